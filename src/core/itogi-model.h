@@ -1,0 +1,60 @@
+/* itogi-model.h: plain records read from the store
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "itogi-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64    id;
+  char     *slug;
+  char     *title;        /* shown on the page */
+  char     *short_title;  /* the tab label */
+  char     *description;  /* the report's fuller wording */
+  int       position;
+  gboolean  archived;
+} ItogiArea;
+
+typedef struct {
+  gint64            id;
+  gint64            area_id;
+  char             *slug;
+  char             *title;
+  char             *unit;
+  char             *forms[4];     /* one, few, many, NULL: «обращение», «обращения», «обращений» */
+  ItogiKind         kind;
+  guint             scale;
+  ItogiAggregation  aggregation;
+  ItogiPolarity     polarity;
+  int               position;
+  char             *description;
+  gboolean          archived;
+} ItogiIndicator;
+
+typedef struct {
+  gint64  id;
+  gint64  area_id;
+  char   *name;
+  char   *note;   /* what the report says of it for the year, or NULL */
+  int     position;
+} ItogiInstitution;
+
+ItogiArea        *itogi_area_new          (void);
+void              itogi_area_free         (ItogiArea *area);
+ItogiIndicator   *itogi_indicator_new     (void);
+void              itogi_indicator_free    (ItogiIndicator *indicator);
+ItogiIndicator   *itogi_indicator_copy    (const ItogiIndicator *indicator);
+void              itogi_institution_free  (ItogiInstitution *institution);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiArea, itogi_area_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiIndicator, itogi_indicator_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiInstitution, itogi_institution_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItogiValue, itogi_value_clear)
+
+G_END_DECLS

@@ -1,0 +1,1265 @@
+/* itogi-store.c: the SQLite database behind Itogi
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "itogi-seed.h"
+#include "itogi-store.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_DEFINE_QUARK (itogi-store-error-quark, itogi_store_error)
+
+struct _ItogiStore {
+  sqlite3  *db;
+  char     *path;
+  int       schema_version;
+  gboolean  in_transaction;
+};
+
+/* Each entry brings the schema from version i to i + 1, inside one transaction. */
+static const char *const migrations[] = {
+  /* v1 */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE areas ("
+  "  id INTEGER PRIMARY KEY,"
+  "  slug TEXT NOT NULL UNIQUE CHECK (length(slug) BETWEEN 1 AND 64),"
+  "  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 1000),"
+  "  short_title TEXT NOT NULL CHECK (length(short_title) BETWEEN 1 AND 200),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE indicators ("
+  "  id INTEGER PRIMARY KEY,"
+  "  area_id INTEGER NOT NULL REFERENCES areas (id) ON DELETE RESTRICT,"
+  "  slug TEXT NOT NULL CHECK (length(slug) BETWEEN 1 AND 64),"
+  "  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 1000),"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  form_one TEXT NOT NULL DEFAULT '',"
+  "  form_few TEXT NOT NULL DEFAULT '',"
+  "  form_many TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL CHECK (kind IN ('count', 'money', 'decimal', 'percent')),"
+  "  scale INTEGER NOT NULL DEFAULT 0 CHECK (scale BETWEEN 0 AND 6),"
+  "  aggregation TEXT NOT NULL CHECK (aggregation IN ('sum', 'last')),"
+  "  polarity TEXT NOT NULL CHECK (polarity IN ('good', 'bad', 'neutral')),"
+  "  position INTEGER NOT NULL,"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  UNIQUE (area_id, slug)"
+  ") STRICT;"
+  "CREATE INDEX indicators_by_area ON indicators (area_id, position);"
+  "CREATE TABLE indicator_values ("
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
+  "  period TEXT NOT NULL CHECK (period IN ('year', 'quarter', 'month')),"
+  "  period_index INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount BETWEEN -999999999999999 AND 999999999999999),"
+  "  qualifier TEXT NOT NULL DEFAULT 'exact'"
+  "    CHECK (qualifier IN ('exact', 'more', 'over', 'order', 'about', 'less')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  as_of TEXT CHECK (as_of IS NULL OR as_of GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  changed_by TEXT NOT NULL,"
+  "  changed_at TEXT NOT NULL,"
+  "  PRIMARY KEY (indicator_id, year, period, period_index),"
+  "  CHECK ((period = 'year' AND period_index = 0)"
+  "      OR (period = 'quarter' AND period_index BETWEEN 1 AND 4)"
+  "      OR (period = 'month' AND period_index BETWEEN 1 AND 12))"
+  ") STRICT;"
+  "CREATE TABLE area_notes ("
+  "  area_id INTEGER NOT NULL REFERENCES areas (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
+  "  text TEXT NOT NULL,"
+  "  changed_by TEXT NOT NULL,"
+  "  changed_at TEXT NOT NULL,"
+  "  PRIMARY KEY (area_id, year)"
+  ") STRICT;"
+  "CREATE TABLE tasks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  area_id INTEGER NOT NULL REFERENCES areas (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL CHECK (length(text) >= 1),"
+  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),"
+  "  changed_by TEXT NOT NULL,"
+  "  changed_at TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE institutions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  area_id INTEGER NOT NULL REFERENCES areas (id) ON DELETE RESTRICT,"
+  "  name TEXT NOT NULL CHECK (length(name) >= 1),"
+  "  position INTEGER NOT NULL,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE institution_notes ("
+  "  institution_id INTEGER NOT NULL REFERENCES institutions (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
+  "  text TEXT NOT NULL,"
+  "  changed_by TEXT NOT NULL,"
+  "  changed_at TEXT NOT NULL,"
+  "  PRIMARY KEY (institution_id, year)"
+  ") STRICT;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ITOGI_STORE_SCHEMA_VERSION);
+
+/* ---- errors ---- */
+
+static ItogiStoreError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      return ITOGI_STORE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return ITOGI_STORE_ERROR_NOT_DATABASE;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return ITOGI_STORE_ERROR_READONLY;
+    case SQLITE_FULL:
+      return ITOGI_STORE_ERROR_FULL;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ITOGI_STORE_ERROR_BUSY;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+      return ITOGI_STORE_ERROR_INVALID;
+    default:
+      return ITOGI_STORE_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
+{
+  ItogiStoreError code = error_code_from_sqlite (rc);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *name = g_filename_display_name (path != NULL ? path : "");
+
+  switch (code)
+    {
+    case ITOGI_STORE_ERROR_CORRUPT:
+      g_set_error (error, ITOGI_STORE_ERROR, code,
+                   _("The database “%s” is damaged (%s). Nothing was changed."), name, detail);
+      break;
+    case ITOGI_STORE_ERROR_NOT_DATABASE:
+      g_set_error (error, ITOGI_STORE_ERROR, code,
+                   _("“%s” is not an Itogi database. Nothing was changed."), name);
+      break;
+    case ITOGI_STORE_ERROR_READONLY:
+      g_set_error (error, ITOGI_STORE_ERROR, code,
+                   _("The database “%s” cannot be written: the file or its folder is read-only (%s). Nothing was saved."),
+                   name, detail);
+      break;
+    case ITOGI_STORE_ERROR_FULL:
+      g_set_error (error, ITOGI_STORE_ERROR, code,
+                   _("The disk is full: nothing was saved to “%s”."), name);
+      break;
+    case ITOGI_STORE_ERROR_BUSY:
+      g_set_error (error, ITOGI_STORE_ERROR, code,
+                   _("The database “%s” is busy with another program. Nothing was saved; try again."), name);
+      break;
+    case ITOGI_STORE_ERROR_INVALID:
+      g_set_error (error, ITOGI_STORE_ERROR, code,
+                   _("The data was refused by the database (%s). Nothing was saved."), detail);
+      break;
+    default:
+      g_set_error (error, ITOGI_STORE_ERROR, code,
+                   _("Database error in “%s”: %s (code %d)."), name, detail, rc);
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+store_error (ItogiStore *store, int rc, GError **error)
+{
+  return set_sqlite_error (store->db, rc, store->path, error);
+}
+
+/* ---- small statement helpers ---- */
+
+static sqlite3_stmt *
+prepare (ItogiStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      store_error (store, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+exec (ItogiStore *store, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return store_error (store, rc, error);
+  return TRUE;
+}
+
+/* Run a statement that returns no rows, and reset nothing: it is finalized by its owner. */
+static gboolean
+step_done (ItogiStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return store_error (store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+query_int (ItogiStore *store, const char *sql, gint64 *out, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return store_error (store, rc == SQLITE_DONE ? SQLITE_ERROR : rc, error);
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* ---- transactions ---- */
+
+gboolean
+itogi_store_begin (ItogiStore *store, GError **error)
+{
+  g_return_val_if_fail (!store->in_transaction, FALSE);
+  /* IMMEDIATE takes the write lock now, so a later write cannot fail with BUSY unhandled. */
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  store->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+itogi_store_commit (ItogiStore *store, GError **error)
+{
+  g_return_val_if_fail (store->in_transaction, FALSE);
+  if (!exec (store, "COMMIT", error))
+    {
+      itogi_store_rollback (store);
+      return FALSE;
+    }
+  store->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+itogi_store_rollback (ItogiStore *store)
+{
+  if (!store->in_transaction)
+    return;
+  /* Harmless when SQLite already rolled back by itself (e.g. after SQLITE_FULL). */
+  sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  store->in_transaction = FALSE;
+}
+
+/* A single write runs in its own transaction unless the caller holds one. */
+static gboolean
+write_begin (ItogiStore *store, gboolean *own, GError **error)
+{
+  *own = !store->in_transaction;
+  return !*own || itogi_store_begin (store, error);
+}
+
+static gboolean
+write_end (ItogiStore *store, gboolean own, gboolean ok, GError **error)
+{
+  if (!own)
+    return ok;
+  if (!ok)
+    {
+      itogi_store_rollback (store);
+      return FALSE;
+    }
+  return itogi_store_commit (store, error);
+}
+
+/* ---- opening ---- */
+
+static void
+store_close (ItogiStore *store)
+{
+  if (store->db != NULL)
+    {
+      itogi_store_rollback (store);
+      sqlite3_close_v2 (store->db);
+      store->db = NULL;
+    }
+}
+
+void
+itogi_store_free (ItogiStore *store)
+{
+  if (store == NULL)
+    return;
+  store_close (store);
+  g_free (store->path);
+  g_free (store);
+}
+
+const char *
+itogi_store_get_path (ItogiStore *store)
+{
+  return store->path;
+}
+
+int
+itogi_store_get_schema_version (ItogiStore *store)
+{
+  return store->schema_version;
+}
+
+char *
+itogi_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "itogi", "itogi.db", NULL);
+}
+
+/* Look at the first bytes before SQLite does: SQLite would happily "open" any file. */
+static gboolean
+check_header (const char *path, GError **error)
+{
+  static const char magic[16] = "SQLite format 3";  /* includes the trailing NUL */
+  g_autofree char *name = g_filename_display_name (path);
+  char header[16];
+  ssize_t got;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == ENOENT)
+        g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
+                     _("The database file “%s” does not exist."), name);
+      else
+        g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
+                     _("The database file “%s” cannot be opened: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  got = read (fd, header, sizeof header);
+  close (fd);
+  if (got == 0)
+    {
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is an empty file, not an Itogi database. Nothing was changed."), name);
+      return FALSE;
+    }
+  if (got != (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not an Itogi database (it is not an SQLite file). Nothing was changed."),
+                   name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure_connection (ItogiStore *store, GError **error)
+{
+  g_autoptr (sqlite3_stmt) mode = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *name = g_filename_display_name (store->path);
+  gint64 fk = 0;
+  int rc;
+
+  sqlite3_extended_result_codes (store->db, 1);
+  sqlite3_busy_timeout (store->db, 5000);
+
+  /* The first statement is where SQLite notices a file that is not a database. */
+  if (!exec (store, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  if (!query_int (store, "PRAGMA foreign_keys", &fk, error))
+    return FALSE;
+  if (fk != 1)
+    {
+      g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                           _("Foreign key checks could not be turned on."));
+      return FALSE;
+    }
+
+  mode = prepare (store, "PRAGMA quick_check(1)", error);
+  if (mode == NULL)
+    return FALSE;
+  rc = sqlite3_step (mode);
+  if (rc != SQLITE_ROW)
+    return store_error (store, rc, error);
+  check = column_dup (mode, 0);
+  /* An unfinished statement holds a read transaction, which would block the WAL switch. */
+  g_clear_pointer (&mode, sqlite3_finalize);
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s). Nothing was changed."), name,
+                   check != NULL ? check : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Only for a file known to be ours: the journal mode is stored in the file itself. */
+static gboolean
+enable_wal (ItogiStore *store, GError **error)
+{
+  if (sqlite3_db_readonly (store->db, "main"))
+    return TRUE;
+  /* WAL lets the app read while the command line writes; FULL makes each commit durable. */
+  return exec (store, "PRAGMA journal_mode = WAL", error) &&
+         exec (store, "PRAGMA synchronous = FULL", error);
+}
+
+static gboolean
+migrate (ItogiStore *store, int from, GError **error)
+{
+  for (int version = from; version < ITOGI_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      g_autofree char *set_app = g_strdup_printf ("PRAGMA application_id = %d", ITOGI_STORE_APPLICATION_ID);
+      g_autoptr (sqlite3_stmt) fk_check = NULL;
+      gboolean ok;
+
+      if (!itogi_store_begin (store, error))
+        return FALSE;
+      ok = exec (store, migrations[version], error) &&
+           exec (store, set_app, error) &&
+           exec (store, set_version, error);
+      if (ok)
+        {
+          fk_check = prepare (store, "PRAGMA foreign_key_check", error);
+          ok = fk_check != NULL;
+          if (ok && sqlite3_step (fk_check) == SQLITE_ROW)
+            {
+              g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT,
+                                   _("The database has broken references; it was not upgraded."));
+              ok = FALSE;
+            }
+        }
+      if (!ok)
+        {
+          itogi_store_rollback (store);
+          return FALSE;
+        }
+      if (!itogi_store_commit (store, error))
+        return FALSE;
+      store->schema_version = version + 1;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_identity_and_migrate (ItogiStore *store, GError **error)
+{
+  g_autofree char *name = g_filename_display_name (store->path);
+  gint64 app_id = 0, version = 0, tables = 0;
+
+  if (!query_int (store, "PRAGMA application_id", &app_id, error) ||
+      !query_int (store, "PRAGMA user_version", &version, error) ||
+      !query_int (store, "SELECT count(*) FROM sqlite_schema", &tables, error))
+    return FALSE;
+
+  if (app_id != ITOGI_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not an Itogi database. Nothing was changed."),
+                   name);
+      return FALSE;
+    }
+  if (version > ITOGI_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NEWER,
+                   _("“%s” was saved by a newer version of Itogi (data format %d; this version reads up to %d). Nothing was changed."),
+                   name, (int) version, ITOGI_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  store->schema_version = (int) version;
+  if (!enable_wal (store, error))
+    return FALSE;
+  if (version < ITOGI_STORE_SCHEMA_VERSION)
+    {
+      if (sqlite3_db_readonly (store->db, "main"))
+        {
+          g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
+                       _("“%s” needs an upgrade to this version's data format, but it is read-only. Nothing was changed."),
+                       name);
+          return FALSE;
+        }
+      return migrate (store, (int) version, error);
+    }
+  return TRUE;
+}
+
+static ItogiStore *
+store_open_raw (const char *path, int flags, GError **error)
+{
+  g_autoptr (ItogiStore) store = g_new0 (ItogiStore, 1);
+  int rc;
+
+  store->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &store->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      store_error (store, rc, error);
+      return NULL;
+    }
+  if (!configure_connection (store, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+ItogiStore *
+itogi_store_open (const char *path,
+                  GError    **error)
+{
+  g_autoptr (ItogiStore) store = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+  store = store_open_raw (path, SQLITE_OPEN_READWRITE, error);
+  if (store == NULL)
+    return NULL;
+  if (!check_identity_and_migrate (store, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+static gboolean
+fsync_directory_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+static void
+remove_with_sidecars (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (journal);
+  g_unlink (path);
+}
+
+ItogiStore *
+itogi_store_create (const char *path,
+                    GError    **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr (ItogiStore) fresh = NULL;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  name = g_filename_display_name (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_EXISTS,
+                   _("“%s” already exists. Nothing was changed."), name);
+      return NULL;
+    }
+
+  /* Build the whole database under a temporary name, then link it into place: a failure
+   * half way never leaves a half-filled file under the real name. */
+  tmp = g_strdup_printf ("%s.new-%d", path, (int) getpid ());
+  remove_with_sidecars (tmp);
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ITOGI_STORE_ERROR,
+                   saved == ENOSPC ? ITOGI_STORE_ERROR_FULL : ITOGI_STORE_ERROR_READONLY,
+                   _("Cannot create the database “%s”: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  fresh = store_open_raw (tmp, SQLITE_OPEN_READWRITE, error);
+  ok = fresh != NULL && enable_wal (fresh, error) && migrate (fresh, 0, error);
+  if (ok)
+    {
+      ok = itogi_store_begin (fresh, error);
+      if (ok)
+        {
+          ok = itogi_seed_load (fresh, error);
+          ok = write_end (fresh, TRUE, ok, error);
+        }
+    }
+  if (ok)
+    ok = exec (fresh, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  g_clear_pointer (&fresh, itogi_store_free);
+
+  if (ok && link (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ITOGI_STORE_ERROR,
+                   saved == EEXIST ? ITOGI_STORE_ERROR_EXISTS : ITOGI_STORE_ERROR_FAILED,
+                   saved == EEXIST ? _("“%s” already exists. Nothing was changed.")
+                                   : _("Cannot create the database “%s”."),
+                   name);
+      ok = FALSE;
+    }
+  remove_with_sidecars (tmp);
+  if (!ok)
+    return NULL;
+  fsync_directory_of (path);
+  return itogi_store_open (path, error);
+}
+
+ItogiStore *
+itogi_store_open_default (GError **error)
+{
+  g_autofree char *path = itogi_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return itogi_store_open (path, error);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
+                   _("Cannot create the folder “%s”: %s."), name, g_strerror (saved));
+      return NULL;
+    }
+  return itogi_store_create (path, error);
+}
+
+/* ---- reads ---- */
+
+char *
+itogi_store_get_meta (ItogiStore *store,
+                      const char *key)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (store, "SELECT value FROM meta WHERE key = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return column_dup (stmt, 0);
+}
+
+static ItogiArea *
+area_from_row (sqlite3_stmt *stmt)
+{
+  ItogiArea *area = itogi_area_new ();
+
+  area->id = sqlite3_column_int64 (stmt, 0);
+  area->slug = column_dup (stmt, 1);
+  area->title = column_dup (stmt, 2);
+  area->short_title = column_dup (stmt, 3);
+  area->description = column_dup (stmt, 4);
+  area->position = sqlite3_column_int (stmt, 5);
+  area->archived = sqlite3_column_int (stmt, 6) != 0;
+  return area;
+}
+
+#define AREA_COLUMNS "id, slug, title, short_title, description, position, archived"
+
+GPtrArray *
+itogi_store_list_areas (ItogiStore *store,
+                        gboolean    include_archived,
+                        GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_area_free);
+  int rc;
+
+  stmt = prepare (store,
+                  "SELECT " AREA_COLUMNS " FROM areas WHERE archived = 0 OR ?1"
+                  " ORDER BY position, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (areas, area_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&areas);
+}
+
+ItogiArea *
+itogi_store_find_area (ItogiStore *store,
+                       const char *slug,
+                       GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (store,
+                                           "SELECT " AREA_COLUMNS " FROM areas WHERE slug = ?",
+                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, slug);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return area_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
+                 _("There is no activity area “%s”."), slug);
+  else
+    store_error (store, rc, error);
+  return NULL;
+}
+
+GPtrArray *
+itogi_store_list_indicators (ItogiStore *store,
+                             gint64      area_id,
+                             gboolean    include_archived,
+                             GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_indicator_free);
+  int rc;
+
+  stmt = prepare (store,
+                  "SELECT i.id, i.area_id, i.slug, i.title, i.unit, i.form_one, i.form_few,"
+                  "       i.form_many, i.kind, i.scale, i.aggregation, i.polarity, i.position,"
+                  "       i.description, i.archived"
+                  "  FROM indicators i JOIN areas a ON a.id = i.area_id"
+                  " WHERE (?1 = 0 OR i.area_id = ?1) AND (i.archived = 0 OR ?2)"
+                  "   AND (a.archived = 0 OR ?2 OR ?1 <> 0)"
+                  " ORDER BY a.position, a.id, i.position, i.id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, area_id);
+  sqlite3_bind_int (stmt, 2, include_archived ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ItogiIndicator *ind = itogi_indicator_new ();
+
+      ind->id = sqlite3_column_int64 (stmt, 0);
+      ind->area_id = sqlite3_column_int64 (stmt, 1);
+      ind->slug = column_dup (stmt, 2);
+      ind->title = column_dup (stmt, 3);
+      ind->unit = column_dup (stmt, 4);
+      for (int i = 0; i < 3; i++)
+        ind->forms[i] = column_dup (stmt, 5 + i);
+      /* The schema's CHECKs guarantee the names; a bad one falls back to the defaults. */
+      if (!itogi_kind_from_string ((const char *) sqlite3_column_text (stmt, 8), &ind->kind))
+        ind->kind = ITOGI_KIND_COUNT;
+      ind->scale = (guint) sqlite3_column_int (stmt, 9);
+      if (!itogi_aggregation_from_string ((const char *) sqlite3_column_text (stmt, 10), &ind->aggregation))
+        ind->aggregation = ITOGI_AGGREGATION_SUM;
+      if (!itogi_polarity_from_string ((const char *) sqlite3_column_text (stmt, 11), &ind->polarity))
+        ind->polarity = ITOGI_POLARITY_NEUTRAL;
+      ind->position = sqlite3_column_int (stmt, 12);
+      ind->description = column_dup (stmt, 13);
+      ind->archived = sqlite3_column_int (stmt, 14) != 0;
+      g_ptr_array_add (list, ind);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static void
+value_from_row (sqlite3_stmt *stmt, int first, ItogiValue *out)
+{
+  out->present = TRUE;
+  out->amount = sqlite3_column_int64 (stmt, first);
+  if (!itogi_qualifier_from_string ((const char *) sqlite3_column_text (stmt, first + 1), &out->qualifier))
+    out->qualifier = ITOGI_QUALIFIER_EXACT;
+  out->note = column_dup (stmt, first + 2);
+  out->as_of = column_dup (stmt, first + 3);
+  if (out->note != NULL && *out->note == '\0')
+    g_clear_pointer (&out->note, g_free);
+}
+
+/* The qualifier of a sum: exact parts keep it exact; bounds of one side stay bounds. */
+static ItogiQualifier
+merge_qualifiers (ItogiQualifier a, ItogiQualifier b)
+{
+  if (a == ITOGI_QUALIFIER_EXACT)
+    return b;
+  if (b == ITOGI_QUALIFIER_EXACT || a == b)
+    return a;
+  if (itogi_qualifier_is_lower_bound (a) && itogi_qualifier_is_lower_bound (b))
+    return ITOGI_QUALIFIER_MORE;
+  return ITOGI_QUALIFIER_ABOUT;
+}
+
+static gboolean
+derive_from_periods (ItogiStore           *store,
+                     const ItogiIndicator *indicator,
+                     int                   year,
+                     const char           *period,
+                     int                   count,
+                     ItogiValue           *out,
+                     GError              **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc, rows = 0, last_index = 0;
+
+  stmt = prepare (store,
+                  "SELECT amount, qualifier, note, as_of, period_index FROM indicator_values"
+                  " WHERE indicator_id = ? AND year = ? AND period = ? ORDER BY period_index",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator->id);
+  sqlite3_bind_int (stmt, 2, year);
+  bind_text (stmt, 3, period);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 amount = sqlite3_column_int64 (stmt, 0);
+      ItogiQualifier q = ITOGI_QUALIFIER_EXACT;
+
+      itogi_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 1), &q);
+      last_index = sqlite3_column_int (stmt, 4);
+      if (rows == 0 || indicator->aggregation == ITOGI_AGGREGATION_LAST)
+        {
+          out->amount = amount;
+          out->qualifier = q;
+          g_free (out->as_of);
+          out->as_of = column_dup (stmt, 3);
+        }
+      else
+        {
+          /* Each part is within ITOGI_AMOUNT_MAX, so this cannot overflow before the check. */
+          out->amount += amount;
+          if (out->amount > ITOGI_AMOUNT_MAX || out->amount < -ITOGI_AMOUNT_MAX)
+            {
+              g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
+                                   _("The sum of the periods is too large."));
+              itogi_value_clear (out);
+              return FALSE;
+            }
+          out->qualifier = merge_qualifiers (out->qualifier, q);
+        }
+      rows++;
+    }
+  if (rc != SQLITE_DONE)
+    return store_error (store, rc, error);
+  if (rows > 0)
+    {
+      out->present = TRUE;
+      out->derived = TRUE;
+      if (indicator->aggregation == ITOGI_AGGREGATION_SUM)
+        out->partial = rows < count;
+      else
+        out->partial = last_index < count;
+    }
+  return TRUE;
+}
+
+gboolean
+itogi_store_get_year_value (ItogiStore           *store,
+                            const ItogiIndicator *indicator,
+                            int                   year,
+                            ItogiValue           *out,
+                            GError              **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  memset (out, 0, sizeof *out);
+  stmt = prepare (store,
+                  "SELECT amount, qualifier, note, as_of FROM indicator_values"
+                  " WHERE indicator_id = ? AND year = ? AND period = 'year'",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator->id);
+  sqlite3_bind_int (stmt, 2, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      value_from_row (stmt, 0, out);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return store_error (store, rc, error);
+
+  if (!derive_from_periods (store, indicator, year, "month", 12, out, error))
+    return FALSE;
+  if (!out->present && !derive_from_periods (store, indicator, year, "quarter", 4, out, error))
+    return FALSE;
+  return TRUE;
+}
+
+char *
+itogi_store_get_area_note (ItogiStore *store,
+                           gint64      area_id,
+                           int         year,
+                           GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (store,
+                                           "SELECT text FROM area_notes WHERE area_id = ? AND year = ?",
+                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, area_id);
+  sqlite3_bind_int (stmt, 2, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return column_dup (stmt, 0);
+  if (rc != SQLITE_DONE)
+    store_error (store, rc, error);
+  return NULL;
+}
+
+GPtrArray *
+itogi_store_list_institutions (ItogiStore *store,
+                               gint64      area_id,
+                               int         year,
+                               GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_institution_free);
+  int rc;
+
+  stmt = prepare (store,
+                  "SELECT i.id, i.area_id, i.name, i.position, n.text FROM institutions i"
+                  "  LEFT JOIN institution_notes n ON n.institution_id = i.id AND n.year = ?2"
+                  " WHERE i.area_id = ?1 AND i.archived = 0 ORDER BY i.position, i.id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, area_id);
+  sqlite3_bind_int (stmt, 2, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ItogiInstitution *inst = g_new0 (ItogiInstitution, 1);
+      inst->id = sqlite3_column_int64 (stmt, 0);
+      inst->area_id = sqlite3_column_int64 (stmt, 1);
+      inst->name = column_dup (stmt, 2);
+      inst->position = sqlite3_column_int (stmt, 3);
+      inst->note = column_dup (stmt, 4);
+      g_ptr_array_add (list, inst);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GArray *
+itogi_store_list_years (ItogiStore *store,
+                        GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (store,
+                                           "SELECT DISTINCT year FROM indicator_values ORDER BY year",
+                                           error);
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+      g_array_append_val (years, year);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&years);
+}
+
+/* ---- writes ---- */
+
+gboolean
+itogi_store_set_meta (ItogiStore *store,
+                      const char *key,
+                      const char *value,
+                      GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (store, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, key);
+      bind_text (stmt, 2, value);
+      ok = step_done (store, stmt, error);
+    }
+  return write_end (store, own, ok, error);
+}
+
+gint64
+itogi_store_add_area (ItogiStore      *store,
+                      const ItogiArea *area,
+                      GError         **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+  gint64 id = 0;
+
+  if (!write_begin (store, &own, error))
+    return 0;
+  stmt = prepare (store,
+                  "INSERT INTO areas (slug, title, short_title, description, position, archived)"
+                  " VALUES (?, ?, ?, ?, ?, ?)",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, area->slug);
+      bind_text (stmt, 2, area->title);
+      bind_text (stmt, 3, area->short_title);
+      bind_text (stmt, 4, area->description);
+      sqlite3_bind_int (stmt, 5, area->position);
+      sqlite3_bind_int (stmt, 6, area->archived ? 1 : 0);
+      ok = step_done (store, stmt, error);
+      id = sqlite3_last_insert_rowid (store->db);
+    }
+  return write_end (store, own, ok, error) ? id : 0;
+}
+
+gint64
+itogi_store_add_indicator (ItogiStore           *store,
+                           const ItogiIndicator *ind,
+                           GError              **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+  gint64 id = 0;
+
+  if (!write_begin (store, &own, error))
+    return 0;
+  stmt = prepare (store,
+                  "INSERT INTO indicators (area_id, slug, title, unit, form_one, form_few, form_many,"
+                  "  kind, scale, aggregation, polarity, position, description, archived)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, ind->area_id);
+      bind_text (stmt, 2, ind->slug);
+      bind_text (stmt, 3, ind->title);
+      bind_text (stmt, 4, ind->unit);
+      for (int i = 0; i < 3; i++)
+        bind_text (stmt, 5 + i, ind->forms[i]);
+      bind_text (stmt, 8, itogi_kind_to_string (ind->kind));
+      sqlite3_bind_int (stmt, 9, (int) itogi_kind_effective_scale (ind->kind, ind->scale));
+      bind_text (stmt, 10, itogi_aggregation_to_string (ind->aggregation));
+      bind_text (stmt, 11, itogi_polarity_to_string (ind->polarity));
+      sqlite3_bind_int (stmt, 12, ind->position);
+      bind_text (stmt, 13, ind->description);
+      sqlite3_bind_int (stmt, 14, ind->archived ? 1 : 0);
+      ok = step_done (store, stmt, error);
+      id = sqlite3_last_insert_rowid (store->db);
+    }
+  return write_end (store, own, ok, error) ? id : 0;
+}
+
+static const char *
+period_name (ItogiPeriodType period)
+{
+  switch (period)
+    {
+    case ITOGI_PERIOD_QUARTER:
+      return "quarter";
+    case ITOGI_PERIOD_MONTH:
+      return "month";
+    case ITOGI_PERIOD_YEAR:
+    default:
+      return "year";
+    }
+}
+
+gboolean
+itogi_store_set_value (ItogiStore       *store,
+                       gint64            indicator_id,
+                       int               year,
+                       ItogiPeriodType   period,
+                       int               period_index,
+                       const ItogiValue *value,
+                       GError          **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (store,
+                  "INSERT INTO indicator_values (indicator_id, year, period, period_index, amount,"
+                  "  qualifier, note, as_of, changed_by, changed_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  " ON CONFLICT (indicator_id, year, period, period_index) DO UPDATE SET"
+                  "  amount = excluded.amount, qualifier = excluded.qualifier, note = excluded.note,"
+                  "  as_of = excluded.as_of, changed_by = excluded.changed_by,"
+                  "  changed_at = excluded.changed_at",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, indicator_id);
+      sqlite3_bind_int (stmt, 2, year);
+      bind_text (stmt, 3, period_name (period));
+      sqlite3_bind_int (stmt, 4, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
+      sqlite3_bind_int64 (stmt, 5, value->amount);
+      bind_text (stmt, 6, itogi_qualifier_to_string (value->qualifier));
+      bind_text (stmt, 7, value->note);
+      if (value->as_of != NULL && *value->as_of != '\0')
+        bind_text (stmt, 8, value->as_of);
+      else
+        sqlite3_bind_null (stmt, 8);
+      bind_text (stmt, 9, g_get_user_name ());
+      bind_text (stmt, 10, now);
+      ok = step_done (store, stmt, error);
+    }
+  return write_end (store, own, ok, error);
+}
+
+static gboolean
+set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year,
+               const char *text, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (store, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      sqlite3_bind_int (stmt, 2, year);
+      bind_text (stmt, 3, text);
+      bind_text (stmt, 4, g_get_user_name ());
+      bind_text (stmt, 5, now);
+      ok = step_done (store, stmt, error);
+    }
+  return write_end (store, own, ok, error);
+}
+
+gboolean
+itogi_store_set_area_note (ItogiStore *store,
+                           gint64      area_id,
+                           int         year,
+                           const char *text,
+                           GError    **error)
+{
+  return set_year_text (store,
+                        "INSERT OR REPLACE INTO area_notes (area_id, year, text, changed_by, changed_at)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        area_id, year, text, error);
+}
+
+gint64
+itogi_store_add_institution (ItogiStore *store,
+                             gint64      area_id,
+                             const char *name,
+                             int         position,
+                             GError    **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+  gint64 id = 0;
+
+  if (!write_begin (store, &own, error))
+    return 0;
+  stmt = prepare (store, "INSERT INTO institutions (area_id, name, position) VALUES (?, ?, ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, area_id);
+      bind_text (stmt, 2, name);
+      sqlite3_bind_int (stmt, 3, position);
+      ok = step_done (store, stmt, error);
+      id = sqlite3_last_insert_rowid (store->db);
+    }
+  return write_end (store, own, ok, error) ? id : 0;
+}
+
+gboolean
+itogi_store_set_institution_note (ItogiStore *store,
+                                  gint64      institution_id,
+                                  int         year,
+                                  const char *text,
+                                  GError    **error)
+{
+  return set_year_text (store,
+                        "INSERT OR REPLACE INTO institution_notes"
+                        " (institution_id, year, text, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
+                        institution_id, year, text, error);
+}

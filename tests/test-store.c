@@ -1,0 +1,596 @@
+/* test-store.c: schema, migrations, refusal of foreign files, and every figure of the report
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "itogi-format.h"
+#include "itogi-store.h"
+#include "itogi-table.h"
+
+#define G "\u202f"
+#define NB "\u00a0"
+#define M "\u2212"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("itogi-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "itogi.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+raw_exec (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static gint64
+raw_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 v;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+test_create (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (GPtrArray) areas = NULL;
+  static const char *const slugs[] = {
+    "documents", "appeals", "public-relations", "financial-control", "legal",
+    "admin-barriers", "personnel", "institutions",
+  };
+  g_autofree char *office = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (itogi_store_get_schema_version (store), ==, ITOGI_STORE_SCHEMA_VERSION);
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA application_id"), ==, ITOGI_STORE_APPLICATION_ID);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  /* No temporary file is left beside it. */
+  {
+    g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_true (g_str_has_prefix (name, "itogi.db"));
+  }
+
+  areas = itogi_store_list_areas (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (areas->len, ==, G_N_ELEMENTS (slugs));
+  for (guint i = 0; i < areas->len; i++)
+    {
+      ItogiArea *area = g_ptr_array_index (areas, i);
+      g_assert_cmpstr (area->slug, ==, slugs[i]);
+      g_assert_cmpstr (area->title, !=, "");
+      g_assert_cmpstr (area->short_title, !=, "");
+    }
+
+  office = itogi_store_get_meta (store, "office");
+  g_assert_cmpstr (office, ==, "Управление делами Городского Головы города Калуги");
+}
+
+typedef struct {
+  const char     *area;
+  const char     *indicator;
+  int             year;
+  gboolean        present;
+  gint64          amount;
+  ItogiQualifier  qualifier;
+} Figure;
+
+/* Every figure of the report, as it states it; and the years it gives none for. */
+static const Figure report_figures[] = {
+  { "documents", "incoming-legal", 2023, TRUE, 22808, ITOGI_QUALIFIER_EXACT },
+  { "documents", "incoming-legal", 2022, TRUE, 23142, ITOGI_QUALIFIER_EXACT },
+  { "documents", "head-instructions", 2023, TRUE, 1079, ITOGI_QUALIFIER_EXACT },
+  { "documents", "head-instructions", 2022, TRUE, 1064, ITOGI_QUALIFIER_EXACT },
+  { "documents", "outgoing", 2023, TRUE, 3997, ITOGI_QUALIFIER_EXACT },
+  { "documents", "outgoing", 2022, TRUE, 4829, ITOGI_QUALIFIER_EXACT },
+  { "documents", "other-documents", 2023, TRUE, 1543, ITOGI_QUALIFIER_EXACT },
+  { "documents", "other-documents", 2022, TRUE, 1674, ITOGI_QUALIFIER_EXACT },
+  { "documents", "control-documents", 2023, TRUE, 8000, ITOGI_QUALIFIER_MORE },
+  { "documents", "control-documents", 2022, FALSE, 0, 0 },
+  { "documents", "meeting-instructions", 2023, TRUE, 1959, ITOGI_QUALIFIER_EXACT },
+  { "documents", "meeting-instructions", 2022, FALSE, 0, 0 },
+  { "documents", "broadcast-instructions", 2023, TRUE, 4, ITOGI_QUALIFIER_EXACT },
+  { "documents", "broadcast-instructions", 2022, FALSE, 0, 0 },
+  { "appeals", "written-appeals", 2023, TRUE, 6553, ITOGI_QUALIFIER_EXACT },
+  { "appeals", "written-appeals", 2022, TRUE, 6667, ITOGI_QUALIFIER_EXACT },
+  { "financial-control", "inspections", 2023, TRUE, 23, ITOGI_QUALIFIER_EXACT },
+  { "financial-control", "inspections", 2022, TRUE, 16, ITOGI_QUALIFIER_EXACT },
+  { "financial-control", "budget-savings", 2023, TRUE, 77905451, ITOGI_QUALIFIER_EXACT },
+  { "financial-control", "budget-savings", 2022, FALSE, 0, 0 },
+  { "legal", "legal-clinic", 2023, TRUE, 65, ITOGI_QUALIFIER_EXACT },
+  { "legal", "legal-clinic", 2022, FALSE, 0, 0 },
+  { "legal", "lawsuits", 2023, TRUE, 6000, ITOGI_QUALIFIER_OVER },
+  { "legal", "lawsuits", 2022, TRUE, 6624, ITOGI_QUALIFIER_EXACT },
+  { "legal", "court-sessions", 2023, TRUE, 5600, ITOGI_QUALIFIER_MORE },
+  { "legal", "court-sessions", 2022, TRUE, 5648, ITOGI_QUALIFIER_EXACT },
+  { "legal", "recovered", 2023, TRUE, 11958552199, ITOGI_QUALIFIER_EXACT },
+  { "legal", "recovered", 2022, FALSE, 0, 0 },
+  { "admin-barriers", "e-services", 2023, TRUE, 71, ITOGI_QUALIFIER_EXACT },
+  { "admin-barriers", "e-services", 2022, TRUE, 74, ITOGI_QUALIFIER_EXACT },
+  { "admin-barriers", "mfc-services", 2023, TRUE, 50, ITOGI_QUALIFIER_EXACT },
+  { "admin-barriers", "mfc-services", 2022, FALSE, 0, 0 },
+  { "admin-barriers", "mfc-applications", 2023, TRUE, 3493, ITOGI_QUALIFIER_EXACT },
+  { "admin-barriers", "mfc-applications", 2022, TRUE, 8374, ITOGI_QUALIFIER_EXACT },
+  { "personnel", "staff-trained", 2023, TRUE, 340, ITOGI_QUALIFIER_ORDER },
+  { "personnel", "staff-trained", 2022, TRUE, 300, ITOGI_QUALIFIER_EXACT },
+};
+
+static ItogiIndicator *
+find_indicator (ItogiStore *store, const char *area_slug, const char *slug)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, area_slug, &error);
+  g_autoptr (GPtrArray) list = NULL;
+
+  g_assert_no_error (error);
+  list = itogi_store_list_indicators (store, area->id, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      ItogiIndicator *ind = g_ptr_array_index (list, i);
+      if (g_strcmp0 (ind->slug, slug) == 0)
+        return itogi_indicator_copy (ind);
+    }
+  g_error ("indicator %s/%s not found", area_slug, slug);
+}
+
+static void
+test_report_figures (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (GPtrArray) all = NULL;
+  guint with_values = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (report_figures); i++)
+    {
+      const Figure *fig = &report_figures[i];
+      g_autoptr (ItogiIndicator) ind = find_indicator (store, fig->area, fig->indicator);
+      g_auto (ItogiValue) value = { 0 };
+
+      g_test_message ("%s/%s %d", fig->area, fig->indicator, fig->year);
+      g_assert_true (itogi_store_get_year_value (store, ind, fig->year, &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (value.present, ==, fig->present);
+      if (fig->present)
+        {
+          g_assert_cmpint (value.amount, ==, fig->amount);
+          g_assert_cmpint (value.qualifier, ==, fig->qualifier);
+          g_assert_false (value.derived);
+          with_values++;
+        }
+    }
+
+  /* Nothing more is stored than the report states: 18 indicators, 29 figures. */
+  all = itogi_store_list_indicators (store, 0, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 18);
+  g_assert_cmpuint (with_values, ==, 29);
+  {
+    g_autoptr (GArray) years = itogi_store_list_years (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (years->len, ==, 2);
+    g_assert_cmpint (g_array_index (years, int, 0), ==, 2022);
+    g_assert_cmpint (g_array_index (years, int, 1), ==, 2023);
+  }
+}
+
+static void
+test_report_texts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiIndicator) eserv = NULL;
+  g_autoptr (ItogiArea) barriers = NULL, institutions = NULL, public = NULL;
+  g_autoptr (GPtrArray) insts = NULL, none = NULL;
+  g_auto (ItogiValue) v2022 = { 0 };
+  g_auto (ItogiValue) v2023 = { 0 };
+  g_autofree char *note = NULL, *no_note = NULL;
+
+  g_assert_no_error (error);
+  eserv = find_indicator (store, "admin-barriers", "e-services");
+  g_assert_cmpint (eserv->aggregation, ==, ITOGI_AGGREGATION_LAST);
+  g_assert_cmpstr (eserv->forms[2], ==, "услуг");
+  g_assert_true (itogi_store_get_year_value (store, eserv, 2022, &v2022, &error));
+  g_assert_true (itogi_store_get_year_value (store, eserv, 2023, &v2023, &error));
+  g_assert_cmpstr (v2022.as_of, ==, "2022-12-31");
+  g_assert_nonnull (strstr (v2023.note, "Социальный фонд России"));
+
+  barriers = itogi_store_find_area (store, "admin-barriers", &error);
+  note = itogi_store_get_area_note (store, barriers->id, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (note, "Единый портал госуслуг"));
+  no_note = itogi_store_get_area_note (store, barriers->id, 2022, &error);
+  g_assert_no_error (error);
+  g_assert_null (no_note);
+
+  institutions = itogi_store_find_area (store, "institutions", &error);
+  insts = itogi_store_list_institutions (store, institutions->id, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (insts->len, ==, 3);
+  g_assert_cmpstr (((ItogiInstitution *) insts->pdata[0])->name, ==, "МКУ «Служба информационного обеспечения»");
+  g_assert_nonnull (strstr (((ItogiInstitution *) insts->pdata[1])->note, "Калужская неделя"));
+  g_assert_nonnull (strstr (((ItogiInstitution *) insts->pdata[2])->name, "транспортного"));
+
+  public = itogi_store_find_area (store, "public-relations", &error);
+  g_assert_cmpstr (public->title, ==, "Работа с общественными организациями и правоохранительными органами");
+  none = itogi_store_list_indicators (store, public->id, TRUE, &error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_table (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (GPtrArray) rows = NULL, all = NULL;
+  g_auto (ItogiTableRowText) text = { 0 };
+
+  rows = itogi_table_build (store, "documents", 2023, 2022, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 7);
+  itogi_table_row_format (rows->pdata[0], &text);
+  g_assert_cmpstr (text.current, ==, "22" G "808");
+  g_assert_cmpstr (text.previous, ==, "23" G "142");
+  g_assert_cmpstr (text.delta, ==, M "334");
+  g_assert_cmpstr (text.percent, ==, M "1,4" NB "%");
+
+  all = itogi_table_build (store, NULL, 2023, 2022, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 18);
+
+  g_assert_null (itogi_table_build (store, "no-such-area", 2023, 2022, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_refuse_existing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "my own notes\n", -1, NULL));
+  before = file_checksum (f->path);
+  g_assert_null (itogi_store_create (f->path, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_EXISTS);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_open_missing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (itogi_store_open (f->path, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_refused_unchanged (const char *path, int code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (itogi_store_open (path, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_text_file (Fixture *f, gconstpointer data)
+{
+  g_assert_true (g_file_set_contents (f->path, "Показатель;2022;2023\n", -1, NULL));
+  assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_NOT_DATABASE);
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+test_open_foreign (Fixture *f, gconstpointer data)
+{
+  raw_exec (f->path, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x');");
+  assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_open_newer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiStore *store = itogi_store_create (f->path, &error);
+
+  g_assert_no_error (error);
+  itogi_store_free (store);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+  assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_NEWER);
+}
+
+static void
+test_open_corrupt (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiStore *store = itogi_store_create (f->path, &error);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  gint64 page_size = raw_int (f->path, "PRAGMA page_size");
+
+  g_assert_no_error (error);
+  itogi_store_free (store);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, (gsize) page_size * 3);
+  /* Scribble over the header of page 2. */
+  memset (contents + page_size, 0x5a, 64);
+  g_assert_true (g_file_set_contents (f->path, contents, (gssize) len, NULL));
+  assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_migrate_from_v0 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (GPtrArray) areas = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; CREATE TABLE t (x); DROP TABLE t;",
+                                          ITOGI_STORE_APPLICATION_ID);
+
+  raw_exec (f->path, sql);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 0);
+  store = itogi_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (itogi_store_get_schema_version (store), ==, 1);
+  areas = itogi_store_list_areas (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (areas->len, ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'indicator_values'"), ==, 1);
+}
+
+static gint64
+add_test_indicator (ItogiStore *store, ItogiAggregation aggregation)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "personnel", &error);
+  ItogiIndicator ind = {
+    .area_id = area->id,
+    .slug = (char *) (aggregation == ITOGI_AGGREGATION_SUM ? "flow" : "stock"),
+    .title = (char *) "Тестовый показатель",
+    .unit = (char *) "ед.",
+    .kind = ITOGI_KIND_COUNT,
+    .aggregation = aggregation,
+    .polarity = ITOGI_POLARITY_GOOD,
+    .position = 10,
+  };
+  gint64 id = itogi_store_add_indicator (store, &ind, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+test_derived_year (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  gint64 flow_id = add_test_indicator (store, ITOGI_AGGREGATION_SUM);
+  gint64 stock_id = add_test_indicator (store, ITOGI_AGGREGATION_LAST);
+  ItogiIndicator flow = { .id = flow_id, .aggregation = ITOGI_AGGREGATION_SUM };
+  ItogiIndicator stock = { .id = stock_id, .aggregation = ITOGI_AGGREGATION_LAST };
+  g_auto (ItogiValue) v = { 0 };
+
+  for (int m = 1; m <= 12; m++)
+    {
+      ItogiValue month = { .present = TRUE, .amount = m * 10 };
+      g_assert_true (itogi_store_set_value (store, flow_id, 2024, ITOGI_PERIOD_MONTH, m, &month, &error));
+      g_assert_true (itogi_store_set_value (store, stock_id, 2024, ITOGI_PERIOD_MONTH, m, &month, &error));
+    }
+  g_assert_no_error (error);
+
+  g_assert_true (itogi_store_get_year_value (store, &flow, 2024, &v, &error));
+  g_assert_true (v.present && v.derived && !v.partial);
+  g_assert_cmpint (v.amount, ==, 780);
+  itogi_value_clear (&v);
+  g_assert_true (itogi_store_get_year_value (store, &stock, 2024, &v, &error));
+  g_assert_true (v.present && v.derived && !v.partial);
+  g_assert_cmpint (v.amount, ==, 120);
+  itogi_value_clear (&v);
+
+  /* Quarters of 2025, one missing, one approximate. */
+  for (int q = 1; q <= 3; q++)
+    {
+      ItogiValue quarter = { .present = TRUE, .amount = 100,
+                             .qualifier = q == 2 ? ITOGI_QUALIFIER_ORDER : ITOGI_QUALIFIER_EXACT };
+      g_assert_true (itogi_store_set_value (store, flow_id, 2025, ITOGI_PERIOD_QUARTER, q, &quarter, &error));
+    }
+  g_assert_true (itogi_store_get_year_value (store, &flow, 2025, &v, &error));
+  g_assert_true (v.present && v.derived && v.partial);
+  g_assert_cmpint (v.amount, ==, 300);
+  g_assert_cmpint (v.qualifier, ==, ITOGI_QUALIFIER_ORDER);
+  itogi_value_clear (&v);
+
+  /* A whole-year value wins over its months. */
+  {
+    ItogiValue year = { .present = TRUE, .amount = 777 };
+    g_assert_true (itogi_store_set_value (store, flow_id, 2024, ITOGI_PERIOD_YEAR, 0, &year, &error));
+  }
+  g_assert_true (itogi_store_get_year_value (store, &flow, 2024, &v, &error));
+  g_assert_true (v.present && !v.derived);
+  g_assert_cmpint (v.amount, ==, 777);
+}
+
+static void
+test_write_refused_rolls_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiIndicator) ind = find_indicator (store, "documents", "incoming-legal");
+  ItogiValue first = { .present = TRUE, .amount = 1 };
+  ItogiValue absurd = { .present = TRUE, .amount = ITOGI_AMOUNT_MAX + 1 };
+  g_auto (ItogiValue) v = { 0 };
+
+  /* Two writes in one transaction: the second is refused, so neither lands. */
+  g_assert_true (itogi_store_begin (store, &error));
+  g_assert_true (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &first, &error));
+  g_assert_false (itogi_store_set_value (store, ind->id, 2022, ITOGI_PERIOD_YEAR, 0, &absurd, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  itogi_store_rollback (store);
+
+  g_assert_true (itogi_store_get_year_value (store, ind, 2023, &v, NULL));
+  g_assert_cmpint (v.amount, ==, 22808);
+  itogi_value_clear (&v);
+  g_assert_true (itogi_store_get_year_value (store, ind, 2022, &v, NULL));
+  g_assert_cmpint (v.amount, ==, 23142);
+
+  /* A period index outside the year is refused by the schema. */
+  g_clear_error (&error);
+  g_assert_false (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_MONTH, 13, &first, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+}
+
+static char *xdg_home;
+
+static void
+test_default_path (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = itogi_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  ItogiStore *store;
+  GStatBuf st;
+
+  g_assert_true (g_str_has_prefix (path, xdg_home));
+  g_assert_true (g_str_has_suffix (path, "/itogi/itogi.db"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  store = itogi_store_open_default (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  itogi_store_free (store);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The second time it opens the same file, keeping what was written. */
+  store = itogi_store_open_default (&error);
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_set_meta (store, "probe", "kept", &error));
+  itogi_store_free (store);
+  store = itogi_store_open_default (&error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *probe = itogi_store_get_meta (store, "probe");
+    g_assert_cmpstr (probe, ==, "kept");
+  }
+  itogi_store_free (store);
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  /* Set before GLib reads it, so the default database goes to a scratch folder. */
+  xdg_home = g_dir_make_tmp ("itogi-xdg-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", xdg_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  ADD ("/core/store/create", test_create);
+  ADD ("/core/store/report-figures", test_report_figures);
+  ADD ("/core/store/report-texts", test_report_texts);
+  ADD ("/core/store/table", test_table);
+  ADD ("/core/store/refuse-existing", test_refuse_existing);
+  ADD ("/core/store/open-missing", test_open_missing);
+  ADD ("/core/store/open-text-file", test_open_text_file);
+  ADD ("/core/store/open-foreign", test_open_foreign);
+  ADD ("/core/store/open-newer", test_open_newer);
+  ADD ("/core/store/open-corrupt", test_open_corrupt);
+  ADD ("/core/store/migrate-from-v0", test_migrate_from_v0);
+  ADD ("/core/store/derived-year", test_derived_year);
+  ADD ("/core/store/write-refused-rolls-back", test_write_refused_rolls_back);
+  ADD ("/core/store/default-path", test_default_path);
+  {
+    int rc = g_test_run ();
+    remove_tree (xdg_home);
+    g_free (xdg_home);
+    return rc;
+  }
+}
