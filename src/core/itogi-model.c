@@ -22,7 +22,22 @@ itogi_area_free (ItogiArea *area)
   g_free (area->title);
   g_free (area->short_title);
   g_free (area->description);
+  g_free (area->icon);
   g_free (area);
+}
+
+ItogiArea *
+itogi_area_copy (const ItogiArea *src)
+{
+  ItogiArea *area = itogi_area_new ();
+
+  *area = *src;
+  area->slug = g_strdup (src->slug);
+  area->title = g_strdup (src->title);
+  area->short_title = g_strdup (src->short_title);
+  area->description = g_strdup (src->description);
+  area->icon = g_strdup (src->icon);
+  return area;
 }
 
 ItogiIndicator *

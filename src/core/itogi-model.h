@@ -17,6 +17,7 @@ typedef struct {
   char     *title;        /* shown on the page */
   char     *short_title;  /* the tab label */
   char     *description;  /* the report's fuller wording */
+  char     *icon;         /* a symbolic icon name, or "" */
   int       position;
   gboolean  archived;
 } ItogiArea;
@@ -47,6 +48,7 @@ typedef struct {
 
 ItogiArea        *itogi_area_new          (void);
 void              itogi_area_free         (ItogiArea *area);
+ItogiArea        *itogi_area_copy         (const ItogiArea *area);
 ItogiIndicator   *itogi_indicator_new     (void);
 void              itogi_indicator_free    (ItogiIndicator *indicator);
 ItogiIndicator   *itogi_indicator_copy    (const ItogiIndicator *indicator);

@@ -154,6 +154,7 @@ load_area (GKeyFile *file, ItogiStore *store, const char *slug, int position, GE
   if (area->short_title == NULL)
     area->short_title = g_strdup (area->title);
   area->description = g_key_file_get_string (file, group, "description", NULL);
+  area->icon = g_key_file_get_string (file, group, "icon", NULL);
   area->id = itogi_store_add_area (store, area, error);
   if (area->id == 0)
     return FALSE;

@@ -40,6 +40,7 @@ static const char *const migrations[] = {
   "  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 1000),"
   "  short_title TEXT NOT NULL CHECK (length(short_title) BETWEEN 1 AND 200),"
   "  description TEXT NOT NULL DEFAULT '',"
+  "  icon TEXT NOT NULL DEFAULT '',"
   "  position INTEGER NOT NULL,"
   "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
   ") STRICT;"
@@ -715,10 +716,11 @@ area_from_row (sqlite3_stmt *stmt)
   area->description = column_dup (stmt, 4);
   area->position = sqlite3_column_int (stmt, 5);
   area->archived = sqlite3_column_int (stmt, 6) != 0;
+  area->icon = column_dup (stmt, 7);
   return area;
 }
 
-#define AREA_COLUMNS "id, slug, title, short_title, description, position, archived"
+#define AREA_COLUMNS "id, slug, title, short_title, description, position, archived, icon"
 
 GPtrArray *
 itogi_store_list_areas (ItogiStore *store,
@@ -1072,8 +1074,8 @@ itogi_store_add_area (ItogiStore      *store,
   if (!write_begin (store, &own, error))
     return 0;
   stmt = prepare (store,
-                  "INSERT INTO areas (slug, title, short_title, description, position, archived)"
-                  " VALUES (?, ?, ?, ?, ?, ?)",
+                  "INSERT INTO areas (slug, title, short_title, description, position, archived, icon)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
                   error);
   ok = stmt != NULL;
   if (ok)
@@ -1084,6 +1086,7 @@ itogi_store_add_area (ItogiStore      *store,
       bind_text (stmt, 4, area->description);
       sqlite3_bind_int (stmt, 5, area->position);
       sqlite3_bind_int (stmt, 6, area->archived ? 1 : 0);
+      bind_text (stmt, 7, area->icon);
       ok = step_done (store, stmt, error);
       id = sqlite3_last_insert_rowid (store->db);
     }

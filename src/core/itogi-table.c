@@ -22,19 +22,6 @@ itogi_table_row_free (ItogiTableRow *row)
   g_free (row);
 }
 
-static ItogiArea *
-area_copy (const ItogiArea *src)
-{
-  ItogiArea *area = itogi_area_new ();
-
-  *area = *src;
-  area->slug = g_strdup (src->slug);
-  area->title = g_strdup (src->title);
-  area->short_title = g_strdup (src->short_title);
-  area->description = g_strdup (src->description);
-  return area;
-}
-
 GPtrArray *
 itogi_table_build (ItogiStore *store,
                    const char *area_slug,
@@ -76,7 +63,7 @@ itogi_table_build (ItogiStore *store,
         {
           const ItogiArea *area = g_ptr_array_index (areas, a);
           if (area->id == ind->area_id)
-            row->area = area_copy (area);
+            row->area = itogi_area_copy (area);
         }
       if (row->area == NULL)
         continue;  /* an indicator of an archived area */

@@ -1,0 +1,291 @@
+/* itogi-indicator-table.c: the year-over-year table of indicators (GtkColumnView)
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "itogi-format.h"
+#include "itogi-indicator-table.h"
+#include "itogi-row-item.h"
+
+typedef enum {
+  CELL_AREA,
+  CELL_TITLE,
+  CELL_UNIT,
+  CELL_PREVIOUS,
+  CELL_CURRENT,
+  CELL_DELTA,
+  CELL_PERCENT,
+  N_CELLS
+} CellKind;
+
+struct _ItogiIndicatorTable {
+  GtkWidget          parent_instance;
+  GtkColumnView     *view;
+  GListStore        *store;
+  GtkColumnViewColumn *columns[N_CELLS];
+  gboolean           show_area;
+};
+
+G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  CellKind kind = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  switch (kind)
+    {
+    case CELL_AREA:
+    case CELL_TITLE:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 14 : 28);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 18 : 56);
+      if (kind == CELL_AREA)
+        gtk_widget_add_css_class (label, "heading");
+      break;
+    case CELL_UNIT:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_add_css_class (label, "dim-label");
+      break;
+    case CELL_PREVIOUS:
+    case CELL_CURRENT:
+    case CELL_DELTA:
+    case CELL_PERCENT:
+    case N_CELLS:
+    default:
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static char *
+describe_value (const ItogiValue *value)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (!value->present)
+    return NULL;
+  if (value->as_of != NULL)
+    {
+      int y, m, d;
+      if (sscanf (value->as_of, "%d-%d-%d", &y, &m, &d) == 3)
+        {
+          g_autofree char *date = g_strdup_printf ("%02d.%02d.%04d", d, m, y);
+          /* Translators: %s is a date such as 31.12.2022 */
+          g_string_append_printf (text, _("As of %s."), date);
+        }
+    }
+  if (value->derived)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, value->partial ? _("Derived from the months or quarters entered so far: the year is incomplete.")
+                                            : _("Derived from the months or quarters of the year."));
+    }
+  if (value->note != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, value->note);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static const char *
+describe_change (const ItogiTableRow *row)
+{
+  if (row->yoy.kind == ITOGI_CHANGE_NONE)
+    {
+      if (!row->current.present || !row->previous.present)
+        return _("No change: one of the two years has no figure.");
+      return _("No change can be stated: a figure is given only as a bound («более», «свыше», «менее»).");
+    }
+  switch (row->indicator->polarity)
+    {
+    case ITOGI_POLARITY_GOOD:
+      return _("Growth is good for this indicator.");
+    case ITOGI_POLARITY_BAD:
+      return _("A fall is good for this indicator.");
+    case ITOGI_POLARITY_NEUTRAL:
+    default:
+      return _("Neither growth nor a fall is good or bad in itself for this indicator.");
+    }
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  CellKind kind = GPOINTER_TO_INT (user_data);
+  ItogiRowItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const ItogiTableRowText *text = itogi_row_item_get_text (item);
+  const ItogiTableRow *row = itogi_row_item_get_row (item);
+  g_autofree char *tooltip = NULL;
+  const char *shown = "";
+
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "error");
+  if (kind == CELL_DELTA || kind == CELL_PERCENT)
+    gtk_widget_remove_css_class (label, "dim-label");
+
+  switch (kind)
+    {
+    case CELL_AREA:
+      shown = itogi_row_item_is_first_in_area (item) ? row->area->short_title : "";
+      tooltip = itogi_row_item_is_first_in_area (item) ? g_strdup (row->area->title) : NULL;
+      break;
+    case CELL_TITLE:
+      shown = row->indicator->title;
+      if (row->indicator->description != NULL && *row->indicator->description != '\0')
+        tooltip = g_strdup (row->indicator->description);
+      break;
+    case CELL_UNIT:
+      shown = row->indicator->unit;
+      break;
+    case CELL_PREVIOUS:
+      shown = text->previous;
+      tooltip = describe_value (&row->previous);
+      break;
+    case CELL_CURRENT:
+      shown = text->current;
+      tooltip = describe_value (&row->current);
+      break;
+    case CELL_DELTA:
+    case CELL_PERCENT:
+      shown = kind == CELL_DELTA ? text->delta : text->percent;
+      tooltip = g_strdup (describe_change (row));
+      if (row->assessment == ITOGI_ASSESSMENT_GOOD)
+        gtk_widget_add_css_class (label, "success");
+      else if (row->assessment == ITOGI_ASSESSMENT_BAD)
+        gtk_widget_add_css_class (label, "error");
+      else if (row->assessment == ITOGI_ASSESSMENT_NONE)
+        gtk_widget_add_css_class (label, "dim-label");
+      break;
+    case N_CELLS:
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (GTK_LABEL (label), shown != NULL ? shown : "");
+  gtk_widget_set_tooltip_text (label, tooltip);
+}
+
+static GtkColumnViewColumn *
+add_column (ItogiIndicatorTable *self, CellKind kind, const char *title)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, kind == CELL_TITLE || kind == CELL_AREA);
+  gtk_column_view_column_set_expand (column, kind == CELL_TITLE);
+  gtk_column_view_append_column (self->view, column);
+  self->columns[kind] = column;
+  g_object_unref (column);
+  return column;
+}
+
+static void
+itogi_indicator_table_dispose (GObject *object)
+{
+  ItogiIndicatorTable *self = ITOGI_INDICATOR_TABLE (object);
+
+  g_clear_pointer ((GtkWidget **) &self->view, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (itogi_indicator_table_parent_class)->dispose (object);
+}
+
+static void
+itogi_indicator_table_class_init (ItogiIndicatorTableClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = itogi_indicator_table_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "indicatortable");
+}
+
+static void
+itogi_indicator_table_init (ItogiIndicatorTable *self)
+{
+  self->store = g_list_store_new (ITOGI_TYPE_ROW_ITEM);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (
+      GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store))))));
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  gtk_column_view_set_show_column_separators (self->view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "card");
+  gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+}
+
+GtkWidget *
+itogi_indicator_table_new (gboolean show_area)
+{
+  ItogiIndicatorTable *self = g_object_new (ITOGI_TYPE_INDICATOR_TABLE, NULL);
+
+  self->show_area = show_area;
+  if (show_area)
+    add_column (self, CELL_AREA, _("Area"));
+  add_column (self, CELL_TITLE, _("Indicator"));
+  add_column (self, CELL_UNIT, _("Unit"));
+  add_column (self, CELL_PREVIOUS, "");
+  add_column (self, CELL_CURRENT, "");
+  add_column (self, CELL_DELTA, _("Change"));
+  add_column (self, CELL_PERCENT, _("Change, %"));
+  return GTK_WIDGET (self);
+}
+
+void
+itogi_indicator_table_set_rows (ItogiIndicatorTable *self,
+                                GPtrArray           *rows,
+                                int                  year,
+                                int                  compare_year)
+{
+  g_autoptr (GPtrArray) owned = rows;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *year_text = itogi_format_year (year);
+  g_autofree char *compare_text = itogi_format_year (compare_year);
+  gint64 last_area = -1;
+
+  g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
+
+  gtk_column_view_column_set_title (self->columns[CELL_PREVIOUS], compare_text);
+  gtk_column_view_column_set_title (self->columns[CELL_CURRENT], year_text);
+
+  /* The rows move into the items; the array no longer frees them. */
+  g_ptr_array_set_free_func (owned, NULL);
+  for (guint i = 0; i < owned->len; i++)
+    {
+      ItogiTableRow *row = g_ptr_array_index (owned, i);
+      g_ptr_array_add (items, itogi_row_item_new (row, row->area->id != last_area));
+      last_area = row->area->id;
+    }
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+}
+
+GListModel *
+itogi_indicator_table_get_model (ItogiIndicatorTable *self)
+{
+  return G_LIST_MODEL (self->store);
+}

@@ -1,0 +1,24 @@
+/* itogi-row-item.h: one row of an indicator table, as a list model item
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "itogi-table.h"
+
+G_BEGIN_DECLS
+
+#define ITOGI_TYPE_ROW_ITEM (itogi_row_item_get_type ())
+G_DECLARE_FINAL_TYPE (ItogiRowItem, itogi_row_item, ITOGI, ROW_ITEM, GObject)
+
+/* Takes ownership of @row. */
+ItogiRowItem            *itogi_row_item_new            (ItogiTableRow *row,
+                                                        gboolean       first_in_area);
+const ItogiTableRow     *itogi_row_item_get_row        (ItogiRowItem *self);
+const ItogiTableRowText *itogi_row_item_get_text       (ItogiRowItem *self);
+gboolean                 itogi_row_item_is_first_in_area (ItogiRowItem *self);
+
+G_END_DECLS

@@ -1,0 +1,467 @@
+/* itogi-window.c: the main window: a sidebar of activity areas and one page each
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "itogi-area-page.h"
+#include "itogi-format.h"
+#include "itogi-table.h"
+#include "itogi-window.h"
+
+struct _ItogiWindow {
+  AdwApplicationWindow  parent_instance;
+
+  ItogiStore           *store;
+  GSettings            *settings;
+  GArray               *years;          /* report-year choices, newest first */
+  GArray               *compare_years;  /* comparison-year choices, newest first */
+  int                   year;
+  int                   compare_year;
+  gboolean              updating;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_pane;
+  AdwHeaderBar         *sidebar_header;
+  GtkListBox           *sidebar;
+  GtkWidget            *content_pane;
+  AdwHeaderBar         *content_header;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  GtkDropDown          *year_dropdown;
+  GtkDropDown          *compare_dropdown;
+  GtkStack             *stack;
+};
+
+G_DEFINE_FINAL_TYPE (ItogiWindow, itogi_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error (ItogiWindow *self, const GError *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+update_title (ItogiWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  g_autofree char *year_text = itogi_format_year (self->year);
+  g_autofree char *compare_text = itogi_format_year (self->compare_year);
+  /* Translators: «2023 г. к 2022 г.»: the report year against the comparison year */
+  g_autofree char *subtitle = g_strdup_printf (C_("year against year", "%s vs %s"), year_text, compare_text);
+  const char *title = _("Overview");
+
+  if (page != NULL && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0)
+    {
+      const ItogiArea *area = itogi_area_page_get_area (ITOGI_AREA_PAGE (page));
+      title = area->short_title;
+    }
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+}
+
+static void
+reload_pages (ItogiWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!itogi_area_page_set_years (ITOGI_AREA_PAGE (child), self->year, self->compare_year, &error))
+        {
+          show_error (self, error);
+          break;
+        }
+    }
+  update_title (self);
+}
+
+static GtkStringList *
+year_labels (GArray *years)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      g_autofree char *label = itogi_format_year (g_array_index (years, int, i));
+      gtk_string_list_append (list, label);
+    }
+  return list;
+}
+
+static guint
+index_of_year (GArray *years, int year)
+{
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) == year)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static int
+compare_desc (gconstpointer a, gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
+}
+
+/* The comparison year may be any year with data, and always the year before. */
+static void
+fill_compare_years (ItogiWindow *self)
+{
+  g_autoptr (GArray) stored = itogi_store_list_years (self->store, NULL);
+  int before = self->year - 1;
+
+  g_array_set_size (self->compare_years, 0);
+  g_array_append_val (self->compare_years, before);
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    {
+      int y = g_array_index (stored, int, i);
+      if (y != self->year && y != before)
+        g_array_append_val (self->compare_years, y);
+    }
+  g_array_sort (self->compare_years, compare_desc);
+}
+
+static void
+sync_dropdowns (ItogiWindow *self)
+{
+  g_autoptr (GtkStringList) compare_model = NULL;
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->year_dropdown, index_of_year (self->years, self->year));
+  fill_compare_years (self);
+  compare_model = year_labels (self->compare_years);
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (compare_model));
+  gtk_drop_down_set_selected (self->compare_dropdown, index_of_year (self->compare_years, self->compare_year));
+  self->updating = FALSE;
+}
+
+void
+itogi_window_set_years (ItogiWindow *self,
+                        int          year,
+                        int          compare_year)
+{
+  g_return_if_fail (ITOGI_IS_WINDOW (self));
+
+  if (index_of_year (self->years, year) == GTK_INVALID_LIST_POSITION)
+    year = g_array_index (self->years, int, 0);
+  self->year = year;
+  fill_compare_years (self);
+  if (compare_year == year || index_of_year (self->compare_years, compare_year) == GTK_INVALID_LIST_POSITION)
+    compare_year = year - 1;
+  self->compare_year = compare_year;
+
+  sync_dropdowns (self);
+  g_settings_set_int (self->settings, "report-year", self->year);
+  g_settings_set_int (self->settings, "compare-year", self->compare_year);
+  reload_pages (self);
+}
+
+int
+itogi_window_get_year (ItogiWindow *self)
+{
+  return self->year;
+}
+
+int
+itogi_window_get_compare_year (ItogiWindow *self)
+{
+  return self->compare_year;
+}
+
+static void
+on_year_selected (ItogiWindow *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+    return;
+  /* A new report year is compared with the year before it, until the user says otherwise. */
+  itogi_window_set_years (self, g_array_index (self->years, int, pos), g_array_index (self->years, int, pos) - 1);
+}
+
+static void
+on_compare_selected (ItogiWindow *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->compare_dropdown);
+
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+    return;
+  itogi_window_set_years (self, self->year, g_array_index (self->compare_years, int, pos));
+}
+
+static void
+on_back_clicked (ItogiWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_row_selected (ItogiWindow   *self,
+                 GtkListBoxRow *row)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+  name = g_object_get_data (G_OBJECT (row), "page-name");
+  gtk_stack_set_visible_child_name (self->stack, name);
+  g_settings_set_string (self->settings, "page", name);
+  update_title (self);
+}
+
+static void
+on_row_activated (ItogiWindow   *self,
+                  GtkListBoxRow *row)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static GtkWidget *
+sidebar_row_new (const char *name, const char *label, const char *tooltip, const char *icon)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon != NULL && *icon != '\0' ? icon : "view-list-symbolic");
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, tooltip);
+  g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (row), "tab-label", (gpointer) gtk_label_get_text (GTK_LABEL (text)));
+  return row;
+}
+
+static void
+add_page (ItogiWindow *self, const char *name, GtkWidget *page, GtkWidget *row)
+{
+  gtk_stack_add_named (self->stack, page, name);
+  gtk_list_box_append (self->sidebar, row);
+}
+
+static gboolean
+build_pages (ItogiWindow *self, GError **error)
+{
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, FALSE, error);
+
+  if (areas == NULL)
+    return FALSE;
+  add_page (self, ITOGI_OVERVIEW_PAGE, itogi_area_page_new (self->store, NULL),
+            sidebar_row_new (ITOGI_OVERVIEW_PAGE, _("Overview"), _("Every area at a glance"), "view-grid-symbolic"));
+  for (guint i = 0; i < areas->len; i++)
+    {
+      ItogiArea *area = g_ptr_array_index (areas, i);
+      add_page (self, area->slug, itogi_area_page_new (self->store, area),
+                sidebar_row_new (area->slug, area->short_title, area->title, area->icon));
+    }
+  return TRUE;
+}
+
+static GtkListBoxRow *
+find_row (ItogiWindow *self, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && g_strcmp0 (g_object_get_data (G_OBJECT (child), "page-name"), name) == 0)
+      return GTK_LIST_BOX_ROW (child);
+  return NULL;
+}
+
+gboolean
+itogi_window_show_page (ItogiWindow *self,
+                        const char  *name)
+{
+  GtkListBoxRow *row = find_row (self, name);
+
+  if (row == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->sidebar, row);
+  return TRUE;
+}
+
+const char *
+itogi_window_get_page_name (ItogiWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+itogi_window_get_page (ItogiWindow *self,
+                       const char  *name)
+{
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+char **
+itogi_window_list_tab_labels (ItogiWindow *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      g_strv_builder_add (builder, g_object_get_data (G_OBJECT (child), "tab-label"));
+  return g_strv_builder_end (builder);
+}
+
+static void
+step_page (ItogiWindow *self, int delta)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  int index = row != NULL ? gtk_list_box_row_get_index (row) + delta : 0;
+  GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->sidebar, index);
+
+  if (next != NULL)
+    gtk_list_box_select_row (self->sidebar, next);
+}
+
+static void
+next_area_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  step_page (ITOGI_WINDOW (widget), 1);
+}
+
+static void
+previous_area_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  step_page (ITOGI_WINDOW (widget), -1);
+}
+
+static gboolean
+itogi_window_close_request (GtkWindow *window)
+{
+  ItogiWindow *self = ITOGI_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  return GTK_WINDOW_CLASS (itogi_window_parent_class)->close_request (window);
+}
+
+static void
+itogi_window_dispose (GObject *object)
+{
+  ItogiWindow *self = ITOGI_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->compare_years, g_array_unref);
+  G_OBJECT_CLASS (itogi_window_parent_class)->dispose (object);
+}
+
+static void
+itogi_window_class_init (ItogiWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = itogi_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = itogi_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.next-area", NULL, next_area_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, previous_area_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-area", NULL);
+}
+
+static void
+itogi_window_init (ItogiWindow *self)
+{
+  g_type_ensure (ITOGI_TYPE_AREA_PAGE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->compare_years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Folded (narrow window): one pane at a time, with a back button. */
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->sidebar_header, "show-end-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->content_header, "show-start-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (on_row_selected), self);
+  g_signal_connect_swapped (self->sidebar, "row-activated", G_CALLBACK (on_row_activated), self);
+  g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
+  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (on_compare_selected), self);
+}
+
+ItogiWindow *
+itogi_window_new (GtkApplication *application,
+                  ItogiStore     *store)
+{
+  ItogiWindow *self = g_object_new (ITOGI_TYPE_WINDOW, "application", application, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) stored = NULL;
+  g_autoptr (GtkStringList) labels = NULL;
+  g_autofree char *page = NULL;
+  int year, compare_year;
+
+  self->store = store;
+  stored = itogi_store_list_years (store, &error);
+  if (stored == NULL)
+    show_error (self, error);
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    g_array_append_val (self->years, g_array_index (stored, int, i));
+  if (self->years->len == 0)
+    {
+      int latest = itogi_table_latest_year (store);
+      g_array_append_val (self->years, latest);
+    }
+  g_array_sort (self->years, compare_desc);
+  labels = year_labels (self->years);
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
+  self->updating = FALSE;
+
+  g_clear_error (&error);
+  if (!build_pages (self, &error))
+    show_error (self, error);
+
+  year = g_settings_get_int (self->settings, "report-year");
+  compare_year = g_settings_get_int (self->settings, "compare-year");
+  itogi_window_set_years (self, year, compare_year != 0 ? compare_year : year - 1);
+
+  page = g_settings_get_string (self->settings, "page");
+  if (!itogi_window_show_page (self, page))
+    itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE);
+  return self;
+}

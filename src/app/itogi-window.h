@@ -1,0 +1,36 @@
+/* itogi-window.h: the main window: a sidebar of activity areas and one page each
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "itogi-store.h"
+
+G_BEGIN_DECLS
+
+#define ITOGI_TYPE_WINDOW (itogi_window_get_type ())
+G_DECLARE_FINAL_TYPE (ItogiWindow, itogi_window, ITOGI, WINDOW, AdwApplicationWindow)
+
+#define ITOGI_OVERVIEW_PAGE "overview"
+
+/* @store must outlive the window; @application may be NULL (tests). */
+ItogiWindow *itogi_window_new            (GtkApplication *application,
+                                          ItogiStore     *store);
+/* "overview" or an area slug */
+gboolean     itogi_window_show_page      (ItogiWindow *self,
+                                          const char  *name);
+const char  *itogi_window_get_page_name  (ItogiWindow *self);
+GtkWidget   *itogi_window_get_page       (ItogiWindow *self,
+                                          const char  *name);
+/* The tabs of the sidebar, in order: NULL-terminated, free with g_strfreev. */
+char       **itogi_window_list_tab_labels (ItogiWindow *self);
+void         itogi_window_set_years      (ItogiWindow *self,
+                                          int          year,
+                                          int          compare_year);
+int          itogi_window_get_year       (ItogiWindow *self);
+int          itogi_window_get_compare_year (ItogiWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,401 @@
+/* itogi-cli.c: Itogi without a display
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "itogi-format.h"
+#include "itogi-store.h"
+#include "itogi-table.h"
+
+#define EXIT_USAGE 2
+
+/* The longest indicator title printed on one line; longer ones wrap. */
+#define TITLE_WIDTH 56
+
+typedef struct {
+  const char *database;  /* NULL: the default database */
+} GlobalOptions;
+
+/* Output is always UTF-8: the data is Russian whatever the terminal's locale says. */
+static void
+out (const char *text)
+{
+  fputs (text, stdout);
+}
+
+static int
+fail (int code, const char *message)
+{
+  fprintf (stderr, "itogi-cli: %s\n", message);
+  return code;
+}
+
+static int
+fail_error (GError *error)
+{
+  return fail (EXIT_FAILURE, error->message);
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n\n%s\n",
+           _("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"),
+           _("Commands:"),
+           _("Without --database the default database is used, and created on first use."));
+}
+
+static ItogiStore *
+open_store (const GlobalOptions *global, GError **error)
+{
+  if (global->database != NULL)
+    return itogi_store_open (global->database, error);
+  return itogi_store_open_default (error);
+}
+
+static int
+cmd_init (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autofree char *path = global->database != NULL ? g_strdup (global->database)
+                                                   : itogi_store_default_path ();
+
+  if (argc > 1)
+    return fail (EXIT_USAGE, _("“init” takes no arguments."));
+
+  if (global->database == NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_autofree char *msg = g_strdup_printf (_("Cannot create the folder “%s”."), dir);
+          return fail (EXIT_FAILURE, msg);
+        }
+    }
+  store = itogi_store_create (path, &error);
+  if (store == NULL)
+    return fail_error (error);
+  {
+    g_autofree char *msg = g_strdup_printf (_("Created %s with the report’s data."), path);
+    out (msg);
+    out ("\n");
+  }
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_areas (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (GPtrArray) areas = NULL;
+
+  if (argc > 1)
+    return fail (EXIT_USAGE, _("“areas” takes no arguments."));
+  store = open_store (global, &error);
+  if (store == NULL)
+    return fail_error (error);
+  areas = itogi_store_list_areas (store, FALSE, &error);
+  if (areas == NULL)
+    return fail_error (error);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      ItogiArea *area = g_ptr_array_index (areas, i);
+      out (area->slug);
+      out ("\n");
+    }
+  return EXIT_SUCCESS;
+}
+
+/* Display width in characters; every character here is one column wide. */
+static glong
+width_of (const char *s)
+{
+  return g_utf8_strlen (s, -1);
+}
+
+static void
+pad (GString *line, const char *text, glong width, gboolean right)
+{
+  glong gap = MAX (0, width - width_of (text));
+
+  if (right)
+    for (glong i = 0; i < gap; i++)
+      g_string_append_c (line, ' ');
+  g_string_append (line, text);
+  if (!right)
+    for (glong i = 0; i < gap; i++)
+      g_string_append_c (line, ' ');
+}
+
+/* Split a title into lines of at most @width characters, at spaces. */
+static GPtrArray *
+wrap_words (const char *text, glong width)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr (GString) current = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (current->len > 0 && width_of (current->str) + 1 + width_of (words[i]) > width)
+        {
+          g_ptr_array_add (lines, g_strdup (current->str));
+          g_string_truncate (current, 0);
+        }
+      if (current->len > 0)
+        g_string_append_c (current, ' ');
+      g_string_append (current, words[i]);
+    }
+  if (current->len > 0 || lines->len == 0)
+    g_ptr_array_add (lines, g_strdup (current->str));
+  return g_steal_pointer (&lines);
+}
+
+enum { COL_TITLE, COL_UNIT, COL_PREV, COL_CUR, COL_DELTA, COL_PERCENT, N_COLS };
+
+static void
+print_area_table (const ItogiArea *area, GPtrArray *rows, guint first, guint last,
+                  int year, int compare_year)
+{
+  g_autofree char *year_text = itogi_format_year (year);
+  g_autofree char *compare_text = itogi_format_year (compare_year);
+  const char *headers[N_COLS] = {
+    _("Indicator"), _("Unit"), compare_text, year_text, _("Change"), _("Change, %"),
+  };
+  glong widths[N_COLS];
+  g_autoptr (GString) line = g_string_new (NULL);
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+
+  g_string_printf (line, "%s: %s %s %s\n", area->title, year_text,
+                   /* Translators: "2023 г. к 2022 г.", a report year against a comparison year */
+                   C_("year against year", "vs"), compare_text);
+  out (line->str);
+
+  if (first == last)
+    {
+      out (_("No indicators yet: the report gives no figures for this area."));
+      out ("\n");
+      return;
+    }
+
+  for (int c = 0; c < N_COLS; c++)
+    widths[c] = width_of (headers[c]);
+  widths[COL_TITLE] = MAX (widths[COL_TITLE], 10);
+
+  for (guint i = first; i < last; i++)
+    {
+      ItogiTableRowText *text = g_new0 (ItogiTableRowText, 1);
+      itogi_table_row_format (g_ptr_array_index (rows, i), text);
+      g_ptr_array_add (texts, text);
+      widths[COL_TITLE] = MAX (widths[COL_TITLE], MIN (TITLE_WIDTH, width_of (text->row->indicator->title)));
+      widths[COL_UNIT] = MAX (widths[COL_UNIT], width_of (text->row->indicator->unit));
+      widths[COL_PREV] = MAX (widths[COL_PREV], width_of (text->previous));
+      widths[COL_CUR] = MAX (widths[COL_CUR], width_of (text->current));
+      widths[COL_DELTA] = MAX (widths[COL_DELTA], width_of (text->delta));
+      widths[COL_PERCENT] = MAX (widths[COL_PERCENT], width_of (text->percent));
+    }
+
+  g_string_truncate (line, 0);
+  for (int c = 0; c < N_COLS; c++)
+    {
+      if (c > 0)
+        g_string_append (line, "  ");
+      pad (line, headers[c], widths[c], c >= COL_PREV);
+    }
+  g_string_append_c (line, '\n');
+  out (line->str);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      ItogiTableRowText *text = g_ptr_array_index (texts, i);
+      g_autoptr (GPtrArray) title = wrap_words (text->row->indicator->title, widths[COL_TITLE]);
+      const char *cells[N_COLS] = {
+        g_ptr_array_index (title, 0), text->row->indicator->unit, text->previous, text->current,
+        text->delta, text->percent,
+      };
+
+      g_string_truncate (line, 0);
+      for (int c = 0; c < N_COLS; c++)
+        {
+          if (c > 0)
+            g_string_append (line, "  ");
+          pad (line, cells[c] != NULL ? cells[c] : "", widths[c], c >= COL_PREV);
+        }
+      g_strchomp (line->str);
+      line->len = strlen (line->str);
+      g_string_append_c (line, '\n');
+      for (guint l = 1; l < title->len; l++)
+        g_string_append_printf (line, "  %s\n", (const char *) g_ptr_array_index (title, l));
+      out (line->str);
+      itogi_table_row_text_clear (text);
+      g_free (text);
+    }
+}
+
+static gboolean
+parse_year (const char *text, const char *option, int *year, GError **error)
+{
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 1900, 2200, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s needs a year between 1900 and 2200, not “%s”."), option,
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+  *year = (int) value;
+  return TRUE;
+}
+
+static int
+cmd_table (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) areas = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autofree char *year_text = NULL, *compare_text = NULL, *area_slug = NULL;
+  int year = 0, compare_year = 0;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The report year (default: the latest)"), N_("YEAR") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("The comparison year (default: the year before)"), N_("YEAR") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area_slug, N_("Only this area (see “itogi-cli areas”)"), N_("SLUG") },
+    { NULL },
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Print the year-over-year table, as the window shows it."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, error->message);
+  if (argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unexpected argument “%s”."), argv[1]);
+      return fail (EXIT_USAGE, msg);
+    }
+  if (year_text != NULL && !parse_year (year_text, "--year", &year, &error))
+    return fail (EXIT_USAGE, error->message);
+  if (compare_text != NULL && !parse_year (compare_text, "--compare", &compare_year, &error))
+    return fail (EXIT_USAGE, error->message);
+
+  store = open_store (global, &error);
+  if (store == NULL)
+    return fail_error (error);
+  if (year == 0)
+    year = itogi_table_latest_year (store);
+  if (compare_year == 0)
+    compare_year = year - 1;
+
+  rows = itogi_table_build (store, area_slug, year, compare_year, &error);
+  if (rows == NULL)
+    return fail_error (error);
+
+  if (area_slug != NULL)
+    {
+      areas = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_area_free);
+      g_ptr_array_add (areas, itogi_store_find_area (store, area_slug, &error));
+    }
+  else
+    areas = itogi_store_list_areas (store, FALSE, &error);
+  if (areas == NULL || g_ptr_array_index (areas, 0) == NULL)
+    return fail_error (error);
+
+  for (guint a = 0, r = 0; a < areas->len; a++)
+    {
+      ItogiArea *area = g_ptr_array_index (areas, a);
+      guint first = r;
+
+      while (r < rows->len && ((ItogiTableRow *) g_ptr_array_index (rows, r))->area->id == area->id)
+        r++;
+      if (a > 0)
+        out ("\n");
+      print_area_table (area, rows, first, r, year, compare_year);
+    }
+  return EXIT_SUCCESS;
+}
+
+typedef struct {
+  const char *name;
+  int (*run) (const GlobalOptions *, int, char **);
+} Command;
+
+static const Command commands[] = {
+  { "init", cmd_init },
+  { "table", cmd_table },
+  { "areas", cmd_areas },
+};
+
+int
+main (int argc, char *argv[])
+{
+  GlobalOptions global = { 0 };
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("itogi-cli");
+
+  /* Global options come before the command. */
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (strcmp (argv[i], "--database") == 0)
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            return fail (EXIT_USAGE, _("--database needs a file path."));
+          global.database = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--database="))
+        {
+          global.database = argv[i] + strlen ("--database=");
+          if (*global.database == '\0')
+            return fail (EXIT_USAGE, _("--database needs a file path."));
+          i++;
+        }
+      else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_usage (stdout);
+          return EXIT_SUCCESS;
+        }
+      else if (strcmp (argv[i], "--version") == 0)
+        {
+          out ("itogi-cli " PACKAGE_VERSION "\n");
+          return EXIT_SUCCESS;
+        }
+      else
+        {
+          g_autofree char *msg = g_strdup_printf (_("Unknown option “%s”. Try “itogi-cli --help”."), argv[i]);
+          return fail (EXIT_USAGE, msg);
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (strcmp (argv[i], commands[c].name) == 0)
+      return commands[c].run (&global, argc - i, argv + i);
+
+  {
+    g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”. Try “itogi-cli --help”."), argv[i]);
+    return fail (EXIT_USAGE, msg);
+  }
+}
