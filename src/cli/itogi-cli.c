@@ -163,8 +163,24 @@ wrap_words (const char *text, glong width)
 
 enum { COL_TITLE, COL_UNIT, COL_PREV, COL_CUR, COL_DELTA, COL_PERCENT, N_COLS };
 
+/* Returns how many institutions were printed. */
+static guint
+print_institutions (ItogiStore *store, const ItogiArea *area, int year)
+{
+  g_autoptr (GPtrArray) institutions = itogi_store_list_institutions (store, area->id, year, NULL);
+
+  for (guint i = 0; institutions != NULL && i < institutions->len; i++)
+    {
+      ItogiInstitution *inst = g_ptr_array_index (institutions, i);
+      g_autofree char *line = g_strdup_printf ("%s\n  %s\n", inst->name,
+                                               inst->note != NULL ? inst->note : "—");
+      out (line);
+    }
+  return institutions != NULL ? institutions->len : 0;
+}
+
 static void
-print_area_table (const ItogiArea *area, GPtrArray *rows, guint first, guint last,
+print_area_table (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, guint first, guint last,
                   int year, int compare_year)
 {
   g_autofree char *year_text = itogi_format_year (year);
@@ -183,8 +199,11 @@ print_area_table (const ItogiArea *area, GPtrArray *rows, guint first, guint las
 
   if (first == last)
     {
-      out (_("No indicators yet: the report gives no figures for this area."));
-      out ("\n");
+      if (print_institutions (store, area, year) == 0)
+        {
+          out (_("No indicators yet: the report gives no figures for this area."));
+          out ("\n");
+        }
       return;
     }
 
@@ -240,6 +259,7 @@ print_area_table (const ItogiArea *area, GPtrArray *rows, guint first, guint las
       itogi_table_row_text_clear (text);
       g_free (text);
     }
+  print_institutions (store, area, year);
 }
 
 static gboolean
@@ -322,7 +342,7 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
         r++;
       if (a > 0)
         out ("\n");
-      print_area_table (area, rows, first, r, year, compare_year);
+      print_area_table (store, area, rows, first, r, year, compare_year);
     }
   return EXIT_SUCCESS;
 }

@@ -1,0 +1,280 @@
+/* test-cli.c: itogi-cli as a user runs it: output, exit codes, and files left alone
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#define G "\u202f"
+#define NB "\u00a0"
+#define M "\u2212"
+
+static const char *cli_path;
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+run (Fixture *f, Result *r, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  va_start (ap, r);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  /* The default database goes to the fixture's folder, never the user's. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("itogi-cli-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "itogi.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+/* A failure is one line on stderr, nothing on stdout, and a non-zero exit. */
+static void
+assert_one_line_error (const Result *r)
+{
+  g_assert_cmpint (r->status, !=, 0);
+  g_assert_cmpstr (r->out, ==, "");
+  g_assert_true (g_str_has_prefix (r->err, "itogi-cli: "));
+  g_assert_nonnull (strchr (r->err, '\n'));
+  g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
+}
+
+static char *
+checksum (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+test_init_and_table (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) init = { 0 };
+  g_auto (Result) table = { 0 };
+  g_auto (Result) again = { 0 };
+  g_autofree char *before = NULL, *after = NULL;
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+
+  run (f, &table, "--database", f->db, "table", "--year", "2023", "--compare", "2022", "--area", "documents", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_cmpstr (table.err, ==, "");
+  g_assert_nonnull (strstr (table.out, "Контроль исполнения документов"));
+  g_assert_nonnull (strstr (table.out, "2022" NB "г."));
+  g_assert_nonnull (strstr (table.out, "22" G "808"));
+  g_assert_nonnull (strstr (table.out, "23" G "142"));
+  g_assert_nonnull (strstr (table.out, M "334"));
+  g_assert_nonnull (strstr (table.out, M "1,4" NB "%"));
+  g_assert_nonnull (strstr (table.out, "более" NB "8" G "000"));
+  /* Only the one area. */
+  g_assert_null (strstr (table.out, "Обращения граждан"));
+
+  /* init never overwrites. */
+  before = checksum (f->db);
+  run (f, &again, "--database", f->db, "init", NULL);
+  assert_one_line_error (&again);
+  after = checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_all_areas (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) init = { 0 };
+  g_auto (Result) table = { 0 };
+  g_auto (Result) areas = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run (f, &table, "--database", f->db, "table", "--year", "2023", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Внутренний муниципальный финансовый контроль"));
+  g_assert_nonnull (strstr (table.out, "779" G "054,51"));
+  g_assert_nonnull (strstr (table.out, "119" G "585" G "521,99"));
+  g_assert_nonnull (strstr (table.out, "свыше" NB "6" G "000"));
+  g_assert_nonnull (strstr (table.out, "\u2248" NB "+13,3" NB "%"));
+  g_assert_nonnull (strstr (table.out, M "58,3" NB "%"));
+  g_assert_nonnull (strstr (table.out, "Работа с общественными организациями"));
+  g_assert_nonnull (strstr (table.out, "МКУ «Служба информационного обеспечения»"));
+
+  run (f, &areas, "--database", f->db, "areas", NULL);
+  g_assert_cmpint (areas.status, ==, 0);
+  lines = g_strsplit (g_strchomp (areas.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 8);
+  g_assert_cmpstr (lines[0], ==, "documents");
+  g_assert_cmpstr (lines[7], ==, "institutions");
+}
+
+static void
+test_default_database (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) table = { 0 };
+  g_autofree char *path = g_build_filename (f->dir, "xdg", "itogi", "itogi.db", NULL);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  run (f, &table, "table", "--area", "appeals", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "6" G "553"));
+  g_assert_nonnull (strstr (table.out, M "1,7" NB "%"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_missing_database (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) r = { 0 };
+  g_auto (Result) r2 = { 0 };
+
+  run (f, &r, "--database", f->db, "table", NULL);
+  assert_one_line_error (&r);
+  g_assert_nonnull (strstr (r.err, "does not exist"));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  run (f, &r2, "--database", f->db, "areas", NULL);
+  assert_one_line_error (&r2);
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_foreign_file (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) r = { 0 };
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_true (g_file_set_contents (f->db, "Показатель;2022;2023\r\nОбращения;6667;6553\r\n", -1, NULL));
+  before = checksum (f->db);
+  run (f, &r, "--database", f->db, "table", "--year", "2023", NULL);
+  assert_one_line_error (&r);
+  g_assert_nonnull (strstr (r.err, "not an Itogi database"));
+  after = checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_bad_arguments (Fixture *f, gconstpointer data)
+{
+  static const char *const cases[][6] = {
+    { "table", "--year", "abc", NULL },
+    { "table", "--year", "20233", NULL },
+    { "table", "--compare", "", NULL },
+    { "table", "--area", "no-such-area", NULL },
+    { "table", "--colour", NULL },
+    { "table", "extra", NULL },
+    { "frobnicate", NULL },
+    { "--verbose", "table", NULL },
+    { "areas", "extra", NULL },
+    { "--database", NULL },
+  };
+  g_auto (Result) init = { 0 };
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Result) r = { 0 };
+      gboolean with_db = g_strcmp0 (cases[i][0], "--database") != 0;
+
+      g_test_message ("case %u: %s %s", i, cases[i][0], cases[i][1] ? cases[i][1] : "");
+      if (with_db)
+        run (f, &r, "--database", f->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      else
+        run (f, &r, cases[i][0], NULL);
+      assert_one_line_error (&r);
+    }
+  /* Nothing was created in the default place either. */
+  {
+    g_autofree char *default_db = g_build_filename (f->dir, "xdg", "itogi", "itogi.db", NULL);
+    g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+  }
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  cli_path = g_getenv ("ITOGI_CLI");
+  if (cli_path == NULL)
+    g_error ("ITOGI_CLI must name the itogi-cli program");
+  ADD ("/cli/init-and-table", test_init_and_table);
+  ADD ("/cli/all-areas", test_all_areas);
+  ADD ("/cli/default-database", test_default_database);
+  ADD ("/cli/missing-database", test_missing_database);
+  ADD ("/cli/foreign-file", test_foreign_file);
+  ADD ("/cli/bad-arguments", test_bad_arguments);
+  return g_test_run ();
+}

@@ -1,0 +1,234 @@
+/* test-window.c: the window opens on the report's data, with one tab per activity area
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "itogi-area-page.h"
+#include "itogi-store.h"
+#include "itogi-window.h"
+
+#define G "\u202f"
+#define NB "\u00a0"
+#define M "\u2212"
+
+static char *tmp_dir;
+static ItogiStore *store;
+
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  gtk_test_widget_wait_for_draw (widget);
+  /* Let list views create their rows. */
+  while (g_get_monotonic_time () < end && g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+collect_labels (GtkWidget *widget, GPtrArray *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+  return NULL;
+}
+
+static ItogiWindow *
+open_window (void)
+{
+  ItogiWindow *window = itogi_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (ItogiWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_tabs (void)
+{
+  static const char *const expected[] = {
+    "Контроль документов", "Обращения граждан", "Общественные организации", "Финансовый контроль",
+    "Правовое обеспечение", "Административные барьеры", "Кадры", "Учреждения",
+  };
+  ItogiWindow *window = open_window ();
+  g_auto (GStrv) tabs = itogi_window_list_tab_labels (window);
+
+  /* The Overview first, then the eight areas of the report. */
+  g_assert_cmpuint (g_strv_length (tabs), ==, 1 + G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (tabs[i + 1], ==, expected[i]);
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, ITOGI_OVERVIEW_PAGE);
+  /* The Overview holds every area's figures. */
+  g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE), "22" G "808"));
+  close_window (window);
+}
+
+static void
+test_first_area (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page, *change;
+
+  g_assert_true (itogi_window_show_page (window, "documents"));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, "documents");
+  page = itogi_window_get_page (window, "documents");
+  g_assert_true (gtk_widget_get_mapped (page));
+
+  g_assert_nonnull (find_label (page, "Контроль исполнения документов"));
+  g_assert_nonnull (find_label (page, "22" G "808"));
+  g_assert_nonnull (find_label (page, "23" G "142"));
+  g_assert_nonnull (find_label (page, M "334"));
+  change = find_label (page, M "1,4" NB "%");
+  g_assert_nonnull (change);
+  /* Incoming mail is neither good nor bad: the change is not coloured. */
+  g_assert_false (gtk_widget_has_css_class (change, "success"));
+  g_assert_false (gtk_widget_has_css_class (change, "error"));
+  /* The report's own explanation sits under the table. */
+  g_assert_nonnull (find_label (page, "Notes for 2023" NB "г."));
+  close_window (window);
+}
+
+static void
+test_change_colours (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page, *label;
+
+  itogi_window_show_page (window, "financial-control");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "financial-control");
+  label = find_label (page, "+43,8" NB "%");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "success"));
+
+  itogi_window_show_page (window, "admin-barriers");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "admin-barriers");
+  label = find_label (page, M "4,1" NB "%");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  /* MFC applications fell because people moved online: neutral. */
+  label = find_label (page, M "58,3" NB "%");
+  g_assert_nonnull (label);
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+
+  itogi_window_show_page (window, "personnel");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (itogi_window_get_page (window, "personnel"), "\u2248" NB "+13,3" NB "%"));
+  close_window (window);
+}
+
+static void
+test_empty_and_institutions (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page;
+
+  itogi_window_show_page (window, "public-relations");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "public-relations");
+  g_assert_nonnull (find_label (page, "No figures for this area yet"));
+
+  itogi_window_show_page (window, "institutions");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "institutions");
+  g_assert_null (find_label (page, "No figures for this area yet"));
+  g_assert_nonnull (find_label (page, "МКУ «Служба информационного обеспечения»"));
+  g_assert_nonnull (find_label (page, "МКУ «Служба хозяйственного и транспортного обеспечения»"));
+  close_window (window);
+}
+
+static void
+test_years (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page;
+
+  itogi_window_show_page (window, "documents");
+  itogi_window_set_years (window, 2022, 2021);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (itogi_window_get_year (window), ==, 2022);
+  g_assert_cmpint (itogi_window_get_compare_year (window), ==, 2021);
+  page = itogi_window_get_page (window, "documents");
+  /* 2022 against a year with no data: figures, but no changes. */
+  g_assert_nonnull (find_label (page, "23" G "142"));
+  g_assert_null (find_label (page, "22" G "808"));
+  g_assert_null (find_label (page, M "1,4" NB "%"));
+  close_window (window);
+
+  /* The years are remembered. */
+  window = open_window ();
+  g_assert_cmpint (itogi_window_get_year (window), ==, 2022);
+  itogi_window_set_years (window, 2023, 2022);
+  close_window (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  int rc;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  tmp_dir = g_dir_make_tmp ("itogi-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (tmp_dir, "itogi.db", NULL);
+  store = itogi_store_create (path, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/app/window/tabs", test_tabs);
+  g_test_add_func ("/app/window/first-area", test_first_area);
+  g_test_add_func ("/app/window/change-colours", test_change_colours);
+  g_test_add_func ("/app/window/empty-and-institutions", test_empty_and_institutions);
+  g_test_add_func ("/app/window/years", test_years);
+  rc = g_test_run ();
+
+  itogi_store_free (store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (path);
+    g_rmdir (tmp_dir);
+  }
+  g_free (tmp_dir);
+  return rc;
+}
