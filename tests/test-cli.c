@@ -35,6 +35,8 @@ result_clear (Result *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
+static gboolean russian;
+
 static void
 run (Fixture *f, Result *r, ...)
 {
@@ -56,6 +58,11 @@ run (Fixture *f, Result *r, ...)
 
   /* The default database goes to the fixture's folder, never the user's. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  if (russian)
+    {
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "ru_RU.UTF-8", TRUE);
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", "ru", TRUE);
+    }
   proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
@@ -261,6 +268,34 @@ test_bad_arguments (Fixture *f, gconstpointer data)
   }
 }
 
+/* Under a Russian locale the program speaks Russian, and the figures are unchanged. */
+static void
+test_russian (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) init = { 0 };
+  g_auto (Result) table = { 0 };
+  g_auto (Result) bad = { 0 };
+
+  russian = TRUE;
+  run (f, &init, "--database", f->db, "init", NULL);
+  run (f, &table, "--database", f->db, "table", "--year", "2023", "--area", "documents", NULL);
+  run (f, &bad, "--database", f->db, "table", "--year", "abc", NULL);
+  russian = FALSE;
+
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_nonnull (strstr (init.out, "Создан файл"));
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "Контроль исполнения документов: 2023" NB "г. к 2022" NB "г."));
+  g_assert_nonnull (strstr (table.out, "Показатель"));
+  g_assert_nonnull (strstr (table.out, "Ед. изм."));
+  g_assert_nonnull (strstr (table.out, "Изменение, %"));
+  g_assert_null (strstr (table.out, "Indicator"));
+  g_assert_nonnull (strstr (table.out, "22" G "808"));
+  g_assert_nonnull (strstr (table.out, M "1,4" NB "%"));
+  assert_one_line_error (&bad);
+  g_assert_nonnull (strstr (bad.err, "нужен год"));
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -276,5 +311,6 @@ main (int argc, char *argv[])
   ADD ("/cli/missing-database", test_missing_database);
   ADD ("/cli/foreign-file", test_foreign_file);
   ADD ("/cli/bad-arguments", test_bad_arguments);
+  ADD ("/cli/russian", test_russian);
   return g_test_run ();
 }

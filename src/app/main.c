@@ -6,19 +6,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "itogi-application.h"
+#include "itogi-i18n.h"
 
 int
 main (int argc, char *argv[])
 {
   g_autoptr (ItogiApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  itogi_i18n_init ();
   g_set_application_name (_("Itogi"));
 
   app = itogi_application_new ();

@@ -6,12 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "itogi-format.h"
+#include "itogi-i18n.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 
@@ -364,10 +364,7 @@ main (int argc, char *argv[])
   GlobalOptions global = { 0 };
   int i = 1;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  itogi_i18n_init ();
   g_set_prgname ("itogi-cli");
 
   /* Global options come before the command. */
