@@ -15,13 +15,15 @@
 
 static const char *cli_path;
 
-typedef struct {
+typedef struct
+{
   char *dir;
   char *db;
 } Fixture;
 
-typedef struct {
-  int   status;
+typedef struct
+{
+  int status;
   char *out;
   char *err;
 } Result;
@@ -41,18 +43,18 @@ static void
 run (Fixture *f, Result *r, ...)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr (GSubprocess) proc = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *xdg = g_build_filename (f->dir, "xdg", NULL);
   const char *arg;
   va_list ap;
 
-  g_ptr_array_add (argv, (gpointer) cli_path);
+  g_ptr_array_add (argv, (gpointer)cli_path);
   va_start (ap, r);
   while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+    g_ptr_array_add (argv, (gpointer)arg);
   va_end (ap);
   g_ptr_array_add (argv, NULL);
 
@@ -63,7 +65,7 @@ run (Fixture *f, Result *r, ...)
       g_subprocess_launcher_setenv (launcher, "LC_ALL", "ru_RU.UTF-8", TRUE);
       g_subprocess_launcher_setenv (launcher, "LANGUAGE", "ru", TRUE);
     }
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *)argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
   g_assert_no_error (error);
@@ -120,7 +122,7 @@ checksum (const char *path)
   gsize len;
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, len);
 }
 
 static void
@@ -135,7 +137,8 @@ test_init_and_table (Fixture *f, gconstpointer data)
   g_assert_cmpint (init.status, ==, 0);
   g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
 
-  run (f, &table, "--database", f->db, "table", "--year", "2023", "--compare", "2022", "--area", "documents", NULL);
+  run (f, &table, "--database", f->db, "table", "--year", "2023", "--compare", "2022", "--area", "documents",
+       NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_cmpstr (table.err, ==, "");
   g_assert_nonnull (strstr (table.out, "Контроль исполнения документов"));

@@ -9,14 +9,18 @@
 
 #include "itogi-format.h"
 
-#define G "\u202f"   /* group separator */
-#define NB "\u00a0"  /* no-break space */
-#define M "\u2212"   /* minus */
+#define G "\u202f"  /* group separator */
+#define NB "\u00a0" /* no-break space */
+#define M "\u2212"  /* minus */
 
 static void
 test_integers (void)
 {
-  static const struct { gint64 in; const char *out; } cases[] = {
+  static const struct
+  {
+    gint64 in;
+    const char *out;
+  } cases[] = {
     { 0, "0" },
     { 7, "7" },
     { 999, "999" },
@@ -88,10 +92,14 @@ test_years (void)
 static void
 test_plural_categories (void)
 {
-  static const struct { guint64 n; guint cat; } cases[] = {
-    { 0, 2 }, { 1, 0 }, { 2, 1 }, { 4, 1 }, { 5, 2 }, { 11, 2 }, { 12, 2 }, { 14, 2 },
-    { 21, 0 }, { 22, 1 }, { 25, 2 }, { 101, 0 }, { 111, 2 }, { 1001, 0 }, { 6553, 1 },
-    { 22808, 2 }, { 112, 2 }, { 122, 1 },
+  static const struct
+  {
+    guint64 n;
+    guint cat;
+  } cases[] = {
+    { 0, 2 },   { 1, 0 },    { 2, 1 },    { 4, 1 },     { 5, 2 },   { 11, 2 },
+    { 12, 2 },  { 14, 2 },   { 21, 0 },   { 22, 1 },    { 25, 2 },  { 101, 0 },
+    { 111, 2 }, { 1001, 0 }, { 6553, 1 }, { 22808, 2 }, { 112, 2 }, { 122, 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -104,7 +112,8 @@ test_count_phrases (void)
   static const char *const appeal[] = { "обращение", "обращения", "обращений", NULL };
   static const char *const citizen[] = { "гражданин", "гражданина", "граждан", NULL };
   static const char *const suit[] = { "иск", "иска", "исков", NULL };
-  static const struct {
+  static const struct
+  {
     gint64 amount;
     ItogiQualifier q;
     const char *const *forms;
@@ -139,7 +148,8 @@ test_count_phrases (void)
 static void
 test_parse_good (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *in;
     ItogiKind kind;
     guint scale;
@@ -193,7 +203,8 @@ test_parse_good (void)
 static void
 test_parse_bad (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *in;
     ItogiKind kind;
     ItogiFormatError code;
@@ -226,7 +237,7 @@ test_parse_bad (void)
       g_autofree char *shown = g_strescape (cases[i].in, "\u00a0");
       g_test_message ("parsing «%s»", shown);
       g_assert_false (itogi_parse_value (cases[i].in, cases[i].kind, 2, &amount, &q, &error));
-      g_assert_error (error, ITOGI_FORMAT_ERROR, (gint) cases[i].code);
+      g_assert_error (error, ITOGI_FORMAT_ERROR, (gint)cases[i].code);
       g_assert_nonnull (error->message);
       g_assert_cmpuint (strlen (error->message), >, 5);
       /* Nothing is written on failure. */

@@ -17,7 +17,8 @@
 #define NB "\u00a0"
 #define M "\u2212"
 
-typedef struct {
+typedef struct
+{
   char *dir;
   char *path;
 } Fixture;
@@ -64,7 +65,7 @@ file_checksum (const char *path)
   gsize len = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
 }
 
 static void
@@ -100,8 +101,8 @@ test_create (Fixture *f, gconstpointer data)
   g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
   g_autoptr (GPtrArray) areas = NULL;
   static const char *const slugs[] = {
-    "documents", "appeals", "public-relations", "financial-control", "legal",
-    "admin-barriers", "personnel", "institutions",
+    "documents", "appeals",        "public-relations", "financial-control",
+    "legal",     "admin-barriers", "personnel",        "institutions",
   };
   g_autofree char *office = NULL;
   GStatBuf st;
@@ -137,13 +138,14 @@ test_create (Fixture *f, gconstpointer data)
   g_assert_cmpstr (office, ==, "Управление делами Городского Головы города Калуги");
 }
 
-typedef struct {
-  const char     *area;
-  const char     *indicator;
-  int             year;
-  gboolean        present;
-  gint64          amount;
-  ItogiQualifier  qualifier;
+typedef struct
+{
+  const char *area;
+  const char *indicator;
+  int year;
+  gboolean present;
+  gint64 amount;
+  ItogiQualifier qualifier;
 } Figure;
 
 /* Every figure of the report, as it states it; and the years it gives none for. */
@@ -280,9 +282,10 @@ test_report_texts (Fixture *f, gconstpointer data)
   insts = itogi_store_list_institutions (store, institutions->id, 2023, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (insts->len, ==, 3);
-  g_assert_cmpstr (((ItogiInstitution *) insts->pdata[0])->name, ==, "МКУ «Служба информационного обеспечения»");
-  g_assert_nonnull (strstr (((ItogiInstitution *) insts->pdata[1])->note, "Калужская неделя"));
-  g_assert_nonnull (strstr (((ItogiInstitution *) insts->pdata[2])->name, "транспортного"));
+  g_assert_cmpstr (((ItogiInstitution *)insts->pdata[0])->name, ==,
+                   "МКУ «Служба информационного обеспечения»");
+  g_assert_nonnull (strstr (((ItogiInstitution *)insts->pdata[1])->note, "Калужская неделя"));
+  g_assert_nonnull (strstr (((ItogiInstitution *)insts->pdata[2])->name, "транспортного"));
 
   public = itogi_store_find_area (store, "public-relations", &error);
   g_assert_cmpstr (public->title, ==, "Работа с общественными организациями и правоохранительными органами");
@@ -397,10 +400,10 @@ test_open_corrupt (Fixture *f, gconstpointer data)
   itogi_store_free (store);
   raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
   g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
-  g_assert_cmpuint (len, >, (gsize) page_size * 3);
+  g_assert_cmpuint (len, >, (gsize)page_size * 3);
   /* Scribble over the header of page 2. */
   memset (contents + page_size, 0x5a, 64);
-  g_assert_true (g_file_set_contents (f->path, contents, (gssize) len, NULL));
+  g_assert_true (g_file_set_contents (f->path, contents, (gssize)len, NULL));
   assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_CORRUPT);
 }
 
@@ -421,7 +424,8 @@ test_migrate_from_v0 (Fixture *f, gconstpointer data)
   areas = itogi_store_list_areas (store, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (areas->len, ==, 0);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'indicator_values'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'indicator_values'"),
+                   ==, 1);
 }
 
 static gint64
@@ -431,9 +435,9 @@ add_test_indicator (ItogiStore *store, ItogiAggregation aggregation)
   g_autoptr (ItogiArea) area = itogi_store_find_area (store, "personnel", &error);
   ItogiIndicator ind = {
     .area_id = area->id,
-    .slug = (char *) (aggregation == ITOGI_AGGREGATION_SUM ? "flow" : "stock"),
-    .title = (char *) "Тестовый показатель",
-    .unit = (char *) "ед.",
+    .slug = (char *)(aggregation == ITOGI_AGGREGATION_SUM ? "flow" : "stock"),
+    .title = (char *)"Тестовый показатель",
+    .unit = (char *)"ед.",
     .kind = ITOGI_KIND_COUNT,
     .aggregation = aggregation,
     .polarity = ITOGI_POLARITY_GOOD,
@@ -477,7 +481,8 @@ test_derived_year (Fixture *f, gconstpointer data)
   /* Quarters of 2025, one missing, one approximate. */
   for (int q = 1; q <= 3; q++)
     {
-      ItogiValue quarter = { .present = TRUE, .amount = 100,
+      ItogiValue quarter = { .present = TRUE,
+                             .amount = 100,
                              .qualifier = q == 2 ? ITOGI_QUALIFIER_ORDER : ITOGI_QUALIFIER_EXACT };
       g_assert_true (itogi_store_set_value (store, flow_id, 2025, ITOGI_PERIOD_QUARTER, q, &quarter, &error));
     }

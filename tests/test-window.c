@@ -76,8 +76,14 @@ static void
 test_tabs (void)
 {
   static const char *const expected[] = {
-    "Контроль документов", "Обращения граждан", "Общественные организации", "Финансовый контроль",
-    "Правовое обеспечение", "Административные барьеры", "Кадры", "Учреждения",
+    "Контроль документов",
+    "Обращения граждан",
+    "Общественные организации",
+    "Финансовый контроль",
+    "Правовое обеспечение",
+    "Административные барьеры",
+    "Кадры",
+    "Учреждения",
   };
   ItogiWindow *window = open_window ();
   g_auto (GStrv) tabs = itogi_window_list_tab_labels (window);
@@ -204,8 +210,9 @@ test_russian (void)
   g_assert_cmpstr (tabs[0], ==, "Обзор");
   for (guint t = 0; tabs[t] != NULL; t++)
     {
-      const char *names[] = { ITOGI_OVERVIEW_PAGE, "documents", "appeals", "public-relations",
-                              "financial-control", "legal", "admin-barriers", "personnel", "institutions" };
+      const char *names[] = { ITOGI_OVERVIEW_PAGE, "documents",         "appeals",
+                              "public-relations",  "financial-control", "legal",
+                              "admin-barriers",    "personnel",         "institutions" };
       g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
       g_assert_cmpuint (t, <, G_N_ELEMENTS (names));

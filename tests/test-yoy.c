@@ -13,15 +13,16 @@
 #define M "\u2212"
 #define DASH "\u2014"
 
-typedef struct {
-  const char     *what;
-  gint64          current;
-  ItogiQualifier  current_q;
-  gint64          previous;
-  ItogiQualifier  previous_q;
-  ItogiKind       kind;
-  const char     *delta;
-  const char     *percent;
+typedef struct
+{
+  const char *what;
+  gint64 current;
+  ItogiQualifier current_q;
+  gint64 previous;
+  ItogiQualifier previous_q;
+  ItogiKind kind;
+  const char *delta;
+  const char *percent;
 } Case;
 
 static const Case report_cases[] = {
@@ -33,39 +34,39 @@ static const Case report_cases[] = {
   { "inspections", 23, 0, 16, 0, ITOGI_KIND_COUNT, "+7", "+43,8" NB "%" },
   { "MFC applications", 3493, 0, 8374, 0, ITOGI_KIND_COUNT, M "4" G "881", M "58,3" NB "%" },
   { "e-services", 71, 0, 74, 0, ITOGI_KIND_COUNT, M "3", M "4,1" NB "%" },
-  { "staff trained", 340, ITOGI_QUALIFIER_ORDER, 300, 0, ITOGI_KIND_COUNT,
-    "\u2248" NB "+40", "\u2248" NB "+13,3" NB "%" },
+  { "staff trained", 340, ITOGI_QUALIFIER_ORDER, 300, 0, ITOGI_KIND_COUNT, "\u2248" NB "+40",
+    "\u2248" NB "+13,3" NB "%" },
   { "lawsuits", 6000, ITOGI_QUALIFIER_OVER, 6624, 0, ITOGI_KIND_COUNT, DASH, DASH },
   { "court sessions", 5600, ITOGI_QUALIFIER_MORE, 5648, 0, ITOGI_KIND_COUNT, DASH, DASH },
 };
 
 static const Case rule_cases[] = {
   /* A lower bound at or above the comparison fixes growth. */
-  { "lower bound above", 6000, ITOGI_QUALIFIER_MORE, 5648, 0, ITOGI_KIND_COUNT,
-    ">" NB "+352", ">" NB "+6,2" NB "%" },
-  { "lower bound equal", 5648, ITOGI_QUALIFIER_MORE, 5648, 0, ITOGI_KIND_COUNT,
-    ">" NB "0", ">" NB "0,0" NB "%" },
+  { "lower bound above", 6000, ITOGI_QUALIFIER_MORE, 5648, 0, ITOGI_KIND_COUNT, ">" NB "+352",
+    ">" NB "+6,2" NB "%" },
+  { "lower bound equal", 5648, ITOGI_QUALIFIER_MORE, 5648, 0, ITOGI_KIND_COUNT, ">" NB "0",
+    ">" NB "0,0" NB "%" },
   /* An upper bound at or below the comparison fixes a fall. */
-  { "upper bound below", 10, ITOGI_QUALIFIER_LESS, 16, 0, ITOGI_KIND_COUNT,
-    "<" NB M "6", "<" NB M "37,5" NB "%" },
+  { "upper bound below", 10, ITOGI_QUALIFIER_LESS, 16, 0, ITOGI_KIND_COUNT, "<" NB M "6",
+    "<" NB M "37,5" NB "%" },
   { "upper bound above", 20, ITOGI_QUALIFIER_LESS, 16, 0, ITOGI_KIND_COUNT, DASH, DASH },
   /* A bound on the comparison side; no percentage against a bound. */
-  { "previous lower bound", 5000, 0, 6000, ITOGI_QUALIFIER_OVER, ITOGI_KIND_COUNT,
-    "<" NB M "1" G "000", DASH },
-  { "previous lower bound, current above", 7000, 0, 6000, ITOGI_QUALIFIER_OVER, ITOGI_KIND_COUNT,
+  { "previous lower bound", 5000, 0, 6000, ITOGI_QUALIFIER_OVER, ITOGI_KIND_COUNT, "<" NB M "1" G "000",
+    DASH },
+  { "previous lower bound, current above", 7000, 0, 6000, ITOGI_QUALIFIER_OVER, ITOGI_KIND_COUNT, DASH,
+    DASH },
+  { "both lower bounds", 7000, ITOGI_QUALIFIER_MORE, 6000, ITOGI_QUALIFIER_MORE, ITOGI_KIND_COUNT, DASH,
+    DASH },
+  { "bound against approximate", 7000, ITOGI_QUALIFIER_MORE, 6000, ITOGI_QUALIFIER_ABOUT, ITOGI_KIND_COUNT,
     DASH, DASH },
-  { "both lower bounds", 7000, ITOGI_QUALIFIER_MORE, 6000, ITOGI_QUALIFIER_MORE, ITOGI_KIND_COUNT,
-    DASH, DASH },
-  { "bound against approximate", 7000, ITOGI_QUALIFIER_MORE, 6000, ITOGI_QUALIFIER_ABOUT,
-    ITOGI_KIND_COUNT, DASH, DASH },
   /* A zero comparison value gives Δ but no percentage. */
   { "zero comparison", 5, 0, 0, 0, ITOGI_KIND_COUNT, "+5", DASH },
   { "no change", 5, 0, 5, 0, ITOGI_KIND_COUNT, "0", "0,0" NB "%" },
   /* Tiny falls never print «−0,0 %». */
   { "tiny fall", 99999, 0, 100000, 0, ITOGI_KIND_COUNT, M "1", "0,0" NB "%" },
   { "money", 77905451, 0, 50000000, 0, ITOGI_KIND_MONEY, "+279" G "054,51", "+55,8" NB "%" },
-  { "huge", ITOGI_AMOUNT_MAX, 0, 1, 0, ITOGI_KIND_COUNT,
-    "+999" G "999" G "999" G "999" G "998", "+99" G "999" G "999" G "999" G "999" G "800,0" NB "%" },
+  { "huge", ITOGI_AMOUNT_MAX, 0, 1, 0, ITOGI_KIND_COUNT, "+999" G "999" G "999" G "999" G "998",
+    "+99" G "999" G "999" G "999" G "999" G "800,0" NB "%" },
   { "approximate both", 340, ITOGI_QUALIFIER_ORDER, 300, ITOGI_QUALIFIER_ABOUT, ITOGI_KIND_COUNT,
     "\u2248" NB "+40", "\u2248" NB "+13,3" NB "%" },
 };

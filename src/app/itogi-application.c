@@ -11,10 +11,11 @@
 #include "itogi-store.h"
 #include "itogi-window.h"
 
-struct _ItogiApplication {
-  AdwApplication  parent_instance;
-  char           *database;  /* --database, or NULL for the default */
-  ItogiStore     *store;
+struct _ItogiApplication
+{
+  AdwApplication parent_instance;
+  char *database; /* --database, or NULL for the default */
+  ItogiStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiApplication, itogi_application, ADW_TYPE_APPLICATION)
@@ -29,9 +30,9 @@ on_error_response (AdwMessageDialog *dialog, const char *response, ItogiApplicat
 static void
 show_open_error (ItogiApplication *self, const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Cannot Open the Database"), error->message);
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _ ("Cannot Open the Database"), error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_application_hold (G_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
@@ -66,8 +67,7 @@ itogi_application_activate (GApplication *app)
 }
 
 static int
-itogi_application_handle_local_options (GApplication *app,
-                                        GVariantDict *options)
+itogi_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   ItogiApplication *self = ITOGI_APPLICATION (app);
   const char *path = NULL;
@@ -81,7 +81,7 @@ itogi_application_handle_local_options (GApplication *app,
     {
       if (*path == '\0')
         {
-          g_printerr ("itogi: %s\n", _("--database needs a file path."));
+          g_printerr ("itogi: %s\n", _ ("--database needs a file path."));
           return 2;
         }
       self->database = g_strdup (path);
@@ -95,21 +95,15 @@ static void
 about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { _("The Itogi authors"), NULL };
+  const char *developers[] = { _ ("The Itogi authors"), NULL };
   GtkWidget *about = adw_about_window_new ();
 
-  g_object_set (about,
-                "transient-for", gtk_application_get_active_window (app),
-                "application-name", _("Itogi"),
-                "application-icon", APP_ID,
-                "version", PACKAGE_VERSION,
-                "developer-name", _("The Itogi authors"),
-                "developers", developers,
-                "comments", _("The year’s results of the office’s activity areas: figures by year, "
-                              "changes from the year before, charts and tables for the annual report."),
-                "license-type", GTK_LICENSE_GPL_3_0,
-                "translator-credits", _("translator-credits"),
-                NULL);
+  g_object_set (about, "transient-for", gtk_application_get_active_window (app), "application-name",
+                _ ("Itogi"), "application-icon", APP_ID, "version", PACKAGE_VERSION, "developer-name",
+                _ ("The Itogi authors"), "developers", developers, "comments",
+                _ ("The year’s results of the office’s activity areas: figures by year, "
+                   "changes from the year before, charts and tables for the annual report."),
+                "license-type", GTK_LICENSE_GPL_3_0, "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -175,8 +169,8 @@ itogi_application_init (ItogiApplication *self)
 {
   static const GOptionEntry options[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Open this database file instead of the default one"), N_("PATH") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+      N_ ("Open this database file instead of the default one"), N_ ("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"), NULL },
     { NULL },
   };
 
@@ -186,9 +180,6 @@ itogi_application_init (ItogiApplication *self)
 ItogiApplication *
 itogi_application_new (void)
 {
-  return g_object_new (ITOGI_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", "/ru/kaluga/Itogi",
-                       NULL);
+  return g_object_new (ITOGI_TYPE_APPLICATION, "application-id", APP_ID, "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/ru/kaluga/Itogi", NULL);
 }

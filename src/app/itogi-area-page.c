@@ -13,24 +13,25 @@
 #include "itogi-indicator-table.h"
 #include "itogi-table.h"
 
-struct _ItogiAreaPage {
-  GtkWidget     parent_instance;
+struct _ItogiAreaPage
+{
+  GtkWidget parent_instance;
 
-  ItogiStore   *store;
-  ItogiArea    *area;  /* NULL on the Overview */
-  GtkWidget    *table;
+  ItogiStore *store;
+  ItogiArea *area; /* NULL on the Overview */
+  GtkWidget *table;
 
-  GtkWidget    *scroller;
-  GtkLabel     *title_label;
-  GtkLabel     *subtitle_label;
+  GtkWidget *scroller;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
   AdwStatusPage *empty_state;
-  GtkBox       *table_box;
-  GtkWidget    *notes_box;
-  GtkLabel     *notes_heading;
-  GtkLabel     *notes_label;
-  GtkWidget    *institutions_box;
-  GtkLabel     *institutions_heading;
-  GtkListBox   *institutions_list;
+  GtkBox *table_box;
+  GtkWidget *notes_box;
+  GtkLabel *notes_heading;
+  GtkLabel *notes_label;
+  GtkWidget *institutions_box;
+  GtkLabel *institutions_heading;
+  GtkListBox *institutions_list;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, GTK_TYPE_WIDGET)
@@ -75,8 +76,7 @@ itogi_area_page_init (ItogiAreaPage *self)
 }
 
 GtkWidget *
-itogi_area_page_new (ItogiStore      *store,
-                     const ItogiArea *area)
+itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
 {
   ItogiAreaPage *self = g_object_new (ITOGI_TYPE_AREA_PAGE, NULL);
 
@@ -91,14 +91,14 @@ itogi_area_page_new (ItogiStore      *store,
       /* The report's fuller wording, when it says more than the title. */
       gtk_label_set_text (self->subtitle_label, area->description != NULL ? area->description : "");
       gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
-                              area->description != NULL && *area->description != '\0' &&
-                              g_strcmp0 (area->description, area->title) != 0);
+                              area->description != NULL && *area->description != '\0'
+                                  && g_strcmp0 (area->description, area->title) != 0);
     }
   else
     {
-      gtk_label_set_text (self->title_label, _("Overview"));
+      gtk_label_set_text (self->title_label, _ ("Overview"));
       gtk_label_set_text (self->subtitle_label,
-                          _("Every area’s indicators with their change from the comparison year."));
+                          _ ("Every area’s indicators with their change from the comparison year."));
     }
   return GTK_WIDGET (self);
 }
@@ -146,9 +146,9 @@ load_institutions (ItogiAreaPage *self, int year, GError **error)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), inst->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   inst->note != NULL ? inst->note
-                                                      : _("The report says nothing of this institution for the year."));
+      adw_action_row_set_subtitle (
+          ADW_ACTION_ROW (row),
+          inst->note != NULL ? inst->note : _ ("The report says nothing of this institution for the year."));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_list_box_append (self->institutions_list, row);
@@ -158,10 +158,7 @@ load_institutions (ItogiAreaPage *self, int year, GError **error)
 }
 
 gboolean
-itogi_area_page_set_years (ItogiAreaPage *self,
-                           int            year,
-                           int            compare_year,
-                           GError       **error)
+itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GError **error)
 {
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *note = NULL;
@@ -170,13 +167,13 @@ itogi_area_page_set_years (ItogiAreaPage *self,
 
   g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
 
-  rows = itogi_table_build (self->store, self->area != NULL ? self->area->slug : NULL,
-                            year, compare_year, error);
+  rows = itogi_table_build (self->store, self->area != NULL ? self->area->slug : NULL, year, compare_year,
+                            error);
   if (rows == NULL)
     return FALSE;
   has_rows = rows->len > 0;
-  itogi_indicator_table_set_rows (ITOGI_INDICATOR_TABLE (self->table), g_steal_pointer (&rows),
-                                  year, compare_year);
+  itogi_indicator_table_set_rows (ITOGI_INDICATOR_TABLE (self->table), g_steal_pointer (&rows), year,
+                                  compare_year);
   gtk_widget_set_visible (self->table, has_rows);
 
   if (self->area != NULL)
@@ -187,13 +184,13 @@ itogi_area_page_set_years (ItogiAreaPage *self,
     }
   {
     /* Translators: %s is a year such as «2023 г.» */
-    g_autofree char *heading = g_strdup_printf (_("Notes for %s"), year_text);
+    g_autofree char *heading = g_strdup_printf (_ ("Notes for %s"), year_text);
     gtk_label_set_text (self->notes_heading, heading);
   }
   gtk_label_set_text (self->notes_label, note != NULL ? note : "");
   gtk_widget_set_visible (self->notes_box, note != NULL && *note != '\0');
 
-  gtk_label_set_text (self->institutions_heading, _("Institutions"));
+  gtk_label_set_text (self->institutions_heading, _ ("Institutions"));
   if (!load_institutions (self, year, error))
     return FALSE;
 

@@ -15,14 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, ITOGI, AREA_PAGE, GtkWidget)
 
 /* @store must outlive the page. @area NULL makes the Overview page (every area together). */
-GtkWidget       *itogi_area_page_new        (ItogiStore      *store,
-                                             const ItogiArea *area);
-const ItogiArea *itogi_area_page_get_area   (ItogiAreaPage *self);
+GtkWidget *itogi_area_page_new (ItogiStore *store, const ItogiArea *area);
+const ItogiArea *itogi_area_page_get_area (ItogiAreaPage *self);
 /* Reload everything for @year against @compare_year; FALSE with @error when the store fails. */
-gboolean         itogi_area_page_set_years  (ItogiAreaPage *self,
-                                             int            year,
-                                             int            compare_year,
-                                             GError       **error);
-GtkWidget       *itogi_area_page_get_table  (ItogiAreaPage *self);
+gboolean itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GError **error);
+GtkWidget *itogi_area_page_get_table (ItogiAreaPage *self);
 
 G_END_DECLS

@@ -12,7 +12,8 @@
 #include "itogi-indicator-table.h"
 #include "itogi-row-item.h"
 
-typedef enum {
+typedef enum
+{
   CELL_AREA,
   CELL_TITLE,
   CELL_UNIT,
@@ -23,20 +24,19 @@ typedef enum {
   N_CELLS
 } CellKind;
 
-struct _ItogiIndicatorTable {
-  GtkWidget          parent_instance;
-  GtkColumnView     *view;
-  GListStore        *store;
+struct _ItogiIndicatorTable
+{
+  GtkWidget parent_instance;
+  GtkColumnView *view;
+  GListStore *store;
   GtkColumnViewColumn *columns[N_CELLS];
-  gboolean           show_area;
+  gboolean show_area;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
 
 static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   CellKind kind = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
@@ -89,15 +89,17 @@ describe_value (const ItogiValue *value)
         {
           g_autofree char *date = g_strdup_printf ("%02d.%02d.%04d", d, m, y);
           /* Translators: %s is a date such as 31.12.2022 */
-          g_string_append_printf (text, _("As of %s."), date);
+          g_string_append_printf (text, _ ("As of %s."), date);
         }
     }
   if (value->derived)
     {
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, value->partial ? _("Derived from the months or quarters entered so far: the year is incomplete.")
-                                            : _("Derived from the months or quarters of the year."));
+      g_string_append (text,
+                       value->partial
+                           ? _ ("Derived from the months or quarters entered so far: the year is incomplete.")
+                           : _ ("Derived from the months or quarters of the year."));
     }
   if (value->note != NULL)
     {
@@ -114,25 +116,23 @@ describe_change (const ItogiTableRow *row)
   if (row->yoy.kind == ITOGI_CHANGE_NONE)
     {
       if (!row->current.present || !row->previous.present)
-        return _("No change: one of the two years has no figure.");
-      return _("No change can be stated: a figure is given only as a bound («более», «свыше», «менее»).");
+        return _ ("No change: one of the two years has no figure.");
+      return _ ("No change can be stated: a figure is given only as a bound («более», «свыше», «менее»).");
     }
   switch (row->indicator->polarity)
     {
     case ITOGI_POLARITY_GOOD:
-      return _("Growth is good for this indicator.");
+      return _ ("Growth is good for this indicator.");
     case ITOGI_POLARITY_BAD:
-      return _("A fall is good for this indicator.");
+      return _ ("A fall is good for this indicator.");
     case ITOGI_POLARITY_NEUTRAL:
     default:
-      return _("Neither growth nor a fall is good or bad in itself for this indicator.");
+      return _ ("Neither growth nor a fall is good or bad in itself for this indicator.");
     }
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   CellKind kind = GPOINTER_TO_INT (user_data);
   ItogiRowItem *item = gtk_list_item_get_item (list_item);
@@ -210,7 +210,7 @@ itogi_indicator_table_dispose (GObject *object)
 {
   ItogiIndicatorTable *self = ITOGI_INDICATOR_TABLE (object);
 
-  g_clear_pointer ((GtkWidget **) &self->view, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **)&self->view, gtk_widget_unparent);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (itogi_indicator_table_parent_class)->dispose (object);
 }
@@ -245,21 +245,18 @@ itogi_indicator_table_new (gboolean show_area)
 
   self->show_area = show_area;
   if (show_area)
-    add_column (self, CELL_AREA, _("Area"));
-  add_column (self, CELL_TITLE, _("Indicator"));
-  add_column (self, CELL_UNIT, _("Unit"));
+    add_column (self, CELL_AREA, _ ("Area"));
+  add_column (self, CELL_TITLE, _ ("Indicator"));
+  add_column (self, CELL_UNIT, _ ("Unit"));
   add_column (self, CELL_PREVIOUS, "");
   add_column (self, CELL_CURRENT, "");
-  add_column (self, CELL_DELTA, _("Change"));
-  add_column (self, CELL_PERCENT, _("Change, %"));
+  add_column (self, CELL_DELTA, _ ("Change"));
+  add_column (self, CELL_PERCENT, _ ("Change, %"));
   return GTK_WIDGET (self);
 }
 
 void
-itogi_indicator_table_set_rows (ItogiIndicatorTable *self,
-                                GPtrArray           *rows,
-                                int                  year,
-                                int                  compare_year)
+itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int year, int compare_year)
 {
   g_autoptr (GPtrArray) owned = rows;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -280,8 +277,8 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self,
       g_ptr_array_add (items, itogi_row_item_new (row, row->area->id != last_area));
       last_area = row->area->id;
     }
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
+                       items->len);
 }
 
 GListModel *

@@ -12,12 +12,9 @@ G_BEGIN_DECLS
 #define ITOGI_TYPE_INDICATOR_TABLE (itogi_indicator_table_get_type ())
 G_DECLARE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, ITOGI, INDICATOR_TABLE, GtkWidget)
 
-GtkWidget  *itogi_indicator_table_new       (gboolean show_area);
+GtkWidget *itogi_indicator_table_new (gboolean show_area);
 /* Shows @rows (ItogiTableRow, the array is taken over) for @year against @compare_year. */
-void        itogi_indicator_table_set_rows  (ItogiIndicatorTable *self,
-                                             GPtrArray           *rows,
-                                             int                  year,
-                                             int                  compare_year);
+void itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int year, int compare_year);
 GListModel *itogi_indicator_table_get_model (ItogiIndicatorTable *self);
 
 G_END_DECLS

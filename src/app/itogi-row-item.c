@@ -7,11 +7,12 @@
 
 #include "itogi-row-item.h"
 
-struct _ItogiRowItem {
-  GObject            parent_instance;
-  ItogiTableRow     *row;
-  ItogiTableRowText  text;
-  gboolean           first_in_area;
+struct _ItogiRowItem
+{
+  GObject parent_instance;
+  ItogiTableRow *row;
+  ItogiTableRowText text;
+  gboolean first_in_area;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiRowItem, itogi_row_item, G_TYPE_OBJECT)
@@ -38,8 +39,7 @@ itogi_row_item_init (ItogiRowItem *self)
 }
 
 ItogiRowItem *
-itogi_row_item_new (ItogiTableRow *row,
-                    gboolean       first_in_area)
+itogi_row_item_new (ItogiTableRow *row, gboolean first_in_area)
 {
   ItogiRowItem *self = g_object_new (ITOGI_TYPE_ROW_ITEM, NULL);
 

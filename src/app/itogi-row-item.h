@@ -15,10 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ItogiRowItem, itogi_row_item, ITOGI, ROW_ITEM, GObject)
 
 /* Takes ownership of @row. */
-ItogiRowItem            *itogi_row_item_new            (ItogiTableRow *row,
-                                                        gboolean       first_in_area);
-const ItogiTableRow     *itogi_row_item_get_row        (ItogiRowItem *self);
-const ItogiTableRowText *itogi_row_item_get_text       (ItogiRowItem *self);
-gboolean                 itogi_row_item_is_first_in_area (ItogiRowItem *self);
+ItogiRowItem *itogi_row_item_new (ItogiTableRow *row, gboolean first_in_area);
+const ItogiTableRow *itogi_row_item_get_row (ItogiRowItem *self);
+const ItogiTableRowText *itogi_row_item_get_text (ItogiRowItem *self);
+gboolean itogi_row_item_is_first_in_area (ItogiRowItem *self);
 
 G_END_DECLS

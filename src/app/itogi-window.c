@@ -12,29 +12,30 @@
 #include "itogi-table.h"
 #include "itogi-window.h"
 
-struct _ItogiWindow {
-  AdwApplicationWindow  parent_instance;
+struct _ItogiWindow
+{
+  AdwApplicationWindow parent_instance;
 
-  ItogiStore           *store;
-  GSettings            *settings;
-  GArray               *years;          /* report-year choices, newest first */
-  GArray               *compare_years;  /* comparison-year choices, newest first */
-  int                   year;
-  int                   compare_year;
-  gboolean              updating;
+  ItogiStore *store;
+  GSettings *settings;
+  GArray *years;         /* report-year choices, newest first */
+  GArray *compare_years; /* comparison-year choices, newest first */
+  int year;
+  int compare_year;
+  gboolean updating;
 
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_pane;
-  AdwHeaderBar         *sidebar_header;
-  GtkListBox           *sidebar;
-  GtkWidget            *content_pane;
-  AdwHeaderBar         *content_header;
-  AdwWindowTitle       *content_title;
-  GtkWidget            *back_button;
-  GtkDropDown          *year_dropdown;
-  GtkDropDown          *compare_dropdown;
-  GtkStack             *stack;
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar_pane;
+  AdwHeaderBar *sidebar_header;
+  GtkListBox *sidebar;
+  GtkWidget *content_pane;
+  AdwHeaderBar *content_header;
+  AdwWindowTitle *content_title;
+  GtkWidget *back_button;
+  GtkDropDown *year_dropdown;
+  GtkDropDown *compare_dropdown;
+  GtkStack *stack;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiWindow, itogi_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -56,8 +57,8 @@ update_title (ItogiWindow *self)
   g_autofree char *year_text = itogi_format_year (self->year);
   g_autofree char *compare_text = itogi_format_year (self->compare_year);
   /* Translators: «2023 г. к 2022 г.»: the report year against the comparison year */
-  g_autofree char *subtitle = g_strdup_printf (C_("year against year", "%s vs %s"), year_text, compare_text);
-  const char *title = _("Overview");
+  g_autofree char *subtitle = g_strdup_printf (C_ ("year against year", "%s vs %s"), year_text, compare_text);
+  const char *title = _ ("Overview");
 
   if (page != NULL && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0)
     {
@@ -110,7 +111,7 @@ index_of_year (GArray *years, int year)
 static int
 compare_desc (gconstpointer a, gconstpointer b)
 {
-  return *(const int *) b - *(const int *) a;
+  return *(const int *)b - *(const int *)a;
 }
 
 /* The comparison year may be any year with data, and always the year before. */
@@ -141,14 +142,13 @@ sync_dropdowns (ItogiWindow *self)
   fill_compare_years (self);
   compare_model = year_labels (self->compare_years);
   gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (compare_model));
-  gtk_drop_down_set_selected (self->compare_dropdown, index_of_year (self->compare_years, self->compare_year));
+  gtk_drop_down_set_selected (self->compare_dropdown,
+                              index_of_year (self->compare_years, self->compare_year));
   self->updating = FALSE;
 }
 
 void
-itogi_window_set_years (ItogiWindow *self,
-                        int          year,
-                        int          compare_year)
+itogi_window_set_years (ItogiWindow *self, int year, int compare_year)
 {
   g_return_if_fail (ITOGI_IS_WINDOW (self));
 
@@ -186,7 +186,8 @@ on_year_selected (ItogiWindow *self)
   if (self->updating || pos == GTK_INVALID_LIST_POSITION)
     return;
   /* A new report year is compared with the year before it, until the user says otherwise. */
-  itogi_window_set_years (self, g_array_index (self->years, int, pos), g_array_index (self->years, int, pos) - 1);
+  itogi_window_set_years (self, g_array_index (self->years, int, pos),
+                          g_array_index (self->years, int, pos) - 1);
 }
 
 static void
@@ -206,8 +207,7 @@ on_back_clicked (ItogiWindow *self)
 }
 
 static void
-on_row_selected (ItogiWindow   *self,
-                 GtkListBoxRow *row)
+on_row_selected (ItogiWindow *self, GtkListBoxRow *row)
 {
   const char *name;
 
@@ -220,8 +220,7 @@ on_row_selected (ItogiWindow   *self,
 }
 
 static void
-on_row_activated (ItogiWindow   *self,
-                  GtkListBoxRow *row)
+on_row_activated (ItogiWindow *self, GtkListBoxRow *row)
 {
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -232,7 +231,8 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon != NULL && *icon != '\0' ? icon : "view-list-symbolic");
+  GtkWidget *image
+      = gtk_image_new_from_icon_name (icon != NULL && *icon != '\0' ? icon : "view-list-symbolic");
   GtkWidget *text = gtk_label_new (label);
 
   gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
@@ -242,7 +242,7 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, tooltip);
   g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (name), g_free);
-  g_object_set_data (G_OBJECT (row), "tab-label", (gpointer) gtk_label_get_text (GTK_LABEL (text)));
+  g_object_set_data (G_OBJECT (row), "tab-label", (gpointer)gtk_label_get_text (GTK_LABEL (text)));
   return row;
 }
 
@@ -261,7 +261,8 @@ build_pages (ItogiWindow *self, GError **error)
   if (areas == NULL)
     return FALSE;
   add_page (self, ITOGI_OVERVIEW_PAGE, itogi_area_page_new (self->store, NULL),
-            sidebar_row_new (ITOGI_OVERVIEW_PAGE, _("Overview"), _("Every area at a glance"), "view-grid-symbolic"));
+            sidebar_row_new (ITOGI_OVERVIEW_PAGE, _ ("Overview"), _ ("Every area at a glance"),
+                             "view-grid-symbolic"));
   for (guint i = 0; i < areas->len; i++)
     {
       ItogiArea *area = g_ptr_array_index (areas, i);
@@ -276,14 +277,14 @@ find_row (ItogiWindow *self, const char *name)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && g_strcmp0 (g_object_get_data (G_OBJECT (child), "page-name"), name) == 0)
+    if (GTK_IS_LIST_BOX_ROW (child)
+        && g_strcmp0 (g_object_get_data (G_OBJECT (child), "page-name"), name) == 0)
       return GTK_LIST_BOX_ROW (child);
   return NULL;
 }
 
 gboolean
-itogi_window_show_page (ItogiWindow *self,
-                        const char  *name)
+itogi_window_show_page (ItogiWindow *self, const char *name)
 {
   GtkListBoxRow *row = find_row (self, name);
 
@@ -300,8 +301,7 @@ itogi_window_get_page_name (ItogiWindow *self)
 }
 
 GtkWidget *
-itogi_window_get_page (ItogiWindow *self,
-                       const char  *name)
+itogi_window_get_page (ItogiWindow *self, const char *name)
 {
   return gtk_stack_get_child_by_name (self->stack, name);
 }
@@ -391,8 +391,10 @@ itogi_window_class_init (ItogiWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.next-area", NULL, next_area_action);
   gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, previous_area_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-area", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-area", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-area",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-area",
+                                       NULL);
 }
 
 static void
@@ -405,8 +407,7 @@ itogi_window_init (ItogiWindow *self)
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->compare_years = g_array_new (FALSE, FALSE, sizeof (int));
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
@@ -421,12 +422,12 @@ itogi_window_init (ItogiWindow *self)
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->sidebar, "row-activated", G_CALLBACK (on_row_activated), self);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
-  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (on_compare_selected), self);
+  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (on_compare_selected),
+                            self);
 }
 
 ItogiWindow *
-itogi_window_new (GtkApplication *application,
-                  ItogiStore     *store)
+itogi_window_new (GtkApplication *application, ItogiStore *store)
 {
   ItogiWindow *self = g_object_new (ITOGI_TYPE_WINDOW, "application", application, NULL);
   g_autoptr (GError) error = NULL;

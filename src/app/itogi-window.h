@@ -17,20 +17,15 @@ G_DECLARE_FINAL_TYPE (ItogiWindow, itogi_window, ITOGI, WINDOW, AdwApplicationWi
 #define ITOGI_OVERVIEW_PAGE "overview"
 
 /* @store must outlive the window; @application may be NULL (tests). */
-ItogiWindow *itogi_window_new            (GtkApplication *application,
-                                          ItogiStore     *store);
+ItogiWindow *itogi_window_new (GtkApplication *application, ItogiStore *store);
 /* "overview" or an area slug */
-gboolean     itogi_window_show_page      (ItogiWindow *self,
-                                          const char  *name);
-const char  *itogi_window_get_page_name  (ItogiWindow *self);
-GtkWidget   *itogi_window_get_page       (ItogiWindow *self,
-                                          const char  *name);
+gboolean itogi_window_show_page (ItogiWindow *self, const char *name);
+const char *itogi_window_get_page_name (ItogiWindow *self);
+GtkWidget *itogi_window_get_page (ItogiWindow *self, const char *name);
 /* The tabs of the sidebar, in order: NULL-terminated, free with g_strfreev. */
-char       **itogi_window_list_tab_labels (ItogiWindow *self);
-void         itogi_window_set_years      (ItogiWindow *self,
-                                          int          year,
-                                          int          compare_year);
-int          itogi_window_get_year       (ItogiWindow *self);
-int          itogi_window_get_compare_year (ItogiWindow *self);
+char **itogi_window_list_tab_labels (ItogiWindow *self);
+void itogi_window_set_years (ItogiWindow *self, int year, int compare_year);
+int itogi_window_get_year (ItogiWindow *self);
+int itogi_window_get_compare_year (ItogiWindow *self);
 
 G_END_DECLS

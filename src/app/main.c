@@ -16,7 +16,7 @@ main (int argc, char *argv[])
   g_autoptr (ItogiApplication) app = NULL;
 
   itogi_i18n_init ();
-  g_set_application_name (_("Itogi"));
+  g_set_application_name (_ ("Itogi"));
 
   app = itogi_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -20,8 +20,9 @@
 /* The longest indicator title printed on one line; longer ones wrap. */
 #define TITLE_WIDTH 56
 
-typedef struct {
-  const char *database;  /* NULL: the default database */
+typedef struct
+{
+  const char *database; /* NULL: the default database */
 } GlobalOptions;
 
 /* Output is always UTF-8: the data is Russian whatever the terminal's locale says. */
@@ -48,9 +49,8 @@ static void
 print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n\n%s\n",
-           _("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"),
-           _("Commands:"),
-           _("Without --database the default database is used, and created on first use."));
+           _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
+           _ ("Without --database the default database is used, and created on first use."));
 }
 
 static ItogiStore *
@@ -66,18 +66,18 @@ cmd_init (const GlobalOptions *global, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ItogiStore) store = NULL;
-  g_autofree char *path = global->database != NULL ? g_strdup (global->database)
-                                                   : itogi_store_default_path ();
+  g_autofree char *path
+      = global->database != NULL ? g_strdup (global->database) : itogi_store_default_path ();
 
   if (argc > 1)
-    return fail (EXIT_USAGE, _("“init” takes no arguments."));
+    return fail (EXIT_USAGE, _ ("“init” takes no arguments."));
 
   if (global->database == NULL)
     {
       g_autofree char *dir = g_path_get_dirname (path);
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
-          g_autofree char *msg = g_strdup_printf (_("Cannot create the folder “%s”."), dir);
+          g_autofree char *msg = g_strdup_printf (_ ("Cannot create the folder “%s”."), dir);
           return fail (EXIT_FAILURE, msg);
         }
     }
@@ -85,7 +85,7 @@ cmd_init (const GlobalOptions *global, int argc, char **argv)
   if (store == NULL)
     return fail_error (error);
   {
-    g_autofree char *msg = g_strdup_printf (_("Created %s with the report’s data."), path);
+    g_autofree char *msg = g_strdup_printf (_ ("Created %s with the report’s data."), path);
     out (msg);
     out ("\n");
   }
@@ -100,7 +100,7 @@ cmd_areas (const GlobalOptions *global, int argc, char **argv)
   g_autoptr (GPtrArray) areas = NULL;
 
   if (argc > 1)
-    return fail (EXIT_USAGE, _("“areas” takes no arguments."));
+    return fail (EXIT_USAGE, _ ("“areas” takes no arguments."));
   store = open_store (global, &error);
   if (store == NULL)
     return fail_error (error);
@@ -161,7 +161,16 @@ wrap_words (const char *text, glong width)
   return g_steal_pointer (&lines);
 }
 
-enum { COL_TITLE, COL_UNIT, COL_PREV, COL_CUR, COL_DELTA, COL_PERCENT, N_COLS };
+enum
+{
+  COL_TITLE,
+  COL_UNIT,
+  COL_PREV,
+  COL_CUR,
+  COL_DELTA,
+  COL_PERCENT,
+  N_COLS
+};
 
 /* Returns how many institutions were printed. */
 static guint
@@ -172,8 +181,8 @@ print_institutions (ItogiStore *store, const ItogiArea *area, int year)
   for (guint i = 0; institutions != NULL && i < institutions->len; i++)
     {
       ItogiInstitution *inst = g_ptr_array_index (institutions, i);
-      g_autofree char *line = g_strdup_printf ("%s\n  %s\n", inst->name,
-                                               inst->note != NULL ? inst->note : "—");
+      g_autofree char *line
+          = g_strdup_printf ("%s\n  %s\n", inst->name, inst->note != NULL ? inst->note : "—");
       out (line);
     }
   return institutions != NULL ? institutions->len : 0;
@@ -186,7 +195,7 @@ print_area_table (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, gui
   g_autofree char *year_text = itogi_format_year (year);
   g_autofree char *compare_text = itogi_format_year (compare_year);
   const char *headers[N_COLS] = {
-    _("Indicator"), _("Unit"), compare_text, year_text, _("Change"), _("Change, %"),
+    _ ("Indicator"), _ ("Unit"), compare_text, year_text, _ ("Change"), _ ("Change, %"),
   };
   glong widths[N_COLS];
   g_autoptr (GString) line = g_string_new (NULL);
@@ -194,14 +203,14 @@ print_area_table (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, gui
 
   g_string_printf (line, "%s: %s %s %s\n", area->title, year_text,
                    /* Translators: "2023 г. к 2022 г.", a report year against a comparison year */
-                   C_("year against year", "vs"), compare_text);
+                   C_ ("year against year", "vs"), compare_text);
   out (line->str);
 
   if (first == last)
     {
       if (print_institutions (store, area, year) == 0)
         {
-          out (_("No indicators yet: the report gives no figures for this area."));
+          out (_ ("No indicators yet: the report gives no figures for this area."));
           out ("\n");
         }
       return;
@@ -239,8 +248,12 @@ print_area_table (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, gui
       ItogiTableRowText *text = g_ptr_array_index (texts, i);
       g_autoptr (GPtrArray) title = wrap_words (text->row->indicator->title, widths[COL_TITLE]);
       const char *cells[N_COLS] = {
-        g_ptr_array_index (title, 0), text->row->indicator->unit, text->previous, text->current,
-        text->delta, text->percent,
+        g_ptr_array_index (title, 0),
+        text->row->indicator->unit,
+        text->previous,
+        text->current,
+        text->delta,
+        text->percent,
       };
 
       g_string_truncate (line, 0);
@@ -254,7 +267,7 @@ print_area_table (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, gui
       line->len = strlen (line->str);
       g_string_append_c (line, '\n');
       for (guint l = 1; l < title->len; l++)
-        g_string_append_printf (line, "  %s\n", (const char *) g_ptr_array_index (title, l));
+        g_string_append_printf (line, "  %s\n", (const char *)g_ptr_array_index (title, l));
       out (line->str);
       itogi_table_row_text_clear (text);
       g_free (text);
@@ -270,11 +283,10 @@ parse_year (const char *text, const char *option, int *year, GError **error)
   if (text == NULL || !g_ascii_string_to_signed (text, 10, 1900, 2200, &value, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s needs a year between 1900 and 2200, not “%s”."), option,
-                   text != NULL ? text : "");
+                   _ ("%s needs a year between 1900 and 2200, not “%s”."), option, text != NULL ? text : "");
       return FALSE;
     }
-  *year = (int) value;
+  *year = (int)value;
   return TRUE;
 }
 
@@ -289,21 +301,24 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
   g_autofree char *year_text = NULL, *compare_text = NULL, *area_slug = NULL;
   int year = 0, compare_year = 0;
   const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The report year (default: the latest)"), N_("YEAR") },
-    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_("The comparison year (default: the year before)"), N_("YEAR") },
-    { "area", 0, 0, G_OPTION_ARG_STRING, &area_slug, N_("Only this area (see “itogi-cli areas”)"), N_("SLUG") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"),
+      N_ ("YEAR") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text,
+      N_ ("The comparison year (default: the year before)"), N_ ("YEAR") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area_slug, N_ ("Only this area (see “itogi-cli areas”)"),
+      N_ ("SLUG") },
     { NULL },
   };
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Print the year-over-year table, as the window shows it."));
+  g_option_context_set_summary (context, _ ("Print the year-over-year table, as the window shows it."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (EXIT_USAGE, error->message);
   if (argc > 1)
     {
-      g_autofree char *msg = g_strdup_printf (_("Unexpected argument “%s”."), argv[1]);
+      g_autofree char *msg = g_strdup_printf (_ ("Unexpected argument “%s”."), argv[1]);
       return fail (EXIT_USAGE, msg);
     }
   if (year_text != NULL && !parse_year (year_text, "--year", &year, &error))
@@ -325,7 +340,7 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
 
   if (area_slug != NULL)
     {
-      areas = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_area_free);
+      areas = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_area_free);
       g_ptr_array_add (areas, itogi_store_find_area (store, area_slug, &error));
     }
   else
@@ -338,7 +353,7 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
       ItogiArea *area = g_ptr_array_index (areas, a);
       guint first = r;
 
-      while (r < rows->len && ((ItogiTableRow *) g_ptr_array_index (rows, r))->area->id == area->id)
+      while (r < rows->len && ((ItogiTableRow *)g_ptr_array_index (rows, r))->area->id == area->id)
         r++;
       if (a > 0)
         out ("\n");
@@ -347,7 +362,8 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
-typedef struct {
+typedef struct
+{
   const char *name;
   int (*run) (const GlobalOptions *, int, char **);
 } Command;
@@ -373,7 +389,7 @@ main (int argc, char *argv[])
       if (strcmp (argv[i], "--database") == 0)
         {
           if (i + 1 >= argc || argv[i + 1][0] == '\0')
-            return fail (EXIT_USAGE, _("--database needs a file path."));
+            return fail (EXIT_USAGE, _ ("--database needs a file path."));
           global.database = argv[i + 1];
           i += 2;
         }
@@ -381,7 +397,7 @@ main (int argc, char *argv[])
         {
           global.database = argv[i] + strlen ("--database=");
           if (*global.database == '\0')
-            return fail (EXIT_USAGE, _("--database needs a file path."));
+            return fail (EXIT_USAGE, _ ("--database needs a file path."));
           i++;
         }
       else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
@@ -396,7 +412,8 @@ main (int argc, char *argv[])
         }
       else
         {
-          g_autofree char *msg = g_strdup_printf (_("Unknown option “%s”. Try “itogi-cli --help”."), argv[i]);
+          g_autofree char *msg
+              = g_strdup_printf (_ ("Unknown option “%s”. Try “itogi-cli --help”."), argv[i]);
           return fail (EXIT_USAGE, msg);
         }
     }
@@ -412,7 +429,7 @@ main (int argc, char *argv[])
       return commands[c].run (&global, argc - i, argv + i);
 
   {
-    g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”. Try “itogi-cli --help”."), argv[i]);
+    g_autofree char *msg = g_strdup_printf (_ ("Unknown command “%s”. Try “itogi-cli --help”."), argv[i]);
     return fail (EXIT_USAGE, msg);
   }
 }

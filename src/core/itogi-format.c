@@ -10,13 +10,13 @@
 
 #include "itogi-format.h"
 
-G_DEFINE_QUARK (itogi-format-error-quark, itogi_format_error)
+G_DEFINE_QUARK (itogi - format - error - quark, itogi_format_error)
 
 static guint64
 magnitude (gint64 value)
 {
   /* Safe for G_MININT64 too. */
-  return value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
+  return value < 0 ? (guint64)(-(value + 1)) + 1 : (guint64)value;
 }
 
 static guint64
@@ -49,8 +49,7 @@ itogi_format_integer (gint64 value)
 }
 
 char *
-itogi_format_fixed (gint64 amount,
-                    guint  scale)
+itogi_format_fixed (gint64 amount, guint scale)
 {
   GString *out = g_string_new (NULL);
   guint64 mag = magnitude (amount);
@@ -62,14 +61,12 @@ itogi_format_fixed (gint64 amount,
     g_string_append (out, ITOGI_MINUS);
   append_grouped (out, mag / unit);
   if (scale > 0)
-    g_string_append_printf (out, ",%0*" G_GUINT64_FORMAT, (int) scale, mag % unit);
+    g_string_append_printf (out, ",%0*" G_GUINT64_FORMAT, (int)scale, mag % unit);
   return g_string_free (out, FALSE);
 }
 
 char *
-itogi_format_amount (gint64    amount,
-                     ItogiKind kind,
-                     guint     scale)
+itogi_format_amount (gint64 amount, ItogiKind kind, guint scale)
 {
   char *number = itogi_format_fixed (amount, itogi_kind_effective_scale (kind, scale));
 
@@ -105,9 +102,7 @@ itogi_qualifier_word (ItogiQualifier q)
 }
 
 char *
-itogi_format_value (const ItogiValue *value,
-                    ItogiKind         kind,
-                    guint             scale)
+itogi_format_value (const ItogiValue *value, ItogiKind kind, guint scale)
 {
   g_autofree char *number = NULL;
   const char *word;
@@ -123,10 +118,7 @@ itogi_format_value (const ItogiValue *value,
 }
 
 char *
-itogi_format_value_with_unit (const ItogiValue *value,
-                              ItogiKind         kind,
-                              guint             scale,
-                              const char       *unit)
+itogi_format_value_with_unit (const ItogiValue *value, ItogiKind kind, guint scale, const char *unit)
 {
   g_autofree char *text = itogi_format_value (value, kind, scale);
 
@@ -154,9 +146,7 @@ itogi_plural_category (guint64 n)
 }
 
 guint
-itogi_plural_form_index (gint64   amount,
-                         guint    scale,
-                         gboolean genitive)
+itogi_plural_form_index (gint64 amount, guint scale, gboolean genitive)
 {
   guint64 unit = pow10u (MIN (scale, 6));
   guint64 mag = magnitude (amount);
@@ -172,10 +162,7 @@ itogi_plural_form_index (gint64   amount,
 }
 
 char *
-itogi_format_count_phrase (const ItogiValue  *value,
-                           ItogiKind          kind,
-                           guint              scale,
-                           const char *const *forms)
+itogi_format_count_phrase (const ItogiValue *value, ItogiKind kind, guint scale, const char *const *forms)
 {
   g_autofree char *number = NULL;
   guint eff_scale = itogi_kind_effective_scale (kind, scale);
@@ -225,36 +212,32 @@ eat_prefix (const char **p, const char *word)
   return TRUE;
 }
 
-typedef struct {
-  const char    *word;
+typedef struct
+{
+  const char *word;
   ItogiQualifier qualifier;
 } QualifierWord;
 
 /* Longest first, so «более чем» wins over «более». */
 static const QualifierWord qualifier_words[] = {
-  { "более чем", ITOGI_QUALIFIER_MORE },
-  { "более", ITOGI_QUALIFIER_MORE },
-  { "больше", ITOGI_QUALIFIER_MORE },
-  { "свыше", ITOGI_QUALIFIER_OVER },
-  { "порядка", ITOGI_QUALIFIER_ORDER },
-  { "около", ITOGI_QUALIFIER_ABOUT },
-  { "примерно", ITOGI_QUALIFIER_ABOUT },
-  { "менее", ITOGI_QUALIFIER_LESS },
-  { "меньше", ITOGI_QUALIFIER_LESS },
-  { ">", ITOGI_QUALIFIER_MORE },
-  { "<", ITOGI_QUALIFIER_LESS },
-  { "~", ITOGI_QUALIFIER_ABOUT },
+  { "более чем", ITOGI_QUALIFIER_MORE }, { "более", ITOGI_QUALIFIER_MORE },
+  { "больше", ITOGI_QUALIFIER_MORE },    { "свыше", ITOGI_QUALIFIER_OVER },
+  { "порядка", ITOGI_QUALIFIER_ORDER },  { "около", ITOGI_QUALIFIER_ABOUT },
+  { "примерно", ITOGI_QUALIFIER_ABOUT }, { "менее", ITOGI_QUALIFIER_LESS },
+  { "меньше", ITOGI_QUALIFIER_LESS },    { ">", ITOGI_QUALIFIER_MORE },
+  { "<", ITOGI_QUALIFIER_LESS },         { "~", ITOGI_QUALIFIER_ABOUT },
   { "\u2248", ITOGI_QUALIFIER_ABOUT },
 };
 
-typedef struct {
+typedef struct
+{
   const char *word;
-  guint       power;
+  guint power;
 } MultiplierWord;
 
 static const MultiplierWord multiplier_words[] = {
-  { "тысячи", 3 }, { "тысяча", 3 }, { "тысяч", 3 }, { "тыс.", 3 }, { "тыс", 3 },
-  { "миллионов", 6 }, { "миллиона", 6 }, { "миллион", 6 }, { "млн.", 6 }, { "млн", 6 },
+  { "тысячи", 3 },     { "тысяча", 3 },    { "тысяч", 3 },    { "тыс.", 3 },  { "тыс", 3 },
+  { "миллионов", 6 },  { "миллиона", 6 },  { "миллион", 6 },  { "млн.", 6 },  { "млн", 6 },
   { "миллиардов", 9 }, { "миллиарда", 9 }, { "миллиард", 9 }, { "млрд.", 9 }, { "млрд", 9 },
 };
 
@@ -263,18 +246,13 @@ set_invalid (GError **error, const char *text)
 {
   g_set_error (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_INVALID,
                /* Translators: %s is what the user typed */
-               _("“%s” is not a number. Type digits, for example 22 808 or 779 054,51."),
-               text);
+               _ ("“%s” is not a number. Type digits, for example 22 808 or 779 054,51."), text);
   return FALSE;
 }
 
 gboolean
-itogi_parse_value (const char     *text,
-                   ItogiKind       kind,
-                   guint           scale,
-                   gint64         *amount,
-                   ItogiQualifier *qualifier,
-                   GError        **error)
+itogi_parse_value (const char *text, ItogiKind kind, guint scale, gint64 *amount, ItogiQualifier *qualifier,
+                   GError **error)
 {
   g_autofree char *lower = NULL;
   g_autofree char *shown = NULL;
@@ -293,7 +271,7 @@ itogi_parse_value (const char     *text,
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
       g_set_error_literal (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_INVALID,
-                           _("The text is not valid UTF-8."));
+                           _ ("The text is not valid UTF-8."));
       return FALSE;
     }
 
@@ -302,8 +280,7 @@ itogi_parse_value (const char     *text,
   p = skip_spaces (lower);
   if (*p == '\0')
     {
-      g_set_error_literal (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_EMPTY,
-                           _("Enter a number."));
+      g_set_error_literal (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_EMPTY, _ ("Enter a number."));
       return FALSE;
     }
 
@@ -357,9 +334,10 @@ itogi_parse_value (const char     *text,
     bad_group = TRUE;
   if (bad_group)
     {
-      g_set_error (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_INVALID,
-                   _("“%s” has digit groups of the wrong size: separate thousands in groups of three, as in 22 808."),
-                   shown);
+      g_set_error (
+          error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_INVALID,
+          _ ("“%s” has digit groups of the wrong size: separate thousands in groups of three, as in 22 808."),
+          shown);
       return FALSE;
     }
 
@@ -395,12 +373,11 @@ itogi_parse_value (const char     *text,
     {
       if (eff_scale == 0)
         g_set_error_literal (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_FRACTION,
-                             kind == ITOGI_KIND_COUNT ? _("A count must be a whole number.")
-                                                      : _("This indicator takes whole numbers only."));
+                             kind == ITOGI_KIND_COUNT ? _ ("A count must be a whole number.")
+                                                      : _ ("This indicator takes whole numbers only."));
       else
         g_set_error (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_PRECISION,
-                     g_dngettext (GETTEXT_PACKAGE,
-                                  "At most %u digit after the decimal comma.",
+                     g_dngettext (GETTEXT_PACKAGE, "At most %u digit after the decimal comma.",
                                   "At most %u digits after the decimal comma.", eff_scale),
                      eff_scale);
       return FALSE;
@@ -408,11 +385,11 @@ itogi_parse_value (const char     *text,
 
   for (gsize i = 0; i < point + eff_scale; i++)
     {
-      guint digit = i < total ? (guint) (int_digits->str[i] - '0') : 0;
-      if (result > ((guint64) ITOGI_AMOUNT_MAX - digit) / 10)
+      guint digit = i < total ? (guint)(int_digits->str[i] - '0') : 0;
+      if (result > ((guint64)ITOGI_AMOUNT_MAX - digit) / 10)
         {
           g_set_error_literal (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_RANGE,
-                               _("The number is too large for this indicator."));
+                               _ ("The number is too large for this indicator."));
           return FALSE;
         }
       result = result * 10 + digit;
@@ -421,18 +398,18 @@ itogi_parse_value (const char     *text,
   if (negative && result != 0 && (kind == ITOGI_KIND_COUNT || kind == ITOGI_KIND_MONEY))
     {
       g_set_error_literal (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_NEGATIVE,
-                           kind == ITOGI_KIND_COUNT ? _("A count cannot be negative.")
-                                                    : _("A sum of money cannot be negative here."));
+                           kind == ITOGI_KIND_COUNT ? _ ("A count cannot be negative.")
+                                                    : _ ("A sum of money cannot be negative here."));
       return FALSE;
     }
 
-  *amount = negative ? -(gint64) result : (gint64) result;
+  *amount = negative ? -(gint64)result : (gint64)result;
   if (qualifier != NULL)
     *qualifier = q;
   else if (q != ITOGI_QUALIFIER_EXACT)
     {
       g_set_error (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_INVALID,
-                   _("“%s” must be an exact number here."), shown);
+                   _ ("“%s” must be an exact number here."), shown);
       return FALSE;
     }
   return TRUE;

@@ -11,48 +11,51 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-  gint64    id;
-  char     *slug;
-  char     *title;        /* shown on the page */
-  char     *short_title;  /* the tab label */
-  char     *description;  /* the report's fuller wording */
-  char     *icon;         /* a symbolic icon name, or "" */
-  int       position;
-  gboolean  archived;
+typedef struct
+{
+  gint64 id;
+  char *slug;
+  char *title;       /* shown on the page */
+  char *short_title; /* the tab label */
+  char *description; /* the report's fuller wording */
+  char *icon;        /* a symbolic icon name, or "" */
+  int position;
+  gboolean archived;
 } ItogiArea;
 
-typedef struct {
-  gint64            id;
-  gint64            area_id;
-  char             *slug;
-  char             *title;
-  char             *unit;
-  char             *forms[4];     /* one, few, many, NULL: «обращение», «обращения», «обращений» */
-  ItogiKind         kind;
-  guint             scale;
-  ItogiAggregation  aggregation;
-  ItogiPolarity     polarity;
-  int               position;
-  char             *description;
-  gboolean          archived;
+typedef struct
+{
+  gint64 id;
+  gint64 area_id;
+  char *slug;
+  char *title;
+  char *unit;
+  char *forms[4]; /* one, few, many, NULL: «обращение», «обращения», «обращений» */
+  ItogiKind kind;
+  guint scale;
+  ItogiAggregation aggregation;
+  ItogiPolarity polarity;
+  int position;
+  char *description;
+  gboolean archived;
 } ItogiIndicator;
 
-typedef struct {
-  gint64  id;
-  gint64  area_id;
-  char   *name;
-  char   *note;   /* what the report says of it for the year, or NULL */
-  int     position;
+typedef struct
+{
+  gint64 id;
+  gint64 area_id;
+  char *name;
+  char *note; /* what the report says of it for the year, or NULL */
+  int position;
 } ItogiInstitution;
 
-ItogiArea        *itogi_area_new          (void);
-void              itogi_area_free         (ItogiArea *area);
-ItogiArea        *itogi_area_copy         (const ItogiArea *area);
-ItogiIndicator   *itogi_indicator_new     (void);
-void              itogi_indicator_free    (ItogiIndicator *indicator);
-ItogiIndicator   *itogi_indicator_copy    (const ItogiIndicator *indicator);
-void              itogi_institution_free  (ItogiInstitution *institution);
+ItogiArea *itogi_area_new (void);
+void itogi_area_free (ItogiArea *area);
+ItogiArea *itogi_area_copy (const ItogiArea *area);
+ItogiIndicator *itogi_indicator_new (void);
+void itogi_indicator_free (ItogiIndicator *indicator);
+ItogiIndicator *itogi_indicator_copy (const ItogiIndicator *indicator);
+void itogi_institution_free (ItogiInstitution *institution);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiArea, itogi_area_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiIndicator, itogi_indicator_free)

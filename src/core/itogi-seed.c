@@ -17,13 +17,13 @@
 
 #define SEED_RESOURCE "/ru/kaluga/Itogi/seed/report-2023.ini"
 
-G_DEFINE_QUARK (itogi-seed-error-quark, itogi_seed_error)
+G_DEFINE_QUARK (itogi - seed - error - quark, itogi_seed_error)
 
 static gboolean
 seed_error (GError **error, const char *group, const char *key, const char *what)
 {
-  g_set_error (error, ITOGI_SEED_ERROR, 0,
-               _("The data file is wrong in [%s] %s: %s"), group, key != NULL ? key : "", what);
+  g_set_error (error, ITOGI_SEED_ERROR, 0, _ ("The data file is wrong in [%s] %s: %s"), group,
+               key != NULL ? key : "", what);
   return FALSE;
 }
 
@@ -40,14 +40,13 @@ year_of_key (const char *key, const char *prefix, int *year)
   y = strtol (key + len + 1, &end, 10);
   if (end == key + len + 1 || *end != '\0' || y < 1900 || y > 2200)
     return FALSE;
-  *year = (int) y;
+  *year = (int)y;
   return TRUE;
 }
 
 static gboolean
 load_year_notes (GKeyFile *file, const char *group, gint64 owner_id, ItogiStore *store,
-                 gboolean (*setter) (ItogiStore *, gint64, int, const char *, GError **),
-                 GError **error)
+                 gboolean (*setter) (ItogiStore *, gint64, int, const char *, GError **), GError **error)
 {
   g_auto (GStrv) keys = g_key_file_get_keys (file, group, NULL, NULL);
 
@@ -66,8 +65,8 @@ load_year_notes (GKeyFile *file, const char *group, gint64 owner_id, ItogiStore 
 }
 
 static gboolean
-load_indicator (GKeyFile *file, ItogiStore *store, gint64 area_id, const char *area_slug,
-                const char *slug, int position, GError **error)
+load_indicator (GKeyFile *file, ItogiStore *store, gint64 area_id, const char *area_slug, const char *slug,
+                int position, GError **error)
 {
   g_autofree char *group = g_strdup_printf ("indicator %s/%s", area_slug, slug);
   g_autoptr (ItogiIndicator) ind = itogi_indicator_new ();
@@ -76,7 +75,7 @@ load_indicator (GKeyFile *file, ItogiStore *store, gint64 area_id, const char *a
   g_auto (GStrv) keys = NULL;
 
   if (!g_key_file_has_group (file, group))
-    return seed_error (error, group, NULL, _("the group is missing"));
+    return seed_error (error, group, NULL, _ ("the group is missing"));
 
   ind->area_id = area_id;
   ind->slug = g_strdup (slug);
@@ -88,7 +87,7 @@ load_indicator (GKeyFile *file, ItogiStore *store, gint64 area_id, const char *a
   ind->description = g_key_file_get_string (file, group, "description", NULL);
   forms = g_key_file_get_string_list (file, group, "forms", NULL, NULL);
   if (forms != NULL && g_strv_length (forms) != 3)
-    return seed_error (error, group, "forms", _("give three forms: one;few;many"));
+    return seed_error (error, group, "forms", _ ("give three forms: one;few;many"));
   for (guint i = 0; forms != NULL && i < 3; i++)
     ind->forms[i] = g_strdup (forms[i]);
 
@@ -101,7 +100,7 @@ load_indicator (GKeyFile *file, ItogiStore *store, gint64 area_id, const char *a
     return seed_error (error, group, "aggregation", aggregation != NULL ? aggregation : "");
   if (!itogi_polarity_from_string (polarity, &ind->polarity))
     return seed_error (error, group, "polarity", polarity != NULL ? polarity : "");
-  ind->scale = (guint) g_key_file_get_integer (file, group, "scale", NULL);
+  ind->scale = (guint)g_key_file_get_integer (file, group, "scale", NULL);
 
   ind->id = itogi_store_add_indicator (store, ind, error);
   if (ind->id == 0)
@@ -122,8 +121,7 @@ load_indicator (GKeyFile *file, ItogiStore *store, gint64 area_id, const char *a
       if (text == NULL)
         return FALSE;
       value.present = TRUE;
-      if (!itogi_parse_value (text, ind->kind, ind->scale, &value.amount, &value.qualifier,
-                              &parse_error))
+      if (!itogi_parse_value (text, ind->kind, ind->scale, &value.amount, &value.qualifier, &parse_error))
         return seed_error (error, group, keys[i], parse_error->message);
       note_key = g_strdup_printf ("value-note.%d", year);
       as_of_key = g_strdup_printf ("as-of.%d", year);
@@ -144,7 +142,7 @@ load_area (GKeyFile *file, ItogiStore *store, const char *slug, int position, GE
   g_auto (GStrv) institutions = NULL;
 
   if (!g_key_file_has_group (file, group))
-    return seed_error (error, group, NULL, _("the group is missing"));
+    return seed_error (error, group, NULL, _ ("the group is missing"));
   area->slug = g_strdup (slug);
   area->position = position;
   area->title = g_key_file_get_string (file, group, "title", error);
@@ -164,7 +162,7 @@ load_area (GKeyFile *file, ItogiStore *store, const char *slug, int position, GE
 
   indicators = g_key_file_get_string_list (file, group, "indicators", NULL, NULL);
   for (guint i = 0; indicators != NULL && indicators[i] != NULL; i++)
-    if (!load_indicator (file, store, area->id, slug, indicators[i], (int) i + 1, error))
+    if (!load_indicator (file, store, area->id, slug, indicators[i], (int)i + 1, error))
       return FALSE;
 
   institutions = g_key_file_get_string_list (file, group, "institutions", NULL, NULL);
@@ -176,24 +174,21 @@ load_area (GKeyFile *file, ItogiStore *store, const char *slug, int position, GE
 
       if (name == NULL)
         return FALSE;
-      id = itogi_store_add_institution (store, area->id, name, (int) i + 1, error);
-      if (id == 0 ||
-          !load_year_notes (file, inst_group, id, store, itogi_store_set_institution_note, error))
+      id = itogi_store_add_institution (store, area->id, name, (int)i + 1, error);
+      if (id == 0 || !load_year_notes (file, inst_group, id, store, itogi_store_set_institution_note, error))
         return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-itogi_seed_load_keyfile (ItogiStore *store,
-                         GKeyFile   *file,
-                         GError    **error)
+itogi_seed_load_keyfile (ItogiStore *store, GKeyFile *file, GError **error)
 {
   g_auto (GStrv) areas = NULL;
   static const char *const meta_keys[] = { "office", "report-title" };
 
   if (g_key_file_get_integer (file, "Itogi", "format", NULL) != 1)
-    return seed_error (error, "Itogi", "format", _("unknown format"));
+    return seed_error (error, "Itogi", "format", _ ("unknown format"));
 
   for (guint i = 0; i < G_N_ELEMENTS (meta_keys); i++)
     {
@@ -206,22 +201,21 @@ itogi_seed_load_keyfile (ItogiStore *store,
   if (areas == NULL)
     return FALSE;
   for (guint i = 0; areas[i] != NULL; i++)
-    if (!load_area (file, store, areas[i], (int) i + 1, error))
+    if (!load_area (file, store, areas[i], (int)i + 1, error))
       return FALSE;
   return TRUE;
 }
 
 gboolean
-itogi_seed_load (ItogiStore *store,
-                 GError    **error)
+itogi_seed_load (ItogiStore *store, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GKeyFile) file = g_key_file_new ();
   gsize size;
   const char *data;
 
-  bytes = g_resource_lookup_data (itogi_seed_get_resource (), SEED_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  bytes = g_resource_lookup_data (itogi_seed_get_resource (), SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  error);
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);

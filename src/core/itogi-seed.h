@@ -13,14 +13,11 @@ typedef struct _ItogiStore ItogiStore;
 
 #define ITOGI_SEED_ERROR (itogi_seed_error_quark ())
 
-GQuark    itogi_seed_error_quark (void);
+GQuark itogi_seed_error_quark (void);
 
 /* Load the built-in report data into @store, inside the caller's transaction. */
-gboolean  itogi_seed_load          (ItogiStore *store,
-                                    GError    **error);
+gboolean itogi_seed_load (ItogiStore *store, GError **error);
 /* Load a data file of the same format (used by tests and imports of whole years). */
-gboolean  itogi_seed_load_keyfile  (ItogiStore *store,
-                                    GKeyFile   *file,
-                                    GError    **error);
+gboolean itogi_seed_load_keyfile (ItogiStore *store, GKeyFile *file, GError **error);
 
 G_END_DECLS

@@ -18,13 +18,14 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-G_DEFINE_QUARK (itogi-store-error-quark, itogi_store_error)
+G_DEFINE_QUARK (itogi - store - error - quark, itogi_store_error)
 
-struct _ItogiStore {
-  sqlite3  *db;
-  char     *path;
-  int       schema_version;
-  gboolean  in_transaction;
+struct _ItogiStore
+{
+  sqlite3 *db;
+  char *path;
+  int schema_version;
+  gboolean in_transaction;
 };
 
 /* Each entry brings the schema from version i to i + 1, inside one transaction. */
@@ -157,32 +158,32 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
     {
     case ITOGI_STORE_ERROR_CORRUPT:
       g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _("The database “%s” is damaged (%s). Nothing was changed."), name, detail);
+                   _ ("The database “%s” is damaged (%s). Nothing was changed."), name, detail);
       break;
     case ITOGI_STORE_ERROR_NOT_DATABASE:
-      g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _("“%s” is not an Itogi database. Nothing was changed."), name);
+      g_set_error (error, ITOGI_STORE_ERROR, code, _ ("“%s” is not an Itogi database. Nothing was changed."),
+                   name);
       break;
     case ITOGI_STORE_ERROR_READONLY:
       g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _("The database “%s” cannot be written: the file or its folder is read-only (%s). Nothing was saved."),
+                   _ ("The database “%s” cannot be written: the file or its folder is read-only (%s). "
+                      "Nothing was saved."),
                    name, detail);
       break;
     case ITOGI_STORE_ERROR_FULL:
-      g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _("The disk is full: nothing was saved to “%s”."), name);
+      g_set_error (error, ITOGI_STORE_ERROR, code, _ ("The disk is full: nothing was saved to “%s”."), name);
       break;
     case ITOGI_STORE_ERROR_BUSY:
       g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _("The database “%s” is busy with another program. Nothing was saved; try again."), name);
+                   _ ("The database “%s” is busy with another program. Nothing was saved; try again."), name);
       break;
     case ITOGI_STORE_ERROR_INVALID:
       g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _("The data was refused by the database (%s). Nothing was saved."), detail);
+                   _ ("The data was refused by the database (%s). Nothing was saved."), detail);
       break;
     default:
-      g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _("Database error in “%s”: %s (code %d)."), name, detail, rc);
+      g_set_error (error, ITOGI_STORE_ERROR, code, _ ("Database error in “%s”: %s (code %d)."), name, detail,
+                   rc);
       break;
     }
   return FALSE;
@@ -250,7 +251,7 @@ static char *
 column_dup (sqlite3_stmt *stmt, int col)
 {
   const unsigned char *text = sqlite3_column_text (stmt, col);
-  return text != NULL ? g_strdup ((const char *) text) : NULL;
+  return text != NULL ? g_strdup ((const char *)text) : NULL;
 }
 
 static void
@@ -368,7 +369,7 @@ itogi_store_default_path (void)
 static gboolean
 check_header (const char *path, GError **error)
 {
-  static const char magic[16] = "SQLite format 3";  /* includes the trailing NUL */
+  static const char magic[16] = "SQLite format 3"; /* includes the trailing NUL */
   g_autofree char *name = g_filename_display_name (path);
   char header[16];
   ssize_t got;
@@ -380,10 +381,10 @@ check_header (const char *path, GError **error)
       int saved = errno;
       if (saved == ENOENT)
         g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
-                     _("The database file “%s” does not exist."), name);
+                     _ ("The database file “%s” does not exist."), name);
       else
         g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
-                     _("The database file “%s” cannot be opened: %s."), name, g_strerror (saved));
+                     _ ("The database file “%s” cannot be opened: %s."), name, g_strerror (saved));
       return FALSE;
     }
   got = read (fd, header, sizeof header);
@@ -391,13 +392,13 @@ check_header (const char *path, GError **error)
   if (got == 0)
     {
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is an empty file, not an Itogi database. Nothing was changed."), name);
+                   _ ("“%s” is an empty file, not an Itogi database. Nothing was changed."), name);
       return FALSE;
     }
-  if (got != (ssize_t) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  if (got != (ssize_t)sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is not an Itogi database (it is not an SQLite file). Nothing was changed."),
+                   _ ("“%s” is not an Itogi database (it is not an SQLite file). Nothing was changed."),
                    name);
       return FALSE;
     }
@@ -424,7 +425,7 @@ configure_connection (ItogiStore *store, GError **error)
   if (fk != 1)
     {
       g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
-                           _("Foreign key checks could not be turned on."));
+                           _ ("Foreign key checks could not be turned on."));
       return FALSE;
     }
 
@@ -440,7 +441,7 @@ configure_connection (ItogiStore *store, GError **error)
   if (g_strcmp0 (check, "ok") != 0)
     {
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged (%s). Nothing was changed."), name,
+                   _ ("The database “%s” is damaged (%s). Nothing was changed."), name,
                    check != NULL ? check : "?");
       return FALSE;
     }
@@ -455,8 +456,7 @@ enable_wal (ItogiStore *store, GError **error)
   if (sqlite3_db_readonly (store->db, "main"))
     return TRUE;
   /* WAL lets the app read while the command line writes; FULL makes each commit durable. */
-  return exec (store, "PRAGMA journal_mode = WAL", error) &&
-         exec (store, "PRAGMA synchronous = FULL", error);
+  return exec (store, "PRAGMA journal_mode = WAL", error) && exec (store, "PRAGMA synchronous = FULL", error);
 }
 
 static gboolean
@@ -471,9 +471,8 @@ migrate (ItogiStore *store, int from, GError **error)
 
       if (!itogi_store_begin (store, error))
         return FALSE;
-      ok = exec (store, migrations[version], error) &&
-           exec (store, set_app, error) &&
-           exec (store, set_version, error);
+      ok = exec (store, migrations[version], error) && exec (store, set_app, error)
+           && exec (store, set_version, error);
       if (ok)
         {
           fk_check = prepare (store, "PRAGMA foreign_key_check", error);
@@ -481,7 +480,7 @@ migrate (ItogiStore *store, int from, GError **error)
           if (ok && sqlite3_step (fk_check) == SQLITE_ROW)
             {
               g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT,
-                                   _("The database has broken references; it was not upgraded."));
+                                   _ ("The database has broken references; it was not upgraded."));
               ok = FALSE;
             }
         }
@@ -503,26 +502,27 @@ check_identity_and_migrate (ItogiStore *store, GError **error)
   g_autofree char *name = g_filename_display_name (store->path);
   gint64 app_id = 0, version = 0, tables = 0;
 
-  if (!query_int (store, "PRAGMA application_id", &app_id, error) ||
-      !query_int (store, "PRAGMA user_version", &version, error) ||
-      !query_int (store, "SELECT count(*) FROM sqlite_schema", &tables, error))
+  if (!query_int (store, "PRAGMA application_id", &app_id, error)
+      || !query_int (store, "PRAGMA user_version", &version, error)
+      || !query_int (store, "SELECT count(*) FROM sqlite_schema", &tables, error))
     return FALSE;
 
   if (app_id != ITOGI_STORE_APPLICATION_ID)
     {
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program, not an Itogi database. Nothing was changed."),
+                   _ ("“%s” is a database of another program, not an Itogi database. Nothing was changed."),
                    name);
       return FALSE;
     }
   if (version > ITOGI_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NEWER,
-                   _("“%s” was saved by a newer version of Itogi (data format %d; this version reads up to %d). Nothing was changed."),
-                   name, (int) version, ITOGI_STORE_SCHEMA_VERSION);
+                   _ ("“%s” was saved by a newer version of Itogi (data format %d; this version reads up to "
+                      "%d). Nothing was changed."),
+                   name, (int)version, ITOGI_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  store->schema_version = (int) version;
+  store->schema_version = (int)version;
   if (!enable_wal (store, error))
     return FALSE;
   if (version < ITOGI_STORE_SCHEMA_VERSION)
@@ -530,11 +530,12 @@ check_identity_and_migrate (ItogiStore *store, GError **error)
       if (sqlite3_db_readonly (store->db, "main"))
         {
           g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
-                       _("“%s” needs an upgrade to this version's data format, but it is read-only. Nothing was changed."),
+                       _ ("“%s” needs an upgrade to this version's data format, but it is read-only. Nothing "
+                          "was changed."),
                        name);
           return FALSE;
         }
-      return migrate (store, (int) version, error);
+      return migrate (store, (int)version, error);
     }
   return TRUE;
 }
@@ -558,8 +559,7 @@ store_open_raw (const char *path, int flags, GError **error)
 }
 
 ItogiStore *
-itogi_store_open (const char *path,
-                  GError    **error)
+itogi_store_open (const char *path, GError **error)
 {
   g_autoptr (ItogiStore) store = NULL;
 
@@ -603,8 +603,7 @@ remove_with_sidecars (const char *path)
 }
 
 ItogiStore *
-itogi_store_create (const char *path,
-                    GError    **error)
+itogi_store_create (const char *path, GError **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *tmp = NULL;
@@ -618,13 +617,13 @@ itogi_store_create (const char *path,
   if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_EXISTS,
-                   _("“%s” already exists. Nothing was changed."), name);
+                   _ ("“%s” already exists. Nothing was changed."), name);
       return NULL;
     }
 
   /* Build the whole database under a temporary name, then link it into place: a failure
    * half way never leaves a half-filled file under the real name. */
-  tmp = g_strdup_printf ("%s.new-%d", path, (int) getpid ());
+  tmp = g_strdup_printf ("%s.new-%d", path, (int)getpid ());
   remove_with_sidecars (tmp);
   fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
@@ -632,7 +631,7 @@ itogi_store_create (const char *path,
       int saved = errno;
       g_set_error (error, ITOGI_STORE_ERROR,
                    saved == ENOSPC ? ITOGI_STORE_ERROR_FULL : ITOGI_STORE_ERROR_READONLY,
-                   _("Cannot create the database “%s”: %s."), name, g_strerror (saved));
+                   _ ("Cannot create the database “%s”: %s."), name, g_strerror (saved));
       return NULL;
     }
   close (fd);
@@ -657,8 +656,8 @@ itogi_store_create (const char *path,
       int saved = errno;
       g_set_error (error, ITOGI_STORE_ERROR,
                    saved == EEXIST ? ITOGI_STORE_ERROR_EXISTS : ITOGI_STORE_ERROR_FAILED,
-                   saved == EEXIST ? _("“%s” already exists. Nothing was changed.")
-                                   : _("Cannot create the database “%s”."),
+                   saved == EEXIST ? _ ("“%s” already exists. Nothing was changed.")
+                                   : _ ("Cannot create the database “%s”."),
                    name);
       ok = FALSE;
     }
@@ -682,7 +681,7 @@ itogi_store_open_default (GError **error)
       int saved = errno;
       g_autofree char *name = g_filename_display_name (dir);
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
-                   _("Cannot create the folder “%s”: %s."), name, g_strerror (saved));
+                   _ ("Cannot create the folder “%s”: %s."), name, g_strerror (saved));
       return NULL;
     }
   return itogi_store_create (path, error);
@@ -691,8 +690,7 @@ itogi_store_open_default (GError **error)
 /* ---- reads ---- */
 
 char *
-itogi_store_get_meta (ItogiStore *store,
-                      const char *key)
+itogi_store_get_meta (ItogiStore *store, const char *key)
 {
   g_autoptr (sqlite3_stmt) stmt = prepare (store, "SELECT value FROM meta WHERE key = ?", NULL);
 
@@ -723,12 +721,10 @@ area_from_row (sqlite3_stmt *stmt)
 #define AREA_COLUMNS "id, slug, title, short_title, description, position, archived, icon"
 
 GPtrArray *
-itogi_store_list_areas (ItogiStore *store,
-                        gboolean    include_archived,
-                        GError    **error)
+itogi_store_list_areas (ItogiStore *store, gboolean include_archived, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_area_free);
+  g_autoptr (GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_area_free);
   int rc;
 
   stmt = prepare (store,
@@ -749,13 +745,9 @@ itogi_store_list_areas (ItogiStore *store,
 }
 
 ItogiArea *
-itogi_store_find_area (ItogiStore *store,
-                       const char *slug,
-                       GError    **error)
+itogi_store_find_area (ItogiStore *store, const char *slug, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store,
-                                           "SELECT " AREA_COLUMNS " FROM areas WHERE slug = ?",
-                                           error);
+  g_autoptr (sqlite3_stmt) stmt = prepare (store, "SELECT " AREA_COLUMNS " FROM areas WHERE slug = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -765,21 +757,18 @@ itogi_store_find_area (ItogiStore *store,
   if (rc == SQLITE_ROW)
     return area_from_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
-                 _("There is no activity area “%s”."), slug);
+    g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND, _ ("There is no activity area “%s”."),
+                 slug);
   else
     store_error (store, rc, error);
   return NULL;
 }
 
 GPtrArray *
-itogi_store_list_indicators (ItogiStore *store,
-                             gint64      area_id,
-                             gboolean    include_archived,
-                             GError    **error)
+itogi_store_list_indicators (ItogiStore *store, gint64 area_id, gboolean include_archived, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_indicator_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_indicator_free);
   int rc;
 
   stmt = prepare (store,
@@ -807,12 +796,12 @@ itogi_store_list_indicators (ItogiStore *store,
       for (int i = 0; i < 3; i++)
         ind->forms[i] = column_dup (stmt, 5 + i);
       /* The schema's CHECKs guarantee the names; a bad one falls back to the defaults. */
-      if (!itogi_kind_from_string ((const char *) sqlite3_column_text (stmt, 8), &ind->kind))
+      if (!itogi_kind_from_string ((const char *)sqlite3_column_text (stmt, 8), &ind->kind))
         ind->kind = ITOGI_KIND_COUNT;
-      ind->scale = (guint) sqlite3_column_int (stmt, 9);
-      if (!itogi_aggregation_from_string ((const char *) sqlite3_column_text (stmt, 10), &ind->aggregation))
+      ind->scale = (guint)sqlite3_column_int (stmt, 9);
+      if (!itogi_aggregation_from_string ((const char *)sqlite3_column_text (stmt, 10), &ind->aggregation))
         ind->aggregation = ITOGI_AGGREGATION_SUM;
-      if (!itogi_polarity_from_string ((const char *) sqlite3_column_text (stmt, 11), &ind->polarity))
+      if (!itogi_polarity_from_string ((const char *)sqlite3_column_text (stmt, 11), &ind->polarity))
         ind->polarity = ITOGI_POLARITY_NEUTRAL;
       ind->position = sqlite3_column_int (stmt, 12);
       ind->description = column_dup (stmt, 13);
@@ -832,7 +821,7 @@ value_from_row (sqlite3_stmt *stmt, int first, ItogiValue *out)
 {
   out->present = TRUE;
   out->amount = sqlite3_column_int64 (stmt, first);
-  if (!itogi_qualifier_from_string ((const char *) sqlite3_column_text (stmt, first + 1), &out->qualifier))
+  if (!itogi_qualifier_from_string ((const char *)sqlite3_column_text (stmt, first + 1), &out->qualifier))
     out->qualifier = ITOGI_QUALIFIER_EXACT;
   out->note = column_dup (stmt, first + 2);
   out->as_of = column_dup (stmt, first + 3);
@@ -854,13 +843,8 @@ merge_qualifiers (ItogiQualifier a, ItogiQualifier b)
 }
 
 static gboolean
-derive_from_periods (ItogiStore           *store,
-                     const ItogiIndicator *indicator,
-                     int                   year,
-                     const char           *period,
-                     int                   count,
-                     ItogiValue           *out,
-                     GError              **error)
+derive_from_periods (ItogiStore *store, const ItogiIndicator *indicator, int year, const char *period,
+                     int count, ItogiValue *out, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc, rows = 0, last_index = 0;
@@ -880,7 +864,7 @@ derive_from_periods (ItogiStore           *store,
       gint64 amount = sqlite3_column_int64 (stmt, 0);
       ItogiQualifier q = ITOGI_QUALIFIER_EXACT;
 
-      itogi_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 1), &q);
+      itogi_qualifier_from_string ((const char *)sqlite3_column_text (stmt, 1), &q);
       last_index = sqlite3_column_int (stmt, 4);
       if (rows == 0 || indicator->aggregation == ITOGI_AGGREGATION_LAST)
         {
@@ -896,7 +880,7 @@ derive_from_periods (ItogiStore           *store,
           if (out->amount > ITOGI_AMOUNT_MAX || out->amount < -ITOGI_AMOUNT_MAX)
             {
               g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
-                                   _("The sum of the periods is too large."));
+                                   _ ("The sum of the periods is too large."));
               itogi_value_clear (out);
               return FALSE;
             }
@@ -919,11 +903,8 @@ derive_from_periods (ItogiStore           *store,
 }
 
 gboolean
-itogi_store_get_year_value (ItogiStore           *store,
-                            const ItogiIndicator *indicator,
-                            int                   year,
-                            ItogiValue           *out,
-                            GError              **error)
+itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *indicator, int year, ItogiValue *out,
+                            GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -954,14 +935,10 @@ itogi_store_get_year_value (ItogiStore           *store,
 }
 
 char *
-itogi_store_get_area_note (ItogiStore *store,
-                           gint64      area_id,
-                           int         year,
-                           GError    **error)
+itogi_store_get_area_note (ItogiStore *store, gint64 area_id, int year, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store,
-                                           "SELECT text FROM area_notes WHERE area_id = ? AND year = ?",
-                                           error);
+  g_autoptr (sqlite3_stmt) stmt
+      = prepare (store, "SELECT text FROM area_notes WHERE area_id = ? AND year = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -977,13 +954,10 @@ itogi_store_get_area_note (ItogiStore *store,
 }
 
 GPtrArray *
-itogi_store_list_institutions (ItogiStore *store,
-                               gint64      area_id,
-                               int         year,
-                               GError    **error)
+itogi_store_list_institutions (ItogiStore *store, gint64 area_id, int year, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_institution_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_institution_free);
   int rc;
 
   stmt = prepare (store,
@@ -1014,12 +988,10 @@ itogi_store_list_institutions (ItogiStore *store,
 }
 
 GArray *
-itogi_store_list_years (ItogiStore *store,
-                        GError    **error)
+itogi_store_list_years (ItogiStore *store, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store,
-                                           "SELECT DISTINCT year FROM indicator_values ORDER BY year",
-                                           error);
+  g_autoptr (sqlite3_stmt) stmt
+      = prepare (store, "SELECT DISTINCT year FROM indicator_values ORDER BY year", error);
   g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   int rc;
 
@@ -1041,10 +1013,7 @@ itogi_store_list_years (ItogiStore *store,
 /* ---- writes ---- */
 
 gboolean
-itogi_store_set_meta (ItogiStore *store,
-                      const char *key,
-                      const char *value,
-                      GError    **error)
+itogi_store_set_meta (ItogiStore *store, const char *key, const char *value, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gboolean own, ok;
@@ -1063,9 +1032,7 @@ itogi_store_set_meta (ItogiStore *store,
 }
 
 gint64
-itogi_store_add_area (ItogiStore      *store,
-                      const ItogiArea *area,
-                      GError         **error)
+itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gboolean own, ok;
@@ -1094,9 +1061,7 @@ itogi_store_add_area (ItogiStore      *store,
 }
 
 gint64
-itogi_store_add_indicator (ItogiStore           *store,
-                           const ItogiIndicator *ind,
-                           GError              **error)
+itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gboolean own, ok;
@@ -1119,7 +1084,7 @@ itogi_store_add_indicator (ItogiStore           *store,
       for (int i = 0; i < 3; i++)
         bind_text (stmt, 5 + i, ind->forms[i]);
       bind_text (stmt, 8, itogi_kind_to_string (ind->kind));
-      sqlite3_bind_int (stmt, 9, (int) itogi_kind_effective_scale (ind->kind, ind->scale));
+      sqlite3_bind_int (stmt, 9, (int)itogi_kind_effective_scale (ind->kind, ind->scale));
       bind_text (stmt, 10, itogi_aggregation_to_string (ind->aggregation));
       bind_text (stmt, 11, itogi_polarity_to_string (ind->polarity));
       sqlite3_bind_int (stmt, 12, ind->position);
@@ -1147,13 +1112,8 @@ period_name (ItogiPeriodType period)
 }
 
 gboolean
-itogi_store_set_value (ItogiStore       *store,
-                       gint64            indicator_id,
-                       int               year,
-                       ItogiPeriodType   period,
-                       int               period_index,
-                       const ItogiValue *value,
-                       GError          **error)
+itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                       int period_index, const ItogiValue *value, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
@@ -1192,8 +1152,8 @@ itogi_store_set_value (ItogiStore       *store,
 }
 
 static gboolean
-set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year,
-               const char *text, GError **error)
+set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year, const char *text,
+               GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
@@ -1216,11 +1176,7 @@ set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year,
 }
 
 gboolean
-itogi_store_set_area_note (ItogiStore *store,
-                           gint64      area_id,
-                           int         year,
-                           const char *text,
-                           GError    **error)
+itogi_store_set_area_note (ItogiStore *store, gint64 area_id, int year, const char *text, GError **error)
 {
   return set_year_text (store,
                         "INSERT OR REPLACE INTO area_notes (area_id, year, text, changed_by, changed_at)"
@@ -1229,11 +1185,8 @@ itogi_store_set_area_note (ItogiStore *store,
 }
 
 gint64
-itogi_store_add_institution (ItogiStore *store,
-                             gint64      area_id,
-                             const char *name,
-                             int         position,
-                             GError    **error)
+itogi_store_add_institution (ItogiStore *store, gint64 area_id, const char *name, int position,
+                             GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   gboolean own, ok;
@@ -1255,11 +1208,8 @@ itogi_store_add_institution (ItogiStore *store,
 }
 
 gboolean
-itogi_store_set_institution_note (ItogiStore *store,
-                                  gint64      institution_id,
-                                  int         year,
-                                  const char *text,
-                                  GError    **error)
+itogi_store_set_institution_note (ItogiStore *store, gint64 institution_id, int year, const char *text,
+                                  GError **error)
 {
   return set_year_text (store,
                         "INSERT OR REPLACE INTO institution_notes"

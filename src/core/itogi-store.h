@@ -17,111 +17,70 @@ G_BEGIN_DECLS
 #define ITOGI_STORE_APPLICATION_ID 0x49544f47
 #define ITOGI_STORE_SCHEMA_VERSION 1
 
-typedef enum {
+typedef enum
+{
   ITOGI_STORE_ERROR_FAILED,
-  ITOGI_STORE_ERROR_NOT_FOUND,     /* the file does not exist */
-  ITOGI_STORE_ERROR_EXISTS,        /* refusing to create over an existing file */
-  ITOGI_STORE_ERROR_NOT_DATABASE,  /* not an SQLite file at all */
-  ITOGI_STORE_ERROR_FOREIGN,       /* SQLite, but another program's */
-  ITOGI_STORE_ERROR_NEWER,         /* written by a newer Itogi */
+  ITOGI_STORE_ERROR_NOT_FOUND,    /* the file does not exist */
+  ITOGI_STORE_ERROR_EXISTS,       /* refusing to create over an existing file */
+  ITOGI_STORE_ERROR_NOT_DATABASE, /* not an SQLite file at all */
+  ITOGI_STORE_ERROR_FOREIGN,      /* SQLite, but another program's */
+  ITOGI_STORE_ERROR_NEWER,        /* written by a newer Itogi */
   ITOGI_STORE_ERROR_CORRUPT,
   ITOGI_STORE_ERROR_READONLY,
   ITOGI_STORE_ERROR_FULL,
   ITOGI_STORE_ERROR_BUSY,
-  ITOGI_STORE_ERROR_INVALID,       /* the data broke a rule of the schema */
+  ITOGI_STORE_ERROR_INVALID, /* the data broke a rule of the schema */
 } ItogiStoreError;
 
 typedef struct _ItogiStore ItogiStore;
 
-GQuark       itogi_store_error_quark      (void);
+GQuark itogi_store_error_quark (void);
 
 /* ~/.local/share/itogi/itogi.db */
-char        *itogi_store_default_path     (void);
+char *itogi_store_default_path (void);
 /* Open an existing Itogi database; never creates or changes a file that is not one. */
-ItogiStore  *itogi_store_open             (const char *path,
-                                           GError    **error);
+ItogiStore *itogi_store_open (const char *path, GError **error);
 /* Create a new database holding the built-in report data; refuses an existing path. */
-ItogiStore  *itogi_store_create           (const char *path,
-                                           GError    **error);
+ItogiStore *itogi_store_create (const char *path, GError **error);
 /* Open the default database, creating it (folder 0700, file 0600) on first use. */
-ItogiStore  *itogi_store_open_default     (GError **error);
-void         itogi_store_free             (ItogiStore *store);
+ItogiStore *itogi_store_open_default (GError **error);
+void itogi_store_free (ItogiStore *store);
 
-const char  *itogi_store_get_path         (ItogiStore *store);
-int          itogi_store_get_schema_version (ItogiStore *store);
-char        *itogi_store_get_meta         (ItogiStore *store,
-                                           const char *key);
+const char *itogi_store_get_path (ItogiStore *store);
+int itogi_store_get_schema_version (ItogiStore *store);
+char *itogi_store_get_meta (ItogiStore *store, const char *key);
 
 /* Reads */
-GPtrArray   *itogi_store_list_areas       (ItogiStore *store,
-                                           gboolean    include_archived,
-                                           GError    **error);
-ItogiArea   *itogi_store_find_area        (ItogiStore *store,
-                                           const char *slug,
-                                           GError    **error);
+GPtrArray *itogi_store_list_areas (ItogiStore *store, gboolean include_archived, GError **error);
+ItogiArea *itogi_store_find_area (ItogiStore *store, const char *slug, GError **error);
 /* @area_id 0 lists every area's indicators, in area order. */
-GPtrArray   *itogi_store_list_indicators  (ItogiStore *store,
-                                           gint64      area_id,
-                                           gboolean    include_archived,
-                                           GError    **error);
+GPtrArray *itogi_store_list_indicators (ItogiStore *store, gint64 area_id, gboolean include_archived,
+                                        GError **error);
 /* The year's value: the one entered for the whole year, else derived from months or quarters
  * by the indicator's aggregation. @out->present is FALSE when there is none. */
-gboolean     itogi_store_get_year_value   (ItogiStore           *store,
-                                           const ItogiIndicator *indicator,
-                                           int                   year,
-                                           ItogiValue           *out,
-                                           GError              **error);
+gboolean itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *indicator, int year,
+                                     ItogiValue *out, GError **error);
 /* The explanatory notes of an area for a year, or NULL. */
-char        *itogi_store_get_area_note    (ItogiStore *store,
-                                           gint64      area_id,
-                                           int         year,
-                                           GError    **error);
-GPtrArray   *itogi_store_list_institutions (ItogiStore *store,
-                                            gint64      area_id,
-                                            int         year,
-                                            GError    **error);
+char *itogi_store_get_area_note (ItogiStore *store, gint64 area_id, int year, GError **error);
+GPtrArray *itogi_store_list_institutions (ItogiStore *store, gint64 area_id, int year, GError **error);
 /* Sorted years that have at least one value. */
-GArray      *itogi_store_list_years       (ItogiStore *store,
-                                           GError    **error);
+GArray *itogi_store_list_years (ItogiStore *store, GError **error);
 
 /* Writes. Each runs in its own transaction unless one is open. */
-gboolean     itogi_store_begin            (ItogiStore *store,
-                                           GError    **error);
-gboolean     itogi_store_commit           (ItogiStore *store,
-                                           GError    **error);
-void         itogi_store_rollback         (ItogiStore *store);
-gboolean     itogi_store_set_meta         (ItogiStore *store,
-                                           const char *key,
-                                           const char *value,
-                                           GError    **error);
-gint64       itogi_store_add_area         (ItogiStore      *store,
-                                           const ItogiArea *area,
-                                           GError         **error);
-gint64       itogi_store_add_indicator    (ItogiStore           *store,
-                                           const ItogiIndicator *indicator,
-                                           GError              **error);
-gboolean     itogi_store_set_value        (ItogiStore       *store,
-                                           gint64            indicator_id,
-                                           int               year,
-                                           ItogiPeriodType   period,
-                                           int               period_index,
-                                           const ItogiValue *value,
-                                           GError          **error);
-gboolean     itogi_store_set_area_note    (ItogiStore *store,
-                                           gint64      area_id,
-                                           int         year,
-                                           const char *text,
-                                           GError    **error);
-gint64       itogi_store_add_institution  (ItogiStore *store,
-                                           gint64      area_id,
-                                           const char *name,
-                                           int         position,
-                                           GError    **error);
-gboolean     itogi_store_set_institution_note (ItogiStore *store,
-                                               gint64      institution_id,
-                                               int         year,
-                                               const char *text,
-                                               GError    **error);
+gboolean itogi_store_begin (ItogiStore *store, GError **error);
+gboolean itogi_store_commit (ItogiStore *store, GError **error);
+void itogi_store_rollback (ItogiStore *store);
+gboolean itogi_store_set_meta (ItogiStore *store, const char *key, const char *value, GError **error);
+gint64 itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error);
+gint64 itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *indicator, GError **error);
+gboolean itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                                int period_index, const ItogiValue *value, GError **error);
+gboolean itogi_store_set_area_note (ItogiStore *store, gint64 area_id, int year, const char *text,
+                                    GError **error);
+gint64 itogi_store_add_institution (ItogiStore *store, gint64 area_id, const char *name, int position,
+                                    GError **error);
+gboolean itogi_store_set_institution_note (ItogiStore *store, gint64 institution_id, int year,
+                                           const char *text, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiStore, itogi_store_free)
 

@@ -23,13 +23,9 @@ itogi_table_row_free (ItogiTableRow *row)
 }
 
 GPtrArray *
-itogi_table_build (ItogiStore *store,
-                   const char *area_slug,
-                   int         year,
-                   int         compare_year,
-                   GError    **error)
+itogi_table_build (ItogiStore *store, const char *area_slug, int year, int compare_year, GError **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_table_row_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_table_row_free);
   g_autoptr (GPtrArray) areas = NULL;
   g_autoptr (GPtrArray) indicators = NULL;
   gint64 area_id = 0;
@@ -39,7 +35,7 @@ itogi_table_build (ItogiStore *store,
       ItogiArea *area = itogi_store_find_area (store, area_slug, error);
       if (area == NULL)
         return NULL;
-      areas = g_ptr_array_new_with_free_func ((GDestroyNotify) itogi_area_free);
+      areas = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_area_free);
       g_ptr_array_add (areas, area);
       area_id = area->id;
     }
@@ -66,10 +62,10 @@ itogi_table_build (ItogiStore *store,
             row->area = itogi_area_copy (area);
         }
       if (row->area == NULL)
-        continue;  /* an indicator of an archived area */
+        continue; /* an indicator of an archived area */
       row->indicator = itogi_indicator_copy (ind);
-      if (!itogi_store_get_year_value (store, ind, year, &row->current, error) ||
-          !itogi_store_get_year_value (store, ind, compare_year, &row->previous, error))
+      if (!itogi_store_get_year_value (store, ind, year, &row->current, error)
+          || !itogi_store_get_year_value (store, ind, compare_year, &row->previous, error))
         return NULL;
       itogi_yoy_compute (&row->current, &row->previous, &row->yoy);
       row->assessment = itogi_yoy_assess (&row->yoy, ind->polarity);
@@ -79,12 +75,11 @@ itogi_table_build (ItogiStore *store,
 }
 
 void
-itogi_table_row_format (const ItogiTableRow *row,
-                        ItogiTableRowText   *text)
+itogi_table_row_format (const ItogiTableRow *row, ItogiTableRowText *text)
 {
   const ItogiIndicator *ind = row->indicator;
 
-  text->row = (ItogiTableRow *) row;
+  text->row = (ItogiTableRow *)row;
   text->previous = itogi_format_value (&row->previous, ind->kind, ind->scale);
   text->current = itogi_format_value (&row->current, ind->kind, ind->scale);
   text->delta = itogi_yoy_format_delta (&row->yoy, ind->kind, ind->scale);

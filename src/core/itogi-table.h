@@ -13,36 +13,34 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-  ItogiArea      *area;       /* owned copy */
-  ItogiIndicator *indicator;  /* owned copy */
-  ItogiValue      previous;
-  ItogiValue      current;
-  ItogiYoy        yoy;
+typedef struct
+{
+  ItogiArea *area;           /* owned copy */
+  ItogiIndicator *indicator; /* owned copy */
+  ItogiValue previous;
+  ItogiValue current;
+  ItogiYoy yoy;
   ItogiAssessment assessment;
 } ItogiTableRow;
 
-typedef struct {
+typedef struct
+{
   ItogiTableRow *row;
-  char          *previous;      /* «23 142», «более 8 000», "" when missing */
-  char          *current;
-  char          *delta;         /* «−334», «≈ +40», «—» */
-  char          *percent;       /* «−1,4 %», «—» */
+  char *previous; /* «23 142», «более 8 000», "" when missing */
+  char *current;
+  char *delta;   /* «−334», «≈ +40», «—» */
+  char *percent; /* «−1,4 %», «—» */
 } ItogiTableRowText;
 
-void        itogi_table_row_free   (ItogiTableRow *row);
+void itogi_table_row_free (ItogiTableRow *row);
 /* Rows of one area (@area_slug) or of every area (NULL), for @year against @compare_year. */
-GPtrArray  *itogi_table_build      (ItogiStore *store,
-                                    const char *area_slug,
-                                    int         year,
-                                    int         compare_year,
-                                    GError    **error);
+GPtrArray *itogi_table_build (ItogiStore *store, const char *area_slug, int year, int compare_year,
+                              GError **error);
 /* The formatted cells of a row, shared by the window and the command line. */
-void        itogi_table_row_format (const ItogiTableRow *row,
-                                    ItogiTableRowText   *text);
-void        itogi_table_row_text_clear (ItogiTableRowText *text);
+void itogi_table_row_format (const ItogiTableRow *row, ItogiTableRowText *text);
+void itogi_table_row_text_clear (ItogiTableRowText *text);
 /* The latest year with data, or the current calendar year in an empty database. */
-int         itogi_table_latest_year (ItogiStore *store);
+int itogi_table_latest_year (ItogiStore *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiTableRow, itogi_table_row_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItogiTableRowText, itogi_table_row_text_clear)

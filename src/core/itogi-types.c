@@ -18,8 +18,7 @@ itogi_value_clear (ItogiValue *value)
 }
 
 void
-itogi_value_copy (ItogiValue       *dest,
-                  const ItogiValue *src)
+itogi_value_copy (ItogiValue *dest, const ItogiValue *src)
 {
   *dest = *src;
   dest->note = g_strdup (src->note);
@@ -44,8 +43,9 @@ itogi_qualifier_is_approximate (ItogiQualifier q)
   return q == ITOGI_QUALIFIER_ORDER || q == ITOGI_QUALIFIER_ABOUT;
 }
 
-typedef struct {
-  int         value;
+typedef struct
+{
+  int value;
   const char *name;
 } EnumName;
 
@@ -68,12 +68,8 @@ static const EnumName polarity_names[] = {
 };
 
 static const EnumName qualifier_names[] = {
-  { ITOGI_QUALIFIER_EXACT, "exact" },
-  { ITOGI_QUALIFIER_MORE, "more" },
-  { ITOGI_QUALIFIER_OVER, "over" },
-  { ITOGI_QUALIFIER_ORDER, "order" },
-  { ITOGI_QUALIFIER_ABOUT, "about" },
-  { ITOGI_QUALIFIER_LESS, "less" },
+  { ITOGI_QUALIFIER_EXACT, "exact" }, { ITOGI_QUALIFIER_MORE, "more" },   { ITOGI_QUALIFIER_OVER, "over" },
+  { ITOGI_QUALIFIER_ORDER, "order" }, { ITOGI_QUALIFIER_ABOUT, "about" }, { ITOGI_QUALIFIER_LESS, "less" },
 };
 
 static const char *
@@ -99,18 +95,18 @@ enum_from_string (const EnumName *names, gsize n, const char *s, int *out)
   return FALSE;
 }
 
-#define DEFINE_ENUM_STRINGS(Type, lower, table)                                  \
-  const char *itogi_##lower##_to_string (Type v)                               \
-  {                                                                            \
-    return enum_to_string (table, G_N_ELEMENTS (table), (int) v);              \
-  }                                                                            \
-  gboolean itogi_##lower##_from_string (const char *s, Type *out)              \
-  {                                                                            \
-    int v;                                                                     \
-    if (!enum_from_string (table, G_N_ELEMENTS (table), s, &v))                \
-      return FALSE;                                                            \
-    *out = (Type) v;                                                           \
-    return TRUE;                                                               \
+#define DEFINE_ENUM_STRINGS(Type, lower, table)                                                              \
+  const char *itogi_##lower##_to_string (Type v)                                                             \
+  {                                                                                                          \
+    return enum_to_string (table, G_N_ELEMENTS (table), (int)v);                                             \
+  }                                                                                                          \
+  gboolean itogi_##lower##_from_string (const char *s, Type *out)                                            \
+  {                                                                                                          \
+    int v;                                                                                                   \
+    if (!enum_from_string (table, G_N_ELEMENTS (table), s, &v))                                              \
+      return FALSE;                                                                                          \
+    *out = (Type)v;                                                                                          \
+    return TRUE;                                                                                             \
   }
 
 DEFINE_ENUM_STRINGS (ItogiKind, kind, kind_names)

@@ -8,7 +8,7 @@
 #include "itogi-format.h"
 #include "itogi-yoy.h"
 
-#define NO_CHANGE "\u2014"  /* — */
+#define NO_CHANGE "\u2014" /* — */
 
 /* round (num * 1000 / den) half away from zero, den > 0; |num| <= 2·ITOGI_AMOUNT_MAX */
 static gint64
@@ -29,26 +29,26 @@ set_percent (ItogiYoy *out, gint64 delta, const ItogiValue *previous)
   if (out->has_percent)
     {
       out->percent_x10 = percent_tenths (delta, previous->amount);
-      out->percent = (double) delta * 100.0 / (double) previous->amount;
+      out->percent = (double)delta * 100.0 / (double)previous->amount;
     }
 }
 
 void
-itogi_yoy_compute (const ItogiValue *current,
-                   const ItogiValue *previous,
-                   ItogiYoy         *out)
+itogi_yoy_compute (const ItogiValue *current, const ItogiValue *previous, ItogiYoy *out)
 {
   gboolean approx, bounded;
   gint64 low, high;
 
-  *out = (ItogiYoy) { .kind = ITOGI_CHANGE_NONE };
+  *out = (ItogiYoy){ .kind = ITOGI_CHANGE_NONE };
   if (current == NULL || previous == NULL || !current->present || !previous->present)
     return;
 
-  approx = itogi_qualifier_is_approximate (current->qualifier) ||
-           itogi_qualifier_is_approximate (previous->qualifier);
-  bounded = current->qualifier != ITOGI_QUALIFIER_EXACT && !itogi_qualifier_is_approximate (current->qualifier);
-  bounded |= previous->qualifier != ITOGI_QUALIFIER_EXACT && !itogi_qualifier_is_approximate (previous->qualifier);
+  approx = itogi_qualifier_is_approximate (current->qualifier)
+           || itogi_qualifier_is_approximate (previous->qualifier);
+  bounded
+      = current->qualifier != ITOGI_QUALIFIER_EXACT && !itogi_qualifier_is_approximate (current->qualifier);
+  bounded |= previous->qualifier != ITOGI_QUALIFIER_EXACT
+             && !itogi_qualifier_is_approximate (previous->qualifier);
 
   if (!bounded)
     {
@@ -99,8 +99,7 @@ itogi_yoy_compute (const ItogiValue *current,
 }
 
 ItogiAssessment
-itogi_yoy_assess (const ItogiYoy *yoy,
-                  ItogiPolarity   polarity)
+itogi_yoy_assess (const ItogiYoy *yoy, ItogiPolarity polarity)
 {
   if (yoy->kind == ITOGI_CHANGE_NONE)
     return ITOGI_ASSESSMENT_NONE;
@@ -141,9 +140,7 @@ signed_fixed (gint64 value, guint scale)
 }
 
 char *
-itogi_yoy_format_delta (const ItogiYoy *yoy,
-                        ItogiKind       kind,
-                        guint           scale)
+itogi_yoy_format_delta (const ItogiYoy *yoy, ItogiKind kind, guint scale)
 {
   g_autofree char *number = NULL;
 
