@@ -27,6 +27,7 @@ typedef enum
 struct _ItogiIndicatorTable
 {
   GtkWidget parent_instance;
+  GtkWidget *scroller;
   GtkColumnView *view;
   GListStore *store;
   GtkColumnViewColumn *columns[N_CELLS];
@@ -234,8 +235,16 @@ itogi_indicator_table_init (ItogiIndicatorTable *self)
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   gtk_column_view_set_show_column_separators (self->view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "card");
-  gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+
+  /* The page scrolls vertically; only a window too narrow for the table scrolls it sideways. */
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_add_css_class (self->scroller, "card");
+  gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 }
 
 GtkWidget *
