@@ -211,7 +211,8 @@ itogi_indicator_table_dispose (GObject *object)
 {
   ItogiIndicatorTable *self = ITOGI_INDICATOR_TABLE (object);
 
-  g_clear_pointer ((GtkWidget **)&self->view, gtk_widget_unparent);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  self->view = NULL;
   g_clear_object (&self->store);
   G_OBJECT_CLASS (itogi_indicator_table_parent_class)->dispose (object);
 }
