@@ -234,6 +234,30 @@ test_foreign_file (Fixture *f, gconstpointer data)
 }
 
 static void
+test_damaged_file (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) init = { 0 };
+  g_auto (Result) r = { 0 };
+  g_autofree char *contents = NULL, *before = NULL, *after = NULL;
+  gsize len = 0;
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_true (g_file_get_contents (f->db, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 3 * 4096);
+  /* Scribble over the second page (SQLite's default page size is 4096). */
+  memset (contents + 4096, 0x5a, 64);
+  g_assert_true (g_file_set_contents (f->db, contents, (gssize) len, NULL));
+  before = checksum (f->db);
+
+  run (f, &r, "--database", f->db, "table", NULL);
+  assert_one_line_error (&r);
+  g_assert_nonnull (strstr (r.err, "damaged"));
+  after = checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_bad_arguments (Fixture *f, gconstpointer data)
 {
   static const char *const cases[][6] = {
@@ -313,6 +337,7 @@ main (int argc, char *argv[])
   ADD ("/cli/default-database", test_default_database);
   ADD ("/cli/missing-database", test_missing_database);
   ADD ("/cli/foreign-file", test_foreign_file);
+  ADD ("/cli/damaged-file", test_damaged_file);
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/russian", test_russian);
   return g_test_run ();

@@ -199,6 +199,21 @@ test_years (void)
   close_window (window);
 }
 
+static void
+test_remembers_page (void)
+{
+  ItogiWindow *window = open_window ();
+
+  g_assert_true (itogi_window_show_page (window, "legal"));
+  close_window (window);
+  window = open_window ();
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, "legal");
+  g_assert_false (itogi_window_show_page (window, "no-such-page"));
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, "legal");
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  close_window (window);
+}
+
 /* Under a Russian locale every visible string is Russian: no Latin words on any page. */
 static void
 test_russian (void)
@@ -267,6 +282,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/change-colours", test_change_colours);
       g_test_add_func ("/app/window/empty-and-institutions", test_empty_and_institutions);
       g_test_add_func ("/app/window/years", test_years);
+      g_test_add_func ("/app/window/remembers-page", test_remembers_page);
     }
   rc = g_test_run ();
 

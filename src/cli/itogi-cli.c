@@ -35,7 +35,10 @@ out (const char *text)
 static int
 fail (int code, const char *message)
 {
-  fprintf (stderr, "itogi-cli: %s\n", message);
+  g_autofree char *line = g_strdelimit (g_strdup (message), "\r\n", ' ');
+
+  /* An error is always one line, whatever the message holds. */
+  fprintf (stderr, "itogi-cli: %s\n", line);
   return code;
 }
 

@@ -440,6 +440,9 @@ configure_connection (ItogiStore *store, GError **error)
   g_clear_pointer (&mode, sqlite3_finalize);
   if (g_strcmp0 (check, "ok") != 0)
     {
+      /* quick_check reports several problems on separate lines; the message stays one line. */
+      if (check != NULL)
+        g_strdelimit (check, "\r\n", ' ');
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT,
                    _ ("The database “%s” is damaged (%s). Nothing was changed."), name,
                    check != NULL ? check : "?");
