@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #define G "\u202f"
@@ -247,7 +248,7 @@ test_damaged_file (Fixture *f, gconstpointer data)
   g_assert_cmpuint (len, >, 3 * 4096);
   /* Scribble over the second page (SQLite's default page size is 4096). */
   memset (contents + 4096, 0x5a, 64);
-  g_assert_true (g_file_set_contents (f->db, contents, (gssize) len, NULL));
+  g_assert_true (g_file_set_contents (f->db, contents, (gssize)len, NULL));
   before = checksum (f->db);
 
   run (f, &r, "--database", f->db, "table", NULL);
@@ -255,6 +256,27 @@ test_damaged_file (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (r.err, "damaged"));
   after = checksum (f->db);
   g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_no_areas (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) init = { 0 };
+  g_auto (Result) table = { 0 };
+  g_auto (Result) areas = { 0 };
+  sqlite3 *db = NULL;
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE areas SET archived = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run (f, &table, "--database", f->db, "table", NULL);
+  assert_one_line_error (&table);
+  run (f, &areas, "--database", f->db, "areas", NULL);
+  g_assert_cmpint (areas.status, ==, 0);
+  g_assert_cmpstr (areas.out, ==, "");
 }
 
 static void
@@ -271,6 +293,7 @@ test_bad_arguments (Fixture *f, gconstpointer data)
     { "--verbose", "table", NULL },
     { "areas", "extra", NULL },
     { "--database", NULL },
+    { NULL },
   };
   g_auto (Result) init = { 0 };
 
@@ -279,9 +302,10 @@ test_bad_arguments (Fixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto (Result) r = { 0 };
-      gboolean with_db = g_strcmp0 (cases[i][0], "--database") != 0;
+      gboolean with_db = cases[i][0] != NULL && g_strcmp0 (cases[i][0], "--database") != 0;
 
-      g_test_message ("case %u: %s %s", i, cases[i][0], cases[i][1] ? cases[i][1] : "");
+      g_test_message ("case %u: %s %s", i, cases[i][0] ? cases[i][0] : "(no command)",
+                      cases[i][1] ? cases[i][1] : "");
       if (with_db)
         run (f, &r, "--database", f->db, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
       else
@@ -338,6 +362,7 @@ main (int argc, char *argv[])
   ADD ("/cli/missing-database", test_missing_database);
   ADD ("/cli/foreign-file", test_foreign_file);
   ADD ("/cli/damaged-file", test_damaged_file);
+  ADD ("/cli/no-areas", test_no_areas);
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/russian", test_russian);
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "itogi-format.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
+#include "itogi-yoy.h"
 
 #define G "\u202f"
 #define NB "\u00a0"
@@ -267,7 +268,8 @@ test_report_texts (Fixture *f, gconstpointer data)
   g_assert_cmpstr (eserv->forms[2], ==, "услуг");
   g_assert_true (itogi_store_get_year_value (store, eserv, 2022, &v2022, &error));
   g_assert_true (itogi_store_get_year_value (store, eserv, 2023, &v2023, &error));
-  g_assert_cmpstr (v2022.as_of, ==, "2022-12-31");
+  g_assert_null (v2022.as_of);
+  g_assert_nonnull (strstr (v2022.note, "В конце 2022 года"));
   g_assert_nonnull (strstr (v2023.note, "Социальный фонд России"));
 
   barriers = itogi_store_find_area (store, "admin-barriers", &error);
@@ -342,21 +344,46 @@ test_open_missing (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
+/* The checksum of a file, or "absent". */
+static char *
+checksum_or_absent (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS) ? file_checksum (path) : g_strdup ("absent");
+}
+
+/* Refused with @code, and the file and its write-ahead log are byte for byte as they were. */
 static void
 assert_refused_unchanged (const char *path, int code)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *before = file_checksum (path);
-  g_autofree char *after = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *wal_before = checksum_or_absent (wal);
+  g_autofree char *after = NULL, *wal_after = NULL;
 
   g_assert_null (itogi_store_open (path, &error));
   g_assert_error (error, ITOGI_STORE_ERROR, code);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "Nothing was changed"));
   after = file_checksum (path);
+  wal_after = checksum_or_absent (wal);
   g_assert_cmpstr (before, ==, after);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (wal_before, ==, wal_after);
+}
+
+/* Leave @sql committed only in the -wal file, as a program that crashed would. */
+static void
+raw_exec_leaving_wal (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -373,6 +400,25 @@ test_open_foreign (Fixture *f, gconstpointer data)
 {
   raw_exec (f->path, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x');");
   assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_open_foreign_wal (Fixture *f, gconstpointer data)
+{
+  raw_exec_leaving_wal (f->path, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x');");
+  assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_open_newer_wal (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiStore *store = itogi_store_create (f->path, &error);
+
+  g_assert_no_error (error);
+  itogi_store_free (store);
+  raw_exec_leaving_wal (f->path, "PRAGMA user_version = 99; INSERT INTO meta VALUES ('from', 'the future');");
+  assert_refused_unchanged (f->path, ITOGI_STORE_ERROR_NEWER);
 }
 
 static void
@@ -490,7 +536,53 @@ test_derived_year (Fixture *f, gconstpointer data)
   g_assert_true (v.present && v.derived && v.partial);
   g_assert_cmpint (v.amount, ==, 300);
   g_assert_cmpint (v.qualifier, ==, ITOGI_QUALIFIER_ORDER);
+  g_assert_false (v.uncertain);
+  /* Part of a year is not compared with a whole one. */
+  {
+    g_auto (ItogiValue) whole = { .present = TRUE, .amount = 250 };
+    ItogiYoy yoy;
+    itogi_yoy_compute (&v, &whole, &yoy);
+    g_assert_cmpint (yoy.kind, ==, ITOGI_CHANGE_NONE);
+    itogi_yoy_compute (&whole, &v, &yoy);
+    g_assert_cmpint (yoy.kind, ==, ITOGI_CHANGE_NONE);
+  }
   itogi_value_clear (&v);
+
+  /* A lower and an upper bound add up to something unknown, not to «около». */
+  {
+    ItogiValue more = { .present = TRUE, .amount = 100, .qualifier = ITOGI_QUALIFIER_MORE };
+    ItogiValue less = { .present = TRUE, .amount = 50, .qualifier = ITOGI_QUALIFIER_LESS };
+    ItogiValue exact = { .present = TRUE, .amount = 10 };
+    g_auto (ItogiValue) whole = { .present = TRUE, .amount = 20 };
+    ItogiYoy yoy;
+
+    for (int q = 1; q <= 4; q++)
+      g_assert_true (itogi_store_set_value (store, flow_id, 2026, ITOGI_PERIOD_QUARTER, q,
+                                            q == 1   ? &more
+                                            : q == 2 ? &less
+                                                     : &exact,
+                                            &error));
+    g_assert_true (itogi_store_get_year_value (store, &flow, 2026, &v, &error));
+    g_assert_true (v.present && v.derived && !v.partial && v.uncertain);
+    g_assert_cmpint (v.amount, ==, 170);
+    itogi_yoy_compute (&v, &whole, &yoy);
+    g_assert_cmpint (yoy.kind, ==, ITOGI_CHANGE_NONE);
+    itogi_value_clear (&v);
+  }
+
+  /* Lower bounds alone stay a lower bound. */
+  {
+    ItogiValue more = { .present = TRUE, .amount = 100, .qualifier = ITOGI_QUALIFIER_MORE };
+    ItogiValue over = { .present = TRUE, .amount = 30, .qualifier = ITOGI_QUALIFIER_OVER };
+    for (int m = 1; m <= 12; m++)
+      g_assert_true (itogi_store_set_value (store, flow_id, 2027, ITOGI_PERIOD_MONTH, m,
+                                            m == 5 ? &over : &more, &error));
+    g_assert_true (itogi_store_get_year_value (store, &flow, 2027, &v, &error));
+    g_assert_true (v.present && !v.partial && !v.uncertain);
+    g_assert_cmpint (v.qualifier, ==, ITOGI_QUALIFIER_MORE);
+    g_assert_cmpint (v.amount, ==, 1130);
+    itogi_value_clear (&v);
+  }
 
   /* A whole-year value wins over its months. */
   {
@@ -569,6 +661,114 @@ test_default_path (Fixture *f, gconstpointer data)
   itogi_store_free (store);
 }
 
+static void
+test_tasks (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "appeals", &error);
+  g_autoptr (GPtrArray) none = NULL, tasks = NULL;
+
+  /* The report promises tasks for 2024 but lists none: none are invented. */
+  none = itogi_store_list_tasks (store, area->id, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_assert_cmpint (itogi_store_add_task (store, area->id, 2024, "Сократить сроки ответов", &error), >, 0);
+  g_assert_cmpint (itogi_store_add_task (store, area->id, 2024, "Перейти на электронные ответы", &error), >,
+                   0);
+  g_assert_cmpint (itogi_store_add_task (store, area->id, 2024, "", &error), ==, 0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  tasks = itogi_store_list_tasks (store, area->id, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tasks->len, ==, 2);
+  g_assert_cmpstr (((ItogiTask *)tasks->pdata[0])->text, ==, "Сократить сроки ответов");
+  g_assert_cmpint (((ItogiTask *)tasks->pdata[0])->position, <, ((ItogiTask *)tasks->pdata[1])->position);
+  g_assert_false (((ItogiTask *)tasks->pdata[1])->done);
+}
+
+/* Collapse runs of white space, so the report's line breaks and double spaces do not matter. */
+static char *
+normalize_space (const char *text)
+{
+  g_autoptr (GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *collapsed = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+
+  return g_utf8_strdown (g_strstrip (collapsed), -1);
+}
+
+static void
+assert_sentences_in_report (const char *report, const char *text, const char *where)
+{
+  g_auto (GStrv) sentences = g_strsplit (text, ". ", -1);
+
+  for (guint i = 0; sentences[i] != NULL; i++)
+    {
+      g_autofree char *sentence = normalize_space (sentences[i]);
+      gsize len = strlen (sentence);
+
+      if (len > 0 && sentence[len - 1] == '.')
+        sentence[len - 1] = '\0';
+      if (strstr (report, sentence) == NULL)
+        g_error ("%s: «%s» is not the report's wording", where, sentence);
+    }
+}
+
+/* Every note shown as the report's own words is found word for word in the report. */
+static void
+test_notes_are_the_reports_words (Fixture *f, gconstpointer data)
+{
+  const char *seed = g_getenv ("ITOGI_SEED_REPORT");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *raw = NULL, *report = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (GPtrArray) areas = NULL, indicators = NULL;
+  guint checked = 0;
+
+  if (seed == NULL || !g_file_get_contents (seed, &raw, NULL, NULL))
+    {
+      g_test_skip ("the seed report (../shared/seed) is not beside this checkout");
+      return;
+    }
+  report = normalize_space (raw);
+  store = itogi_store_create (f->path, &error);
+  g_assert_no_error (error);
+
+  areas = itogi_store_list_areas (store, TRUE, &error);
+  for (guint a = 0; a < areas->len; a++)
+    {
+      ItogiArea *area = areas->pdata[a];
+      g_autofree char *note = itogi_store_get_area_note (store, area->id, 2023, &error);
+      g_autoptr (GPtrArray) insts = itogi_store_list_institutions (store, area->id, 2023, &error);
+
+      if (note != NULL)
+        assert_sentences_in_report (report, note, area->slug), checked++;
+      for (guint i = 0; i < insts->len; i++)
+        {
+          ItogiInstitution *inst = insts->pdata[i];
+          g_assert_nonnull (inst->note);
+          assert_sentences_in_report (report, inst->note, inst->name), checked++;
+        }
+      if (area->description != NULL && *area->description != '\0')
+        assert_sentences_in_report (report, area->description, area->slug), checked++;
+    }
+
+  indicators = itogi_store_list_indicators (store, 0, TRUE, &error);
+  for (guint i = 0; i < indicators->len; i++)
+    for (int year = 2022; year <= 2023; year++)
+      {
+        ItogiIndicator *ind = indicators->pdata[i];
+        g_auto (ItogiValue) v = { 0 };
+        g_assert_true (itogi_store_get_year_value (store, ind, year, &v, &error));
+        if (v.note != NULL)
+          assert_sentences_in_report (report, v.note, ind->slug), checked++;
+      }
+  /* 3 area notes, 3 institutions, 5 descriptions, 6 value notes. */
+  g_assert_cmpuint (checked, ==, 17);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -587,6 +787,10 @@ main (int argc, char *argv[])
   ADD ("/core/store/open-text-file", test_open_text_file);
   ADD ("/core/store/open-foreign", test_open_foreign);
   ADD ("/core/store/open-newer", test_open_newer);
+  ADD ("/core/store/open-foreign-wal", test_open_foreign_wal);
+  ADD ("/core/store/open-newer-wal", test_open_newer_wal);
+  ADD ("/core/store/tasks", test_tasks);
+  ADD ("/core/store/notes-are-the-reports-words", test_notes_are_the_reports_words);
   ADD ("/core/store/open-corrupt", test_open_corrupt);
   ADD ("/core/store/migrate-from-v0", test_migrate_from_v0);
   ADD ("/core/store/derived-year", test_derived_year);

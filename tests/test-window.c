@@ -53,6 +53,21 @@ find_label (GtkWidget *root, const char *text)
   return NULL;
 }
 
+static GtkWidget *
+find_widget_by_tooltip (GtkWidget *root, const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_by_tooltip (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static ItogiWindow *
 open_window (void)
 {
@@ -199,6 +214,64 @@ test_years (void)
   close_window (window);
 }
 
+/* The year selectors in the header bar drive the pages. */
+static void
+test_year_dropdowns (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page;
+  GtkDropDown *year, *compare;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "documents");
+  year = GTK_DROP_DOWN (find_widget_by_tooltip (GTK_WIDGET (window), "Report year"));
+  compare = GTK_DROP_DOWN (find_widget_by_tooltip (GTK_WIDGET (window), "Comparison year"));
+  g_assert_nonnull (year);
+  g_assert_nonnull (compare);
+  /* Newest first: 2023, 2022. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (year)), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (year), ==, 0);
+
+  gtk_drop_down_set_selected (year, 1);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (itogi_window_get_year (window), ==, 2022);
+  /* A new report year is compared with the year before it. */
+  g_assert_cmpint (itogi_window_get_compare_year (window), ==, 2021);
+  page = itogi_window_get_page (window, "documents");
+  g_assert_nonnull (find_label (page, "23" G "142"));
+  g_assert_null (find_label (page, "22" G "808"));
+
+  /* Back to 2023, then compare 2023 with 2021 (no data): no changes at all. */
+  gtk_drop_down_set_selected (year, 0);
+  g_assert_cmpint (itogi_window_get_compare_year (window), ==, 2022);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (compare)), ==, 1);
+  itogi_window_set_years (window, 2023, 2022);
+  close_window (window);
+}
+
+static void
+test_remembers_size (void)
+{
+  ItogiWindow *window = itogi_window_new (NULL, store);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+
+  window = itogi_window_new (NULL, store);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1111);
+  g_assert_cmpint (height, ==, 777);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_remembers_page (void)
 {
@@ -240,9 +313,15 @@ test_russian (void)
           const char *text = gtk_label_get_text (labels->pdata[i]);
           g_autoptr (GMatchInfo) match = NULL;
 
-          /* «IT-инфраструктура» is the report's own word. */
-          if (g_regex_match (latin, text, 0, &match) && g_strcmp0 (g_match_info_fetch (match, 0), "IT") != 0)
-            g_error ("page %s shows a string that is not Russian: «%s»", names[t], text);
+          g_regex_match (latin, text, 0, &match);
+          while (g_match_info_matches (match))
+            {
+              g_autofree char *word = g_match_info_fetch (match, 0);
+              /* «IT-инфраструктура» is the report's own word. */
+              if (g_strcmp0 (word, "IT") != 0)
+                g_error ("page %s shows a string that is not Russian: «%s»", names[t], text);
+              g_match_info_next (match, NULL);
+            }
         }
     }
   itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
@@ -283,6 +362,8 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/empty-and-institutions", test_empty_and_institutions);
       g_test_add_func ("/app/window/years", test_years);
       g_test_add_func ("/app/window/remembers-page", test_remembers_page);
+      g_test_add_func ("/app/window/year-dropdowns", test_year_dropdowns);
+      g_test_add_func ("/app/window/remembers-size", test_remembers_size);
     }
   rc = g_test_run ();
 

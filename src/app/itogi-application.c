@@ -15,6 +15,7 @@ struct _ItogiApplication
 {
   AdwApplication parent_instance;
   char *database; /* --database, or NULL for the default */
+  int exit_status;
   ItogiStore *store;
 };
 
@@ -31,6 +32,10 @@ static void
 show_open_error (ItogiApplication *self, const GError *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, _ ("Cannot Open the Database"), error->message);
+
+  /* Said on the terminal too, for whoever started Itogi from one or a script. */
+  g_printerr ("itogi: %s\n", error->message);
+  self->exit_status = 1;
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
@@ -175,6 +180,12 @@ itogi_application_init (ItogiApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+int
+itogi_application_get_exit_status (ItogiApplication *self)
+{
+  return self->exit_status;
 }
 
 ItogiApplication *

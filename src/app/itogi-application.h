@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ItogiApplication, itogi_application, ITOGI, APPLICATION, AdwApplication)
 
 ItogiApplication *itogi_application_new (void);
+/* Non-zero when the database could not be opened. */
+int itogi_application_get_exit_status (ItogiApplication *self);
 
 G_END_DECLS

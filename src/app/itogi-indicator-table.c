@@ -114,10 +114,19 @@ describe_value (const ItogiValue *value)
 static const char *
 describe_change (const ItogiTableRow *row)
 {
+  const ItogiValue *cur = &row->current, *prev = &row->previous;
+
   if (row->yoy.kind == ITOGI_CHANGE_NONE)
     {
-      if (!row->current.present || !row->previous.present)
+      if (!cur->present || !prev->present)
         return _ ("No change: one of the two years has no figure.");
+      if (cur->partial || prev->partial)
+        return _ ("No change: one of the years has figures for only part of its months or quarters.");
+      if (cur->uncertain || prev->uncertain)
+        return _ ("No change can be stated: the year’s months mix lower and upper bounds.");
+      if (itogi_qualifier_is_approximate (cur->qualifier) || itogi_qualifier_is_approximate (prev->qualifier))
+        return _ ("No change can be stated: an approximate figure («порядка», «около») cannot be compared "
+                  "with a bound («более», «свыше», «менее»).");
       return _ ("No change can be stated: a figure is given only as a bound («более», «свыше», «менее»).");
     }
   switch (row->indicator->polarity)
@@ -144,6 +153,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   const char *shown = "";
 
   gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "derived");
   gtk_widget_remove_css_class (label, "error");
   if (kind == CELL_DELTA || kind == CELL_PERCENT)
     gtk_widget_remove_css_class (label, "dim-label");
@@ -163,12 +173,15 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
       shown = row->indicator->unit;
       break;
     case CELL_PREVIOUS:
-      shown = text->previous;
-      tooltip = describe_value (&row->previous);
-      break;
     case CELL_CURRENT:
-      shown = text->current;
-      tooltip = describe_value (&row->current);
+      {
+        const ItogiValue *value = kind == CELL_CURRENT ? &row->current : &row->previous;
+        shown = kind == CELL_CURRENT ? text->current : text->previous;
+        tooltip = describe_value (value);
+        /* A year summed from its months is shown apart from one entered whole. */
+        if (value->derived)
+          gtk_widget_add_css_class (label, "derived");
+      }
       break;
     case CELL_DELTA:
     case CELL_PERCENT:
@@ -239,7 +252,8 @@ itogi_indicator_table_init (ItogiIndicatorTable *self)
 
   /* The page scrolls vertically; only a window too narrow for the table scrolls it sideways. */
   self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));

@@ -77,11 +77,9 @@ reload_pages (ItogiWindow *self)
     {
       g_autoptr (GError) error = NULL;
 
+      /* A page that cannot load says so; the others still follow the new years. */
       if (!itogi_area_page_set_years (ITOGI_AREA_PAGE (child), self->year, self->compare_year, &error))
-        {
-          show_error (self, error);
-          break;
-        }
+        show_error (self, error);
     }
   update_title (self);
 }

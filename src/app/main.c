@@ -14,10 +14,12 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (ItogiApplication) app = NULL;
+  int status;
 
   itogi_i18n_init ();
   g_set_application_name (_ ("Itogi"));
 
   app = itogi_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : itogi_application_get_exit_status (app);
 }

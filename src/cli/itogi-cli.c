@@ -164,6 +164,20 @@ wrap_words (const char *text, glong width)
   return g_steal_pointer (&lines);
 }
 
+/* A year summed from months or quarters gets a star, explained under the table. */
+static gboolean
+mark_derived (char **text, const ItogiValue *value)
+{
+  char *marked;
+
+  if (!value->derived)
+    return FALSE;
+  marked = g_strconcat (*text, value->partial ? "**" : "*", NULL);
+  g_free (*text);
+  *text = marked;
+  return TRUE;
+}
+
 enum
 {
   COL_TITLE,
@@ -203,6 +217,7 @@ print_area_table (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, gui
   glong widths[N_COLS];
   g_autoptr (GString) line = g_string_new (NULL);
   g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+  gboolean any_derived = FALSE;
 
   g_string_printf (line, "%s: %s %s %s\n", area->title, year_text,
                    /* Translators: "2023 г. к 2022 г.", a report year against a comparison year */
@@ -227,6 +242,8 @@ print_area_table (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, gui
     {
       ItogiTableRowText *text = g_new0 (ItogiTableRowText, 1);
       itogi_table_row_format (g_ptr_array_index (rows, i), text);
+      any_derived |= mark_derived (&text->previous, &text->row->previous);
+      any_derived |= mark_derived (&text->current, &text->row->current);
       g_ptr_array_add (texts, text);
       widths[COL_TITLE] = MAX (widths[COL_TITLE], MIN (TITLE_WIDTH, width_of (text->row->indicator->title)));
       widths[COL_UNIT] = MAX (widths[COL_UNIT], width_of (text->row->indicator->unit));
@@ -274,6 +291,11 @@ print_area_table (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, gui
       out (line->str);
       itogi_table_row_text_clear (text);
       g_free (text);
+    }
+  if (any_derived)
+    {
+      out (_ ("* summed from months or quarters; ** from only part of the year, so not compared."));
+      out ("\n");
     }
   print_institutions (store, area, year);
 }
@@ -348,8 +370,10 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
     }
   else
     areas = itogi_store_list_areas (store, FALSE, &error);
-  if (areas == NULL || g_ptr_array_index (areas, 0) == NULL)
+  if (areas == NULL || (areas->len > 0 && g_ptr_array_index (areas, 0) == NULL))
     return fail_error (error);
+  if (areas->len == 0)
+    return fail (EXIT_FAILURE, _ ("The database has no activity areas."));
 
   for (guint a = 0, r = 0; a < areas->len; a++)
     {
@@ -422,10 +446,7 @@ main (int argc, char *argv[])
     }
 
   if (i >= argc)
-    {
-      print_usage (stderr);
-      return EXIT_USAGE;
-    }
+    return fail (EXIT_USAGE, _ ("No command given. Try “itogi-cli --help”."));
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (strcmp (argv[i], commands[c].name) == 0)

@@ -85,3 +85,12 @@ itogi_institution_free (ItogiInstitution *institution)
   g_free (institution->note);
   g_free (institution);
 }
+
+void
+itogi_task_free (ItogiTask *task)
+{
+  if (task == NULL)
+    return;
+  g_free (task->text);
+  g_free (task);
+}

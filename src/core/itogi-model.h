@@ -49,6 +49,17 @@ typedef struct
   int position;
 } ItogiInstitution;
 
+/* A task for the coming year («предстоящие задачи на 2024 год»). */
+typedef struct
+{
+  gint64 id;
+  gint64 area_id;
+  int year;
+  int position;
+  char *text;
+  gboolean done;
+} ItogiTask;
+
 ItogiArea *itogi_area_new (void);
 void itogi_area_free (ItogiArea *area);
 ItogiArea *itogi_area_copy (const ItogiArea *area);
@@ -56,10 +67,12 @@ ItogiIndicator *itogi_indicator_new (void);
 void itogi_indicator_free (ItogiIndicator *indicator);
 ItogiIndicator *itogi_indicator_copy (const ItogiIndicator *indicator);
 void itogi_institution_free (ItogiInstitution *institution);
+void itogi_task_free (ItogiTask *task);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiArea, itogi_area_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiIndicator, itogi_indicator_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiInstitution, itogi_institution_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiTask, itogi_task_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItogiValue, itogi_value_clear)
 
 G_END_DECLS

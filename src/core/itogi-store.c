@@ -406,7 +406,7 @@ check_header (const char *path, GError **error)
 }
 
 static gboolean
-configure_connection (ItogiStore *store, GError **error)
+configure_connection (ItogiStore *store, gboolean check_integrity, GError **error)
 {
   g_autoptr (sqlite3_stmt) mode = NULL;
   g_autofree char *check = NULL;
@@ -429,6 +429,8 @@ configure_connection (ItogiStore *store, GError **error)
       return FALSE;
     }
 
+  if (!check_integrity)
+    return TRUE;
   mode = prepare (store, "PRAGMA quick_check(1)", error);
   if (mode == NULL)
     return FALSE;
@@ -459,7 +461,27 @@ enable_wal (ItogiStore *store, GError **error)
   if (sqlite3_db_readonly (store->db, "main"))
     return TRUE;
   /* WAL lets the app read while the command line writes; FULL makes each commit durable. */
-  return exec (store, "PRAGMA journal_mode = WAL", error) && exec (store, "PRAGMA synchronous = FULL", error);
+  {
+    g_autoptr (sqlite3_stmt) stmt = prepare (store, "PRAGMA journal_mode = WAL", error);
+    g_autofree char *mode = NULL;
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_ROW)
+      return store_error (store, rc, error);
+    mode = column_dup (stmt, 0);
+    if (g_ascii_strcasecmp (mode != NULL ? mode : "", "wal") != 0)
+      {
+        g_autofree char *name = g_filename_display_name (store->path);
+        g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                     _ ("The database “%s” cannot use write-ahead logging (journal mode “%s”)."), name,
+                     mode != NULL ? mode : "?");
+        return FALSE;
+      }
+  }
+  return exec (store, "PRAGMA synchronous = FULL", error);
 }
 
 static gboolean
@@ -499,15 +521,15 @@ migrate (ItogiStore *store, int from, GError **error)
   return TRUE;
 }
 
+/* Whose file is this, and which version? Reads only. */
 static gboolean
-check_identity_and_migrate (ItogiStore *store, GError **error)
+check_identity (ItogiStore *store, int *version_out, GError **error)
 {
   g_autofree char *name = g_filename_display_name (store->path);
-  gint64 app_id = 0, version = 0, tables = 0;
+  gint64 app_id = 0, version = 0;
 
   if (!query_int (store, "PRAGMA application_id", &app_id, error)
-      || !query_int (store, "PRAGMA user_version", &version, error)
-      || !query_int (store, "SELECT count(*) FROM sqlite_schema", &tables, error))
+      || !query_int (store, "PRAGMA user_version", &version, error))
     return FALSE;
 
   if (app_id != ITOGI_STORE_APPLICATION_ID)
@@ -525,26 +547,12 @@ check_identity_and_migrate (ItogiStore *store, GError **error)
                    name, (int)version, ITOGI_STORE_SCHEMA_VERSION);
       return FALSE;
     }
-  store->schema_version = (int)version;
-  if (!enable_wal (store, error))
-    return FALSE;
-  if (version < ITOGI_STORE_SCHEMA_VERSION)
-    {
-      if (sqlite3_db_readonly (store->db, "main"))
-        {
-          g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
-                       _ ("“%s” needs an upgrade to this version's data format, but it is read-only. Nothing "
-                          "was changed."),
-                       name);
-          return FALSE;
-        }
-      return migrate (store, (int)version, error);
-    }
+  *version_out = (int)version;
   return TRUE;
 }
 
 static ItogiStore *
-store_open_raw (const char *path, int flags, GError **error)
+store_open_raw (const char *path, int flags, gboolean check_integrity, GError **error)
 {
   g_autoptr (ItogiStore) store = g_new0 (ItogiStore, 1);
   int rc;
@@ -556,7 +564,11 @@ store_open_raw (const char *path, int flags, GError **error)
       store_error (store, rc, error);
       return NULL;
     }
-  if (!configure_connection (store, error))
+  /* A read-only look must leave a file that is not ours exactly as found: closing the last
+   * connection would otherwise fold its -wal into it. */
+  if ((flags & SQLITE_OPEN_READONLY) != 0)
+    sqlite3_db_config (store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (!configure_connection (store, check_integrity, error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -565,16 +577,41 @@ ItogiStore *
 itogi_store_open (const char *path, GError **error)
 {
   g_autoptr (ItogiStore) store = NULL;
+  int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!check_header (path, error))
     return NULL;
-  store = store_open_raw (path, SQLITE_OPEN_READWRITE, error);
+
+  /* First a read-only look: integrity, owner, version. Only a file known to be ours and sound
+   * is opened for writing. */
+  {
+    g_autoptr (ItogiStore) probe = store_open_raw (path, SQLITE_OPEN_READONLY, TRUE, error);
+    if (probe == NULL || !check_identity (probe, &version, error))
+      return NULL;
+  }
+
+  store = store_open_raw (path, SQLITE_OPEN_READWRITE, FALSE, error);
   if (store == NULL)
     return NULL;
-  if (!check_identity_and_migrate (store, error))
+  store->schema_version = version;
+  if (!enable_wal (store, error))
     return NULL;
+  if (version < ITOGI_STORE_SCHEMA_VERSION)
+    {
+      if (sqlite3_db_readonly (store->db, "main"))
+        {
+          g_autofree char *name = g_filename_display_name (path);
+          g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
+                       _ ("“%s” needs an upgrade to this version's data format, but it is read-only. Nothing "
+                          "was changed."),
+                       name);
+          return NULL;
+        }
+      if (!migrate (store, version, error))
+        return NULL;
+    }
   return g_steal_pointer (&store);
 }
 
@@ -624,11 +661,10 @@ itogi_store_create (const char *path, GError **error)
       return NULL;
     }
 
-  /* Build the whole database under a temporary name, then link it into place: a failure
-   * half way never leaves a half-filled file under the real name. */
-  tmp = g_strdup_printf ("%s.new-%d", path, (int)getpid ());
-  remove_with_sidecars (tmp);
-  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  /* Build the whole database under a fresh temporary name beside it, then link it into place:
+   * a failure half way never leaves a half-filled file under the real name. */
+  tmp = g_strconcat (path, ".new-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
@@ -639,7 +675,7 @@ itogi_store_create (const char *path, GError **error)
     }
   close (fd);
 
-  fresh = store_open_raw (tmp, SQLITE_OPEN_READWRITE, error);
+  fresh = store_open_raw (tmp, SQLITE_OPEN_READWRITE, FALSE, error);
   ok = fresh != NULL && enable_wal (fresh, error) && migrate (fresh, 0, error);
   if (ok)
     {
@@ -832,9 +868,10 @@ value_from_row (sqlite3_stmt *stmt, int first, ItogiValue *out)
     g_clear_pointer (&out->note, g_free);
 }
 
-/* The qualifier of a sum: exact parts keep it exact; bounds of one side stay bounds. */
+/* The qualifier of a sum. Exact parts keep it exact; bounds of one direction stay bounds; a lower
+ * and an upper bound, or a bound and an approximation, leave the sum uncertain. */
 static ItogiQualifier
-merge_qualifiers (ItogiQualifier a, ItogiQualifier b)
+merge_qualifiers (ItogiQualifier a, ItogiQualifier b, gboolean *uncertain)
 {
   if (a == ITOGI_QUALIFIER_EXACT)
     return b;
@@ -842,6 +879,9 @@ merge_qualifiers (ItogiQualifier a, ItogiQualifier b)
     return a;
   if (itogi_qualifier_is_lower_bound (a) && itogi_qualifier_is_lower_bound (b))
     return ITOGI_QUALIFIER_MORE;
+  if (itogi_qualifier_is_approximate (a) && itogi_qualifier_is_approximate (b))
+    return ITOGI_QUALIFIER_ABOUT;
+  *uncertain = TRUE;
   return ITOGI_QUALIFIER_ABOUT;
 }
 
@@ -887,7 +927,7 @@ derive_from_periods (ItogiStore *store, const ItogiIndicator *indicator, int yea
               itogi_value_clear (out);
               return FALSE;
             }
-          out->qualifier = merge_qualifiers (out->qualifier, q);
+          out->qualifier = merge_qualifiers (out->qualifier, q, &out->uncertain);
         }
       rows++;
     }
@@ -981,6 +1021,40 @@ itogi_store_list_institutions (ItogiStore *store, gint64 area_id, int year, GErr
       inst->position = sqlite3_column_int (stmt, 3);
       inst->note = column_dup (stmt, 4);
       g_ptr_array_add (list, inst);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+itogi_store_list_tasks (ItogiStore *store, gint64 area_id, int year, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_task_free);
+  int rc;
+
+  stmt = prepare (store,
+                  "SELECT id, area_id, year, position, text, done FROM tasks"
+                  " WHERE area_id = ? AND year = ? ORDER BY position, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, area_id);
+  sqlite3_bind_int (stmt, 2, year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ItogiTask *task = g_new0 (ItogiTask, 1);
+      task->id = sqlite3_column_int64 (stmt, 0);
+      task->area_id = sqlite3_column_int64 (stmt, 1);
+      task->year = sqlite3_column_int (stmt, 2);
+      task->position = sqlite3_column_int (stmt, 3);
+      task->text = column_dup (stmt, 4);
+      task->done = sqlite3_column_int (stmt, 5) != 0;
+      g_ptr_array_add (list, task);
     }
   if (rc != SQLITE_DONE)
     {
@@ -1218,4 +1292,33 @@ itogi_store_set_institution_note (ItogiStore *store, gint64 institution_id, int 
                         "INSERT OR REPLACE INTO institution_notes"
                         " (institution_id, year, text, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
                         institution_id, year, text, error);
+}
+
+gint64
+itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *text, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gboolean own, ok;
+  gint64 id = 0;
+
+  if (!write_begin (store, &own, error))
+    return 0;
+  stmt = prepare (store,
+                  "INSERT INTO tasks (area_id, year, position, text, changed_by, changed_at)"
+                  " VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM tasks"
+                  "                  WHERE area_id = ?1 AND year = ?2), ?3, ?4, ?5)",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, area_id);
+      sqlite3_bind_int (stmt, 2, year);
+      bind_text (stmt, 3, text);
+      bind_text (stmt, 4, g_get_user_name ());
+      bind_text (stmt, 5, now);
+      ok = step_done (store, stmt, error);
+      id = sqlite3_last_insert_rowid (store->db);
+    }
+  return write_end (store, own, ok, error) ? id : 0;
 }

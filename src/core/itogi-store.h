@@ -63,6 +63,8 @@ gboolean itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *in
 /* The explanatory notes of an area for a year, or NULL. */
 char *itogi_store_get_area_note (ItogiStore *store, gint64 area_id, int year, GError **error);
 GPtrArray *itogi_store_list_institutions (ItogiStore *store, gint64 area_id, int year, GError **error);
+/* The tasks of an area for a year, in order. */
+GPtrArray *itogi_store_list_tasks (ItogiStore *store, gint64 area_id, int year, GError **error);
 /* Sorted years that have at least one value. */
 GArray *itogi_store_list_years (ItogiStore *store, GError **error);
 
@@ -81,6 +83,9 @@ gint64 itogi_store_add_institution (ItogiStore *store, gint64 area_id, const cha
                                     GError **error);
 gboolean itogi_store_set_institution_note (ItogiStore *store, gint64 institution_id, int year,
                                            const char *text, GError **error);
+
+/* Appends a task to the end of the area's list for @year; returns its id, or 0. */
+gint64 itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *text, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiStore, itogi_store_free)
 

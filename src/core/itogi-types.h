@@ -56,8 +56,9 @@ typedef struct
   gboolean present;
   gint64 amount;
   ItogiQualifier qualifier;
-  gboolean derived; /* computed from months or quarters */
-  gboolean partial; /* derived from an incomplete set of periods */
+  gboolean derived;   /* computed from months or quarters */
+  gboolean partial;   /* derived from an incomplete set of periods */
+  gboolean uncertain; /* derived from parts whose bounds point different ways: no change can be stated */
   char *note;
   char *as_of; /* ISO date or NULL */
 } ItogiValue;

@@ -42,6 +42,9 @@ itogi_yoy_compute (const ItogiValue *current, const ItogiValue *previous, ItogiY
   *out = (ItogiYoy){ .kind = ITOGI_CHANGE_NONE };
   if (current == NULL || previous == NULL || !current->present || !previous->present)
     return;
+  /* Part of a year against a whole one, or a sum of bounds pointing different ways, says nothing. */
+  if (current->partial || previous->partial || current->uncertain || previous->uncertain)
+    return;
 
   approx = itogi_qualifier_is_approximate (current->qualifier)
            || itogi_qualifier_is_approximate (previous->qualifier);
