@@ -474,6 +474,25 @@ test_migrate_from_v0 (Fixture *f, gconstpointer data)
                    ==, 1);
 }
 
+/* A migration that fails half way leaves the file as it was: same version, same tables. */
+static void
+test_migration_rolls_back (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                                          "CREATE TABLE tasks (note TEXT); INSERT INTO tasks VALUES ('keep me');",
+                                          ITOGI_STORE_APPLICATION_ID);
+
+  /* An old file that already has a table the migration wants to create. */
+  raw_exec (f->path, sql);
+  g_assert_null (itogi_store_open (f->path, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'areas'"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM tasks WHERE note = 'keep me'"), ==, 1);
+}
+
 static gint64
 add_test_indicator (ItogiStore *store, ItogiAggregation aggregation)
 {
@@ -793,6 +812,7 @@ main (int argc, char *argv[])
   ADD ("/core/store/notes-are-the-reports-words", test_notes_are_the_reports_words);
   ADD ("/core/store/open-corrupt", test_open_corrupt);
   ADD ("/core/store/migrate-from-v0", test_migrate_from_v0);
+  ADD ("/core/store/migration-rolls-back", test_migration_rolls_back);
   ADD ("/core/store/derived-year", test_derived_year);
   ADD ("/core/store/write-refused-rolls-back", test_write_refused_rolls_back);
   ADD ("/core/store/default-path", test_default_path);
