@@ -728,6 +728,26 @@ itogi_store_open_default (GError **error)
 
 /* ---- reads ---- */
 
+typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
+
+/* Step through a prepared, bound statement, turning each row into a record. */
+static GPtrArray *
+collect_rows (ItogiStore *store, sqlite3_stmt *stmt, RowReader read_row, GDestroyNotify free_row,
+              GError **error)
+{
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 char *
 itogi_store_get_meta (ItogiStore *store, const char *key)
 {
@@ -741,7 +761,7 @@ itogi_store_get_meta (ItogiStore *store, const char *key)
   return column_dup (stmt, 0);
 }
 
-static ItogiArea *
+static gpointer
 area_from_row (sqlite3_stmt *stmt)
 {
   ItogiArea *area = itogi_area_new ();
@@ -762,25 +782,15 @@ area_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 itogi_store_list_areas (ItogiStore *store, gboolean include_archived, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_area_free);
-  int rc;
+  g_autoptr (sqlite3_stmt) stmt = prepare (store,
+                                           "SELECT " AREA_COLUMNS " FROM areas WHERE archived = 0 OR ?1"
+                                           " ORDER BY position, id",
+                                           error);
 
-  stmt = prepare (store,
-                  "SELECT " AREA_COLUMNS " FROM areas WHERE archived = 0 OR ?1"
-                  " ORDER BY position, id",
-                  error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (areas, area_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      store_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&areas);
+  return collect_rows (store, stmt, area_from_row, (GDestroyNotify)itogi_area_free, error);
 }
 
 ItogiArea *
@@ -803,12 +813,36 @@ itogi_store_find_area (ItogiStore *store, const char *slug, GError **error)
   return NULL;
 }
 
+static gpointer
+indicator_from_row (sqlite3_stmt *stmt)
+{
+  ItogiIndicator *ind = itogi_indicator_new ();
+
+  ind->id = sqlite3_column_int64 (stmt, 0);
+  ind->area_id = sqlite3_column_int64 (stmt, 1);
+  ind->slug = column_dup (stmt, 2);
+  ind->title = column_dup (stmt, 3);
+  ind->unit = column_dup (stmt, 4);
+  for (int i = 0; i < 3; i++)
+    ind->forms[i] = column_dup (stmt, 5 + i);
+  /* The schema's CHECKs guarantee the names; a bad one falls back to the defaults. */
+  if (!itogi_kind_from_string ((const char *)sqlite3_column_text (stmt, 8), &ind->kind))
+    ind->kind = ITOGI_KIND_COUNT;
+  ind->scale = (guint)sqlite3_column_int (stmt, 9);
+  if (!itogi_aggregation_from_string ((const char *)sqlite3_column_text (stmt, 10), &ind->aggregation))
+    ind->aggregation = ITOGI_AGGREGATION_SUM;
+  if (!itogi_polarity_from_string ((const char *)sqlite3_column_text (stmt, 11), &ind->polarity))
+    ind->polarity = ITOGI_POLARITY_NEUTRAL;
+  ind->position = sqlite3_column_int (stmt, 12);
+  ind->description = column_dup (stmt, 13);
+  ind->archived = sqlite3_column_int (stmt, 14) != 0;
+  return ind;
+}
+
 GPtrArray *
 itogi_store_list_indicators (ItogiStore *store, gint64 area_id, gboolean include_archived, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_indicator_free);
-  int rc;
 
   stmt = prepare (store,
                   "SELECT i.id, i.area_id, i.slug, i.title, i.unit, i.form_one, i.form_few,"
@@ -823,36 +857,7 @@ itogi_store_list_indicators (ItogiStore *store, gint64 area_id, gboolean include
     return NULL;
   sqlite3_bind_int64 (stmt, 1, area_id);
   sqlite3_bind_int (stmt, 2, include_archived ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ItogiIndicator *ind = itogi_indicator_new ();
-
-      ind->id = sqlite3_column_int64 (stmt, 0);
-      ind->area_id = sqlite3_column_int64 (stmt, 1);
-      ind->slug = column_dup (stmt, 2);
-      ind->title = column_dup (stmt, 3);
-      ind->unit = column_dup (stmt, 4);
-      for (int i = 0; i < 3; i++)
-        ind->forms[i] = column_dup (stmt, 5 + i);
-      /* The schema's CHECKs guarantee the names; a bad one falls back to the defaults. */
-      if (!itogi_kind_from_string ((const char *)sqlite3_column_text (stmt, 8), &ind->kind))
-        ind->kind = ITOGI_KIND_COUNT;
-      ind->scale = (guint)sqlite3_column_int (stmt, 9);
-      if (!itogi_aggregation_from_string ((const char *)sqlite3_column_text (stmt, 10), &ind->aggregation))
-        ind->aggregation = ITOGI_AGGREGATION_SUM;
-      if (!itogi_polarity_from_string ((const char *)sqlite3_column_text (stmt, 11), &ind->polarity))
-        ind->polarity = ITOGI_POLARITY_NEUTRAL;
-      ind->position = sqlite3_column_int (stmt, 12);
-      ind->description = column_dup (stmt, 13);
-      ind->archived = sqlite3_column_int (stmt, 14) != 0;
-      g_ptr_array_add (list, ind);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return collect_rows (store, stmt, indicator_from_row, (GDestroyNotify)itogi_indicator_free, error);
 }
 
 static void
@@ -996,72 +1001,63 @@ itogi_store_get_area_note (ItogiStore *store, gint64 area_id, int year, GError *
   return NULL;
 }
 
+static gpointer
+institution_from_row (sqlite3_stmt *stmt)
+{
+  ItogiInstitution *inst = g_new0 (ItogiInstitution, 1);
+
+  inst->id = sqlite3_column_int64 (stmt, 0);
+  inst->area_id = sqlite3_column_int64 (stmt, 1);
+  inst->name = column_dup (stmt, 2);
+  inst->position = sqlite3_column_int (stmt, 3);
+  inst->note = column_dup (stmt, 4);
+  return inst;
+}
+
 GPtrArray *
 itogi_store_list_institutions (ItogiStore *store, gint64 area_id, int year, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_institution_free);
-  int rc;
+  g_autoptr (sqlite3_stmt) stmt
+      = prepare (store,
+                 "SELECT i.id, i.area_id, i.name, i.position, n.text FROM institutions i"
+                 "  LEFT JOIN institution_notes n ON n.institution_id = i.id AND n.year = ?2"
+                 " WHERE i.area_id = ?1 AND i.archived = 0 ORDER BY i.position, i.id",
+                 error);
 
-  stmt = prepare (store,
-                  "SELECT i.id, i.area_id, i.name, i.position, n.text FROM institutions i"
-                  "  LEFT JOIN institution_notes n ON n.institution_id = i.id AND n.year = ?2"
-                  " WHERE i.area_id = ?1 AND i.archived = 0 ORDER BY i.position, i.id",
-                  error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, area_id);
   sqlite3_bind_int (stmt, 2, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ItogiInstitution *inst = g_new0 (ItogiInstitution, 1);
-      inst->id = sqlite3_column_int64 (stmt, 0);
-      inst->area_id = sqlite3_column_int64 (stmt, 1);
-      inst->name = column_dup (stmt, 2);
-      inst->position = sqlite3_column_int (stmt, 3);
-      inst->note = column_dup (stmt, 4);
-      g_ptr_array_add (list, inst);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return collect_rows (store, stmt, institution_from_row, (GDestroyNotify)itogi_institution_free, error);
+}
+
+static gpointer
+task_from_row (sqlite3_stmt *stmt)
+{
+  ItogiTask *task = g_new0 (ItogiTask, 1);
+
+  task->id = sqlite3_column_int64 (stmt, 0);
+  task->area_id = sqlite3_column_int64 (stmt, 1);
+  task->year = sqlite3_column_int (stmt, 2);
+  task->position = sqlite3_column_int (stmt, 3);
+  task->text = column_dup (stmt, 4);
+  task->done = sqlite3_column_int (stmt, 5) != 0;
+  return task;
 }
 
 GPtrArray *
 itogi_store_list_tasks (ItogiStore *store, gint64 area_id, int year, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_task_free);
-  int rc;
+  g_autoptr (sqlite3_stmt) stmt = prepare (store,
+                                           "SELECT id, area_id, year, position, text, done FROM tasks"
+                                           " WHERE area_id = ? AND year = ? ORDER BY position, id",
+                                           error);
 
-  stmt = prepare (store,
-                  "SELECT id, area_id, year, position, text, done FROM tasks"
-                  " WHERE area_id = ? AND year = ? ORDER BY position, id",
-                  error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, area_id);
   sqlite3_bind_int (stmt, 2, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ItogiTask *task = g_new0 (ItogiTask, 1);
-      task->id = sqlite3_column_int64 (stmt, 0);
-      task->area_id = sqlite3_column_int64 (stmt, 1);
-      task->year = sqlite3_column_int (stmt, 2);
-      task->position = sqlite3_column_int (stmt, 3);
-      task->text = column_dup (stmt, 4);
-      task->done = sqlite3_column_int (stmt, 5) != 0;
-      g_ptr_array_add (list, task);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return collect_rows (store, stmt, task_from_row, (GDestroyNotify)itogi_task_free, error);
 }
 
 GArray *
