@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "itogi-chart-export.h"
 #include "itogi-format.h"
 #include "itogi-i18n.h"
 #include "itogi-store.h"
@@ -51,7 +52,9 @@ fail_error (GError *error)
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n\n%s\n",
+  fprintf (stream,
+           "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n  chart [--area "
+           "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n\n%s\n",
            _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
            _ ("Without --database the default database is used, and created on first use."));
 }
@@ -389,6 +392,105 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+static gboolean
+parse_size (const char *text, const char *option, double *out, GError **error)
+{
+  gint64 value;
+
+  if (text != NULL && !g_ascii_string_to_signed (text, 10, 100, 14400, &value, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("%s needs a whole number from 100 to 14400, not “%s”."), option, text);
+      return FALSE;
+    }
+  if (text != NULL)
+    *out = (double)value;
+  return TRUE;
+}
+
+static int
+cmd_chart (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (ItogiChartModel) model = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autofree char *year_text = NULL, *compare_text = NULL, *area_slug = NULL, *kind_text = NULL;
+  g_autofree char *width_text = NULL, *height_text = NULL, *output = NULL;
+  int year = 0, compare_year = 0;
+  double width = 0, height = 0, dpi = 0;
+  ItogiChartKind kind = ITOGI_CHART_AUTO;
+  ItogiChartFormat format;
+  const GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area_slug, N_ ("The area (default: every area)"), N_ ("SLUG") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"),
+      N_ ("YEAR") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text,
+      N_ ("The comparison year (default: the year before)"), N_ ("YEAR") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_ ("auto, columns, bars, multiples, change or trend"),
+      N_ ("KIND") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &width_text, N_ ("Width: pixels for PNG, points for SVG and PDF"),
+      N_ ("W") },
+    { "height", 0, 0, G_OPTION_ARG_STRING, &height_text, N_ ("Height"), N_ ("H") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write: .png, .svg or .pdf"),
+      N_ ("FILE") },
+    { NULL },
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _ ("Draw the year-over-year chart of an area to a file."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, error->message);
+  if (argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("Unexpected argument “%s”."), argv[1]);
+      return fail (EXIT_USAGE, msg);
+    }
+  if (output == NULL || *output == '\0')
+    return fail (EXIT_USAGE, _ ("Name the file to write with -o FILE.png, .svg or .pdf."));
+  if (!itogi_chart_format_from_path (output, &format, &error))
+    return fail (EXIT_USAGE, error->message);
+  if (kind_text != NULL && !itogi_chart_kind_from_string (kind_text, &kind))
+    {
+      g_autofree char *msg = g_strdup_printf (
+          _ ("Unknown chart kind “%s”: use auto, columns, bars, multiples, change or trend."), kind_text);
+      return fail (EXIT_USAGE, msg);
+    }
+  if ((year_text != NULL && !parse_year (year_text, "--year", &year, &error))
+      || (compare_text != NULL && !parse_year (compare_text, "--compare", &compare_year, &error))
+      || !parse_size (width_text, "--width", &width, &error)
+      || !parse_size (height_text, "--height", &height, &error))
+    return fail (EXIT_USAGE, error->message);
+
+  if (width == 0 || height == 0)
+    {
+      /* PDF defaults to an A4 landscape page; PNG and SVG to a 1600 × 900 picture. */
+      gboolean pdf = format == ITOGI_CHART_FORMAT_PDF;
+      if (width == 0)
+        width = pdf ? ITOGI_CHART_A4_PT_WIDTH : 1600;
+      if (height == 0)
+        height = pdf ? ITOGI_CHART_A4_PT_HEIGHT : 900;
+    }
+  if (format == ITOGI_CHART_FORMAT_PNG && width == ITOGI_CHART_A4_300DPI_WIDTH
+      && height == ITOGI_CHART_A4_300DPI_HEIGHT)
+    dpi = 300;
+
+  store = open_store (global, &error);
+  if (store == NULL)
+    return fail_error (error);
+  if (year == 0)
+    year = itogi_table_latest_year (store);
+  if (compare_year == 0)
+    compare_year = year - 1;
+  model = itogi_chart_model_new_for_area (store, area_slug, kind, year, compare_year, &error);
+  if (model == NULL)
+    return fail_error (error);
+  if (!itogi_chart_export_file (model, format, width, height, dpi, output, &error))
+    return fail_error (error);
+  return EXIT_SUCCESS;
+}
+
 typedef struct
 {
   const char *name;
@@ -399,6 +501,7 @@ static const Command commands[] = {
   { "init", cmd_init },
   { "table", cmd_table },
   { "areas", cmd_areas },
+  { "chart", cmd_chart },
 };
 
 int

@@ -1,0 +1,188 @@
+/* itogi-chart-export.c: a chart as PNG, SVG or PDF
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "itogi-chart-export.h"
+#include "itogi-chart-render.h"
+
+G_DEFINE_QUARK (itogi - chart - error - quark, itogi_chart_error)
+
+gboolean
+itogi_chart_format_from_path (const char *path, ItogiChartFormat *format, GError **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path != NULL ? path : "", -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = ITOGI_CHART_FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = ITOGI_CHART_FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = ITOGI_CHART_FORMAT_PDF;
+  else
+    {
+      g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_FORMAT,
+                   _ ("“%s” does not end in .png, .svg or .pdf: which kind of file should it be?"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static guint32
+crc32_of (const guint8 *data, gsize len)
+{
+  static guint32 table[256];
+  static gsize initialised = 0;
+  guint32 crc = 0xffffffffu;
+
+  if (g_once_init_enter (&initialised))
+    {
+      for (guint32 n = 0; n < 256; n++)
+        {
+          guint32 c = n;
+          for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+          table[n] = c;
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+  for (gsize i = 0; i < len; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+  return crc ^ 0xffffffffu;
+}
+
+static void
+put_be32 (guint8 *p, guint32 v)
+{
+  p[0] = v >> 24;
+  p[1] = v >> 16;
+  p[2] = v >> 8;
+  p[3] = v;
+}
+
+/* Cairo writes no resolution: add a pHYs chunk after IHDR so a 300 dpi page prints as A4. */
+static void
+png_set_dpi (GByteArray *png, double dpi)
+{
+  guint8 chunk[4 + 4 + 9 + 4];
+  guint32 ppm = (guint32)lround (dpi / 0.0254);
+  const gsize ihdr_end = 8 + 4 + 4 + 13 + 4;
+
+  if (png->len < ihdr_end || memcmp (png->data + 12, "IHDR", 4) != 0)
+    return;
+  put_be32 (chunk, 9);
+  memcpy (chunk + 4, "pHYs", 4);
+  put_be32 (chunk + 8, ppm);
+  put_be32 (chunk + 12, ppm);
+  chunk[16] = 1; /* the unit is the metre */
+  put_be32 (chunk + 17, crc32_of (chunk + 4, 4 + 9));
+  g_array_insert_vals ((GArray *)png, ihdr_end, chunk, sizeof chunk);
+}
+
+static gboolean
+check_size (double width, double height, ItogiChartFormat format, GError **error)
+{
+  double limit = format == ITOGI_CHART_FORMAT_PNG ? ITOGI_CHART_MAX_PIXELS : 14400.0;
+
+  if (!(width >= 100 && height >= 100 && width <= limit && height <= limit))
+    {
+      g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_FORMAT,
+                   _ ("A chart must be between 100 and %.0f units wide and high, not %.0f × %.0f."), limit,
+                   width, height);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GBytes *
+itogi_chart_export_bytes (const ItogiChartModel *model, ItogiChartFormat format, double width, double height,
+                          double dpi, GError **error)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  ItogiChartStyle style;
+  cairo_t *cr;
+
+  if (!check_size (width, height, format, error))
+    return NULL;
+  itogi_chart_style_init_light (&style);
+
+  switch (format)
+    {
+    case ITOGI_CHART_FORMAT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)ceil (width), (int)ceil (height));
+      break;
+    case ITOGI_CHART_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_bytes, out, width, height);
+      break;
+    case ITOGI_CHART_FORMAT_PDF:
+    default:
+      surface = cairo_pdf_surface_create_for_stream (append_bytes, out, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      model->title != NULL ? model->title : "");
+      if (model->subtitle != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, model->subtitle);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Itogi " PACKAGE_VERSION);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  itogi_chart_render (cr, model, &style, width, height, -1, NULL);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && format == ITOGI_CHART_FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_RENDER,
+                   _ ("The chart could not be drawn: %s."), cairo_status_to_string (status));
+      return NULL;
+    }
+  if (format == ITOGI_CHART_FORMAT_PNG && dpi > 0)
+    png_set_dpi (out, dpi);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+gboolean
+itogi_chart_export_file (const ItogiChartModel *model, ItogiChartFormat format, double width, double height,
+                         double dpi, const char *path, GError **error)
+{
+  g_autoptr (GBytes) bytes = itogi_chart_export_bytes (model, format, width, height, dpi, error);
+  g_autoptr (GError) local = NULL;
+  gsize len;
+  const char *data;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  /* g_file_set_contents writes a temporary file and renames it: a failure leaves nothing. */
+  if (!g_file_set_contents_full (path, data, (gssize)len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_WRITE,
+                   _ ("The chart could not be saved to “%s”: %s"), name, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
