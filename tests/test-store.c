@@ -479,9 +479,10 @@ static void
 test_migration_rolls_back (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;"
-                                          "CREATE TABLE tasks (note TEXT); INSERT INTO tasks VALUES ('keep me');",
-                                          ITOGI_STORE_APPLICATION_ID);
+  g_autofree char *sql
+      = g_strdup_printf ("PRAGMA application_id = %d;"
+                         "CREATE TABLE tasks (note TEXT); INSERT INTO tasks VALUES ('keep me');",
+                         ITOGI_STORE_APPLICATION_ID);
 
   /* An old file that already has a table the migration wants to create. */
   raw_exec (f->path, sql);

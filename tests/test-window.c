@@ -7,8 +7,11 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "itogi-area-page.h"
+#include "itogi-chart-view.h"
+#include "itogi-indicator-table.h"
 #include "itogi-i18n.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
@@ -272,6 +275,98 @@ test_remembers_size (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const ItogiChartMark *
+find_mark (const ItogiChartLayout *layout, int item, int year)
+{
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const ItogiChartMark *m = &g_array_index (layout->marks, ItogiChartMark, i);
+      if (m->item == item && m->year == year)
+        return m;
+    }
+  g_error ("no mark for item %d, year %d", item, year);
+}
+
+/* The chart on an area page: drawn, readable, and in step with the table both ways. */
+static void
+test_chart (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page, *table;
+  ItogiChartView *chart;
+  const ItogiChartLayout *layout;
+  const ItogiChartMark *bar;
+  g_autofree char *tooltip = NULL;
+  GtkGesture *click = NULL;
+
+  itogi_window_show_page (window, "documents");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "documents");
+  table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+  chart = ITOGI_CHART_VIEW (itogi_area_page_get_chart (ITOGI_AREA_PAGE (page)));
+  g_assert_nonnull (itogi_chart_view_get_model (chart));
+  g_assert_cmpuint (itogi_chart_view_get_model (chart)->items->len, ==, 7);
+
+  /* Drawn once the page is shown: the layout has bars and text. */
+  gtk_widget_queue_draw (GTK_WIDGET (chart));
+  wait_for_draw (GTK_WIDGET (window));
+  layout = itogi_chart_view_get_layout (chart);
+  g_assert_cmpuint (layout->marks->len, >, 7);
+  g_assert_cmpint (layout->kind, ==, ITOGI_CHART_MULTIPLES);
+  g_assert_cmpuint (layout->texts->len, >, 20);
+
+  /* The tooltip of the first indicator's 2023 bar states the exact figures. */
+  bar = find_mark (layout, 0, 1);
+  g_assert_nonnull (bar);
+  tooltip = itogi_chart_view_describe_at (chart, bar->rect.x + bar->rect.width / 2,
+                                          bar->rect.y + bar->rect.height / 2);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "Поступило обращений от юридических лиц"));
+  g_assert_nonnull (strstr (tooltip, "22" G "808"));
+  g_assert_nonnull (strstr (tooltip, M "1,4" NB "%"));
+
+  /* Clicking a bar selects its row; selecting a row highlights its bar. */
+  {
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = GTK_GESTURE (controller);
+      }
+    g_object_unref (controllers);
+  }
+  g_assert_nonnull (click);
+  bar = find_mark (layout, 2, 0);
+  g_assert_nonnull (bar);
+  g_signal_emit_by_name (click, "released", 1, bar->rect.x + 1, bar->rect.y + 1);
+  g_assert_cmpint (itogi_indicator_table_get_selected (ITOGI_INDICATOR_TABLE (table)), ==, 2);
+  g_assert_cmpint (itogi_chart_view_get_selected (chart), ==, 2);
+
+  itogi_indicator_table_select (ITOGI_INDICATOR_TABLE (table), 5);
+  g_assert_cmpint (itogi_chart_view_get_selected (chart), ==, 5);
+  itogi_indicator_table_select (ITOGI_INDICATOR_TABLE (table), -1);
+  g_assert_cmpint (itogi_chart_view_get_selected (chart), ==, -1);
+
+  /* Another kind of chart, chosen by the user. */
+  {
+    GtkDropDown *kind = GTK_DROP_DOWN (find_widget_by_tooltip (page, "Kind of chart"));
+    g_assert_nonnull (kind);
+    gtk_drop_down_set_selected (kind, ITOGI_CHART_CHANGE);
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpint (itogi_chart_view_get_model (chart)->kind, ==, ITOGI_CHART_CHANGE);
+    gtk_drop_down_set_selected (kind, ITOGI_CHART_AUTO);
+  }
+
+  /* Copy the chart: the clipboard then offers an image. */
+  g_assert_true (gtk_widget_activate_action (page, "chart.copy", NULL));
+  {
+    GdkContentFormats *formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (page));
+    g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+  }
+  close_window (window);
+}
+
 static void
 test_remembers_page (void)
 {
@@ -364,6 +459,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/remembers-page", test_remembers_page);
       g_test_add_func ("/app/window/year-dropdowns", test_year_dropdowns);
       g_test_add_func ("/app/window/remembers-size", test_remembers_size);
+      g_test_add_func ("/app/window/chart", test_chart);
     }
   rc = g_test_run ();
 

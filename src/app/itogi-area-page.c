@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "itogi-area-page.h"
+#include "itogi-chart-export.h"
+#include "itogi-chart-view.h"
 #include "itogi-format.h"
 #include "itogi-indicator-table.h"
 #include "itogi-table.h"
@@ -32,6 +34,13 @@ struct _ItogiAreaPage
   GtkWidget *institutions_box;
   GtkLabel *institutions_heading;
   GtkListBox *institutions_list;
+  GtkWidget *chart_box;
+  GtkDropDown *kind_dropdown;
+  ItogiChartView *chart_view;
+
+  int year;
+  int compare_year;
+  gboolean syncing; /* a selection is being mirrored from table to chart or back */
 };
 
 G_DEFINE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, GTK_TYPE_WIDGET)
@@ -44,6 +53,227 @@ itogi_area_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_AREA_PAGE);
   g_clear_pointer (&self->area, itogi_area_free);
   G_OBJECT_CLASS (itogi_area_page_parent_class)->dispose (object);
+}
+
+static void
+show_toast (ItogiAreaPage *self, const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static ItogiChartKind
+selected_kind (ItogiAreaPage *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->kind_dropdown);
+  return pos <= ITOGI_CHART_TREND ? (ItogiChartKind)pos : ITOGI_CHART_AUTO;
+}
+
+static ItogiChartModel *
+build_chart_model (ItogiAreaPage *self, GError **error)
+{
+  return itogi_chart_model_new_for_area (self->store, self->area != NULL ? self->area->slug : NULL,
+                                         selected_kind (self), self->year, self->compare_year, error);
+}
+
+static void
+reload_chart (ItogiAreaPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiChartModel *model;
+
+  if (self->year == 0)
+    return;
+  model = build_chart_model (self, &error);
+  if (model == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  itogi_chart_view_set_model (self->chart_view, model);
+  gtk_widget_set_visible (self->chart_box, model->items->len > 0);
+  itogi_chart_view_set_selected (self->chart_view,
+                                 itogi_indicator_table_get_selected (ITOGI_INDICATOR_TABLE (self->table)));
+}
+
+/* The chart's items are the table's rows, in the same order: a selection mirrors across. */
+static void
+on_table_row (ItogiAreaPage *self, int position)
+{
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  itogi_chart_view_set_selected (self->chart_view, position);
+  self->syncing = FALSE;
+}
+
+static void
+on_chart_item (ItogiAreaPage *self, int item)
+{
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  itogi_indicator_table_select (ITOGI_INDICATOR_TABLE (self->table), item);
+  self->syncing = FALSE;
+}
+
+typedef struct
+{
+  ItogiAreaPage *page;
+  ItogiChartFormat format;
+  double width, height, dpi;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->page);
+  g_free (job);
+}
+
+static void
+on_save_response (GtkNativeDialog *chooser, int response, ExportJob *job)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiChartModel) model = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      model = build_chart_model (job->page, &error);
+      if (model != NULL && path != NULL
+          && itogi_chart_export_file (model, job->format, job->width, job->height, job->dpi, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_ ("Chart saved as “%s”"), name);
+          show_toast (job->page, message);
+        }
+      else
+        show_toast (job->page, error != NULL ? error->message : _ ("The chart could not be saved."));
+    }
+  export_job_free (job);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (ItogiAreaPage *self, ItogiChartFormat format, double width, double height, double dpi)
+{
+  static const char *const extensions[] = { "png", "svg", "pdf" };
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _ ("Export Chart"), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  ExportJob *job = g_new0 (ExportJob, 1);
+  g_autofree char *year = g_strdup_printf ("%d", self->year);
+  g_autofree char *name = NULL;
+  const char *title = self->area != NULL ? self->area->short_title : _ ("Overview");
+
+  job->page = g_object_ref (self);
+  job->format = format;
+  job->width = width;
+  job->height = height;
+  job->dpi = dpi;
+  /* «Контроль документов 2023.png» */
+  name = g_strdup_printf ("%s %s.%s", title, year, extensions[format]);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_size_response (AdwMessageDialog *dialog, const char *response, ItogiAreaPage *self)
+{
+  GtkSpinButton *width = g_object_get_data (G_OBJECT (dialog), "width");
+  GtkSpinButton *height = g_object_get_data (G_OBJECT (dialog), "height");
+
+  if (g_strcmp0 (response, "export") == 0)
+    choose_file (self, ITOGI_CHART_FORMAT_PNG, gtk_spin_button_get_value (width),
+                 gtk_spin_button_get_value (height), 0);
+}
+
+static GtkWidget *
+size_row (const char *label, double value, GtkWidget **spin)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_label_new_with_mnemonic (label);
+
+  *spin = gtk_spin_button_new_with_range (100, ITOGI_CHART_MAX_PIXELS, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (*spin), value);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (text), *spin);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), *spin);
+  return box;
+}
+
+static void
+ask_size (ItogiAreaPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _ ("Chart Size"),
+                                              _ ("The picture’s width and height in pixels."));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *width, *height;
+
+  gtk_box_append (GTK_BOX (box), size_row (_ ("_Width"), 1600, &width));
+  gtk_box_append (GTK_BOX (box), size_row (_ ("_Height"), 900, &height));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "export",
+                                    _ ("_Continue"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  g_object_set_data (G_OBJECT (dialog), "width", width);
+  g_object_set_data (G_OBJECT (dialog), "height", height);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_size_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  const char *target = g_variant_get_string (param, NULL);
+
+  if (g_strcmp0 (target, "png-slide") == 0)
+    choose_file (self, ITOGI_CHART_FORMAT_PNG, ITOGI_CHART_SLIDE_WIDTH, ITOGI_CHART_SLIDE_HEIGHT, 0);
+  else if (g_strcmp0 (target, "png-a4") == 0)
+    choose_file (self, ITOGI_CHART_FORMAT_PNG, ITOGI_CHART_A4_300DPI_WIDTH, ITOGI_CHART_A4_300DPI_HEIGHT,
+                 300);
+  else if (g_strcmp0 (target, "png-custom") == 0)
+    ask_size (self);
+  else if (g_strcmp0 (target, "svg") == 0)
+    choose_file (self, ITOGI_CHART_FORMAT_SVG, 1600, 900, 0);
+  else if (g_strcmp0 (target, "pdf") == 0)
+    choose_file (self, ITOGI_CHART_FORMAT_PDF, ITOGI_CHART_A4_PT_WIDTH, ITOGI_CHART_A4_PT_HEIGHT, 0);
+}
+
+static void
+copy_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiChartModel) model = build_chart_model (self, &error);
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  if (model != NULL)
+    png = itogi_chart_export_bytes (model, ITOGI_CHART_FORMAT_PNG, 1600, 900, 0, &error);
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, &error);
+  if (texture == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  show_toast (self, _ ("Chart copied"));
 }
 
 static void
@@ -65,6 +295,12 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_heading);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_list);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_view);
+
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
 }
 
 static void
@@ -72,7 +308,10 @@ itogi_area_page_init (ItogiAreaPage *self)
 {
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (ITOGI_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (reload_chart), self);
+  g_signal_connect_swapped (self->chart_view, "item-activated", G_CALLBACK (on_chart_item), self);
 }
 
 GtkWidget *
@@ -84,6 +323,7 @@ itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
   self->area = area != NULL ? itogi_area_copy (area) : NULL;
   self->table = itogi_indicator_table_new (area == NULL);
   gtk_box_append (self->table_box, self->table);
+  g_signal_connect_swapped (self->table, "row-selected", G_CALLBACK (on_table_row), self);
 
   if (area != NULL)
     {
@@ -113,6 +353,12 @@ GtkWidget *
 itogi_area_page_get_table (ItogiAreaPage *self)
 {
   return self->table;
+}
+
+GtkWidget *
+itogi_area_page_get_chart (ItogiAreaPage *self)
+{
+  return GTK_WIDGET (self->chart_view);
 }
 
 static void
@@ -172,6 +418,8 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
   if (rows == NULL)
     return FALSE;
   has_rows = rows->len > 0;
+  self->year = year;
+  self->compare_year = compare_year;
   itogi_indicator_table_set_rows (ITOGI_INDICATOR_TABLE (self->table), g_steal_pointer (&rows), year,
                                   compare_year);
   gtk_widget_set_visible (self->table, has_rows);
@@ -196,5 +444,6 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
 
   gtk_widget_set_visible (GTK_WIDGET (self->empty_state),
                           !has_rows && !gtk_widget_get_visible (self->institutions_box));
+  reload_chart (self);
   return TRUE;
 }

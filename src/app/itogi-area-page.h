@@ -20,5 +20,6 @@ const ItogiArea *itogi_area_page_get_area (ItogiAreaPage *self);
 /* Reload everything for @year against @compare_year; FALSE with @error when the store fails. */
 gboolean itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GError **error);
 GtkWidget *itogi_area_page_get_table (ItogiAreaPage *self);
+GtkWidget *itogi_area_page_get_chart (ItogiAreaPage *self);
 
 G_END_DECLS

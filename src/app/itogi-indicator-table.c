@@ -30,6 +30,7 @@ struct _ItogiIndicatorTable
   GtkWidget *scroller;
   GtkColumnView *view;
   GListStore *store;
+  GtkSingleSelection *selection;
   GtkColumnViewColumn *columns[N_CELLS];
   gboolean show_area;
 };
@@ -226,8 +227,25 @@ itogi_indicator_table_dispose (GObject *object)
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->view = NULL;
+  g_clear_object (&self->selection);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (itogi_indicator_table_parent_class)->dispose (object);
+}
+
+enum
+{
+  ROW_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_selected (ItogiIndicatorTable *self)
+{
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  g_signal_emit (self, signals[ROW_SELECTED], 0, pos == GTK_INVALID_LIST_POSITION ? -1 : (int)pos);
 }
 
 static void
@@ -238,17 +256,27 @@ itogi_indicator_table_class_init (ItogiIndicatorTableClass *klass)
   G_OBJECT_CLASS (klass)->dispose = itogi_indicator_table_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "indicatortable");
+
+  /* The selected row changed: its position, or −1 for none. */
+  signals[ROW_SELECTED] = g_signal_new ("row-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                        NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
 itogi_indicator_table_init (ItogiIndicatorTable *self)
 {
   self->store = g_list_store_new (ITOGI_TYPE_ROW_ITEM);
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (
-      GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store))))));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   gtk_column_view_set_show_column_separators (self->view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  /* Ask for every row's height: the page scrolls, not the table. */
+  gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
 
   /* The page scrolls vertically; only a window too narrow for the table scrolls it sideways. */
   self->scroller = gtk_scrolled_window_new ();
@@ -309,4 +337,19 @@ GListModel *
 itogi_indicator_table_get_model (ItogiIndicatorTable *self)
 {
   return G_LIST_MODEL (self->store);
+}
+
+void
+itogi_indicator_table_select (ItogiIndicatorTable *self, int position)
+{
+  g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
+  gtk_single_selection_set_selected (self->selection,
+                                     position < 0 ? GTK_INVALID_LIST_POSITION : (guint)position);
+}
+
+int
+itogi_indicator_table_get_selected (ItogiIndicatorTable *self)
+{
+  guint pos = gtk_single_selection_get_selected (self->selection);
+  return pos == GTK_INVALID_LIST_POSITION ? -1 : (int)pos;
 }

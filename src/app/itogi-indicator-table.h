@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, ITOGI, INDICAT
 GtkWidget *itogi_indicator_table_new (gboolean show_area);
 /* Shows @rows (ItogiTableRow, the array is taken over) for @year against @compare_year. */
 void itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int year, int compare_year);
+/* Select the row at @position (−1: none); emits "row-selected". */
+void itogi_indicator_table_select (ItogiIndicatorTable *self, int position);
+int itogi_indicator_table_get_selected (ItogiIndicatorTable *self);
 GListModel *itogi_indicator_table_get_model (ItogiIndicatorTable *self);
 
 G_END_DECLS

@@ -1,0 +1,28 @@
+/* itogi-chart-view.h: a chart on screen, drawn by the same function as every export
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "itogi-chart-render.h"
+
+G_BEGIN_DECLS
+
+#define ITOGI_TYPE_CHART_VIEW (itogi_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (ItogiChartView, itogi_chart_view, ITOGI, CHART_VIEW, GtkWidget)
+
+GtkWidget *itogi_chart_view_new (void);
+/* Takes @model (may be NULL). */
+void itogi_chart_view_set_model (ItogiChartView *self, ItogiChartModel *model);
+const ItogiChartModel *itogi_chart_view_get_model (ItogiChartView *self);
+void itogi_chart_view_set_selected (ItogiChartView *self, int item);
+int itogi_chart_view_get_selected (ItogiChartView *self);
+/* What the last drawing put where (NULL before the first one). */
+const ItogiChartLayout *itogi_chart_view_get_layout (ItogiChartView *self);
+/* The tooltip text for the item at (x, y), or NULL. */
+char *itogi_chart_view_describe_at (ItogiChartView *self, double x, double y);
+
+G_END_DECLS
