@@ -279,6 +279,70 @@ test_no_areas (Fixture *f, gconstpointer data)
   g_assert_cmpstr (areas.out, ==, "");
 }
 
+/* Charts from the command line: each format's signature, and clear refusals. */
+static void
+test_chart (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *magic;
+  } files[] = {
+    { "documents.png", "\x89PNG" },
+    { "documents.svg", "<?xml" },
+    { "documents.pdf", "%PDF" },
+  };
+  g_auto (Result) init = { 0 };
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_auto (Result) r = { 0 };
+      g_autofree char *path = g_build_filename (f->dir, files[i].name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      run (f, &r, "--database", f->db, "chart", "--area", "documents", "--year", "2023", "--compare", "2022",
+           "--kind", "bars", "--width", "800", "--height", "450", "-o", path, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, "");
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_cmpuint (len, >, 500);
+      g_assert_true (memcmp (contents, files[i].magic, strlen (files[i].magic)) == 0);
+    }
+
+  /* Bad requests: one line, no file. */
+  {
+    static const char *const bad[][4] = {
+      { "--kind", "pie", NULL },
+      { "--width", "50", NULL },
+      { "--height", "huge", NULL },
+      { "--area", "nowhere", NULL },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto (Result) r = { 0 };
+        g_autofree char *path = g_build_filename (f->dir, "bad.png", NULL);
+        run (f, &r, "--database", f->db, "chart", bad[i][0], bad[i][1], "-o", path, NULL);
+        assert_one_line_error (&r);
+        g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      }
+  }
+  {
+    g_auto (Result) r = { 0 };
+    g_autofree char *path = g_build_filename (f->dir, "chart.jpeg", NULL);
+    run (f, &r, "--database", f->db, "chart", "-o", path, NULL);
+    assert_one_line_error (&r);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Result) r = { 0 };
+    run (f, &r, "--database", f->db, "chart", NULL);
+    assert_one_line_error (&r);
+  }
+}
+
 static void
 test_bad_arguments (Fixture *f, gconstpointer data)
 {
@@ -363,6 +427,7 @@ main (int argc, char *argv[])
   ADD ("/cli/foreign-file", test_foreign_file);
   ADD ("/cli/damaged-file", test_damaged_file);
   ADD ("/cli/no-areas", test_no_areas);
+  ADD ("/cli/chart", test_chart);
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/russian", test_russian);
   return g_test_run ();

@@ -140,7 +140,7 @@ itogi_chart_view_describe_at (ItogiChartView *self, double x, double y)
           = itogi_format_value_with_unit (&item->values[yr], item->kind, item->scale, item->unit);
       g_string_append_printf (text, "\n%s: %s", year, *value != '\0' ? value : _ ("no figure"));
     }
-  if (self->model->n_years >= 2)
+  if (self->model->n_years >= 2 && item->yoy.kind != ITOGI_CHANGE_NONE)
     {
       g_autofree char *delta = itogi_yoy_format_delta (&item->yoy, item->kind, item->scale);
       g_autofree char *pct = itogi_yoy_format_percent (&item->yoy);

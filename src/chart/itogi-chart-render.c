@@ -377,7 +377,7 @@ draw_bar (Ctx *c, double x, double y, double w, double h, const ItogiRgba *color
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
-  cairo_set_source_rgba (cr, color->r, color->g, color->b, 0.30);
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, 0.45);
   cairo_fill_preserve (cr);
   cairo_clip (cr);
   set_color (c, color);
