@@ -298,6 +298,17 @@ test_pdf_text (void)
   g_assert_nonnull (strstr (text, "23 142"));
   g_assert_nonnull (strstr (text, "−1,4 %"));
   g_assert_nonnull (strstr (text, "Поступило обращений от юридических лиц"));
+
+  /* The PDF's title metadata names the chart; the page is A4 landscape. */
+  {
+    const char *info_argv[] = { "pdfinfo", path, NULL };
+    g_autofree char *info = NULL;
+    g_assert_true (g_spawn_sync (NULL, (char **)info_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &info, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (info, "Контроль исполнения документов"));
+    g_assert_nonnull (strstr (info, "595.28 pts (A4)"));
+  }
 }
 
 static void

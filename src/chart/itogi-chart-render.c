@@ -560,6 +560,21 @@ draw_column_values (Ctx *c, ValueLabel *labels, guint n, double slot_w, double f
   text_layout (c, &probe, "0", factor, FALSE, -1, 1, ALIGN_START);
   lh = probe.h;
 
+  /* Place the labels nearest the baseline first: when two collide, the one that steps away is
+   * the taller bar's, which stays above (or below) its own bar and reads as its own. */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        double a = labels[j - 1].below ? -labels[j - 1].edge : labels[j - 1].edge;
+        double b = labels[j].below ? -labels[j].edge : labels[j].edge;
+        if (b > a)
+          {
+            ValueLabel t = labels[j];
+            labels[j] = labels[j - 1];
+            labels[j - 1] = t;
+          }
+      }
+
   for (guint i = 0; i < n; i++)
     {
       g_auto (Text) t = { 0 };
