@@ -15,6 +15,7 @@
 #include "itogi-i18n.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
+#include "itogi-xlsx.h"
 
 #define EXIT_USAGE 2
 
@@ -54,7 +55,7 @@ print_usage (FILE *stream)
 {
   fprintf (stream,
            "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n  chart [--area "
-           "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n\n%s\n",
+           "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n\n%s\n",
            _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
            _ ("Without --database the default database is used, and created on first use."));
 }
@@ -409,6 +410,63 @@ parse_size (const char *text, const char *option, double *out, GError **error)
 }
 
 static int
+cmd_export (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autofree char *year_text = NULL, *compare_text = NULL, *format = NULL, *output = NULL;
+  g_auto (GStrv) areas = NULL;
+  ItogiExportOptions options = { 0 };
+  gboolean csv;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"), N_ ("YEAR") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_ ("The comparison year (default: the year before)"),
+      N_ ("YEAR") },
+    { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas, N_ ("Only this area; repeat for several (default: every area)"),
+      N_ ("SLUG") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("xlsx or csv (default: from the file name, else xlsx)"),
+      N_ ("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write"), N_ ("FILE") },
+    { NULL },
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _ ("Write the year-over-year tables as an Excel workbook or a CSV file."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, error->message);
+  if (argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("Unexpected argument “%s”."), argv[1]);
+      return fail (EXIT_USAGE, msg);
+    }
+  if (output == NULL || *output == '\0')
+    return fail (EXIT_USAGE, _ ("Name the file to write with -o FILE.xlsx or FILE.csv."));
+  if (format != NULL && g_strcmp0 (format, "xlsx") != 0 && g_strcmp0 (format, "csv") != 0)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("Unknown format “%s”: use xlsx or csv."), format);
+      return fail (EXIT_USAGE, msg);
+    }
+  csv = format != NULL ? g_strcmp0 (format, "csv") == 0 : g_str_has_suffix (output, ".csv");
+  if ((year_text != NULL && !parse_year (year_text, "--year", &options.year, &error))
+      || (compare_text != NULL && !parse_year (compare_text, "--compare", &options.compare_year, &error)))
+    return fail (EXIT_USAGE, error->message);
+
+  store = open_store (global, &error);
+  if (store == NULL)
+    return fail_error (error);
+  if (options.year == 0)
+    options.year = itogi_table_latest_year (store);
+  if (options.compare_year == 0)
+    options.compare_year = options.year - 1;
+  options.areas = (const char *const *)areas;
+  if (!(csv ? itogi_export_csv (store, &options, output, &error) : itogi_export_xlsx (store, &options, output, &error)))
+    return fail_error (error);
+  return EXIT_SUCCESS;
+}
+
+static int
 cmd_chart (const GlobalOptions *global, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
@@ -502,6 +560,7 @@ static const Command commands[] = {
   { "table", cmd_table },
   { "areas", cmd_areas },
   { "chart", cmd_chart },
+  { "export", cmd_export },
 };
 
 int

@@ -1,0 +1,841 @@
+/* itogi-xlsx.c: the Excel workbook and the CSV table for the mayor's office
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The workbook is a Russian document for a Russian office: its sheet names and column headings
+ * («Сводка», «Показатель», «Ед. изм.») are part of the document, like the report's own data, and
+ * are not translated with the interface.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "itogi-format.h"
+#include "itogi-table.h"
+#include "itogi-xlsx.h"
+
+#if LXW_VERSION_ID < 114
+#error "libxlsxwriter 1.1.4 or later is needed"
+#endif
+
+G_DEFINE_QUARK (itogi-export-error-quark, itogi_export_error)
+
+#define MAX_COLUMN_WIDTH 60.0
+
+/* ---- names ---- */
+
+char *
+itogi_export_suggest_name (int year, int compare_year, const char *extension)
+{
+  /* «Итоги 2023 к 2022.xlsx»: the document's name, in the document's language. */
+  return g_strdup_printf ("Итоги %d к %d.%s", year, compare_year, extension);
+}
+
+char *
+itogi_export_sheet_name (const char *wanted, GPtrArray *taken)
+{
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autofree char *base = NULL;
+
+  for (const char *p = wanted != NULL ? wanted : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (strchr ("[]:*?/\\", (int)c) != NULL && c < 128)
+        c = ' ';
+      if (g_unichar_iscntrl (c))
+        continue;
+      g_string_append_unichar (name, c);
+    }
+  g_strstrip (name->str);
+  g_string_set_size (name, strlen (name->str));
+  while (name->len > 0 && name->str[0] == '\'')
+    g_string_erase (name, 0, 1);
+  if (name->len == 0)
+    g_string_assign (name, "Лист");
+  /* At most 31 characters, not bytes: Cyrillic takes two bytes each. */
+  if (g_utf8_strlen (name->str, -1) > 31)
+    g_string_truncate (name, g_utf8_offset_to_pointer (name->str, 31) - name->str);
+  while (name->len > 0 && name->str[name->len - 1] == '\'')
+    g_string_truncate (name, name->len - 1);
+  base = g_strdup (name->str);
+
+  for (int n = 2;; n++)
+    {
+      g_autofree char *folded = g_utf8_casefold (name->str, -1);
+      gboolean clash = FALSE;
+
+      for (guint i = 0; i < taken->len && !clash; i++)
+        {
+          g_autofree char *other = g_utf8_casefold (taken->pdata[i], -1);
+          clash = strcmp (folded, other) == 0;
+        }
+      if (!clash)
+        break;
+      {
+        g_autofree char *suffix = g_strdup_printf (" (%d)", n);
+        glong room = 31 - g_utf8_strlen (suffix, -1);
+        g_autofree char *cut = g_strdup (base);
+        if (g_utf8_strlen (cut, -1) > room)
+          *g_utf8_offset_to_pointer (cut, room) = '\0';
+        g_string_printf (name, "%s%s", cut, suffix);
+      }
+    }
+  g_ptr_array_add (taken, g_strdup (name->str));
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+char *
+itogi_export_csv_text (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  /* A leading apostrophe keeps «=СУММ(…)» a text in Excel and LibreOffice. */
+  if (strchr ("=+-@", text[0]) != NULL && text[0] != '\0')
+    return g_strconcat ("'", text, NULL);
+  return g_strdup (text);
+}
+
+/* ---- the data, shared by the workbook and the CSV ---- */
+
+typedef struct
+{
+  ItogiArea *area;
+  GPtrArray *rows; /* ItogiTableRow */
+  char *note;      /* the area's notes for the report year */
+  GPtrArray *institutions;
+  GPtrArray *tasks; /* for the year after the report year */
+} AreaData;
+
+static void
+area_data_free (AreaData *d)
+{
+  itogi_area_free (d->area);
+  g_clear_pointer (&d->rows, g_ptr_array_unref);
+  g_clear_pointer (&d->institutions, g_ptr_array_unref);
+  g_clear_pointer (&d->tasks, g_ptr_array_unref);
+  g_free (d->note);
+  g_free (d);
+}
+
+static GPtrArray *
+collect (ItogiStore *store, const ItogiExportOptions *o, GError **error)
+{
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)area_data_free);
+
+  if (o->year < 1900 || o->year > 2200 || o->compare_year < 1900 || o->compare_year > 2200
+      || o->year == o->compare_year)
+    {
+      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_INVALID,
+                   _ ("Choose two different years between 1900 and 2200 (not %d and %d)."), o->year, o->compare_year);
+      return NULL;
+    }
+  all = itogi_store_list_areas (store, FALSE, error);
+  if (all == NULL)
+    return NULL;
+
+  if (o->areas != NULL)
+    for (guint i = 0; o->areas[i] != NULL; i++)
+      {
+        gboolean found = FALSE;
+        for (guint a = 0; a < all->len; a++)
+          found |= g_strcmp0 (((ItogiArea *)all->pdata[a])->slug, o->areas[i]) == 0;
+        if (!found)
+          {
+            g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_INVALID, _ ("There is no activity area “%s”."),
+                         o->areas[i]);
+            return NULL;
+          }
+      }
+
+  for (guint a = 0; a < all->len; a++)
+    {
+      ItogiArea *area = all->pdata[a];
+      AreaData *d;
+
+      if (o->areas != NULL && !g_strv_contains (o->areas, area->slug))
+        continue;
+      d = g_new0 (AreaData, 1);
+      g_ptr_array_add (out, d);
+      d->area = itogi_area_copy (area);
+      d->rows = itogi_table_build (store, area->slug, o->year, o->compare_year, error);
+      if (d->rows == NULL)
+        return NULL;
+      d->note = itogi_store_get_area_note (store, area->id, o->year, error);
+      if (error != NULL && *error != NULL)
+        return NULL;
+      d->institutions = itogi_store_list_institutions (store, area->id, o->year, error);
+      d->tasks = d->institutions != NULL ? itogi_store_list_tasks (store, area->id, o->year + 1, error) : NULL;
+      if (d->tasks == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+static double
+as_double (const ItogiIndicator *ind, gint64 amount)
+{
+  return (double)amount / pow (10.0, (double)itogi_kind_effective_scale (ind->kind, ind->scale));
+}
+
+/* «2023 г.: более 8 000; ряд услуг … передан …; по состоянию на 31.12.2022» */
+static char *
+row_note (const ItogiTableRow *row, int year, int compare_year)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const ItogiValue *values[2] = { &row->previous, &row->current };
+  const int years[2] = { compare_year, year };
+
+  for (int i = 0; i < 2; i++)
+    {
+      const ItogiValue *v = values[i];
+      g_autofree char *y = itogi_format_year (years[i]);
+
+      if (!v->present)
+        continue;
+      if (v->qualifier != ITOGI_QUALIFIER_EXACT)
+        {
+          g_autofree char *shown = itogi_format_value (v, row->indicator->kind, row->indicator->scale);
+          g_ptr_array_add (parts, g_strdup_printf ("%s: %s", y, shown));
+        }
+      if (v->derived)
+        g_ptr_array_add (parts, g_strdup_printf (v->partial ? "%s: сумма внесённых месяцев (год не полон)"
+                                                            : "%s: по месяцам",
+                                                 y));
+      if (v->as_of != NULL)
+        g_ptr_array_add (parts, g_strdup_printf ("%s: по состоянию на %s", y, v->as_of));
+      if (v->note != NULL)
+        g_ptr_array_add (parts, g_strdup_printf ("%s: %s", y, v->note));
+    }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **)parts->pdata);
+}
+
+/* ---- the workbook ---- */
+
+typedef struct
+{
+  lxw_workbook *wb;
+  GHashTable *formats; /* number format string → lxw_format */
+  lxw_format *title;
+  lxw_format *header;
+  lxw_format *text;
+  lxw_format *text_center;
+  lxw_format *index;
+  lxw_format *dash;
+  const ItogiExportOptions *o;
+  char *year_text;
+  char *compare_text;
+  lxw_error status;
+} Book;
+
+static lxw_format *
+number_format (Book *b, const char *code, gboolean bold)
+{
+  g_autofree char *key = g_strdup_printf ("%s|%d", code, bold);
+  lxw_format *f = g_hash_table_lookup (b->formats, key);
+
+  if (f == NULL)
+    {
+      f = workbook_add_format (b->wb);
+      format_set_num_format (f, code);
+      format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+      if (bold)
+        format_set_bold (f);
+      g_hash_table_insert (b->formats, g_steal_pointer (&key), f);
+    }
+  return f;
+}
+
+/* «#,##0», «#,##0.00», …, with the qualifier's word kept visible in front of the number. */
+static char *
+value_code (const ItogiIndicator *ind, ItogiQualifier q)
+{
+  guint scale = itogi_kind_effective_scale (ind->kind, ind->scale);
+  g_autofree char *zeros = g_strnfill (scale, '0');
+  g_autofree char *base = scale > 0 ? g_strdup_printf ("#,##0.%s", zeros) : g_strdup ("#,##0");
+  const char *word = itogi_qualifier_word (q);
+  const char *suffix = ind->kind == ITOGI_KIND_PERCENT ? "\" %\"" : "";
+
+  if (word == NULL)
+    return g_strconcat (base, suffix, NULL);
+  return g_strdup_printf ("\"%s \"%s%s", word, base, suffix);
+}
+
+/* Changes carry a sign and a true minus; an approximate one says so. */
+static char *
+delta_code (const ItogiIndicator *ind, gboolean approx)
+{
+  guint scale = itogi_kind_effective_scale (ind->kind, ind->scale);
+  g_autofree char *zeros = g_strnfill (scale, '0');
+  g_autofree char *base = scale > 0 ? g_strdup_printf ("#,##0.%s", zeros) : g_strdup ("#,##0");
+  const char *pre = approx ? "\"≈ \"" : "";
+
+  return g_strdup_printf ("%s+%s;%s\"−\"%s;%s0", pre, base, pre, base, pre);
+}
+
+static const char *
+percent_code (gboolean approx)
+{
+  return approx ? "\"≈ \"+0.0\" \"%;\"≈ \"\"−\"0.0\" \"%;\"≈ \"0.0\" \"%" : "+0.0\" \"%;\"−\"0.0\" \"%;0.0\" \"%";
+}
+
+static void
+check (Book *b, lxw_error e)
+{
+  if (e != LXW_NO_ERROR && b->status == LXW_NO_ERROR)
+    b->status = e;
+}
+
+static char *
+cell_name (int row, int col)
+{
+  return g_strdup_printf ("%c%d", 'A' + col, row + 1);
+}
+
+/* One indicator's cells from column @c0: 2022, 2023, Δ, Δ %. */
+static void
+write_figures (Book *b, lxw_worksheet *ws, int r, int c0, const ItogiTableRow *row)
+{
+  const ItogiIndicator *ind = row->indicator;
+  const ItogiValue *values[2] = { &row->previous, &row->current };
+  g_autofree char *prev_cell = cell_name (r, c0), *cur_cell = cell_name (r, c0 + 1);
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *code = value_code (ind, values[i]->qualifier);
+      if (values[i]->present)
+        check (b, worksheet_write_number (ws, r, c0 + i, as_double (ind, values[i]->amount),
+                                          number_format (b, code, FALSE)));
+      else
+        check (b, worksheet_write_blank (ws, r, c0 + i, b->text));
+    }
+
+  switch (row->yoy.kind)
+    {
+    case ITOGI_CHANGE_EXACT:
+    case ITOGI_CHANGE_APPROX:
+      {
+        gboolean approx = row->yoy.kind == ITOGI_CHANGE_APPROX;
+        g_autofree char *code = delta_code (ind, approx);
+        g_autofree char *formula = g_strdup_printf ("=%s-%s", cur_cell, prev_cell);
+
+        /* The result is cached: viewers that do not recalculate still show the change. */
+        check (b, worksheet_write_formula_num (ws, r, c0 + 2, formula, number_format (b, code, FALSE),
+                                               as_double (ind, row->yoy.delta)));
+        if (row->yoy.has_percent)
+          {
+            g_autofree char *pct = g_strdup_printf ("=(%s-%s)/%s", cur_cell, prev_cell, prev_cell);
+            check (b, worksheet_write_formula_num (ws, r, c0 + 3, pct, number_format (b, percent_code (approx), FALSE),
+                                                   row->yoy.percent / 100.0));
+          }
+        else
+          check (b, worksheet_write_string (ws, r, c0 + 3, "—", b->dash));
+      }
+      break;
+    case ITOGI_CHANGE_AT_LEAST:
+    case ITOGI_CHANGE_AT_MOST:
+      {
+        /* A bound fixes only the direction: said in words, never as an exact number. */
+        g_autofree char *delta = itogi_yoy_format_delta (&row->yoy, ind->kind, ind->scale);
+        g_autofree char *pct = itogi_yoy_format_percent (&row->yoy);
+        check (b, worksheet_write_string (ws, r, c0 + 2, delta, b->dash));
+        check (b, worksheet_write_string (ws, r, c0 + 3, pct, b->dash));
+      }
+      break;
+    case ITOGI_CHANGE_NONE:
+    default:
+      check (b, worksheet_write_string (ws, r, c0 + 2, "—", b->dash));
+      check (b, worksheet_write_string (ws, r, c0 + 3, "—", b->dash));
+      break;
+    }
+}
+
+static double
+width_for (glong chars)
+{
+  /* Cyrillic letters are wider than the «0» that defines Excel's unit. */
+  return MIN (MAX_COLUMN_WIDTH, chars * 1.15 + 2.0);
+}
+
+static void
+print_setup (Book *b, lxw_worksheet *ws, const char *title, int header_rows)
+{
+  g_autofree char *header = NULL;
+  g_autofree char *safe = g_strdup (title);
+
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9); /* A4 */
+  worksheet_fit_to_pages (ws, 1, 0);
+  if (header_rows > 0)
+    check (b, worksheet_repeat_rows (ws, 0, header_rows - 1));
+  /* «&» starts a code in headers; the title's own ampersands are doubled. Header ≤ 255 chars. */
+  g_strdelimit (safe, "&", '+');
+  if (g_utf8_strlen (safe, -1) > 200)
+    *g_utf8_offset_to_pointer (safe, 200) = '\0';
+  header = g_strdup_printf ("&C&\"-,Bold\"%s", safe);
+  check (b, worksheet_set_header (ws, header));
+  check (b, worksheet_set_footer (ws, "&LИтоги&CСтраница &P из &N"));
+}
+
+static void
+write_header_row (Book *b, lxw_worksheet *ws, int r, const char *const *titles, int n)
+{
+  for (int c = 0; c < n; c++)
+    check (b, worksheet_write_string (ws, r, c, titles[c], b->header));
+  worksheet_set_row (ws, r, 30, NULL);
+}
+
+static void
+write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, sheet_name);
+  const char *headers[] = { "№", "Показатель", "Ед. изм.", b->compare_text, b->year_text, "Δ", "Δ %", "Примечание" };
+  g_autofree char *title = g_strdup_printf ("%s: %s к %s", d->area->title, b->year_text, b->compare_text);
+  glong title_w = 20, note_w = 14, unit_w = 8;
+  guint n = d->rows->len;
+
+  check (b, worksheet_merge_range (ws, 0, 0, 0, 7, title, b->title));
+  worksheet_set_row (ws, 0, 24, NULL);
+  write_header_row (b, ws, 1, headers, 8);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ItogiTableRow *row = d->rows->pdata[i];
+      int r = 2 + (int)i;
+      g_autofree char *note = row_note (row, b->o->year, b->o->compare_year);
+
+      check (b, worksheet_write_number (ws, r, 0, i + 1, b->index));
+      check (b, worksheet_write_string (ws, r, 1, row->indicator->title, b->text));
+      check (b, worksheet_write_string (ws, r, 2, row->indicator->unit, b->text_center));
+      write_figures (b, ws, r, 3, row);
+      check (b, worksheet_write_string (ws, r, 7, note, b->text));
+      title_w = MAX (title_w, g_utf8_strlen (row->indicator->title, -1));
+      note_w = MAX (note_w, g_utf8_strlen (note, -1));
+      unit_w = MAX (unit_w, g_utf8_strlen (row->indicator->unit, -1));
+    }
+  if (n == 0)
+    check (b, worksheet_write_string (ws, 2, 1, "В отчёте нет показателей по этому направлению.", b->text));
+
+  worksheet_set_column (ws, 0, 0, 5, NULL);
+  worksheet_set_column (ws, 1, 1, width_for (title_w), NULL);
+  worksheet_set_column (ws, 2, 2, width_for (unit_w), NULL);
+  worksheet_set_column (ws, 3, 4, 18, NULL);
+  worksheet_set_column (ws, 5, 6, 13, NULL);
+  worksheet_set_column (ws, 7, 7, width_for (note_w), NULL);
+  worksheet_freeze_panes (ws, 2, 0);
+  check (b, worksheet_autofilter (ws, 1, 0, 1 + MAX (n, 1), 7));
+  print_setup (b, ws, title, 2);
+
+  if (n > 0)
+    {
+      lxw_chart *chart = workbook_add_chart (b->wb, LXW_CHART_COLUMN);
+      lxw_chart_fill fills[2] = { { .color = 0x9ECAE9 }, { .color = 0x0072B2 } };
+      lxw_chart_options opts = { .x_offset = 10, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.5 };
+      g_autofree char *alt = g_strdup_printf ("Диаграмма: %s", title);
+
+      for (int s = 0; s < 2; s++)
+        {
+          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+          chart_series_set_categories (series, sheet_name, 2, 1, 1 + n, 1);
+          chart_series_set_values (series, sheet_name, 2, 3 + s, 1 + n, 3 + s);
+          chart_series_set_name_range (series, sheet_name, 1, 3 + s);
+          chart_series_set_fill (series, &fills[s]);
+          chart_series_set_labels (series);
+          chart_series_set_labels_num_format (series, "#,##0");
+        }
+      chart_title_set_name (chart, d->area->title);
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+      opts.description = alt;
+      check (b, worksheet_insert_chart_opt (ws, 1, 9, chart, &opts));
+    }
+}
+
+static void
+write_summary (Book *b, GPtrArray *areas, const char *sheet_name)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, sheet_name);
+  const char *headers[] = { "Направление", "Показатель", "Ед. изм.", b->compare_text, b->year_text, "Δ", "Δ %" };
+  g_autofree char *title = g_strdup_printf ("Итоги: %s к %s", b->year_text, b->compare_text);
+  glong area_w = 12, title_w = 20;
+  int r = 2;
+
+  check (b, worksheet_merge_range (ws, 0, 0, 0, 6, title, b->title));
+  worksheet_set_row (ws, 0, 24, NULL);
+  write_header_row (b, ws, 1, headers, 7);
+  for (guint a = 0; a < areas->len; a++)
+    {
+      AreaData *d = areas->pdata[a];
+      for (guint i = 0; i < d->rows->len; i++, r++)
+        {
+          const ItogiTableRow *row = d->rows->pdata[i];
+          check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
+          check (b, worksheet_write_string (ws, r, 1, row->indicator->title, b->text));
+          check (b, worksheet_write_string (ws, r, 2, row->indicator->unit, b->text_center));
+          write_figures (b, ws, r, 3, row);
+          area_w = MAX (area_w, g_utf8_strlen (d->area->short_title, -1));
+          title_w = MAX (title_w, g_utf8_strlen (row->indicator->title, -1));
+        }
+    }
+  worksheet_set_column (ws, 0, 0, width_for (area_w), NULL);
+  worksheet_set_column (ws, 1, 1, width_for (title_w), NULL);
+  worksheet_set_column (ws, 2, 2, 9, NULL);
+  worksheet_set_column (ws, 3, 4, 18, NULL);
+  worksheet_set_column (ws, 5, 6, 13, NULL);
+  worksheet_freeze_panes (ws, 2, 0);
+  check (b, worksheet_autofilter (ws, 1, 0, MAX (r - 1, 2), 6));
+  print_setup (b, ws, title, 2);
+}
+
+static void
+write_tasks (Book *b, GPtrArray *areas, const char *sheet_name)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, sheet_name);
+  const char *headers[] = { "Направление", "№", "Задача", "Выполнено" };
+  g_autofree char *title = g_strdup_printf ("Задачи на %d год", b->o->year + 1);
+  int r = 2;
+
+  check (b, worksheet_merge_range (ws, 0, 0, 0, 3, title, b->title));
+  write_header_row (b, ws, 1, headers, 4);
+  for (guint a = 0; a < areas->len; a++)
+    {
+      AreaData *d = areas->pdata[a];
+      for (guint t = 0; t < d->tasks->len; t++, r++)
+        {
+          ItogiTask *task = d->tasks->pdata[t];
+          check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
+          check (b, worksheet_write_number (ws, r, 1, t + 1, b->index));
+          check (b, worksheet_write_string (ws, r, 2, task->text, b->text));
+          check (b, worksheet_write_string (ws, r, 3, task->done ? "да" : "нет", b->text_center));
+        }
+    }
+  if (r == 2)
+    check (b, worksheet_write_string (ws, 2, 2, "Задачи пока не внесены.", b->text));
+  worksheet_set_column (ws, 0, 0, 28, NULL);
+  worksheet_set_column (ws, 1, 1, 5, NULL);
+  worksheet_set_column (ws, 2, 2, MAX_COLUMN_WIDTH, NULL);
+  worksheet_set_column (ws, 3, 3, 11, NULL);
+  worksheet_freeze_panes (ws, 2, 0);
+  print_setup (b, ws, title, 2);
+}
+
+static void
+write_notes (Book *b, GPtrArray *areas, const char *sheet_name)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, sheet_name);
+  const char *headers[] = { "Направление", "Пояснение" };
+  g_autofree char *title = g_strdup_printf ("Пояснения за %s", b->year_text);
+  int r = 2;
+
+  check (b, worksheet_merge_range (ws, 0, 0, 0, 1, title, b->title));
+  write_header_row (b, ws, 1, headers, 2);
+  for (guint a = 0; a < areas->len; a++)
+    {
+      AreaData *d = areas->pdata[a];
+      if (d->note != NULL)
+        {
+          check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
+          check (b, worksheet_write_string (ws, r, 1, d->note, b->text));
+          r++;
+        }
+      for (guint i = 0; i < d->institutions->len; i++)
+        {
+          ItogiInstitution *inst = d->institutions->pdata[i];
+          g_autofree char *text = g_strdup_printf ("%s: %s", inst->name, inst->note != NULL ? inst->note : "—");
+          check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
+          check (b, worksheet_write_string (ws, r, 1, text, b->text));
+          r++;
+        }
+    }
+  worksheet_set_column (ws, 0, 0, 28, NULL);
+  worksheet_set_column (ws, 1, 1, 100, NULL);
+  worksheet_freeze_panes (ws, 2, 0);
+  print_setup (b, ws, title, 2);
+}
+
+/* Make a unique temporary file beside @path, for writing a whole file before renaming it. */
+static char *
+temp_beside (const char *path, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".part-XXXXXX", NULL);
+  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *name = g_filename_display_name (dir);
+      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
+                   saved == ENOSPC ? _ ("The disk is full: nothing was saved in “%s”.")
+                                   : _ ("Nothing can be saved in the folder “%s”: %s."),
+                   name, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmp);
+}
+
+static gboolean
+move_into_place (const char *tmp, const char *path, GError **error)
+{
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+      g_unlink (tmp);
+      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("Cannot save “%s”: %s."), name,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *path, GError **error)
+{
+  g_autoptr (GPtrArray) areas = collect (store, o, error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *tmp = NULL;
+  g_autofree char *office = itogi_store_get_meta (store, "office");
+  g_autofree char *report = itogi_store_get_meta (store, "report-title");
+  g_autofree char *doc_title = NULL, *keywords = NULL;
+  lxw_workbook_options wopts = { 0 };
+  lxw_doc_properties props = { 0 };
+  lxw_error closed;
+  locale_t c_locale, old_locale;
+  Book b = { 0 };
+
+  if (areas == NULL)
+    return FALSE;
+  tmp = temp_beside (path, error);
+  if (tmp == NULL)
+    return FALSE;
+
+  /* Debian's libxlsxwriter prints numbers with the current LC_NUMERIC: under ru_RU it would
+   * write «22808,5» into the XML and corrupt the file. Everything runs in the C locale. */
+  c_locale = newlocale (LC_NUMERIC_MASK, "C", (locale_t)0);
+  old_locale = uselocale (c_locale);
+
+  b.o = o;
+  b.year_text = itogi_format_year (o->year);
+  b.compare_text = itogi_format_year (o->compare_year);
+  b.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  wopts.tmpdir = NULL;
+  b.wb = workbook_new_opt (tmp, &wopts);
+  if (b.wb == NULL)
+    {
+      uselocale (old_locale);
+      freelocale (c_locale);
+      g_unlink (tmp);
+      g_free (b.year_text);
+      g_free (b.compare_text);
+      g_hash_table_unref (b.formats);
+      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("The workbook could not be started."));
+      return FALSE;
+    }
+
+  b.title = workbook_add_format (b.wb);
+  format_set_bold (b.title);
+  format_set_font_size (b.title, 14);
+  format_set_align (b.title, LXW_ALIGN_VERTICAL_CENTER);
+  b.header = workbook_add_format (b.wb);
+  format_set_bold (b.header);
+  format_set_text_wrap (b.header);
+  format_set_bg_color (b.header, 0xE8EEF4);
+  format_set_bottom (b.header, LXW_BORDER_THIN);
+  format_set_align (b.header, LXW_ALIGN_VERTICAL_CENTER);
+  b.text = workbook_add_format (b.wb);
+  format_set_text_wrap (b.text);
+  format_set_align (b.text, LXW_ALIGN_VERTICAL_TOP);
+  b.text_center = workbook_add_format (b.wb);
+  format_set_align (b.text_center, LXW_ALIGN_CENTER);
+  format_set_align (b.text_center, LXW_ALIGN_VERTICAL_TOP);
+  b.index = workbook_add_format (b.wb);
+  format_set_align (b.index, LXW_ALIGN_CENTER);
+  format_set_align (b.index, LXW_ALIGN_VERTICAL_TOP);
+  b.dash = workbook_add_format (b.wb);
+  format_set_align (b.dash, LXW_ALIGN_RIGHT);
+  format_set_align (b.dash, LXW_ALIGN_VERTICAL_TOP);
+
+  {
+    g_autofree char *summary = itogi_export_sheet_name ("Сводка", names);
+    write_summary (&b, areas, summary);
+  }
+  for (guint a = 0; a < areas->len; a++)
+    {
+      AreaData *d = areas->pdata[a];
+      g_autofree char *sheet = itogi_export_sheet_name (d->area->short_title, names);
+      write_area_sheet (&b, d, sheet);
+    }
+  {
+    g_autofree char *wanted = g_strdup_printf ("Задачи на %d год", o->year + 1);
+    g_autofree char *tasks = itogi_export_sheet_name (wanted, names);
+    g_autofree char *notes = itogi_export_sheet_name ("Пояснения", names);
+    write_tasks (&b, areas, tasks);
+    write_notes (&b, areas, notes);
+  }
+
+  doc_title = g_strdup_printf ("Итоги: %s к %s", b.year_text, b.compare_text);
+  keywords = g_strdup_printf ("итоги, отчёт, %d, %d", o->year, o->compare_year);
+  props.title = doc_title;
+  props.subject = report;
+  props.author = office;
+  props.company = office;
+  props.keywords = keywords;
+  props.comments = "Itogi " PACKAGE_VERSION;
+  props.created = o->created;
+  check (&b, workbook_set_properties (b.wb, &props));
+
+  closed = workbook_close (b.wb);
+  uselocale (old_locale);
+  freelocale (c_locale);
+  g_hash_table_unref (b.formats);
+  g_free (b.year_text);
+  g_free (b.compare_text);
+
+  if (b.status != LXW_NO_ERROR || closed != LXW_NO_ERROR)
+    {
+      lxw_error e = closed != LXW_NO_ERROR ? closed : b.status;
+      g_unlink (tmp);
+      g_set_error (error, ITOGI_EXPORT_ERROR,
+                   e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ? ITOGI_EXPORT_ERROR_WRITE
+                                                                                         : ITOGI_EXPORT_ERROR_FAILED,
+                   _ ("The workbook could not be written (%s). Nothing was saved."), lxw_strerror (e));
+      return FALSE;
+    }
+  return move_into_place (tmp, path, error);
+}
+
+/* ---- CSV ---- */
+
+static void
+csv_field (GString *out, const char *text, gboolean last)
+{
+  gboolean quote = strpbrk (text, ";\"\r\n") != NULL;
+
+  if (quote)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, text);
+  g_string_append (out, last ? "\r\n" : ";");
+}
+
+/* A number as Russian Excel reads one: no grouping, a decimal comma, an ASCII minus. */
+static char *
+csv_number (gint64 amount, guint scale)
+{
+  g_autofree char *s = itogi_format_fixed (amount, scale);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0x2212)
+        g_string_append_c (out, '-');
+      else if (c != 0x202f)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+csv_value (const ItogiTableRow *row, const ItogiValue *v)
+{
+  guint scale = itogi_kind_effective_scale (row->indicator->kind, row->indicator->scale);
+  g_autofree char *number = NULL;
+  const char *word;
+
+  if (!v->present)
+    return g_strdup ("");
+  number = csv_number (v->amount, scale);
+  word = itogi_qualifier_word (v->qualifier);
+  /* A bound or an approximation stays words and a number, as the report states it. */
+  return word != NULL ? g_strconcat (word, " ", number, NULL) : g_steal_pointer (&number);
+}
+
+gboolean
+itogi_export_csv (ItogiStore *store, const ItogiExportOptions *o, const char *path, GError **error)
+{
+  g_autoptr (GPtrArray) areas = collect (store, o, error);
+  g_autoptr (GString) out = g_string_new ("\xef\xbb\xbf");
+  g_autofree char *y = NULL, *c = NULL;
+  g_autoptr (GError) local = NULL;
+
+  if (areas == NULL)
+    return FALSE;
+  y = itogi_format_year (o->year);
+  c = itogi_format_year (o->compare_year);
+  csv_field (out, "Направление", FALSE);
+  csv_field (out, "Показатель", FALSE);
+  csv_field (out, "Ед. изм.", FALSE);
+  csv_field (out, c, FALSE);
+  csv_field (out, y, FALSE);
+  csv_field (out, "Изменение", FALSE);
+  csv_field (out, "Изменение, %", FALSE);
+  csv_field (out, "Примечание", TRUE);
+
+  for (guint a = 0; a < areas->len; a++)
+    {
+      AreaData *d = areas->pdata[a];
+      for (guint i = 0; i < d->rows->len; i++)
+        {
+          const ItogiTableRow *row = d->rows->pdata[i];
+          guint scale = itogi_kind_effective_scale (row->indicator->kind, row->indicator->scale);
+          g_autofree char *area = itogi_export_csv_text (d->area->short_title);
+          g_autofree char *title = itogi_export_csv_text (row->indicator->title);
+          g_autofree char *unit = itogi_export_csv_text (row->indicator->unit);
+          g_autofree char *prev = csv_value (row, &row->previous);
+          g_autofree char *cur = csv_value (row, &row->current);
+          g_autofree char *note_raw = row_note (row, o->year, o->compare_year);
+          g_autofree char *note = itogi_export_csv_text (note_raw);
+          g_autofree char *delta = NULL, *pct = NULL;
+
+          if (row->yoy.kind == ITOGI_CHANGE_EXACT)
+            {
+              delta = csv_number (row->yoy.delta, scale);
+              pct = row->yoy.has_percent ? csv_number (row->yoy.percent_x10, 1) : g_strdup ("");
+            }
+          else
+            {
+              /* Not exact: the words the table shows («≈ +40», «—»), never a bare number. */
+              delta = itogi_yoy_format_delta (&row->yoy, row->indicator->kind, row->indicator->scale);
+              pct = itogi_yoy_format_percent (&row->yoy);
+            }
+          csv_field (out, area, FALSE);
+          csv_field (out, title, FALSE);
+          csv_field (out, unit, FALSE);
+          csv_field (out, prev, FALSE);
+          csv_field (out, cur, FALSE);
+          csv_field (out, delta, FALSE);
+          csv_field (out, pct, FALSE);
+          csv_field (out, note, TRUE);
+        }
+    }
+
+  if (!g_file_set_contents_full (path, out->str, (gssize)out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("Cannot save “%s”: %s"), name,
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
