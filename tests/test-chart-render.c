@@ -157,6 +157,15 @@ check_layout (const ItogiChartLayout *layout, double width, double height, const
                ta->rect.x, ta->rect.y, ta->rect.width, ta->rect.height, tb->text, tb->rect.x, tb->rect.y,
                tb->rect.width, tb->rect.height);
     }
+  /* Numbers, badges and ticks are never cut short with «…»: they shrink or stay out. */
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const ItogiChartText *t = &g_array_index (layout->texts, ItogiChartText, i);
+      if (t->ellipsized
+          && (t->role == ITOGI_CHART_TEXT_VALUE || t->role == ITOGI_CHART_TEXT_BADGE
+              || t->role == ITOGI_CHART_TEXT_TICK))
+        g_error ("%s: the number «%s» was cut short", what, t->text);
+    }
   /* Every text fits on the canvas. */
   for (guint i = 0; i < layout->texts->len; i++)
     {
@@ -166,6 +175,47 @@ check_layout (const ItogiChartLayout *layout, double width, double height, const
         g_error ("%s: «%s» leaves the canvas (%.1f,%.1f %.1f×%.1f)", what, t->text, t->rect.x, t->rect.y,
                  t->rect.width, t->rect.height);
     }
+}
+
+static guint
+count_role (const ItogiChartLayout *layout, ItogiChartTextRole role)
+{
+  guint n = 0;
+  for (guint i = 0; i < layout->texts->len; i++)
+    n += g_array_index (layout->texts, ItogiChartText, i).role == role;
+  return n;
+}
+
+/* Nothing is left out on an ordinary chart: a value label for every year of every indicator (a
+ * missing one reads «—»), a badge for each, a label for each. */
+static void
+check_complete (const ItogiChartModel *model, const ItogiChartLayout *layout, const char *what)
+{
+  guint values = 0, badges = 0, n = model->items->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ItogiChartItem *item = model->items->pdata[i];
+      switch (layout->kind)
+        {
+        case ITOGI_CHART_CHANGE:
+          values += item->yoy.kind != ITOGI_CHANGE_NONE && item->yoy.has_percent;
+          break;
+        case ITOGI_CHART_TREND:
+          for (guint y = 0; y < model->n_years; y++)
+            values += item->values[y].present;
+          break;
+        default:
+          values += 2;
+          badges++;
+          break;
+        }
+    }
+  if (count_role (layout, ITOGI_CHART_TEXT_VALUE) != values
+      || count_role (layout, ITOGI_CHART_TEXT_BADGE) != badges)
+    g_error ("%s: %u of %u values and %u of %u badges drawn", what,
+             count_role (layout, ITOGI_CHART_TEXT_VALUE), values, count_role (layout, ITOGI_CHART_TEXT_BADGE),
+             badges);
 }
 
 /* Every area of the report, every kind, at a small screen, a slide-sized and an A4-at-300-dpi
@@ -201,12 +251,143 @@ test_no_overlaps (void)
             g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
             cairo_destroy (cr);
             check_layout (layout, sizes[s][0], sizes[s][1], what);
+            /* On an area's chart, nothing is left out: in the kind chosen for it at every size, and in any kind
+             * from a slide's size up. */
+            if (area_slugs[a] != NULL && (sizes[s][0] >= 1600 || kinds[k] == ITOGI_CHART_AUTO))
+              check_complete (model, layout, what);
             renders++;
           }
       cairo_surface_destroy (surface);
     }
   g_test_message ("%u charts checked", renders);
   g_assert_cmpuint (renders, ==, 3 * G_N_ELEMENTS (area_slugs) * G_N_ELEMENTS (kinds));
+}
+
+/* Models the report does not have, to find the renderer's limits: many indicators, titles of
+ * 150 characters, negative decimals, 15-digit numbers, bounds, one indicator, sixteen years with
+ * gaps. */
+static ItogiChartModel *
+stress_model (guint variant)
+{
+  static const int two[] = { 2022, 2023 };
+  int many_years[16];
+  ItogiChartModel *model;
+  guint n_items;
+
+  for (int y = 0; y < 16; y++)
+    many_years[y] = 2008 + y;
+  if (variant == 4)
+    model = itogi_chart_model_new (ITOGI_CHART_AUTO, "Шестнадцать лет с пропусками", many_years, 16);
+  else
+    model = itogi_chart_model_new (ITOGI_CHART_AUTO, "Проверка пределов", two, 2);
+  model->subtitle = g_strdup ("2023 г. к 2022 г.");
+  model->source = g_strdup ("Источник: проверка");
+  n_items = variant == 0 ? 30 : variant == 1 ? 60 : variant == 2 ? 6 : variant == 3 ? 1 : 5;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      ItogiValue values[16] = { { 0 } };
+      g_autofree char *label = NULL;
+      ItogiKind kind = ITOGI_KIND_COUNT;
+      guint scale = 0;
+
+      if (variant == 2)
+        label = g_strdup_printf (
+            "Очень длинное название показателя номер %u, которое занимает много места и не "
+            "помещается ни в одну строку, ни в две строки подписи под столбцом диаграммы",
+            i + 1);
+      else
+        label = g_strdup_printf ("Показатель %u", i + 1);
+      for (guint y = 0; y < model->n_years; y++)
+        {
+          values[y].present = !(variant == 4 && (y % 3 == 1 || y == 7));
+          values[y].amount = (gint64)((i + 1) * 1000 + y * 37);
+        }
+      if (variant == 2)
+        {
+          /* Negative decimals and a huge number side by side. */
+          kind = ITOGI_KIND_DECIMAL;
+          scale = 1;
+          values[0].amount = i % 2 ? -1234567 : 999999999999999;
+          values[1].amount = i % 2 ? -987654 : 123;
+          values[1].qualifier = i % 3 == 0 ? ITOGI_QUALIFIER_MORE : ITOGI_QUALIFIER_EXACT;
+        }
+      if (variant == 3)
+        {
+          values[0].amount = 999999999999999;
+          values[1].amount = 1;
+        }
+      itogi_chart_model_add_item (model, label, i % 2 ? "ед." : "тыс. руб.", kind, scale, ITOGI_POLARITY_GOOD,
+                                  values);
+    }
+  return model;
+}
+
+static void
+test_no_overlaps_at_the_limits (void)
+{
+  static const double sizes[][2]
+      = { { 320, 240 }, { 3000, 300 }, { 320, 3000 }, { 1600, 900 }, { 3508, 2480 } };
+  static const ItogiChartKind kinds[] = {
+    ITOGI_CHART_AUTO,      ITOGI_CHART_COLUMNS, ITOGI_CHART_BARS,
+    ITOGI_CHART_MULTIPLES, ITOGI_CHART_CHANGE,  ITOGI_CHART_TREND,
+  };
+  g_autoptr (ItogiChartLayout) layout = itogi_chart_layout_new ();
+  ItogiChartStyle style;
+
+  itogi_chart_style_init_light (&style);
+  for (guint v = 0; v < 5; v++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          g_autoptr (ItogiChartModel) model = stress_model (v);
+          cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR, NULL);
+          cairo_t *cr = cairo_create (surface);
+          g_autofree char *what = g_strdup_printf (
+              "stress %u, %s, %.0f×%.0f", v, itogi_chart_kind_to_string (kinds[k]), sizes[s][0], sizes[s][1]);
+
+          model->kind = kinds[k];
+          itogi_chart_render (cr, model, &style, sizes[s][0], sizes[s][1], -1, layout);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          check_layout (layout, sizes[s][0], sizes[s][1], what);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+}
+
+/* The comparison year can be the later one: the change is still the report year's against it. */
+static void
+test_year_order (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiChartModel) model
+      = itogi_chart_model_new_for_area (store, "documents", ITOGI_CHART_AUTO, 2022, 2023, &error);
+  const ItogiChartItem *first;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (model->years[0], ==, 2023);
+  g_assert_cmpint (model->years[1], ==, 2022);
+  first = model->items->pdata[0];
+  /* 23 142 in 2022 against 22 808 in 2023: up 1,5 %, as the table says. */
+  g_assert_cmpint (first->yoy.direction, ==, 1);
+  g_assert_cmpint (first->yoy.percent_x10, ==, 15);
+
+  g_assert_null (itogi_chart_model_new_for_area (store, "documents", ITOGI_CHART_AUTO, 2023, 2023, &error));
+  g_assert_nonnull (error);
+}
+
+/* The trend runs over every calendar year, so a year without figures breaks the line. */
+static void
+test_trend_years (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiChartModel) model
+      = itogi_chart_model_new_for_area (store, "appeals", ITOGI_CHART_TREND, 2023, 2022, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (model->n_years, ==, 2);
+  g_assert_cmpint (model->years[0], ==, 2022);
+  g_assert_cmpint (model->years[1], ==, 2023);
 }
 
 /* The same model draws without a Cairo error on every kind of surface. */
@@ -303,8 +484,9 @@ test_pdf_text (void)
   {
     const char *info_argv[] = { "pdfinfo", path, NULL };
     g_autofree char *info = NULL;
-    g_assert_true (g_spawn_sync (NULL, (char **)info_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &info, NULL, &status, &error));
+    g_assert_true (g_spawn_sync (NULL, (char **)info_argv, NULL,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &info, NULL,
+                                 &status, &error));
     g_assert_no_error (error);
     g_assert_nonnull (strstr (info, "Контроль исполнения документов"));
     g_assert_nonnull (strstr (info, "595.28 pts (A4)"));
@@ -325,6 +507,9 @@ test_export_errors (void)
   g_clear_error (&error);
 
   g_assert_null (itogi_chart_export_bytes (model, ITOGI_CHART_FORMAT_PNG, 50000, 450, 0, &error));
+  g_assert_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_FORMAT);
+  g_clear_error (&error);
+  g_assert_null (itogi_chart_export_bytes (model, ITOGI_CHART_FORMAT_PNG, 100, 100, 0, &error));
   g_assert_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_FORMAT);
   g_clear_error (&error);
 
@@ -369,6 +554,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/render/bars-at-expected-pixels", test_bars_at_expected_pixels);
   g_test_add_func ("/chart/render/selection-and-hits", test_selection_and_hits);
   g_test_add_func ("/chart/render/no-overlaps", test_no_overlaps);
+  g_test_add_func ("/chart/render/no-overlaps-at-the-limits", test_no_overlaps_at_the_limits);
+  g_test_add_func ("/chart/render/year-order", test_year_order);
+  g_test_add_func ("/chart/render/trend-years", test_trend_years);
   g_test_add_func ("/chart/render/surfaces", test_surfaces);
   g_test_add_func ("/chart/render/png-dpi", test_png_dpi);
   g_test_add_func ("/chart/render/pdf-text", test_pdf_text);

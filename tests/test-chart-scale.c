@@ -120,6 +120,69 @@ test_units (void)
   g_assert_cmpstr (word, ==, "млрд");
 }
 
+static void
+test_tick_text (void)
+{
+  static const struct
+  {
+    double lo, hi;
+    const char *const ticks[8];
+  } cases[] = {
+    { 0.9, 1.1, { "0", "0,5", "1,0", "1,5", NULL } },
+    { 0,
+      22808,
+      { "0",
+        "10"
+        "\u202f"
+        "000",
+        "20"
+        "\u202f"
+        "000",
+        "30"
+        "\u202f"
+        "000",
+        NULL } },
+    { 0,
+      119585521.99,
+      { "0",
+        "50"
+        "\u00a0"
+        "млн",
+        "100"
+        "\u00a0"
+        "млн",
+        "150"
+        "\u00a0"
+        "млн",
+        NULL } },
+    { -0.4,
+      0.3,
+      { "\u2212"
+        "0,4",
+        "\u2212"
+        "0,2",
+        "0", "0,2", "0,4", NULL } },
+    { 0, 0.9, { "0", "0,25", "0,50", "0,75", "1,00", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ItogiChartScale s;
+      guint n = 0;
+
+      itogi_chart_scale_compute (cases[i].lo, cases[i].hi, 4, &s);
+      for (guint t = 0; t < s.n_ticks; t++)
+        {
+          g_autofree char *text = itogi_chart_scale_format_tick (&s, itogi_chart_scale_tick (&s, t));
+          g_test_message ("%g..%g tick %u: %s", cases[i].lo, cases[i].hi, t, text);
+          g_assert_nonnull (cases[i].ticks[t]);
+          g_assert_cmpstr (text, ==, cases[i].ticks[t]);
+          n++;
+        }
+      g_assert_null (cases[i].ticks[n]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -127,5 +190,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/scale/cases", test_cases);
   g_test_add_func ("/chart/scale/exact-values", test_exact_values);
   g_test_add_func ("/chart/scale/units", test_units);
+  g_test_add_func ("/chart/scale/tick-text", test_tick_text);
   return g_test_run ();
 }

@@ -203,7 +203,7 @@ size_row (const char *label, double value, GtkWidget **spin)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_label_new_with_mnemonic (label);
 
-  *spin = gtk_spin_button_new_with_range (100, ITOGI_CHART_MAX_PIXELS, 10);
+  *spin = gtk_spin_button_new_with_range (ITOGI_CHART_MIN_WIDTH, ITOGI_CHART_MAX_PIXELS, 10);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (*spin), value);
   gtk_label_set_mnemonic_widget (GTK_LABEL (text), *spin);
   gtk_label_set_xalign (GTK_LABEL (text), 0);

@@ -138,7 +138,8 @@ itogi_chart_view_describe_at (ItogiChartView *self, double x, double y)
       g_autofree char *year = itogi_format_year (self->model->years[yr]);
       g_autofree char *value
           = itogi_format_value_with_unit (&item->values[yr], item->kind, item->scale, item->unit);
-      g_string_append_printf (text, "\n%s: %s", year, *value != '\0' ? value : _ ("no figure"));
+      g_string_append_printf (text, "\n%s: %s%s", year, *value != '\0' ? value : _ ("no figure"),
+                              item->values[yr].partial ? _ (" (part of the year)") : "");
     }
   if (self->model->n_years >= 2 && item->yoy.kind != ITOGI_CHANGE_NONE)
     {

@@ -99,11 +99,13 @@ check_size (double width, double height, ItogiChartFormat format, GError **error
 {
   double limit = format == ITOGI_CHART_FORMAT_PNG ? ITOGI_CHART_MAX_PIXELS : 14400.0;
 
-  if (!(width >= 100 && height >= 100 && width <= limit && height <= limit))
+  /* Below 320 × 240 the labels of a chart no longer fit legibly. */
+  if (!(width >= ITOGI_CHART_MIN_WIDTH && height >= ITOGI_CHART_MIN_HEIGHT && width <= limit
+        && height <= limit))
     {
       g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_FORMAT,
-                   _ ("A chart must be between 100 and %.0f units wide and high, not %.0f × %.0f."), limit,
-                   width, height);
+                   _ ("A chart must be from %d × %d to %.0f × %.0f, not %.0f × %.0f."), ITOGI_CHART_MIN_WIDTH,
+                   ITOGI_CHART_MIN_HEIGHT, limit, limit, width, height);
       return FALSE;
     }
   return TRUE;

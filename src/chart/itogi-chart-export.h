@@ -35,6 +35,8 @@ typedef enum
 #define ITOGI_CHART_A4_PT_WIDTH 841.89
 #define ITOGI_CHART_A4_PT_HEIGHT 595.28
 #define ITOGI_CHART_MAX_PIXELS 12000
+#define ITOGI_CHART_MIN_WIDTH 320
+#define ITOGI_CHART_MIN_HEIGHT 240
 
 GQuark itogi_chart_error_quark (void);
 /* From the file name's extension (.png, .svg, .pdf, any case). */

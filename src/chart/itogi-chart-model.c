@@ -89,25 +89,38 @@ itogi_chart_model_new_for_area (ItogiStore *store, const char *area_slug, ItogiC
   g_autofree char *office = itogi_store_get_meta (store, "office");
   g_autofree char *title = NULL;
 
+  if (year == compare_year && kind != ITOGI_CHART_TREND)
+    {
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
+                   _ ("A year cannot be compared with itself: choose another comparison year."));
+      return NULL;
+    }
   rows = itogi_table_build (store, area_slug, year, compare_year, error);
   if (rows == NULL)
     return NULL;
 
   if (kind == ITOGI_CHART_TREND)
     {
+      /* Every calendar year from the first to the last with figures: a year without any breaks
+       * the line instead of being skipped over. The last 40 years at most. */
       g_autoptr (GArray) stored = itogi_store_list_years (store, error);
+      int first, last;
       if (stored == NULL)
         return NULL;
-      g_array_append_vals (years, stored->data, stored->len);
-      if (years->len == 0)
-        g_array_append_val (years, year);
+      g_array_sort (stored, compare_int);
+      first = stored->len > 0 ? g_array_index (stored, int, 0) : year;
+      last = stored->len > 0 ? g_array_index (stored, int, stored->len - 1) : year;
+      first = MAX (first, last - 39);
+      for (int y = first; y <= last; y++)
+        g_array_append_val (years, y);
     }
   else
     {
+      /* The comparison year first, whichever is earlier: the change is always the report
+       * year's against it, as in the table. */
       g_array_append_val (years, compare_year);
       g_array_append_val (years, year);
     }
-  g_array_sort (years, compare_int);
 
   if (area_slug != NULL && rows->len > 0)
     title = g_strdup (((ItogiTableRow *)rows->pdata[0])->area->title);
@@ -216,7 +229,8 @@ itogi_chart_model_resolve_kind (const ItogiChartModel *model)
    * indicator gets one large panel too. */
   if (!same_unit || (isfinite (lo) && hi / lo > 10.0) || model->items->len == 1)
     return ITOGI_CHART_MULTIPLES;
-  return long_labels ? ITOGI_CHART_BARS : ITOGI_CHART_COLUMNS;
+  /* Many groups leave each column too narrow for its label: bars give every label a line. */
+  return long_labels || model->items->len > 8 ? ITOGI_CHART_BARS : ITOGI_CHART_COLUMNS;
 }
 
 char *
@@ -235,7 +249,8 @@ itogi_chart_model_describe (const ItogiChartModel *model)
           g_autofree char *year = itogi_format_year (model->years[y]);
           g_autofree char *value
               = itogi_format_value_with_unit (&item->values[y], item->kind, item->scale, item->unit);
-          g_string_append_printf (text, " %s — %s;", year, *value != '\0' ? value : _ ("no figure"));
+          g_string_append_printf (text, " %s — %s%s;", year, *value != '\0' ? value : _ ("no figure"),
+                                  item->values[y].partial ? _ (" (part of the year)") : "");
         }
       if (model->n_years >= 2)
         {

@@ -205,7 +205,8 @@ text_layout (Ctx *c, Text *t, const char *s, double factor, gboolean bold, doubl
 
 /* Draw a laid-out text with its logical box's top-left corner at (x, y), and record the box. */
 static ItogiChartRect
-text_draw (Ctx *c, Text *t, double x, double y, const ItogiRgba *color, ItogiChartTextRole role, int item)
+text_draw_always (Ctx *c, Text *t, double x, double y, const ItogiRgba *color, ItogiChartTextRole role,
+                  int item)
 {
   ItogiChartText record = { 0 };
 
@@ -219,19 +220,23 @@ text_draw (Ctx *c, Text *t, double x, double y, const ItogiRgba *color, ItogiCha
   record.role = role;
   record.item = item;
   record.text = g_strdup (pango_layout_get_text (t->pango));
+  record.ellipsized = pango_layout_is_ellipsized (t->pango);
   g_array_append_val (c->layout->texts, record);
   return record.rect;
 }
 
+static void text_draw (Ctx *c, Text *t, double x, double y, const ItogiRgba *color, ItogiChartTextRole role,
+                       int item);
+
 /* Place a text aligned inside the span [x, x + span_w]. */
-static ItogiChartRect
+static void
 text_draw_in (Ctx *c, Text *t, double x, double span_w, double y, Align align, const ItogiRgba *color,
               ItogiChartTextRole role, int item)
 {
   double left = align == ALIGN_CENTER ? x + (span_w - t->w) / 2.0
                 : align == ALIGN_END  ? x + span_w - t->w
                                       : x;
-  return text_draw (c, t, left, y, color, role, item);
+  text_draw (c, t, left, y, color, role, item);
 }
 
 static void
@@ -306,7 +311,17 @@ value_text (const ItogiChartItem *item, guint year, gboolean compact)
     prefix = ">" ITOGI_NBSP;
   else if (itogi_qualifier_is_upper_bound (v->qualifier))
     prefix = "<" ITOGI_NBSP;
-  return g_strconcat (prefix, number, NULL);
+  /* A year summed from only part of its months is marked, as in the table. */
+  return g_strconcat (prefix, number, v->partial ? "*" : "", NULL);
+}
+
+/* How a bar is drawn: a year from part of its months, or an uncertain sum, is not solid either. */
+static ItogiQualifier
+bar_qualifier (const ItogiValue *v)
+{
+  if (v->qualifier == ITOGI_QUALIFIER_EXACT && (v->partial || v->uncertain))
+    return ITOGI_QUALIFIER_ABOUT;
+  return v->qualifier;
 }
 
 /* «▲ +43,8 %», «▼ −1,4 %», «▲ ≈ +13,3 %», or «—» when no change can be stated. */
@@ -439,6 +454,8 @@ draw_selection (Ctx *c, double x, double y, double w, double h, int item)
   cairo_fill (c->cr);
 }
 
+static const char *common_unit (const ItogiChartModel *m);
+
 /* ---- header, legend and source ---- */
 
 typedef struct
@@ -473,7 +490,7 @@ draw_legend (Ctx *c, double left, double y, gboolean measure_only)
           set_color (c, year_color (c, yr));
           cairo_rectangle (c->cr, x, y + (t.h - sw) / 2, sw, sw);
           cairo_fill (c->cr);
-          text_draw (c, &t, x + sw + gap, y, &c->style->text, ITOGI_CHART_TEXT_LEGEND, -1);
+          text_draw_always (c, &t, x + sw + gap, y, &c->style->text, ITOGI_CHART_TEXT_LEGEND, -1);
           x += sw + gap + t.w + c->fs;
         }
     }
@@ -482,7 +499,7 @@ draw_legend (Ctx *c, double left, double y, gboolean measure_only)
 
 /* Title, subtitle (and legend), and the source line; returns the plot area left between them. */
 static Box
-draw_frame (Ctx *c, gboolean legend)
+draw_frame (Ctx *c, gboolean legend, const char *unit)
 {
   double x = c->pad, w = c->width - 2 * c->pad, y = c->pad, bottom;
   g_auto (Text) title = { 0 };
@@ -491,16 +508,19 @@ draw_frame (Ctx *c, gboolean legend)
   double legend_w = legend ? draw_legend (c, 0, 0, TRUE) : 0.0;
 
   text_layout (c, &title, c->model->title != NULL ? c->model->title : "", 1.35, TRUE, w, 2, ALIGN_START);
-  text_draw (c, &title, x, y, &c->style->text, ITOGI_CHART_TEXT_TITLE, -1);
+  text_draw_always (c, &title, x, y, &c->style->text, ITOGI_CHART_TEXT_TITLE, -1);
   y += title.h + c->fs * 0.15;
 
   if (c->model->subtitle != NULL)
     {
+      /* One shared axis says its unit once, after the years. */
+      g_autofree char *sub = unit != NULL && *unit != '\0'
+                                 ? g_strdup_printf ("%s, %s", c->model->subtitle, unit)
+                                 : g_strdup (c->model->subtitle);
       /* The legend shares the subtitle's line when both fit, else it takes the next line. */
       gboolean same_line = legend && legend_w + c->fs * 2 < w / 2;
-      text_layout (c, &subtitle, c->model->subtitle, 1.0, FALSE, same_line ? w - legend_w - c->fs * 2 : w, 1,
-                   ALIGN_START);
-      text_draw (c, &subtitle, x, y, &c->style->muted, ITOGI_CHART_TEXT_SUBTITLE, -1);
+      text_layout (c, &subtitle, sub, 1.0, FALSE, same_line ? w - legend_w - c->fs * 2 : w, 1, ALIGN_START);
+      text_draw_always (c, &subtitle, x, y, &c->style->muted, ITOGI_CHART_TEXT_SUBTITLE, -1);
       if (legend && same_line)
         draw_legend (c, x + w - legend_w, y, FALSE);
       y += subtitle.h;
@@ -522,7 +542,7 @@ draw_frame (Ctx *c, gboolean legend)
     {
       text_layout (c, &source, c->model->source, 0.8, FALSE, w, 1, ALIGN_START);
       bottom -= source.h;
-      text_draw (c, &source, x, bottom, &c->style->muted, ITOGI_CHART_TEXT_SOURCE, -1);
+      text_draw_always (c, &source, x, bottom, &c->style->muted, ITOGI_CHART_TEXT_SOURCE, -1);
       bottom -= c->fs * 0.6;
     }
   y += c->fs * 0.9;
@@ -546,22 +566,50 @@ value_label_clear (ValueLabel *v)
   g_free (v->text);
 }
 
-/* Place the value labels of one group of columns so none overlap: full numbers at the largest
- * size that fits the slot, else compact numbers, and when neighbours still collide the earlier
- * year's label steps up a line. @headroom is the height kept free above the tallest bar. */
+/* Draw @t at (x, y) only if it stays within [@limit_top, @limit_bottom] and keeps @gap from every
+ * text already drawn. */
+static gboolean
+place_if_clear (Ctx *c, Text *t, double x, double y, double limit_top, double limit_bottom, double gap,
+                const ItogiRgba *color, ItogiChartTextRole role, int item)
+{
+  if (y < limit_top - 0.01 || y + t->h > limit_bottom + 0.01 || x < -0.01 || x + t->w > c->width + 0.01)
+    return FALSE;
+  for (guint k = 0; k < c->layout->texts->len; k++)
+    {
+      const ItogiChartRect *r = &g_array_index (c->layout->texts, ItogiChartText, k).rect;
+      if (x - gap < r->x + r->width && r->x < x + t->w + gap && y < r->y + r->height && r->y < y + t->h)
+        return FALSE;
+    }
+  text_draw_always (c, t, x, y, color, role, item);
+  return TRUE;
+}
+
+/* Everything but the frame is drawn through here: a text that would touch one already drawn, or
+ * leave the canvas, is left out rather than drawn over it (the tooltip and the table still give
+ * it). The layout code keeps this for the extremes; the tests check that at ordinary sizes
+ * nothing is left out. */
 static void
-draw_column_values (Ctx *c, ValueLabel *labels, guint n, double slot_w, double factor)
+text_draw (Ctx *c, Text *t, double x, double y, const ItogiRgba *color, ItogiChartTextRole role, int item)
+{
+  place_if_clear (c, t, x, y, 0, c->height, 0, color, role, item);
+}
+
+/* Place the value labels of one group of columns so none overlap any value label already drawn:
+ * each sits just beyond its bar's end; when it would touch another it steps one line further
+ * out, and when it still would, it is left out (the tooltip and the table still give it). */
+static void
+draw_column_values (Ctx *c, ValueLabel *labels, guint n, double factor, double limit_top, double limit_bottom)
 {
   g_auto (Text) probe = { 0 };
-  double lh;
+  double lh, gap = c->fs * 0.3;
 
   if (n == 0)
     return;
   text_layout (c, &probe, "0", factor, FALSE, -1, 1, ALIGN_START);
   lh = probe.h;
 
-  /* Place the labels nearest the baseline first: when two collide, the one that steps away is
-   * the taller bar's, which stays above (or below) its own bar and reads as its own. */
+  /* Labels nearest the baseline go first: the taller bar's label is the one that steps out, so
+   * each still stays next to its own bar. */
   for (guint i = 1; i < n; i++)
     for (guint j = i; j > 0; j--)
       {
@@ -579,31 +627,15 @@ draw_column_values (Ctx *c, ValueLabel *labels, guint n, double slot_w, double f
     {
       g_auto (Text) t = { 0 };
       double y;
-      int raise = 0;
 
       text_layout (c, &t, labels[i].text, factor, FALSE, -1, 1, ALIGN_START);
       y = labels[i].below ? labels[i].edge + lh * 0.1 : labels[i].edge - t.h - lh * 0.1;
-      /* Step away from every label already placed that it would touch. */
-      for (guint j = 0; j < i; j++)
-        {
-          /* Labels closer than a third of a letter read as one number: keep a gap. */
-          double gap = c->fs * 0.3;
-          double left = labels[i].cx - t.w / 2 - gap, right = labels[i].cx + t.w / 2 + gap;
-          ItogiChartText *placed
-              = &g_array_index (c->layout->texts, ItogiChartText, c->layout->texts->len - i + j);
-          if (left < placed->rect.x + placed->rect.width && placed->rect.x < right)
-            {
-              double overlap_top = placed->rect.y, overlap_bottom = placed->rect.y + placed->rect.height;
-              if (y < overlap_bottom && overlap_top < y + t.h)
-                {
-                  y = labels[i].below ? overlap_bottom : overlap_top - t.h;
-                  raise++;
-                }
-            }
-        }
-      (void)raise;
-      (void)slot_w;
-      text_draw (c, &t, labels[i].cx - t.w / 2, y, &c->style->text, ITOGI_CHART_TEXT_VALUE, labels[i].item);
+      /* Where it would touch another text it steps one line further out; if it still would, it
+       * is left to the tooltip and the table. */
+      if (!place_if_clear (c, &t, labels[i].cx - t.w / 2, y, limit_top, limit_bottom, gap, &c->style->text,
+                           ITOGI_CHART_TEXT_VALUE, labels[i].item))
+        place_if_clear (c, &t, labels[i].cx - t.w / 2, labels[i].below ? y + lh : y - lh, limit_top,
+                        limit_bottom, gap, &c->style->text, ITOGI_CHART_TEXT_VALUE, labels[i].item);
     }
 }
 
@@ -641,20 +673,6 @@ fit_values (Ctx *c, const ItogiChartItem *const *items, guint n_items, guint fir
 /* ---- grouped columns ---- */
 
 static void
-format_tick (const ItogiChartScale *scale, double value, char **out)
-{
-  const char *word;
-  double unit = itogi_chart_scale_unit (scale, &word);
-  double shown = value / unit;
-  /* One decimal only where the step needs it. */
-  gboolean decimals = fmod (scale->step / unit, 1.0) > 1e-9;
-  gint64 fixed = llround (shown * (decimals ? 10.0 : 1.0));
-  g_autofree char *number = itogi_format_fixed (fixed, decimals ? 1 : 0);
-
-  *out = *word != '\0' ? g_strconcat (number, ITOGI_NBSP, word, NULL) : g_steal_pointer (&number);
-}
-
-static void
 value_range (const ItogiChartModel *m, guint first_year, double *lo, double *hi)
 {
   *lo = 0.0;
@@ -671,12 +689,55 @@ value_range (const ItogiChartModel *m, guint first_year, double *lo, double *hi)
       }
 }
 
+/* Lay out @s on one line at @factor, smaller if need be down to @min_factor, to fit @max_w.
+ * FALSE when even the smallest size is too wide. Numbers are never cut short. */
+static gboolean
+fit_line (Ctx *c, Text *t, const char *s, double factor, gboolean bold, double max_w, double min_factor)
+{
+  for (;;)
+    {
+      text_clear_layout (t);
+      text_layout (c, t, s, factor, bold, -1, 1, ALIGN_START);
+      if (t->w <= max_w)
+        return TRUE;
+      if (factor <= min_factor)
+        return FALSE;
+      factor = MAX (min_factor, factor * 0.9);
+    }
+}
+
+/* The unit all items share, or NULL when they differ. */
+static const char *
+common_unit (const ItogiChartModel *m)
+{
+  const char *unit = NULL;
+
+  for (guint i = 0; i < m->items->len; i++)
+    {
+      const ItogiChartItem *item = m->items->pdata[i];
+      if (unit == NULL)
+        unit = item->unit;
+      else if (g_strcmp0 (unit, item->unit) != 0)
+        return NULL;
+    }
+  return unit;
+}
+
+/* A category label: with its unit when the items' units differ. */
+static char *
+item_label (const ItogiChartModel *m, const ItogiChartItem *item)
+{
+  if (common_unit (m) == NULL && *item->unit != '\0')
+    return g_strdup_printf ("%s, %s", item->label, item->unit);
+  return g_strdup (item->label);
+}
+
 static void
 render_columns (Ctx *c, Box plot)
 {
   const ItogiChartModel *m = c->model;
   guint n = m->items->len, first = m->n_years > 2 ? m->n_years - 2 : 0, k = m->n_years - first;
-  double lh = line_height (c, 0.85), label_h = line_height (c, 0.9) * 2 + c->fs * 0.3;
+  double lh, label_h = line_height (c, 0.9) * 2 + c->fs * 0.3;
   double badge_h = line_height (c, 0.9), lo, hi, axis_w = 0.0, slot, group_w, bar_w, top, bottom, zero_y;
   gboolean compact;
   double factor;
@@ -686,9 +747,8 @@ render_columns (Ctx *c, Box plot)
   itogi_chart_scale_compute (lo, hi, 5, &scale);
   for (guint t = 0; t < scale.n_ticks; t++)
     {
-      g_autofree char *s = NULL;
+      g_autofree char *s = itogi_chart_scale_format_tick (&scale, itogi_chart_scale_tick (&scale, t));
       g_auto (Text) tt = { 0 };
-      format_tick (&scale, itogi_chart_scale_tick (&scale, t), &s);
       text_layout (c, &tt, s, 0.8, FALSE, -1, 1, ALIGN_START);
       axis_w = MAX (axis_w, tt.w);
     }
@@ -722,7 +782,7 @@ render_columns (Ctx *c, Box plot)
         draw_hline (c, plot.x + axis_w, plot.x + plot.w, y, &c->style->grid, MAX (1.0, c->fs * 0.06));
         if (last_y - y < tick_h * 1.05)
           continue;
-        format_tick (&scale, v, &s);
+        s = itogi_chart_scale_format_tick (&scale, v);
         text_layout (c, &tt, s, 0.8, FALSE, -1, 1, ALIGN_START);
         text_draw (c, &tt, plot.x + axis_w - c->fs * 0.5 - tt.w, y - tt.h / 2, &c->style->muted,
                    ITOGI_CHART_TEXT_TICK, -1);
@@ -730,46 +790,54 @@ render_columns (Ctx *c, Box plot)
       }
   }
 
+  /* Bars, badges and category labels first; the value labels then find room among them. */
   for (guint i = 0; i < n; i++)
     {
       const ItogiChartItem *item = m->items->pdata[i];
       double sx = plot.x + axis_w + slot * i, gx = sx + (slot - group_w) / 2;
-      g_autofree ValueLabel *labels = g_new0 (ValueLabel, k);
       g_autofree char *badge = badge_text (item);
+      g_autofree char *label = item_label (m, item);
       g_auto (Text) bt = { 0 };
       g_auto (Text) lt = { 0 };
 
       draw_selection (c, sx, plot.y, slot, plot.h, (int)i);
       add_mark (c, sx, plot.y, slot, plot.h, (int)i, -1);
       for (guint y = first; y < m->n_years; y++)
-        {
-          guint s = y - first;
-          double bx = gx + bar_w * s, v = item->values[y].present ? item_value (item, y) : 0.0;
-          double by = Y_OF (v);
-
-          if (item->values[y].present)
-            {
-              draw_bar (c, bx + bar_w * 0.06, zero_y, bar_w * 0.88, by - zero_y, year_color (c, y),
-                        item->values[y].qualifier);
-              add_mark (c, bx, MIN (by, zero_y), bar_w, MAX (fabs (by - zero_y), 1.0), (int)i, (int)y);
-            }
-          labels[s].text = value_text (item, y, compact);
-          labels[s].cx = bx + bar_w / 2;
-          labels[s].below = v < 0;
-          labels[s].edge = by;
-          labels[s].item = (int)i;
-        }
-      draw_column_values (c, labels, k, bar_w, factor);
-      for (guint s = 0; s < k; s++)
-        value_label_clear (&labels[s]);
-
-      text_layout (c, &bt, badge, 0.9, TRUE, slot * 0.96, 1, ALIGN_CENTER);
-      text_draw_in (c, &bt, sx, slot, plot.y, ALIGN_CENTER, badge_color (c, item), ITOGI_CHART_TEXT_BADGE,
-                    (int)i);
-
-      text_layout (c, &lt, item->label, 0.9, FALSE, slot * 0.96, 2, ALIGN_CENTER);
+        if (item->values[y].present)
+          {
+            double bx = gx + bar_w * (y - first), by = Y_OF (item_value (item, y));
+            draw_bar (c, bx + bar_w * 0.06, zero_y, bar_w * 0.88, by - zero_y, year_color (c, y),
+                      bar_qualifier (&item->values[y]));
+            add_mark (c, bx, MIN (by, zero_y), bar_w, MAX (fabs (by - zero_y), 1.0), (int)i, (int)y);
+          }
+      /* A badge too wide for its column even when small is left to the tooltip and the table. */
+      if (fit_line (c, &bt, badge, 0.9, TRUE, slot * 0.96, 0.5))
+        text_draw_in (c, &bt, sx, slot, plot.y, ALIGN_CENTER, badge_color (c, item), ITOGI_CHART_TEXT_BADGE,
+                      (int)i);
+      text_layout (c, &lt, label, 0.9, FALSE, slot * 0.96, 2, ALIGN_CENTER);
       text_draw_in (c, &lt, sx, slot, plot.y + plot.h - label_h + c->fs * 0.3, ALIGN_CENTER, &c->style->text,
                     ITOGI_CHART_TEXT_LABEL, (int)i);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ItogiChartItem *item = m->items->pdata[i];
+      double gx = plot.x + axis_w + slot * i + (slot - group_w) / 2;
+      g_autofree ValueLabel *labels = g_new0 (ValueLabel, k);
+
+      for (guint y = first; y < m->n_years; y++)
+        {
+          guint s = y - first;
+          double v = item->values[y].present ? item_value (item, y) : 0.0;
+          labels[s].text = value_text (item, y, compact);
+          labels[s].cx = gx + bar_w * s + bar_w / 2;
+          labels[s].below = v < 0;
+          labels[s].edge = Y_OF (v);
+          labels[s].item = (int)i;
+        }
+      draw_column_values (c, labels, k, factor, plot.y + badge_h, plot.y + plot.h - label_h);
+      for (guint s = 0; s < k; s++)
+        value_label_clear (&labels[s]);
     }
   draw_hline (c, plot.x + axis_w, plot.x + plot.w, zero_y, &c->style->muted, MAX (1.0, c->fs * 0.08));
 #undef Y_OF
@@ -792,6 +860,7 @@ render_bars (Ctx *c, Box plot, gboolean change)
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   double label_w = 0.0, badge_w = 0.0, value_left = 0.0, value_right = 0.0, lo = 0.0, hi = 0.0, row_h, x0, x1,
          zero_x, factor = 0.85, lh;
+  gboolean show_values = TRUE;
   guint skipped = 0;
   ItogiChartScale scale;
 
@@ -860,7 +929,8 @@ render_bars (Ctx *c, Box plot, gboolean change)
       g_autofree char *badge = badge_text (row->item);
       g_auto (Text) b = { 0 };
 
-      text_layout (c, &t, row->item->label, 0.9, FALSE, plot.w * 0.38, 3, ALIGN_START);
+      g_autofree char *label = item_label (m, row->item);
+      text_layout (c, &t, label, 0.9, FALSE, plot.w * 0.38, 3, ALIGN_START);
       label_w = MAX (label_w, t.w);
       if (!change)
         {
@@ -869,13 +939,15 @@ render_bars (Ctx *c, Box plot, gboolean change)
         }
     }
 
-  /* Value labels: their widths decide the room kept at the bars' ends. */
+  /* Value labels: their widths decide the room kept at the bars' ends. Each sits beside its own
+   * bar and is no taller than it, so the two years' labels of a row never meet; bars too thin
+   * for a readable label get none (the tooltip and the table still give the numbers). */
   {
     double bar_h = MIN (row_h * 0.75 / k, c->fs * 2.2);
     gboolean compact = FALSE;
-    /* Labels sit beside their bar: they must not be taller than it (plus the gap between). */
-    while (factor > 0.45 && line_height (c, factor) > bar_h * 1.05 + (k > 1 ? 0 : row_h * 0.2))
+    while (factor > 0.35 && line_height (c, factor) > bar_h)
       factor *= 0.9;
+    show_values = line_height (c, factor) <= bar_h;
     for (guint r = 0; r < rows->len; r++)
       {
         Row *row = &g_array_index (rows, Row, r);
@@ -885,6 +957,8 @@ render_bars (Ctx *c, Box plot, gboolean change)
                 = change ? itogi_yoy_format_percent (&row->item->yoy) : value_text (row->item, y, compact);
             g_auto (Text) t = { 0 };
             double v = change ? row->value : (row->item->values[y].present ? item_value (row->item, y) : 0.0);
+            if (!show_values)
+              break;
             text_layout (c, &t, s, factor, FALSE, -1, 1, ALIGN_START);
             if (v < 0)
               value_left = MAX (value_left, t.w + c->fs * 0.4);
@@ -913,15 +987,17 @@ render_bars (Ctx *c, Box plot, gboolean change)
       draw_selection (c, plot.x, ry, plot.w, row_h, row->index);
       add_mark (c, plot.x, ry, plot.w, row_h, row->index, -1);
 
-      text_layout (c, &lt, item->label, 0.9, FALSE, label_w, max_lines, ALIGN_START);
+      g_autofree char *label = change ? g_strdup (item->label) : item_label (m, item);
+      text_layout (c, &lt, label, 0.9, FALSE, label_w, max_lines, ALIGN_START);
       /* A row too short for even one line of label would overlap the next: shrink it. */
       if (lt.h > row_h)
         {
           text_clear_layout (&lt);
-          text_layout (c, &lt, item->label, 0.9 * row_h / (lh * 1.05), FALSE, label_w, 1, ALIGN_START);
+          text_layout (c, &lt, label, 0.9 * row_h / (lh * 1.05), FALSE, label_w, 1, ALIGN_START);
         }
-      text_draw (c, &lt, plot.x, ry + (row_h - lt.h) / 2, &c->style->text, ITOGI_CHART_TEXT_LABEL,
-                 row->index);
+      /* A row too thin for any legible label leaves it to the tooltip and the table. */
+      place_if_clear (c, &lt, plot.x, ry + (row_h - lt.h) / 2, ry, ry + row_h, 0, &c->style->text,
+                      ITOGI_CHART_TEXT_LABEL, row->index);
 
       for (guint y = first; y < (change ? first + 1 : m->n_years); y++)
         {
@@ -949,9 +1025,12 @@ render_bars (Ctx *c, Box plot, gboolean change)
           bx = X_OF (v);
           if (change || item->values[y].present)
             {
-              draw_bar (c, zero_x, by + bar_h * 0.08, bx - zero_x, bar_h * 0.84, color, q);
+              draw_bar (c, zero_x, by + bar_h * 0.08, bx - zero_x, bar_h * 0.84, color,
+                        change ? q : bar_qualifier (&item->values[y]));
               add_mark (c, MIN (zero_x, bx), by, MAX (fabs (bx - zero_x), 1.0), bar_h, row->index, (int)y);
             }
+          if (!show_values)
+            continue;
           text_layout (c, &vt, vs, factor, FALSE, -1, 1, ALIGN_START);
           {
             double ty = by + (bar_h - vt.h) / 2;
@@ -970,8 +1049,8 @@ render_bars (Ctx *c, Box plot, gboolean change)
           g_autofree char *badge = badge_text (item);
           g_auto (Text) bt = { 0 };
           text_layout (c, &bt, badge, MIN (0.9, 0.9 * row_h / (lh * 1.05)), TRUE, -1, 1, ALIGN_START);
-          text_draw (c, &bt, plot.x + plot.w - bt.w, ry + (row_h - bt.h) / 2, badge_color (c, item),
-                     ITOGI_CHART_TEXT_BADGE, row->index);
+          place_if_clear (c, &bt, plot.x + plot.w - bt.w, ry + (row_h - bt.h) / 2, ry, ry + row_h, 0,
+                          badge_color (c, item), ITOGI_CHART_TEXT_BADGE, row->index);
         }
     }
   draw_vline (c, zero_x, plot.y, plot.y + plot.h, &c->style->muted, MAX (1.0, c->fs * 0.08));
@@ -1001,33 +1080,63 @@ choose_grid (double w, double h, guint n, guint *cols, guint *rows)
     }
 }
 
+/* A panel's title (two lines at most) and, under it, the change badge and the unit. Returns the
+ * height they take. */
+static double
+draw_panel_head (Ctx *c, const ItogiChartItem *item, int index, Box p, double factor_cap, gboolean badge)
+{
+  g_auto (Text) tt = { 0 };
+  g_auto (Text) bt = { 0 };
+  g_auto (Text) ut = { 0 };
+  g_autofree char *badge_s = badge_text (item);
+  double y, h;
+
+  text_layout (c, &tt, item->label, 0.85 * factor_cap, TRUE, p.w, 2, ALIGN_START);
+  text_draw (c, &tt, p.x, p.y, &c->style->text, ITOGI_CHART_TEXT_LABEL, index);
+  y = p.y + tt.h + c->fs * 0.1 * factor_cap;
+  h = line_height (c, 0.85 * factor_cap);
+  /* The unit stays visible whatever happens to a long title: it has its own place. */
+  if (badge && fit_line (c, &bt, badge_s, 0.85 * factor_cap, TRUE, p.w, 0.4 * factor_cap))
+    text_draw (c, &bt, p.x, y, badge_color (c, item), ITOGI_CHART_TEXT_BADGE, index);
+  if (*item->unit != '\0')
+    {
+      double room = p.w - (bt.pango != NULL ? bt.w + c->fs * 0.6 : 0.0);
+      if (fit_line (c, &ut, item->unit, 0.8 * factor_cap, FALSE, room, 0.4 * factor_cap))
+        text_draw (c, &ut, p.x + p.w - ut.w, y + (h - ut.h) / 2, &c->style->muted, ITOGI_CHART_TEXT_NOTE,
+                   index);
+    }
+  return tt.h + c->fs * 0.1 * factor_cap + h;
+}
+
 static void
 render_panel_columns (Ctx *c, const ItogiChartItem *item, int index, Box p, double factor_cap)
 {
   const ItogiChartModel *m = c->model;
   guint first = m->n_years > 2 ? m->n_years - 2 : 0, k = m->n_years - first;
-  double vf, yl_h, top, bottom, slot, bar_w, zero_y, lo = 0.0, hi = 0.0;
-  g_autofree char *title = NULL;
-  g_autofree char *badge = badge_text (item);
-  g_auto (Text) tt = { 0 };
-  g_auto (Text) bt = { 0 };
+  double vf, vlh, yl_h, top, bottom, slot, bar_w, zero_y, lo = 0.0, hi = 0.0, head, widest = 0.0, headroom;
   g_autofree ValueLabel *labels = g_new0 (ValueLabel, k);
   gboolean compact;
   ItogiChartScale scale;
   const ItogiChartItem *one[1] = { item };
 
-  title = *item->unit != '\0' ? g_strdup_printf ("%s, %s", item->label, item->unit) : g_strdup (item->label);
-  text_layout (c, &tt, title, 0.85 * factor_cap, TRUE, p.w, 3, ALIGN_START);
-  text_draw (c, &tt, p.x, p.y, &c->style->text, ITOGI_CHART_TEXT_LABEL, index);
-  text_layout (c, &bt, badge, 0.85 * factor_cap, TRUE, p.w, 1, ALIGN_START);
-  text_draw (c, &bt, p.x, p.y + tt.h + c->fs * 0.1, badge_color (c, item), ITOGI_CHART_TEXT_BADGE, index);
+  head = draw_panel_head (c, item, index, p, factor_cap, TRUE);
 
   slot = p.w / k;
   bar_w = slot * 0.6;
   vf = fit_values (c, one, 1, first, slot * 0.98, &compact) * factor_cap;
+  vlh = line_height (c, vf);
   yl_h = line_height (c, 0.8 * factor_cap);
-  top = p.y + tt.h + bt.h + c->fs * 0.3 + line_height (c, vf) * 2.3;
-  bottom = p.y + p.h - yl_h - c->fs * 0.2;
+  /* Room for a second line of values only when neighbours would touch. */
+  for (guint y = first; y < m->n_years; y++)
+    {
+      g_autofree char *s = value_text (item, y, compact);
+      g_auto (Text) t = { 0 };
+      text_layout (c, &t, s, vf, FALSE, -1, 1, ALIGN_START);
+      widest = MAX (widest, t.w);
+    }
+  headroom = vlh * (widest + c->fs * 0.6 > slot ? 2.3 : 1.2);
+  top = p.y + head + c->fs * 0.2 * factor_cap + headroom;
+  bottom = p.y + p.h - yl_h - c->fs * 0.2 * factor_cap;
   for (guint y = first; y < m->n_years; y++)
     if (item->values[y].present)
       {
@@ -1035,9 +1144,9 @@ render_panel_columns (Ctx *c, const ItogiChartItem *item, int index, Box p, doub
         hi = MAX (hi, item_value (item, y));
       }
   if (lo < 0)
-    bottom -= line_height (c, vf) * 2.3;
-  if (bottom - top < c->fs * 0.5)
-    bottom = top + c->fs * 0.5;
+    bottom -= headroom;
+  if (bottom < top)
+    bottom = top;
   /* Each panel has its own zero-based axis, scaled to its largest value. */
   itogi_chart_scale_compute (lo, hi, 4, &scale);
   if (hi > 0)
@@ -1058,7 +1167,7 @@ render_panel_columns (Ctx *c, const ItogiChartItem *item, int index, Box p, doub
 
       if (item->values[y].present)
         {
-          draw_bar (c, bx, zero_y, bar_w, by - zero_y, year_color (c, y), item->values[y].qualifier);
+          draw_bar (c, bx, zero_y, bar_w, by - zero_y, year_color (c, y), bar_qualifier (&item->values[y]));
           add_mark (c, bx, MIN (by, zero_y), bar_w, MAX (fabs (by - zero_y), 1.0), index, (int)y);
         }
       labels[s].text = value_text (item, y, compact);
@@ -1067,11 +1176,11 @@ render_panel_columns (Ctx *c, const ItogiChartItem *item, int index, Box p, doub
       labels[s].edge = by;
       labels[s].item = index;
 
-      text_layout (c, &yt, year, 0.8 * factor_cap, FALSE, slot, 1, ALIGN_CENTER);
-      text_draw_in (c, &yt, p.x + slot * s, slot, p.y + p.h - yt.h, ALIGN_CENTER, &c->style->muted,
-                    ITOGI_CHART_TEXT_TICK, index);
+      if (fit_line (c, &yt, year, 0.8 * factor_cap, FALSE, slot, 0.4 * factor_cap))
+        text_draw_in (c, &yt, p.x + slot * s, slot, p.y + p.h - yt.h, ALIGN_CENTER, &c->style->muted,
+                      ITOGI_CHART_TEXT_TICK, index);
     }
-  draw_column_values (c, labels, k, slot, vf);
+  draw_column_values (c, labels, k, vf, p.y + head, p.y + p.h - yl_h);
   for (guint s = 0; s < k; s++)
     value_label_clear (&labels[s]);
   draw_hline (c, p.x, p.x + p.w, zero_y, &c->style->muted, MAX (1.0, c->fs * 0.06));
@@ -1083,18 +1192,16 @@ render_panel_trend (Ctx *c, const ItogiChartItem *item, int index, Box p, double
 {
   const ItogiChartModel *m = c->model;
   guint n = m->n_years;
-  double vf = 0.75 * factor_cap, vlh = line_height (c, vf), yl_h = line_height (c, 0.8 * factor_cap);
-  double top, bottom, lo = 0.0, hi = 0.0, step, radius = MAX (2.0, c->fs * 0.22), last_x = -INFINITY;
-  g_autofree char *title = NULL;
-  g_auto (Text) tt = { 0 };
+  double vf, vlh, yl_h = line_height (c, 0.8 * factor_cap), head, top, bottom, lo = 0.0, hi = 0.0, step;
+  double radius = MAX (2.0, c->fs * 0.22 * factor_cap), gap = c->fs * 0.3 * factor_cap;
   gboolean have_prev = FALSE, compact;
   ItogiChartScale scale;
-  double px = 0, py = 0;
+  double px = 0, py = 0, years_top = p.y + p.h - yl_h;
+  const ItogiChartItem *one[1] = { item };
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  guint n_order = 0;
 
-  title = *item->unit != '\0' ? g_strdup_printf ("%s, %s", item->label, item->unit) : g_strdup (item->label);
-  text_layout (c, &tt, title, 0.85 * factor_cap, TRUE, p.w, 3, ALIGN_START);
-  text_draw (c, &tt, p.x, p.y, &c->style->text, ITOGI_CHART_TEXT_LABEL, index);
-
+  head = draw_panel_head (c, item, index, p, factor_cap, FALSE);
   for (guint y = 0; y < n; y++)
     if (item->values[y].present)
       {
@@ -1105,15 +1212,13 @@ render_panel_trend (Ctx *c, const ItogiChartItem *item, int index, Box p, double
   if (hi > 0)
     scale.max = hi;
   step = p.w / MAX (n, 1);
-  {
-    const ItogiChartItem *one[1] = { item };
-    vf = fit_values (c, one, 1, 0, step * 0.96, &compact) * factor_cap * 0.9;
-    vlh = line_height (c, vf);
-  }
-  top = p.y + tt.h + c->fs * 0.3 + vlh * 2 + radius;
-  bottom = p.y + p.h - yl_h - c->fs * 0.3 - (lo < 0 ? vlh * 2 : 0);
-  if (bottom - top < c->fs * 0.5)
-    bottom = top + c->fs * 0.5;
+  vf = fit_values (c, one, 1, 0, step * 0.96, &compact) * factor_cap * 0.9;
+  vlh = line_height (c, vf);
+  /* A value label may sit above or below its point: room for one on each side of the line. */
+  top = p.y + head + c->fs * 0.2 * factor_cap + vlh + radius;
+  bottom = years_top - c->fs * 0.2 * factor_cap - vlh - radius;
+  if (bottom < top)
+    bottom = top;
 
 #define Y_OF(v) (bottom - itogi_chart_scale_fraction (&scale, (v)) * (bottom - top))
   draw_hline (c, p.x, p.x + p.w, Y_OF (0.0), &c->style->grid, MAX (1.0, c->fs * 0.06));
@@ -1121,7 +1226,8 @@ render_panel_trend (Ctx *c, const ItogiChartItem *item, int index, Box p, double
   /* The line first, through the years that have a figure (a missing year breaks it). */
   cairo_save (c->cr);
   set_color (c, &c->style->current);
-  cairo_set_line_width (c->cr, MAX (1.5, c->fs * 0.14));
+  cairo_set_line_width (c->cr, MAX (1.5, c->fs * 0.14 * factor_cap));
+  cairo_new_path (c->cr);
   for (guint y = 0; y < n; y++)
     {
       double x = p.x + step * (y + 0.5);
@@ -1142,57 +1248,64 @@ render_panel_trend (Ctx *c, const ItogiChartItem *item, int index, Box p, double
     }
   cairo_restore (c->cr);
 
-  for (guint y = 0; y < n; y++)
+  /* Year labels: the last and the first always, the others where they fit between. */
+  if (n > 0)
     {
+      order[n_order++] = n - 1;
+      if (n > 1)
+        order[n_order++] = 0;
+      for (guint y = 1; y + 1 < n; y++)
+        order[n_order++] = y;
+    }
+  for (guint o = 0; o < n_order; o++)
+    {
+      guint y = order[o];
       double x = p.x + step * (y + 0.5);
       g_autofree char *year = itogi_format_year (m->years[y]);
       g_auto (Text) yt = { 0 };
 
       text_layout (c, &yt, year, 0.8 * factor_cap, FALSE, -1, 1, ALIGN_START);
-      /* Years that would collide are skipped, the last one always kept. */
-      if (x - yt.w / 2 >= last_x + c->fs * 0.3 && x + yt.w / 2 <= p.x + p.w + 0.01
-          && x - yt.w / 2 >= p.x - 0.01)
-        {
-          text_draw (c, &yt, x - yt.w / 2, p.y + p.h - yt.h, &c->style->muted, ITOGI_CHART_TEXT_TICK, index);
-          last_x = x + yt.w / 2;
-        }
+      place_if_clear (c, &yt, CLAMP (x - yt.w / 2, p.x, p.x + p.w - yt.w), years_top, years_top, p.y + p.h,
+                      gap, &c->style->muted, ITOGI_CHART_TEXT_TICK, index);
+    }
+
+  for (guint y = 0; y < n; y++)
+    {
+      double x = p.x + step * (y + 0.5), vy;
+      g_autofree char *vs = NULL;
+      g_auto (Text) vt = { 0 };
+
       if (!item->values[y].present)
         continue;
-      {
-        double vy = Y_OF (item_value (item, y));
-        g_autofree char *vs = value_text (item, y, compact);
-        g_auto (Text) vt = { 0 };
-
-        cairo_save (c->cr);
-        /* Text drawing leaves a current point; an arc would join it with a stray line. */
-        cairo_new_path (c->cr);
-        cairo_arc (c->cr, x, vy, radius, 0, 2 * G_PI);
-        if (item->values[y].qualifier == ITOGI_QUALIFIER_EXACT)
-          {
-            set_color (c, &c->style->current);
-            cairo_fill (c->cr);
-          }
-        else
-          {
-            /* A hollow point for a figure that is not exact. */
-            set_color (c, &c->style->background);
-            cairo_fill_preserve (c->cr);
-            set_color (c, &c->style->current);
-            cairo_set_line_width (c->cr, MAX (1.0, c->fs * 0.1));
-            cairo_stroke (c->cr);
-          }
-        cairo_restore (c->cr);
-        add_mark (c, x - step / 2, vy - radius * 2, step, radius * 4, index, (int)y);
-
-        text_layout (c, &vt, vs, vf, FALSE, step * 0.96, 1, ALIGN_CENTER);
-        /* Neighbouring values alternate above and below the line when they would touch. */
+      vy = Y_OF (item_value (item, y));
+      cairo_save (c->cr);
+      /* Text drawing leaves a current point; an arc would join it with a stray line. */
+      cairo_new_path (c->cr);
+      cairo_arc (c->cr, x, vy, radius, 0, 2 * G_PI);
+      if (bar_qualifier (&item->values[y]) == ITOGI_QUALIFIER_EXACT)
         {
-          double ty = vy - radius - vt.h;
-          if (y % 2 == 1 && vt.w > step * 0.9)
-            ty = vy + radius;
-          text_draw (c, &vt, x - vt.w / 2, ty, &c->style->text, ITOGI_CHART_TEXT_VALUE, index);
+          set_color (c, &c->style->current);
+          cairo_fill (c->cr);
         }
-      }
+      else
+        {
+          /* A hollow point for a figure that is not exact. */
+          set_color (c, &c->style->background);
+          cairo_fill_preserve (c->cr);
+          set_color (c, &c->style->current);
+          cairo_set_line_width (c->cr, MAX (1.0, c->fs * 0.1));
+          cairo_stroke (c->cr);
+        }
+      cairo_restore (c->cr);
+      add_mark (c, x - step / 2, vy - radius * 2, step, radius * 4, index, (int)y);
+
+      vs = value_text (item, y, compact);
+      text_layout (c, &vt, vs, vf, FALSE, -1, 1, ALIGN_START);
+      /* Above the point, else below it, else left to the tooltip. */
+      if (!place_if_clear (c, &vt, x - vt.w / 2, vy - radius - vt.h, p.y + head, years_top, gap,
+                           &c->style->text, ITOGI_CHART_TEXT_VALUE, index))
+        place_if_clear (c, &vt, x - vt.w / 2, vy + radius, p.y + head, years_top, gap, &c->style->text,
+                        ITOGI_CHART_TEXT_VALUE, index);
     }
 #undef Y_OF
 }
@@ -1209,7 +1322,7 @@ render_multiples (Ctx *c, Box plot, gboolean trend)
   pw = (plot.w + gap) / cols - gap;
   ph = (plot.h + gap) / rows - gap;
   /* Small panels get smaller type, so their bands still stack inside them. */
-  factor_cap = CLAMP (ph / (c->fs * 9.0), 0.55, 1.0);
+  factor_cap = CLAMP (ph / (c->fs * 8.5), 0.3, 1.0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1268,8 +1381,9 @@ itogi_chart_render (cairo_t *cr, const ItogiChartModel *model, const ItogiChartS
       cairo_paint (cr);
     }
 
-  plot = draw_frame (&c, kind == ITOGI_CHART_COLUMNS || kind == ITOGI_CHART_BARS
-                             || kind == ITOGI_CHART_MULTIPLES);
+  plot = draw_frame (&c,
+                     kind == ITOGI_CHART_COLUMNS || kind == ITOGI_CHART_BARS || kind == ITOGI_CHART_MULTIPLES,
+                     kind == ITOGI_CHART_COLUMNS || kind == ITOGI_CHART_BARS ? common_unit (model) : NULL);
   if (model->items->len == 0)
     {
       g_auto (Text) t = { 0 };

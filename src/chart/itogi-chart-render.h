@@ -62,6 +62,7 @@ typedef struct
   ItogiChartTextRole role;
   int item; /* the model item it belongs to, or −1 */
   char *text;
+  gboolean ellipsized; /* Pango cut it short with «…» */
 } ItogiChartText;
 
 typedef struct

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "itogi-chart-scale.h"
+#include "itogi-format.h"
 
 /* The smallest step of 1, 2, 2.5 or 5 × 10^k not below @raw. */
 static double
@@ -89,12 +90,12 @@ itogi_chart_scale_unit (const ItogiChartScale *scale, const char **word)
 {
   double extent = MAX (fabs (scale->min), fabs (scale->max));
 
-  if (extent >= 1e10)
+  if (extent >= 1e9)
     {
       *word = "млрд";
       return 1e9;
     }
-  if (extent >= 1e7)
+  if (extent >= 1e6)
     {
       *word = "млн";
       return 1e6;
@@ -106,4 +107,25 @@ itogi_chart_scale_unit (const ItogiChartScale *scale, const char **word)
     }
   *word = "";
   return 1.0;
+}
+
+char *
+itogi_chart_scale_format_tick (const ItogiChartScale *scale, double value)
+{
+  const char *word;
+  double unit = itogi_chart_scale_unit (scale, &word);
+  double step = scale->step / unit;
+  guint decimals = 0;
+  g_autofree char *number = NULL;
+
+  /* The baseline reads plain «0», whatever the unit. */
+  if (value == 0.0)
+    return g_strdup ("0");
+  /* As many decimals as the step needs: 0,25 steps show two, 0,5 steps one, 5 steps none. */
+  while (decimals < 6 && fabs (step * pow (10.0, decimals) - round (step * pow (10.0, decimals))) > 1e-6)
+    decimals++;
+  number = itogi_format_fixed (llround (value / unit * pow (10.0, decimals)), decimals);
+  if (*word == '\0')
+    return g_steal_pointer (&number);
+  return g_strconcat (number, ITOGI_NBSP, word, NULL);
 }

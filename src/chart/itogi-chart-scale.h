@@ -30,4 +30,7 @@ double itogi_chart_scale_fraction (const ItogiChartScale *scale, double value);
  * 1e6 and «млн», 1e9 and «млрд». */
 double itogi_chart_scale_unit (const ItogiChartScale *scale, const char **word);
 
+/* A tick's label: «25 000», «0,25», «120 млн». */
+char *itogi_chart_scale_format_tick (const ItogiChartScale *scale, double value);
+
 G_END_DECLS

@@ -55,7 +55,8 @@ print_usage (FILE *stream)
 {
   fprintf (stream,
            "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n  chart [--area "
-           "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n\n%s\n",
+           "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year "
+           "YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n\n%s\n",
            _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
            _ ("Without --database the default database is used, and created on first use."));
 }
@@ -398,10 +399,10 @@ parse_size (const char *text, const char *option, double *out, GError **error)
 {
   gint64 value;
 
-  if (text != NULL && !g_ascii_string_to_signed (text, 10, 100, 14400, &value, NULL))
+  if (text != NULL && !g_ascii_string_to_signed (text, 10, 240, 14400, &value, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("%s needs a whole number from 100 to 14400, not “%s”."), option, text);
+                   _ ("%s needs a whole number from 240 to 14400, not “%s”."), option, text);
       return FALSE;
     }
   if (text != NULL)
@@ -420,19 +421,21 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
   ItogiExportOptions options = { 0 };
   gboolean csv;
   const GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"), N_ ("YEAR") },
-    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text, N_ ("The comparison year (default: the year before)"),
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"),
       N_ ("YEAR") },
-    { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas, N_ ("Only this area; repeat for several (default: every area)"),
-      N_ ("SLUG") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("xlsx or csv (default: from the file name, else xlsx)"),
-      N_ ("FORMAT") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text,
+      N_ ("The comparison year (default: the year before)"), N_ ("YEAR") },
+    { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas,
+      N_ ("Only this area; repeat for several (default: every area)"), N_ ("SLUG") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_ ("xlsx or csv (default: from the file name, else xlsx)"), N_ ("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write"), N_ ("FILE") },
     { NULL },
   };
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _ ("Write the year-over-year tables as an Excel workbook or a CSV file."));
+  g_option_context_set_summary (context,
+                                _ ("Write the year-over-year tables as an Excel workbook or a CSV file."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (EXIT_USAGE, error->message);
@@ -461,7 +464,8 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
   if (options.compare_year == 0)
     options.compare_year = options.year - 1;
   options.areas = (const char *const *)areas;
-  if (!(csv ? itogi_export_csv (store, &options, output, &error) : itogi_export_xlsx (store, &options, output, &error)))
+  if (!(csv ? itogi_export_csv (store, &options, output, &error)
+            : itogi_export_xlsx (store, &options, output, &error)))
     return fail_error (error);
   return EXIT_SUCCESS;
 }
@@ -556,11 +560,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "init", cmd_init },
-  { "table", cmd_table },
-  { "areas", cmd_areas },
-  { "chart", cmd_chart },
-  { "export", cmd_export },
+  { "init", cmd_init },   { "table", cmd_table },   { "areas", cmd_areas },
+  { "chart", cmd_chart }, { "export", cmd_export },
 };
 
 int

@@ -27,7 +27,7 @@
 #error "libxlsxwriter 1.1.4 or later is needed"
 #endif
 
-G_DEFINE_QUARK (itogi-export-error-quark, itogi_export_error)
+G_DEFINE_QUARK (itogi - export - error - quark, itogi_export_error)
 
 #define MAX_COLUMN_WIDTH 60.0
 
@@ -136,7 +136,8 @@ collect (ItogiStore *store, const ItogiExportOptions *o, GError **error)
       || o->year == o->compare_year)
     {
       g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_INVALID,
-                   _ ("Choose two different years between 1900 and 2200 (not %d and %d)."), o->year, o->compare_year);
+                   _ ("Choose two different years between 1900 and 2200 (not %d and %d)."), o->year,
+                   o->compare_year);
       return NULL;
     }
   all = itogi_store_list_areas (store, FALSE, error);
@@ -151,8 +152,8 @@ collect (ItogiStore *store, const ItogiExportOptions *o, GError **error)
           found |= g_strcmp0 (((ItogiArea *)all->pdata[a])->slug, o->areas[i]) == 0;
         if (!found)
           {
-            g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_INVALID, _ ("There is no activity area “%s”."),
-                         o->areas[i]);
+            g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_INVALID,
+                         _ ("There is no activity area “%s”."), o->areas[i]);
             return NULL;
           }
       }
@@ -174,7 +175,8 @@ collect (ItogiStore *store, const ItogiExportOptions *o, GError **error)
       if (error != NULL && *error != NULL)
         return NULL;
       d->institutions = itogi_store_list_institutions (store, area->id, o->year, error);
-      d->tasks = d->institutions != NULL ? itogi_store_list_tasks (store, area->id, o->year + 1, error) : NULL;
+      d->tasks
+          = d->institutions != NULL ? itogi_store_list_tasks (store, area->id, o->year + 1, error) : NULL;
       if (d->tasks == NULL)
         return NULL;
     }
@@ -286,7 +288,8 @@ delta_code (const ItogiIndicator *ind, gboolean approx)
 static const char *
 percent_code (gboolean approx)
 {
-  return approx ? "\"≈ \"+0.0\" \"%;\"≈ \"\"−\"0.0\" \"%;\"≈ \"0.0\" \"%" : "+0.0\" \"%;\"−\"0.0\" \"%;0.0\" \"%";
+  return approx ? "\"≈ \"+0.0\" \"%;\"≈ \"\"−\"0.0\" \"%;\"≈ \"0.0\" \"%"
+                : "+0.0\" \"%;\"−\"0.0\" \"%;0.0\" \"%";
 }
 
 static void
@@ -335,7 +338,8 @@ write_figures (Book *b, lxw_worksheet *ws, int r, int c0, const ItogiTableRow *r
         if (row->yoy.has_percent)
           {
             g_autofree char *pct = g_strdup_printf ("=(%s-%s)/%s", cur_cell, prev_cell, prev_cell);
-            check (b, worksheet_write_formula_num (ws, r, c0 + 3, pct, number_format (b, percent_code (approx), FALSE),
+            check (b, worksheet_write_formula_num (ws, r, c0 + 3, pct,
+                                                   number_format (b, percent_code (approx), FALSE),
                                                    row->yoy.percent / 100.0));
           }
         else
@@ -399,7 +403,8 @@ static void
 write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
 {
   lxw_worksheet *ws = workbook_add_worksheet (b->wb, sheet_name);
-  const char *headers[] = { "№", "Показатель", "Ед. изм.", b->compare_text, b->year_text, "Δ", "Δ %", "Примечание" };
+  const char *headers[]
+      = { "№", "Показатель", "Ед. изм.", b->compare_text, b->year_text, "Δ", "Δ %", "Примечание" };
   g_autofree char *title = g_strdup_printf ("%s: %s к %s", d->area->title, b->year_text, b->compare_text);
   glong title_w = 20, note_w = 14, unit_w = 8;
   guint n = d->rows->len;
@@ -464,7 +469,8 @@ static void
 write_summary (Book *b, GPtrArray *areas, const char *sheet_name)
 {
   lxw_worksheet *ws = workbook_add_worksheet (b->wb, sheet_name);
-  const char *headers[] = { "Направление", "Показатель", "Ед. изм.", b->compare_text, b->year_text, "Δ", "Δ %" };
+  const char *headers[]
+      = { "Направление", "Показатель", "Ед. изм.", b->compare_text, b->year_text, "Δ", "Δ %" };
   g_autofree char *title = g_strdup_printf ("Итоги: %s к %s", b->year_text, b->compare_text);
   glong area_w = 12, title_w = 20;
   int r = 2;
@@ -550,7 +556,8 @@ write_notes (Book *b, GPtrArray *areas, const char *sheet_name)
       for (guint i = 0; i < d->institutions->len; i++)
         {
           ItogiInstitution *inst = d->institutions->pdata[i];
-          g_autofree char *text = g_strdup_printf ("%s: %s", inst->name, inst->note != NULL ? inst->note : "—");
+          g_autofree char *text
+              = g_strdup_printf ("%s: %s", inst->name, inst->note != NULL ? inst->note : "—");
           check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
           check (b, worksheet_write_string (ws, r, 1, text, b->text));
           r++;
@@ -639,7 +646,8 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
       g_free (b.year_text);
       g_free (b.compare_text);
       g_hash_table_unref (b.formats);
-      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("The workbook could not be started."));
+      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
+                   _ ("The workbook could not be started."));
       return FALSE;
     }
 
@@ -707,8 +715,9 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
       lxw_error e = closed != LXW_NO_ERROR ? closed : b.status;
       g_unlink (tmp);
       g_set_error (error, ITOGI_EXPORT_ERROR,
-                   e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ? ITOGI_EXPORT_ERROR_WRITE
-                                                                                         : ITOGI_EXPORT_ERROR_FAILED,
+                   e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
+                       ? ITOGI_EXPORT_ERROR_WRITE
+                       : ITOGI_EXPORT_ERROR_FAILED,
                    _ ("The workbook could not be written (%s). Nothing was saved."), lxw_strerror (e));
       return FALSE;
     }
@@ -830,7 +839,8 @@ itogi_export_csv (ItogiStore *store, const ItogiExportOptions *o, const char *pa
         }
     }
 
-  if (!g_file_set_contents_full (path, out->str, (gssize)out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+  if (!g_file_set_contents_full (path, out->str, (gssize)out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                 &local))
     {
       g_autofree char *name = g_filename_display_name (path);
       g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("Cannot save “%s”: %s"), name,

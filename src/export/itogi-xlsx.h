@@ -29,22 +29,22 @@ typedef struct
   time_t created;           /* 0: now; fixed for reproducible files */
 } ItogiExportOptions;
 
-GQuark   itogi_export_error_quark (void);
+GQuark itogi_export_error_quark (void);
 
 /* The full workbook: «Сводка», one sheet per area with a native chart, «Задачи на YYYY год» and
  * «Пояснения». Written under a temporary name and renamed into place. */
-gboolean itogi_export_xlsx        (ItogiStore *store, const ItogiExportOptions *options, const char *path,
-                                   GError **error);
+gboolean itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *options, const char *path,
+                            GError **error);
 /* The same tables as one CSV: UTF-8 with BOM, «;» between fields, CRLF line ends. */
-gboolean itogi_export_csv         (ItogiStore *store, const ItogiExportOptions *options, const char *path,
-                                   GError **error);
+gboolean itogi_export_csv (ItogiStore *store, const ItogiExportOptions *options, const char *path,
+                           GError **error);
 /* «Итоги 2023 к 2022.xlsx» */
-char    *itogi_export_suggest_name (int year, int compare_year, const char *extension);
+char *itogi_export_suggest_name (int year, int compare_year, const char *extension);
 /* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\, not starting or ending
  * with an apostrophe, and unique among @taken without regard to case (Cyrillic included). The
  * result is added to @taken. */
-char    *itogi_export_sheet_name   (const char *wanted, GPtrArray *taken);
+char *itogi_export_sheet_name (const char *wanted, GPtrArray *taken);
 /* Text that Excel would read as a formula (=, +, -, @ first) made safe for CSV. */
-char    *itogi_export_csv_text     (const char *text);
+char *itogi_export_csv_text (const char *text);
 
 G_END_DECLS
