@@ -1,0 +1,308 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Excel workbook and the CSV, read back by independent readers: openpyxl and LibreOffice.
+
+Runs the real itogi-cli (ITOGI_CLI) on a fresh database and prints TAP.
+"""
+import csv
+import io
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import traceback
+
+import openpyxl
+
+CLI = os.environ["ITOGI_CLI"]
+NNBSP, NBSP, MINUS = "\u202f", "\u00a0", "\u2212"
+
+# Every figure of the report: sheet, indicator title (start), 2022, 2023, number format words.
+FIGURES = [
+    ("Контроль документов", "Поступило обращений от юридических лиц", 23142, 22808),
+    ("Контроль документов", "Зарегистрировано индивидуальных поручений", 1064, 1079),
+    ("Контроль документов", "Зарегистрировано исходящих документов", 4829, 3997),
+    ("Контроль документов", "Зарегистрировано прочих документов", 1674, 1543),
+    ("Контроль документов", "Обработано контрольных документов", None, 8000),
+    ("Контроль документов", "Поставлено на контроль поручений", None, 1959),
+    ("Контроль документов", "На контроле поручений по итогам прямых эфиров", None, 4),
+    ("Обращения граждан", "Получено и зарегистрировано письменных обращений", 6667, 6553),
+    ("Финансовый контроль", "Проведено выездных и камеральных проверок", 16, 23),
+    ("Финансовый контроль", "Экономия бюджетных средств", None, 779054.51),
+    ("Правовое обеспечение", "Даны консультации гражданам", None, 65),
+    ("Правовое обеспечение", "Подано юристами Городской Управы исков", 6624, 6000),
+    ("Правовое обеспечение", "Принято участие в заседаниях судов", 5648, 5600),
+    ("Правовое обеспечение", "Взыскано в бюджет города", None, 119585521.99),
+    ("Административные барьеры", "Услуги органов Городской Управы", 74, 71),
+    ("Административные барьеры", "Государственные и муниципальные услуги", None, 50),
+    ("Административные барьеры", "Заявления в МФЦ", 8374, 3493),
+    ("Кадры", "Сотрудники, охваченные мероприятиями", 300, 340),
+]
+QUALIFIED = {  # title start → (year column, word that the number format must show)
+    "Обработано контрольных документов": ("E", "более"),
+    "Подано юристами Городской Управы исков": ("E", "свыше"),
+    "Принято участие в заседаниях судов": ("E", "более"),
+    "Сотрудники, охваченные мероприятиями": ("E", "порядка"),
+}
+
+
+def run(*args, env=None):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env)
+
+
+class Context:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="itogi-export-")
+        self.db = os.path.join(self.dir, "itogi.db")
+        r = run("--database", self.db, "init")
+        assert r.returncode == 0, r.stderr
+        self.xlsx = os.path.join(self.dir, "Итоги 2023 к 2022.xlsx")
+        r = run("--database", self.db, "export", "--year", "2023", "--compare", "2022", "-o", self.xlsx)
+        assert r.returncode == 0, r.stderr
+        self.wb = openpyxl.load_workbook(self.xlsx)
+        self.values = openpyxl.load_workbook(self.xlsx, data_only=True)
+
+    def row_of(self, ws, title):
+        for row in range(3, ws.max_row + 1):
+            value = ws.cell(row=row, column=2).value
+            if isinstance(value, str) and value.startswith(title):
+                return row
+        raise AssertionError(f"{title!r} not on {ws.title}")
+
+
+def test_sheets(ctx):
+    names = ctx.wb.sheetnames
+    assert names[0] == "Сводка", names
+    for sheet in ["Контроль документов", "Обращения граждан", "Общественные организации", "Финансовый контроль",
+                  "Правовое обеспечение", "Административные барьеры", "Кадры", "Учреждения",
+                  "Задачи на 2024 год", "Пояснения"]:
+        assert sheet in names, (sheet, names)
+    assert all(len(n) <= 31 for n in names)
+    assert len({n.casefold() for n in names}) == len(names)
+
+
+def test_every_figure(ctx):
+    for sheet, title, prev, cur in FIGURES:
+        ws = ctx.wb[sheet]
+        row = ctx.row_of(ws, title)
+        for column, expected in (("D", prev), ("E", cur)):
+            cell = ws[f"{column}{row}"]
+            if expected is None:
+                assert cell.value is None, (sheet, title, column, cell.value)
+                continue
+            assert isinstance(cell.value, (int, float)), (title, cell.value)
+            assert abs(cell.value - expected) < 1e-6, (title, column, cell.value, expected)
+            money = isinstance(expected, float)
+            base = "#,##0.00" if money else "#,##0"
+            assert base in cell.number_format, (title, cell.number_format)
+        word = QUALIFIED.get(title)
+        if word:
+            assert word[1] in ws[f"{word[0]}{row}"].number_format, (title, ws[f"{word[0]}{row}"].number_format)
+
+
+def test_formulas_and_cached_results(ctx):
+    ws = ctx.wb["Контроль документов"]
+    cached = ctx.values["Контроль документов"]
+    row = ctx.row_of(ws, "Поступило обращений от юридических лиц")
+    assert ws[f"F{row}"].value == f"=E{row}-D{row}", ws[f"F{row}"].value
+    assert ws[f"G{row}"].value == f"=(E{row}-D{row})/D{row}", ws[f"G{row}"].value
+    assert cached[f"F{row}"].value == -334
+    assert abs(cached[f"G{row}"].value - (-334 / 23142)) < 1e-9
+    assert MINUS in ws[f"F{row}"].number_format and "%" in ws[f"G{row}"].number_format
+    # An approximate figure gets an approximate change; a bound gets none.
+    kadry = ctx.wb["Кадры"]
+    row = ctx.row_of(kadry, "Сотрудники")
+    assert "≈" in kadry[f"F{row}"].number_format and "≈" in kadry[f"G{row}"].number_format
+    assert ctx.values["Кадры"][f"F{row}"].value == 40
+    legal = ctx.wb["Правовое обеспечение"]
+    row = ctx.row_of(legal, "Подано юристами")
+    assert legal[f"F{row}"].value == "—" and legal[f"G{row}"].value == "—"
+    assert "свыше" in legal[f"H{row}"].value
+    # The summary holds every indicator with the same numbers.
+    summary = ctx.wb["Сводка"]
+    titles = [summary.cell(row=r, column=2).value for r in range(3, summary.max_row + 1)]
+    assert len([t for t in titles if t]) == 18, titles
+    assert ctx.values["Сводка"]["F3"].value == -334
+
+
+def test_layout_and_print(ctx):
+    for name in ctx.wb.sheetnames:
+        ws = ctx.wb[name]
+        assert ws.page_setup.orientation == "landscape", name
+        assert str(ws.page_setup.paperSize) == "9", name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, name
+        assert ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0, name
+        assert ws.print_title_rows == "$1:$2", (name, ws.print_title_rows)
+        assert ws.oddFooter.center.text and "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+        assert ws.freeze_panes == "A3", (name, ws.freeze_panes)
+    ws = ctx.wb["Контроль документов"]
+    assert [str(r) for r in ws.merged_cells.ranges] == ["A1:H1"]
+    assert ws["A1"].value == f"Контроль исполнения документов: 2023{NBSP}г. к 2022{NBSP}г."
+    assert ws.oddHeader.center.text.endswith("Контроль исполнения документов: 2023\u00a0г. к 2022\u00a0г.")
+    assert ws.auto_filter.ref == "A2:H9", ws.auto_filter.ref
+    assert [ws.cell(row=2, column=c).value for c in range(1, 9)] == [
+        "№", "Показатель", "Ед. изм.", f"2022{NBSP}г.", f"2023{NBSP}г.", "Δ", "Δ %", "Примечание"]
+    assert ws["B3"].alignment.wrap_text
+    # Widths come from character counts, capped near 60 (Excel adds its own padding).
+    assert 30 <= ws.column_dimensions["B"].width <= 62, ws.column_dimensions["B"].width
+
+
+def test_charts(ctx):
+    with_figures = {"Контроль документов": 7, "Обращения граждан": 1, "Финансовый контроль": 2,
+                    "Правовое обеспечение": 4, "Административные барьеры": 3, "Кадры": 1}
+    for name in ctx.wb.sheetnames:
+        charts = ctx.wb[name]._charts
+        if name in with_figures:
+            assert len(charts) == 1, (name, len(charts))
+            chart = charts[0]
+            assert chart.type == "col" and len(chart.series) == 2, name
+            n = with_figures[name]
+            # One row is a single cell, several a range.
+            d_ref = "$D$3" if n == 1 else f"$D$3:$D${2 + n}"
+            e_ref = "$E$3" if n == 1 else f"$E$3:$E${2 + n}"
+            assert chart.series[0].val.numRef.f.endswith(d_ref), chart.series[0].val.numRef.f
+            assert chart.series[1].val.numRef.f.endswith(e_ref), chart.series[1].val.numRef.f
+            assert chart.series[0].dLbls.showVal
+        else:
+            assert len(charts) == 0, name
+
+
+def test_notes_tasks_properties(ctx):
+    notes = ctx.wb["Пояснения"]
+    text = " ".join(str(c.value) for row in notes.iter_rows() for c in row if c.value)
+    assert "Единый портал госуслуг" in text and "Калужская неделя" in text
+    tasks = ctx.wb["Задачи на 2024 год"]
+    assert tasks["A1"].value == "Задачи на 2024 год"
+    assert ctx.wb.properties.title == f"Итоги: 2023{NBSP}г. к 2022{NBSP}г."
+    assert ctx.wb.properties.creator == "Управление делами Городского Головы города Калуги"
+    ws = ctx.wb["Административные барьеры"]
+    row = ctx.row_of(ws, "Заявления в МФЦ")
+    assert "Единый портал госуслуг" in ws[f"H{row}"].value
+
+
+def test_russian_locale(ctx):
+    """Under ru_RU.UTF-8 the numbers are still written with a dot (libxlsxwriter's trap)."""
+    locpath = os.environ["LOCPATH"]
+    env = dict(os.environ, LC_ALL="ru_RU.UTF-8", LANGUAGE="ru", LOCPATH=locpath)
+    probe = subprocess.run(["locale"], capture_output=True, text=True, env=env)
+    assert "ru_RU.UTF-8" in probe.stdout and not probe.stderr, probe.stderr
+    path = os.path.join(ctx.dir, "ru.xlsx")
+    r = run("--database", ctx.db, "export", "-o", path, env=env)
+    assert r.returncode == 0, r.stderr
+    wb = openpyxl.load_workbook(path, data_only=True)
+    ws = wb["Финансовый контроль"]
+    row = ctx.row_of(ws, "Экономия бюджетных средств")
+    assert abs(ws[f"E{row}"].value - 779054.51) < 1e-6
+    assert abs(wb["Контроль документов"]["G3"].value - (-334 / 23142)) < 1e-9
+
+
+def test_csv(ctx):
+    path = os.path.join(ctx.dir, "итоги.csv")
+    r = run("--database", ctx.db, "export", "--format", "csv", "-o", path)
+    assert r.returncode == 0, r.stderr
+    raw = open(path, "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf"), raw[:5]
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0][:5] == ["Направление", "Показатель", "Ед. изм.", f"2022{NBSP}г.", f"2023{NBSP}г."], rows[0]
+    assert len(rows) == 19
+    first = rows[1]
+    assert first[3:7] == ["23142", "22808", "-334", "-1,4"], first
+    money = [r for r in rows if r[1].startswith("Взыскано")][0]
+    assert money[4] == "119585521,99", money
+    qualified = [r for r in rows if r[1].startswith("Обработано")][0]
+    assert qualified[4] == "более 8000", qualified
+
+
+def test_formula_injection(ctx):
+    """A title that looks like a formula stays text in the workbook and in the CSV."""
+    con = sqlite3.connect(ctx.db)
+    area = con.execute("SELECT id FROM areas WHERE slug = 'appeals'").fetchone()[0]
+    con.execute("INSERT INTO indicators (area_id, slug, title, unit, kind, aggregation, polarity, position)"
+                " VALUES (?, 'evil', '=HYPERLINK(\"http://x\",\"y\")', '@ед.', 'count', 'sum', 'neutral', 9)", (area,))
+    con.commit()
+    con.close()
+    path = os.path.join(ctx.dir, "evil.xlsx")
+    r = run("--database", ctx.db, "export", "-o", path)
+    assert r.returncode == 0, r.stderr
+    ws = openpyxl.load_workbook(path)["Обращения граждан"]
+    cell = ws["B4"]
+    assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s", (cell.value, cell.data_type)
+    csv_path = os.path.join(ctx.dir, "evil.csv")
+    r = run("--database", ctx.db, "export", "-o", csv_path)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.reader(open(csv_path, encoding="utf-8-sig", newline=""), delimiter=";"))
+    evil = [r for r in rows if "HYPERLINK" in r[1]][0]
+    assert evil[1].startswith("'=HYPERLINK") and evil[2] == "'@ед.", evil
+
+
+def test_refusals(ctx):
+    missing = os.path.join(ctx.dir, "no such folder", "out.xlsx")
+    r = run("--database", ctx.db, "export", "-o", missing)
+    assert r.returncode != 0 and r.stderr.count("\n") == 1, r.stderr
+    assert not os.path.exists(missing)
+    r = run("--database", ctx.db, "export", "--year", "2023", "--compare", "2023", "-o",
+            os.path.join(ctx.dir, "same.xlsx"))
+    assert r.returncode != 0 and not os.path.exists(os.path.join(ctx.dir, "same.xlsx"))
+    r = run("--database", ctx.db, "export", "--area", "nowhere", "-o", os.path.join(ctx.dir, "x.xlsx"))
+    assert r.returncode != 0 and not os.path.exists(os.path.join(ctx.dir, "x.xlsx"))
+    # Only the areas asked for, and no half-written files left beside the real ones.
+    only = os.path.join(ctx.dir, "only.xlsx")
+    r = run("--database", ctx.db, "export", "--area", "appeals", "--area", "personnel", "-o", only)
+    assert r.returncode == 0, r.stderr
+    assert openpyxl.load_workbook(only).sheetnames == ["Сводка", "Обращения граждан", "Кадры", "Задачи на 2024 год",
+                                                       "Пояснения"]
+    assert not [f for f in os.listdir(ctx.dir) if ".part-" in f]
+
+
+def test_libreoffice(ctx):
+    """LibreOffice opens the workbook, converts it to PDF and to CSV, and the CSV holds the figures."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (libreoffice-calc-nogui) is not installed"
+    out = os.path.join(ctx.dir, "lo")
+    profile = "file://" + os.path.join(ctx.dir, "lo-profile")
+    env = dict(os.environ, HOME=ctx.dir)
+    for target in ("pdf", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1"):
+        r = subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", target,
+                            "--outdir", out, ctx.xlsx], capture_output=True, text=True, env=env, timeout=180)
+        assert r.returncode == 0, r.stderr
+    base = os.path.splitext(os.path.basename(ctx.xlsx))[0]
+    assert os.path.getsize(os.path.join(out, base + ".pdf")) > 10000
+    documents = open(os.path.join(out, f"{base}-Контроль документов.csv"), encoding="utf-8").read()
+    assert "22" in documents and ("22808" in documents or "22" + NNBSP + "808" in documents
+                                  or "22 808" in documents or "22" + NBSP + "808" in documents), documents[:400]
+    summary = open(os.path.join(out, f"{base}-Сводка.csv"), encoding="utf-8").read()
+    assert "Поступило обращений от юридических лиц" in summary
+
+
+def main():
+    tests = [v for k, v in globals().items() if k.startswith("test_")]
+    print(f"1..{len(tests) + 1}")
+    try:
+        ctx = Context()
+        print("ok 1 export a workbook from a fresh database")
+    except Exception:
+        print("not ok 1 export a workbook from a fresh database")
+        for line in traceback.format_exc().splitlines():
+            print("# " + line)
+        for i, t in enumerate(tests, 2):
+            print(f"not ok {i} {t.__name__} # no workbook")
+        return 1
+    failed = 0
+    for i, t in enumerate(tests, 2):
+        try:
+            t(ctx)
+            print(f"ok {i} {t.__name__}")
+        except Exception:
+            failed += 1
+            print(f"not ok {i} {t.__name__}")
+            for line in traceback.format_exc().splitlines():
+                print("# " + line)
+    shutil.rmtree(ctx.dir, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
