@@ -368,6 +368,59 @@ test_chart (void)
 }
 
 static void
+collect_type (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, out);
+}
+
+/* Ctrl+E's action asks for the years and areas, and refuses a year against itself. */
+static void
+test_export_dialog (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (GListModel) toplevels = NULL;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
+  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  /* Every area, all chosen; report year, comparison year, format. */
+  g_assert_cmpuint (checks->len, ==, 8);
+  for (guint i = 0; i < checks->len; i++)
+    g_assert_true (gtk_check_button_get_active (checks->pdata[i]));
+  g_assert_cmpuint (dropdowns->len, ==, 3);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "export"));
+
+  /* The same year twice, or no area at all, cannot be exported. */
+  gtk_drop_down_set_selected (dropdowns->pdata[1], gtk_drop_down_get_selected (dropdowns->pdata[0]));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "export"));
+  gtk_drop_down_set_selected (dropdowns->pdata[1], gtk_drop_down_get_selected (dropdowns->pdata[0]) + 1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "export"));
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (checks->pdata[i], FALSE);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "export"));
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+static void
 test_remembers_page (void)
 {
   ItogiWindow *window = open_window ();
@@ -460,6 +513,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/year-dropdowns", test_year_dropdowns);
       g_test_add_func ("/app/window/remembers-size", test_remembers_size);
       g_test_add_func ("/app/window/chart", test_chart);
+      g_test_add_func ("/app/window/export-dialog", test_export_dialog);
     }
   rc = g_test_run ();
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "itogi-area-page.h"
+#include "itogi-export-dialog.h"
 #include "itogi-format.h"
 #include "itogi-table.h"
 #include "itogi-window.h"
@@ -339,6 +340,21 @@ previous_area_action (GtkWidget *widget, const char *action, GVariant *param)
   step_page (ITOGI_WINDOW (widget), -1);
 }
 
+static void
+export_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+
+  itogi_export_dialog_show (GTK_WINDOW (self), self->toast_overlay, self->store, self->year,
+                            self->compare_year);
+}
+
+static void
+open_file_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
 static gboolean
 itogi_window_close_request (GtkWindow *window)
 {
@@ -388,6 +404,9 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.next-area", NULL, next_area_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, previous_area_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-area",
                                        NULL);
