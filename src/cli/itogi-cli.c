@@ -320,6 +320,36 @@ parse_year (const char *text, const char *option, int *year, GError **error)
   return TRUE;
 }
 
+/* Parse a command's own options; on a bad one, say so in one line. Returns −1 when all is well,
+ * or the exit status to end with. */
+static int
+parse_command (int *argc, char ***argv, const GOptionEntry *entries, const char *summary)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return fail (EXIT_USAGE, error->message);
+  if (*argc > 1)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("Unexpected argument “%s”."), (*argv)[1]);
+      return fail (EXIT_USAGE, msg);
+    }
+  return -1;
+}
+
+/* The latest year with figures when none was given, and the year before it to compare with. */
+static void
+resolve_years (ItogiStore *store, int *year, int *compare_year)
+{
+  if (*year == 0)
+    *year = itogi_table_latest_year (store);
+  if (*compare_year == 0)
+    *compare_year = *year - 1;
+}
+
 static int
 cmd_table (const GlobalOptions *global, int argc, char **argv)
 {
@@ -327,7 +357,7 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
   g_autoptr (ItogiStore) store = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GPtrArray) areas = NULL;
-  g_autoptr (GOptionContext) context = NULL;
+  int status;
   g_autofree char *year_text = NULL, *compare_text = NULL, *area_slug = NULL;
   int year = 0, compare_year = 0;
   const GOptionEntry entries[] = {
@@ -340,17 +370,10 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
     { NULL },
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _ ("Print the year-over-year table, as the window shows it."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_help_enabled (context, TRUE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
-  if (argc > 1)
-    {
-      g_autofree char *msg = g_strdup_printf (_ ("Unexpected argument “%s”."), argv[1]);
-      return fail (EXIT_USAGE, msg);
-    }
+  status
+      = parse_command (&argc, &argv, entries, _ ("Print the year-over-year table, as the window shows it."));
+  if (status >= 0)
+    return status;
   if (year_text != NULL && !parse_year (year_text, "--year", &year, &error))
     return fail (EXIT_USAGE, error->message);
   if (compare_text != NULL && !parse_year (compare_text, "--compare", &compare_year, &error))
@@ -359,10 +382,7 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
   store = open_store (global, &error);
   if (store == NULL)
     return fail_error (error);
-  if (year == 0)
-    year = itogi_table_latest_year (store);
-  if (compare_year == 0)
-    compare_year = year - 1;
+  resolve_years (store, &year, &compare_year);
 
   rows = itogi_table_build (store, area_slug, year, compare_year, &error);
   if (rows == NULL)
@@ -415,7 +435,7 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ItogiStore) store = NULL;
-  g_autoptr (GOptionContext) context = NULL;
+  int status;
   g_autofree char *year_text = NULL, *compare_text = NULL, *format = NULL, *output = NULL;
   g_auto (GStrv) areas = NULL;
   ItogiExportOptions options = { 0 };
@@ -433,17 +453,10 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
     { NULL },
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _ ("Write the year-over-year tables as an Excel workbook or a CSV file."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
-  if (argc > 1)
-    {
-      g_autofree char *msg = g_strdup_printf (_ ("Unexpected argument “%s”."), argv[1]);
-      return fail (EXIT_USAGE, msg);
-    }
+  status = parse_command (&argc, &argv, entries,
+                          _ ("Write the year-over-year tables as an Excel workbook or a CSV file."));
+  if (status >= 0)
+    return status;
   if (output == NULL || *output == '\0')
     return fail (EXIT_USAGE, _ ("Name the file to write with -o FILE.xlsx or FILE.csv."));
   if (format != NULL && g_strcmp0 (format, "xlsx") != 0 && g_strcmp0 (format, "csv") != 0)
@@ -459,10 +472,7 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
   store = open_store (global, &error);
   if (store == NULL)
     return fail_error (error);
-  if (options.year == 0)
-    options.year = itogi_table_latest_year (store);
-  if (options.compare_year == 0)
-    options.compare_year = options.year - 1;
+  resolve_years (store, &options.year, &options.compare_year);
   options.areas = (const char *const *)areas;
   if (!(csv ? itogi_export_csv (store, &options, output, &error)
             : itogi_export_xlsx (store, &options, output, &error)))
@@ -476,7 +486,7 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (ItogiStore) store = NULL;
   g_autoptr (ItogiChartModel) model = NULL;
-  g_autoptr (GOptionContext) context = NULL;
+  int status;
   g_autofree char *year_text = NULL, *compare_text = NULL, *area_slug = NULL, *kind_text = NULL;
   g_autofree char *width_text = NULL, *height_text = NULL, *output = NULL;
   int year = 0, compare_year = 0;
@@ -499,16 +509,9 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
     { NULL },
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _ ("Draw the year-over-year chart of an area to a file."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
-  if (argc > 1)
-    {
-      g_autofree char *msg = g_strdup_printf (_ ("Unexpected argument “%s”."), argv[1]);
-      return fail (EXIT_USAGE, msg);
-    }
+  status = parse_command (&argc, &argv, entries, _ ("Draw the year-over-year chart of an area to a file."));
+  if (status >= 0)
+    return status;
   if (output == NULL || *output == '\0')
     return fail (EXIT_USAGE, _ ("Name the file to write with -o FILE.png, .svg or .pdf."));
   if (!itogi_chart_format_from_path (output, &format, &error))
@@ -541,10 +544,7 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
   store = open_store (global, &error);
   if (store == NULL)
     return fail_error (error);
-  if (year == 0)
-    year = itogi_table_latest_year (store);
-  if (compare_year == 0)
-    compare_year = year - 1;
+  resolve_years (store, &year, &compare_year);
   model = itogi_chart_model_new_for_area (store, area_slug, kind, year, compare_year, &error);
   if (model == NULL)
     return fail_error (error);
