@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 import traceback
+import xml.etree.ElementTree as ET
+import zipfile
 
 import openpyxl
 
@@ -96,7 +98,9 @@ def test_every_figure(ctx):
             assert abs(cell.value - expected) < 1e-6, (title, column, cell.value, expected)
             money = isinstance(expected, float)
             base = "#,##0.00" if money else "#,##0"
-            assert base in cell.number_format, (title, cell.number_format)
+            if not QUALIFIED.get(title) or QUALIFIED[title][0] != column:
+                # Exactly the count or money format, with a true minus for negatives.
+                assert cell.number_format == f'{base};"{MINUS}"{base}', (title, cell.number_format)
         word = QUALIFIED.get(title)
         if word:
             assert word[1] in ws[f"{word[0]}{row}"].number_format, (title, ws[f"{word[0]}{row}"].number_format)
@@ -164,7 +168,11 @@ def test_charts(ctx):
             e_ref = "$E$3" if n == 1 else f"$E$3:$E${2 + n}"
             assert chart.series[0].val.numRef.f.endswith(d_ref), chart.series[0].val.numRef.f
             assert chart.series[1].val.numRef.f.endswith(e_ref), chart.series[1].val.numRef.f
-            assert chart.series[0].dLbls.showVal
+            assert chart.series[0].dLbls.showVal and chart.series[1].dLbls.showVal
+            # Categories are the № column; the title is the sheet's title cell.
+            cat = chart.series[0].cat.numRef.f if chart.series[0].cat.numRef else chart.series[0].cat.strRef.f
+            assert cat.endswith("$A$3" if n == 1 else f"$A$3:$A${2 + n}"), cat
+            assert chart.series[1].tx.strRef.f.endswith("$E$2"), chart.series[1].tx.strRef.f
         else:
             assert len(charts) == 0, name
 
@@ -257,6 +265,57 @@ def test_refusals(ctx):
     assert not [f for f in os.listdir(ctx.dir) if ".part-" in f]
 
 
+def well_formed(path):
+    """Every XML part parses: nothing Excel would have to repair."""
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                ET.fromstring(z.read(name))
+
+
+def test_hostile_text(ctx):
+    """Control characters, 40 000-character notes, an area title that looks like a formula, negative
+    money: the workbook still opens cleanly and says what it can."""
+    db = os.path.join(ctx.dir, "hostile.db")
+    r = run("--database", db, "init")
+    assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(db)
+    con.execute("UPDATE areas SET title = '=Контроль' || char(1) || ' документов', short_title = 'Связи & СМИ'"
+                " WHERE slug = 'documents'")
+    con.execute("UPDATE indicators SET title = 'Входящие' || char(7) || char(27) || ' письма'"
+                " WHERE slug = 'incoming-legal'")
+    con.execute("UPDATE indicator_values SET note = ? WHERE amount = 77905451", ("Очень длинно. " * 3000,))
+    con.execute("UPDATE indicator_values SET amount = -12345 WHERE amount = 77905451")
+    con.execute("UPDATE area_notes SET text = ? WHERE year = 2023", ("Пояснение " * 4500,))
+    con.commit()
+    con.close()
+    path = os.path.join(ctx.dir, "hostile.xlsx")
+    r = run("--database", db, "export", "-o", path)
+    assert r.returncode == 0, r.stderr
+    well_formed(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Связи & СМИ"]
+    assert ws["A1"].value.startswith("=Контроль документов") and ws["A1"].data_type == "s", ws["A1"].value
+    assert ws["B3"].value == "Входящие письма", ws["B3"].value
+    assert ws.oddHeader.center.text and "СМИ" not in ws.oddHeader.center.text  # the header is the title
+    fin = wb["Финансовый контроль"]
+    row = ctx.row_of(fin, "Экономия бюджетных средств")
+    assert fin[f"E{row}"].value == -123.45 and MINUS in fin[f"E{row}"].number_format
+    assert len(fin[f"H{row}"].value) <= 32767
+    notes = wb["Пояснения"]
+    assert all(len(str(c.value)) <= 32767 for r_ in notes.iter_rows() for c in r_ if c.value)
+
+
+def test_no_half_file_on_failure(ctx):
+    """When the final rename fails (the name is a folder), the temporary file is removed too."""
+    target = os.path.join(ctx.dir, "taken.xlsx")
+    os.mkdir(target)
+    r = run("--database", ctx.db, "export", "-o", target)
+    assert r.returncode != 0 and r.stderr.count("\n") == 1, r.stderr
+    assert os.path.isdir(target)
+    assert not [f for f in os.listdir(ctx.dir) if ".part-" in f], os.listdir(ctx.dir)
+
+
 def test_libreoffice(ctx):
     """LibreOffice opens the workbook, converts it to PDF and to CSV, and the CSV holds the figures."""
     soffice = shutil.which("soffice")
@@ -269,7 +328,15 @@ def test_libreoffice(ctx):
                             "--outdir", out, ctx.xlsx], capture_output=True, text=True, env=env, timeout=180)
         assert r.returncode == 0, r.stderr
     base = os.path.splitext(os.path.basename(ctx.xlsx))[0]
-    assert os.path.getsize(os.path.join(out, base + ".pdf")) > 10000
+    pdf = os.path.join(out, base + ".pdf")
+    assert os.path.getsize(pdf) > 10000
+    # A4 landscape pages, one sheet a page at most once fitted to the width.
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    assert "841.8" in info and "595" in info, info
+    pages = int([line for line in info.splitlines() if line.startswith("Pages:")][0].split()[1])
+    assert 11 <= pages <= 14, pages
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+    assert "Контроль исполнения документов" in text and "Страница 2 из" in text
     documents = open(os.path.join(out, f"{base}-Контроль документов.csv"), encoding="utf-8").read()
     assert "22" in documents and ("22808" in documents or "22" + NNBSP + "808" in documents
                                   or "22 808" in documents or "22" + NBSP + "808" in documents), documents[:400]

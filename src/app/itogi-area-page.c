@@ -61,7 +61,11 @@ show_toast (ItogiAreaPage *self, const char *message)
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    {
+      /* Toast titles are markup in libadwaita 1.2: a file name with «&» must not vanish. */
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
 }
 
 static ItogiChartKind

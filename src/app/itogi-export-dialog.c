@@ -26,7 +26,7 @@ typedef struct
 
 typedef struct
 {
-  ItogiStore *store;
+  char *database; /* the worker opens its own connection to it */
   ItogiExportOptions options;
   GStrv areas;
   char *path;
@@ -47,6 +47,7 @@ export_ui_free (ExportUi *ui)
 static void
 export_job_free (ExportJob *job)
 {
+  g_free (job->database);
   g_strfreev (job->areas);
   g_free (job->path);
   g_clear_object (&job->toasts);
@@ -60,10 +61,17 @@ run_export (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   ExportJob *job = data;
   GError *error = NULL;
   gboolean ok;
+  /* A connection of its own: the window may go on reading (or close) meanwhile. */
+  g_autoptr (ItogiStore) store = itogi_store_open (job->database, &error);
 
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   job->options.areas = (const char *const *)job->areas;
-  ok = job->csv ? itogi_export_csv (job->store, &job->options, job->path, &error)
-                : itogi_export_xlsx (job->store, &job->options, job->path, &error);
+  ok = job->csv ? itogi_export_csv (store, &job->options, job->path, &error)
+                : itogi_export_xlsx (store, &job->options, job->path, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -78,9 +86,13 @@ export_done (GObject *source, GAsyncResult *result, gpointer data)
   AdwToast *toast;
 
   adw_toast_dismiss (job->progress);
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+  /* Toast titles are markup in libadwaita 1.2: file names and messages are escaped. */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      toast = adw_toast_new (error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      toast = adw_toast_new (escaped);
       adw_toast_set_timeout (toast, 0);
     }
   else
@@ -89,7 +101,8 @@ export_done (GObject *source, GAsyncResult *result, gpointer data)
       g_autofree char *uri = g_file_get_uri (file);
       g_autofree char *name = g_file_get_basename (file);
       /* Translators: %s is a file name */
-      g_autofree char *title = g_strdup_printf (_ ("Saved “%s”"), name);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      g_autofree char *title = g_strdup_printf (_ ("Saved “%s”"), escaped);
 
       toast = adw_toast_new (title);
       adw_toast_set_button_label (toast, _ ("_Open"));
@@ -119,6 +132,9 @@ on_file_chosen (GtkNativeDialog *chooser, int response, ExportJob *job)
   job->progress = g_object_ref_sink (adw_toast_new (_ ("Exporting…")));
   adw_toast_set_timeout (job->progress, 0);
   adw_toast_overlay_add_toast (job->toasts, g_object_ref (job->progress));
+  /* The application stays until the file is written, even if the window closes. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
   task = g_task_new (NULL, NULL, export_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
   g_task_run_in_thread (task, run_export);
@@ -145,7 +161,7 @@ on_response (AdwMessageDialog *dialog, const char *response, ExportUi *ui)
       return;
     }
   job = g_new0 (ExportJob, 1);
-  job->store = ui->store;
+  job->database = g_strdup (itogi_store_get_path (ui->store));
   job->toasts = g_object_ref (ui->toasts);
   job->options.year = selected_year (ui, ui->year);
   job->options.compare_year = selected_year (ui, ui->compare);

@@ -44,7 +44,8 @@ G_DEFINE_FINAL_TYPE (ItogiWindow, itogi_window, ADW_TYPE_APPLICATION_WINDOW)
 static void
 show_error (ItogiWindow *self, const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

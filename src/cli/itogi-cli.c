@@ -464,7 +464,10 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
       g_autofree char *msg = g_strdup_printf (_ ("Unknown format “%s”: use xlsx or csv."), format);
       return fail (EXIT_USAGE, msg);
     }
-  csv = format != NULL ? g_strcmp0 (format, "csv") == 0 : g_str_has_suffix (output, ".csv");
+  {
+    g_autofree char *lower = g_ascii_strdown (output, -1);
+    csv = format != NULL ? g_strcmp0 (format, "csv") == 0 : g_str_has_suffix (lower, ".csv");
+  }
   if ((year_text != NULL && !parse_year (year_text, "--year", &options.year, &error))
       || (compare_text != NULL && !parse_year (compare_text, "--compare", &options.compare_year, &error)))
     return fail (EXIT_USAGE, error->message);

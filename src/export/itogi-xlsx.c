@@ -64,7 +64,7 @@ itogi_export_sheet_name (const char *wanted, GPtrArray *taken)
   /* At most 31 characters, not bytes: Cyrillic takes two bytes each. */
   if (g_utf8_strlen (name->str, -1) > 31)
     g_string_truncate (name, g_utf8_offset_to_pointer (name->str, 31) - name->str);
-  while (name->len > 0 && name->str[name->len - 1] == '\'')
+  while (name->len > 0 && (name->str[name->len - 1] == '\'' || name->str[name->len - 1] == ' '))
     g_string_truncate (name, name->len - 1);
   base = g_strdup (name->str);
 
@@ -268,9 +268,10 @@ value_code (const ItogiIndicator *ind, ItogiQualifier q)
   const char *word = itogi_qualifier_word (q);
   const char *suffix = ind->kind == ITOGI_KIND_PERCENT ? "\" %\"" : "";
 
+  /* A negative section of its own, so the true minus comes after the qualifier's word. */
   if (word == NULL)
-    return g_strconcat (base, suffix, NULL);
-  return g_strdup_printf ("\"%s \"%s%s", word, base, suffix);
+    return g_strdup_printf ("%s%s;\"−\"%s%s", base, suffix, base, suffix);
+  return g_strdup_printf ("\"%s \"%s%s;\"%s −\"%s%s", word, base, suffix, word, base, suffix);
 }
 
 /* Changes carry a sign and a true minus; an approximate one says so. */
@@ -281,8 +282,12 @@ delta_code (const ItogiIndicator *ind, gboolean approx)
   g_autofree char *zeros = g_strnfill (scale, '0');
   g_autofree char *base = scale > 0 ? g_strdup_printf ("#,##0.%s", zeros) : g_strdup ("#,##0");
   const char *pre = approx ? "\"≈ \"" : "";
+  /* A change between two percentages is in percentage points. */
+  const char *suffix = ind->kind == ITOGI_KIND_PERCENT ? "\" п. п.\"" : "";
+  g_autofree char *zero = scale > 0 ? g_strdup_printf ("0.%s", zeros) : g_strdup ("0");
 
-  return g_strdup_printf ("%s+%s;%s\"−\"%s;%s0", pre, base, pre, base, pre);
+  return g_strdup_printf ("%s+%s%s;%s\"−\"%s%s;%s%s%s", pre, base, suffix, pre, base, suffix, pre, zero,
+                          suffix);
 }
 
 static const char *
@@ -297,6 +302,64 @@ check (Book *b, lxw_error e)
 {
   if (e != LXW_NO_ERROR && b->status == LXW_NO_ERROR)
     b->status = e;
+}
+
+/* Text as Excel takes it: valid UTF-8, no control characters but tab and newline (libxlsxwriter
+ * escapes them in cells but not in charts, headers or descriptions), and within a cell's limit of
+ * 32 767 characters. */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_autoptr (GString) out = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+        continue;
+      if (++n > 32000)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+put_text (Book *b, lxw_worksheet *ws, int r, int c, const char *text, lxw_format *format)
+{
+  g_autofree char *clean = clean_text (text);
+  check (b, worksheet_write_string (ws, r, c, clean, format));
+}
+
+static void
+put_title (Book *b, lxw_worksheet *ws, int last_col, const char *text)
+{
+  g_autofree char *clean = clean_text (text);
+  check (b, worksheet_merge_range (ws, 0, 0, 0, last_col, clean, b->title));
+  worksheet_set_row (ws, 0, 24, NULL);
+}
+
+/* Rows of wrapped text get the height of their lines (LibreOffice does not grow them itself). */
+static void
+fit_row (lxw_worksheet *ws, int r, const char *const *texts, const double *widths, int n)
+{
+  int lines = 1;
+
+  for (int i = 0; i < n; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (texts[i] != NULL ? texts[i] : "", "\n", -1);
+      int count = 0;
+      for (guint k = 0; parts[k] != NULL; k++)
+        count += MAX (1, (int)ceil (g_utf8_strlen (parts[k], -1) * 1.15 / MAX (widths[i] - 1.0, 1.0)));
+      lines = MAX (lines, count);
+    }
+  if (lines > 1)
+    worksheet_set_row (ws, r, MIN (15.0 * lines, 409.0), NULL);
 }
 
 static char *
@@ -343,7 +406,7 @@ write_figures (Book *b, lxw_worksheet *ws, int r, int c0, const ItogiTableRow *r
                                                    row->yoy.percent / 100.0));
           }
         else
-          check (b, worksheet_write_string (ws, r, c0 + 3, "—", b->dash));
+          put_text (b, ws, r, c0 + 3, "—", b->dash);
       }
       break;
     case ITOGI_CHANGE_AT_LEAST:
@@ -352,14 +415,14 @@ write_figures (Book *b, lxw_worksheet *ws, int r, int c0, const ItogiTableRow *r
         /* A bound fixes only the direction: said in words, never as an exact number. */
         g_autofree char *delta = itogi_yoy_format_delta (&row->yoy, ind->kind, ind->scale);
         g_autofree char *pct = itogi_yoy_format_percent (&row->yoy);
-        check (b, worksheet_write_string (ws, r, c0 + 2, delta, b->dash));
-        check (b, worksheet_write_string (ws, r, c0 + 3, pct, b->dash));
+        put_text (b, ws, r, c0 + 2, delta, b->dash);
+        put_text (b, ws, r, c0 + 3, pct, b->dash);
       }
       break;
     case ITOGI_CHANGE_NONE:
     default:
-      check (b, worksheet_write_string (ws, r, c0 + 2, "—", b->dash));
-      check (b, worksheet_write_string (ws, r, c0 + 3, "—", b->dash));
+      put_text (b, ws, r, c0 + 2, "—", b->dash);
+      put_text (b, ws, r, c0 + 3, "—", b->dash);
       break;
     }
 }
@@ -375,18 +438,26 @@ static void
 print_setup (Book *b, lxw_worksheet *ws, const char *title, int header_rows)
 {
   g_autofree char *header = NULL;
-  g_autofree char *safe = g_strdup (title);
+  g_autofree char *clean = clean_text (title);
+  g_autoptr (GString) safe = g_string_new (NULL);
 
   worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9); /* A4 */
   worksheet_fit_to_pages (ws, 1, 0);
   if (header_rows > 0)
     check (b, worksheet_repeat_rows (ws, 0, header_rows - 1));
-  /* «&» starts a code in headers; the title's own ampersands are doubled. Header ≤ 255 chars. */
-  g_strdelimit (safe, "&", '+');
-  if (g_utf8_strlen (safe, -1) > 200)
-    *g_utf8_offset_to_pointer (safe, 200) = '\0';
-  header = g_strdup_printf ("&C&\"-,Bold\"%s", safe);
+  /* «&» starts a code in headers: the title's own ampersands are doubled, and the whole header
+   * stays within Excel's 255 characters. */
+  for (const char *p = clean; *p != '\0' && g_utf8_strlen (safe->str, -1) < 200; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\n' || c == '\t')
+        c = ' ';
+      if (c == '&')
+        g_string_append_c (safe, '&');
+      g_string_append_unichar (safe, c);
+    }
+  header = g_strdup_printf ("&C&\"-,Bold\"%s", safe->str);
   check (b, worksheet_set_header (ws, header));
   check (b, worksheet_set_footer (ws, "&LИтоги&CСтраница &P из &N"));
 }
@@ -395,7 +466,7 @@ static void
 write_header_row (Book *b, lxw_worksheet *ws, int r, const char *const *titles, int n)
 {
   for (int c = 0; c < n; c++)
-    check (b, worksheet_write_string (ws, r, c, titles[c], b->header));
+    put_text (b, ws, r, c, titles[c], b->header);
   worksheet_set_row (ws, r, 30, NULL);
 }
 
@@ -406,37 +477,51 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
   const char *headers[]
       = { "№", "Показатель", "Ед. изм.", b->compare_text, b->year_text, "Δ", "Δ %", "Примечание" };
   g_autofree char *title = g_strdup_printf ("%s: %s к %s", d->area->title, b->year_text, b->compare_text);
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   glong title_w = 20, note_w = 14, unit_w = 8;
+  double widths[2];
+  gboolean decimals = FALSE;
   guint n = d->rows->len;
 
-  check (b, worksheet_merge_range (ws, 0, 0, 0, 7, title, b->title));
-  worksheet_set_row (ws, 0, 24, NULL);
-  write_header_row (b, ws, 1, headers, 8);
-
+  /* Widths first, from the character counts: the rows' heights follow from them. */
   for (guint i = 0; i < n; i++)
     {
       const ItogiTableRow *row = d->rows->pdata[i];
-      int r = 2 + (int)i;
-      g_autofree char *note = row_note (row, b->o->year, b->o->compare_year);
-
-      check (b, worksheet_write_number (ws, r, 0, i + 1, b->index));
-      check (b, worksheet_write_string (ws, r, 1, row->indicator->title, b->text));
-      check (b, worksheet_write_string (ws, r, 2, row->indicator->unit, b->text_center));
-      write_figures (b, ws, r, 3, row);
-      check (b, worksheet_write_string (ws, r, 7, note, b->text));
+      char *note = row_note (row, b->o->year, b->o->compare_year);
+      g_ptr_array_add (notes, note);
       title_w = MAX (title_w, g_utf8_strlen (row->indicator->title, -1));
       note_w = MAX (note_w, g_utf8_strlen (note, -1));
       unit_w = MAX (unit_w, g_utf8_strlen (row->indicator->unit, -1));
+      decimals |= itogi_kind_effective_scale (row->indicator->kind, row->indicator->scale) > 0;
+    }
+  /* The notes column is kept narrower: on an A4 page the table stays legible. */
+  widths[0] = MIN (width_for (title_w), 50.0);
+  widths[1] = MIN (width_for (note_w), 40.0);
+
+  put_title (b, ws, 7, title);
+  write_header_row (b, ws, 1, headers, 8);
+  for (guint i = 0; i < n; i++)
+    {
+      const ItogiTableRow *row = d->rows->pdata[i];
+      const char *texts[2] = { row->indicator->title, notes->pdata[i] };
+      int r = 2 + (int)i;
+
+      check (b, worksheet_write_number (ws, r, 0, i + 1, b->index));
+      put_text (b, ws, r, 1, row->indicator->title, b->text);
+      put_text (b, ws, r, 2, row->indicator->unit, b->text_center);
+      write_figures (b, ws, r, 3, row);
+      put_text (b, ws, r, 7, notes->pdata[i], b->text);
+      fit_row (ws, r, texts, widths, 2);
     }
   if (n == 0)
-    check (b, worksheet_write_string (ws, 2, 1, "В отчёте нет показателей по этому направлению.", b->text));
+    put_text (b, ws, 2, 1, "В отчёте нет показателей по этому направлению.", b->text);
 
   worksheet_set_column (ws, 0, 0, 5, NULL);
-  worksheet_set_column (ws, 1, 1, width_for (title_w), NULL);
+  worksheet_set_column (ws, 1, 1, widths[0], NULL);
   worksheet_set_column (ws, 2, 2, width_for (unit_w), NULL);
-  worksheet_set_column (ws, 3, 4, 18, NULL);
-  worksheet_set_column (ws, 5, 6, 13, NULL);
-  worksheet_set_column (ws, 7, 7, width_for (note_w), NULL);
+  worksheet_set_column (ws, 3, 4, 16, NULL);
+  worksheet_set_column (ws, 5, 6, 12, NULL);
+  worksheet_set_column (ws, 7, 7, widths[1], NULL);
   worksheet_freeze_panes (ws, 2, 0);
   check (b, worksheet_autofilter (ws, 1, 0, 1 + MAX (n, 1), 7));
   print_setup (b, ws, title, 2);
@@ -445,23 +530,27 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
     {
       lxw_chart *chart = workbook_add_chart (b->wb, LXW_CHART_COLUMN);
       lxw_chart_fill fills[2] = { { .color = 0x9ECAE9 }, { .color = 0x0072B2 } };
-      lxw_chart_options opts = { .x_offset = 10, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.5 };
+      lxw_chart_options opts = { .x_offset = 10, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.4 };
       g_autofree char *alt = g_strdup_printf ("Диаграмма: %s", title);
+      g_autofree char *alt_clean = clean_text (alt);
 
       for (int s = 0; s < 2; s++)
         {
           lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
-          chart_series_set_categories (series, sheet_name, 2, 1, 1 + n, 1);
+          /* The № column names the groups: the titles would not fit under the columns. */
+          chart_series_set_categories (series, sheet_name, 2, 0, 1 + n, 0);
           chart_series_set_values (series, sheet_name, 2, 3 + s, 1 + n, 3 + s);
           chart_series_set_name_range (series, sheet_name, 1, 3 + s);
           chart_series_set_fill (series, &fills[s]);
           chart_series_set_labels (series);
-          chart_series_set_labels_num_format (series, "#,##0");
+          chart_series_set_labels_num_format (series, decimals ? "#,##0.00" : "#,##0");
         }
-      chart_title_set_name (chart, d->area->title);
+      /* The title is the sheet's own title cell: a name Excel could read as a formula never is. */
+      chart_title_set_name_range (chart, sheet_name, 0, 0);
       chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-      opts.description = alt;
-      check (b, worksheet_insert_chart_opt (ws, 1, 9, chart, &opts));
+      opts.description = alt_clean;
+      /* Under the table, so that fitting one page wide keeps the table legible when printed. */
+      check (b, worksheet_insert_chart_opt (ws, 3 + n, 1, chart, &opts));
     }
 }
 
@@ -475,8 +564,7 @@ write_summary (Book *b, GPtrArray *areas, const char *sheet_name)
   glong area_w = 12, title_w = 20;
   int r = 2;
 
-  check (b, worksheet_merge_range (ws, 0, 0, 0, 6, title, b->title));
-  worksheet_set_row (ws, 0, 24, NULL);
+  put_title (b, ws, 6, title);
   write_header_row (b, ws, 1, headers, 7);
   for (guint a = 0; a < areas->len; a++)
     {
@@ -484,10 +572,15 @@ write_summary (Book *b, GPtrArray *areas, const char *sheet_name)
       for (guint i = 0; i < d->rows->len; i++, r++)
         {
           const ItogiTableRow *row = d->rows->pdata[i];
-          check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
-          check (b, worksheet_write_string (ws, r, 1, row->indicator->title, b->text));
-          check (b, worksheet_write_string (ws, r, 2, row->indicator->unit, b->text_center));
+          put_text (b, ws, r, 0, d->area->short_title, b->text);
+          put_text (b, ws, r, 1, row->indicator->title, b->text);
+          put_text (b, ws, r, 2, row->indicator->unit, b->text_center);
           write_figures (b, ws, r, 3, row);
+          {
+            const char *texts[1] = { row->indicator->title };
+            const double widths[1] = { MAX_COLUMN_WIDTH };
+            fit_row (ws, r, texts, widths, 1);
+          }
           area_w = MAX (area_w, g_utf8_strlen (d->area->short_title, -1));
           title_w = MAX (title_w, g_utf8_strlen (row->indicator->title, -1));
         }
@@ -510,7 +603,7 @@ write_tasks (Book *b, GPtrArray *areas, const char *sheet_name)
   g_autofree char *title = g_strdup_printf ("Задачи на %d год", b->o->year + 1);
   int r = 2;
 
-  check (b, worksheet_merge_range (ws, 0, 0, 0, 3, title, b->title));
+  put_title (b, ws, 3, title);
   write_header_row (b, ws, 1, headers, 4);
   for (guint a = 0; a < areas->len; a++)
     {
@@ -518,14 +611,14 @@ write_tasks (Book *b, GPtrArray *areas, const char *sheet_name)
       for (guint t = 0; t < d->tasks->len; t++, r++)
         {
           ItogiTask *task = d->tasks->pdata[t];
-          check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
+          put_text (b, ws, r, 0, d->area->short_title, b->text);
           check (b, worksheet_write_number (ws, r, 1, t + 1, b->index));
-          check (b, worksheet_write_string (ws, r, 2, task->text, b->text));
-          check (b, worksheet_write_string (ws, r, 3, task->done ? "да" : "нет", b->text_center));
+          put_text (b, ws, r, 2, task->text, b->text);
+          put_text (b, ws, r, 3, task->done ? "да" : "нет", b->text_center);
         }
     }
   if (r == 2)
-    check (b, worksheet_write_string (ws, 2, 2, "Задачи пока не внесены.", b->text));
+    put_text (b, ws, 2, 2, "Задачи пока не внесены.", b->text);
   worksheet_set_column (ws, 0, 0, 28, NULL);
   worksheet_set_column (ws, 1, 1, 5, NULL);
   worksheet_set_column (ws, 2, 2, MAX_COLUMN_WIDTH, NULL);
@@ -542,15 +635,20 @@ write_notes (Book *b, GPtrArray *areas, const char *sheet_name)
   g_autofree char *title = g_strdup_printf ("Пояснения за %s", b->year_text);
   int r = 2;
 
-  check (b, worksheet_merge_range (ws, 0, 0, 0, 1, title, b->title));
+  put_title (b, ws, 1, title);
   write_header_row (b, ws, 1, headers, 2);
   for (guint a = 0; a < areas->len; a++)
     {
       AreaData *d = areas->pdata[a];
       if (d->note != NULL)
         {
-          check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
-          check (b, worksheet_write_string (ws, r, 1, d->note, b->text));
+          put_text (b, ws, r, 0, d->area->short_title, b->text);
+          put_text (b, ws, r, 1, d->note, b->text);
+          {
+            const char *texts[1] = { d->note };
+            const double widths[1] = { 100 };
+            fit_row (ws, r, texts, widths, 1);
+          }
           r++;
         }
       for (guint i = 0; i < d->institutions->len; i++)
@@ -558,8 +656,13 @@ write_notes (Book *b, GPtrArray *areas, const char *sheet_name)
           ItogiInstitution *inst = d->institutions->pdata[i];
           g_autofree char *text
               = g_strdup_printf ("%s: %s", inst->name, inst->note != NULL ? inst->note : "—");
-          check (b, worksheet_write_string (ws, r, 0, d->area->short_title, b->text));
-          check (b, worksheet_write_string (ws, r, 1, text, b->text));
+          put_text (b, ws, r, 0, d->area->short_title, b->text);
+          put_text (b, ws, r, 1, text, b->text);
+          {
+            const char *texts[1] = { text };
+            const double widths[1] = { 100 };
+            fit_row (ws, r, texts, widths, 1);
+          }
           r++;
         }
     }
@@ -594,6 +697,13 @@ temp_beside (const char *path, GError **error)
 static gboolean
 move_into_place (const char *tmp, const char *path, GError **error)
 {
+  /* On the disk before it takes the real name: a power cut never leaves an empty file there. */
+  int fd = g_open (tmp, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
@@ -603,6 +713,15 @@ move_into_place (const char *tmp, const char *path, GError **error)
                    g_strerror (saved));
       return FALSE;
     }
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    int dfd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+    if (dfd >= 0)
+      {
+        fsync (dfd);
+        close (dfd);
+      }
+  }
   return TRUE;
 }
 
@@ -618,6 +737,7 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
   lxw_workbook_options wopts = { 0 };
   lxw_doc_properties props = { 0 };
   lxw_error closed;
+  int saved_errno;
   locale_t c_locale, old_locale;
   Book b = { 0 };
 
@@ -703,7 +823,9 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
   props.created = o->created;
   check (&b, workbook_set_properties (b.wb, &props));
 
+  errno = 0;
   closed = workbook_close (b.wb);
+  saved_errno = errno;
   uselocale (old_locale);
   freelocale (c_locale);
   g_hash_table_unref (b.formats);
@@ -714,11 +836,19 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
     {
       lxw_error e = closed != LXW_NO_ERROR ? closed : b.status;
       g_unlink (tmp);
-      g_set_error (error, ITOGI_EXPORT_ERROR,
-                   e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
-                       ? ITOGI_EXPORT_ERROR_WRITE
-                       : ITOGI_EXPORT_ERROR_FAILED,
-                   _ ("The workbook could not be written (%s). Nothing was saved."), lxw_strerror (e));
+      /* The disk and the folder are named in plain words; libxlsxwriter's own code otherwise. */
+      if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
+        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
+                     _ ("The disk is full: the workbook was not saved."));
+      else if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
+        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
+                     _ ("The folder cannot be written: the workbook was not saved."));
+      else
+        g_set_error (error, ITOGI_EXPORT_ERROR,
+                     e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
+                         ? ITOGI_EXPORT_ERROR_WRITE
+                         : ITOGI_EXPORT_ERROR_FAILED,
+                     _ ("The workbook could not be written (%s). Nothing was saved."), lxw_strerror (e));
       return FALSE;
     }
   return move_into_place (tmp, path, error);
