@@ -310,7 +310,29 @@ test_chart (Fixture *f, gconstpointer data)
       g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
       g_assert_cmpuint (len, >, 500);
       g_assert_true (memcmp (contents, files[i].magic, strlen (files[i].magic)) == 0);
+      if (i == 0)
+        {
+          /* The PNG is the size asked for: IHDR's width and height. */
+          const guint8 *ihdr = (const guint8 *)contents + 16;
+          g_assert_cmpuint (((guint)ihdr[0] << 24) | (ihdr[1] << 16) | (ihdr[2] << 8) | ihdr[3], ==, 800);
+          g_assert_cmpuint (((guint)ihdr[4] << 24) | (ihdr[5] << 16) | (ihdr[6] << 8) | ihdr[7], ==, 450);
+        }
     }
+
+  /* The kind asked for is the kind drawn: bars and a change chart are different pictures. */
+  {
+    g_auto (Result) a = { 0 };
+    g_auto (Result) b = { 0 };
+    g_autofree char *pa = g_build_filename (f->dir, "bars.svg", NULL);
+    g_autofree char *pb = g_build_filename (f->dir, "change.svg", NULL);
+    g_autofree char *ca = NULL, *cb = NULL;
+    run (f, &a, "--database", f->db, "chart", "--area", "documents", "--kind", "bars", "-o", pa, NULL);
+    run (f, &b, "--database", f->db, "chart", "--area", "documents", "--kind", "change", "-o", pb, NULL);
+    g_assert_cmpint (a.status, ==, 0);
+    g_assert_cmpint (b.status, ==, 0);
+    g_assert_true (g_file_get_contents (pa, &ca, NULL, NULL) && g_file_get_contents (pb, &cb, NULL, NULL));
+    g_assert_cmpstr (ca, !=, cb);
+  }
 
   /* Bad requests: one line, no file. */
   {

@@ -307,6 +307,17 @@ test_chart (void)
   g_assert_nonnull (itogi_chart_view_get_model (chart));
   g_assert_cmpuint (itogi_chart_view_get_model (chart)->items->len, ==, 7);
 
+  /* A screen reader hears the chart's data: its description is the model's account of it. */
+  {
+    g_autofree char *description = itogi_chart_model_describe (itogi_chart_view_get_model (chart));
+    g_assert_nonnull (strstr (description, "22" G "808"));
+    gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         description);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Контроль исполнения документов");
+  }
+
   /* Drawn once the page is shown: the layout has bars and text. */
   gtk_widget_queue_draw (GTK_WIDGET (chart));
   wait_for_draw (GTK_WIDGET (window));
