@@ -365,6 +365,59 @@ test_chart (Fixture *f, gconstpointer data)
   }
 }
 
+/* import: a good file lands, a dry run and a bad file change nothing, problems are listed. */
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = g_build_filename (f->dir, "good.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_auto (Result) init = { 0 };
+  g_auto (Result) dry = { 0 };
+  g_auto (Result) ok = { 0 };
+  g_auto (Result) table = { 0 };
+  g_auto (Result) refused = { 0 };
+
+  g_assert_true (g_file_set_contents (good,
+                                      "\xef\xbb\xbfПоказатель;Год;Значение\r\n"
+                                      "Проведено выездных и камеральных проверок;2024;31\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (bad,
+                                      "Показатель,Год,Значение\n"
+                                      "Проведено выездных и камеральных проверок,2025,40\n"
+                                      "Нет такого,2025,5\n"
+                                      "Проведено выездных и камеральных проверок,2026,-1\n",
+                                      -1, NULL));
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+
+  before = checksum (f->db);
+  run (f, &dry, "--database", f->db, "import", good, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "1"));
+  after = checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  run (f, &ok, "--database", f->db, "import", good, NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  run (f, &table, "--database", f->db, "table", "--year", "2024", "--area", "financial-control", NULL);
+  g_assert_nonnull (strstr (table.out, "31"));
+  g_assert_nonnull (strstr (table.out, "+8"));
+
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = checksum (f->db);
+  run (f, &refused, "--database", f->db, "import", bad, NULL);
+  g_assert_cmpint (refused.status, !=, 0);
+  g_assert_cmpstr (refused.out, ==, "");
+  /* Each problem on a line of its own, with its place, then the verdict. */
+  g_assert_nonnull (strstr (refused.err, "Line 3, column 1"));
+  g_assert_nonnull (strstr (refused.err, "Line 4, column 3"));
+  g_assert_nonnull (strstr (refused.err, "nothing was imported"));
+  after = checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_bad_arguments (Fixture *f, gconstpointer data)
 {
@@ -379,6 +432,8 @@ test_bad_arguments (Fixture *f, gconstpointer data)
     { "--verbose", "table", NULL },
     { "areas", "extra", NULL },
     { "--database", NULL },
+    { "import", NULL },
+    { "import", "/no/such/file.csv", NULL },
     { NULL },
   };
   g_auto (Result) init = { 0 };
@@ -449,6 +504,7 @@ main (int argc, char *argv[])
   ADD ("/cli/foreign-file", test_foreign_file);
   ADD ("/cli/damaged-file", test_damaged_file);
   ADD ("/cli/no-areas", test_no_areas);
+  ADD ("/cli/import", test_import);
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/russian", test_russian);

@@ -13,6 +13,7 @@
 #include "itogi-chart-export.h"
 #include "itogi-format.h"
 #include "itogi-i18n.h"
+#include "itogi-import.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-xlsx.h"
@@ -484,6 +485,78 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
 }
 
 static int
+cmd_import (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (ItogiCsvTable) table = NULL;
+  g_auto (ItogiImportReport) report = { 0 };
+  g_autofree char *contents = NULL;
+  gboolean dry_run = FALSE;
+  gsize length = 0;
+  const GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_ ("Check the file and change nothing"), NULL },
+    { NULL },
+  };
+
+  {
+    g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+
+    g_option_context_set_summary (context, _ ("Import values from a CSV file, all or nothing."));
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+    if (!g_option_context_parse (context, &argc, &argv, &error))
+      return fail (EXIT_USAGE, error->message);
+    /* What is left is the one file to import. */
+    if (argc != 2)
+      return fail (EXIT_USAGE, _ ("Name the CSV file to import: itogi-cli import FILE.csv [--dry-run]."));
+    if (!g_file_get_contents (argv[1], &contents, &length, &error))
+      return fail_error (error);
+  }
+  table = itogi_csv_parse (contents, length, &error);
+  if (table == NULL)
+    return fail_error (error);
+
+  store = open_store (global, &error);
+  if (store == NULL)
+    return fail_error (error);
+  itogi_import_report_init (&report);
+  if (!itogi_import_csv (store, table, dry_run, &report, &error))
+    {
+      if (error != NULL)
+        return fail_error (error);
+      /* Every problem on its line, then the verdict. */
+      for (guint i = 0; i < report.problems->len; i++)
+        {
+          ItogiImportProblem *p = report.problems->pdata[i];
+          if (p->column > 0)
+            /* Translators: «Строка 5, столбец 3: …» */
+            fprintf (stderr, _ ("Line %u, column %u: %s\n"), p->line, p->column, p->message);
+          else
+            fprintf (stderr, _ ("Line %u: %s\n"), p->line, p->message);
+        }
+      {
+        g_autofree char *msg
+            = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem; nothing was imported.",
+                                            "%u problems; nothing was imported.", report.problems->len),
+                               report.problems->len);
+        return fail (EXIT_FAILURE, msg);
+      }
+    }
+  {
+    g_autofree char *msg = dry_run ? g_strdup_printf (
+                               g_dngettext (GETTEXT_PACKAGE, "The file is good: %u value would be imported.",
+                                            "The file is good: %u values would be imported.", report.values),
+                               report.values)
+                                   : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u value.",
+                                                                   "Imported %u values.", report.values),
+                                                      report.values);
+    out (msg);
+    out ("\n");
+  }
+  return EXIT_SUCCESS;
+}
+
+static int
 cmd_chart (const GlobalOptions *global, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
@@ -564,7 +637,7 @@ typedef struct
 
 static const Command commands[] = {
   { "init", cmd_init },   { "table", cmd_table },   { "areas", cmd_areas },
-  { "chart", cmd_chart }, { "export", cmd_export },
+  { "chart", cmd_chart }, { "export", cmd_export }, { "import", cmd_import },
 };
 
 int

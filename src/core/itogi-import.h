@@ -1,0 +1,54 @@
+/* itogi-import.h: values from a CSV table, all or nothing
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "itogi-csv.h"
+#include "itogi-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ITOGI_IMPORT_COLUMN_AREA,
+  ITOGI_IMPORT_COLUMN_INDICATOR,
+  ITOGI_IMPORT_COLUMN_YEAR,
+  ITOGI_IMPORT_COLUMN_PERIOD,
+  ITOGI_IMPORT_COLUMN_VALUE,
+  ITOGI_IMPORT_COLUMN_NOTE,
+  ITOGI_IMPORT_COLUMN_AS_OF,
+  ITOGI_IMPORT_N_COLUMNS
+} ItogiImportColumn;
+
+typedef struct
+{
+  guint line;   /* 1-based line of the file */
+  guint column; /* 1-based column, 0 for the whole row */
+  char *message;
+} ItogiImportProblem;
+
+typedef struct
+{
+  int map[ITOGI_IMPORT_N_COLUMNS]; /* the table's column index for each, −1 when absent */
+  guint rows;                      /* data rows read */
+  guint values;                    /* values written (or that would be, in a dry run) */
+  GPtrArray *problems;             /* ItogiImportProblem, in file order */
+} ItogiImportReport;
+
+void itogi_import_report_init (ItogiImportReport *report);
+void itogi_import_report_clear (ItogiImportReport *report);
+/* Recognise the columns from the header row («Показатель», «Год», «Значение»…, or English). */
+gboolean itogi_import_map_columns (const ItogiCsvTable *table, ItogiImportReport *report);
+/* Check every row; if none is bad and @dry_run is FALSE, write them all in one transaction.
+ * Returns FALSE when anything is wrong: @report lists the problems by line and column, and
+ * nothing was written. @error is set only when the database itself fails. */
+gboolean itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_run,
+                           ItogiImportReport *report, GError **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItogiImportReport, itogi_import_report_clear)
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* test-import.c: CSV import, all or nothing, with every problem named by line and column
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "itogi-import.h"
+#include "itogi-store.h"
+
+typedef struct
+{
+  char *dir;
+  ItogiStore *store;
+} Fixture;
+
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("itogi-import-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "itogi.db", NULL);
+  f->store = itogi_store_create (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  itogi_store_free (f->store);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static ItogiIndicator *
+indicator (Fixture *f, const char *area_slug, const char *slug)
+{
+  g_autoptr (ItogiArea) area = itogi_store_find_area (f->store, area_slug, NULL);
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (f->store, area->id, TRUE, NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (((ItogiIndicator *)list->pdata[i])->slug, slug) == 0)
+      return itogi_indicator_copy (list->pdata[i]);
+  g_error ("no indicator %s/%s", area_slug, slug);
+}
+
+static gint64
+year_amount (Fixture *f, const char *area, const char *slug, int year, gboolean *present)
+{
+  g_autoptr (ItogiIndicator) ind = indicator (f, area, slug);
+  g_auto (ItogiValue) v = { 0 };
+
+  g_assert_true (itogi_store_get_year_value (f->store, ind, year, &v, NULL));
+  *present = v.present;
+  return v.amount;
+}
+
+static gboolean
+import (Fixture *f, const char *csv, gboolean dry_run, ItogiImportReport *report)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiCsvTable) table = itogi_csv_parse (csv, strlen (csv), &error);
+  gboolean ok;
+
+  g_assert_no_error (error);
+  itogi_import_report_init (report);
+  ok = itogi_import_csv (f->store, table, dry_run, report, &error);
+  g_assert_no_error (error);
+  return ok;
+}
+
+static void
+test_good_file (Fixture *f, gconstpointer data)
+{
+  g_auto (ItogiImportReport) report = { 0 };
+  gboolean present;
+
+  g_assert_true (import (
+      f,
+      "\xef\xbb\xbfНаправление;Показатель;Год;Период;Значение;Примечание;По состоянию на\r\n"
+      "Контроль документов;Поступило обращений от юридических лиц;2024;Q1;5 120;;\r\n"
+      "documents;incoming-legal;2024;2 квартал;5000;;\r\n"
+      ";financial-control/budget-savings;2024;;\"1 000,50\";\"Сказано \"\"так\"\"\";31.12.2024\r\n"
+      "Кадры;Сотрудники, охваченные мероприятиями по профессиональному развитию;2024;март;порядка 30;;\r\n",
+      FALSE, &report));
+  g_assert_cmpuint (report.rows, ==, 4);
+  g_assert_cmpuint (report.values, ==, 4);
+  g_assert_cmpuint (report.problems->len, ==, 0);
+  /* Quarters add up to the year; money keeps its kopecks; a month stands for its year. */
+  g_assert_cmpint (year_amount (f, "documents", "incoming-legal", 2024, &present), ==, 10120);
+  g_assert_true (present);
+  g_assert_cmpint (year_amount (f, "financial-control", "budget-savings", 2024, &present), ==, 100050);
+  g_assert_cmpint (year_amount (f, "personnel", "staff-trained", 2024, &present), ==, 30);
+  /* The report's own figures are untouched. */
+  g_assert_cmpint (year_amount (f, "documents", "incoming-legal", 2023, &present), ==, 22808);
+}
+
+static void
+test_dry_run_writes_nothing (Fixture *f, gconstpointer data)
+{
+  g_auto (ItogiImportReport) report = { 0 };
+  gboolean present = TRUE;
+
+  g_assert_true (import (f, "Показатель,Год,Значение\nПроведено выездных и камеральных проверок,2024,30\n",
+                         TRUE, &report));
+  g_assert_cmpuint (report.values, ==, 1);
+  year_amount (f, "financial-control", "inspections", 2024, &present);
+  g_assert_false (present);
+}
+
+typedef struct
+{
+  guint line, column;
+  const char *says;
+} Expected;
+
+static void
+test_bad_rows_change_nothing (Fixture *f, gconstpointer data)
+{
+  g_auto (ItogiImportReport) report = { 0 };
+  static const Expected expected[] = {
+    { 3, 2, "no indicator" },       { 4, 3, "not a year" },
+    { 5, 5, "cannot be negative" }, { 6, 5, "whole number" },
+    { 7, 4, "not a period" },       { 8, 0, "5 fields" },
+    { 9, 1, "no activity area" },   { 10, 0, "already given on line 2" },
+    { 11, 6, "not a date" },        { 12, 5, "not a number" },
+  };
+  gboolean present = TRUE;
+
+  g_assert_false (import (f,
+                          "Направление;Показатель;Год;Период;Значение;По состоянию на\n"
+                          ";Проведено выездных и камеральных проверок;2024;;30;\n"
+                          ";Нет такого показателя;2024;;5;\n"
+                          ";Проведено выездных и камеральных проверок;20x4;;5;\n"
+                          ";Проведено выездных и камеральных проверок;2025;;-3;\n"
+                          ";Проведено выездных и камеральных проверок;2026;;2,5;\n"
+                          ";Проведено выездных и камеральных проверок;2027;Q5;2;\n"
+                          ";Проведено выездных и камеральных проверок;2028;;2\n"
+                          "Нигде;Проведено выездных и камеральных проверок;2029;;2;\n"
+                          ";Проведено выездных и камеральных проверок;2024;год;31;\n"
+                          ";Проведено выездных и камеральных проверок;2030;;2;31.02.2030\n"
+                          ";Проведено выездных и камеральных проверок;2031;;много;\n",
+                          FALSE, &report));
+  g_assert_cmpuint (report.problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      ItogiImportProblem *p = report.problems->pdata[i];
+      g_test_message ("line %u column %u: %s", p->line, p->column, p->message);
+      g_assert_cmpuint (p->line, ==, expected[i].line);
+      g_assert_cmpuint (p->column, ==, expected[i].column);
+      g_assert_nonnull (strstr (p->message, expected[i].says));
+    }
+  /* The good first row did not land either: all or nothing. */
+  year_amount (f, "financial-control", "inspections", 2024, &present);
+  g_assert_false (present);
+}
+
+static void
+test_missing_columns (Fixture *f, gconstpointer data)
+{
+  g_auto (ItogiImportReport) report = { 0 };
+
+  g_assert_false (import (f, "Название;Число\nПроверки;5\n", FALSE, &report));
+  g_assert_cmpuint (report.problems->len, ==, 3);
+  g_assert_nonnull (strstr (((ItogiImportProblem *)report.problems->pdata[0])->message, "Показатель"));
+}
+
+/* 100 000 rows: read, checked, and refused whole because the last is bad. */
+static void
+test_large_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("Показатель;Год;Период;Значение\n");
+  g_auto (ItogiImportReport) report = { 0 };
+  g_autoptr (ItogiArea) area = itogi_store_find_area (f->store, "public-relations", NULL);
+  guint rows = 0;
+  gboolean present = TRUE;
+
+  /* Thirty indicators of a year's months over three centuries: room for 100 000 distinct figures. */
+  for (int i = 1; i <= 30; i++)
+    {
+      g_autofree char *slug = g_strdup_printf ("t%d", i);
+      g_autofree char *title = g_strdup_printf ("Показатель %d", i);
+      ItogiIndicator ind = { .area_id = area->id,
+                             .slug = slug,
+                             .title = title,
+                             .unit = (char *)"ед.",
+                             .kind = ITOGI_KIND_COUNT,
+                             .aggregation = ITOGI_AGGREGATION_SUM,
+                             .polarity = ITOGI_POLARITY_NEUTRAL,
+                             .position = i };
+      g_assert_cmpint (itogi_store_add_indicator (f->store, &ind, NULL), >, 0);
+    }
+  for (int year = 1900; year <= 2200 && rows < 99999; year++)
+    for (int i = 1; i <= 30 && rows < 99999; i++)
+      for (int m = 1; m <= 12 && rows < 99999; m++, rows++)
+        g_string_append_printf (csv, "public-relations/t%d;%d;%d;%u\n", i, year, m, rows % 1000);
+  g_assert_cmpuint (rows, ==, 99999);
+  g_string_append (csv, "public-relations/t1;2024;13;1\n");
+
+  g_assert_false (import (f, csv->str, FALSE, &report));
+  g_assert_cmpuint (report.rows, ==, 100000);
+  g_assert_cmpuint (report.problems->len, ==, 1);
+  g_assert_cmpuint (((ItogiImportProblem *)report.problems->pdata[0])->line, ==, 100001);
+  year_amount (f, "public-relations", "t1", 1900, &present);
+  g_assert_false (present);
+
+  /* Without the bad row, all of it lands in one transaction. */
+  g_string_truncate (csv, csv->len - strlen ("public-relations/t1;2024;13;1\n"));
+  itogi_import_report_clear (&report);
+  g_assert_true (import (f, csv->str, FALSE, &report));
+  g_assert_cmpuint (report.values, ==, 99999);
+  g_assert_cmpint (year_amount (f, "public-relations", "t1", 1900, &present), >, 0);
+  g_assert_true (present);
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ADD ("/core/import/good-file", test_good_file);
+  ADD ("/core/import/dry-run-writes-nothing", test_dry_run_writes_nothing);
+  ADD ("/core/import/bad-rows-change-nothing", test_bad_rows_change_nothing);
+  ADD ("/core/import/missing-columns", test_missing_columns);
+  ADD ("/core/import/large-file", test_large_file);
+  return g_test_run ();
+}
