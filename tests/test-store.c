@@ -115,7 +115,7 @@ test_create (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (raw_int (f->path, "PRAGMA application_id"), ==, ITOGI_STORE_APPLICATION_ID);
-  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, ITOGI_STORE_SCHEMA_VERSION);
   /* No temporary file is left beside it. */
   {
     g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
@@ -466,7 +466,7 @@ test_migrate_from_v0 (Fixture *f, gconstpointer data)
   g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 0);
   store = itogi_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (itogi_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (itogi_store_get_schema_version (store), ==, ITOGI_STORE_SCHEMA_VERSION);
   areas = itogi_store_list_areas (store, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (areas->len, ==, 0);

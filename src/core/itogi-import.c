@@ -349,20 +349,20 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
   if (dry_run || pending->len == 0)
     return TRUE;
 
-  /* One transaction: every value lands, or none does. */
-  if (!itogi_store_begin (store, error))
+  /* One step: every value lands, or none does; and the whole import can be undone at once. */
+  if (itogi_store_begin_step (store, _ ("Import from CSV"), error) == 0)
     return FALSE;
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = pending->pdata[i];
       if (!itogi_store_set_value (store, p->indicator->id, p->year, p->period, p->index, &p->value, error))
         {
-          itogi_store_rollback (store);
+          itogi_store_rollback_step (store);
           report->values = 0;
           return FALSE;
         }
     }
-  if (!itogi_store_commit (store, error))
+  if (!itogi_store_commit_step (store, error))
     {
       report->values = 0;
       return FALSE;

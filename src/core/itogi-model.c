@@ -94,3 +94,26 @@ itogi_task_free (ItogiTask *task)
   g_free (task->text);
   g_free (task);
 }
+
+void
+itogi_step_free (ItogiStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->at);
+  g_free (step->who);
+  g_free (step->label);
+  g_free (step);
+}
+
+void
+itogi_change_free (ItogiChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->table);
+  g_free (change->op);
+  g_free (change->old_row);
+  g_free (change->new_row);
+  g_free (change);
+}

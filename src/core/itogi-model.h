@@ -60,6 +60,28 @@ typedef struct
   gboolean done;
 } ItogiTask;
 
+typedef struct
+{
+  gint64 id;
+  char *at;  /* ISO 8601, UTC */
+  char *who; /* the system user */
+  char *label;
+  gint64 undoes; /* the step this one undid, or 0 */
+  guint changes;
+} ItogiStep;
+
+typedef struct
+{
+  gint64 step;
+  char *table;
+  char *op;      /* insert, update, delete */
+  char *old_row; /* JSON of the row before, or NULL */
+  char *new_row; /* JSON of the row after, or NULL */
+} ItogiChange;
+
+void itogi_step_free (ItogiStep *step);
+void itogi_change_free (ItogiChange *change);
+
 ItogiArea *itogi_area_new (void);
 void itogi_area_free (ItogiArea *area);
 ItogiArea *itogi_area_copy (const ItogiArea *area);

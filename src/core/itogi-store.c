@@ -26,6 +26,7 @@ struct _ItogiStore
   char *path;
   int schema_version;
   gboolean in_transaction;
+  gint64 step; /* the edit step under way, or 0 */
 };
 
 /* Each entry brings the schema from version i to i + 1, inside one transaction. */
@@ -114,6 +115,178 @@ static const char *const migrations[] = {
   "  changed_at TEXT NOT NULL,"
   "  PRIMARY KEY (institution_id, year)"
   ") STRICT;",
+  /* v2: every change made in an edit step is recorded with its old and new row, by triggers,
+   * so that nothing edited is ever untraceable and any step can be undone. */
+  "CREATE TABLE steps ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  undoes INTEGER REFERENCES steps (id)"
+  ") STRICT;"
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  step INTEGER NOT NULL REFERENCES steps (id),"
+  "  tbl TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),"
+  "  old TEXT,"
+  "  new TEXT"
+  ") STRICT;"
+  "CREATE INDEX history_by_step ON history (step);"
+  "CREATE TABLE edit_session (step INTEGER NOT NULL REFERENCES steps (id)) STRICT;"
+  "CREATE TRIGGER indicator_values_insert AFTER INSERT ON indicator_values WHEN EXISTS (SELECT 1 FROM "
+  "edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'indicator_values', 'insert',"
+  "  NULL,"
+  "  json_object('indicator_id', NEW.indicator_id, 'year', NEW.year, 'period', NEW.period, 'period_index', "
+  "NEW.period_index, 'amount', NEW.amount, 'qualifier', NEW.qualifier, 'note', NEW.note, 'as_of', NEW.as_of, "
+  "'changed_by', NEW.changed_by, 'changed_at', NEW.changed_at)); END;"
+  "CREATE TRIGGER indicator_values_update AFTER UPDATE ON indicator_values WHEN EXISTS (SELECT 1 FROM "
+  "edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'indicator_values', 'update',"
+  "  json_object('indicator_id', OLD.indicator_id, 'year', OLD.year, 'period', OLD.period, 'period_index', "
+  "OLD.period_index, 'amount', OLD.amount, 'qualifier', OLD.qualifier, 'note', OLD.note, 'as_of', OLD.as_of, "
+  "'changed_by', OLD.changed_by, 'changed_at', OLD.changed_at),"
+  "  json_object('indicator_id', NEW.indicator_id, 'year', NEW.year, 'period', NEW.period, 'period_index', "
+  "NEW.period_index, 'amount', NEW.amount, 'qualifier', NEW.qualifier, 'note', NEW.note, 'as_of', NEW.as_of, "
+  "'changed_by', NEW.changed_by, 'changed_at', NEW.changed_at)); END;"
+  "CREATE TRIGGER indicator_values_delete AFTER DELETE ON indicator_values WHEN EXISTS (SELECT 1 FROM "
+  "edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'indicator_values', 'delete',"
+  "  json_object('indicator_id', OLD.indicator_id, 'year', OLD.year, 'period', OLD.period, 'period_index', "
+  "OLD.period_index, 'amount', OLD.amount, 'qualifier', OLD.qualifier, 'note', OLD.note, 'as_of', OLD.as_of, "
+  "'changed_by', OLD.changed_by, 'changed_at', OLD.changed_at),"
+  "  NULL); END;"
+  "CREATE TRIGGER area_notes_insert AFTER INSERT ON area_notes WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'area_notes', 'insert',"
+  "  NULL,"
+  "  json_object('area_id', NEW.area_id, 'year', NEW.year, 'text', NEW.text, 'changed_by', NEW.changed_by, "
+  "'changed_at', NEW.changed_at)); END;"
+  "CREATE TRIGGER area_notes_update AFTER UPDATE ON area_notes WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'area_notes', 'update',"
+  "  json_object('area_id', OLD.area_id, 'year', OLD.year, 'text', OLD.text, 'changed_by', OLD.changed_by, "
+  "'changed_at', OLD.changed_at),"
+  "  json_object('area_id', NEW.area_id, 'year', NEW.year, 'text', NEW.text, 'changed_by', NEW.changed_by, "
+  "'changed_at', NEW.changed_at)); END;"
+  "CREATE TRIGGER area_notes_delete AFTER DELETE ON area_notes WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'area_notes', 'delete',"
+  "  json_object('area_id', OLD.area_id, 'year', OLD.year, 'text', OLD.text, 'changed_by', OLD.changed_by, "
+  "'changed_at', OLD.changed_at),"
+  "  NULL); END;"
+  "CREATE TRIGGER institution_notes_insert AFTER INSERT ON institution_notes WHEN EXISTS (SELECT 1 FROM "
+  "edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'institution_notes', 'insert',"
+  "  NULL,"
+  "  json_object('institution_id', NEW.institution_id, 'year', NEW.year, 'text', NEW.text, 'changed_by', "
+  "NEW.changed_by, 'changed_at', NEW.changed_at)); END;"
+  "CREATE TRIGGER institution_notes_update AFTER UPDATE ON institution_notes WHEN EXISTS (SELECT 1 FROM "
+  "edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'institution_notes', 'update',"
+  "  json_object('institution_id', OLD.institution_id, 'year', OLD.year, 'text', OLD.text, 'changed_by', "
+  "OLD.changed_by, 'changed_at', OLD.changed_at),"
+  "  json_object('institution_id', NEW.institution_id, 'year', NEW.year, 'text', NEW.text, 'changed_by', "
+  "NEW.changed_by, 'changed_at', NEW.changed_at)); END;"
+  "CREATE TRIGGER institution_notes_delete AFTER DELETE ON institution_notes WHEN EXISTS (SELECT 1 FROM "
+  "edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'institution_notes', 'delete',"
+  "  json_object('institution_id', OLD.institution_id, 'year', OLD.year, 'text', OLD.text, 'changed_by', "
+  "OLD.changed_by, 'changed_at', OLD.changed_at),"
+  "  NULL); END;"
+  "CREATE TRIGGER tasks_insert AFTER INSERT ON tasks WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), 'tasks', "
+  "'insert',"
+  "  NULL,"
+  "  json_object('id', NEW.id, 'area_id', NEW.area_id, 'year', NEW.year, 'position', NEW.position, 'text', "
+  "NEW.text, 'done', NEW.done, 'changed_by', NEW.changed_by, 'changed_at', NEW.changed_at)); END;"
+  "CREATE TRIGGER tasks_update AFTER UPDATE ON tasks WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), 'tasks', "
+  "'update',"
+  "  json_object('id', OLD.id, 'area_id', OLD.area_id, 'year', OLD.year, 'position', OLD.position, 'text', "
+  "OLD.text, 'done', OLD.done, 'changed_by', OLD.changed_by, 'changed_at', OLD.changed_at),"
+  "  json_object('id', NEW.id, 'area_id', NEW.area_id, 'year', NEW.year, 'position', NEW.position, 'text', "
+  "NEW.text, 'done', NEW.done, 'changed_by', NEW.changed_by, 'changed_at', NEW.changed_at)); END;"
+  "CREATE TRIGGER tasks_delete AFTER DELETE ON tasks WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), 'tasks', "
+  "'delete',"
+  "  json_object('id', OLD.id, 'area_id', OLD.area_id, 'year', OLD.year, 'position', OLD.position, 'text', "
+  "OLD.text, 'done', OLD.done, 'changed_by', OLD.changed_by, 'changed_at', OLD.changed_at),"
+  "  NULL); END;"
+  "CREATE TRIGGER areas_insert AFTER INSERT ON areas WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), 'areas', "
+  "'insert',"
+  "  NULL,"
+  "  json_object('id', NEW.id, 'slug', NEW.slug, 'title', NEW.title, 'short_title', NEW.short_title, "
+  "'description', NEW.description, 'icon', NEW.icon, 'position', NEW.position, 'archived', NEW.archived)); "
+  "END;"
+  "CREATE TRIGGER areas_update AFTER UPDATE ON areas WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), 'areas', "
+  "'update',"
+  "  json_object('id', OLD.id, 'slug', OLD.slug, 'title', OLD.title, 'short_title', OLD.short_title, "
+  "'description', OLD.description, 'icon', OLD.icon, 'position', OLD.position, 'archived', OLD.archived),"
+  "  json_object('id', NEW.id, 'slug', NEW.slug, 'title', NEW.title, 'short_title', NEW.short_title, "
+  "'description', NEW.description, 'icon', NEW.icon, 'position', NEW.position, 'archived', NEW.archived)); "
+  "END;"
+  "CREATE TRIGGER areas_delete AFTER DELETE ON areas WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), 'areas', "
+  "'delete',"
+  "  json_object('id', OLD.id, 'slug', OLD.slug, 'title', OLD.title, 'short_title', OLD.short_title, "
+  "'description', OLD.description, 'icon', OLD.icon, 'position', OLD.position, 'archived', OLD.archived),"
+  "  NULL); END;"
+  "CREATE TRIGGER indicators_insert AFTER INSERT ON indicators WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'indicators', 'insert',"
+  "  NULL,"
+  "  json_object('id', NEW.id, 'area_id', NEW.area_id, 'slug', NEW.slug, 'title', NEW.title, 'unit', "
+  "NEW.unit, 'form_one', NEW.form_one, 'form_few', NEW.form_few, 'form_many', NEW.form_many, 'kind', "
+  "NEW.kind, 'scale', NEW.scale, 'aggregation', NEW.aggregation, 'polarity', NEW.polarity, 'position', "
+  "NEW.position, 'description', NEW.description, 'archived', NEW.archived)); END;"
+  "CREATE TRIGGER indicators_update AFTER UPDATE ON indicators WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'indicators', 'update',"
+  "  json_object('id', OLD.id, 'area_id', OLD.area_id, 'slug', OLD.slug, 'title', OLD.title, 'unit', "
+  "OLD.unit, 'form_one', OLD.form_one, 'form_few', OLD.form_few, 'form_many', OLD.form_many, 'kind', "
+  "OLD.kind, 'scale', OLD.scale, 'aggregation', OLD.aggregation, 'polarity', OLD.polarity, 'position', "
+  "OLD.position, 'description', OLD.description, 'archived', OLD.archived),"
+  "  json_object('id', NEW.id, 'area_id', NEW.area_id, 'slug', NEW.slug, 'title', NEW.title, 'unit', "
+  "NEW.unit, 'form_one', NEW.form_one, 'form_few', NEW.form_few, 'form_many', NEW.form_many, 'kind', "
+  "NEW.kind, 'scale', NEW.scale, 'aggregation', NEW.aggregation, 'polarity', NEW.polarity, 'position', "
+  "NEW.position, 'description', NEW.description, 'archived', NEW.archived)); END;"
+  "CREATE TRIGGER indicators_delete AFTER DELETE ON indicators WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'indicators', 'delete',"
+  "  json_object('id', OLD.id, 'area_id', OLD.area_id, 'slug', OLD.slug, 'title', OLD.title, 'unit', "
+  "OLD.unit, 'form_one', OLD.form_one, 'form_few', OLD.form_few, 'form_many', OLD.form_many, 'kind', "
+  "OLD.kind, 'scale', OLD.scale, 'aggregation', OLD.aggregation, 'polarity', OLD.polarity, 'position', "
+  "OLD.position, 'description', OLD.description, 'archived', OLD.archived),"
+  "  NULL); END;"
+  "CREATE TRIGGER institutions_insert AFTER INSERT ON institutions WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'institutions', 'insert',"
+  "  NULL,"
+  "  json_object('id', NEW.id, 'area_id', NEW.area_id, 'name', NEW.name, 'position', NEW.position, "
+  "'archived', NEW.archived)); END;"
+  "CREATE TRIGGER institutions_update AFTER UPDATE ON institutions WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'institutions', 'update',"
+  "  json_object('id', OLD.id, 'area_id', OLD.area_id, 'name', OLD.name, 'position', OLD.position, "
+  "'archived', OLD.archived),"
+  "  json_object('id', NEW.id, 'area_id', NEW.area_id, 'name', NEW.name, 'position', NEW.position, "
+  "'archived', NEW.archived)); END;"
+  "CREATE TRIGGER institutions_delete AFTER DELETE ON institutions WHEN EXISTS (SELECT 1 FROM edit_session)"
+  " BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'institutions', 'delete',"
+  "  json_object('id', OLD.id, 'area_id', OLD.area_id, 'name', OLD.name, 'position', OLD.position, "
+  "'archived', OLD.archived),"
+  "  NULL); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ITOGI_STORE_SCHEMA_VERSION);
@@ -1251,10 +1424,13 @@ set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year, co
 gboolean
 itogi_store_set_area_note (ItogiStore *store, gint64 area_id, int year, const char *text, GError **error)
 {
-  return set_year_text (store,
-                        "INSERT OR REPLACE INTO area_notes (area_id, year, text, changed_by, changed_at)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        area_id, year, text, error);
+  return set_year_text (
+      store,
+      /* An upsert, not a replace: a replace deletes without telling the history. */
+      "INSERT INTO area_notes (area_id, year, text, changed_by, changed_at)"
+      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (area_id, year) DO UPDATE SET text = excluded.text,"
+      " changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+      area_id, year, text, error);
 }
 
 gint64
@@ -1284,10 +1460,12 @@ gboolean
 itogi_store_set_institution_note (ItogiStore *store, gint64 institution_id, int year, const char *text,
                                   GError **error)
 {
-  return set_year_text (store,
-                        "INSERT OR REPLACE INTO institution_notes"
-                        " (institution_id, year, text, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
-                        institution_id, year, text, error);
+  return set_year_text (
+      store,
+      "INSERT INTO institution_notes (institution_id, year, text, changed_by, changed_at)"
+      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (institution_id, year) DO UPDATE SET"
+      " text = excluded.text, changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+      institution_id, year, text, error);
 }
 
 gint64
@@ -1317,4 +1495,322 @@ itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *t
       id = sqlite3_last_insert_rowid (store->db);
     }
   return write_end (store, own, ok, error) ? id : 0;
+}
+
+/* ---- edit steps, history and undo ---- */
+
+typedef struct
+{
+  const char *table;
+  const char *columns[16];
+  const char *keys[5];
+} TrackedTable;
+
+/* The tables whose changes the v2 triggers record, with their columns and keys. */
+static const TrackedTable tracked[] = {
+  { "indicator_values",
+    { "indicator_id", "year", "period", "period_index", "amount", "qualifier", "note", "as_of", "changed_by",
+      "changed_at", NULL },
+    { "indicator_id", "year", "period", "period_index", NULL } },
+  { "area_notes",
+    { "area_id", "year", "text", "changed_by", "changed_at", NULL },
+    { "area_id", "year", NULL } },
+  { "institution_notes",
+    { "institution_id", "year", "text", "changed_by", "changed_at", NULL },
+    { "institution_id", "year", NULL } },
+  { "tasks",
+    { "id", "area_id", "year", "position", "text", "done", "changed_by", "changed_at", NULL },
+    { "id", NULL } },
+  { "areas",
+    { "id", "slug", "title", "short_title", "description", "icon", "position", "archived", NULL },
+    { "id", NULL } },
+  { "indicators",
+    { "id", "area_id", "slug", "title", "unit", "form_one", "form_few", "form_many", "kind", "scale",
+      "aggregation", "polarity", "position", "description", "archived", NULL },
+    { "id", NULL } },
+  { "institutions", { "id", "area_id", "name", "position", "archived", NULL }, { "id", NULL } },
+};
+
+static const TrackedTable *
+tracked_table (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tracked); i++)
+    if (g_strcmp0 (tracked[i].table, name) == 0)
+      return &tracked[i];
+  return NULL;
+}
+
+gint64
+itogi_store_begin_step (ItogiStore *store, const char *label, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+
+  g_return_val_if_fail (store->step == 0, 0);
+  if (!itogi_store_begin (store, error))
+    return 0;
+  stmt = prepare (store, "INSERT INTO steps (at, who, label) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, now);
+  bind_text (stmt, 2, g_get_user_name ());
+  bind_text (stmt, 3, label);
+  if (!step_done (store, stmt, error))
+    goto fail;
+  store->step = sqlite3_last_insert_rowid (store->db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* While this row exists, the triggers record every change under the step. */
+  stmt = prepare (store, "INSERT INTO edit_session (step) VALUES (?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, store->step);
+  if (!step_done (store, stmt, error))
+    goto fail;
+  return store->step;
+
+fail:
+  itogi_store_rollback (store);
+  store->step = 0;
+  return 0;
+}
+
+gboolean
+itogi_store_commit_step (ItogiStore *store, GError **error)
+{
+  g_autofree char *sql = NULL;
+  gint64 changes = 0;
+
+  g_return_val_if_fail (store->step != 0, FALSE);
+  sql = g_strdup_printf ("SELECT count(*) FROM history WHERE step = %" G_GINT64_FORMAT, store->step);
+  if (!exec (store, "DELETE FROM edit_session", error) || !query_int (store, sql, &changes, error))
+    {
+      itogi_store_rollback (store);
+      store->step = 0;
+      return FALSE;
+    }
+  /* A step that changed nothing leaves no trace. */
+  if (changes == 0)
+    {
+      g_autofree char *drop = g_strdup_printf ("DELETE FROM steps WHERE id = %" G_GINT64_FORMAT, store->step);
+      if (!exec (store, drop, error))
+        {
+          itogi_store_rollback (store);
+          store->step = 0;
+          return FALSE;
+        }
+    }
+  store->step = 0;
+  return itogi_store_commit (store, error);
+}
+
+void
+itogi_store_rollback_step (ItogiStore *store)
+{
+  itogi_store_rollback (store);
+  store->step = 0;
+}
+
+static char *
+key_condition (const TrackedTable *t, const char *param)
+{
+  g_autoptr (GString) sql = g_string_new (NULL);
+
+  for (guint k = 0; t->keys[k] != NULL; k++)
+    g_string_append_printf (sql, "%s%s IS json_extract (%s, '$.%s')", k > 0 ? " AND " : "", t->keys[k], param,
+                            t->keys[k]);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static char *
+row_json_sql (const TrackedTable *t)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT json_object (");
+
+  for (guint c = 0; t->columns[c] != NULL; c++)
+    g_string_append_printf (sql, "%s'%s', %s", c > 0 ? ", " : "", t->columns[c], t->columns[c]);
+  g_string_append_printf (sql, ") FROM %s WHERE ", t->table);
+  {
+    g_autofree char *where = key_condition (t, "?1");
+    g_string_append (sql, where);
+  }
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Put one recorded change back. The row must still be as the change left it: a later edit made
+ * elsewhere is never silently overwritten. */
+static gboolean
+revert_change (ItogiStore *store, const TrackedTable *t, const char *op, const char *old, const char *new,
+               GError **error)
+{
+  g_autofree char *select = row_json_sql (t);
+  g_autoptr (sqlite3_stmt) stmt = prepare (store, select, error);
+  g_autofree char *current = NULL;
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) apply = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, g_strcmp0 (op, "delete") == 0 ? old : new);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    current = column_dup (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return store_error (store, rc, error);
+  if (g_strcmp0 (op, "delete") == 0 ? current != NULL : g_strcmp0 (current, new) != 0)
+    {
+      g_set_error_literal (
+          error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CONFLICT,
+          _ ("This change cannot be undone: the figures it touched were changed again since."));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (op, "insert") == 0)
+    {
+      g_autofree char *where = key_condition (t, "?1");
+      g_string_printf (sql, "DELETE FROM %s WHERE %s", t->table, where);
+    }
+  else if (g_strcmp0 (op, "delete") == 0)
+    {
+      g_string_printf (sql, "INSERT INTO %s (", t->table);
+      for (guint c = 0; t->columns[c] != NULL; c++)
+        g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", t->columns[c]);
+      g_string_append (sql, ") VALUES (");
+      for (guint c = 0; t->columns[c] != NULL; c++)
+        g_string_append_printf (sql, "%sjson_extract (?1, '$.%s')", c > 0 ? ", " : "", t->columns[c]);
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      g_autofree char *where = key_condition (t, "?2");
+      g_string_printf (sql, "UPDATE %s SET ", t->table);
+      for (guint c = 0; t->columns[c] != NULL; c++)
+        g_string_append_printf (sql, "%s%s = json_extract (?1, '$.%s')", c > 0 ? ", " : "", t->columns[c],
+                                t->columns[c]);
+      g_string_append_printf (sql, " WHERE %s", where);
+    }
+  apply = prepare (store, sql->str, error);
+  if (apply == NULL)
+    return FALSE;
+  bind_text (apply, 1, g_strcmp0 (op, "insert") == 0 ? new : old);
+  if (g_strcmp0 (op, "update") == 0)
+    bind_text (apply, 2, new);
+  return step_done (store, apply, error);
+}
+
+gint64
+itogi_store_undo_step (ItogiStore *store, gint64 step, GError **error)
+{
+  g_autoptr (sqlite3_stmt) info = NULL;
+  g_autoptr (sqlite3_stmt) changes = NULL;
+  g_autofree char *label = NULL, *undo_label = NULL;
+  gint64 undo;
+  int rc;
+
+  info = prepare (store, "SELECT label FROM steps WHERE id = ?", error);
+  if (info == NULL)
+    return 0;
+  sqlite3_bind_int64 (info, 1, step);
+  if (sqlite3_step (info) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
+                           _ ("There is no such change to undo."));
+      return 0;
+    }
+  label = column_dup (info, 0);
+  g_clear_pointer (&info, sqlite3_finalize);
+
+  /* Translators: a history entry, «Отмена: Загрузка из CSV» */
+  undo_label = g_strdup_printf (_ ("Undo: %s"), label);
+  undo = itogi_store_begin_step (store, undo_label, error);
+  if (undo == 0)
+    return 0;
+  {
+    g_autofree char *mark = g_strdup_printf (
+        "UPDATE steps SET undoes = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT, step, undo);
+    if (!exec (store, mark, error))
+      goto fail;
+  }
+  /* The step's changes, last first. */
+  changes = prepare (store, "SELECT tbl, op, old, new FROM history WHERE step = ? ORDER BY id DESC", error);
+  if (changes == NULL)
+    goto fail;
+  sqlite3_bind_int64 (changes, 1, step);
+  while ((rc = sqlite3_step (changes)) == SQLITE_ROW)
+    {
+      const TrackedTable *t = tracked_table ((const char *)sqlite3_column_text (changes, 0));
+      if (t == NULL
+          || !revert_change (store, t, (const char *)sqlite3_column_text (changes, 1),
+                             (const char *)sqlite3_column_text (changes, 2),
+                             (const char *)sqlite3_column_text (changes, 3), error))
+        goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_error (store, rc, error);
+      goto fail;
+    }
+  g_clear_pointer (&changes, sqlite3_finalize);
+  if (!itogi_store_commit_step (store, error))
+    return 0;
+  return undo;
+
+fail:
+  g_clear_pointer (&changes, sqlite3_finalize);
+  itogi_store_rollback_step (store);
+  return 0;
+}
+
+static gpointer
+step_from_row (sqlite3_stmt *stmt)
+{
+  ItogiStep *step = g_new0 (ItogiStep, 1);
+
+  step->id = sqlite3_column_int64 (stmt, 0);
+  step->at = column_dup (stmt, 1);
+  step->who = column_dup (stmt, 2);
+  step->label = column_dup (stmt, 3);
+  step->undoes = sqlite3_column_int64 (stmt, 4);
+  step->changes = (guint)sqlite3_column_int (stmt, 5);
+  return step;
+}
+
+GPtrArray *
+itogi_store_list_steps (ItogiStore *store, guint limit, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (store,
+                                           "SELECT s.id, s.at, s.who, s.label, coalesce (s.undoes, 0),"
+                                           "       (SELECT count(*) FROM history h WHERE h.step = s.id)"
+                                           "  FROM steps s ORDER BY s.id DESC LIMIT ?",
+                                           error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, limit > 0 ? (int)limit : -1);
+  return collect_rows (store, stmt, step_from_row, (GDestroyNotify)itogi_step_free, error);
+}
+
+static gpointer
+change_from_row (sqlite3_stmt *stmt)
+{
+  ItogiChange *change = g_new0 (ItogiChange, 1);
+
+  change->step = sqlite3_column_int64 (stmt, 0);
+  change->table = column_dup (stmt, 1);
+  change->op = column_dup (stmt, 2);
+  change->old_row = column_dup (stmt, 3);
+  change->new_row = column_dup (stmt, 4);
+  return change;
+}
+
+GPtrArray *
+itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt
+      = prepare (store, "SELECT step, tbl, op, old, new FROM history WHERE step = ? ORDER BY id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, step);
+  return collect_rows (store, stmt, change_from_row, (GDestroyNotify)itogi_change_free, error);
 }

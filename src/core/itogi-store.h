@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA application_id of every Itogi database: "ITOG". */
 #define ITOGI_STORE_APPLICATION_ID 0x49544f47
-#define ITOGI_STORE_SCHEMA_VERSION 1
+#define ITOGI_STORE_SCHEMA_VERSION 2
 
 typedef enum
 {
@@ -29,7 +29,8 @@ typedef enum
   ITOGI_STORE_ERROR_READONLY,
   ITOGI_STORE_ERROR_FULL,
   ITOGI_STORE_ERROR_BUSY,
-  ITOGI_STORE_ERROR_INVALID, /* the data broke a rule of the schema */
+  ITOGI_STORE_ERROR_INVALID,  /* the data broke a rule of the schema */
+  ITOGI_STORE_ERROR_CONFLICT, /* an undo would overwrite a later change */
 } ItogiStoreError;
 
 typedef struct _ItogiStore ItogiStore;
@@ -86,6 +87,18 @@ gboolean itogi_store_set_institution_note (ItogiStore *store, gint64 institution
 
 /* Appends a task to the end of the area's list for @year; returns its id, or 0. */
 gint64 itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *text, GError **error);
+
+/* Edit steps: one user action («Изменено значение», «Загрузка из CSV»). Every change made inside
+ * a step is recorded with its old and new row; a step can be undone, which is itself a step. */
+gint64 itogi_store_begin_step (ItogiStore *store, const char *label, GError **error);
+gboolean itogi_store_commit_step (ItogiStore *store, GError **error);
+void itogi_store_rollback_step (ItogiStore *store);
+/* Undo @step as a new step (returned); refused with ITOGI_STORE_ERROR_CONFLICT, changing nothing,
+ * when a later change touched the same rows. Redo is undoing the undo. */
+gint64 itogi_store_undo_step (ItogiStore *store, gint64 step, GError **error);
+/* The latest steps first (@limit 0: all), and one step's changes in order. */
+GPtrArray *itogi_store_list_steps (ItogiStore *store, guint limit, GError **error);
+GPtrArray *itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiStore, itogi_store_free)
 

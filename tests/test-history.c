@@ -1,0 +1,293 @@
+/* test-history.c: every edit recorded with its old and new row; undo and redo as steps
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "itogi-import.h"
+#include "itogi-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  ItogiStore *store;
+  ItogiIndicator *inspections;
+  gint64 legal;
+} Fixture;
+
+static void
+set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiArea) area = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+
+  f->dir = g_dir_make_tmp ("itogi-history-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "itogi.db", NULL);
+  f->store = itogi_store_create (f->path, &error);
+  g_assert_no_error (error);
+  area = itogi_store_find_area (f->store, "financial-control", NULL);
+  list = itogi_store_list_indicators (f->store, area->id, FALSE, NULL);
+  f->inspections = itogi_indicator_copy (list->pdata[0]);
+  g_assert_cmpstr (f->inspections->slug, ==, "inspections");
+  {
+    g_autoptr (ItogiArea) legal = itogi_store_find_area (f->store, "legal", NULL);
+    f->legal = legal->id;
+  }
+}
+
+static void
+tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  itogi_indicator_free (f->inspections);
+  itogi_store_free (f->store);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+amount (Fixture *f, int year, gboolean *present)
+{
+  g_auto (ItogiValue) v = { 0 };
+
+  g_assert_true (itogi_store_get_year_value (f->store, f->inspections, year, &v, NULL));
+  *present = v.present;
+  return v.amount;
+}
+
+static gint64
+set_in_step (Fixture *f, int year, gint64 value)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiValue v = { .present = TRUE, .amount = value };
+  gint64 step = itogi_store_begin_step (f->store, "Изменено значение", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (step, >, 0);
+  g_assert_true (
+      itogi_store_set_value (f->store, f->inspections->id, year, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  g_assert_no_error (error);
+  return step;
+}
+
+static void
+test_seed_has_no_history (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) steps = itogi_store_list_steps (f->store, 0, NULL);
+
+  /* The report's data is where history starts, not a change. */
+  g_assert_cmpuint (steps->len, ==, 0);
+}
+
+static void
+test_edit_recorded_and_undone (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) steps = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  gboolean present;
+  gint64 step = set_in_step (f, 2023, 25), undo, redo;
+
+  g_assert_cmpint (amount (f, 2023, &present), ==, 25);
+  steps = itogi_store_list_steps (f->store, 0, NULL);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpstr (((ItogiStep *)steps->pdata[0])->label, ==, "Изменено значение");
+  g_assert_cmpstr (((ItogiStep *)steps->pdata[0])->who, ==, g_get_user_name ());
+  changes = itogi_store_list_changes (f->store, step, NULL);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (((ItogiChange *)changes->pdata[0])->op, ==, "update");
+  /* The old and the new row, both kept. */
+  g_assert_nonnull (strstr (((ItogiChange *)changes->pdata[0])->old_row, "\"amount\":23"));
+  g_assert_nonnull (strstr (((ItogiChange *)changes->pdata[0])->new_row, "\"amount\":25"));
+
+  undo = itogi_store_undo_step (f->store, step, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (undo, >, step);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 23);
+
+  /* Redo is undoing the undo. */
+  redo = itogi_store_undo_step (f->store, undo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 25);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  steps = itogi_store_list_steps (f->store, 0, NULL);
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpint (((ItogiStep *)steps->pdata[0])->id, ==, redo);
+  g_assert_cmpint (((ItogiStep *)steps->pdata[0])->undoes, ==, undo);
+}
+
+static void
+test_new_value_undone (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean present = FALSE;
+  gint64 step = set_in_step (f, 2024, 7);
+
+  g_assert_cmpint (amount (f, 2024, &present), ==, 7);
+  g_assert_true (present);
+  g_assert_cmpint (itogi_store_undo_step (f->store, step, &error), >, 0);
+  g_assert_no_error (error);
+  amount (f, 2024, &present);
+  g_assert_false (present);
+}
+
+static void
+test_notes_undone (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = itogi_store_get_area_note (f->store, f->legal, 2023, NULL);
+  g_autofree char *after = NULL, *back = NULL;
+  gint64 step;
+
+  g_assert_null (before);
+  step = itogi_store_begin_step (f->store, "Пояснение", &error);
+  g_assert_true (itogi_store_set_area_note (f->store, f->legal, 2023, "Новое пояснение", &error));
+  g_assert_true (itogi_store_set_area_note (f->store, f->legal, 2023, "Исправленное пояснение", &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  after = itogi_store_get_area_note (f->store, f->legal, 2023, NULL);
+  g_assert_cmpstr (after, ==, "Исправленное пояснение");
+  g_assert_cmpint (itogi_store_undo_step (f->store, step, &error), >, 0);
+  g_assert_no_error (error);
+  back = itogi_store_get_area_note (f->store, f->legal, 2023, NULL);
+  g_assert_null (back);
+}
+
+/* Undoing an old step whose figure was changed again since is refused, changing nothing. */
+static void
+test_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean present;
+  gint64 first = set_in_step (f, 2023, 30);
+  g_autoptr (GPtrArray) before = NULL, after = NULL;
+
+  set_in_step (f, 2023, 40);
+  before = itogi_store_list_steps (f->store, 0, NULL);
+  g_assert_cmpint (itogi_store_undo_step (f->store, first, &error), ==, 0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CONFLICT);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 40);
+  after = itogi_store_list_steps (f->store, 0, NULL);
+  g_assert_cmpuint (before->len, ==, after->len);
+}
+
+static void
+test_failed_step_leaves_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) steps = NULL;
+  ItogiValue absurd = { .present = TRUE, .amount = ITOGI_AMOUNT_MAX + 1 };
+  ItogiValue fine = { .present = TRUE, .amount = 1 };
+  gboolean present;
+
+  g_assert_cmpint (itogi_store_begin_step (f->store, "Неудачная правка", &error), >, 0);
+  g_assert_true (
+      itogi_store_set_value (f->store, f->inspections->id, 2030, ITOGI_PERIOD_YEAR, 0, &fine, &error));
+  g_assert_false (
+      itogi_store_set_value (f->store, f->inspections->id, 2031, ITOGI_PERIOD_YEAR, 0, &absurd, &error));
+  itogi_store_rollback_step (f->store);
+  steps = itogi_store_list_steps (f->store, 0, NULL);
+  g_assert_cmpuint (steps->len, ==, 0);
+  amount (f, 2030, &present);
+  g_assert_false (present);
+}
+
+/* A CSV import is one step: undone at once. */
+static void
+test_import_is_one_step (Fixture *f, gconstpointer data)
+{
+  const char *csv = "Показатель;Год;Период;Значение\n"
+                    "financial-control/inspections;2024;Q1;3\n"
+                    "financial-control/inspections;2024;Q2;4\n"
+                    "financial-control/inspections;2023;;99\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiCsvTable) table = itogi_csv_parse (csv, strlen (csv), &error);
+  g_auto (ItogiImportReport) report = { 0 };
+  g_autoptr (GPtrArray) steps = NULL;
+  gboolean present;
+
+  itogi_import_report_init (&report);
+  g_assert_true (itogi_import_csv (f->store, table, FALSE, &report, &error));
+  g_assert_cmpint (amount (f, 2024, &present), ==, 7);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 99);
+  steps = itogi_store_list_steps (f->store, 0, NULL);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpuint (((ItogiStep *)steps->pdata[0])->changes, ==, 3);
+  g_assert_cmpint (itogi_store_undo_step (f->store, ((ItogiStep *)steps->pdata[0])->id, &error), >, 0);
+  g_assert_no_error (error);
+  amount (f, 2024, &present);
+  g_assert_false (present);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 23);
+}
+
+/* A database of the first schema gains history on opening, keeping its figures. */
+static void
+test_migrate_from_v1 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+  gboolean present;
+
+  itogi_store_free (f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  /* Take the database back to schema 1: no triggers, no history tables. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr (GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+    sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'", -1, &stmt, NULL);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (drops, g_strdup_printf ("DROP TRIGGER %s;", sqlite3_column_text (stmt, 0)));
+    sqlite3_finalize (stmt);
+    for (guint i = 0; i < drops->len; i++)
+      g_assert_cmpint (sqlite3_exec (db, drops->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE edit_session; DROP TABLE history; DROP TABLE steps;"
+                                 "PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = itogi_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (itogi_store_get_schema_version (f->store), ==, ITOGI_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 23);
+  /* And records from now on. */
+  set_in_step (f, 2023, 24);
+  {
+    g_autoptr (GPtrArray) steps = itogi_store_list_steps (f->store, 0, NULL);
+    g_assert_cmpuint (steps->len, ==, 1);
+  }
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ADD ("/core/history/seed-has-no-history", test_seed_has_no_history);
+  ADD ("/core/history/edit-recorded-and-undone", test_edit_recorded_and_undone);
+  ADD ("/core/history/new-value-undone", test_new_value_undone);
+  ADD ("/core/history/notes-undone", test_notes_undone);
+  ADD ("/core/history/conflict", test_conflict);
+  ADD ("/core/history/failed-step-leaves-nothing", test_failed_step_leaves_nothing);
+  ADD ("/core/history/import-is-one-step", test_import_is_one_step);
+  ADD ("/core/history/migrate-from-v1", test_migrate_from_v1);
+  return g_test_run ();
+}
