@@ -37,7 +37,7 @@ wait_for_draw (GtkWidget *widget)
 static void
 collect_labels (GtkWidget *widget, GPtrArray *out)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+  if ((GTK_IS_LABEL (widget) || GTK_IS_ENTRY (widget)) && gtk_widget_get_mapped (widget))
     g_ptr_array_add (out, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -51,8 +51,13 @@ find_label (GtkWidget *root, const char *text)
 
   collect_labels (root, labels);
   for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
-      return labels->pdata[i];
+    {
+      GtkWidget *w = labels->pdata[i];
+      const char *shown
+          = GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : gtk_editable_get_text (GTK_EDITABLE (w));
+      if (g_strcmp0 (shown, text) == 0)
+        return w;
+    }
   return NULL;
 }
 
@@ -431,6 +436,136 @@ test_export_dialog (void)
   close_window (window);
 }
 
+static GtkEntry *
+find_editable (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_ENTRY, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (all->pdata[i]) && g_strcmp0 (gtk_editable_get_text (all->pdata[i]), text) == 0)
+      return all->pdata[i];
+  return NULL;
+}
+
+/* Spin the main loop for @ms milliseconds: timeouts run too. */
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+type_into (GtkEntry *cell, const char *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  g_signal_emit_by_name (cell, "activate");
+  /* The page saves, then rebuilds its table. */
+  spin (200);
+}
+
+static gint64
+stored_2023 (const char *area_slug, guint index)
+{
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, area_slug, NULL);
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+  g_auto (ItogiValue) v = { 0 };
+
+  g_assert_true (itogi_store_get_year_value (store, list->pdata[index], 2023, &v, NULL));
+  return v.amount;
+}
+
+/* A figure typed in the table is saved, the changes follow, and Ctrl+Z takes it back. */
+static void
+test_edit_and_undo (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page;
+  GtkEntry *cell;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "documents");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "documents");
+  cell = find_editable (page, "22" G "808");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_false (itogi_window_can_undo (window));
+
+  type_into (cell, "22 900");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("documents", 0), ==, 22900);
+  g_assert_nonnull (find_editable (page, "22" G "900"));
+  /* The change is recomputed: 22 900 − 23 142. */
+  g_assert_nonnull (find_label (page, M "242"));
+  g_assert_nonnull (find_label (page, M "1,0" NB "%"));
+  /* The Overview follows too. */
+  g_assert_true (itogi_window_can_undo (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("documents", 0), ==, 22808);
+  g_assert_nonnull (find_editable (page, "22" G "808"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("documents", 0), ==, 22900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("documents", 0), ==, 22808);
+  close_window (window);
+}
+
+/* What cannot be taken is said at the field, kept as typed, and saves nothing. */
+static void
+test_bad_input (void)
+{
+  static const struct
+  {
+    const char *typed;
+    const char *says;
+  } cases[] = {
+    { "abc", "not a number" }, { "-5", "cannot be negative" },
+    { "2,5", "whole number" }, { "99999999999999999999", "too large" },
+    { "22 80", "groups" },
+  };
+  ItogiWindow *window = open_window ();
+  GtkWidget *page;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "financial-control");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "financial-control");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkEntry *cell = find_editable (page, "23");
+      GtkWidget *popover;
+      GtkWidget *message;
+
+      g_test_message ("typing «%s»", cases[i].typed);
+      g_assert_nonnull (cell);
+      type_into (cell, cases[i].typed);
+      wait_for_draw (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, cases[i].typed);
+      popover = g_object_get_data (G_OBJECT (cell), "problem");
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_visible (popover));
+      message = gtk_popover_get_child (GTK_POPOVER (popover));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), cases[i].says));
+      g_assert_cmpint (stored_2023 ("financial-control", 0), ==, 23);
+      /* Putting the figure back as it was takes the message away and saves nothing. */
+      type_into (cell, "23");
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+    }
+  g_assert_false (itogi_window_can_undo (window));
+  close_window (window);
+}
+
 static void
 test_remembers_page (void)
 {
@@ -469,7 +604,9 @@ test_russian (void)
       g_assert_cmpuint (labels->len, >, 10);
       for (guint i = 0; i < labels->len; i++)
         {
-          const char *text = gtk_label_get_text (labels->pdata[i]);
+          GtkWidget *w = labels->pdata[i];
+          const char *text = GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w))
+                                              : gtk_editable_get_text (GTK_EDITABLE (w));
           g_autoptr (GMatchInfo) match = NULL;
 
           g_regex_match (latin, text, 0, &match);
@@ -525,6 +662,8 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/remembers-size", test_remembers_size);
       g_test_add_func ("/app/window/chart", test_chart);
       g_test_add_func ("/app/window/export-dialog", test_export_dialog);
+      g_test_add_func ("/app/window/edit-and-undo", test_edit_and_undo);
+      g_test_add_func ("/app/window/bad-input", test_bad_input);
     }
   rc = g_test_run ();
 

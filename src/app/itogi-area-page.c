@@ -55,6 +55,90 @@ itogi_area_page_dispose (GObject *object)
   G_OBJECT_CLASS (itogi_area_page_parent_class)->dispose (object);
 }
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  ItogiAreaPage *page;
+  gint64 step;
+} Changed;
+
+static gboolean
+emit_changed (gpointer data)
+{
+  Changed *c = data;
+
+  g_signal_emit (c->page, signals[CHANGED], 0, c->step);
+  g_object_unref (c->page);
+  g_free (c);
+  return G_SOURCE_REMOVE;
+}
+
+/* A figure typed in the table: parsed as people type it, saved as one undoable step. Empty
+ * removes the year's figure. The page is rebuilt afterwards, outside the cell's own handler. */
+static gboolean
+edit_value (const ItogiTableRow *row, gboolean current, const char *text, gpointer data, GError **error)
+{
+  ItogiAreaPage *self = data;
+  const ItogiIndicator *ind = row->indicator;
+  const ItogiValue *old = current ? &row->current : &row->previous;
+  int year = current ? self->year : self->compare_year;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *year_text = itogi_format_year (year);
+  g_autofree char *label = NULL;
+  ItogiValue value = { .present = TRUE };
+  gint64 step;
+  gboolean ok;
+
+  if (*trimmed != '\0'
+      && !itogi_parse_value (trimmed, ind->kind, ind->scale, &value.amount, &value.qualifier, error))
+    return FALSE;
+  if (*trimmed == '\0' && (!old->present || old->derived))
+    {
+      g_set_error_literal (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_EMPTY,
+                           old->derived
+                               ? _ ("This year’s figure is summed from its months: change those instead.")
+                               : _ ("Enter a number."));
+      return FALSE;
+    }
+  /* The figure's note and «as of» date stay with it. */
+  if (!old->derived)
+    {
+      value.note = old->note;
+      value.as_of = old->as_of;
+    }
+
+  /* Translators: a history entry: «Изменено значение: Проведено проверок, 2023 г.» */
+  label = g_strdup_printf (_ ("Changed “%s”, %s"), ind->title, year_text);
+  step = itogi_store_begin_step (self->store, label, error);
+  if (step == 0)
+    return FALSE;
+  ok = *trimmed == '\0'
+           ? itogi_store_delete_value (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, error)
+           : itogi_store_set_value (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, &value, error);
+  if (!ok)
+    {
+      itogi_store_rollback_step (self->store);
+      return FALSE;
+    }
+  if (!itogi_store_commit_step (self->store, error))
+    return FALSE;
+  {
+    Changed *c = g_new0 (Changed, 1);
+    c->page = g_object_ref (self);
+    c->step = step;
+    /* The table is rebuilt once the cell's own handler has returned. */
+    g_idle_add (emit_changed, c);
+  }
+  return TRUE;
+}
+
 static void
 show_toast (ItogiAreaPage *self, const char *message)
 {
@@ -304,6 +388,9 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_view);
 
   gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
+  /* The data changed: the step (for undo) that changed it. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
 }
 
@@ -328,6 +415,7 @@ itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
   self->table = itogi_indicator_table_new (area == NULL);
   gtk_box_append (self->table_box, self->table);
   g_signal_connect_swapped (self->table, "row-selected", G_CALLBACK (on_table_row), self);
+  itogi_indicator_table_set_editor (ITOGI_INDICATOR_TABLE (self->table), edit_value, self);
 
   if (area != NULL)
     {

@@ -33,15 +33,71 @@ struct _ItogiIndicatorTable
   GtkSingleSelection *selection;
   GtkColumnViewColumn *columns[N_CELLS];
   gboolean show_area;
+  ItogiValueEditor editor;
+  gpointer editor_data;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
+
+static void commit_cell (GtkEntry *entry);
+static void hide_problem (GtkWidget *cell);
+
+static void
+on_focus_leave (GtkEventControllerFocus *focus, GtkEntry *entry)
+{
+  commit_cell (entry);
+}
+
+static gboolean
+on_key (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state, GtkEntry *entry)
+{
+  /* Escape puts the figure back as it was. */
+  if (keyval == GDK_KEY_Escape)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), g_object_get_data (G_OBJECT (entry), "shown"));
+      hide_problem (GTK_WIDGET (entry));
+      return TRUE;
+    }
+  return FALSE;
+}
 
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   CellKind kind = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label;
+
+  if (kind == CELL_PREVIOUS || kind == CELL_CURRENT)
+    {
+      /* A figure is edited where it is shown: click, type, Enter (or leave the cell). A plain
+       * frameless entry: GTK 4.8's editable label crashes when destroyed while focused. */
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      label = gtk_entry_new ();
+      gtk_entry_set_has_frame (GTK_ENTRY (label), FALSE);
+      gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0f);
+      gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (label), 10);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_add_css_class (label, "value-cell");
+      g_object_set_data (G_OBJECT (label), "table", g_object_get_data (G_OBJECT (factory), "table"));
+      g_object_set_data (G_OBJECT (label), "current", GINT_TO_POINTER (kind == CELL_CURRENT));
+      g_signal_connect (label, "activate", G_CALLBACK (commit_cell), NULL);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), label);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), label);
+      gtk_widget_add_controller (label, focus);
+      gtk_widget_add_controller (label, keys);
+      g_signal_connect (label, "destroy", G_CALLBACK (hide_problem), NULL);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_list_item_set_child (list_item, label);
+      return;
+    }
+  label = gtk_label_new (NULL);
 
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
@@ -176,14 +232,22 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
     case CELL_PREVIOUS:
     case CELL_CURRENT:
       {
+        ItogiIndicatorTable *self = g_object_get_data (G_OBJECT (label), "table");
         const ItogiValue *value = kind == CELL_CURRENT ? &row->current : &row->previous;
         shown = kind == CELL_CURRENT ? text->current : text->previous;
         tooltip = describe_value (value);
         /* A year summed from its months is shown apart from one entered whole. */
         if (value->derived)
           gtk_widget_add_css_class (label, "derived");
+        gtk_widget_remove_css_class (label, "error");
+        hide_problem (label);
+        g_object_set_data (G_OBJECT (label), "item", item);
+        g_object_set_data_full (G_OBJECT (label), "shown", g_strdup (shown), g_free);
+        gtk_editable_set_text (GTK_EDITABLE (label), shown);
+        gtk_editable_set_editable (GTK_EDITABLE (label), self != NULL && self->editor != NULL);
+        gtk_widget_set_tooltip_text (label, tooltip);
+        return;
       }
-      break;
     case CELL_DELTA:
     case CELL_PERCENT:
       shown = kind == CELL_DELTA ? text->delta : text->percent;
@@ -203,12 +267,82 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   gtk_widget_set_tooltip_text (label, tooltip);
 }
 
+/* The message under a figure that could not be taken, pointing at it. */
+static void
+show_problem (GtkWidget *cell, const char *message)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (cell), "problem");
+  GtkWidget *text;
+
+  if (popover == NULL)
+    {
+      popover = gtk_popover_new ();
+      gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+      gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+      text = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
+      gtk_widget_add_css_class (text, "error");
+      gtk_popover_set_child (GTK_POPOVER (popover), text);
+      gtk_widget_set_parent (popover, cell);
+      g_object_set_data (G_OBJECT (cell), "problem", popover);
+    }
+  text = gtk_popover_get_child (GTK_POPOVER (popover));
+  gtk_label_set_text (GTK_LABEL (text), message);
+  gtk_widget_add_css_class (cell, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+hide_problem (GtkWidget *cell)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (cell), "problem");
+
+  if (popover == NULL)
+    return;
+  g_object_set_data (G_OBJECT (cell), "problem", NULL);
+  gtk_widget_remove_css_class (cell, "error");
+  gtk_widget_unparent (popover);
+}
+
+static void
+commit_cell (GtkEntry *label)
+{
+  ItogiIndicatorTable *self = g_object_get_data (G_OBJECT (label), "table");
+  ItogiRowItem *item = g_object_get_data (G_OBJECT (label), "item");
+  const char *shown = g_object_get_data (G_OBJECT (label), "shown");
+  g_autofree char *typed = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self == NULL || self->editor == NULL || item == NULL)
+    return;
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (label)));
+  if (g_strcmp0 (typed, shown) == 0)
+    {
+      hide_problem (GTK_WIDGET (label));
+      return;
+    }
+  if (!self->editor (itogi_row_item_get_row (item),
+                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "current")), typed,
+                     self->editor_data, &error))
+    {
+      /* Nothing saved; what was typed stays, to be mended. */
+      show_problem (GTK_WIDGET (label), error->message);
+      return;
+    }
+  /* Saved: leaving the cell now changes nothing more. */
+  g_object_set_data_full (G_OBJECT (label), "shown", g_strdup (typed), g_free);
+  hide_problem (GTK_WIDGET (label));
+}
+
 static GtkColumnViewColumn *
 add_column (ItogiIndicatorTable *self, CellKind kind, const char *title)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
+  g_object_set_data (G_OBJECT (factory), "table", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
   column = gtk_column_view_column_new (title, factory);
@@ -279,9 +413,10 @@ itogi_indicator_table_init (ItogiIndicatorTable *self)
   gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
 
   /* The page scrolls vertically; only a window too narrow for the table scrolls it sideways. */
+  /* Should the rows' estimated height ever fall short, the table scrolls rather than cut a row. */
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
@@ -352,4 +487,12 @@ itogi_indicator_table_get_selected (ItogiIndicatorTable *self)
 {
   guint pos = gtk_single_selection_get_selected (self->selection);
   return pos == GTK_INVALID_LIST_POSITION ? -1 : (int)pos;
+}
+
+void
+itogi_indicator_table_set_editor (ItogiIndicatorTable *self, ItogiValueEditor editor, gpointer data)
+{
+  g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
+  self->editor = editor;
+  self->editor_data = data;
 }

@@ -7,10 +7,18 @@
 
 #include <gtk/gtk.h>
 
+#include "itogi-table.h"
+
 G_BEGIN_DECLS
 
 #define ITOGI_TYPE_INDICATOR_TABLE (itogi_indicator_table_get_type ())
 G_DECLARE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, ITOGI, INDICATOR_TABLE, GtkWidget)
+
+/* Called when a figure was typed in a cell: save it, or say why not (the cell then keeps what was
+ * typed and shows the message). @current is TRUE for the report year's column. */
+typedef gboolean (*ItogiValueEditor) (const ItogiTableRow *row, gboolean current, const char *text, gpointer data,
+                                      GError **error);
+void itogi_indicator_table_set_editor (ItogiIndicatorTable *self, ItogiValueEditor editor, gpointer data);
 
 GtkWidget *itogi_indicator_table_new (gboolean show_area);
 /* Shows @rows (ItogiTableRow, the array is taken over) for @year against @compare_year. */

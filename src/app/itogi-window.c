@@ -24,6 +24,8 @@ struct _ItogiWindow
   int year;
   int compare_year;
   gboolean updating;
+  GArray *undo_steps; /* steps done in this window, newest last */
+  GArray *redo_steps; /* undo steps that can be undone again, newest last */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -226,6 +228,60 @@ on_row_activated (ItogiWindow *self, GtkListBoxRow *row)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static void
+update_undo_actions (ItogiWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_steps->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", self->redo_steps->len > 0);
+}
+
+/* Something was edited on a page: it can be undone, what was undone can no longer be redone,
+ * and every page shows the new figures. */
+static void
+on_page_changed (ItogiWindow *self, gint64 step)
+{
+  g_array_append_val (self->undo_steps, step);
+  g_array_set_size (self->redo_steps, 0);
+  update_undo_actions (self);
+  reload_pages (self);
+}
+
+static void
+undo_or_redo (ItogiWindow *self, GArray *from, GArray *to)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 step, done;
+
+  if (from->len == 0)
+    return;
+  step = g_array_index (from, gint64, from->len - 1);
+  done = itogi_store_undo_step (self->store, step, &error);
+  if (done == 0)
+    {
+      /* A refused undo changed nothing; it stays on its stack for the user to see why. */
+      show_error (self, error);
+      return;
+    }
+  g_array_set_size (from, from->len - 1);
+  g_array_append_val (to, done);
+  update_undo_actions (self);
+  reload_pages (self);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  undo_or_redo (self, self->undo_steps, self->redo_steps);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  undo_or_redo (self, self->redo_steps, self->undo_steps);
+}
+
 static GtkWidget *
 sidebar_row_new (const char *name, const char *label, const char *tooltip, const char *icon)
 {
@@ -249,6 +305,7 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
 static void
 add_page (ItogiWindow *self, const char *name, GtkWidget *page, GtkWidget *row)
 {
+  g_signal_connect_swapped (page, "changed", G_CALLBACK (on_page_changed), self);
   gtk_stack_add_named (self->stack, page, name);
   gtk_list_box_append (self->sidebar, row);
 }
@@ -378,6 +435,8 @@ itogi_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->compare_years, g_array_unref);
+  g_clear_pointer (&self->undo_steps, g_array_unref);
+  g_clear_pointer (&self->redo_steps, g_array_unref);
   G_OBJECT_CLASS (itogi_window_parent_class)->dispose (object);
 }
 
@@ -406,6 +465,14 @@ itogi_window_class_init (ItogiWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.next-area", NULL, next_area_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  /* Window bindings, not application accelerators: a text being typed keeps its own Ctrl+Z. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, previous_area_action);
@@ -424,6 +491,9 @@ itogi_window_init (ItogiWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->compare_years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->undo_steps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->redo_steps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  update_undo_actions (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -483,4 +553,10 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
   if (!itogi_window_show_page (self, page))
     itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE);
   return self;
+}
+
+gboolean
+itogi_window_can_undo (ItogiWindow *self)
+{
+  return self->undo_steps->len > 0;
 }

@@ -27,5 +27,6 @@ char **itogi_window_list_tab_labels (ItogiWindow *self);
 void itogi_window_set_years (ItogiWindow *self, int year, int compare_year);
 int itogi_window_get_year (ItogiWindow *self);
 int itogi_window_get_compare_year (ItogiWindow *self);
+gboolean itogi_window_can_undo (ItogiWindow *self);
 
 G_END_DECLS

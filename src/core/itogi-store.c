@@ -1397,6 +1397,31 @@ itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPe
   return write_end (store, own, ok, error);
 }
 
+gboolean
+itogi_store_delete_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                          int period_index, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (
+      store,
+      "DELETE FROM indicator_values WHERE indicator_id = ? AND year = ? AND period = ? AND period_index = ?",
+      error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, indicator_id);
+      sqlite3_bind_int (stmt, 2, year);
+      bind_text (stmt, 3, period_name (period));
+      sqlite3_bind_int (stmt, 4, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
+      ok = step_done (store, stmt, error);
+    }
+  return write_end (store, own, ok, error);
+}
+
 static gboolean
 set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year, const char *text,
                GError **error)

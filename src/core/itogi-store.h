@@ -78,6 +78,9 @@ gint64 itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **
 gint64 itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *indicator, GError **error);
 gboolean itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
                                 int period_index, const ItogiValue *value, GError **error);
+/* Remove the value of a period (the whole year with ITOGI_PERIOD_YEAR). */
+gboolean itogi_store_delete_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                                   int period_index, GError **error);
 gboolean itogi_store_set_area_note (ItogiStore *store, gint64 area_id, int year, const char *text,
                                     GError **error);
 gint64 itogi_store_add_institution (ItogiStore *store, gint64 area_id, const char *name, int position,
