@@ -95,6 +95,20 @@ close_window (ItogiWindow *window)
     ;
 }
 
+static GtkWindow *
+find_toplevel (const char *title)
+{
+  GListModel *all = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (all, i);
+      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
 static void
 test_tabs (void)
 {
@@ -118,6 +132,11 @@ test_tabs (void)
   g_assert_cmpstr (itogi_window_get_page_name (window), ==, ITOGI_OVERVIEW_PAGE);
   /* The Overview holds every area's figures. */
   g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE), "22" G "808"));
+  /* Nothing has been changed yet: the History window says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  g_assert_nonnull (find_toplevel ("History"));
+  g_assert_nonnull (find_label (GTK_WIDGET (find_toplevel ("History")), "No Changes Yet"));
+  gtk_window_destroy (find_toplevel ("History"));
   close_window (window);
 }
 
@@ -519,6 +538,31 @@ test_edit_and_undo (void)
   close_window (window);
 }
 
+/* Every step is listed in the History window, newest first, with what it changed. */
+static void
+test_history (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "documents", NULL);
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+  ItogiIndicator *first = list->pdata[0];
+  g_autofree char *edit = g_strdup_printf ("Changed “%s”, 2023" NB "г.", first->title);
+  g_autofree char *undo = g_strdup_printf ("Undo: %s", edit);
+  GtkWindow *history;
+
+  /* test_edit_and_undo left four steps: the edit, its undo, the redo, and the last undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
+  history = find_toplevel ("History");
+  g_assert_nonnull (history);
+  wait_for_draw (GTK_WIDGET (history));
+  g_assert_true (gtk_window_get_transient_for (history) == GTK_WINDOW (window));
+  g_assert_nonnull (find_label (GTK_WIDGET (history), edit));
+  g_assert_nonnull (find_label (GTK_WIDGET (history), undo));
+  g_assert_null (find_label (GTK_WIDGET (history), "No Changes Yet"));
+  gtk_window_destroy (history);
+  close_window (window);
+}
+
 /* What cannot be taken is said at the field, kept as typed, and saves nothing. */
 static void
 test_bad_input (void)
@@ -663,6 +707,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/chart", test_chart);
       g_test_add_func ("/app/window/export-dialog", test_export_dialog);
       g_test_add_func ("/app/window/edit-and-undo", test_edit_and_undo);
+      g_test_add_func ("/app/window/history", test_history);
       g_test_add_func ("/app/window/bad-input", test_bad_input);
     }
   rc = g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "itogi-area-page.h"
 #include "itogi-export-dialog.h"
+#include "itogi-history-window.h"
 #include "itogi-format.h"
 #include "itogi-table.h"
 #include "itogi-window.h"
@@ -408,6 +409,19 @@ export_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+history_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *history = itogi_history_window_new (GTK_WINDOW (self), self->store, &error);
+
+  if (history == NULL)
+    show_error (self, error);
+  else
+    gtk_window_present (GTK_WINDOW (history));
+}
+
+static void
 open_file_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
@@ -466,6 +480,8 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-area", NULL, next_area_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   /* Window bindings, not application accelerators: a text being typed keeps its own Ctrl+Z. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

@@ -57,7 +57,8 @@ print_usage (FILE *stream)
   fprintf (stream,
            "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n  chart [--area "
            "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year "
-           "YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n\n%s\n",
+           "YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n  import FILE.csv "
+           "[--dry-run]\n\n%s\n",
            _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
            _ ("Without --database the default database is used, and created on first use."));
 }
