@@ -168,6 +168,101 @@ test_notes_undone (Fixture *f, gconstpointer data)
   g_assert_null (back);
 }
 
+/* «a, b, c» with a «+» after each done task: the list as the user sees it. */
+static char *
+tasks_text (Fixture *f)
+{
+  g_autoptr (GPtrArray) tasks = itogi_store_list_tasks (f->store, f->legal, 2024, NULL);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (tasks);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      ItogiTask *t = tasks->pdata[i];
+      g_string_append_printf (out, "%s%s%s", i > 0 ? ", " : "", t->text, t->done ? "+" : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+task_id (Fixture *f, guint index)
+{
+  g_autoptr (GPtrArray) tasks = itogi_store_list_tasks (f->store, f->legal, 2024, NULL);
+  return ((ItogiTask *)tasks->pdata[index])->id;
+}
+
+#define ASSERT_TASKS(f, expected)                                                                            \
+  do                                                                                                         \
+    {                                                                                                        \
+      g_autofree char *_got = tasks_text (f);                                                                \
+      g_assert_cmpstr (_got, ==, expected);                                                                  \
+    }                                                                                                        \
+  while (0)
+
+/* Tasks are added, reworded, ticked, moved and removed; each step undoes whole, and redo is the undo's undo. */
+static void
+test_tasks (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 add, edit, move, del, undo, redo;
+
+  ASSERT_TASKS (f, "");
+  add = itogi_store_begin_step (f->store, "Задачи", &error);
+  g_assert_cmpint (itogi_store_add_task (f->store, f->legal, 2024, "a", &error), >, 0);
+  g_assert_cmpint (itogi_store_add_task (f->store, f->legal, 2024, "b", &error), >, 0);
+  g_assert_cmpint (itogi_store_add_task (f->store, f->legal, 2024, "c", &error), >, 0);
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  ASSERT_TASKS (f, "a, b, c");
+
+  edit = itogi_store_begin_step (f->store, "Изменена задача", &error);
+  g_assert_true (itogi_store_update_task (f->store, task_id (f, 1), "b2", TRUE, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  ASSERT_TASKS (f, "a, b2+, c");
+
+  move = itogi_store_begin_step (f->store, "Перемещена задача", &error);
+  g_assert_true (itogi_store_move_task (f->store, task_id (f, 2), -1, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  ASSERT_TASKS (f, "a, c, b2+");
+  /* At either end there is nowhere to go: nothing changes and nothing is wrong. */
+  g_assert_false (itogi_store_move_task (f->store, task_id (f, 0), -1, &error));
+  g_assert_no_error (error);
+  g_assert_false (itogi_store_move_task (f->store, task_id (f, 2), 1, &error));
+  g_assert_no_error (error);
+  del = itogi_store_begin_step (f->store, "Удалена задача", &error);
+  g_assert_true (itogi_store_delete_task (f->store, task_id (f, 0), &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  ASSERT_TASKS (f, "c, b2+");
+  /* A task that is gone says so. */
+  g_assert_false (itogi_store_delete_task (f->store, 999999, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (itogi_store_update_task (f->store, 999999, "x", FALSE, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* An empty task is refused by the schema, and nothing changes. */
+  g_assert_false (itogi_store_update_task (f->store, task_id (f, 0), "", FALSE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  ASSERT_TASKS (f, "c, b2+");
+
+  undo = itogi_store_undo_step (f->store, del, &error);
+  g_assert_no_error (error);
+  ASSERT_TASKS (f, "a, c, b2+");
+  redo = itogi_store_undo_step (f->store, undo, &error);
+  g_assert_cmpint (redo, >, 0);
+  ASSERT_TASKS (f, "c, b2+");
+  g_assert_cmpint (itogi_store_undo_step (f->store, redo, &error), >, 0);
+  ASSERT_TASKS (f, "a, c, b2+");
+  /* Back through the whole list in reverse, to nothing at all. */
+  g_assert_cmpint (itogi_store_undo_step (f->store, move, &error), >, 0);
+  ASSERT_TASKS (f, "a, b2+, c");
+  g_assert_cmpint (itogi_store_undo_step (f->store, edit, &error), >, 0);
+  ASSERT_TASKS (f, "a, b, c");
+  g_assert_cmpint (itogi_store_undo_step (f->store, add, &error), >, 0);
+  g_assert_no_error (error);
+  ASSERT_TASKS (f, "");
+}
+
 /* Undoing an old step whose figure was changed again since is refused, changing nothing. */
 static void
 test_conflict (Fixture *f, gconstpointer data)
@@ -285,6 +380,7 @@ main (int argc, char *argv[])
   ADD ("/core/history/edit-recorded-and-undone", test_edit_recorded_and_undone);
   ADD ("/core/history/new-value-undone", test_new_value_undone);
   ADD ("/core/history/notes-undone", test_notes_undone);
+  ADD ("/core/history/tasks", test_tasks);
   ADD ("/core/history/conflict", test_conflict);
   ADD ("/core/history/failed-step-leaves-nothing", test_failed_step_leaves_nothing);
   ADD ("/core/history/import-is-one-step", test_import_is_one_step);

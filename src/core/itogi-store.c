@@ -1522,6 +1522,154 @@ itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *t
   return write_end (store, own, ok, error) ? id : 0;
 }
 
+static gboolean
+task_gone (GError **error)
+{
+  g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
+                       _ ("The task is no longer there: it may have been removed in the meantime."));
+  return FALSE;
+}
+
+gboolean
+itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gboolean done, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (store, "UPDATE tasks SET text = ?, done = ?, changed_by = ?, changed_at = ? WHERE id = ?",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, text);
+      sqlite3_bind_int (stmt, 2, done ? 1 : 0);
+      bind_text (stmt, 3, g_get_user_name ());
+      bind_text (stmt, 4, now);
+      sqlite3_bind_int64 (stmt, 5, task_id);
+      ok = step_done (store, stmt, error);
+      if (ok && sqlite3_changes (store->db) == 0)
+        ok = task_gone (error);
+    }
+  return write_end (store, own, ok, error);
+}
+
+gboolean
+itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **error)
+{
+  g_autoptr (sqlite3_stmt) find = NULL;
+  g_autoptr (sqlite3_stmt) swap = NULL;
+  gboolean own, ok;
+  gint64 other = 0;
+  int rc;
+
+  g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  /* The neighbour in the same area and year, in the list's order (position, then id). */
+  find = prepare (store,
+                  delta < 0
+                      ? "SELECT o.id FROM tasks t JOIN tasks o ON o.area_id = t.area_id AND o.year = t.year"
+                        " WHERE t.id = ?1 AND (o.position < t.position"
+                        "   OR (o.position = t.position AND o.id < t.id))"
+                        " ORDER BY o.position DESC, o.id DESC LIMIT 1"
+                      : "SELECT o.id FROM tasks t JOIN tasks o ON o.area_id = t.area_id AND o.year = t.year"
+                        " WHERE t.id = ?1 AND (o.position > t.position"
+                        "   OR (o.position = t.position AND o.id > t.id))"
+                        " ORDER BY o.position, o.id LIMIT 1",
+                  error);
+  ok = find != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (find, 1, task_id);
+      rc = sqlite3_step (find);
+      if (rc == SQLITE_ROW)
+        other = sqlite3_column_int64 (find, 0);
+      else if (rc != SQLITE_DONE)
+        ok = store_error (store, rc, error);
+    }
+  if (ok && other != 0)
+    {
+      /* Positions are renumbered 1… first, so that equal positions cannot make a swap a no-op. */
+      g_autoptr (sqlite3_stmt) renumber
+          = prepare (store,
+                     "WITH ranked AS (SELECT id, row_number () OVER (ORDER BY position, id) AS n FROM tasks"
+                     "   WHERE (area_id, year) = (SELECT area_id, year FROM tasks WHERE id = ?1))"
+                     " UPDATE tasks SET position = ranked.n FROM ranked"
+                     " WHERE tasks.id = ranked.id AND tasks.position <> ranked.n",
+                     error);
+      ok = renumber != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (renumber, 1, task_id);
+          ok = step_done (store, renumber, error);
+        }
+      /* Read both positions first: a subquery inside the UPDATE would see the half-done swap. */
+      if (ok)
+        swap = prepare (
+            store,
+            "SELECT (SELECT position FROM tasks WHERE id = ?1), (SELECT position FROM tasks WHERE id = ?2)",
+            error);
+      ok = ok && swap != NULL;
+      if (ok)
+        {
+          int mine, theirs;
+
+          sqlite3_bind_int64 (swap, 1, task_id);
+          sqlite3_bind_int64 (swap, 2, other);
+          rc = sqlite3_step (swap);
+          ok = rc == SQLITE_ROW || store_error (store, rc, error);
+          if (ok)
+            {
+              g_autoptr (sqlite3_stmt) set = NULL;
+
+              mine = sqlite3_column_int (swap, 0);
+              theirs = sqlite3_column_int (swap, 1);
+              set = prepare (store, "UPDATE tasks SET position = ? WHERE id = ?", error);
+              ok = set != NULL;
+              if (ok)
+                {
+                  sqlite3_bind_int (set, 1, theirs);
+                  sqlite3_bind_int64 (set, 2, task_id);
+                  ok = step_done (store, set, error);
+                  sqlite3_reset (set);
+                }
+              if (ok)
+                {
+                  sqlite3_bind_int (set, 1, mine);
+                  sqlite3_bind_int64 (set, 2, other);
+                  ok = step_done (store, set, error);
+                }
+            }
+        }
+    }
+  if (!write_end (store, own, ok, error))
+    return FALSE;
+  return other != 0;
+}
+
+gboolean
+itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (store, "DELETE FROM tasks WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, task_id);
+      ok = step_done (store, stmt, error);
+      if (ok && sqlite3_changes (store->db) == 0)
+        ok = task_gone (error);
+    }
+  return write_end (store, own, ok, error);
+}
+
 /* ---- edit steps, history and undo ---- */
 
 typedef struct

@@ -90,6 +90,12 @@ gboolean itogi_store_set_institution_note (ItogiStore *store, gint64 institution
 
 /* Appends a task to the end of the area's list for @year; returns its id, or 0. */
 gint64 itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *text, GError **error);
+/* Change a task's wording and whether it is done; ITOGI_STORE_ERROR_INVALID when it is gone. */
+gboolean itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gboolean done,
+                                  GError **error);
+/* Swap a task with its neighbour above (@delta −1) or below (+1); FALSE without an error at either end. */
+gboolean itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **error);
+gboolean itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error);
 
 /* Edit steps: one user action («Изменено значение», «Загрузка из CSV»). Every change made inside
  * a step is recorded with its old and new row; a step can be undone, which is itself a step. */
