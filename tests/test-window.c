@@ -14,6 +14,7 @@
 #include "itogi-indicator-table.h"
 #include "itogi-i18n.h"
 #include "itogi-store.h"
+#include "itogi-text-dialog.h"
 #include "itogi-window.h"
 
 #define G "\u202f"
@@ -563,6 +564,234 @@ test_history (void)
   close_window (window);
 }
 
+static char *
+legal_tasks (void)
+{
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "legal", NULL);
+  g_autoptr (GPtrArray) tasks = itogi_store_list_tasks (store, area->id, 2024, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      ItogiTask *t = tasks->pdata[i];
+      g_string_append_printf (out, "%s%s%s", i > 0 ? ", " : "", t->text, t->done ? "+" : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define ASSERT_LEGAL_TASKS(expected)                                                                         \
+  do                                                                                                         \
+    {                                                                                                        \
+      g_autofree char *_got = legal_tasks ();                                                                \
+      g_assert_cmpstr (_got, ==, expected);                                                                  \
+    }                                                                                                        \
+  while (0)
+
+/* The @n-th mapped widget of @type whose tooltip is @tooltip. */
+static GtkWidget *
+nth_with_tooltip (GtkWidget *root, GType type, const char *tooltip, guint n)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+
+  collect_type (root, type, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (all->pdata[i])
+        && g_strcmp0 (gtk_widget_get_tooltip_text (all->pdata[i]), tooltip) == 0 && n-- == 0)
+      return all->pdata[i];
+  return NULL;
+}
+
+static void
+click (ItogiWindow *window, GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+}
+
+/* Next year's tasks: added in the area, ticked, moved, reworded, removed, each undoable;
+ * the Overview lists them all; an empty task is refused and keeps the field marked. */
+static void
+test_tasks (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *page, *entry, *dialog;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "legal");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "legal");
+  g_assert_nonnull (find_label (page, "Tasks for 2024" NB "г."));
+  ASSERT_LEGAL_TASKS ("");
+
+  collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = entries->pdata[0];
+  /* Nothing but spaces: refused, said, and the field keeps what was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_signal_emit_by_name (entry, "apply");
+  spin (100);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "   ");
+  ASSERT_LEGAL_TASKS ("");
+  g_assert_false (itogi_window_can_undo (window));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Обновить регламенты");
+  g_signal_emit_by_name (entry, "apply");
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  ASSERT_LEGAL_TASKS ("Обновить регламенты");
+  g_assert_nonnull (find_label (page, "Обновить регламенты"));
+
+  g_ptr_array_set_size (entries, 0);
+  collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
+  entry = entries->pdata[0];
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Провести экспертизу <проектов> & актов");
+  g_signal_emit_by_name (entry, "entry-activated");
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  ASSERT_LEGAL_TASKS ("Обновить регламенты, Провести экспертизу <проектов> & актов");
+
+  /* The second one up: the first row's Move Up is off. */
+  g_assert_false (gtk_widget_is_sensitive (nth_with_tooltip (page, GTK_TYPE_BUTTON, "Move Up", 0)));
+  click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, "Move Up", 1));
+  ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов, Обновить регламенты");
+  /* Ticked done: struck through, its text shown as typed. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_with_tooltip (page, GTK_TYPE_CHECK_BUTTON, "Done", 0)),
+                               TRUE);
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов+, Обновить регламенты");
+  g_assert_nonnull (find_label (page, "Провести экспертизу <проектов> & актов"));
+
+  /* Reworded in its dialog. */
+  click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, "Edit Task", 1));
+  dialog = GTK_WIDGET (find_toplevel ("Edit Task"));
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *text = itogi_text_dialog_get_text (dialog);
+    g_assert_cmpstr (text, ==, "Обновить регламенты");
+  }
+  itogi_text_dialog_set_text (dialog, "");
+  g_assert_false (itogi_text_dialog_save (dialog));
+  g_assert_nonnull (find_label (dialog, "Write what the task is."));
+  itogi_text_dialog_set_text (dialog, "Обновить все регламенты");
+  g_assert_true (itogi_text_dialog_save (dialog));
+  spin (200);
+  ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов+, Обновить все регламенты");
+
+  /* The Overview lists every area's tasks, with the area. */
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (
+      find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE), "Обновить все регламенты"));
+  itogi_window_show_page (window, "legal");
+  wait_for_draw (GTK_WIDGET (window));
+
+  click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, "Remove Task", 0));
+  ASSERT_LEGAL_TASKS ("Обновить все регламенты");
+  g_assert_null (find_label (page, "Провести экспертизу <проектов> & актов"));
+
+  /* Undo walks back through every step: remove, reword, tick, move, and both additions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов+, Обновить все регламенты");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов+, Обновить регламенты");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов, Обновить регламенты");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  ASSERT_LEGAL_TASKS ("");
+  g_assert_false (itogi_window_can_undo (window));
+  close_window (window);
+}
+
+/* The year's notes are written in their dialog, shown on the page, and undone. */
+static void
+test_notes (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "legal", NULL);
+  GtkWidget *page, *dialog;
+  g_autofree char *stored = NULL;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "legal");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "legal");
+  g_assert_null (itogi_store_get_area_note (store, area->id, 2023, NULL));
+  g_assert_nonnull (find_label (page, "No notes for this year yet."));
+
+  g_assert_true (gtk_widget_activate_action (page, "area.edit-notes", NULL));
+  dialog = GTK_WIDGET (find_toplevel ("Notes for 2023" NB "г."));
+  g_assert_nonnull (dialog);
+  itogi_text_dialog_set_text (dialog, "  Иски поданы в срок.\nВсе решения исполнены.  ");
+  g_assert_true (itogi_text_dialog_save (dialog));
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  stored = itogi_store_get_area_note (store, area->id, 2023, NULL);
+  g_assert_cmpstr (stored, ==, "Иски поданы в срок.\nВсе решения исполнены.");
+  g_assert_nonnull (find_label (page, "Иски поданы в срок.\nВсе решения исполнены."));
+  g_assert_null (find_label (page, "No notes for this year yet."));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (itogi_store_get_area_note (store, area->id, 2023, NULL));
+  g_assert_nonnull (find_label (page, "No notes for this year yet."));
+  close_window (window);
+}
+
+/* Every figure fits its cell whole: «119 585 521,99», «свыше 6 000» are never clipped. */
+static void
+test_figures_fit (void)
+{
+  static const char *const pages[]
+      = { "documents", "appeals", "financial-control", "legal", "admin-barriers", "personnel" };
+  ItogiWindow *window = open_window ();
+
+  itogi_window_set_years (window, 2023, 2022);
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+      GtkWidget *page;
+      guint checked = 0;
+
+      itogi_window_show_page (window, pages[p]);
+      wait_for_draw (GTK_WIDGET (window));
+      page = itogi_window_get_page (window, pages[p]);
+      g_assert_nonnull (page);
+      collect_type (page, GTK_TYPE_ENTRY, entries);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          GtkWidget *entry = entries->pdata[i];
+          const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+          g_autoptr (PangoLayout) layout = NULL;
+          int width;
+
+          if (!gtk_widget_has_css_class (entry, "value-cell") || !gtk_widget_get_mapped (entry)
+              || *text == '\0')
+            continue;
+          layout = gtk_widget_create_pango_layout (entry, text);
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          g_test_message ("%s: «%s» needs %d px, has %d", pages[p], text, width,
+                          gtk_widget_get_width (entry));
+          g_assert_cmpint (width, <=, gtk_widget_get_width (entry));
+          checked++;
+        }
+      g_assert_cmpuint (checked, >, 0);
+    }
+  close_window (window);
+}
+
 /* What cannot be taken is said at the field, kept as typed, and saves nothing. */
 static void
 test_bad_input (void)
@@ -708,6 +937,9 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/export-dialog", test_export_dialog);
       g_test_add_func ("/app/window/edit-and-undo", test_edit_and_undo);
       g_test_add_func ("/app/window/history", test_history);
+      g_test_add_func ("/app/window/figures-fit", test_figures_fit);
+      g_test_add_func ("/app/window/tasks", test_tasks);
+      g_test_add_func ("/app/window/notes", test_notes);
       g_test_add_func ("/app/window/bad-input", test_bad_input);
     }
   rc = g_test_run ();

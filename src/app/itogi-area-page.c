@@ -14,6 +14,7 @@
 #include "itogi-format.h"
 #include "itogi-indicator-table.h"
 #include "itogi-table.h"
+#include "itogi-text-dialog.h"
 
 struct _ItogiAreaPage
 {
@@ -31,6 +32,11 @@ struct _ItogiAreaPage
   GtkWidget *notes_box;
   GtkLabel *notes_heading;
   GtkLabel *notes_label;
+  GtkWidget *notes_button;
+  GtkWidget *tasks_box;
+  GtkLabel *tasks_heading;
+  GtkListBox *tasks_list;
+  GPtrArray *tasks; /* ItogiTask, as listed; NULL on the Overview */
   GtkWidget *institutions_box;
   GtkLabel *institutions_heading;
   GtkListBox *institutions_list;
@@ -52,6 +58,7 @@ itogi_area_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_AREA_PAGE);
   g_clear_pointer (&self->area, itogi_area_free);
+  g_clear_pointer (&self->tasks, g_ptr_array_unref);
   G_OBJECT_CLASS (itogi_area_page_parent_class)->dispose (object);
 }
 
@@ -150,6 +157,454 @@ show_toast (ItogiAreaPage *self, const char *message)
       g_autofree char *escaped = g_markup_escape_text (message, -1);
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
     }
+}
+
+/* After a write made inside @step: commit it and tell the window (for Undo and to reload), or take
+ * it back whole. The page is rebuilt from an idle, outside the handler of the widget that asked. */
+static gboolean
+finish_step (ItogiAreaPage *self, gint64 step, gboolean ok, GError **error)
+{
+  Changed *c;
+
+  if (!ok)
+    {
+      itogi_store_rollback_step (self->store);
+      return FALSE;
+    }
+  if (!itogi_store_commit_step (self->store, error))
+    return FALSE;
+  c = g_new0 (Changed, 1);
+  c->page = g_object_ref (self);
+  c->step = step;
+  g_idle_add (emit_changed, c);
+  return TRUE;
+}
+
+/* «Подготовить проект…» shortened for a history entry. */
+static char *
+short_text (const char *text)
+{
+  if (g_utf8_strlen (text, -1) <= 60)
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, 59);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static GtkWindow *
+page_window (ItogiAreaPage *self)
+{
+  return GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW));
+}
+
+/* ---- notes ---- */
+
+static gboolean
+save_notes (const char *text, gpointer data, GError **error)
+{
+  ItogiAreaPage *self = data;
+  g_autofree char *year_text = itogi_format_year (self->year);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *old = itogi_store_get_area_note (self->store, self->area->id, self->year, NULL);
+  g_autofree char *label = NULL;
+  gint64 step;
+
+  /* Nothing changed: nothing to record. */
+  if (g_strcmp0 (trimmed, old != NULL ? old : "") == 0)
+    return TRUE;
+  /* Translators: a history entry: «Изменены пояснения: Правовое обеспечение, 2023 г.» */
+  label = g_strdup_printf (_ ("Changed the notes of “%s”, %s"), self->area->short_title, year_text);
+  step = itogi_store_begin_step (self->store, label, error);
+  if (step == 0)
+    return FALSE;
+  return finish_step (
+      self, step, itogi_store_set_area_note (self->store, self->area->id, self->year, trimmed, error), error);
+}
+
+static void
+edit_notes_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *year_text = itogi_format_year (self->year);
+  g_autofree char *title = NULL;
+  GtkWidget *dialog;
+
+  if (self->area == NULL || self->year == 0)
+    return;
+  note = itogi_store_get_area_note (self->store, self->area->id, self->year, &error);
+  if (error != NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Translators: %s is a year such as «2023 г.» */
+  title = g_strdup_printf (_ ("Notes for %s"), year_text);
+  dialog = itogi_text_dialog_new (page_window (self), title, note, TRUE, _ ("_Save"), save_notes,
+                                  g_object_ref (self), g_object_unref);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- tasks for the coming year ---- */
+
+static ItogiTask *
+task_of (ItogiAreaPage *self, GtkWidget *button)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "task-index"));
+
+  return self->tasks != NULL && index < self->tasks->len ? self->tasks->pdata[index] : NULL;
+}
+
+typedef enum
+{
+  TASK_ADD,
+  TASK_REWORD,
+  TASK_TICK,
+  TASK_UP,
+  TASK_DOWN,
+  TASK_REMOVE,
+} TaskEdit;
+
+/* One change to the task list, as one undoable step. */
+static gboolean
+edit_task (ItogiAreaPage *self, TaskEdit what, const ItogiTask *task, const char *text, gboolean done,
+           GError **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *label = NULL;
+  gint64 step;
+  gboolean ok;
+
+  if (what == TASK_ADD || what == TASK_REWORD)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+      if (*trimmed == '\0')
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("Write what the task is."));
+          return FALSE;
+        }
+      if (what == TASK_REWORD && g_strcmp0 (trimmed, task->text) == 0)
+        return TRUE;
+    }
+  shown = short_text (what == TASK_ADD ? text : task->text);
+  switch (what)
+    {
+    case TASK_ADD:
+      /* Translators: history entries for the tasks of the coming year; %s is the task */
+      label = g_strdup_printf (_ ("Added task “%s”"), shown);
+      break;
+    case TASK_REWORD:
+      label = g_strdup_printf (_ ("Reworded task “%s”"), shown);
+      break;
+    case TASK_TICK:
+      label = g_strdup_printf (done ? _ ("Marked task “%s” done") : _ ("Marked task “%s” not done"), shown);
+      break;
+    case TASK_UP:
+    case TASK_DOWN:
+      label = g_strdup_printf (_ ("Moved task “%s”"), shown);
+      break;
+    case TASK_REMOVE:
+      label = g_strdup_printf (_ ("Removed task “%s”"), shown);
+      break;
+    }
+  step = itogi_store_begin_step (self->store, label, error);
+  if (step == 0)
+    return FALSE;
+  switch (what)
+    {
+    case TASK_ADD:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (text));
+        ok = itogi_store_add_task (self->store, self->area->id, self->year + 1, trimmed, error) != 0;
+      }
+      break;
+    case TASK_REWORD:
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (text));
+        ok = itogi_store_update_task (self->store, task->id, trimmed, task->done, error);
+      }
+      break;
+    case TASK_TICK:
+      ok = itogi_store_update_task (self->store, task->id, task->text, done, error);
+      break;
+    case TASK_UP:
+    case TASK_DOWN:
+      {
+        GError *move_error = NULL;
+
+        ok = itogi_store_move_task (self->store, task->id, what == TASK_UP ? -1 : 1, &move_error);
+        if (!ok && move_error == NULL)
+          {
+            /* Already at the end of the list: nothing to record. */
+            itogi_store_rollback_step (self->store);
+            return TRUE;
+          }
+        if (move_error != NULL)
+          g_propagate_error (error, move_error);
+      }
+      break;
+    case TASK_REMOVE:
+      ok = itogi_store_delete_task (self->store, task->id, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return finish_step (self, step, ok, error);
+}
+
+static void
+task_edit_or_toast (ItogiAreaPage *self, TaskEdit what, const ItogiTask *task, const char *text,
+                    gboolean done)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!edit_task (self, what, task, text, done, &error))
+    {
+      show_toast (self, error != NULL ? error->message : _ ("The change could not be saved."));
+      /* Show what the database holds, not what the failed click left. */
+      itogi_area_page_set_years (self, self->year, self->compare_year, NULL);
+    }
+}
+
+static void
+on_task_toggled (GtkCheckButton *check, ItogiAreaPage *self)
+{
+  ItogiTask *task = task_of (self, GTK_WIDGET (check));
+
+  if (task != NULL && gtk_check_button_get_active (check) != task->done)
+    task_edit_or_toast (self, TASK_TICK, task, NULL, gtk_check_button_get_active (check));
+}
+
+static void
+on_task_up (GtkButton *button, ItogiAreaPage *self)
+{
+  ItogiTask *task = task_of (self, GTK_WIDGET (button));
+  if (task != NULL)
+    task_edit_or_toast (self, TASK_UP, task, NULL, FALSE);
+}
+
+static void
+on_task_down (GtkButton *button, ItogiAreaPage *self)
+{
+  ItogiTask *task = task_of (self, GTK_WIDGET (button));
+  if (task != NULL)
+    task_edit_or_toast (self, TASK_DOWN, task, NULL, FALSE);
+}
+
+static void
+on_task_remove (GtkButton *button, ItogiAreaPage *self)
+{
+  ItogiTask *task = task_of (self, GTK_WIDGET (button));
+  if (task != NULL)
+    task_edit_or_toast (self, TASK_REMOVE, task, NULL, FALSE);
+}
+
+typedef struct
+{
+  ItogiAreaPage *page;
+  ItogiTask *task;
+} Reword;
+
+static void
+reword_free (Reword *r)
+{
+  g_object_unref (r->page);
+  itogi_task_free (r->task);
+  g_free (r);
+}
+
+static gboolean
+save_reword (const char *text, gpointer data, GError **error)
+{
+  Reword *r = data;
+  return edit_task (r->page, TASK_REWORD, r->task, text, r->task->done, error);
+}
+
+static void
+on_task_reword (GtkButton *button, ItogiAreaPage *self)
+{
+  ItogiTask *task = task_of (self, GTK_WIDGET (button));
+  Reword *r;
+  GtkWidget *dialog;
+
+  if (task == NULL)
+    return;
+  r = g_new0 (Reword, 1);
+  r->page = g_object_ref (self);
+  r->task = g_new0 (ItogiTask, 1);
+  *r->task = *task;
+  r->task->text = g_strdup (task->text);
+  dialog = itogi_text_dialog_new (page_window (self), _ ("Edit Task"), task->text, FALSE, _ ("_Save"),
+                                  save_reword, r, (GDestroyNotify)reword_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_task_add (AdwEntryRow *entry, ItogiAreaPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (!edit_task (self, TASK_ADD, NULL, text, FALSE, &error))
+    {
+      /* What was typed stays in the field, marked, with the reason. */
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      show_toast (self, error != NULL ? error->message : _ ("The change could not be saved."));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static GtkWidget *
+task_button (ItogiAreaPage *self, const char *icon, const char *tooltip, guint index, GCallback callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "task-index", GUINT_TO_POINTER (index));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+task_row (ItogiAreaPage *self, const ItogiTask *task, guint index, guint count)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *up, *down;
+
+  if (task->done)
+    {
+      /* A done task is struck through; its text is escaped, never read as markup. */
+      g_autofree char *escaped = g_markup_escape_text (task->text, -1);
+      g_autofree char *struck = g_strdup_printf ("<s>%s</s>", escaped);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), struck);
+    }
+  else
+    {
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), task->text);
+    }
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), task->done);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, _ ("Done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Done"), -1);
+  g_object_set_data (G_OBJECT (check), "task-index", GUINT_TO_POINTER (index));
+  g_signal_connect (check, "toggled", G_CALLBACK (on_task_toggled), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+
+  up = task_button (self, "go-up-symbolic", _ ("Move Up"), index, G_CALLBACK (on_task_up));
+  down = task_button (self, "go-down-symbolic", _ ("Move Down"), index, G_CALLBACK (on_task_down));
+  gtk_widget_set_sensitive (up, index > 0);
+  gtk_widget_set_sensitive (down, index + 1 < count);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
+  adw_action_row_add_suffix (
+      ADW_ACTION_ROW (row),
+      task_button (self, "document-edit-symbolic", _ ("Edit Task"), index, G_CALLBACK (on_task_reword)));
+  adw_action_row_add_suffix (
+      ADW_ACTION_ROW (row),
+      task_button (self, "user-trash-symbolic", _ ("Remove Task"), index, G_CALLBACK (on_task_remove)));
+  return row;
+}
+
+static GtkWidget *
+overview_task_row (const ItogiTask *task, const char *area_title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), task->text);
+  g_autofree char *subtitle = task->done ? g_strconcat (area_title, " · ", _ ("done"), NULL) : NULL;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : area_title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  if (task->done)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Done"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  return row;
+}
+
+static GtkWidget *
+placeholder_row (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static void clear_list (GtkListBox *list);
+
+static gboolean
+load_tasks (ItogiAreaPage *self, int year, GError **error)
+{
+  g_autofree char *next = itogi_format_year (year + 1);
+  /* Translators: %s is the coming year, «2024 г.» */
+  g_autofree char *heading = g_strdup_printf (_ ("Tasks for %s"), next);
+
+  gtk_label_set_text (self->tasks_heading, heading);
+  clear_list (self->tasks_list);
+  g_clear_pointer (&self->tasks, g_ptr_array_unref);
+
+  if (self->area == NULL)
+    {
+      g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, FALSE, error);
+      guint shown = 0;
+
+      if (areas == NULL)
+        return FALSE;
+      for (guint a = 0; a < areas->len; a++)
+        {
+          ItogiArea *area = areas->pdata[a];
+          g_autoptr (GPtrArray) tasks = itogi_store_list_tasks (self->store, area->id, year + 1, error);
+
+          if (tasks == NULL)
+            return FALSE;
+          for (guint i = 0; i < tasks->len; i++, shown++)
+            gtk_list_box_append (self->tasks_list, overview_task_row (tasks->pdata[i], area->short_title));
+        }
+      if (shown == 0)
+        gtk_list_box_append (
+            self->tasks_list,
+            placeholder_row (_ ("No tasks yet. Each area’s tasks are added on its own page.")));
+      return TRUE;
+    }
+
+  self->tasks = itogi_store_list_tasks (self->store, self->area->id, year + 1, error);
+  if (self->tasks == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->tasks->len; i++)
+    gtk_list_box_append (self->tasks_list, task_row (self, self->tasks->pdata[i], i, self->tasks->len));
+  {
+    GtkWidget *entry = adw_entry_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _ ("New task"));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+    g_signal_connect (entry, "apply", G_CALLBACK (on_task_add), self);
+    g_signal_connect (entry, "entry-activated", G_CALLBACK (on_task_add), self);
+    gtk_list_box_append (self->tasks_list, entry);
+  }
+  return TRUE;
 }
 
 static ItogiChartKind
@@ -380,6 +835,10 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, notes_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, notes_heading);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, notes_button);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, tasks_box);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, tasks_heading);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, tasks_list);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_heading);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_list);
@@ -392,6 +851,7 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "area.edit-notes", NULL, edit_notes_action);
 }
 
 static void
@@ -403,6 +863,9 @@ itogi_area_page_init (ItogiAreaPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (reload_chart), self);
   g_signal_connect_swapped (self->chart_view, "item-activated", G_CALLBACK (on_chart_item), self);
+  /* The coming year's tasks come after the institutions, as in the report. */
+  gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (self->tasks_box)), self->tasks_box,
+                               self->institutions_box);
 }
 
 GtkWidget *
@@ -527,8 +990,20 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
     g_autofree char *heading = g_strdup_printf (_ ("Notes for %s"), year_text);
     gtk_label_set_text (self->notes_heading, heading);
   }
-  gtk_label_set_text (self->notes_label, note != NULL ? note : "");
-  gtk_widget_set_visible (self->notes_box, note != NULL && *note != '\0');
+  if (note != NULL && *note != '\0')
+    {
+      gtk_label_set_text (self->notes_label, note);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->notes_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->notes_label, _ ("No notes for this year yet."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->notes_label), "dim-label");
+    }
+  /* The Overview has no notes of its own: each area keeps its own. */
+  gtk_widget_set_visible (self->notes_box, self->area != NULL);
+  if (!load_tasks (self, year, error))
+    return FALSE;
 
   gtk_label_set_text (self->institutions_heading, _ ("Institutions"));
   if (!load_institutions (self, year, error))

@@ -244,6 +244,12 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
         g_object_set_data (G_OBJECT (label), "item", item);
         g_object_set_data_full (G_OBJECT (label), "shown", g_strdup (shown), g_free);
         gtk_editable_set_text (GTK_EDITABLE (label), shown);
+        {
+          /* Wide enough for the whole figure, «119 585 521,99» or «свыше 6 000», never clipped. */
+          int chars = MAX (8, (int)g_utf8_strlen (shown, -1) + 1);
+          gtk_editable_set_width_chars (GTK_EDITABLE (label), chars);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (label), chars);
+        }
         gtk_editable_set_editable (GTK_EDITABLE (label), self != NULL && self->editor != NULL);
         gtk_widget_set_tooltip_text (label, tooltip);
         return;
