@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "itogi-seed.h"
+#include "itogi-period.h"
 #include "itogi-store.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -1046,81 +1047,68 @@ value_from_row (sqlite3_stmt *stmt, int first, ItogiValue *out)
     g_clear_pointer (&out->note, g_free);
 }
 
-/* The qualifier of a sum. Exact parts keep it exact; bounds of one direction stay bounds; a lower
- * and an upper bound, or a bound and an approximation, leave the sum uncertain. */
-static ItogiQualifier
-merge_qualifiers (ItogiQualifier a, ItogiQualifier b, gboolean *uncertain)
+static const char *
+period_name (ItogiPeriodType period)
 {
-  if (a == ITOGI_QUALIFIER_EXACT)
-    return b;
-  if (b == ITOGI_QUALIFIER_EXACT || a == b)
-    return a;
-  if (itogi_qualifier_is_lower_bound (a) && itogi_qualifier_is_lower_bound (b))
-    return ITOGI_QUALIFIER_MORE;
-  if (itogi_qualifier_is_approximate (a) && itogi_qualifier_is_approximate (b))
-    return ITOGI_QUALIFIER_ABOUT;
-  *uncertain = TRUE;
-  return ITOGI_QUALIFIER_ABOUT;
+  switch (period)
+    {
+    case ITOGI_PERIOD_QUARTER:
+      return "quarter";
+    case ITOGI_PERIOD_MONTH:
+      return "month";
+    case ITOGI_PERIOD_YEAR:
+    default:
+      return "year";
+    }
 }
 
-static gboolean
-derive_from_periods (ItogiStore *store, const ItogiIndicator *indicator, int year, const char *period,
-                     int count, ItogiValue *out, GError **error)
+gboolean
+itogi_store_get_periods (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                         ItogiValue *out, guint count, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc, rows = 0, last_index = 0;
+  int rc;
 
+  for (guint i = 0; i < count; i++)
+    itogi_value_clear (&out[i]);
   stmt = prepare (store,
                   "SELECT amount, qualifier, note, as_of, period_index FROM indicator_values"
                   " WHERE indicator_id = ? AND year = ? AND period = ? ORDER BY period_index",
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator->id);
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
   sqlite3_bind_int (stmt, 2, year);
-  bind_text (stmt, 3, period);
-
+  bind_text (stmt, 3, period_name (period));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 amount = sqlite3_column_int64 (stmt, 0);
-      ItogiQualifier q = ITOGI_QUALIFIER_EXACT;
+      int index = sqlite3_column_int (stmt, 4);
 
-      itogi_qualifier_from_string ((const char *)sqlite3_column_text (stmt, 1), &q);
-      last_index = sqlite3_column_int (stmt, 4);
-      if (rows == 0 || indicator->aggregation == ITOGI_AGGREGATION_LAST)
-        {
-          out->amount = amount;
-          out->qualifier = q;
-          g_free (out->as_of);
-          out->as_of = column_dup (stmt, 3);
-        }
-      else
-        {
-          /* Each part is within ITOGI_AMOUNT_MAX, so this cannot overflow before the check. */
-          out->amount += amount;
-          if (out->amount > ITOGI_AMOUNT_MAX || out->amount < -ITOGI_AMOUNT_MAX)
-            {
-              g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
-                                   _ ("The sum of the periods is too large."));
-              itogi_value_clear (out);
-              return FALSE;
-            }
-          out->qualifier = merge_qualifiers (out->qualifier, q, &out->uncertain);
-        }
-      rows++;
+      if (index >= 1 && (guint)index <= count)
+        value_from_row (stmt, 0, &out[index - 1]);
     }
   if (rc != SQLITE_DONE)
-    return store_error (store, rc, error);
-  if (rows > 0)
     {
-      out->present = TRUE;
-      out->derived = TRUE;
-      if (indicator->aggregation == ITOGI_AGGREGATION_SUM)
-        out->partial = rows < count;
-      else
-        out->partial = last_index < count;
+      for (guint i = 0; i < count; i++)
+        itogi_value_clear (&out[i]);
+      return store_error (store, rc, error);
     }
   return TRUE;
+}
+
+static gboolean
+derive_from_periods (ItogiStore *store, const ItogiIndicator *indicator, int year, ItogiPeriodType period,
+                     guint count, ItogiValue *out, GError **error)
+{
+  ItogiValue parts[ITOGI_MONTHS] = { 0 };
+  gboolean ok;
+
+  g_assert (count <= ITOGI_MONTHS);
+  ok = itogi_store_get_periods (store, indicator->id, year, period, parts, count, error)
+       && itogi_period_aggregate (indicator->aggregation, parts, count, out, error);
+  for (guint i = 0; i < count; i++)
+    itogi_value_clear (&parts[i]);
+  return ok;
 }
 
 gboolean
@@ -1148,9 +1136,10 @@ itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *indicator, 
   if (rc != SQLITE_DONE)
     return store_error (store, rc, error);
 
-  if (!derive_from_periods (store, indicator, year, "month", 12, out, error))
+  if (!derive_from_periods (store, indicator, year, ITOGI_PERIOD_MONTH, ITOGI_MONTHS, out, error))
     return FALSE;
-  if (!out->present && !derive_from_periods (store, indicator, year, "quarter", 4, out, error))
+  if (!out->present
+      && !derive_from_periods (store, indicator, year, ITOGI_PERIOD_QUARTER, ITOGI_QUARTERS, out, error))
     return FALSE;
   return TRUE;
 }
@@ -1340,21 +1329,6 @@ itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError 
       id = sqlite3_last_insert_rowid (store->db);
     }
   return write_end (store, own, ok, error) ? id : 0;
-}
-
-static const char *
-period_name (ItogiPeriodType period)
-{
-  switch (period)
-    {
-    case ITOGI_PERIOD_QUARTER:
-      return "quarter";
-    case ITOGI_PERIOD_MONTH:
-      return "month";
-    case ITOGI_PERIOD_YEAR:
-    default:
-      return "year";
-    }
 }
 
 gboolean
