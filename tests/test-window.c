@@ -13,6 +13,7 @@
 #include "itogi-chart-view.h"
 #include "itogi-indicator-table.h"
 #include "itogi-i18n.h"
+#include "itogi-period-editor.h"
 #include "itogi-store.h"
 #include "itogi-text-dialog.h"
 #include "itogi-window.h"
@@ -788,7 +789,150 @@ test_figures_fit (void)
           checked++;
         }
       g_assert_cmpuint (checked, >, 0);
+      {
+        /* And the whole table shows at 1280 × 800: no row lies below the table's own edge, cut off
+         * behind an inner scrollbar. */
+        GtkWidget *table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+        GtkWidget *scroller = gtk_widget_get_first_child (table);
+        g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+        double lowest = 0;
+
+        collect_type (table, GTK_TYPE_LABEL, labels);
+        for (guint i = 0; i < labels->len; i++)
+          {
+            graphene_rect_t bounds;
+            if (gtk_widget_get_mapped (labels->pdata[i])
+                && gtk_widget_compute_bounds (labels->pdata[i], scroller, &bounds))
+              lowest = MAX (lowest, bounds.origin.y + bounds.size.height);
+          }
+        g_test_message ("%s: lowest text at %.0f px of %d", pages[p], lowest,
+                        gtk_widget_get_height (scroller));
+        g_assert_cmpfloat (lowest, <=, gtk_widget_get_height (scroller));
+      }
     }
+  close_window (window);
+}
+
+static void
+type_field (GtkWidget *field, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+}
+
+static guint
+stored_months (const ItogiIndicator *ind, int year)
+{
+  ItogiValue months[12] = { 0 };
+  guint n = 0;
+
+  g_assert_true (itogi_store_get_periods (store, ind->id, year, ITOGI_PERIOD_MONTH, months, 12, NULL));
+  for (guint i = 0; i < 12; i++)
+    {
+      n += months[i].present;
+      itogi_value_clear (&months[i]);
+    }
+  return n;
+}
+
+/* Months and quarters: a live total, a typed year that disagrees is flagged (and kept), bad input
+ * saves nothing, the year's note and date are kept with it, and it all undoes as one step. */
+static void
+test_period_editor (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "documents", NULL);
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+  ItogiIndicator *ind = list->pdata[0];
+  g_autofree char *title = g_strdup_printf ("%s, 2023" NB "г.", ind->title);
+  static const char *const months[]
+      = { "1900", "1850", "1 900", "1900", "1900", "1900", "1900", "1900", "1900", "1900", "1900", "1950" };
+  GtkWidget *page, *editor, *cell;
+  g_auto (ItogiValue) year = { 0 };
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "documents");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "documents");
+  click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, "Months, Quarters and Note", 0));
+  editor = GTK_WIDGET (find_toplevel (title));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
+      "22" G "808");
+  g_assert_cmpstr (itogi_period_editor_get_total (editor), ==, "No months or quarters entered.");
+
+  /* The total follows what is typed. */
+  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 1), months[0]);
+  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 2), months[1]);
+  g_assert_cmpstr (itogi_period_editor_get_total (editor), ==,
+                   "The periods add up to 3" G "750 (not all of them are in).");
+  g_assert_null (itogi_period_editor_get_warning (editor));
+  for (guint m = 3; m <= 12; m++)
+    type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, m), months[m - 1]);
+  /* 1 900 × 10 + 1 850 + 1 950 = 22 800, against 22 808 typed whole: flagged, not overwritten. */
+  g_assert_cmpstr (itogi_period_editor_get_total (editor), ==, "The periods add up to 22" G "800.");
+  g_assert_nonnull (itogi_period_editor_get_warning (editor));
+  g_assert_nonnull (strstr (itogi_period_editor_get_warning (editor), "22" G "800"));
+
+  /* Bad input anywhere saves nothing, names the field, and keeps what was typed. */
+  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3), "abc");
+  g_assert_false (itogi_period_editor_save (editor));
+  g_assert_nonnull (
+      find_label (editor, "March: “abc” is not a number. Type digits, for example 22 808 or 779 054,51."));
+  g_assert_true (
+      gtk_widget_has_css_class (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3), "error"));
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3))),
+      ==, "abc");
+  g_assert_cmpuint (stored_months (ind, 2023), ==, 0);
+  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3), months[2]);
+  type_field (itogi_period_editor_get_as_of (editor), "31.02.2023");
+  g_assert_false (itogi_period_editor_save (editor));
+  g_assert_cmpuint (stored_months (ind, 2023), ==, 0);
+
+  type_field (itogi_period_editor_get_as_of (editor), "31.12.2023");
+  type_field (itogi_period_editor_get_note (editor), "ряд услуг передан в Социальный фонд России");
+  g_assert_true (itogi_period_editor_save (editor));
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (stored_months (ind, 2023), ==, 12);
+  g_assert_true (itogi_store_get_year_value (store, ind, 2023, &year, NULL));
+  g_assert_cmpint (year.amount, ==, 22808);
+  g_assert_false (year.derived);
+  g_assert_cmpstr (year.note, ==, "ряд услуг передан в Социальный фонд России");
+  g_assert_cmpstr (year.as_of, ==, "2023-12-31");
+  itogi_value_clear (&year);
+  /* The table flags the year its months contradict. */
+  cell = GTK_WIDGET (find_editable (page, "22" G "808"));
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "warning"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "22" G "800"));
+
+  /* Emptying the year leaves it to its months. */
+  click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, "Months, Quarters and Note", 0));
+  editor = GTK_WIDGET (find_toplevel (title));
+  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0), "");
+  g_assert_false (itogi_period_editor_save (editor)); /* the note needs its figure */
+  type_field (itogi_period_editor_get_note (editor), "");
+  type_field (itogi_period_editor_get_as_of (editor), "");
+  g_assert_true (itogi_period_editor_save (editor));
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (itogi_store_get_year_value (store, ind, 2023, &year, NULL));
+  g_assert_cmpint (year.amount, ==, 22800);
+  g_assert_true (year.derived);
+  itogi_value_clear (&year);
+  g_assert_nonnull (find_editable (page, "22" G "800"));
+
+  /* Undo, twice, puts back the year as the report states it, with no months. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (stored_months (ind, 2023), ==, 0);
+  g_assert_true (itogi_store_get_year_value (store, ind, 2023, &year, NULL));
+  g_assert_cmpint (year.amount, ==, 22808);
+  g_assert_null (year.note);
+  g_assert_null (year.as_of);
   close_window (window);
 }
 
@@ -940,6 +1084,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/figures-fit", test_figures_fit);
       g_test_add_func ("/app/window/tasks", test_tasks);
       g_test_add_func ("/app/window/notes", test_notes);
+      g_test_add_func ("/app/window/period-editor", test_period_editor);
       g_test_add_func ("/app/window/bad-input", test_bad_input);
     }
   rc = g_test_run ();

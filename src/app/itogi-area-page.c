@@ -13,6 +13,7 @@
 #include "itogi-chart-view.h"
 #include "itogi-format.h"
 #include "itogi-indicator-table.h"
+#include "itogi-period-editor.h"
 #include "itogi-table.h"
 #include "itogi-text-dialog.h"
 
@@ -196,6 +197,36 @@ static GtkWindow *
 page_window (ItogiAreaPage *self)
 {
   return GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW));
+}
+
+/* ---- months, quarters and the figure's note ---- */
+
+static void
+on_periods_saved (gint64 step, gpointer data)
+{
+  ItogiAreaPage *self = data;
+  Changed *c = g_new0 (Changed, 1);
+
+  c->page = g_object_ref (self);
+  c->step = step;
+  g_idle_add (emit_changed, c);
+}
+
+static void
+open_period_editor (const ItogiTableRow *row, gpointer data)
+{
+  ItogiAreaPage *self = data;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *editor = itogi_period_editor_new (page_window (self), self->store, row->indicator, self->year,
+                                               on_periods_saved, self, &error);
+
+  if (editor == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* The page outlives its dialog: the dialog is modal to the page's window. */
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 /* ---- notes ---- */
@@ -879,6 +910,7 @@ itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
   gtk_box_append (self->table_box, self->table);
   g_signal_connect_swapped (self->table, "row-selected", G_CALLBACK (on_table_row), self);
   itogi_indicator_table_set_editor (ITOGI_INDICATOR_TABLE (self->table), edit_value, self);
+  itogi_indicator_table_set_details (ITOGI_INDICATOR_TABLE (self->table), open_period_editor, self);
 
   if (area != NULL)
     {

@@ -21,6 +21,7 @@ typedef enum
   CELL_CURRENT,
   CELL_DELTA,
   CELL_PERCENT,
+  CELL_DETAILS,
   N_CELLS
 } CellKind;
 
@@ -35,12 +36,24 @@ struct _ItogiIndicatorTable
   gboolean show_area;
   ItogiValueEditor editor;
   gpointer editor_data;
+  ItogiDetailsHandler details;
+  gpointer details_data;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
 
 static void commit_cell (GtkEntry *entry);
 static void hide_problem (GtkWidget *cell);
+
+static void
+on_details (GtkButton *button)
+{
+  ItogiIndicatorTable *self = g_object_get_data (G_OBJECT (button), "table");
+  ItogiRowItem *item = g_object_get_data (G_OBJECT (button), "item");
+
+  if (self != NULL && self->details != NULL && item != NULL)
+    self->details (itogi_row_item_get_row (item), self->details_data);
+}
 
 static void
 on_focus_leave (GtkEventControllerFocus *focus, GtkEntry *entry)
@@ -97,6 +110,20 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_list_item_set_child (list_item, label);
       return;
     }
+  if (kind == CELL_DETAILS)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("view-more-symbolic");
+      const char *tip = _ ("Months, Quarters and Note");
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      g_object_set_data (G_OBJECT (button), "table", g_object_get_data (G_OBJECT (factory), "table"));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_details), NULL);
+      gtk_list_item_set_child (list_item, button);
+      return;
+    }
   label = gtk_label_new (NULL);
 
   gtk_widget_set_margin_top (label, 6);
@@ -112,7 +139,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 14 : 28);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 18 : 56);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 18 : 44);
       if (kind == CELL_AREA)
         gtk_widget_add_css_class (label, "heading");
       break;
@@ -124,6 +151,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
     case CELL_CURRENT:
     case CELL_DELTA:
     case CELL_PERCENT:
+    case CELL_DETAILS:
     case N_CELLS:
     default:
       gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
@@ -209,6 +237,11 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   g_autofree char *tooltip = NULL;
   const char *shown = "";
 
+  if (kind == CELL_DETAILS)
+    {
+      g_object_set_data (G_OBJECT (label), "item", item);
+      return;
+    }
   gtk_widget_remove_css_class (label, "success");
   gtk_widget_remove_css_class (label, "derived");
   gtk_widget_remove_css_class (label, "error");
@@ -239,6 +272,21 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
         /* A year summed from its months is shown apart from one entered whole. */
         if (value->derived)
           gtk_widget_add_css_class (label, "derived");
+        /* A year typed whole that its months contradict is flagged, not overwritten. */
+        gtk_widget_remove_css_class (label, "warning");
+        if (kind == CELL_CURRENT ? row->current_mismatch : row->previous_mismatch)
+          {
+            const ItogiValue *parts = kind == CELL_CURRENT ? &row->current_periods : &row->previous_periods;
+            g_autofree char *made = itogi_format_value (parts, row->indicator->kind, row->indicator->scale);
+            /* Translators: %s is a figure such as «22 800» */
+            g_autofree char *warning = g_strdup_printf (
+                _ ("Its months or quarters make %s: check the year’s figure or the periods."), made);
+            char *both = tooltip != NULL ? g_strconcat (warning, "\n", tooltip, NULL) : g_strdup (warning);
+
+            g_free (tooltip);
+            tooltip = both;
+            gtk_widget_add_css_class (label, "warning");
+          }
         gtk_widget_remove_css_class (label, "error");
         hide_problem (label);
         g_object_set_data (G_OBJECT (label), "item", item);
@@ -445,6 +493,8 @@ itogi_indicator_table_new (gboolean show_area)
   add_column (self, CELL_CURRENT, "");
   add_column (self, CELL_DELTA, _ ("Change"));
   add_column (self, CELL_PERCENT, _ ("Change, %"));
+  add_column (self, CELL_DETAILS, "");
+  gtk_column_view_column_set_visible (self->columns[CELL_DETAILS], FALSE);
   return GTK_WIDGET (self);
 }
 
@@ -501,4 +551,13 @@ itogi_indicator_table_set_editor (ItogiIndicatorTable *self, ItogiValueEditor ed
   g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
   self->editor = editor;
   self->editor_data = data;
+}
+
+void
+itogi_indicator_table_set_details (ItogiIndicatorTable *self, ItogiDetailsHandler handler, gpointer data)
+{
+  g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
+  self->details = handler;
+  self->details_data = data;
+  gtk_column_view_column_set_visible (self->columns[CELL_DETAILS], handler != NULL);
 }

@@ -16,9 +16,14 @@ G_DECLARE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, ITOGI, INDICAT
 
 /* Called when a figure was typed in a cell: save it, or say why not (the cell then keeps what was
  * typed and shows the message). @current is TRUE for the report year's column. */
-typedef gboolean (*ItogiValueEditor) (const ItogiTableRow *row, gboolean current, const char *text, gpointer data,
-                                      GError **error);
+typedef gboolean (*ItogiValueEditor) (const ItogiTableRow *row, gboolean current, const char *text,
+                                      gpointer data, GError **error);
 void itogi_indicator_table_set_editor (ItogiIndicatorTable *self, ItogiValueEditor editor, gpointer data);
+
+/* Called from a row's «Months, Quarters and Note» button. */
+typedef void (*ItogiDetailsHandler) (const ItogiTableRow *row, gpointer data);
+void itogi_indicator_table_set_details (ItogiIndicatorTable *self, ItogiDetailsHandler handler,
+                                        gpointer data);
 
 GtkWidget *itogi_indicator_table_new (gboolean show_area);
 /* Shows @rows (ItogiTableRow, the array is taken over) for @year against @compare_year. */

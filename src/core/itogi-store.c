@@ -1112,6 +1112,19 @@ derive_from_periods (ItogiStore *store, const ItogiIndicator *indicator, int yea
 }
 
 gboolean
+itogi_store_get_period_total (ItogiStore *store, const ItogiIndicator *indicator, int year, ItogiValue *out,
+                              GError **error)
+{
+  memset (out, 0, sizeof *out);
+  if (!derive_from_periods (store, indicator, year, ITOGI_PERIOD_MONTH, ITOGI_MONTHS, out, error))
+    return FALSE;
+  if (!out->present
+      && !derive_from_periods (store, indicator, year, ITOGI_PERIOD_QUARTER, ITOGI_QUARTERS, out, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
 itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *indicator, int year, ItogiValue *out,
                             GError **error)
 {

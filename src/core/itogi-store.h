@@ -61,6 +61,10 @@ GPtrArray *itogi_store_list_indicators (ItogiStore *store, gint64 area_id, gbool
  * by the indicator's aggregation. @out->present is FALSE when there is none. */
 gboolean itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *indicator, int year,
                                      ItogiValue *out, GError **error);
+/* The year as its months make it (else its quarters), whether or not a year figure was typed
+ * whole; not present without periods. */
+gboolean itogi_store_get_period_total (ItogiStore *store, const ItogiIndicator *indicator, int year,
+                                       ItogiValue *out, GError **error);
 /* The values stored for each month (or quarter) of @year: @out[0] is January; absent ones are
  * not present. @count is 12 or 4. */
 gboolean itogi_store_get_periods (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,

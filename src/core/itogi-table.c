@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "itogi-format.h"
+#include "itogi-period.h"
 #include "itogi-table.h"
 
 void
@@ -19,7 +20,23 @@ itogi_table_row_free (ItogiTableRow *row)
   itogi_indicator_free (row->indicator);
   itogi_value_clear (&row->previous);
   itogi_value_clear (&row->current);
+  itogi_value_clear (&row->previous_periods);
+  itogi_value_clear (&row->current_periods);
   g_free (row);
+}
+
+/* A year typed whole beside its months: what the months make, and whether the two agree. */
+static gboolean
+check_periods (ItogiStore *store, const ItogiIndicator *ind, int year, const ItogiValue *value,
+               ItogiValue *periods, gboolean *mismatch, GError **error)
+{
+  *mismatch = FALSE;
+  if (!value->present || value->derived)
+    return TRUE;
+  if (!itogi_store_get_period_total (store, ind, year, periods, error))
+    return FALSE;
+  *mismatch = itogi_period_mismatch (ind->aggregation, value, periods);
+  return TRUE;
 }
 
 GPtrArray *
@@ -66,6 +83,11 @@ itogi_table_build (ItogiStore *store, const char *area_slug, int year, int compa
       row->indicator = itogi_indicator_copy (ind);
       if (!itogi_store_get_year_value (store, ind, year, &row->current, error)
           || !itogi_store_get_year_value (store, ind, compare_year, &row->previous, error))
+        return NULL;
+      if (!check_periods (store, ind, year, &row->current, &row->current_periods, &row->current_mismatch,
+                          error)
+          || !check_periods (store, ind, compare_year, &row->previous, &row->previous_periods,
+                             &row->previous_mismatch, error))
         return NULL;
       itogi_yoy_compute (&row->current, &row->previous, &row->yoy);
       row->assessment = itogi_yoy_assess (&row->yoy, ind->polarity);

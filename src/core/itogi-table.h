@@ -21,6 +21,12 @@ typedef struct
   ItogiValue current;
   ItogiYoy yoy;
   ItogiAssessment assessment;
+  /* Each year as its months (or quarters) make it, when a year figure was typed whole beside
+   * them; the *_mismatch flags say the two disagree. */
+  ItogiValue previous_periods;
+  ItogiValue current_periods;
+  gboolean previous_mismatch;
+  gboolean current_mismatch;
 } ItogiTableRow;
 
 typedef struct

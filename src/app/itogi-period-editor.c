@@ -1,0 +1,554 @@
+/* itogi-period-editor.c: one indicator's year, month by month and quarter by quarter, with its note
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "itogi-format.h"
+#include "itogi-period-editor.h"
+#include "itogi-period.h"
+
+typedef struct
+{
+  ItogiStore *store;
+  ItogiIndicator *indicator;
+  int year;
+  ItogiPeriodEditorSaved saved;
+  gpointer data;
+
+  ItogiValue stored_months[ITOGI_MONTHS];
+  ItogiValue stored_quarters[ITOGI_QUARTERS];
+  ItogiValue stored_year; /* typed whole, not derived */
+
+  GtkWidget *months[ITOGI_MONTHS];
+  GtkWidget *quarters[ITOGI_QUARTERS];
+  GtkWidget *year_field;
+  GtkWidget *note;
+  GtkWidget *as_of;
+  GtkWidget *message; /* why nothing was saved */
+  GtkWidget *total;   /* what the months make, live */
+  GtkWidget *warning; /* the year typed whole disagrees */
+} Editor;
+
+static void
+editor_free (Editor *e)
+{
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    itogi_value_clear (&e->stored_months[i]);
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    itogi_value_clear (&e->stored_quarters[i]);
+  itogi_value_clear (&e->stored_year);
+  itogi_indicator_free (e->indicator);
+  g_free (e);
+}
+
+static Editor *
+get (GtkWidget *editor)
+{
+  return g_object_get_data (G_OBJECT (editor), "itogi-period-editor");
+}
+
+static char *
+shown (const Editor *e, const ItogiValue *v)
+{
+  return v->present ? itogi_format_value (v, e->indicator->kind, e->indicator->scale) : g_strdup ("");
+}
+
+/* Parse a field; empty is a missing figure. */
+static gboolean
+parse_field (const Editor *e, GtkWidget *field, ItogiValue *out, GError **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field))));
+
+  memset (out, 0, sizeof *out);
+  if (*text == '\0')
+    return TRUE;
+  out->present = itogi_parse_value (text, e->indicator->kind, e->indicator->scale, &out->amount,
+                                    &out->qualifier, error);
+  return out->present;
+}
+
+/* «31.12.2023» → «2023-12-31»; empty → NULL with TRUE. */
+static gboolean
+parse_date (const char *typed, char **iso, GError **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (typed));
+  int d, m, y;
+  char tail;
+
+  *iso = NULL;
+  if (*text == '\0')
+    return TRUE;
+  if (sscanf (text, "%d.%d.%d%c", &d, &m, &y, &tail) != 3 || y < 1900 || y > 2200
+      || !g_date_valid_dmy (d, m, y))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _ ("Write the date as day.month.year, for example 31.12.2023."));
+      return FALSE;
+    }
+  *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return TRUE;
+}
+
+static char *
+date_shown (const char *iso)
+{
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup ("");
+  return g_strdup_printf ("%02d.%02d.%04d", d, m, y);
+}
+
+/* What the months (else the quarters) make, and whether the year typed whole agrees: live. */
+static void
+update_total (Editor *e)
+{
+  ItogiValue months[ITOGI_MONTHS] = { 0 }, quarters[ITOGI_QUARTERS] = { 0 };
+  g_auto (ItogiValue) made = { 0 };
+  g_auto (ItogiValue) typed = { 0 };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    ok = parse_field (e, e->months[i], &months[i], NULL) && ok;
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    ok = parse_field (e, e->quarters[i], &quarters[i], NULL) && ok;
+  if (ok && itogi_period_aggregate (e->indicator->aggregation, months, ITOGI_MONTHS, &made, NULL)
+      && !made.present)
+    itogi_period_aggregate (e->indicator->aggregation, quarters, ITOGI_QUARTERS, &made, NULL);
+
+  if (!ok)
+    gtk_label_set_text (GTK_LABEL (e->total), _ ("Some periods are not figures yet."));
+  else if (!made.present)
+    gtk_label_set_text (GTK_LABEL (e->total), _ ("No months or quarters entered."));
+  else
+    {
+      g_autofree char *figure = shown (e, &made);
+      g_autofree char *text = NULL;
+
+      if (e->indicator->aggregation == ITOGI_AGGREGATION_SUM)
+        /* Translators: «Сумма по периодам: 22 808 (не все месяцы)» */
+        text = g_strdup_printf (made.partial ? _ ("The periods add up to %s (not all of them are in).")
+                                             : _ ("The periods add up to %s."),
+                                figure);
+      else
+        text = g_strdup_printf (made.partial ? _ ("The latest period gives %s (the year’s last is not in).")
+                                             : _ ("The last period gives %s."),
+                                figure);
+      gtk_label_set_text (GTK_LABEL (e->total), text);
+    }
+
+  gtk_widget_set_visible (e->warning, FALSE);
+  gtk_widget_remove_css_class (e->year_field, "warning");
+  if (ok && parse_field (e, e->year_field, &typed, NULL)
+      && itogi_period_mismatch (e->indicator->aggregation, &typed, &made))
+    {
+      g_autofree char *figure = shown (e, &made);
+      g_autofree char *text = g_strdup_printf (_ ("The year typed whole disagrees with its periods (%s). "
+                                                  "Both are kept: correct whichever is wrong."),
+                                               figure);
+      gtk_label_set_text (GTK_LABEL (e->warning), text);
+      gtk_widget_set_visible (e->warning, TRUE);
+      gtk_widget_add_css_class (e->year_field, "warning");
+    }
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    itogi_value_clear (&months[i]);
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    itogi_value_clear (&quarters[i]);
+}
+
+static gboolean
+same_value (const ItogiValue *a, const ItogiValue *b)
+{
+  if (a->present != b->present)
+    return FALSE;
+  if (!a->present)
+    return TRUE;
+  return a->amount == b->amount && a->qualifier == b->qualifier && g_strcmp0 (a->note, b->note) == 0
+         && g_strcmp0 (a->as_of, b->as_of) == 0;
+}
+
+/* Write one period if it changed: set, or remove when emptied. */
+static gboolean
+write_period (Editor *e, ItogiPeriodType period, guint index, const ItogiValue *old, const ItogiValue *now,
+              GError **error)
+{
+  if (same_value (old, now))
+    return TRUE;
+  if (!now->present)
+    return itogi_store_delete_value (e->store, e->indicator->id, e->year, period, index, error);
+  return itogi_store_set_value (e->store, e->indicator->id, e->year, period, index, now, error);
+}
+
+static void
+show_problem (Editor *e, GtkWidget *field, const char *where, const char *why)
+{
+  /* Translators: «Март: введите число» */
+  g_autofree char *text = where != NULL ? g_strdup_printf (_ ("%s: %s"), where, why) : g_strdup (why);
+
+  gtk_label_set_text (GTK_LABEL (e->message), text);
+  gtk_widget_set_visible (e->message, TRUE);
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+gboolean
+itogi_period_editor_save (GtkWidget *editor)
+{
+  Editor *e = get (editor);
+  ItogiValue months[ITOGI_MONTHS] = { 0 }, quarters[ITOGI_QUARTERS] = { 0 };
+  g_auto (ItogiValue) year = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *year_text = itogi_format_year (e->year);
+  gboolean ok = TRUE;
+  gint64 step = 0;
+
+  gtk_widget_set_visible (e->message, FALSE);
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    gtk_widget_remove_css_class (e->months[i], "error");
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    gtk_widget_remove_css_class (e->quarters[i], "error");
+  gtk_widget_remove_css_class (e->year_field, "error");
+  gtk_widget_remove_css_class (e->as_of, "error");
+
+  /* Every field is checked before anything is written: a bad one saves nothing. */
+  for (guint i = 0; ok && i < ITOGI_MONTHS; i++)
+    if (!parse_field (e, e->months[i], &months[i], &error))
+      {
+        show_problem (e, e->months[i], itogi_period_name (ITOGI_PERIOD_MONTH, i + 1), error->message);
+        ok = FALSE;
+      }
+  for (guint i = 0; ok && i < ITOGI_QUARTERS; i++)
+    if (!parse_field (e, e->quarters[i], &quarters[i], &error))
+      {
+        show_problem (e, e->quarters[i], itogi_period_name (ITOGI_PERIOD_QUARTER, i + 1), error->message);
+        ok = FALSE;
+      }
+  if (ok && !parse_field (e, e->year_field, &year, &error))
+    {
+      show_problem (e, e->year_field, _ ("Year"), error->message);
+      ok = FALSE;
+    }
+  if (ok && !parse_date (gtk_editable_get_text (GTK_EDITABLE (e->as_of)), &year.as_of, &error))
+    {
+      show_problem (e, e->as_of, _ ("As of"), error->message);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (e->note))));
+      if (*note != '\0')
+        year.note = g_steal_pointer (&note);
+      if (!year.present && (year.note != NULL || year.as_of != NULL))
+        {
+          show_problem (e, e->year_field, _ ("Year"),
+                        _ ("A note or a date belongs to the year’s figure: enter the figure too."));
+          ok = FALSE;
+        }
+    }
+  /* Each period keeps its own note and date. */
+  for (guint i = 0; ok && i < ITOGI_MONTHS; i++)
+    if (months[i].present && e->stored_months[i].present)
+      {
+        months[i].note = g_strdup (e->stored_months[i].note);
+        months[i].as_of = g_strdup (e->stored_months[i].as_of);
+      }
+  for (guint i = 0; ok && i < ITOGI_QUARTERS; i++)
+    if (quarters[i].present && e->stored_quarters[i].present)
+      {
+        quarters[i].note = g_strdup (e->stored_quarters[i].note);
+        quarters[i].as_of = g_strdup (e->stored_quarters[i].as_of);
+      }
+
+  if (ok)
+    {
+      /* Translators: a history entry: «Изменены месяцы и кварталы: Поступило обращений, 2023 г.» */
+      label = g_strdup_printf (_ ("Changed the periods of “%s”, %s"), e->indicator->title, year_text);
+      step = itogi_store_begin_step (e->store, label, &error);
+      ok = step != 0;
+      for (guint i = 0; ok && i < ITOGI_MONTHS; i++)
+        ok = write_period (e, ITOGI_PERIOD_MONTH, i + 1, &e->stored_months[i], &months[i], &error);
+      for (guint i = 0; ok && i < ITOGI_QUARTERS; i++)
+        ok = write_period (e, ITOGI_PERIOD_QUARTER, i + 1, &e->stored_quarters[i], &quarters[i], &error);
+      if (ok)
+        ok = write_period (e, ITOGI_PERIOD_YEAR, 0, &e->stored_year, &year, &error);
+      if (!ok && step != 0)
+        itogi_store_rollback_step (e->store);
+      else if (ok)
+        ok = itogi_store_commit_step (e->store, &error);
+      if (!ok)
+        /* Nothing was written; everything typed stays for another try. */
+        show_problem (e, NULL, NULL, error->message);
+    }
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    itogi_value_clear (&months[i]);
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    itogi_value_clear (&quarters[i]);
+  if (!ok)
+    return FALSE;
+  if (e->saved != NULL)
+    e->saved (step, e->data);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  return TRUE;
+}
+
+static GtkWidget *
+period_field (Editor *e, const char *name, const ItogiValue *stored)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *text = shown (e, stored);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0f);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_widget_add_css_class (entry, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_total), e);
+  return entry;
+}
+
+static GtkWidget *
+caption (const char *text, GtkWidget *field)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  if (field != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                    -1);
+  return label;
+}
+
+static gboolean
+cancel_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+static void
+on_cancel (GtkWidget *editor)
+{
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+on_save (GtkWidget *editor)
+{
+  itogi_period_editor_save (editor);
+}
+
+GtkWidget *
+itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndicator *indicator, int year,
+                         ItogiPeriodEditorSaved saved, gpointer data, GError **error)
+{
+  Editor *e = g_new0 (Editor, 1);
+  g_autofree char *year_text = itogi_format_year (year);
+  g_autofree char *title = NULL;
+  GtkWidget *window, *box, *header, *cancel, *ok, *scroller, *clamp, *content, *grid, *heading;
+  GtkEventController *keys;
+  g_auto (ItogiValue) entered = { 0 };
+
+  e->store = store;
+  e->indicator = itogi_indicator_copy (indicator);
+  e->year = year;
+  e->saved = saved;
+  e->data = data;
+  if (!itogi_store_get_periods (store, indicator->id, year, ITOGI_PERIOD_MONTH, e->stored_months,
+                                ITOGI_MONTHS, error)
+      || !itogi_store_get_periods (store, indicator->id, year, ITOGI_PERIOD_QUARTER, e->stored_quarters,
+                                   ITOGI_QUARTERS, error)
+      || !itogi_store_get_year_value (store, indicator, year, &entered, error))
+    {
+      editor_free (e);
+      return NULL;
+    }
+  if (entered.present && !entered.derived)
+    itogi_value_copy (&e->stored_year, &entered);
+
+  window = adw_window_new ();
+  g_object_set_data_full (G_OBJECT (window), "itogi-period-editor", e, (GDestroyNotify)editor_free);
+  /* Translators: the period editor's title: «Поступило обращений, 2023 г.» */
+  title = g_strdup_printf (_ ("%s, %s"), indicator->title, year_text);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  {
+    GtkWidget *window_title = adw_window_title_new (_ ("Months, Quarters and Note"), title);
+    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), window_title);
+  }
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+  ok = gtk_button_new_with_mnemonic (_ ("_Save"));
+  gtk_widget_add_css_class (ok, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), ok);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel), window);
+  g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save), window);
+  gtk_box_append (GTK_BOX (box), header);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+
+  e->message = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (e->message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (e->message), 0);
+  gtk_widget_add_css_class (e->message, "error");
+  gtk_widget_set_visible (e->message, FALSE);
+  gtk_box_append (GTK_BOX (content), e->message);
+
+  heading = gtk_label_new (indicator->aggregation == ITOGI_AGGREGATION_SUM
+                               ? _ ("The year is the sum of its months (or of its quarters).")
+                               : _ ("The year is its last period’s figure."));
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_box_append (GTK_BOX (content), heading);
+
+  /* Four rows, one per quarter: its three months, then the quarter itself. */
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint q = 0; q < ITOGI_QUARTERS; q++)
+    {
+      for (guint m = 0; m < 3; m++)
+        {
+          guint month = q * 3 + m;
+          const char *name = itogi_period_name (ITOGI_PERIOD_MONTH, month + 1);
+          e->months[month] = period_field (e, name, &e->stored_months[month]);
+          gtk_widget_set_hexpand (e->months[month], TRUE);
+          gtk_grid_attach (GTK_GRID (grid), caption (name, e->months[month]), m, q * 2, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), e->months[month], m, q * 2 + 1, 1, 1);
+        }
+      {
+        const char *name = itogi_period_name (ITOGI_PERIOD_QUARTER, q + 1);
+        e->quarters[q] = period_field (e, name, &e->stored_quarters[q]);
+        gtk_widget_set_hexpand (e->quarters[q], TRUE);
+        gtk_widget_set_margin_start (e->quarters[q], 12);
+        gtk_grid_attach (GTK_GRID (grid), caption (name, e->quarters[q]), 3, q * 2, 1, 1);
+        gtk_widget_set_margin_start (gtk_grid_get_child_at (GTK_GRID (grid), 3, q * 2), 12);
+        gtk_grid_attach (GTK_GRID (grid), e->quarters[q], 3, q * 2 + 1, 1, 1);
+      }
+    }
+  gtk_box_append (GTK_BOX (content), grid);
+
+  e->total = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (e->total), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (e->total), 0);
+  gtk_widget_add_css_class (e->total, "heading");
+  gtk_box_append (GTK_BOX (content), e->total);
+
+  {
+    GtkWidget *year_grid = gtk_grid_new ();
+    const char *year_caption = _ ("The year typed whole (leave empty to use the periods)");
+    gtk_grid_set_row_spacing (GTK_GRID (year_grid), 6);
+    gtk_grid_set_column_spacing (GTK_GRID (year_grid), 12);
+    e->year_field = period_field (e, year_caption, &e->stored_year);
+    gtk_grid_attach (GTK_GRID (year_grid), caption (year_caption, e->year_field), 0, 0, 2, 1);
+    gtk_grid_attach (GTK_GRID (year_grid), e->year_field, 0, 1, 1, 1);
+    {
+      g_autofree char *date = date_shown (e->stored_year.as_of);
+      e->as_of = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (e->as_of), date);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (e->as_of), _ ("dd.mm.yyyy"));
+      gtk_editable_set_width_chars (GTK_EDITABLE (e->as_of), 12);
+      gtk_grid_attach (GTK_GRID (year_grid), caption (_ ("As of"), e->as_of), 2, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (year_grid), e->as_of, 2, 1, 1, 1);
+    }
+    e->warning = gtk_label_new (NULL);
+    gtk_label_set_wrap (GTK_LABEL (e->warning), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (e->warning), 0);
+    gtk_widget_add_css_class (e->warning, "warning");
+    gtk_widget_set_visible (e->warning, FALSE);
+    gtk_grid_attach (GTK_GRID (year_grid), e->warning, 0, 2, 3, 1);
+
+    e->note = gtk_entry_new ();
+    gtk_editable_set_text (GTK_EDITABLE (e->note), e->stored_year.note != NULL ? e->stored_year.note : "");
+    gtk_entry_set_placeholder_text (GTK_ENTRY (e->note),
+                                    _ ("For example: some services went to the Social Fund"));
+    gtk_widget_set_hexpand (e->note, TRUE);
+    gtk_grid_attach (GTK_GRID (year_grid), caption (_ ("Note on the year’s figure"), e->note), 0, 3, 3, 1);
+    gtk_grid_attach (GTK_GRID (year_grid), e->note, 0, 4, 3, 1);
+    gtk_box_append (GTK_BOX (content), year_grid);
+  }
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), ok);
+
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                        gtk_callback_action_new (cancel_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (window, keys);
+
+  update_total (e);
+  gtk_widget_grab_focus (e->months[0]);
+  return window;
+}
+
+GtkWidget *
+itogi_period_editor_get_field (GtkWidget *editor, ItogiPeriodType period, guint index)
+{
+  Editor *e = get (editor);
+
+  if (period == ITOGI_PERIOD_MONTH && index >= 1 && index <= ITOGI_MONTHS)
+    return e->months[index - 1];
+  if (period == ITOGI_PERIOD_QUARTER && index >= 1 && index <= ITOGI_QUARTERS)
+    return e->quarters[index - 1];
+  return e->year_field;
+}
+
+GtkWidget *
+itogi_period_editor_get_note (GtkWidget *editor)
+{
+  return get (editor)->note;
+}
+
+GtkWidget *
+itogi_period_editor_get_as_of (GtkWidget *editor)
+{
+  return get (editor)->as_of;
+}
+
+const char *
+itogi_period_editor_get_total (GtkWidget *editor)
+{
+  return gtk_label_get_text (GTK_LABEL (get (editor)->total));
+}
+
+const char *
+itogi_period_editor_get_warning (GtkWidget *editor)
+{
+  Editor *e = get (editor);
+  return gtk_widget_get_visible (e->warning) ? gtk_label_get_text (GTK_LABEL (e->warning)) : NULL;
+}
