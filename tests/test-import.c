@@ -226,6 +226,45 @@ test_large_file (Fixture *f, gconstpointer data)
   g_assert_true (present);
 }
 
+/* Columns the header does not name can be chosen by hand; a chosen column beyond the file is refused. */
+static void
+test_chosen_columns (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("Что;Когда;Сколько\n%s;2024;31\n",
+                                           "Проведено выездных и камеральных проверок");
+  g_autoptr (ItogiCsvTable) table = itogi_csv_parse (text, strlen (text), &error);
+  g_auto (ItogiImportReport) report = { 0 };
+  g_auto (ItogiImportReport) wide = { 0 };
+  gboolean present;
+
+  g_assert_no_error (error);
+  itogi_import_report_init (&report);
+  g_assert_false (itogi_import_map_columns (table, &report));
+  g_assert_cmpuint (report.problems->len, ==, 3);
+  itogi_import_report_clear (&report);
+
+  itogi_import_report_init (&report);
+  report.fixed_map = TRUE;
+  report.map[ITOGI_IMPORT_COLUMN_INDICATOR] = 0;
+  report.map[ITOGI_IMPORT_COLUMN_YEAR] = 1;
+  report.map[ITOGI_IMPORT_COLUMN_VALUE] = 2;
+  g_assert_true (itogi_import_csv (f->store, table, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.values, ==, 1);
+  g_assert_cmpint (report.step, >, 0);
+  g_assert_cmpint (year_amount (f, "financial-control", "inspections", 2024, &present), ==, 31);
+
+  itogi_import_report_init (&wide);
+  wide.fixed_map = TRUE;
+  wide.map[ITOGI_IMPORT_COLUMN_INDICATOR] = 0;
+  wide.map[ITOGI_IMPORT_COLUMN_YEAR] = 1;
+  wide.map[ITOGI_IMPORT_COLUMN_VALUE] = 5;
+  g_assert_false (itogi_import_csv (f->store, table, TRUE, &wide, &error));
+  g_assert_cmpuint (wide.problems->len, ==, 1);
+  g_assert_cmpint (wide.step, ==, 0);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
 
 int
@@ -236,6 +275,7 @@ main (int argc, char *argv[])
   ADD ("/core/import/dry-run-writes-nothing", test_dry_run_writes_nothing);
   ADD ("/core/import/bad-rows-change-nothing", test_bad_rows_change_nothing);
   ADD ("/core/import/missing-columns", test_missing_columns);
+  ADD ("/core/import/chosen-columns", test_chosen_columns);
   ADD ("/core/import/large-file", test_large_file);
   return g_test_run ();
 }

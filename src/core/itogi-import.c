@@ -77,7 +77,7 @@ itogi_import_map_columns (const ItogiCsvTable *table, ItogiImportReport *report)
   static const char *const required_names[] = { "Показатель", "Год", "Значение" };
   gboolean ok = TRUE;
 
-  for (guint f = 0; header->fields[f] != NULL; f++)
+  for (guint f = 0; !report->fixed_map && header->fields[f] != NULL; f++)
     {
       g_autofree char *name = normalize (header->fields[f]);
       for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
@@ -201,6 +201,13 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
 
   if (!itogi_import_map_columns (table, report))
     return FALSE;
+  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+    if (report->map[c] >= (int)n_fields)
+      {
+        problem (report, ((ItogiCsvRow *)table->rows->pdata[0])->line, 0,
+                 _ ("Column %d is not in the file: it has %u columns."), report->map[c] + 1, n_fields);
+        return FALSE;
+      }
 
   areas = itogi_store_list_areas (store, TRUE, error);
   indicators = areas != NULL ? itogi_store_list_indicators (store, 0, TRUE, error) : NULL;
@@ -350,7 +357,8 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
     return TRUE;
 
   /* One step: every value lands, or none does; and the whole import can be undone at once. */
-  if (itogi_store_begin_step (store, _ ("Import from CSV"), error) == 0)
+  report->step = itogi_store_begin_step (store, _ ("Import from CSV"), error);
+  if (report->step == 0)
     return FALSE;
   for (guint i = 0; i < pending->len; i++)
     {
@@ -359,12 +367,14 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
         {
           itogi_store_rollback_step (store);
           report->values = 0;
+          report->step = 0;
           return FALSE;
         }
     }
   if (!itogi_store_commit_step (store, error))
     {
       report->values = 0;
+      report->step = 0;
       return FALSE;
     }
   return TRUE;

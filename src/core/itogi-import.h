@@ -37,11 +37,14 @@ typedef struct
   guint rows;                      /* data rows read */
   guint values;                    /* values written (or that would be, in a dry run) */
   GPtrArray *problems;             /* ItogiImportProblem, in file order */
+  gboolean fixed_map;              /* @map was chosen by the user: use it as it is */
+  gint64 step;                     /* the edit step that wrote the values, 0 if none */
 } ItogiImportReport;
 
 void itogi_import_report_init (ItogiImportReport *report);
 void itogi_import_report_clear (ItogiImportReport *report);
-/* Recognise the columns from the header row («Показатель», «Год», «Значение»…, or English). */
+/* Recognise the columns from the header row («Показатель», «Год», «Значение»…, or English);
+ * FALSE (with a problem each) when the indicator, year or value column is missing. */
 gboolean itogi_import_map_columns (const ItogiCsvTable *table, ItogiImportReport *report);
 /* Check every row; if none is bad and @dry_run is FALSE, write them all in one transaction.
  * Returns FALSE when anything is wrong: @report lists the problems by line and column, and
