@@ -231,8 +231,8 @@ static void
 test_chosen_columns (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *text = g_strdup_printf ("Что;Когда;Сколько\n%s;2024;31\n",
-                                           "Проведено выездных и камеральных проверок");
+  g_autofree char *text
+      = g_strdup_printf ("Что;Когда;Сколько\n%s;2024;31\n", "Проведено выездных и камеральных проверок");
   g_autoptr (ItogiCsvTable) table = itogi_csv_parse (text, strlen (text), &error);
   g_auto (ItogiImportReport) report = { 0 };
   g_auto (ItogiImportReport) wide = { 0 };

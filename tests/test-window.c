@@ -11,6 +11,7 @@
 
 #include "itogi-area-page.h"
 #include "itogi-chart-view.h"
+#include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
 #include "itogi-i18n.h"
 #include "itogi-period-editor.h"
@@ -936,6 +937,78 @@ test_period_editor (void)
   close_window (window);
 }
 
+/* A CSV file whose header the app cannot read: the user chooses the columns, sees the verdict,
+ * imports, and the new years appear; Undo takes the whole import back. */
+static void
+test_import (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "figures.csv", NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "figures.bin", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "financial-control", NULL);
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+  g_auto (ItogiValue) v = { 0 };
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "\xef\xbb\xbfЧто;Год;Сколько\r\n"
+                                      "Проведено выездных и камеральных проверок;2025;31\r\n"
+                                      "Проведено выездных и камеральных проверок;2026;40\r\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "\xff\xfe\x00\x01garbage\x80\x81", 12, NULL));
+
+  /* Not a CSV table: said at once, and no dialog. */
+  g_assert_false (itogi_window_import_file (window, bad_file, &error));
+  g_assert_nonnull (error);
+  g_test_message ("bad file: %s", error->message);
+  g_clear_error (&error);
+  g_assert_null (find_toplevel ("Import from CSV"));
+
+  g_assert_true (itogi_window_import_file (window, file, &error));
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (find_toplevel ("Import from CSV"));
+  g_assert_nonnull (dialog);
+  /* «Что» and «Сколько» are not known headers: the file cannot be imported as it is. */
+  g_assert_false (itogi_import_dialog_can_import (dialog));
+  g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==,
+                   "2 problems; nothing will be imported until they are mended.");
+  g_assert_nonnull (find_label (dialog, "The header has no column «Показатель»."));
+  g_assert_false (itogi_import_dialog_import (dialog));
+
+  itogi_import_dialog_choose (dialog, ITOGI_IMPORT_COLUMN_INDICATOR, 1);
+  itogi_import_dialog_choose (dialog, ITOGI_IMPORT_COLUMN_VALUE, 3);
+  g_assert_true (itogi_import_dialog_can_import (dialog));
+  g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==,
+                   "The file is good: 2 values will be imported.");
+  /* Checking wrote nothing. */
+  g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
+  g_assert_false (v.present);
+  itogi_value_clear (&v);
+
+  g_assert_true (itogi_import_dialog_import (dialog));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
+  g_assert_cmpint (v.amount, ==, 31);
+  itogi_value_clear (&v);
+  /* The new years are offered. */
+  itogi_window_set_years (window, 2026, 2025);
+  g_assert_cmpint (itogi_window_get_year (window), ==, 2026);
+  g_assert_cmpint (itogi_window_get_compare_year (window), ==, 2025);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
+  g_assert_false (v.present);
+  itogi_window_set_years (window, 2026, 2025);
+  g_assert_cmpint (itogi_window_get_year (window), ==, 2023);
+  close_window (window);
+  g_unlink (path);
+  g_unlink (bad);
+}
+
 /* What cannot be taken is said at the field, kept as typed, and saves nothing. */
 static void
 test_bad_input (void)
@@ -1085,6 +1158,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/tasks", test_tasks);
       g_test_add_func ("/app/window/notes", test_notes);
       g_test_add_func ("/app/window/period-editor", test_period_editor);
+      g_test_add_func ("/app/window/import", test_import);
       g_test_add_func ("/app/window/bad-input", test_bad_input);
     }
   rc = g_test_run ();

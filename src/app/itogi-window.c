@@ -10,6 +10,7 @@
 #include "itogi-area-page.h"
 #include "itogi-export-dialog.h"
 #include "itogi-history-window.h"
+#include "itogi-import-dialog.h"
 #include "itogi-format.h"
 #include "itogi-table.h"
 #include "itogi-window.h"
@@ -238,13 +239,56 @@ update_undo_actions (ItogiWindow *self)
 
 /* Something was edited on a page: it can be undone, what was undone can no longer be redone,
  * and every page shows the new figures. */
+/* The years with data, newest first, into the year selector; TRUE when they changed. */
+static gboolean
+load_years (ItogiWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) stored = itogi_store_list_years (self->store, &error);
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GtkStringList) labels = NULL;
+  gboolean same;
+
+  if (stored == NULL)
+    show_error (self, error);
+  for (guint i = 0; stored != NULL && i < stored->len; i++)
+    g_array_append_val (years, g_array_index (stored, int, i));
+  if (years->len == 0)
+    {
+      int latest = itogi_table_latest_year (self->store);
+      g_array_append_val (years, latest);
+    }
+  g_array_sort (years, compare_desc);
+  same = years->len == self->years->len
+         && memcmp (years->data, self->years->data, years->len * sizeof (int)) == 0;
+  if (same)
+    return FALSE;
+  g_array_set_size (self->years, 0);
+  g_array_append_vals (self->years, years->data, years->len);
+  labels = year_labels (self->years);
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
+  self->updating = FALSE;
+  return TRUE;
+}
+
+/* After any change: a year may have come or gone. */
+static void
+data_changed (ItogiWindow *self)
+{
+  if (load_years (self))
+    itogi_window_set_years (self, self->year, self->compare_year);
+  else
+    reload_pages (self);
+}
+
 static void
 on_page_changed (ItogiWindow *self, gint64 step)
 {
   g_array_append_val (self->undo_steps, step);
   g_array_set_size (self->redo_steps, 0);
   update_undo_actions (self);
-  reload_pages (self);
+  data_changed (self);
 }
 
 static void
@@ -266,7 +310,7 @@ undo_or_redo (ItogiWindow *self, GArray *from, GArray *to)
   g_array_set_size (from, from->len - 1);
   g_array_append_val (to, done);
   update_undo_actions (self);
-  reload_pages (self);
+  data_changed (self);
 }
 
 static void
@@ -422,6 +466,69 @@ history_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+on_imported (gint64 step, guint values, gpointer data)
+{
+  ItogiWindow *self = data;
+  g_autofree char *message = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Imported %u value.", "Imported %u values.", values), values);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  if (step != 0)
+    on_page_changed (self, step);
+}
+
+/* Read the chosen file and show what it holds; nothing is written until the user says Import. */
+gboolean
+itogi_window_import_file (ItogiWindow *self, GFile *file, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  gsize length;
+  GtkWidget *dialog;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return FALSE;
+  dialog = itogi_import_dialog_new (GTK_WINDOW (self), self->store, name, contents, length, on_imported, self,
+                                    error);
+  if (dialog == NULL)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser, int response, ItogiWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GError) error = NULL;
+
+      if (!itogi_window_import_file (self, file, &error))
+        show_error (self, error);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _ ("Import from CSV"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("CSV tables"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 open_file_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
@@ -481,6 +588,8 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   /* Window bindings, not application accelerators: a text being typed keeps its own Ctrl+Z. */
@@ -535,29 +644,12 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
 {
   ItogiWindow *self = g_object_new (ITOGI_TYPE_WINDOW, "application", application, NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) stored = NULL;
-  g_autoptr (GtkStringList) labels = NULL;
   g_autofree char *page = NULL;
   int year, compare_year;
 
   self->store = store;
-  stored = itogi_store_list_years (store, &error);
-  if (stored == NULL)
-    show_error (self, error);
-  for (guint i = 0; stored != NULL && i < stored->len; i++)
-    g_array_append_val (self->years, g_array_index (stored, int, i));
-  if (self->years->len == 0)
-    {
-      int latest = itogi_table_latest_year (store);
-      g_array_append_val (self->years, latest);
-    }
-  g_array_sort (self->years, compare_desc);
-  labels = year_labels (self->years);
-  self->updating = TRUE;
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
-  self->updating = FALSE;
+  load_years (self);
 
-  g_clear_error (&error);
   if (!build_pages (self, &error))
     show_error (self, error);
 

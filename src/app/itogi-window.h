@@ -27,6 +27,8 @@ char **itogi_window_list_tab_labels (ItogiWindow *self);
 void itogi_window_set_years (ItogiWindow *self, int year, int compare_year);
 int itogi_window_get_year (ItogiWindow *self);
 int itogi_window_get_compare_year (ItogiWindow *self);
+/* Open @file's import dialog, as «Import from CSV…» does after the file is chosen. */
+gboolean itogi_window_import_file (ItogiWindow *self, GFile *file, GError **error);
 gboolean itogi_window_can_undo (ItogiWindow *self);
 
 G_END_DECLS

@@ -205,7 +205,7 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
     if (report->map[c] >= (int)n_fields)
       {
         problem (report, ((ItogiCsvRow *)table->rows->pdata[0])->line, 0,
-                 _ ("Column %d is not in the file: it has %u columns."), report->map[c] + 1, n_fields);
+                 _ ("Column %d is not in the file: it has fewer columns."), report->map[c] + 1);
         return FALSE;
       }
 

@@ -1,0 +1,362 @@
+/* itogi-import-dialog.c: a CSV file's columns chosen and checked before anything is imported
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "itogi-import-dialog.h"
+
+#define PREVIEW_ROWS 5
+#define PROBLEMS_SHOWN 200
+
+typedef struct
+{
+  ItogiStore *store;
+  ItogiCsvTable *table;
+  ItogiImportDone done;
+  gpointer data;
+  GtkWidget *combos[ITOGI_IMPORT_N_COLUMNS];
+  GtkWidget *summary;
+  GtkListBox *problems;
+  GtkWidget *import_button;
+  gboolean good;
+} ImportDialog;
+
+static void
+import_dialog_free (ImportDialog *d)
+{
+  itogi_csv_table_free (d->table);
+  g_free (d);
+}
+
+static ImportDialog *
+get (GtkWidget *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "itogi-import-dialog");
+}
+
+static const char *
+column_title (ItogiImportColumn c)
+{
+  switch (c)
+    {
+    case ITOGI_IMPORT_COLUMN_AREA:
+      return _ ("Area");
+    case ITOGI_IMPORT_COLUMN_INDICATOR:
+      return _ ("Indicator");
+    case ITOGI_IMPORT_COLUMN_YEAR:
+      return _ ("Year");
+    case ITOGI_IMPORT_COLUMN_PERIOD:
+      return _ ("Month or quarter");
+    case ITOGI_IMPORT_COLUMN_VALUE:
+      return _ ("Value");
+    case ITOGI_IMPORT_COLUMN_NOTE:
+      return _ ("Note");
+    case ITOGI_IMPORT_COLUMN_AS_OF:
+      return _ ("As of");
+    case ITOGI_IMPORT_N_COLUMNS:
+    default:
+      return "";
+    }
+}
+
+static void
+clear_problems (ImportDialog *d)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (d->problems))) != NULL)
+    gtk_list_box_remove (d->problems, child);
+}
+
+static void
+fill_report (ImportDialog *d, ItogiImportReport *report)
+{
+  itogi_import_report_init (report);
+  report->fixed_map = TRUE;
+  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+    report->map[c] = (int)adw_combo_row_get_selected (ADW_COMBO_ROW (d->combos[c])) - 1;
+}
+
+/* Check the whole file with the columns as chosen, without writing anything. */
+static void
+recheck (ImportDialog *d)
+{
+  g_auto (ItogiImportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean ok;
+
+  fill_report (d, &report);
+  ok = itogi_import_csv (d->store, d->table, TRUE, &report, &error);
+  clear_problems (d);
+  if (error != NULL)
+    summary = g_strdup (error->message);
+  else if (!ok)
+    {
+      summary = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u problem; nothing will be imported until it is mended.",
+                       "%u problems; nothing will be imported until they are mended.", report.problems->len),
+          report.problems->len);
+      for (guint i = 0; i < report.problems->len && i < PROBLEMS_SHOWN; i++)
+        {
+          ItogiImportProblem *p = report.problems->pdata[i];
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *where = p->column > 0
+                                       /* Translators: «Строка 5, столбец 3» */
+                                       ? g_strdup_printf (_ ("Line %u, column %u"), p->line, p->column)
+                                       : g_strdup_printf (_ ("Line %u"), p->line);
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->message);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_list_box_append (d->problems, row);
+        }
+    }
+  else if (report.values == 0)
+    summary = g_strdup (_ ("The file has no values to import."));
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file is good: %u value will be imported.",
+                                            "The file is good: %u values will be imported.", report.values),
+                               report.values);
+  d->good = ok && error == NULL && report.values > 0;
+  gtk_label_set_text (GTK_LABEL (d->summary), summary);
+  gtk_widget_remove_css_class (d->summary, d->good ? "error" : "success");
+  gtk_widget_add_css_class (d->summary, d->good ? "success" : "error");
+  gtk_widget_set_visible (GTK_WIDGET (d->problems),
+                          gtk_widget_get_first_child (GTK_WIDGET (d->problems)) != NULL);
+  gtk_widget_set_sensitive (d->import_button, d->good);
+}
+
+gboolean
+itogi_import_dialog_import (GtkWidget *dialog)
+{
+  ImportDialog *d = get (dialog);
+  g_auto (ItogiImportReport) report = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  if (!d->good)
+    return FALSE;
+  fill_report (d, &report);
+  if (!itogi_import_csv (d->store, d->table, FALSE, &report, &error))
+    {
+      /* Nothing was written (one transaction); the dialog stays as it was, with the reason. */
+      gtk_label_set_text (GTK_LABEL (d->summary),
+                          error != NULL ? error->message
+                                        : _ ("The file changed its verdict: nothing was imported."));
+      gtk_widget_remove_css_class (d->summary, "success");
+      gtk_widget_add_css_class (d->summary, "error");
+      return FALSE;
+    }
+  if (d->done != NULL)
+    d->done (report.step, report.values, d->data);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+void
+itogi_import_dialog_choose (GtkWidget *dialog, ItogiImportColumn column, guint choice)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get (dialog)->combos[column]), choice);
+}
+
+const char *
+itogi_import_dialog_get_summary (GtkWidget *dialog)
+{
+  return gtk_label_get_text (GTK_LABEL (get (dialog)->summary));
+}
+
+gboolean
+itogi_import_dialog_can_import (GtkWidget *dialog)
+{
+  return get (dialog)->good;
+}
+
+static void
+on_import (GtkWidget *dialog)
+{
+  itogi_import_dialog_import (dialog);
+}
+
+static void
+on_cancel (GtkWidget *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+cancel_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+static GtkWidget *
+cell (const char *text, gboolean heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_tooltip_text (label, text);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static GtkWidget *
+group (const char *title, const char *description)
+{
+  GtkWidget *g = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
+  return g;
+}
+
+GtkWidget *
+itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name, const char *text,
+                         gsize length, ItogiImportDone done, gpointer data, GError **error)
+{
+  ItogiCsvTable *table = itogi_csv_parse (text, length, error);
+  g_auto (ItogiImportReport) guess = { 0 };
+  const ItogiCsvRow *header;
+  guint n_fields;
+  ImportDialog *d;
+  GtkWidget *window, *box, *header_bar, *cancel, *content, *columns, *preview, *grid, *check, *scroller,
+      *clamp;
+  GtkStringList *choices;
+  GtkEventController *keys;
+
+  if (table == NULL)
+    return NULL;
+  d = g_new0 (ImportDialog, 1);
+  d->store = store;
+  d->table = table;
+  d->done = done;
+  d->data = data;
+  header = table->rows->pdata[0];
+  n_fields = g_strv_length (header->fields);
+
+  window = adw_window_new ();
+  g_object_set_data_full (G_OBJECT (window), "itogi-import-dialog", d, (GDestroyNotify)import_dialog_free);
+  gtk_window_set_title (GTK_WINDOW (window), _ ("Import from CSV"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 720);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header_bar = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header_bar),
+                                   adw_window_title_new (_ ("Import from CSV"), name));
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header_bar), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header_bar), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+  d->import_button = gtk_button_new_with_mnemonic (_ ("_Import"));
+  gtk_widget_add_css_class (d->import_button, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), d->import_button);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel), window);
+  g_signal_connect_swapped (d->import_button, "clicked", G_CALLBACK (on_import), window);
+  gtk_box_append (GTK_BOX (box), header_bar);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 18);
+  gtk_widget_set_margin_end (content, 18);
+
+  /* The verdict first: it is what the user looks for. */
+  check = group (_ ("Check"), NULL);
+  d->summary = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (d->summary), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (d->summary), 0);
+  gtk_widget_add_css_class (d->summary, "heading");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (check), d->summary);
+  d->problems = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (d->problems, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (d->problems), "boxed-list");
+  gtk_widget_set_margin_top (GTK_WIDGET (d->problems), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->problems), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Problems"),
+                                  -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (check), GTK_WIDGET (d->problems));
+  gtk_box_append (GTK_BOX (content), check);
+
+  /* Which column holds what: guessed from the header, changeable. */
+  columns = group (_ ("Columns"), _ ("Which of the file’s columns holds what. Guessed from the header row; "
+                                     "the indicator, the year and the "
+                                     "value are needed."));
+  choices = gtk_string_list_new (NULL);
+  gtk_string_list_append (choices, _ ("Not in the file"));
+  for (guint f = 0; f < n_fields; f++)
+    {
+      /* Translators: a column of the file: «3: Значение» */
+      g_autofree char *label = g_strdup_printf (_ ("%u: %s"), f + 1, header->fields[f]);
+      gtk_string_list_append (choices, label);
+    }
+  itogi_import_report_init (&guess);
+  itogi_import_map_columns (table, &guess);
+  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+    {
+      d->combos[c] = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->combos[c]), column_title (c));
+      adw_combo_row_set_model (ADW_COMBO_ROW (d->combos[c]), G_LIST_MODEL (choices));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (d->combos[c]), (guint)(guess.map[c] + 1));
+      g_signal_connect_swapped (d->combos[c], "notify::selected", G_CALLBACK (recheck), d);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (columns), d->combos[c]);
+    }
+  g_object_unref (choices);
+  gtk_box_append (GTK_BOX (content), columns);
+
+  /* The first rows, as the file has them. */
+  preview = group (_ ("First Rows"), NULL);
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  for (guint r = 0; r < table->rows->len && r <= PREVIEW_ROWS; r++)
+    {
+      const ItogiCsvRow *row = table->rows->pdata[r];
+      for (guint f = 0; row->fields[f] != NULL && f < n_fields; f++)
+        gtk_grid_attach (GTK_GRID (grid), cell (row->fields[f], r == 0), f, r, 1, 1);
+    }
+  {
+    GtkWidget *frame = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (frame), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), grid);
+    gtk_widget_add_css_class (frame, "card");
+    gtk_widget_set_margin_top (grid, 12);
+    gtk_widget_set_margin_bottom (grid, 12);
+    gtk_widget_set_margin_start (grid, 12);
+    gtk_widget_set_margin_end (grid, 12);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview), frame);
+  }
+  gtk_box_append (GTK_BOX (content), preview);
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                        gtk_callback_action_new (cancel_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (window, keys);
+
+  recheck (d);
+  return window;
+}

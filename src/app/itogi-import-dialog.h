@@ -1,0 +1,31 @@
+/* itogi-import-dialog.h: a CSV file's columns chosen and checked before anything is imported
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "itogi-import.h"
+#include "itogi-store.h"
+
+G_BEGIN_DECLS
+
+/* Called after the values landed, with the step that wrote them (for Undo). */
+typedef void (*ItogiImportDone) (gint64 step, guint values, gpointer data);
+
+/* A modal window for the CSV @text (named @name): which column holds what (guessed from the
+ * header, changeable), the first rows, and every problem by line and column. Import is offered
+ * only when the whole file is good. NULL with @error when @text is not a readable CSV table. */
+GtkWidget *itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name, const char *text,
+                                    gsize length, ItogiImportDone done, gpointer data, GError **error);
+
+/* For tests: the choice of column for @column (0: not in the file, n: the file's nth column), the
+ * verdict shown, whether Import is offered, and pressing it. */
+void itogi_import_dialog_choose (GtkWidget *dialog, ItogiImportColumn column, guint choice);
+const char *itogi_import_dialog_get_summary (GtkWidget *dialog);
+gboolean itogi_import_dialog_can_import (GtkWidget *dialog);
+gboolean itogi_import_dialog_import (GtkWidget *dialog);
+
+G_END_DECLS
