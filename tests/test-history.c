@@ -168,6 +168,47 @@ test_notes_undone (Fixture *f, gconstpointer data)
   g_assert_null (back);
 }
 
+/* An indicator's own history: every change of its figures, newest first, with before and after. */
+static void
+test_indicator_history (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  ItogiValueChange *c;
+  gint64 step;
+
+  set_in_step (f, 2023, 25);
+  set_in_step (f, 2024, 30);
+  step = itogi_store_begin_step (f->store, "Удалено", &error);
+  g_assert_true (itogi_store_delete_value (f->store, f->inspections->id, 2024, ITOGI_PERIOD_YEAR, 0, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  g_assert_cmpint (step, >, 0);
+  /* Another indicator's change is not listed. */
+  g_assert_true (itogi_store_set_area_note (f->store, f->legal, 2023, "не показатель", &error));
+
+  changes = itogi_store_list_value_changes (f->store, f->inspections->id, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  c = changes->pdata[0];
+  g_assert_cmpstr (c->label, ==, "Удалено");
+  g_assert_cmpint (c->year, ==, 2024);
+  g_assert_true (c->before.present);
+  g_assert_cmpint (c->before.amount, ==, 30);
+  g_assert_false (c->after.present);
+  c = changes->pdata[1];
+  g_assert_false (c->before.present);
+  g_assert_cmpint (c->after.amount, ==, 30);
+  c = changes->pdata[2];
+  g_assert_cmpint (c->year, ==, 2023);
+  g_assert_cmpint (c->period, ==, ITOGI_PERIOD_YEAR);
+  g_assert_cmpint (c->before.amount, ==, 23);
+  g_assert_cmpint (c->after.amount, ==, 25);
+  g_assert_cmpstr (c->who, ==, g_get_user_name ());
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = itogi_store_list_value_changes (f->store, f->inspections->id, 1, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+}
+
 /* «a, b, c» with a «+» after each done task: the list as the user sees it. */
 static char *
 tasks_text (Fixture *f)
@@ -381,6 +422,7 @@ main (int argc, char *argv[])
   ADD ("/core/history/new-value-undone", test_new_value_undone);
   ADD ("/core/history/notes-undone", test_notes_undone);
   ADD ("/core/history/tasks", test_tasks);
+  ADD ("/core/history/indicator-history", test_indicator_history);
   ADD ("/core/history/conflict", test_conflict);
   ADD ("/core/history/failed-step-leaves-nothing", test_failed_step_leaves_nothing);
   ADD ("/core/history/import-is-one-step", test_import_is_one_step);

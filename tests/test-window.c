@@ -912,6 +912,11 @@ test_period_editor (void)
   /* Emptying the year leaves it to its months. */
   click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, "Months, Quarters and Note", 0));
   editor = GTK_WIDGET (find_toplevel (title));
+  wait_for_draw (editor);
+  /* The indicator's own history lists what each figure was and became. */
+  g_assert_nonnull (find_label (editor, "January, 2023" NB "г.: — → 1" G "900"));
+  g_assert_nonnull (find_label (editor, "December, 2023" NB "г.: — → 1" G "950"));
+  g_assert_nonnull (find_label (editor, "2023" NB "г.: 22" G "808 → 22" G "808"));
   type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0), "");
   g_assert_false (itogi_period_editor_save (editor)); /* the note needs its figure */
   type_field (itogi_period_editor_get_note (editor), "");

@@ -10,8 +10,8 @@
 #include "itogi-history-window.h"
 
 /* «25.11.2026 14:05» in local time, from the stored UTC ISO 8601. */
-static char *
-local_time (const char *iso)
+char *
+itogi_history_local_time (const char *iso)
 {
   g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (iso, NULL);
   g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
@@ -61,7 +61,7 @@ itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
     {
       ItogiStep *step = steps->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = local_time (step->at);
+      g_autofree char *when = itogi_history_local_time (step->at);
       g_autofree char *changes = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", step->changes), step->changes);
       /* Translators: «user · 25.11.2026 14:05 · 3 изменения» */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "itogi-format.h"
+#include "itogi-history-window.h"
 #include "itogi-period-editor.h"
 #include "itogi-period.h"
 
@@ -332,6 +333,58 @@ caption (const char *text, GtkWidget *field)
   return label;
 }
 
+/* The indicator's own history, newest first: what each figure was and became, who and when. */
+static GtkWidget *
+history_group (Editor *e, GError **error)
+{
+  g_autoptr (GPtrArray) changes = itogi_store_list_value_changes (e->store, e->indicator->id, 100, error);
+  GtkWidget *group, *list;
+
+  if (changes == NULL)
+    return NULL;
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Changes to This Indicator"));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Changes to This Indicator"), -1);
+  if (changes->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _ ("No changes yet: the figures are as they were loaded."));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ItogiValueChange *c = changes->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *year_text = itogi_format_year (c->year);
+      g_autofree char *period
+          = c->period == ITOGI_PERIOD_YEAR
+                ? g_strdup (year_text)
+                /* Translators: «Январь, 2023 г.» */
+                : g_strdup_printf (_ ("%s, %s"), itogi_period_name (c->period, c->period_index), year_text);
+      g_autofree char *before = c->before.present ? shown (e, &c->before) : g_strdup ("—");
+      g_autofree char *after = c->after.present ? shown (e, &c->after) : g_strdup ("—");
+      /* Translators: «Январь, 2023 г.: 1 900 → 2 000» */
+      g_autofree char *title = g_strdup_printf (_ ("%s: %s → %s"), period, before, after);
+      g_autofree char *when = itogi_history_local_time (c->at);
+      g_autofree char *subtitle = g_strdup_printf (_ ("%s · %s · %s"), c->who, when, c->label);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  return group;
+}
+
 static gboolean
 cancel_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
 {
@@ -491,6 +544,16 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
     gtk_grid_attach (GTK_GRID (year_grid), caption (_ ("Note on the year’s figure"), e->note), 0, 3, 3, 1);
     gtk_grid_attach (GTK_GRID (year_grid), e->note, 0, 4, 3, 1);
     gtk_box_append (GTK_BOX (content), year_grid);
+  }
+  {
+    GtkWidget *history = history_group (e, error);
+    if (history == NULL)
+      {
+        gtk_window_destroy (GTK_WINDOW (window));
+        return NULL;
+      }
+    gtk_widget_set_margin_top (history, 12);
+    gtk_box_append (GTK_BOX (content), history);
   }
 
   clamp = adw_clamp_new ();

@@ -107,6 +107,19 @@ itogi_step_free (ItogiStep *step)
 }
 
 void
+itogi_value_change_free (ItogiValueChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->at);
+  g_free (change->who);
+  g_free (change->label);
+  itogi_value_clear (&change->before);
+  itogi_value_clear (&change->after);
+  g_free (change);
+}
+
+void
 itogi_change_free (ItogiChange *change)
 {
   if (change == NULL)

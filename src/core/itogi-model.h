@@ -79,7 +79,21 @@ typedef struct
   char *new_row; /* JSON of the row after, or NULL */
 } ItogiChange;
 
+/* One change of one figure, as the history of an indicator lists it. */
+typedef struct
+{
+  char *at; /* of its step: ISO 8601, UTC */
+  char *who;
+  char *label;
+  int year;
+  ItogiPeriodType period;
+  int period_index;
+  ItogiValue before; /* not present: the figure was added */
+  ItogiValue after;  /* not present: the figure was removed */
+} ItogiValueChange;
+
 void itogi_step_free (ItogiStep *step);
+void itogi_value_change_free (ItogiValueChange *change);
 void itogi_change_free (ItogiChange *change);
 
 ItogiArea *itogi_area_new (void);

@@ -1963,6 +1963,64 @@ change_from_row (sqlite3_stmt *stmt)
   return change;
 }
 
+static void
+json_value (sqlite3_stmt *stmt, int first, ItogiValue *out)
+{
+  if (sqlite3_column_int (stmt, first) == 0)
+    return;
+  out->present = TRUE;
+  out->amount = sqlite3_column_int64 (stmt, first + 1);
+  if (!itogi_qualifier_from_string ((const char *)sqlite3_column_text (stmt, first + 2), &out->qualifier))
+    out->qualifier = ITOGI_QUALIFIER_EXACT;
+  out->note = column_dup (stmt, first + 3);
+  if (out->note != NULL && *out->note == '\0')
+    g_clear_pointer (&out->note, g_free);
+}
+
+static gpointer
+value_change_from_row (sqlite3_stmt *stmt)
+{
+  ItogiValueChange *c = g_new0 (ItogiValueChange, 1);
+  const char *period = (const char *)sqlite3_column_text (stmt, 4);
+
+  c->at = column_dup (stmt, 0);
+  c->who = column_dup (stmt, 1);
+  c->label = column_dup (stmt, 2);
+  c->year = sqlite3_column_int (stmt, 3);
+  c->period = g_strcmp0 (period, "month") == 0     ? ITOGI_PERIOD_MONTH
+              : g_strcmp0 (period, "quarter") == 0 ? ITOGI_PERIOD_QUARTER
+                                                   : ITOGI_PERIOD_YEAR;
+  c->period_index = sqlite3_column_int (stmt, 5);
+  json_value (stmt, 6, &c->before);
+  json_value (stmt, 10, &c->after);
+  return c;
+}
+
+GPtrArray *
+itogi_store_list_value_changes (ItogiStore *store, gint64 indicator_id, guint limit, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt
+      = prepare (store,
+                 "SELECT s.at, s.who, s.label, json_extract (coalesce (h.new, h.old), '$.year'),"
+                 " json_extract (coalesce (h.new, h.old), '$.period'), json_extract (coalesce (h.new, "
+                 "h.old), '$.period_index'),"
+                 " h.old IS NOT NULL, json_extract (h.old, '$.amount'), json_extract (h.old, '$.qualifier'),"
+                 " json_extract (h.old, '$.note'),"
+                 " h.new IS NOT NULL, json_extract (h.new, '$.amount'), json_extract (h.new, '$.qualifier'),"
+                 " json_extract (h.new, '$.note')"
+                 " FROM history h JOIN steps s ON s.id = h.step"
+                 " WHERE h.tbl = 'indicator_values'"
+                 "   AND json_extract (coalesce (h.new, h.old), '$.indicator_id') = ?"
+                 " ORDER BY h.id DESC LIMIT ?",
+                 error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_int (stmt, 2, (int)MIN (limit, G_MAXINT));
+  return collect_rows (store, stmt, value_change_from_row, (GDestroyNotify)itogi_value_change_free, error);
+}
+
 GPtrArray *
 itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error)
 {

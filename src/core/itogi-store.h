@@ -110,6 +110,9 @@ gboolean itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **er
 gint64 itogi_store_begin_step (ItogiStore *store, const char *label, GError **error);
 gboolean itogi_store_commit_step (ItogiStore *store, GError **error);
 void itogi_store_rollback_step (ItogiStore *store);
+/* The changes of one indicator's figures, newest first, at most @limit. */
+GPtrArray *itogi_store_list_value_changes (ItogiStore *store, gint64 indicator_id, guint limit,
+                                           GError **error);
 /* Undo @step as a new step (returned); refused with ITOGI_STORE_ERROR_CONFLICT, changing nothing,
  * when a later change touched the same rows. Redo is undoing the undo. */
 gint64 itogi_store_undo_step (ItogiStore *store, gint64 step, GError **error);
