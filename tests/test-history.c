@@ -209,6 +209,88 @@ test_indicator_history (Fixture *f, gconstpointer data)
   g_assert_cmpuint (changes->len, ==, 1);
 }
 
+static char *
+indicator_titles (Fixture *f, gint64 area_id)
+{
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (f->store, area_id, FALSE, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", ((ItogiIndicator *)list->pdata[i])->slug);
+  return g_string_free (out, FALSE);
+}
+
+/* Indicators are added, changed, moved, archived and deleted with their figures; each step undoes. */
+static void
+test_indicators (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiIndicator) ind = itogi_indicator_new ();
+  g_autofree char *before = indicator_titles (f, f->inspections->area_id);
+  g_autofree char *now = NULL;
+  ItogiValue v = { .present = TRUE, .amount = 7 };
+  g_auto (ItogiValue) got = { 0 };
+  gint64 add, del, undo;
+
+  ind->area_id = f->inspections->area_id;
+  ind->slug = g_strdup ("new");
+  ind->title = g_strdup ("Новый показатель");
+  ind->unit = g_strdup ("ед.");
+  ind->kind = ITOGI_KIND_COUNT;
+  ind->position = 100;
+  add = itogi_store_begin_step (f->store, "Добавлен показатель", &error);
+  ind->id = itogi_store_add_indicator (f->store, ind, &error);
+  g_assert_cmpint (ind->id, >, 0);
+  g_assert_true (itogi_store_set_value (f->store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  now = indicator_titles (f, ind->area_id);
+  g_assert_true (g_str_has_suffix (now, ", new"));
+  g_clear_pointer (&now, g_free);
+
+  /* Renamed; but its kind stays while it has figures. */
+  g_free (ind->title);
+  ind->title = g_strdup ("Переименованный показатель");
+  g_assert_true (itogi_store_update_indicator (f->store, ind, &error));
+  ind->kind = ITOGI_KIND_MONEY;
+  g_assert_false (itogi_store_update_indicator (f->store, ind, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ind->kind = ITOGI_KIND_COUNT;
+  g_assert_cmpint (itogi_store_count_values (f->store, ind->id, NULL), ==, 1);
+
+  /* Up to the top: one step at a time, then nowhere further. */
+  while (itogi_store_move_indicator (f->store, ind->id, -1, &error))
+    ;
+  g_assert_no_error (error);
+  now = indicator_titles (f, ind->area_id);
+  g_assert_true (g_str_has_prefix (now, "new, "));
+  g_clear_pointer (&now, g_free);
+
+  /* Archived: gone from the list, figures kept. */
+  g_assert_true (itogi_store_set_indicator_archived (f->store, ind->id, TRUE, &error));
+  now = indicator_titles (f, ind->area_id);
+  g_assert_cmpstr (now, ==, before);
+  g_clear_pointer (&now, g_free);
+  g_assert_cmpint (itogi_store_count_values (f->store, ind->id, NULL), ==, 1);
+  g_assert_true (itogi_store_set_indicator_archived (f->store, ind->id, FALSE, &error));
+
+  /* Deleted with its figures, and back again with them. */
+  del = itogi_store_begin_step (f->store, "Удалён показатель", &error);
+  g_assert_true (itogi_store_delete_indicator (f->store, ind->id, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  g_assert_cmpint (itogi_store_count_values (f->store, ind->id, NULL), ==, 0);
+  now = indicator_titles (f, ind->area_id);
+  g_assert_cmpstr (now, ==, before);
+  g_clear_pointer (&now, g_free);
+  undo = itogi_store_undo_step (f->store, del, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (undo, >, 0);
+  g_assert_cmpint (itogi_store_count_values (f->store, ind->id, NULL), ==, 1);
+  g_assert_true (itogi_store_get_year_value (f->store, ind, 2023, &got, NULL));
+  g_assert_cmpint (got.amount, ==, 7);
+  g_assert_cmpint (add, >, 0);
+}
+
 /* «a, b, c» with a «+» after each done task: the list as the user sees it. */
 static char *
 tasks_text (Fixture *f)
@@ -422,6 +504,7 @@ main (int argc, char *argv[])
   ADD ("/core/history/new-value-undone", test_new_value_undone);
   ADD ("/core/history/notes-undone", test_notes_undone);
   ADD ("/core/history/tasks", test_tasks);
+  ADD ("/core/history/indicators", test_indicators);
   ADD ("/core/history/indicator-history", test_indicator_history);
   ADD ("/core/history/conflict", test_conflict);
   ADD ("/core/history/failed-step-leaves-nothing", test_failed_step_leaves_nothing);

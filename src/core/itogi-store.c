@@ -1543,11 +1543,29 @@ itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gb
   return write_end (store, own, ok, error);
 }
 
-gboolean
-itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **error)
+/* Swap row @id of @table with its neighbour above (@delta −1) or below (+1) among the rows that
+ * share its @group columns (and pass @filter), in the order (position, id). Positions are
+ * renumbered 1… first, so that equal positions cannot make a swap a no-op. FALSE without an error
+ * at either end. */
+static gboolean
+move_row (ItogiStore *store, const char *table, const char *group, const char *filter, gint64 id, int delta,
+          GError **error)
 {
+  g_autofree char *find_sql
+      = g_strdup_printf ("SELECT o.id FROM %1$s t JOIN %1$s o ON (%2$s) WHERE t.id = ?1 AND (%3$s)"
+                         " AND (o.position %4$s t.position OR (o.position = t.position AND o.id %4$s t.id))"
+                         " ORDER BY o.position %5$s, o.id %5$s LIMIT 1",
+                         table, group, filter, delta < 0 ? "<" : ">", delta < 0 ? "DESC" : "ASC");
+  g_autofree char *renumber_sql
+      = g_strdup_printf ("WITH ranked AS (SELECT o.id, row_number () OVER (ORDER BY o.position, o.id) AS n"
+                         "   FROM %1$s t JOIN %1$s o ON (%2$s) WHERE t.id = ?1 AND (%3$s))"
+                         " UPDATE %1$s SET position = ranked.n FROM ranked"
+                         " WHERE %1$s.id = ranked.id AND %1$s.position <> ranked.n",
+                         table, group, filter);
+  g_autofree char *get_sql = g_strdup_printf (
+      "SELECT (SELECT position FROM %1$s WHERE id = ?1), (SELECT position FROM %1$s WHERE id = ?2)", table);
+  g_autofree char *set_sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?", table);
   g_autoptr (sqlite3_stmt) find = NULL;
-  g_autoptr (sqlite3_stmt) swap = NULL;
   gboolean own, ok;
   gint64 other = 0;
   int rc;
@@ -1555,22 +1573,11 @@ itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **er
   g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
   if (!write_begin (store, &own, error))
     return FALSE;
-  /* The neighbour in the same area and year, in the list's order (position, then id). */
-  find = prepare (store,
-                  delta < 0
-                      ? "SELECT o.id FROM tasks t JOIN tasks o ON o.area_id = t.area_id AND o.year = t.year"
-                        " WHERE t.id = ?1 AND (o.position < t.position"
-                        "   OR (o.position = t.position AND o.id < t.id))"
-                        " ORDER BY o.position DESC, o.id DESC LIMIT 1"
-                      : "SELECT o.id FROM tasks t JOIN tasks o ON o.area_id = t.area_id AND o.year = t.year"
-                        " WHERE t.id = ?1 AND (o.position > t.position"
-                        "   OR (o.position = t.position AND o.id > t.id))"
-                        " ORDER BY o.position, o.id LIMIT 1",
-                  error);
+  find = prepare (store, find_sql, error);
   ok = find != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (find, 1, task_id);
+      sqlite3_bind_int64 (find, 1, id);
       rc = sqlite3_step (find);
       if (rc == SQLITE_ROW)
         other = sqlite3_column_int64 (find, 0);
@@ -1579,62 +1586,231 @@ itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **er
     }
   if (ok && other != 0)
     {
-      /* Positions are renumbered 1… first, so that equal positions cannot make a swap a no-op. */
-      g_autoptr (sqlite3_stmt) renumber
-          = prepare (store,
-                     "WITH ranked AS (SELECT id, row_number () OVER (ORDER BY position, id) AS n FROM tasks"
-                     "   WHERE (area_id, year) = (SELECT area_id, year FROM tasks WHERE id = ?1))"
-                     " UPDATE tasks SET position = ranked.n FROM ranked"
-                     " WHERE tasks.id = ranked.id AND tasks.position <> ranked.n",
-                     error);
+      g_autoptr (sqlite3_stmt) renumber = prepare (store, renumber_sql, error);
+      g_autoptr (sqlite3_stmt) get = NULL;
+      g_autoptr (sqlite3_stmt) set = NULL;
+      int mine = 0, theirs = 0;
+
       ok = renumber != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (renumber, 1, task_id);
+          sqlite3_bind_int64 (renumber, 1, id);
           ok = step_done (store, renumber, error);
         }
       /* Read both positions first: a subquery inside the UPDATE would see the half-done swap. */
       if (ok)
-        swap = prepare (
-            store,
-            "SELECT (SELECT position FROM tasks WHERE id = ?1), (SELECT position FROM tasks WHERE id = ?2)",
-            error);
-      ok = ok && swap != NULL;
+        ok = (get = prepare (store, get_sql, error)) != NULL;
       if (ok)
         {
-          int mine, theirs;
-
-          sqlite3_bind_int64 (swap, 1, task_id);
-          sqlite3_bind_int64 (swap, 2, other);
-          rc = sqlite3_step (swap);
+          sqlite3_bind_int64 (get, 1, id);
+          sqlite3_bind_int64 (get, 2, other);
+          rc = sqlite3_step (get);
           ok = rc == SQLITE_ROW || store_error (store, rc, error);
-          if (ok)
-            {
-              g_autoptr (sqlite3_stmt) set = NULL;
-
-              mine = sqlite3_column_int (swap, 0);
-              theirs = sqlite3_column_int (swap, 1);
-              set = prepare (store, "UPDATE tasks SET position = ? WHERE id = ?", error);
-              ok = set != NULL;
-              if (ok)
-                {
-                  sqlite3_bind_int (set, 1, theirs);
-                  sqlite3_bind_int64 (set, 2, task_id);
-                  ok = step_done (store, set, error);
-                  sqlite3_reset (set);
-                }
-              if (ok)
-                {
-                  sqlite3_bind_int (set, 1, mine);
-                  sqlite3_bind_int64 (set, 2, other);
-                  ok = step_done (store, set, error);
-                }
-            }
+          mine = ok ? sqlite3_column_int (get, 0) : 0;
+          theirs = ok ? sqlite3_column_int (get, 1) : 0;
+        }
+      if (ok)
+        ok = (set = prepare (store, set_sql, error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int (set, 1, theirs);
+          sqlite3_bind_int64 (set, 2, id);
+          ok = step_done (store, set, error);
+          sqlite3_reset (set);
+        }
+      if (ok)
+        {
+          sqlite3_bind_int (set, 1, mine);
+          sqlite3_bind_int64 (set, 2, other);
+          ok = step_done (store, set, error);
         }
     }
   if (!write_end (store, own, ok, error))
     return FALSE;
   return other != 0;
+}
+
+gboolean
+itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **error)
+{
+  return move_row (store, "tasks", "o.area_id = t.area_id AND o.year = t.year", "1", task_id, delta, error);
+}
+
+gboolean
+itogi_store_move_indicator (ItogiStore *store, gint64 indicator_id, int delta, GError **error)
+{
+  return move_row (store, "indicators", "o.area_id = t.area_id", "o.archived = 0", indicator_id, delta,
+                   error);
+}
+
+gboolean
+itogi_store_move_area (ItogiStore *store, gint64 area_id, int delta, GError **error)
+{
+  return move_row (store, "areas", "1", "o.archived = 0", area_id, delta, error);
+}
+
+static gboolean
+run_for_id (ItogiStore *store, const char *sql, gint64 id, int value, const char *gone, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (store, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, value);
+      ok = step_done (store, stmt, error);
+      if (ok && gone != NULL && sqlite3_changes (store->db) == 0)
+        {
+          g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID, gone);
+          ok = FALSE;
+        }
+    }
+  return write_end (store, own, ok, error);
+}
+
+gboolean
+itogi_store_set_indicator_archived (ItogiStore *store, gint64 indicator_id, gboolean archived, GError **error)
+{
+  return run_for_id (store, "UPDATE indicators SET archived = ?2 WHERE id = ?1", indicator_id,
+                     archived ? 1 : 0, _ ("The indicator is no longer there."), error);
+}
+
+gboolean
+itogi_store_set_area_archived (ItogiStore *store, gint64 area_id, gboolean archived, GError **error)
+{
+  return run_for_id (store, "UPDATE areas SET archived = ?2 WHERE id = ?1", area_id, archived ? 1 : 0,
+                     _ ("The area is no longer there."), error);
+}
+
+gint64
+itogi_store_count_values (ItogiStore *store, gint64 indicator_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt
+      = prepare (store, "SELECT count(*) FROM indicator_values WHERE indicator_id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      store_error (store, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, GError **error)
+{
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  /* The figures first, each recorded, so that an undo can bring them back. */
+  ok = run_for_id (store, "DELETE FROM indicator_values WHERE indicator_id = ?1 AND ?2 = ?2", indicator_id, 0,
+                   NULL, error)
+       && run_for_id (store, "DELETE FROM indicators WHERE id = ?1 AND ?2 = ?2", indicator_id, 0,
+                      _ ("The indicator is no longer there."), error);
+  return write_end (store, own, ok, error);
+}
+
+gboolean
+itogi_store_update_area (ItogiStore *store, const ItogiArea *area, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (store, "UPDATE areas SET title = ?, short_title = ?, description = ? WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, area->title);
+      bind_text (stmt, 2, area->short_title);
+      bind_text (stmt, 3, area->description);
+      sqlite3_bind_int64 (stmt, 4, area->id);
+      ok = step_done (store, stmt, error);
+      if (ok && sqlite3_changes (store->db) == 0)
+        {
+          g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
+                               _ ("The area is no longer there."));
+          ok = FALSE;
+        }
+    }
+  return write_end (store, own, ok, error);
+}
+
+gboolean
+itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GError **error)
+{
+  g_autoptr (sqlite3_stmt) check = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own, ok;
+  int rc;
+
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  /* Amounts are stored in the kind's minor units: a kind cannot change under existing figures. */
+  check = prepare (store,
+                   "SELECT kind, scale, (SELECT count(*) FROM indicator_values WHERE indicator_id = ?1)"
+                   " FROM indicators WHERE id = ?1",
+                   error);
+  ok = check != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (check, 1, ind->id);
+      rc = sqlite3_step (check);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
+                               _ ("The indicator is no longer there."));
+          ok = FALSE;
+        }
+      else if (rc != SQLITE_ROW)
+        ok = store_error (store, rc, error);
+      else if (sqlite3_column_int64 (check, 2) > 0
+               && (g_strcmp0 ((const char *)sqlite3_column_text (check, 0), itogi_kind_to_string (ind->kind))
+                       != 0
+                   || sqlite3_column_int (check, 1)
+                          != (int)itogi_kind_effective_scale (ind->kind, ind->scale)))
+        {
+          g_set_error_literal (
+              error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
+              _ ("The kind of figure cannot change while the indicator has figures: they would "
+                 "change their meaning. Add a new indicator instead."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    ok = (stmt
+          = prepare (store,
+                     "UPDATE indicators SET title = ?, unit = ?, form_one = ?, form_few = ?, form_many = ?,"
+                     " kind = ?, scale = ?, aggregation = ?, polarity = ?, description = ? WHERE id = ?",
+                     error))
+         != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, ind->title);
+      bind_text (stmt, 2, ind->unit);
+      for (int i = 0; i < 3; i++)
+        bind_text (stmt, 3 + i, ind->forms[i]);
+      bind_text (stmt, 6, itogi_kind_to_string (ind->kind));
+      sqlite3_bind_int (stmt, 7, (int)itogi_kind_effective_scale (ind->kind, ind->scale));
+      bind_text (stmt, 8, itogi_aggregation_to_string (ind->aggregation));
+      bind_text (stmt, 9, itogi_polarity_to_string (ind->polarity));
+      bind_text (stmt, 10, ind->description);
+      sqlite3_bind_int64 (stmt, 11, ind->id);
+      ok = step_done (store, stmt, error);
+    }
+  return write_end (store, own, ok, error);
 }
 
 gboolean

@@ -105,6 +105,23 @@ gboolean itogi_store_update_task (ItogiStore *store, gint64 task_id, const char 
 gboolean itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **error);
 gboolean itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error);
 
+/* Areas and indicators. Moves swap with the neighbour (@delta −1 up, +1 down) among those not
+ * archived; FALSE without an error at either end. */
+gboolean itogi_store_move_area (ItogiStore *store, gint64 area_id, int delta, GError **error);
+gboolean itogi_store_move_indicator (ItogiStore *store, gint64 indicator_id, int delta, GError **error);
+gboolean itogi_store_set_area_archived (ItogiStore *store, gint64 area_id, gboolean archived, GError **error);
+gboolean itogi_store_set_indicator_archived (ItogiStore *store, gint64 indicator_id, gboolean archived,
+                                             GError **error);
+/* The title, tab label and description of @area (by its id). */
+gboolean itogi_store_update_area (ItogiStore *store, const ItogiArea *area, GError **error);
+/* Title, unit and its forms, kind, aggregation, polarity, description of @indicator (by its id).
+ * The kind and scale are refused while it has figures. */
+gboolean itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *indicator, GError **error);
+/* How many figures (years, months, quarters) the indicator has; −1 on error. */
+gint64 itogi_store_count_values (ItogiStore *store, gint64 indicator_id, GError **error);
+/* Removes the indicator and every figure of it (each recorded, so that it can be undone). */
+gboolean itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, GError **error);
+
 /* Edit steps: one user action («Изменено значение», «Загрузка из CSV»). Every change made inside
  * a step is recorded with its old and new row; a step can be undone, which is itself a step. */
 gint64 itogi_store_begin_step (ItogiStore *store, const char *label, GError **error);
