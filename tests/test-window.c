@@ -12,6 +12,7 @@
 #include "itogi-area-page.h"
 #include "itogi-chart-view.h"
 #include "itogi-import-dialog.h"
+#include "itogi-indicator-dialog.h"
 #include "itogi-indicator-table.h"
 #include "itogi-i18n.h"
 #include "itogi-period-editor.h"
@@ -854,7 +855,7 @@ test_period_editor (void)
   itogi_window_show_page (window, "documents");
   wait_for_draw (GTK_WIDGET (window));
   page = itogi_window_get_page (window, "documents");
-  click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, "Months, Quarters and Note", 0));
+  g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
   editor = GTK_WIDGET (find_toplevel (title));
   g_assert_nonnull (editor);
   g_assert_cmpstr (
@@ -910,7 +911,7 @@ test_period_editor (void)
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "22" G "800"));
 
   /* Emptying the year leaves it to its months. */
-  click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, "Months, Quarters and Note", 0));
+  g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
   editor = GTK_WIDGET (find_toplevel (title));
   wait_for_draw (editor);
   /* The indicator's own history lists what each figure was and became. */
@@ -1012,6 +1013,126 @@ test_import (void)
   close_window (window);
   g_unlink (path);
   g_unlink (bad);
+}
+
+static GPtrArray *
+indicators_of (const char *slug)
+{
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, slug, NULL);
+  return itogi_store_list_indicators (store, area->id, FALSE, NULL);
+}
+
+/* Indicators are added (the empty area invites it), changed, moved, archived and restored,
+ * and deleted with their figures after a question; each is one undoable step. */
+static void
+test_indicators (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page, *dialog;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) documents = indicators_of ("documents");
+  ItogiIndicator *second = documents->pdata[1];
+  g_autofree char *second_title = g_strdup (second->title);
+  gint64 added;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "public-relations");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "public-relations");
+  g_assert_nonnull (find_label (page, "No figures for this area yet"));
+
+  g_assert_true (gtk_widget_activate_action (page, "area.add-indicator", NULL));
+  dialog = GTK_WIDGET (find_toplevel ("New Indicator"));
+  g_assert_nonnull (dialog);
+  /* No title, or only one form of three: said, nothing saved. */
+  g_assert_false (itogi_indicator_dialog_save (dialog));
+  g_assert_nonnull (find_label (dialog, "Give the indicator a title."));
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 0)), "Проведено встреч");
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 1)), "ед.");
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 2)), "встреча");
+  g_assert_false (itogi_indicator_dialog_save (dialog));
+  g_assert_nonnull (find_label (dialog, "Give all three forms of the word, or none."));
+  list = indicators_of ("public-relations");
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 3)), "встречи");
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 4)), "встреч");
+  itogi_indicator_dialog_choose (dialog, "polarity", 0);
+  g_assert_true (itogi_indicator_dialog_save (dialog));
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  list = indicators_of ("public-relations");
+  g_assert_cmpuint (list->len, ==, 1);
+  added = ((ItogiIndicator *)list->pdata[0])->id;
+  g_assert_cmpstr (((ItogiIndicator *)list->pdata[0])->forms[2], ==, "встреч");
+  g_assert_cmpint (((ItogiIndicator *)list->pdata[0])->polarity, ==, ITOGI_POLARITY_GOOD);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_nonnull (find_label (page, "Проведено встреч"));
+  g_assert_null (find_label (page, "No figures for this area yet"));
+
+  /* A kind cannot change under figures. */
+  page = itogi_window_get_page (window, "documents");
+  itogi_window_show_page (window, "documents");
+  g_assert_true (gtk_widget_activate_action (page, "area.edit-indicator", "x", second->id));
+  dialog = GTK_WIDGET (find_toplevel ("Edit Indicator"));
+  g_assert_nonnull (dialog);
+  itogi_indicator_dialog_choose (dialog, "kind", ITOGI_KIND_MONEY);
+  g_assert_false (itogi_indicator_dialog_save (dialog));
+  g_assert_nonnull (
+      find_label (dialog, "The kind of figure cannot change while the indicator has figures: they would "
+                          "change their meaning. Add a new indicator instead."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Moved up: first in the table now. */
+  g_assert_true (gtk_widget_activate_action (page, "area.indicator-up", "x", second->id));
+  spin (200);
+  list = indicators_of ("documents");
+  g_assert_cmpint (((ItogiIndicator *)list->pdata[0])->id, ==, second->id);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  list = indicators_of ("documents");
+  g_assert_cmpint (((ItogiIndicator *)list->pdata[1])->id, ==, second->id);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Archived: out of the table, figures kept; restored from the Archived menu's action. */
+  g_assert_true (gtk_widget_activate_action (page, "area.archive-indicator", "x", second->id));
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (find_label (page, second_title));
+  g_assert_nonnull (find_label (page, "Archived"));
+  g_assert_true (gtk_widget_activate_action (page, "area.restore-indicator", "x", second->id));
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (page, second_title));
+
+  /* Deleted with its figures only after the question; Undo brings both back. */
+  page = itogi_window_get_page (window, "public-relations");
+  itogi_window_show_page (window, "public-relations");
+  g_assert_true (gtk_widget_activate_action (page, "area.delete-indicator", "x", added));
+  {
+    GListModel *all = gtk_window_get_toplevels ();
+    dialog = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (all) && dialog == NULL; i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (all, i);
+        if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+          dialog = GTK_WIDGET (w);
+      }
+  }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Delete the Indicator?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  list = indicators_of ("public-relations");
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_nonnull (find_label (page, "No figures for this area yet"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  list = indicators_of ("public-relations");
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  close_window (window);
 }
 
 /* What cannot be taken is said at the field, kept as typed, and saves nothing. */
@@ -1164,6 +1285,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/notes", test_notes);
       g_test_add_func ("/app/window/period-editor", test_period_editor);
       g_test_add_func ("/app/window/import", test_import);
+      g_test_add_func ("/app/window/indicators", test_indicators);
       g_test_add_func ("/app/window/bad-input", test_bad_input);
     }
   rc = g_test_run ();

@@ -12,6 +12,7 @@
 #include "itogi-chart-export.h"
 #include "itogi-chart-view.h"
 #include "itogi-format.h"
+#include "itogi-indicator-dialog.h"
 #include "itogi-indicator-table.h"
 #include "itogi-period-editor.h"
 #include "itogi-table.h"
@@ -30,6 +31,10 @@ struct _ItogiAreaPage
   GtkLabel *subtitle_label;
   AdwStatusPage *empty_state;
   GtkBox *table_box;
+  GtkWidget *structure_box;
+  GtkWidget *add_button;
+  GtkWidget *empty_add_button;
+  GtkWidget *archived_button;
   GtkWidget *notes_box;
   GtkLabel *notes_heading;
   GtkLabel *notes_label;
@@ -212,21 +217,255 @@ on_periods_saved (gint64 step, gpointer data)
   g_idle_add (emit_changed, c);
 }
 
-static void
-open_period_editor (const ItogiTableRow *row, gpointer data)
+/* The indicator @id, archived or not, or NULL with a toast. */
+static ItogiIndicator *
+find_indicator (ItogiAreaPage *self, gint64 id)
 {
-  ItogiAreaPage *self = data;
   g_autoptr (GError) error = NULL;
-  GtkWidget *editor = itogi_period_editor_new (page_window (self), self->store, row->indicator, self->year,
-                                               on_periods_saved, self, &error);
+  g_autoptr (GPtrArray) all = itogi_store_list_indicators (self->store, 0, TRUE, &error);
 
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (((ItogiIndicator *)all->pdata[i])->id == id)
+      return itogi_indicator_copy (all->pdata[i]);
+  show_toast (self, error != NULL ? error->message : _ ("The indicator is no longer there."));
+  return NULL;
+}
+
+static void
+periods_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  g_autoptr (ItogiIndicator) ind = find_indicator (self, g_variant_get_int64 (param));
+  g_autoptr (GError) error = NULL;
+  GtkWidget *editor;
+
+  if (ind == NULL)
+    return;
+  editor = itogi_period_editor_new (page_window (self), self->store, ind, self->year, on_periods_saved, self,
+                                    &error);
   if (editor == NULL)
     {
       show_toast (self, error->message);
       return;
     }
-  /* The page outlives its dialog: the dialog is modal to the page's window. */
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* One change to the structure as one undoable step, labelled @label. */
+static gboolean
+structure_step (ItogiAreaPage *self, const char *label, GError **error,
+                gboolean (*apply) (ItogiAreaPage *self, gpointer data, GError **error), gpointer data)
+{
+  gint64 step = itogi_store_begin_step (self->store, label, error);
+  GError *local = NULL;
+  gboolean ok;
+
+  if (step == 0)
+    return FALSE;
+  ok = apply (self, data, &local);
+  if (!ok && local == NULL)
+    {
+      /* Nothing to do (already at the end of the list): nothing to record. */
+      itogi_store_rollback_step (self->store);
+      return TRUE;
+    }
+  if (local != NULL)
+    g_propagate_error (error, local);
+  return finish_step (self, step, ok, error);
+}
+
+static gboolean
+apply_save_indicator (ItogiAreaPage *self, gpointer data, GError **error)
+{
+  ItogiIndicator *ind = data;
+
+  if (ind->id != 0)
+    return itogi_store_update_indicator (self->store, ind, error);
+  return itogi_store_add_indicator (self->store, ind, error) != 0;
+}
+
+static gboolean
+save_indicator (const ItogiIndicator *indicator, gpointer data, GError **error)
+{
+  ItogiAreaPage *self = data;
+  g_autoptr (ItogiIndicator) ind = itogi_indicator_copy (indicator);
+  g_autofree char *shown = short_text (ind->title);
+  g_autofree char *label = ind->id == 0 ? g_strdup_printf (_ ("Added indicator “%s”"), shown)
+                                        : g_strdup_printf (_ ("Changed indicator “%s”"), shown);
+
+  return structure_step (self, label, error, apply_save_indicator, ind);
+}
+
+static void
+edit_indicator_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  g_autoptr (ItogiIndicator) ind = find_indicator (self, g_variant_get_int64 (param));
+
+  if (ind != NULL)
+    gtk_window_present (GTK_WINDOW (itogi_indicator_dialog_new (page_window (self), ind, save_indicator,
+                                                                g_object_ref (self), g_object_unref)));
+}
+
+static void
+add_indicator_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  g_autoptr (ItogiIndicator) ind = itogi_indicator_new ();
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (self->area == NULL)
+    return;
+  list = itogi_store_list_indicators (self->store, self->area->id, TRUE, NULL);
+  ind->area_id = self->area->id;
+  /* A slug no other indicator of the area has: the CSV import can name it so. */
+  ind->slug = g_strdup_printf ("indicator-%u", list != NULL ? list->len + 1 : 1);
+  for (guint n = list != NULL ? list->len + 1 : 1; list != NULL; n++)
+    {
+      gboolean taken = FALSE;
+      g_free (ind->slug);
+      ind->slug = g_strdup_printf ("indicator-%u", n);
+      for (guint i = 0; i < list->len && !taken; i++)
+        taken = g_strcmp0 (((ItogiIndicator *)list->pdata[i])->slug, ind->slug) == 0;
+      if (!taken)
+        break;
+    }
+  ind->title = g_strdup ("");
+  ind->unit = g_strdup (_ ("units"));
+  ind->kind = ITOGI_KIND_COUNT;
+  ind->aggregation = ITOGI_AGGREGATION_SUM;
+  ind->polarity = ITOGI_POLARITY_NEUTRAL;
+  ind->position = list != NULL ? (int)list->len + 1 : 1;
+  gtk_window_present (GTK_WINDOW (itogi_indicator_dialog_new (page_window (self), ind, save_indicator,
+                                                              g_object_ref (self), g_object_unref)));
+}
+
+static gboolean
+apply_up (ItogiAreaPage *self, gpointer data, GError **error)
+{
+  return itogi_store_move_indicator (self->store, *(gint64 *)data, -1, error);
+}
+
+static gboolean
+apply_down (ItogiAreaPage *self, gpointer data, GError **error)
+{
+  return itogi_store_move_indicator (self->store, *(gint64 *)data, 1, error);
+}
+
+static gboolean
+apply_archive (ItogiAreaPage *self, gpointer data, GError **error)
+{
+  return itogi_store_set_indicator_archived (self->store, *(gint64 *)data, TRUE, error);
+}
+
+static gboolean
+apply_restore (ItogiAreaPage *self, gpointer data, GError **error)
+{
+  return itogi_store_set_indicator_archived (self->store, *(gint64 *)data, FALSE, error);
+}
+
+static gboolean
+apply_delete (ItogiAreaPage *self, gpointer data, GError **error)
+{
+  return itogi_store_delete_indicator (self->store, *(gint64 *)data, error);
+}
+
+static void
+indicator_step_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr (ItogiIndicator) ind = find_indicator (self, id);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *label = NULL;
+  gboolean ok;
+
+  if (ind == NULL)
+    return;
+  shown = short_text (ind->title);
+
+  /* Translators: history entries; %s is the indicator's title */
+  if (g_str_equal (action, "area.indicator-up"))
+    label = g_strdup_printf (_ ("Moved indicator “%s” up"), shown);
+  else if (g_str_equal (action, "area.indicator-down"))
+    label = g_strdup_printf (_ ("Moved indicator “%s” down"), shown);
+  else if (g_str_equal (action, "area.archive-indicator"))
+    label = g_strdup_printf (_ ("Archived indicator “%s”"), shown);
+  else
+    label = g_strdup_printf (_ ("Restored indicator “%s”"), shown);
+  ok = structure_step (self, label, &error,
+                       g_str_equal (action, "area.indicator-up")        ? apply_up
+                       : g_str_equal (action, "area.indicator-down")    ? apply_down
+                       : g_str_equal (action, "area.archive-indicator") ? apply_archive
+                                                                        : apply_restore,
+                       &id);
+  if (!ok)
+    show_toast (self, error->message);
+  else if (g_str_equal (action, "area.archive-indicator"))
+    show_toast (self,
+                _ ("Indicator archived: its figures are kept, and it can be restored below the table."));
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog, const char *response, ItogiAreaPage *self)
+{
+  gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "indicator-id");
+  const char *title = g_object_get_data (G_OBJECT (dialog), "indicator-title");
+  g_autoptr (GError) error = NULL;
+
+  g_autofree char *shown = short_text (title);
+  g_autofree char *label = g_strdup_printf (_ ("Deleted indicator “%s” with its figures"), shown);
+
+  if (g_strcmp0 (response, "delete") == 0 && !structure_step (self, label, &error, apply_delete, &id))
+    show_toast (self, error->message);
+}
+
+static void
+delete_indicator_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr (ItogiIndicator) ind = find_indicator (self, id);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  gint64 count;
+  GtkWidget *dialog;
+
+  if (ind == NULL)
+    return;
+  count = itogi_store_count_values (self->store, id, &error);
+  if (count < 0)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (count > 0)
+    {
+      g_autofree char *number = itogi_format_integer (count);
+      /* Translators: «У показателя «…» 12 значений. …»; the second %s is the number */
+      body = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE,
+                       "“%s” has %s figure. Deleting the indicator deletes it too. To keep it, "
+                       "archive the indicator instead.",
+                       "“%s” has %s figures. Deleting the indicator deletes them too. To keep "
+                       "them, archive the indicator instead.",
+                       (gulong)count),
+          ind->title, number);
+    }
+  else
+    body = g_strdup_printf (_ ("“%s” has no figures."), ind->title);
+  dialog = adw_message_dialog_new (page_window (self), _ ("Delete the Indicator?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "delete",
+                                    count > 0 ? _ ("_Delete with Its Figures") : _ ("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "indicator-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "indicator-title", g_strdup (ind->title), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- notes ---- */
@@ -863,6 +1102,10 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, empty_state);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, table_box);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, structure_box);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, archived_button);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, notes_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, notes_heading);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, notes_label);
@@ -883,6 +1126,14 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
                                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "area.edit-notes", NULL, edit_notes_action);
+  gtk_widget_class_install_action (widget_class, "area.periods", "x", periods_action);
+  gtk_widget_class_install_action (widget_class, "area.edit-indicator", "x", edit_indicator_action);
+  gtk_widget_class_install_action (widget_class, "area.add-indicator", NULL, add_indicator_action);
+  gtk_widget_class_install_action (widget_class, "area.indicator-up", "x", indicator_step_action);
+  gtk_widget_class_install_action (widget_class, "area.indicator-down", "x", indicator_step_action);
+  gtk_widget_class_install_action (widget_class, "area.archive-indicator", "x", indicator_step_action);
+  gtk_widget_class_install_action (widget_class, "area.restore-indicator", "x", indicator_step_action);
+  gtk_widget_class_install_action (widget_class, "area.delete-indicator", "x", delete_indicator_action);
 }
 
 static void
@@ -910,7 +1161,7 @@ itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
   gtk_box_append (self->table_box, self->table);
   g_signal_connect_swapped (self->table, "row-selected", G_CALLBACK (on_table_row), self);
   itogi_indicator_table_set_editor (ITOGI_INDICATOR_TABLE (self->table), edit_value, self);
-  itogi_indicator_table_set_details (ITOGI_INDICATOR_TABLE (self->table), open_period_editor, self);
+  itogi_indicator_table_set_menu (ITOGI_INDICATOR_TABLE (self->table), TRUE);
 
   if (area != NULL)
     {
@@ -990,6 +1241,46 @@ load_institutions (ItogiAreaPage *self, int year, GError **error)
   return TRUE;
 }
 
+/* The area's archived indicators, each with a Restore item; the Overview adds none. */
+static gboolean
+load_archived (ItogiAreaPage *self, GError **error)
+{
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GMenu) menu = g_menu_new ();
+  guint archived = 0;
+
+  gboolean empty = gtk_widget_get_visible (GTK_WIDGET (self->empty_state));
+
+  gtk_widget_set_visible (self->structure_box, FALSE);
+  if (self->area == NULL)
+    return TRUE;
+  all = itogi_store_list_indicators (self->store, self->area->id, TRUE, error);
+  if (all == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      ItogiIndicator *ind = all->pdata[i];
+      g_autofree char *shown = NULL, *label = NULL;
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (!ind->archived)
+        continue;
+      shown = short_text (ind->title);
+      /* Translators: a menu item: «Вернуть «Проведено проверок»» */
+      label = g_strdup_printf (_ ("Restore “%s”"), shown);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "area.restore-indicator", g_variant_new_int64 (ind->id));
+      g_menu_append_item (menu, item);
+      archived++;
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->archived_button), G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->archived_button, archived > 0);
+  /* The empty state offers the same button: show one at a time. */
+  gtk_widget_set_visible (self->structure_box, !empty || archived > 0);
+  gtk_widget_set_visible (self->add_button, !empty);
+  return TRUE;
+}
+
 gboolean
 itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GError **error)
 {
@@ -1043,6 +1334,8 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
 
   gtk_widget_set_visible (GTK_WIDGET (self->empty_state),
                           !has_rows && !gtk_widget_get_visible (self->institutions_box));
+  if (!load_archived (self, error))
+    return FALSE;
   reload_chart (self);
   return TRUE;
 }

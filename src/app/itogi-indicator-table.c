@@ -36,24 +36,12 @@ struct _ItogiIndicatorTable
   gboolean show_area;
   ItogiValueEditor editor;
   gpointer editor_data;
-  ItogiDetailsHandler details;
-  gpointer details_data;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
 
 static void commit_cell (GtkEntry *entry);
 static void hide_problem (GtkWidget *cell);
-
-static void
-on_details (GtkButton *button)
-{
-  ItogiIndicatorTable *self = g_object_get_data (G_OBJECT (button), "table");
-  ItogiRowItem *item = g_object_get_data (G_OBJECT (button), "item");
-
-  if (self != NULL && self->details != NULL && item != NULL)
-    self->details (itogi_row_item_get_row (item), self->details_data);
-}
 
 static void
 on_focus_leave (GtkEventControllerFocus *focus, GtkEntry *entry)
@@ -112,15 +100,14 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
     }
   if (kind == CELL_DETAILS)
     {
-      GtkWidget *button = gtk_button_new_from_icon_name ("view-more-symbolic");
-      const char *tip = _ ("Months, Quarters and Note");
+      GtkWidget *button = gtk_menu_button_new ();
+      const char *tip = _ ("Indicator Menu");
 
-      gtk_widget_add_css_class (button, "flat");
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+      gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-      g_object_set_data (G_OBJECT (button), "table", g_object_get_data (G_OBJECT (factory), "table"));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_details), NULL);
       gtk_list_item_set_child (list_item, button);
       return;
     }
@@ -239,7 +226,36 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
 
   if (kind == CELL_DETAILS)
     {
-      g_object_set_data (G_OBJECT (label), "item", item);
+      /* What can be done with this row's indicator: actions of the page, aimed at its id. */
+      g_autoptr (GMenu) menu = g_menu_new ();
+      g_autoptr (GMenu) order = g_menu_new ();
+      g_autoptr (GMenu) keep = g_menu_new ();
+      GVariant *id = g_variant_new_int64 (row->indicator->id);
+      static const struct
+      {
+        int section;
+        const char *label;
+        const char *action;
+      } items[] = {
+        { 0, N_ ("_Months, Quarters and Note…"), "area.periods" },
+        { 0, N_ ("_Edit Indicator…"), "area.edit-indicator" },
+        { 1, N_ ("Move _Up"), "area.indicator-up" },
+        { 1, N_ ("Move _Down"), "area.indicator-down" },
+        { 2, N_ ("_Archive"), "area.archive-indicator" },
+        { 2, N_ ("_Delete with Its Figures…"), "area.delete-indicator" },
+      };
+
+      g_variant_ref_sink (id);
+      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+        {
+          g_autoptr (GMenuItem) mi = g_menu_item_new (_ (items[i].label), NULL);
+          g_menu_item_set_action_and_target_value (mi, items[i].action, id);
+          g_menu_append_item (items[i].section == 0 ? menu : items[i].section == 1 ? order : keep, mi);
+        }
+      g_variant_unref (id);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (keep));
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (label), G_MENU_MODEL (menu));
       return;
     }
   gtk_widget_remove_css_class (label, "success");
@@ -554,10 +570,8 @@ itogi_indicator_table_set_editor (ItogiIndicatorTable *self, ItogiValueEditor ed
 }
 
 void
-itogi_indicator_table_set_details (ItogiIndicatorTable *self, ItogiDetailsHandler handler, gpointer data)
+itogi_indicator_table_set_menu (ItogiIndicatorTable *self, gboolean menu)
 {
   g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
-  self->details = handler;
-  self->details_data = data;
-  gtk_column_view_column_set_visible (self->columns[CELL_DETAILS], handler != NULL);
+  gtk_column_view_column_set_visible (self->columns[CELL_DETAILS], menu);
 }

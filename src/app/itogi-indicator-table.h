@@ -20,10 +20,9 @@ typedef gboolean (*ItogiValueEditor) (const ItogiTableRow *row, gboolean current
                                       gpointer data, GError **error);
 void itogi_indicator_table_set_editor (ItogiIndicatorTable *self, ItogiValueEditor editor, gpointer data);
 
-/* Called from a row's «Months, Quarters and Note» button. */
-typedef void (*ItogiDetailsHandler) (const ItogiTableRow *row, gpointer data);
-void itogi_indicator_table_set_details (ItogiIndicatorTable *self, ItogiDetailsHandler handler,
-                                        gpointer data);
+/* Show each row's menu: «area.periods», «area.edit-indicator», «area.indicator-up»/«-down»,
+ * «area.archive-indicator», «area.delete-indicator», each with the indicator's id (int64). */
+void itogi_indicator_table_set_menu (ItogiIndicatorTable *self, gboolean menu);
 
 GtkWidget *itogi_indicator_table_new (gboolean show_area);
 /* Shows @rows (ItogiTableRow, the array is taken over) for @year against @compare_year. */

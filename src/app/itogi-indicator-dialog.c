@@ -1,0 +1,272 @@
+/* itogi-indicator-dialog.c: an indicator's title, unit, kind, aggregation and polarity
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "itogi-indicator-dialog.h"
+
+enum
+{
+  ENTRY_TITLE,
+  ENTRY_UNIT,
+  ENTRY_ONE,
+  ENTRY_FEW,
+  ENTRY_MANY,
+  N_ENTRIES
+};
+
+typedef struct
+{
+  ItogiIndicator *indicator;
+  ItogiIndicatorSave save;
+  gpointer data;
+  GDestroyNotify destroy;
+  GtkWidget *entries[N_ENTRIES];
+  GtkWidget *kind;
+  GtkWidget *aggregation;
+  GtkWidget *polarity;
+  GtkWidget *message;
+} IndicatorDialog;
+
+static void
+indicator_dialog_free (IndicatorDialog *d)
+{
+  if (d->destroy != NULL)
+    d->destroy (d->data);
+  itogi_indicator_free (d->indicator);
+  g_free (d);
+}
+
+static IndicatorDialog *
+get (GtkWidget *dialog)
+{
+  return g_object_get_data (G_OBJECT (dialog), "itogi-indicator-dialog");
+}
+
+static char *
+entry_text (IndicatorDialog *d, guint i)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->entries[i]))));
+}
+
+gboolean
+itogi_indicator_dialog_save (GtkWidget *dialog)
+{
+  IndicatorDialog *d = get (dialog);
+  g_autoptr (ItogiIndicator) ind = itogi_indicator_copy (d->indicator);
+  g_autoptr (GError) error = NULL;
+  static const ItogiPolarity polarities[]
+      = { ITOGI_POLARITY_GOOD, ITOGI_POLARITY_BAD, ITOGI_POLARITY_NEUTRAL };
+
+  for (guint i = 0; i < N_ENTRIES; i++)
+    gtk_widget_remove_css_class (d->entries[i], "error");
+  g_free (ind->title);
+  ind->title = entry_text (d, ENTRY_TITLE);
+  g_free (ind->unit);
+  ind->unit = entry_text (d, ENTRY_UNIT);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_free (ind->forms[i]);
+      ind->forms[i] = entry_text (d, ENTRY_ONE + i);
+    }
+  ind->kind = (ItogiKind)adw_combo_row_get_selected (ADW_COMBO_ROW (d->kind));
+  ind->aggregation = (ItogiAggregation)adw_combo_row_get_selected (ADW_COMBO_ROW (d->aggregation));
+  ind->polarity = polarities[MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (d->polarity)), 2)];
+  if (ind->kind == ITOGI_KIND_MONEY)
+    ind->scale = 2;
+  else if (ind->kind == ITOGI_KIND_COUNT)
+    ind->scale = 0;
+  else if (ind->scale == 0)
+    ind->scale = 1;
+
+  if (*ind->title == '\0')
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("Give the indicator a title."));
+      gtk_widget_add_css_class (d->entries[ENTRY_TITLE], "error");
+    }
+  else if (g_utf8_strlen (ind->title, -1) > 1000)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _ ("The title is longer than 1 000 characters."));
+      gtk_widget_add_css_class (d->entries[ENTRY_TITLE], "error");
+    }
+  else if ((*ind->forms[0] != '\0' || *ind->forms[1] != '\0' || *ind->forms[2] != '\0')
+           && (*ind->forms[0] == '\0' || *ind->forms[1] == '\0' || *ind->forms[2] == '\0'))
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _ ("Give all three forms of the word, or none."));
+      for (guint i = ENTRY_ONE; i <= ENTRY_MANY; i++)
+        if (gtk_editable_get_text (GTK_EDITABLE (d->entries[i]))[0] == '\0')
+          gtk_widget_add_css_class (d->entries[i], "error");
+    }
+  if (error == NULL)
+    d->save (ind, d->data, &error);
+  if (error != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (d->message), error->message);
+      gtk_widget_set_visible (d->message, TRUE);
+      return FALSE;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+GtkWidget *
+itogi_indicator_dialog_get_entry (GtkWidget *dialog, guint index)
+{
+  return index < N_ENTRIES ? get (dialog)->entries[index] : NULL;
+}
+
+void
+itogi_indicator_dialog_choose (GtkWidget *dialog, const char *what, guint choice)
+{
+  IndicatorDialog *d = get (dialog);
+  GtkWidget *row = g_str_equal (what, "kind")          ? d->kind
+                   : g_str_equal (what, "aggregation") ? d->aggregation
+                                                       : d->polarity;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), choice);
+}
+
+static void
+on_save (GtkWidget *dialog)
+{
+  itogi_indicator_dialog_save (dialog);
+}
+
+static void
+on_cancel (GtkWidget *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+cancel_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+static GtkWidget *
+entry_row (const char *title, const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  return row;
+}
+
+static GtkWidget *
+combo_row (const char *title, const char *subtitle, const char *const *choices, guint selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    gtk_string_list_append (list, _ (choices[i]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  return row;
+}
+
+GtkWidget *
+itogi_indicator_dialog_new (GtkWindow *parent, const ItogiIndicator *indicator, ItogiIndicatorSave save,
+                            gpointer data, GDestroyNotify destroy)
+{
+  static const char *const kinds[]
+      = { N_ ("Count"), N_ ("Money, roubles and kopecks"), N_ ("Decimal"), N_ ("Percent"), NULL };
+  static const char *const aggregations[]
+      = { N_ ("The sum of its months (a flow)"), N_ ("Its last month (a stock)"), NULL };
+  static const char *const polarities[] = { N_ ("Good"), N_ ("Bad"), N_ ("Neither"), NULL };
+  IndicatorDialog *d = g_new0 (IndicatorDialog, 1);
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+  GtkWidget *ok = gtk_button_new_with_mnemonic (indicator->id == 0 ? _ ("_Add") : _ ("_Save"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *what = adw_preferences_group_new ();
+  GtkWidget *words = adw_preferences_group_new ();
+  GtkWidget *how = adw_preferences_group_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  guint polarity = indicator->polarity == ITOGI_POLARITY_GOOD  ? 0
+                   : indicator->polarity == ITOGI_POLARITY_BAD ? 1
+                                                               : 2;
+
+  d->indicator = itogi_indicator_copy (indicator);
+  d->save = save;
+  d->data = data;
+  d->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (window), "itogi-indicator-dialog", d,
+                          (GDestroyNotify)indicator_dialog_free);
+
+  gtk_window_set_title (GTK_WINDOW (window), indicator->id == 0 ? _ ("New Indicator") : _ ("Edit Indicator"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), ok);
+  gtk_widget_add_css_class (ok, "suggested-action");
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel), window);
+  g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save), window);
+  gtk_box_append (GTK_BOX (box), header);
+
+  d->message = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (d->message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (d->message), 0);
+  gtk_widget_add_css_class (d->message, "error");
+  gtk_widget_set_visible (d->message, FALSE);
+  gtk_widget_set_margin_top (d->message, 12);
+  gtk_widget_set_margin_start (d->message, 24);
+  gtk_widget_set_margin_end (d->message, 24);
+  gtk_box_append (GTK_BOX (box), d->message);
+
+  d->entries[ENTRY_TITLE] = entry_row (_ ("Title"), indicator->title);
+  d->entries[ENTRY_UNIT] = entry_row (_ ("Unit, as in the table (ед., чел., руб.)"), indicator->unit);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), d->entries[ENTRY_TITLE]);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), d->entries[ENTRY_UNIT]);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (words), _ ("The Word After a Number"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (words),
+                                         _ ("For text such as «6 553 обращения»: the three forms, or none."));
+  d->entries[ENTRY_ONE] = entry_row (_ ("After 1, 21, 31… (обращение)"), indicator->forms[0]);
+  d->entries[ENTRY_FEW] = entry_row (_ ("After 2–4, 22–24… (обращения)"), indicator->forms[1]);
+  d->entries[ENTRY_MANY] = entry_row (_ ("After 5–20, 25–30… (обращений)"), indicator->forms[2]);
+  for (guint i = ENTRY_ONE; i <= ENTRY_MANY; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (words), d->entries[i]);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (how), _ ("How It Counts"));
+  d->kind = combo_row (_ ("Kind of figure"), _ ("Cannot change once the indicator has figures."), kinds,
+                       (guint)indicator->kind);
+  d->aggregation = combo_row (_ ("The year is"), NULL, aggregations, (guint)indicator->aggregation);
+  d->polarity = combo_row (_ ("Growth is"), _ ("Colours the change green or red."), polarities, polarity);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), d->kind);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), d->aggregation);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), d->polarity);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (what));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (words));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (how));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), ok);
+
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                        gtk_callback_action_new (cancel_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (window, keys);
+  gtk_widget_grab_focus (d->entries[ENTRY_TITLE]);
+  return window;
+}
