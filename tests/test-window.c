@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
 #include "itogi-chart-view.h"
 #include "itogi-import-dialog.h"
@@ -1135,6 +1136,83 @@ test_indicators (void)
   close_window (window);
 }
 
+static char *
+tab_labels (ItogiWindow *window)
+{
+  g_auto (GStrv) labels = itogi_window_list_tab_labels (window);
+  return g_strjoinv (", ", labels);
+}
+
+/* Areas are added, renamed, moved, archived and restored from the menu; the sidebar follows, and
+ * Undo takes each back. */
+static void
+test_areas (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autofree char *before = tab_labels (window);
+  g_autofree char *now = NULL;
+  g_autoptr (ItogiArea) added = NULL;
+  GtkWidget *dialog;
+
+  /* On the Overview there is no area to archive: nothing happens. */
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-area", NULL);
+  now = tab_labels (window);
+  g_assert_cmpstr (now, ==, before);
+  g_clear_pointer (&now, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-area", NULL));
+  dialog = GTK_WIDGET (find_toplevel ("New Area"));
+  g_assert_nonnull (dialog);
+  g_assert_false (itogi_area_dialog_save (dialog));
+  g_assert_nonnull (find_label (dialog, "Give the area a title."));
+  gtk_editable_set_text (GTK_EDITABLE (itogi_area_dialog_get_entry (dialog, 0)), "Работа с молодёжью & НКО");
+  g_assert_true (itogi_area_dialog_save (dialog));
+  wait_for_draw (GTK_WIDGET (window));
+  now = tab_labels (window);
+  g_assert_true (g_str_has_suffix (now, ", Работа с молодёжью & НКО"));
+  g_clear_pointer (&now, g_free);
+  added = itogi_store_find_area (store, "area-9", NULL);
+  g_assert_nonnull (added);
+  /* The new area's page is shown, empty, inviting indicators. */
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, "area-9");
+  g_assert_nonnull (find_label (itogi_window_get_page (window, "area-9"), "No figures for this area yet"));
+
+  /* Renamed (the tab label), and moved up. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-area", NULL));
+  dialog = GTK_WIDGET (find_toplevel ("Edit Area"));
+  gtk_editable_set_text (GTK_EDITABLE (itogi_area_dialog_get_entry (dialog, 1)), "Молодёжь");
+  g_assert_true (itogi_area_dialog_save (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.area-up", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  now = tab_labels (window);
+  g_assert_true (g_str_has_suffix (now, ", Молодёжь, Учреждения"));
+  g_clear_pointer (&now, g_free);
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, "area-9");
+
+  /* Archived: gone from the sidebar, the Overview shown; restored from the menu's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-area", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  now = tab_labels (window);
+  g_assert_cmpstr (now, ==, before);
+  g_clear_pointer (&now, g_free);
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, ITOGI_OVERVIEW_PAGE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-area", "x", added->id));
+  wait_for_draw (GTK_WIDGET (window));
+  now = tab_labels (window);
+  g_assert_true (g_str_has_suffix (now, ", Молодёжь, Учреждения"));
+  g_clear_pointer (&now, g_free);
+
+  /* Undo all five steps: the sidebar is the report's again. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  now = tab_labels (window);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_null (itogi_store_find_area (store, "area-9", NULL));
+  close_window (window);
+}
+
 /* What cannot be taken is said at the field, kept as typed, and saves nothing. */
 static void
 test_bad_input (void)
@@ -1286,6 +1364,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/period-editor", test_period_editor);
       g_test_add_func ("/app/window/import", test_import);
       g_test_add_func ("/app/window/indicators", test_indicators);
+      g_test_add_func ("/app/window/areas", test_areas);
       g_test_add_func ("/app/window/bad-input", test_bad_input);
     }
   rc = g_test_run ();

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
 #include "itogi-export-dialog.h"
 #include "itogi-history-window.h"
@@ -28,6 +29,7 @@ struct _ItogiWindow
   gboolean updating;
   GArray *undo_steps; /* steps done in this window, newest last */
   GArray *redo_steps; /* undo steps that can be undone again, newest last */
+  char *structure;    /* the areas as the sidebar shows them, to notice a change */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -41,6 +43,7 @@ struct _ItogiWindow
   GtkDropDown *year_dropdown;
   GtkDropDown *compare_dropdown;
   GtkStack *stack;
+  GMenu *archived_areas;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiWindow, itogi_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -73,6 +76,14 @@ update_title (ItogiWindow *self)
     }
   adw_window_title_set_title (self->content_title, title);
   adw_window_title_set_subtitle (self->content_title, subtitle);
+  /* The area items of the menu work on the area shown, not on the Overview. */
+  {
+    static const char *const area_actions[]
+        = { "win.edit-area", "win.area-up", "win.area-down", "win.archive-area" };
+    gboolean on_area = page != NULL && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0;
+    for (guint i = 0; i < G_N_ELEMENTS (area_actions); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), area_actions[i], on_area);
+  }
 }
 
 static void
@@ -215,7 +226,7 @@ on_row_selected (ItogiWindow *self, GtkListBoxRow *row)
 {
   const char *name;
 
-  if (row == NULL)
+  if (row == NULL || self->updating)
     return;
   name = g_object_get_data (G_OBJECT (row), "page-name");
   gtk_stack_set_visible_child_name (self->stack, name);
@@ -272,10 +283,87 @@ load_years (ItogiWindow *self)
   return TRUE;
 }
 
-/* After any change: a year may have come or gone. */
+static gboolean build_pages (ItogiWindow *self, GError **error);
+
+/* The sidebar's areas in order, with their labels, and the archived ones: what a rebuild follows. */
+static char *
+structure_of (ItogiWindow *self)
+{
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, TRUE, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    {
+      ItogiArea *a = areas->pdata[i];
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "|%d|%s|%s|%s\n", a->id, a->archived, a->short_title,
+                              a->title, a->description != NULL ? a->description : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The Archived Areas submenu: one Restore item per archived area. */
+static void
+fill_archived_menu (ItogiWindow *self)
+{
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, TRUE, NULL);
+
+  g_menu_remove_all (self->archived_areas);
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    {
+      ItogiArea *a = areas->pdata[i];
+      g_autoptr (GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (!a->archived)
+        continue;
+      /* Translators: a menu item: «Вернуть «Кадры»» */
+      label = g_strdup_printf (_ ("Restore “%s”"), a->short_title);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.restore-area", g_variant_new_int64 (a->id));
+      g_menu_append_item (self->archived_areas, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (self->archived_areas)) == 0)
+    g_menu_append (self->archived_areas, _ ("No archived areas"), "win.no-archived-areas");
+}
+
+/* Areas came, went, moved or were renamed: the sidebar and pages are built again, on the same page
+ * when it is still there. */
+static void
+rebuild_pages (ItogiWindow *self)
+{
+  g_autofree char *page = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  self->updating = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
+    gtk_stack_remove (self->stack, child);
+  self->updating = FALSE;
+  if (!build_pages (self, &error))
+    show_error (self, error);
+  reload_pages (self);
+  if (page == NULL || !itogi_window_show_page (self, page))
+    itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE);
+  fill_archived_menu (self);
+}
+
+/* After any change: a year may have come or gone, an area may have changed. */
 static void
 data_changed (ItogiWindow *self)
 {
+  g_autofree char *structure = structure_of (self);
+
+  if (g_strcmp0 (structure, self->structure) != 0)
+    {
+      g_free (self->structure);
+      self->structure = g_steal_pointer (&structure);
+      load_years (self);
+      itogi_window_set_years (self, self->year, self->compare_year);
+      rebuild_pages (self);
+      return;
+    }
   if (load_years (self))
     itogi_window_set_years (self, self->year, self->compare_year);
   else
@@ -465,6 +553,171 @@ history_action (GtkWidget *widget, const char *action, GVariant *param)
     gtk_window_present (GTK_WINDOW (history));
 }
 
+/* The area of the page shown, or NULL on the Overview. */
+static const ItogiArea *
+current_area (ItogiWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (page == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), ITOGI_OVERVIEW_PAGE) == 0)
+    return NULL;
+  return itogi_area_page_get_area (ITOGI_AREA_PAGE (page));
+}
+
+typedef enum
+{
+  AREA_SAVE,
+  AREA_UP,
+  AREA_DOWN,
+  AREA_ARCHIVE,
+  AREA_RESTORE,
+} AreaEdit;
+
+/* One change to the areas as one undoable step. */
+static gboolean
+edit_area (ItogiWindow *self, AreaEdit what, const ItogiArea *area, GError **error)
+{
+  g_autofree char *label = NULL;
+  GError *local = NULL;
+  gint64 step;
+  gboolean ok;
+
+  switch (what)
+    {
+    case AREA_SAVE:
+      /* Translators: history entries; %s is an area's tab label */
+      label = g_strdup_printf (area->id == 0 ? _ ("Added area “%s”") : _ ("Changed area “%s”"),
+                               area->short_title);
+      break;
+    case AREA_UP:
+      label = g_strdup_printf (_ ("Moved area “%s” up"), area->short_title);
+      break;
+    case AREA_DOWN:
+      label = g_strdup_printf (_ ("Moved area “%s” down"), area->short_title);
+      break;
+    case AREA_ARCHIVE:
+      label = g_strdup_printf (_ ("Archived area “%s”"), area->short_title);
+      break;
+    case AREA_RESTORE:
+    default:
+      label = g_strdup_printf (_ ("Restored area “%s”"), area->short_title);
+      break;
+    }
+  step = itogi_store_begin_step (self->store, label, error);
+  if (step == 0)
+    return FALSE;
+  switch (what)
+    {
+    case AREA_SAVE:
+      ok = area->id == 0 ? itogi_store_add_area (self->store, area, &local) != 0
+                         : itogi_store_update_area (self->store, area, &local);
+      break;
+    case AREA_UP:
+    case AREA_DOWN:
+      ok = itogi_store_move_area (self->store, area->id, what == AREA_UP ? -1 : 1, &local);
+      break;
+    case AREA_ARCHIVE:
+    case AREA_RESTORE:
+    default:
+      ok = itogi_store_set_area_archived (self->store, area->id, what == AREA_ARCHIVE, &local);
+      break;
+    }
+  if (!ok)
+    {
+      itogi_store_rollback_step (self->store);
+      if (local == NULL)
+        return TRUE; /* already at the end: nothing to record */
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!itogi_store_commit_step (self->store, error))
+    return FALSE;
+  on_page_changed (self, step);
+  if (what == AREA_SAVE && area->id == 0)
+    itogi_window_show_page (self, area->slug);
+  return TRUE;
+}
+
+static gboolean
+save_area (const ItogiArea *area, gpointer data, GError **error)
+{
+  return edit_area (data, AREA_SAVE, area, error);
+}
+
+static void
+add_area_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, TRUE, NULL);
+  g_autoptr (ItogiArea) area = itogi_area_new ();
+  guint n = areas != NULL ? areas->len + 1 : 1;
+
+  /* A slug no other area has: the CSV import and the command line can name it so. */
+  for (gboolean taken = TRUE; taken; n++)
+    {
+      g_free (area->slug);
+      area->slug = g_strdup_printf ("area-%u", n);
+      taken = FALSE;
+      for (guint i = 0; areas != NULL && i < areas->len && !taken; i++)
+        taken = g_strcmp0 (((ItogiArea *)areas->pdata[i])->slug, area->slug) == 0;
+    }
+  area->title = g_strdup ("");
+  area->short_title = g_strdup ("");
+  area->description = g_strdup ("");
+  area->icon = g_strdup ("");
+  area->position = areas != NULL ? (int)areas->len + 1 : 1;
+  gtk_window_present (GTK_WINDOW (itogi_area_dialog_new (GTK_WINDOW (self), area, save_area, self)));
+}
+
+static void
+area_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  const ItogiArea *area = current_area (self);
+  g_autoptr (ItogiArea) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  AreaEdit what;
+
+  if (area == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_ ("Choose an area in the sidebar first.")));
+      return;
+    }
+  copy = itogi_area_copy (area);
+  if (g_str_equal (action, "win.edit-area"))
+    {
+      gtk_window_present (GTK_WINDOW (itogi_area_dialog_new (GTK_WINDOW (self), copy, save_area, self)));
+      return;
+    }
+  what = g_str_equal (action, "win.area-up")     ? AREA_UP
+         : g_str_equal (action, "win.area-down") ? AREA_DOWN
+                                                 : AREA_ARCHIVE;
+  if (!edit_area (self, what, copy, &error))
+    show_error (self, error);
+  else if (what == AREA_ARCHIVE)
+    adw_toast_overlay_add_toast (
+        self->toast_overlay,
+        adw_toast_new (_ ("Area archived: its figures are kept. Restore it from the menu.")));
+}
+
+static void
+restore_area_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, TRUE, NULL);
+  g_autoptr (GError) error = NULL;
+  gint64 id = g_variant_get_int64 (param);
+
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    if (((ItogiArea *)areas->pdata[i])->id == id)
+      {
+        if (!edit_area (self, AREA_RESTORE, areas->pdata[i], &error))
+          show_error (self, error);
+        return;
+      }
+}
+
 static void
 on_imported (gint64 step, guint values, gpointer data)
 {
@@ -558,6 +811,7 @@ itogi_window_dispose (GObject *object)
   g_clear_pointer (&self->compare_years, g_array_unref);
   g_clear_pointer (&self->undo_steps, g_array_unref);
   g_clear_pointer (&self->redo_steps, g_array_unref);
+  g_clear_pointer (&self->structure, g_free);
   G_OBJECT_CLASS (itogi_window_parent_class)->dispose (object);
 }
 
@@ -582,6 +836,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, archived_areas);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.next-area", NULL, next_area_action);
@@ -589,6 +844,12 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.add-area", NULL, add_area_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-area", NULL, area_action);
+  gtk_widget_class_install_action (widget_class, "win.area-up", NULL, area_action);
+  gtk_widget_class_install_action (widget_class, "win.area-down", NULL, area_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-area", NULL, area_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-area", "x", restore_area_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -652,6 +913,8 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
 
   if (!build_pages (self, &error))
     show_error (self, error);
+  self->structure = structure_of (self);
+  fill_archived_menu (self);
 
   year = g_settings_get_int (self->settings, "report-year");
   compare_year = g_settings_get_int (self->settings, "compare-year");
