@@ -260,11 +260,14 @@ test_year_dropdowns (void)
   compare = GTK_DROP_DOWN (find_widget_by_tooltip (GTK_WIDGET (window), "Comparison year"));
   g_assert_nonnull (year);
   g_assert_nonnull (compare);
-  /* Newest first: 2023, 2022. */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (year)), ==, 2);
-  g_assert_cmpuint (gtk_drop_down_get_selected (year), ==, 0);
+  /* Newest first: 2024 to start it, then the years with data, 2023 and 2022. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (year)), ==, 3);
+  g_assert_cmpstr (gtk_string_object_get_string (g_list_model_get_item (gtk_drop_down_get_model (year), 0)),
+                   ==, "2024" NB "г. (new)");
+  g_object_unref (g_list_model_get_item (gtk_drop_down_get_model (year), 0));
+  g_assert_cmpuint (gtk_drop_down_get_selected (year), ==, 1);
 
-  gtk_drop_down_set_selected (year, 1);
+  gtk_drop_down_set_selected (year, 2);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (itogi_window_get_year (window), ==, 2022);
   /* A new report year is compared with the year before it. */
@@ -273,8 +276,16 @@ test_year_dropdowns (void)
   g_assert_nonnull (find_label (page, "23" G "142"));
   g_assert_null (find_label (page, "22" G "808"));
 
-  /* Back to 2023, then compare 2023 with 2021 (no data): no changes at all. */
+  /* Starting 2024: its figures are still to come, 2023's stand beside them. */
   gtk_drop_down_set_selected (year, 0);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (itogi_window_get_year (window), ==, 2024);
+  g_assert_cmpint (itogi_window_get_compare_year (window), ==, 2023);
+  g_assert_nonnull (find_label (page, "22" G "808"));
+  g_assert_nonnull (find_label (page, "Tasks for 2025" NB "г."));
+
+  /* Back to 2023, then compare 2023 with 2021 (no data): no changes at all. */
+  gtk_drop_down_set_selected (year, 1);
   g_assert_cmpint (itogi_window_get_compare_year (window), ==, 2022);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (compare)), ==, 1);
   itogi_window_set_years (window, 2023, 2022);
@@ -716,6 +727,28 @@ test_tasks (void)
   wait_for_draw (GTK_WIDGET (window));
   ASSERT_LEGAL_TASKS ("");
   g_assert_false (itogi_window_can_undo (window));
+
+  /* A task set for 2024 is 2024's own task when 2024 is shown, still to be ticked off. */
+  g_ptr_array_set_size (entries, 0);
+  collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
+  entry = entries->pdata[0];
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Задача на 2024 год");
+  g_signal_emit_by_name (entry, "apply");
+  spin (200);
+  ASSERT_LEGAL_TASKS ("Задача на 2024 год");
+  itogi_window_set_years (window, 2024, 2023);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (page, "Tasks set for 2024" NB "г."));
+  g_assert_nonnull (find_label (page, "Задача на 2024 год"));
+  g_assert_nonnull (find_label (page, "Tasks for 2025" NB "г."));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_with_tooltip (page, GTK_TYPE_CHECK_BUTTON, "Done", 0)),
+                               TRUE);
+  spin (200);
+  ASSERT_LEGAL_TASKS ("Задача на 2024 год+");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ASSERT_LEGAL_TASKS ("");
+  itogi_window_set_years (window, 2023, 2022);
   close_window (window);
 }
 

@@ -42,7 +42,9 @@ struct _ItogiAreaPage
   GtkWidget *tasks_box;
   GtkLabel *tasks_heading;
   GtkListBox *tasks_list;
-  GPtrArray *tasks; /* ItogiTask, as listed; NULL on the Overview */
+  GPtrArray *tasks; /* ItogiTask, as listed: the year's own, then the coming year's; NULL on the Overview */
+  GtkWidget *year_tasks_heading;
+  GtkListBox *year_tasks_list;
   GtkWidget *institutions_box;
   GtkLabel *institutions_heading;
   GtkListBox *institutions_list;
@@ -743,7 +745,7 @@ task_button (ItogiAreaPage *self, const char *icon, const char *tooltip, guint i
 }
 
 static GtkWidget *
-task_row (ItogiAreaPage *self, const ItogiTask *task, guint index, guint count)
+task_row (ItogiAreaPage *self, const ItogiTask *task, guint index, gboolean first, gboolean last)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -775,8 +777,8 @@ task_row (ItogiAreaPage *self, const ItogiTask *task, guint index, guint count)
 
   up = task_button (self, "go-up-symbolic", _ ("Move Up"), index, G_CALLBACK (on_task_up));
   down = task_button (self, "go-down-symbolic", _ ("Move Down"), index, G_CALLBACK (on_task_down));
-  gtk_widget_set_sensitive (up, index > 0);
-  gtk_widget_set_sensitive (down, index + 1 < count);
+  gtk_widget_set_sensitive (up, !first);
+  gtk_widget_set_sensitive (down, !last);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
   adw_action_row_add_suffix (
@@ -837,6 +839,8 @@ load_tasks (ItogiAreaPage *self, int year, GError **error)
   clear_list (self->tasks_list);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
 
+  gtk_widget_set_visible (self->year_tasks_heading, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_tasks_list), FALSE);
   if (self->area == NULL)
     {
       g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, FALSE, error);
@@ -861,11 +865,37 @@ load_tasks (ItogiAreaPage *self, int year, GError **error)
       return TRUE;
     }
 
-  self->tasks = itogi_store_list_tasks (self->store, self->area->id, year + 1, error);
-  if (self->tasks == NULL)
-    return FALSE;
-  for (guint i = 0; i < self->tasks->len; i++)
-    gtk_list_box_append (self->tasks_list, task_row (self, self->tasks->pdata[i], i, self->tasks->len));
+  {
+    /* The tasks set for this year a year ago come first: the coming year's tasks become the
+     * year's own when it comes, to be ticked off. */
+    g_autoptr (GPtrArray) own = itogi_store_list_tasks (self->store, self->area->id, year, error);
+    g_autoptr (GPtrArray) coming
+        = own != NULL ? itogi_store_list_tasks (self->store, self->area->id, year + 1, error) : NULL;
+    g_autofree char *this_year = itogi_format_year (year);
+    /* Translators: %s is the year shown, «2024 г.»: the tasks that were set for it */
+    g_autofree char *own_heading = g_strdup_printf (_ ("Tasks set for %s"), this_year);
+    guint n_own;
+
+    if (coming == NULL)
+      return FALSE;
+    n_own = own->len;
+    self->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_task_free);
+    for (guint i = 0; i < own->len; i++)
+      g_ptr_array_add (self->tasks, g_steal_pointer (&own->pdata[i]));
+    for (guint i = 0; i < coming->len; i++)
+      g_ptr_array_add (self->tasks, g_steal_pointer (&coming->pdata[i]));
+    clear_list (self->year_tasks_list);
+    gtk_label_set_text (GTK_LABEL (self->year_tasks_heading), own_heading);
+    gtk_widget_set_visible (self->year_tasks_heading, n_own > 0);
+    gtk_widget_set_visible (GTK_WIDGET (self->year_tasks_list), n_own > 0);
+    for (guint i = 0; i < self->tasks->len; i++)
+      {
+        gboolean mine = i < n_own;
+        gtk_list_box_append (mine ? self->year_tasks_list : self->tasks_list,
+                             task_row (self, self->tasks->pdata[i], i, i == 0 || i == n_own,
+                                       mine ? i + 1 == n_own : i + 1 == self->tasks->len));
+      }
+  }
   {
     GtkWidget *entry = adw_entry_row_new ();
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _ ("New task"));
@@ -1145,6 +1175,17 @@ itogi_area_page_init (ItogiAreaPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (reload_chart), self);
   g_signal_connect_swapped (self->chart_view, "item-activated", G_CALLBACK (on_chart_item), self);
+  /* The year's own tasks, above the coming year's. */
+  self->year_tasks_heading = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->year_tasks_heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->year_tasks_heading), TRUE);
+  gtk_widget_add_css_class (self->year_tasks_heading, "heading");
+  self->year_tasks_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->year_tasks_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->year_tasks_list), "boxed-list");
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->year_tasks_list), 12);
+  gtk_box_prepend (GTK_BOX (self->tasks_box), GTK_WIDGET (self->year_tasks_list));
+  gtk_box_prepend (GTK_BOX (self->tasks_box), self->year_tasks_heading);
   /* The coming year's tasks come after the institutions, as in the report. */
   gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (self->tasks_box)), self->tasks_box,
                                self->institutions_box);

@@ -167,8 +167,9 @@ itogi_window_set_years (ItogiWindow *self, int year, int compare_year)
 {
   g_return_if_fail (ITOGI_IS_WINDOW (self));
 
+  /* Unknown years fall back to the latest with data, not the new year offered first. */
   if (index_of_year (self->years, year) == GTK_INVALID_LIST_POSITION)
-    year = g_array_index (self->years, int, 0);
+    year = self->years->len > 1 ? g_array_index (self->years, int, 1) : g_array_index (self->years, int, 0);
   self->year = year;
   fill_compare_years (self);
   if (compare_year == year || index_of_year (self->compare_years, compare_year) == GTK_INVALID_LIST_POSITION)
@@ -270,6 +271,12 @@ load_years (ItogiWindow *self)
       g_array_append_val (years, latest);
     }
   g_array_sort (years, compare_desc);
+  {
+    /* The year after the latest is offered too: choosing it starts that year. */
+    int next = g_array_index (years, int, 0) + 1;
+    if (next <= 2200)
+      g_array_prepend_val (years, next);
+  }
   same = years->len == self->years->len
          && memcmp (years->data, self->years->data, years->len * sizeof (int)) == 0;
   if (same)
@@ -277,6 +284,12 @@ load_years (ItogiWindow *self)
   g_array_set_size (self->years, 0);
   g_array_append_vals (self->years, years->data, years->len);
   labels = year_labels (self->years);
+  {
+    g_autofree char *year_text = itogi_format_year (g_array_index (self->years, int, 0));
+    /* Translators: the year after the latest, offered to start it: «2024 г. (новый)» */
+    g_autofree char *label = g_strdup_printf (_ ("%s (new)"), year_text);
+    gtk_string_list_splice (labels, 0, 1, (const char *const[]){ label, NULL });
+  }
   self->updating = TRUE;
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
   self->updating = FALSE;
