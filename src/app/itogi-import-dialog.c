@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "itogi-dialog.h"
 #include "itogi-import-dialog.h"
 
 #define PREVIEW_ROWS 5
@@ -184,19 +185,6 @@ on_import (GtkWidget *dialog)
   itogi_import_dialog_import (dialog);
 }
 
-static void
-on_cancel (GtkWidget *dialog)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static gboolean
-cancel_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-  return TRUE;
-}
-
 static GtkWidget *
 cell (const char *text, gboolean heading)
 {
@@ -232,10 +220,8 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   const ItogiCsvRow *header;
   guint n_fields;
   ImportDialog *d;
-  GtkWidget *window, *box, *header_bar, *cancel, *content, *columns, *preview, *grid, *check, *scroller,
-      *clamp;
+  GtkWidget *window, *box, *content, *columns, *preview, *grid, *check, *scroller, *clamp;
   GtkStringList *choices;
-  GtkEventController *keys;
 
   if (table == NULL)
     return NULL;
@@ -247,27 +233,10 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   header = table->rows->pdata[0];
   n_fields = g_strv_length (header->fields);
 
-  window = adw_window_new ();
+  window = itogi_dialog_new (parent, _ ("Import from CSV"), 760, 720, _ ("_Import"), &box, &d->import_button);
   g_object_set_data_full (G_OBJECT (window), "itogi-import-dialog", d, (GDestroyNotify)import_dialog_free);
-  gtk_window_set_title (GTK_WINDOW (window), _ ("Import from CSV"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 720);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header_bar = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header_bar),
-                                   adw_window_title_new (_ ("Import from CSV"), name));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header_bar), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header_bar), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  d->import_button = gtk_button_new_with_mnemonic (_ ("_Import"));
-  gtk_widget_add_css_class (d->import_button, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), d->import_button);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel), window);
+  itogi_dialog_set_subtitle (window, _ ("Import from CSV"), name);
   g_signal_connect_swapped (d->import_button, "clicked", G_CALLBACK (on_import), window);
-  gtk_box_append (GTK_BOX (box), header_bar);
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (content, 18);
@@ -348,14 +317,6 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  keys = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                        gtk_callback_action_new (cancel_shortcut, NULL, NULL)));
-  gtk_widget_add_controller (window, keys);
 
   recheck (d);
   return window;

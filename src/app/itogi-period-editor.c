@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "itogi-dialog.h"
 #include "itogi-format.h"
 #include "itogi-history-window.h"
 #include "itogi-period-editor.h"
@@ -193,8 +194,7 @@ show_problem (Editor *e, GtkWidget *field, const char *where, const char *why)
   /* Translators: «Март: введите число» */
   g_autofree char *text = where != NULL ? g_strdup_printf (_ ("%s: %s"), where, why) : g_strdup (why);
 
-  gtk_label_set_text (GTK_LABEL (e->message), text);
-  gtk_widget_set_visible (e->message, TRUE);
+  itogi_dialog_say (e->message, text);
   if (field != NULL)
     {
       gtk_widget_add_css_class (field, "error");
@@ -385,19 +385,6 @@ history_group (Editor *e, GError **error)
   return group;
 }
 
-static gboolean
-cancel_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-  return TRUE;
-}
-
-static void
-on_cancel (GtkWidget *editor)
-{
-  gtk_window_destroy (GTK_WINDOW (editor));
-}
-
 static void
 on_save (GtkWidget *editor)
 {
@@ -411,8 +398,7 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
   Editor *e = g_new0 (Editor, 1);
   g_autofree char *year_text = itogi_format_year (year);
   g_autofree char *title = NULL;
-  GtkWidget *window, *box, *header, *cancel, *ok, *scroller, *clamp, *content, *grid, *heading;
-  GtkEventController *keys;
+  GtkWidget *window, *box, *ok, *scroller, *clamp, *content, *grid, *heading;
   g_auto (ItogiValue) entered = { 0 };
 
   e->store = store;
@@ -432,31 +418,12 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
   if (entered.present && !entered.derived)
     itogi_value_copy (&e->stored_year, &entered);
 
-  window = adw_window_new ();
-  g_object_set_data_full (G_OBJECT (window), "itogi-period-editor", e, (GDestroyNotify)editor_free);
   /* Translators: the period editor's title: «Поступило обращений, 2023 г.» */
   title = g_strdup_printf (_ ("%s, %s"), indicator->title, year_text);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 760, 640);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  {
-    GtkWidget *window_title = adw_window_title_new (_ ("Months, Quarters and Note"), title);
-    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), window_title);
-  }
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  ok = gtk_button_new_with_mnemonic (_ ("_Save"));
-  gtk_widget_add_css_class (ok, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), ok);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel), window);
+  window = itogi_dialog_new (parent, title, 760, 640, _ ("_Save"), &box, &ok);
+  g_object_set_data_full (G_OBJECT (window), "itogi-period-editor", e, (GDestroyNotify)editor_free);
+  itogi_dialog_set_subtitle (window, _ ("Months, Quarters and Note"), title);
   g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save), window);
-  gtk_box_append (GTK_BOX (box), header);
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (content, 18);
@@ -464,11 +431,7 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
   gtk_widget_set_margin_start (content, 18);
   gtk_widget_set_margin_end (content, 18);
 
-  e->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (e->message), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (e->message), 0);
-  gtk_widget_add_css_class (e->message, "error");
-  gtk_widget_set_visible (e->message, FALSE);
+  e->message = itogi_dialog_message_new ();
   gtk_box_append (GTK_BOX (content), e->message);
 
   heading = gtk_label_new (indicator->aggregation == ITOGI_AGGREGATION_SUM
@@ -564,15 +527,6 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_set_default_widget (GTK_WINDOW (window), ok);
-
-  keys = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                        gtk_callback_action_new (cancel_shortcut, NULL, NULL)));
-  gtk_widget_add_controller (window, keys);
 
   update_total (e);
   gtk_widget_grab_focus (e->months[0]);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "itogi-dialog.h"
 #include "itogi-text-dialog.h"
 
 typedef struct
@@ -68,9 +69,7 @@ itogi_text_dialog_save (GtkWidget *dialog)
   if (!d->save (text, d->data, &error))
     {
       /* The text stays as typed; the reason is said above it. */
-      gtk_label_set_text (GTK_LABEL (d->message),
-                          error != NULL ? error->message : _ ("The change could not be saved."));
-      gtk_widget_set_visible (d->message, TRUE);
+      itogi_dialog_say (d->message, error != NULL ? error->message : _ ("The change could not be saved."));
       gtk_widget_add_css_class (d->field, "error");
       gtk_widget_grab_focus (d->field);
       return FALSE;
@@ -92,58 +91,33 @@ on_save (GtkWidget *dialog)
   itogi_text_dialog_save (dialog);
 }
 
-static void
-on_cancel (GtkWidget *dialog)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 GtkWidget *
 itogi_text_dialog_new (GtkWindow *parent, const char *title, const char *initial, gboolean multiline,
                        const char *save_label, ItogiTextSaveFunc save, gpointer data, GDestroyNotify destroy)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *box, *ok;
+  GtkWidget *window = itogi_dialog_new (parent, title, 560, multiline ? 420 : -1, save_label, &box, &ok);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  GtkWidget *ok = gtk_button_new_with_mnemonic (save_label);
-  GtkEventController *keys = gtk_shortcut_controller_new ();
   TextDialog *d = g_new0 (TextDialog, 1);
 
   d->save = save;
   d->data = data;
   d->destroy = destroy;
   g_object_set_data_full (G_OBJECT (window), "itogi-text-dialog", d, (GDestroyNotify)text_dialog_free);
-
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, multiline ? 420 : -1);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), ok);
-  gtk_widget_add_css_class (ok, "suggested-action");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel), window);
   g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save), window);
-  gtk_box_append (GTK_BOX (box), header);
 
   gtk_widget_set_margin_top (content, 12);
   gtk_widget_set_margin_bottom (content, 12);
   gtk_widget_set_margin_start (content, 12);
   gtk_widget_set_margin_end (content, 12);
-  d->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (d->message), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (d->message), 0);
-  gtk_widget_add_css_class (d->message, "error");
-  gtk_widget_set_visible (d->message, FALSE);
+  d->message = itogi_dialog_message_new ();
   gtk_box_append (GTK_BOX (content), d->message);
 
   if (multiline)
     {
       GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkEventController *keys = gtk_shortcut_controller_new ();
+
       d->field = gtk_text_view_new ();
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (d->field), GTK_WRAP_WORD_CHAR);
       gtk_text_view_set_left_margin (GTK_TEXT_VIEW (d->field), 8);
@@ -161,6 +135,7 @@ itogi_text_dialog_new (GtkWindow *parent, const char *title, const char *initial
           GTK_SHORTCUT_CONTROLLER (keys),
           gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
                             gtk_callback_action_new (save_shortcut, NULL, NULL)));
+      gtk_widget_add_controller (window, keys);
     }
   else
     {
@@ -170,13 +145,6 @@ itogi_text_dialog_new (GtkWindow *parent, const char *title, const char *initial
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (d->field), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_set_default_widget (GTK_WINDOW (window), ok);
-
-  gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0), gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
 
   itogi_text_dialog_set_text (window, initial != NULL ? initial : "");
   gtk_widget_grab_focus (d->field);
