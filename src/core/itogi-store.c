@@ -1816,21 +1816,8 @@ itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GErr
 gboolean
 itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  gboolean own, ok;
-
-  if (!write_begin (store, &own, error))
-    return FALSE;
-  stmt = prepare (store, "DELETE FROM tasks WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, task_id);
-      ok = step_done (store, stmt, error);
-      if (ok && sqlite3_changes (store->db) == 0)
-        ok = task_gone (error);
-    }
-  return write_end (store, own, ok, error);
+  return run_for_id (store, "DELETE FROM tasks WHERE id = ?1 AND ?2 = ?2", task_id, 0,
+                     _ ("The task is no longer there: it may have been removed in the meantime."), error);
 }
 
 /* ---- edit steps, history and undo ---- */
