@@ -896,6 +896,19 @@ test_period_editor (void)
       gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
       "22" G "808");
   g_assert_cmpstr (itogi_period_editor_get_total (editor), ==, "No months or quarters entered.");
+  /* A qualifier can be chosen as well as typed: the figure takes its word, and back. */
+  itogi_period_editor_choose_qualifier (editor, ITOGI_QUALIFIER_MORE);
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
+      "более" NB "22" G "808");
+  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0), "~22808");
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
+      "~22808");
+  itogi_period_editor_choose_qualifier (editor, ITOGI_QUALIFIER_EXACT);
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
+      "22" G "808");
 
   /* The total follows what is typed. */
   type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 1), months[0]);

@@ -31,6 +31,8 @@ typedef struct
   GtkWidget *months[ITOGI_MONTHS];
   GtkWidget *quarters[ITOGI_QUARTERS];
   GtkWidget *year_field;
+  GtkWidget *qualifier; /* the year's qualifier, chosen rather than typed */
+  gboolean syncing;
   GtkWidget *note;
   GtkWidget *as_of;
   GtkWidget *message; /* why nothing was saved */
@@ -163,6 +165,35 @@ update_total (Editor *e)
     itogi_value_clear (&months[i]);
   for (guint i = 0; i < ITOGI_QUARTERS; i++)
     itogi_value_clear (&quarters[i]);
+}
+
+/* A qualifier chosen from the list rewrites the year's figure with its word («более 8 000»). */
+static void
+on_qualifier_chosen (Editor *e)
+{
+  g_auto (ItogiValue) v = { 0 };
+  g_autofree char *text = NULL;
+
+  if (e->syncing || !parse_field (e, e->year_field, &v, NULL) || !v.present)
+    return;
+  v.qualifier = (ItogiQualifier)gtk_drop_down_get_selected (GTK_DROP_DOWN (e->qualifier));
+  text = shown (e, &v);
+  e->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (e->year_field), text);
+  e->syncing = FALSE;
+}
+
+/* And a qualifier typed shows in the list. */
+static void
+on_year_typed (Editor *e)
+{
+  g_auto (ItogiValue) v = { 0 };
+
+  if (e->syncing || !parse_field (e, e->year_field, &v, NULL) || !v.present)
+    return;
+  e->syncing = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (e->qualifier), (guint)v.qualifier);
+  e->syncing = FALSE;
 }
 
 static gboolean
@@ -325,6 +356,7 @@ caption (const char *text, GtkWidget *field)
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   if (field != NULL)
@@ -480,9 +512,29 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
     const char *year_caption = _ ("The year typed whole (leave empty to use the periods)");
     gtk_grid_set_row_spacing (GTK_GRID (year_grid), 6);
     gtk_grid_set_column_spacing (GTK_GRID (year_grid), 12);
+    static const ItogiQualifier qualifiers[]
+        = { ITOGI_QUALIFIER_EXACT, ITOGI_QUALIFIER_MORE,  ITOGI_QUALIFIER_OVER,
+            ITOGI_QUALIFIER_ORDER, ITOGI_QUALIFIER_ABOUT, ITOGI_QUALIFIER_LESS };
+    g_autoptr (GtkStringList) words = gtk_string_list_new (NULL);
+    GtkWidget *year_label;
+
     e->year_field = period_field (e, year_caption, &e->stored_year);
-    gtk_grid_attach (GTK_GRID (year_grid), caption (year_caption, e->year_field), 0, 0, 2, 1);
+    year_label = caption (year_caption, e->year_field);
+    gtk_label_set_wrap (GTK_LABEL (year_label), TRUE);
+    gtk_grid_attach (GTK_GRID (year_grid), year_label, 0, 0, 1, 1);
     gtk_grid_attach (GTK_GRID (year_grid), e->year_field, 0, 1, 1, 1);
+    /* The report's words for figures that are not exact: chosen here, or typed in the figure. */
+    for (guint i = 0; i < G_N_ELEMENTS (qualifiers); i++)
+      gtk_string_list_append (words, qualifiers[i] == ITOGI_QUALIFIER_EXACT
+                                         ? _ ("exactly")
+                                         : itogi_qualifier_word (qualifiers[i]));
+    e->qualifier = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (words)), NULL);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (e->qualifier), (guint)e->stored_year.qualifier);
+    gtk_widget_set_valign (e->qualifier, GTK_ALIGN_CENTER);
+    gtk_grid_attach (GTK_GRID (year_grid), caption (_ ("How exact"), e->qualifier), 1, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (year_grid), e->qualifier, 1, 1, 1, 1);
+    g_signal_connect_swapped (e->qualifier, "notify::selected", G_CALLBACK (on_qualifier_chosen), e);
+    g_signal_connect_swapped (e->year_field, "changed", G_CALLBACK (on_year_typed), e);
     {
       g_autofree char *date = date_shown (e->stored_year.as_of);
       e->as_of = gtk_entry_new ();
@@ -568,4 +620,10 @@ itogi_period_editor_get_warning (GtkWidget *editor)
 {
   Editor *e = get (editor);
   return gtk_widget_get_visible (e->warning) ? gtk_label_get_text (GTK_LABEL (e->warning)) : NULL;
+}
+
+void
+itogi_period_editor_choose_qualifier (GtkWidget *editor, ItogiQualifier qualifier)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (get (editor)->qualifier), (guint)qualifier);
 }

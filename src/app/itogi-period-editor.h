@@ -28,5 +28,7 @@ GtkWidget *itogi_period_editor_get_as_of (GtkWidget *editor);
 const char *itogi_period_editor_get_total (GtkWidget *editor);
 const char *itogi_period_editor_get_warning (GtkWidget *editor);
 gboolean itogi_period_editor_save (GtkWidget *editor);
+/* Choose the year's qualifier from the list, as the user would. */
+void itogi_period_editor_choose_qualifier (GtkWidget *editor, ItogiQualifier qualifier);
 
 G_END_DECLS
