@@ -289,6 +289,41 @@ test_indicators (Fixture *f, gconstpointer data)
   g_assert_true (itogi_store_get_year_value (f->store, ind, 2023, &got, NULL));
   g_assert_cmpint (got.amount, ==, 7);
   g_assert_cmpint (add, >, 0);
+
+  /* Deleted again; a new indicator never takes the deleted one's id, nor its history. */
+  del = itogi_store_begin_step (f->store, "Удалён показатель", &error);
+  g_assert_true (itogi_store_delete_indicator (f->store, ind->id, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  {
+    g_autoptr (ItogiIndicator) other = itogi_indicator_copy (ind);
+    g_autoptr (GPtrArray) changes = NULL;
+
+    g_free (other->slug);
+    other->slug = g_strdup ("other");
+    other->id = itogi_store_add_indicator (f->store, other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (other->id, >, ind->id);
+    changes = itogi_store_list_value_changes (f->store, other->id, 50, &error);
+    g_assert_cmpuint (changes->len, ==, 0);
+  }
+  /* And the deleted one can still come back. */
+  g_assert_cmpint (itogi_store_undo_step (f->store, del, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (itogi_store_count_values (f->store, ind->id, NULL), ==, 1);
+}
+
+/* A step that changed nothing is not kept: there is nothing to undo. */
+static void
+test_empty_step (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 step = itogi_store_begin_step (f->store, "Ничего", &error);
+
+  g_assert_cmpint (step, >, 0);
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  g_assert_false (itogi_store_has_step (f->store, step));
+  step = set_in_step (f, 2023, 26);
+  g_assert_true (itogi_store_has_step (f->store, step));
 }
 
 /* «a, b, c» with a «+» after each done task: the list as the user sees it. */
@@ -505,6 +540,7 @@ main (int argc, char *argv[])
   ADD ("/core/history/notes-undone", test_notes_undone);
   ADD ("/core/history/tasks", test_tasks);
   ADD ("/core/history/indicators", test_indicators);
+  ADD ("/core/history/empty-step", test_empty_step);
   ADD ("/core/history/indicator-history", test_indicator_history);
   ADD ("/core/history/conflict", test_conflict);
   ADD ("/core/history/failed-step-leaves-nothing", test_failed_step_leaves_nothing);

@@ -910,6 +910,15 @@ test_period_editor (void)
       gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
       "22" G "808");
 
+  /* Saving with nothing changed records nothing: there is nothing to undo. */
+  g_assert_false (itogi_window_can_undo (window));
+  g_assert_true (itogi_period_editor_save (editor));
+  spin (200);
+  g_assert_false (itogi_window_can_undo (window));
+  g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
+  editor = GTK_WIDGET (find_toplevel (title));
+  g_assert_nonnull (editor);
+
   /* The total follows what is typed. */
   type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 1), months[0]);
   type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 2), months[1]);

@@ -243,8 +243,8 @@ periods_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (ind == NULL)
     return;
-  editor = itogi_period_editor_new (page_window (self), self->store, ind, self->year, on_periods_saved, self,
-                                    &error);
+  editor = itogi_period_editor_new (page_window (self), self->store, ind, self->year, on_periods_saved,
+                                    g_object_ref (self), g_object_unref, &error);
   if (editor == NULL)
     {
       show_toast (self, error->message);

@@ -23,6 +23,7 @@ typedef struct
   int year;
   ItogiPeriodEditorSaved saved;
   gpointer data;
+  GDestroyNotify destroy;
 
   ItogiValue stored_months[ITOGI_MONTHS];
   ItogiValue stored_quarters[ITOGI_QUARTERS];
@@ -49,6 +50,8 @@ editor_free (Editor *e)
     itogi_value_clear (&e->stored_quarters[i]);
   itogi_value_clear (&e->stored_year);
   itogi_indicator_free (e->indicator);
+  if (e->destroy != NULL)
+    e->destroy (e->data);
   g_free (e);
 }
 
@@ -425,7 +428,7 @@ on_save (GtkWidget *editor)
 
 GtkWidget *
 itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndicator *indicator, int year,
-                         ItogiPeriodEditorSaved saved, gpointer data, GError **error)
+                         ItogiPeriodEditorSaved saved, gpointer data, GDestroyNotify destroy, GError **error)
 {
   Editor *e = g_new0 (Editor, 1);
   g_autofree char *year_text = itogi_format_year (year);
@@ -438,6 +441,7 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
   e->year = year;
   e->saved = saved;
   e->data = data;
+  e->destroy = destroy;
   if (!itogi_store_get_periods (store, indicator->id, year, ITOGI_PERIOD_MONTH, e->stored_months,
                                 ITOGI_MONTHS, error)
       || !itogi_store_get_periods (store, indicator->id, year, ITOGI_PERIOD_QUARTER, e->stored_quarters,

@@ -18,7 +18,8 @@ typedef void (*ItogiPeriodEditorSaved) (gint64 step, gpointer data);
  * (flagged when its months disagree), and the year's note and «as of» date. NULL with @error
  * when the figures cannot be read. */
 GtkWidget *itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndicator *indicator,
-                                    int year, ItogiPeriodEditorSaved saved, gpointer data, GError **error);
+                                    int year, ItogiPeriodEditorSaved saved, gpointer data,
+                                    GDestroyNotify destroy, GError **error);
 
 /* For tests: the field of a month (1–12), a quarter (1–4) or the year (index 0), and the note and
  * «as of» fields; the live total and warning labels; Save as the user presses it. */

@@ -30,6 +30,7 @@ struct _ItogiWindow
   GArray *undo_steps; /* steps done in this window, newest last */
   GArray *redo_steps; /* undo steps that can be undone again, newest last */
   char *structure;    /* the areas as the sidebar shows them, to notice a change */
+  gboolean new_year;  /* years[0] is the year after the latest, offered to start it */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -169,7 +170,8 @@ itogi_window_set_years (ItogiWindow *self, int year, int compare_year)
 
   /* Unknown years fall back to the latest with data, not the new year offered first. */
   if (index_of_year (self->years, year) == GTK_INVALID_LIST_POSITION)
-    year = self->years->len > 1 ? g_array_index (self->years, int, 1) : g_array_index (self->years, int, 0);
+    year = self->new_year && self->years->len > 1 ? g_array_index (self->years, int, 1)
+                                                  : g_array_index (self->years, int, 0);
   self->year = year;
   fill_compare_years (self);
   if (compare_year == year || index_of_year (self->compare_years, compare_year) == GTK_INVALID_LIST_POSITION)
@@ -274,7 +276,8 @@ load_years (ItogiWindow *self)
   {
     /* The year after the latest is offered too: choosing it starts that year. */
     int next = g_array_index (years, int, 0) + 1;
-    if (next <= 2200)
+    self->new_year = next <= 2200;
+    if (self->new_year)
       g_array_prepend_val (years, next);
   }
   same = years->len == self->years->len
@@ -284,12 +287,13 @@ load_years (ItogiWindow *self)
   g_array_set_size (self->years, 0);
   g_array_append_vals (self->years, years->data, years->len);
   labels = year_labels (self->years);
-  {
-    g_autofree char *year_text = itogi_format_year (g_array_index (self->years, int, 0));
-    /* Translators: the year after the latest, offered to start it: «2024 г. (новый)» */
-    g_autofree char *label = g_strdup_printf (_ ("%s (new)"), year_text);
-    gtk_string_list_splice (labels, 0, 1, (const char *const[]){ label, NULL });
-  }
+  if (self->new_year)
+    {
+      g_autofree char *year_text = itogi_format_year (g_array_index (self->years, int, 0));
+      /* Translators: the year after the latest, offered to start it: «2024 г. (новый)» */
+      g_autofree char *label = g_strdup_printf (_ ("%s (new)"), year_text);
+      gtk_string_list_splice (labels, 0, 1, (const char *const[]){ label, NULL });
+    }
   self->updating = TRUE;
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
   self->updating = FALSE;
@@ -386,6 +390,12 @@ data_changed (ItogiWindow *self)
 static void
 on_page_changed (ItogiWindow *self, gint64 step)
 {
+  /* A save that changed nothing leaves no step: nothing to undo, nothing to forget to redo. */
+  if (!itogi_store_has_step (self->store, step))
+    {
+      data_changed (self);
+      return;
+    }
   g_array_append_val (self->undo_steps, step);
   g_array_set_size (self->redo_steps, 0);
   update_undo_actions (self);
@@ -451,7 +461,7 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
 static void
 add_page (ItogiWindow *self, const char *name, GtkWidget *page, GtkWidget *row)
 {
-  g_signal_connect_swapped (page, "changed", G_CALLBACK (on_page_changed), self);
+  g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->stack, page, name);
   gtk_list_box_append (self->sidebar, row);
 }

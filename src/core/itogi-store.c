@@ -1308,6 +1308,21 @@ itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error)
   return write_end (store, own, ok, error) ? id : 0;
 }
 
+/* An id never used before in @table, not even by a row since deleted and remembered in the
+ * history: a new indicator must not inherit a deleted one's history, nor block its undo. */
+static gint64
+fresh_id (ItogiStore *store, const char *table, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT max (coalesce ((SELECT max (id) FROM %1$s), 0),"
+      "            coalesce ((SELECT max (json_extract (coalesce (new, old), '$.id')) FROM history"
+      "                        WHERE tbl = '%1$s'), 0)) + 1",
+      table);
+  gint64 id = 0;
+
+  return query_int (store, sql, &id, error) ? id : 0;
+}
+
 gint64
 itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError **error)
 {
@@ -1317,11 +1332,14 @@ itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError 
 
   if (!write_begin (store, &own, error))
     return 0;
-  stmt = prepare (store,
-                  "INSERT INTO indicators (area_id, slug, title, unit, form_one, form_few, form_many,"
-                  "  kind, scale, aggregation, polarity, position, description, archived)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  error);
+  id = fresh_id (store, "indicators", error);
+  stmt = id != 0
+             ? prepare (store,
+                        "INSERT INTO indicators (area_id, slug, title, unit, form_one, form_few, form_many,"
+                        "  kind, scale, aggregation, polarity, position, description, archived, id)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        error)
+             : NULL;
   ok = stmt != NULL;
   if (ok)
     {
@@ -1338,8 +1356,8 @@ itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError 
       sqlite3_bind_int (stmt, 12, ind->position);
       bind_text (stmt, 13, ind->description);
       sqlite3_bind_int (stmt, 14, ind->archived ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 15, id);
       ok = step_done (store, stmt, error);
-      id = sqlite3_last_insert_rowid (store->db);
     }
   return write_end (store, own, ok, error) ? id : 0;
 }
@@ -1490,11 +1508,13 @@ itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *t
 
   if (!write_begin (store, &own, error))
     return 0;
-  stmt = prepare (store,
-                  "INSERT INTO tasks (area_id, year, position, text, changed_by, changed_at)"
-                  " VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM tasks"
-                  "                  WHERE area_id = ?1 AND year = ?2), ?3, ?4, ?5)",
-                  error);
+  id = fresh_id (store, "tasks", error);
+  stmt = id != 0 ? prepare (store,
+                            "INSERT INTO tasks (area_id, year, position, text, changed_by, changed_at, id)"
+                            " VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM tasks"
+                            "                  WHERE area_id = ?1 AND year = ?2), ?3, ?4, ?5, ?6)",
+                            error)
+                 : NULL;
   ok = stmt != NULL;
   if (ok)
     {
@@ -1503,8 +1523,8 @@ itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *t
       bind_text (stmt, 3, text);
       bind_text (stmt, 4, g_get_user_name ());
       bind_text (stmt, 5, now);
+      sqlite3_bind_int64 (stmt, 6, id);
       ok = step_done (store, stmt, error);
-      id = sqlite3_last_insert_rowid (store->db);
     }
   return write_end (store, own, ok, error) ? id : 0;
 }
@@ -1924,6 +1944,15 @@ itogi_store_commit_step (ItogiStore *store, GError **error)
     }
   store->step = 0;
   return itogi_store_commit (store, error);
+}
+
+gboolean
+itogi_store_has_step (ItogiStore *store, gint64 step)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM steps WHERE id = %" G_GINT64_FORMAT, step);
+  gint64 n = 0;
+
+  return step != 0 && query_int (store, sql, &n, NULL) && n > 0;
 }
 
 void

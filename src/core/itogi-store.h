@@ -127,6 +127,8 @@ gboolean itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, G
 gint64 itogi_store_begin_step (ItogiStore *store, const char *label, GError **error);
 gboolean itogi_store_commit_step (ItogiStore *store, GError **error);
 void itogi_store_rollback_step (ItogiStore *store);
+/* Whether @step is recorded: a step that changed nothing is dropped when committed. */
+gboolean itogi_store_has_step (ItogiStore *store, gint64 step);
 /* The changes of one indicator's figures, newest first, at most @limit. */
 GPtrArray *itogi_store_list_value_changes (ItogiStore *store, gint64 indicator_id, guint limit,
                                            GError **error);
