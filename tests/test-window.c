@@ -996,6 +996,18 @@ test_period_editor (void)
   g_assert_cmpint (year.amount, ==, 22808);
   g_assert_null (year.note);
   g_assert_null (year.as_of);
+
+  /* The comparison year's months are a menu item away too. */
+  g_assert_true (gtk_widget_activate_action (page, "area.periods-compare", "x", ind->id));
+  {
+    g_autofree char *title_2022 = g_strdup_printf ("%s, 2022" NB "г.", ind->title);
+    editor = GTK_WIDGET (find_toplevel (title_2022));
+    g_assert_nonnull (editor);
+    g_assert_cmpstr (
+        gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))),
+        ==, "23" G "142");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
   close_window (window);
 }
 

@@ -243,8 +243,10 @@ periods_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (ind == NULL)
     return;
-  editor = itogi_period_editor_new (page_window (self), self->store, ind, self->year, on_periods_saved,
-                                    g_object_ref (self), g_object_unref, &error);
+  editor = itogi_period_editor_new (page_window (self), self->store, ind,
+                                    g_str_equal (action, "area.periods-compare") ? self->compare_year
+                                                                                 : self->year,
+                                    on_periods_saved, g_object_ref (self), g_object_unref, &error);
   if (editor == NULL)
     {
       show_toast (self, error->message);
@@ -1157,6 +1159,7 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "area.edit-notes", NULL, edit_notes_action);
   gtk_widget_class_install_action (widget_class, "area.periods", "x", periods_action);
+  gtk_widget_class_install_action (widget_class, "area.periods-compare", "x", periods_action);
   gtk_widget_class_install_action (widget_class, "area.edit-indicator", "x", edit_indicator_action);
   gtk_widget_class_install_action (widget_class, "area.add-indicator", NULL, add_indicator_action);
   gtk_widget_class_install_action (widget_class, "area.indicator-up", "x", indicator_step_action);

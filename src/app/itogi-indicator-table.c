@@ -36,6 +36,8 @@ struct _ItogiIndicatorTable
   gboolean show_area;
   ItogiValueEditor editor;
   gpointer editor_data;
+  int year;
+  int compare_year;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
@@ -104,6 +106,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       const char *tip = _ ("Indicator Menu");
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+      g_object_set_data (G_OBJECT (button), "table", g_object_get_data (G_OBJECT (factory), "table"));
       gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tip);
@@ -237,7 +240,6 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
         const char *label;
         const char *action;
       } items[] = {
-        { 0, N_ ("_Months, Quarters and Note…"), "area.periods" },
         { 0, N_ ("_Edit Indicator…"), "area.edit-indicator" },
         { 1, N_ ("Move _Up"), "area.indicator-up" },
         { 1, N_ ("Move _Down"), "area.indicator-down" },
@@ -245,7 +247,19 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
         { 2, N_ ("_Delete with Its Figures…"), "area.delete-indicator" },
       };
 
+      ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (label), "table");
+
       g_variant_ref_sink (id);
+      /* Months and quarters of either year of the table. */
+      for (guint y = 0; table != NULL && y < 2; y++)
+        {
+          g_autofree char *year_text = itogi_format_year (y == 0 ? table->year : table->compare_year);
+          /* Translators: a menu item: «Месяцы, кварталы и примечание за 2023 г.…» */
+          g_autofree char *entry = g_strdup_printf (_ ("_Months, Quarters and Note for %s…"), year_text);
+          g_autoptr (GMenuItem) mi = g_menu_item_new (entry, NULL);
+          g_menu_item_set_action_and_target_value (mi, y == 0 ? "area.periods" : "area.periods-compare", id);
+          g_menu_append_item (menu, mi);
+        }
       for (guint i = 0; i < G_N_ELEMENTS (items); i++)
         {
           g_autoptr (GMenuItem) mi = g_menu_item_new (_ (items[i].label), NULL);
@@ -521,6 +535,9 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *year_text = itogi_format_year (year);
   g_autofree char *compare_text = itogi_format_year (compare_year);
+
+  self->year = year;
+  self->compare_year = compare_year;
   gint64 last_area = -1;
 
   g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
