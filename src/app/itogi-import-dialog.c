@@ -25,11 +25,18 @@ typedef struct
   GtkListBox *problems;
   GtkWidget *import_button;
   gboolean good;
+  gboolean closing; /* the window is being destroyed: its widgets may be gone */
 } ImportDialog;
 
 static void
 import_dialog_free (ImportDialog *d)
 {
+  /* The widgets it reaches are held to the end, so a late signal never touches freed memory. */
+  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+    g_clear_object (&d->combos[c]);
+  g_clear_object (&d->summary);
+  g_clear_object (&d->problems);
+  g_clear_object (&d->import_button);
   itogi_csv_table_free (d->table);
   g_free (d);
 }
@@ -92,6 +99,8 @@ recheck (ImportDialog *d)
   g_autofree char *summary = NULL;
   gboolean ok;
 
+  if (d->closing)
+    return;
   fill_report (d, &report);
   ok = itogi_import_csv (d->store, d->table, TRUE, &report, &error);
   clear_problems (d);
@@ -179,6 +188,13 @@ itogi_import_dialog_can_import (GtkWidget *dialog)
   return get (dialog)->good;
 }
 
+/* The combo rows may still say «selected changed» while they are taken down: ignore them. */
+static void
+on_destroy (ImportDialog *d)
+{
+  d->closing = TRUE;
+}
+
 static void
 on_import (GtkWidget *dialog)
 {
@@ -236,7 +252,9 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   window = itogi_dialog_new (parent, _ ("Import from CSV"), 760, 720, _ ("_Import"), &box, &d->import_button);
   g_object_set_data_full (G_OBJECT (window), "itogi-import-dialog", d, (GDestroyNotify)import_dialog_free);
   itogi_dialog_set_subtitle (window, _ ("Import from CSV"), name);
+  g_object_ref (d->import_button);
   g_signal_connect_swapped (d->import_button, "clicked", G_CALLBACK (on_import), window);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroy), d);
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (content, 18);
@@ -246,12 +264,12 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
 
   /* The verdict first: it is what the user looks for. */
   check = group (_ ("Check"), NULL);
-  d->summary = gtk_label_new (NULL);
+  d->summary = g_object_ref (gtk_label_new (NULL));
   gtk_label_set_wrap (GTK_LABEL (d->summary), TRUE);
   gtk_label_set_xalign (GTK_LABEL (d->summary), 0);
   gtk_widget_add_css_class (d->summary, "heading");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (check), d->summary);
-  d->problems = GTK_LIST_BOX (gtk_list_box_new ());
+  d->problems = GTK_LIST_BOX (g_object_ref (gtk_list_box_new ()));
   gtk_list_box_set_selection_mode (d->problems, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (d->problems), "boxed-list");
   gtk_widget_set_margin_top (GTK_WIDGET (d->problems), 12);
@@ -276,7 +294,7 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   itogi_import_map_columns (table, &guess);
   for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
     {
-      d->combos[c] = adw_combo_row_new ();
+      d->combos[c] = g_object_ref (adw_combo_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->combos[c]), column_title (c));
       adw_combo_row_set_model (ADW_COMBO_ROW (d->combos[c]), G_LIST_MODEL (choices));
       adw_combo_row_set_selected (ADW_COMBO_ROW (d->combos[c]), (guint)(guess.map[c] + 1));

@@ -34,6 +34,8 @@ typedef struct
   GtkWidget *year_field;
   GtkWidget *qualifier; /* the year's qualifier, chosen rather than typed */
   gboolean syncing;
+  gboolean closing; /* the window is being destroyed: its widgets may be gone */
+  gboolean held;    /* the widgets below are referenced by the editor */
   GtkWidget *note;
   GtkWidget *as_of;
   GtkWidget *message; /* why nothing was saved */
@@ -41,9 +43,42 @@ typedef struct
   GtkWidget *warning; /* the year typed whole disagrees */
 } Editor;
 
+/* The widgets the editor reaches, held to its end so a late signal never touches freed memory. */
+static void
+hold_widgets (Editor *e, gboolean hold)
+{
+  GtkWidget **all[ITOGI_MONTHS + ITOGI_QUARTERS + 7];
+  guint n = 0;
+
+  if (hold == e->held)
+    return;
+  e->held = hold;
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    all[n++] = &e->months[i];
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    all[n++] = &e->quarters[i];
+  all[n++] = &e->year_field;
+  all[n++] = &e->qualifier;
+  all[n++] = &e->note;
+  all[n++] = &e->as_of;
+  all[n++] = &e->message;
+  all[n++] = &e->total;
+  all[n++] = &e->warning;
+  for (guint i = 0; i < n; i++)
+    {
+      if (*all[i] == NULL)
+        continue;
+      if (hold)
+        g_object_ref (*all[i]);
+      else
+        g_clear_object (all[i]);
+    }
+}
+
 static void
 editor_free (Editor *e)
 {
+  hold_widgets (e, FALSE);
   for (guint i = 0; i < ITOGI_MONTHS; i++)
     itogi_value_clear (&e->stored_months[i]);
   for (guint i = 0; i < ITOGI_QUARTERS; i++)
@@ -122,6 +157,8 @@ update_total (Editor *e)
   g_auto (ItogiValue) typed = { 0 };
   gboolean ok = TRUE;
 
+  if (e->closing)
+    return;
   for (guint i = 0; i < ITOGI_MONTHS; i++)
     ok = parse_field (e, e->months[i], &months[i], NULL) && ok;
   for (guint i = 0; i < ITOGI_QUARTERS; i++)
@@ -177,7 +214,7 @@ on_qualifier_chosen (Editor *e)
   g_auto (ItogiValue) v = { 0 };
   g_autofree char *text = NULL;
 
-  if (e->syncing || !parse_field (e, e->year_field, &v, NULL) || !v.present)
+  if (e->syncing || e->closing || !parse_field (e, e->year_field, &v, NULL) || !v.present)
     return;
   v.qualifier = (ItogiQualifier)gtk_drop_down_get_selected (GTK_DROP_DOWN (e->qualifier));
   text = shown (e, &v);
@@ -192,7 +229,7 @@ on_year_typed (Editor *e)
 {
   g_auto (ItogiValue) v = { 0 };
 
-  if (e->syncing || !parse_field (e, e->year_field, &v, NULL) || !v.present)
+  if (e->syncing || e->closing || !parse_field (e, e->year_field, &v, NULL) || !v.present)
     return;
   e->syncing = TRUE;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (e->qualifier), (guint)v.qualifier);
@@ -420,6 +457,13 @@ history_group (Editor *e, GError **error)
   return group;
 }
 
+/* Fields may still signal while they are taken down: ignore them. */
+static void
+on_destroy (Editor *e)
+{
+  e->closing = TRUE;
+}
+
 static void
 on_save (GtkWidget *editor)
 {
@@ -460,6 +504,7 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
   g_object_set_data_full (G_OBJECT (window), "itogi-period-editor", e, (GDestroyNotify)editor_free);
   itogi_dialog_set_subtitle (window, _ ("Months, Quarters and Note"), title);
   g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save), window);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroy), e);
 
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (content, 18);
@@ -584,6 +629,7 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_box_append (GTK_BOX (box), scroller);
 
+  hold_widgets (e, TRUE);
   update_total (e);
   gtk_widget_grab_focus (e->months[0]);
   return window;
