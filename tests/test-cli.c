@@ -365,6 +365,45 @@ test_chart (Fixture *f, gconstpointer data)
   }
 }
 
+/* backup and check: a checked copy that opens; a sound file passes, a damaged copy fails with its problem. */
+static void
+test_backup_and_check (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "Резервная копия.db", NULL);
+  g_auto (Result) init = { 0 };
+  g_auto (Result) backup = { 0 };
+  g_auto (Result) check = { 0 };
+  g_auto (Result) table = { 0 };
+  g_auto (Result) bad = { 0 };
+  g_auto (Result) usage = { 0 };
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run (f, &backup, "--database", f->db, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  run (f, &table, "--database", copy, "table", "--year", "2023", "--area", "documents", NULL);
+  g_assert_nonnull (strstr (table.out, "22\u202f808"));
+  run (f, &check, "--database", copy, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  run (f, &usage, "--database", f->db, "backup", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+    g_assert_cmpint (
+        sqlite3_exec (db,
+                      "PRAGMA foreign_keys = OFF; INSERT INTO tasks (area_id, year, position, text,"
+                      " changed_by, changed_at) VALUES (424242, 2024, 1, 'x', 'x', 'x');",
+                      NULL, NULL, NULL),
+        ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  run (f, &bad, "--database", copy, "check", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "tasks"));
+}
+
 /* import: a good file lands, a dry run and a bad file change nothing, problems are listed. */
 static void
 test_import (Fixture *f, gconstpointer data)
@@ -507,6 +546,7 @@ main (int argc, char *argv[])
   ADD ("/cli/import", test_import);
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/bad-arguments", test_bad_arguments);
+  ADD ("/cli/backup-and-check", test_backup_and_check);
   ADD ("/cli/russian", test_russian);
   return g_test_run ();
 }

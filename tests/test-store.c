@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "itogi-format.h"
 #include "itogi-store.h"
@@ -789,6 +790,97 @@ test_notes_are_the_reports_words (Fixture *f, gconstpointer data)
   g_assert_cmpuint (checked, ==, 17);
 }
 
+/* A backup is a checked, private, whole copy; a failed one leaves nothing behind. */
+static void
+test_backup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autofree char *dest = g_build_filename (f->dir, "копия с пробелом.db", NULL);
+  g_autofree char *ro_dir = g_build_filename (f->dir, "read-only", NULL);
+  g_autofree char *ro_dest = g_build_filename (ro_dir, "backup.db", NULL);
+  g_autoptr (ItogiStore) copy = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GDir) d = NULL;
+  GStatBuf st;
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_backup (store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dest, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  copy = itogi_store_open (dest, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (GPtrArray) rows = itogi_table_build (copy, "documents", 2023, 2022, &error);
+    g_autofree char *first
+        = itogi_format_value (&((ItogiTableRow *)rows->pdata[0])->current, ITOGI_KIND_COUNT, 0);
+    g_assert_cmpstr (first, ==, "22\u202f808");
+  }
+  problems = itogi_store_check (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  /* Again over the first: replaced whole. */
+  g_assert_true (itogi_store_backup (store, dest, &error));
+
+  /* A folder that cannot be written: a plain refusal, and no stray temporary file. */
+  g_assert_cmpint (g_mkdir (ro_dir, 0500), ==, 0);
+  if (access (ro_dir, W_OK) == 0)
+    g_test_message ("running as a user who can write anywhere: the read-only case is not checked");
+  else
+    {
+      g_assert_false (itogi_store_backup (store, ro_dest, &error));
+      g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+      g_clear_error (&error);
+    }
+  g_assert_false (g_file_test (ro_dest, G_FILE_TEST_EXISTS));
+  /* A folder that does not exist: refused too, whoever runs it. */
+  {
+    g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "backup.db", NULL);
+    g_assert_false (itogi_store_backup (store, nowhere, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "backup.db"));
+    g_clear_error (&error);
+  }
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".itogi-backup-"));
+  g_chmod (ro_dir, 0700);
+}
+
+/* The full check finds a figure whose indicator is gone. */
+static void
+test_check_finds_problems (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+    g_assert_no_error (error);
+  }
+  /* Damage it the way another tool could: foreign keys off, an orphan figure in. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (db,
+                    "PRAGMA foreign_keys = OFF;"
+                    "INSERT INTO indicator_values (indicator_id, year, period, period_index, amount,"
+                    " changed_by, changed_at) VALUES (999999, 2023, 'year', 0, 1, 'x', 'y');",
+                    NULL, NULL, NULL),
+      ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autoptr (ItogiStore) store = itogi_store_open (f->path, &error);
+    g_assert_no_error (error);
+    problems = itogi_store_check (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_nonnull (strstr (problems->pdata[0], "indicator_values"));
+  }
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -817,6 +909,8 @@ main (int argc, char *argv[])
   ADD ("/core/store/derived-year", test_derived_year);
   ADD ("/core/store/write-refused-rolls-back", test_write_refused_rolls_back);
   ADD ("/core/store/default-path", test_default_path);
+  ADD ("/core/store/backup", test_backup);
+  ADD ("/core/store/check-finds-problems", test_check_finds_problems);
   {
     int rc = g_test_run ();
     remove_tree (xdg_home);

@@ -58,7 +58,7 @@ print_usage (FILE *stream)
            "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n  chart [--area "
            "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year "
            "YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n  import FILE.csv "
-           "[--dry-run]\n\n%s\n",
+           "[--dry-run]\n  backup FILE.db\n  check\n\n%s\n",
            _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
            _ ("Without --database the default database is used, and created on first use."));
 }
@@ -124,6 +124,60 @@ cmd_areas (const GlobalOptions *global, int argc, char **argv)
       out ("\n");
     }
   return EXIT_SUCCESS;
+}
+
+/* backup FILE: a verified copy of the database. */
+static int
+cmd_backup (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autofree char *message = NULL;
+
+  if (argc != 2 || argv[1][0] == '-')
+    return fail (EXIT_USAGE, _ ("Name the backup file: itogi-cli backup FILE.db."));
+  store = open_store (global, &error);
+  if (store == NULL)
+    return fail_error (error);
+  if (!itogi_store_backup (store, argv[1], &error))
+    return fail_error (error);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_ ("Backed up to %s and checked."), argv[1]);
+  out (message);
+  out ("\n");
+  return EXIT_SUCCESS;
+}
+
+/* check: the full integrity and foreign-key checks; non-zero when anything is wrong. */
+static int
+cmd_check (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  if (argc > 1)
+    return fail (EXIT_USAGE, _ ("“check” takes no arguments."));
+  store = open_store (global, &error);
+  if (store == NULL)
+    return fail_error (error);
+  problems = itogi_store_check (store, &error);
+  if (problems == NULL)
+    return fail_error (error);
+  if (problems->len == 0)
+    {
+      out (_ ("The database is sound."));
+      out ("\n");
+      return EXIT_SUCCESS;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    fprintf (stderr, "%s\n", (const char *)problems->pdata[i]);
+  {
+    g_autofree char *msg = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%u problem found.", "%u problems found.", problems->len),
+        problems->len);
+    return fail (EXIT_FAILURE, msg);
+  }
 }
 
 /* Display width in characters; every character here is one column wide. */
@@ -637,8 +691,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "init", cmd_init },   { "table", cmd_table },   { "areas", cmd_areas },
-  { "chart", cmd_chart }, { "export", cmd_export }, { "import", cmd_import },
+  { "init", cmd_init },     { "table", cmd_table },   { "areas", cmd_areas },   { "chart", cmd_chart },
+  { "export", cmd_export }, { "import", cmd_import }, { "backup", cmd_backup }, { "check", cmd_check },
 };
 
 int

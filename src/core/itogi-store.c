@@ -1840,6 +1840,124 @@ itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error)
                      _ ("The task is no longer there: it may have been removed in the meantime."), error);
 }
 
+/* ---- backup and check ---- */
+
+static gboolean
+fsync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+gboolean
+itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
+{
+  g_autofree char *name = g_filename_display_name (dest);
+  g_autofree char *dir = g_path_get_dirname (dest);
+  g_autofree char *tmp = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStore) copy = NULL;
+  g_autoptr (GError) local = NULL;
+  int fd, version = 0, rc;
+
+  g_return_val_if_fail (!store->in_transaction, FALSE);
+  /* A name of our own beside the backup: VACUUM INTO will not write over a file. */
+  tmp = g_build_filename (dir, ".itogi-backup-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ITOGI_STORE_ERROR,
+                   saved == ENOSPC ? ITOGI_STORE_ERROR_FULL : ITOGI_STORE_ERROR_READONLY,
+                   _ ("The backup “%s” cannot be written there: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  g_unlink (tmp);
+
+  stmt = prepare (store, "VACUUM INTO ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, tmp);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_error (store, rc, error);
+      remove_with_sidecars (tmp);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  /* As private as the database itself; durable first, then verified as a stranger would open
+   * it: ours, readable, whole. */
+  g_chmod (tmp, 0600);
+  if (!fsync_file (tmp))
+    g_set_error (&local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                 _ ("The backup could not be flushed to disk."));
+  if (local == NULL)
+    copy = store_open_raw (tmp, SQLITE_OPEN_READONLY, TRUE, &local);
+  if (copy != NULL)
+    check_identity (copy, &version, &local);
+  g_clear_pointer (&copy, itogi_store_free);
+  if (local == NULL && g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_set_error (&local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                   _ ("The backup “%s” cannot be written: %s."), name, g_strerror (saved));
+    }
+  if (local != NULL)
+    {
+      remove_with_sidecars (tmp);
+      g_unlink (tmp);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _ ("The backup failed and was removed: "));
+      return FALSE;
+    }
+  fsync_directory_of (dest);
+  return TRUE;
+}
+
+static gboolean
+collect_checks (ItogiStore *store, const char *sql, GPtrArray *problems, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_count (stmt);
+      GString *line = g_string_new (NULL);
+
+      for (int i = 0; i < n; i++)
+        {
+          const char *v = (const char *)sqlite3_column_text (stmt, i);
+          g_string_append_printf (line, "%s%s", i > 0 ? " " : "", v != NULL ? v : "—");
+        }
+      if (g_strcmp0 (line->str, "ok") != 0)
+        g_ptr_array_add (problems, g_string_free (line, FALSE));
+      else
+        g_string_free (line, TRUE);
+    }
+  return rc == SQLITE_DONE || store_error (store, rc, error);
+}
+
+GPtrArray *
+itogi_store_check (ItogiStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (!collect_checks (store, "PRAGMA integrity_check", problems, error)
+      || !collect_checks (store, "PRAGMA foreign_key_check", problems, error))
+    return NULL;
+  return g_steal_pointer (&problems);
+}
+
 /* ---- edit steps, history and undo ---- */
 
 typedef struct

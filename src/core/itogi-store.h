@@ -122,6 +122,14 @@ gint64 itogi_store_count_values (ItogiStore *store, gint64 indicator_id, GError 
 /* Removes the indicator and every figure of it (each recorded, so that it can be undone). */
 gboolean itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, GError **error);
 
+/* A verified copy of the database at @dest: written under a temporary name beside it, flushed,
+ * opened read-only and checked (integrity, owner, version), then renamed into place. On failure
+ * nothing is left behind and @dest is as it was. */
+gboolean itogi_store_backup (ItogiStore *store, const char *dest, GError **error);
+/* The full integrity and foreign-key checks: one line per problem (empty when the file is sound),
+ * or NULL with @error when they could not run. */
+GPtrArray *itogi_store_check (ItogiStore *store, GError **error);
+
 /* Edit steps: one user action («Изменено значение», «Загрузка из CSV»). Every change made inside
  * a step is recorded with its old and new row; a step can be undone, which is itself a step. */
 gint64 itogi_store_begin_step (ItogiStore *store, const char *label, GError **error);
