@@ -53,7 +53,19 @@ tear_down (Fixture *f, gconstpointer data)
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr (GDir) sub = g_dir_open (child, 0, NULL);
+          const char *inner;
+          while (sub != NULL && (inner = g_dir_read_name (sub)) != NULL)
+            {
+              g_autofree char *file = g_build_filename (child, inner, NULL);
+              g_unlink (file);
+            }
+          g_rmdir (child);
+        }
+      else
+        g_unlink (child);
     }
   g_rmdir (f->dir);
   g_free (f->dir);
@@ -520,11 +532,72 @@ test_migrate_from_v1 (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (itogi_store_get_schema_version (f->store), ==, ITOGI_STORE_SCHEMA_VERSION);
   g_assert_cmpint (amount (f, 2023, &present), ==, 23);
+  /* The file as it was is kept, verified, in the backup folder: still version 1, still 23. */
+  {
+    g_autofree char *dir = itogi_store_backup_dir (f->store);
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint found = 0;
+
+    g_assert_nonnull (d);
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_suffix (name, "-before-v2.db"))
+        {
+          g_autofree char *copy = g_build_filename (dir, name, NULL);
+          sqlite3 *old = NULL;
+          sqlite3_stmt *st = NULL;
+
+          g_assert_cmpint (sqlite3_open_v2 (copy, &old, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_prepare_v2 (old, "PRAGMA user_version", -1, &st, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+          g_assert_cmpint (sqlite3_column_int (st, 0), ==, 1);
+          sqlite3_finalize (st);
+          sqlite3_close (old);
+          found++;
+        }
+    g_assert_cmpuint (found, ==, 1);
+  }
   /* And records from now on. */
   set_in_step (f, 2023, 24);
   {
     g_autoptr (GPtrArray) steps = itogi_store_list_steps (f->store, 0, NULL);
     g_assert_cmpuint (steps->len, ==, 1);
+  }
+}
+
+/* One daily backup a day; the oldest beyond the kept number go. */
+static void
+test_daily_backup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = itogi_store_backup_dir (f->store);
+  g_autofree char *first = NULL, *second = NULL;
+  static const char *const old[] = { "itogi-20200101-000000-daily.db", "itogi-20200102-000000-daily.db",
+                                     "itogi-20200103-000000-daily.db" };
+  guint left = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    {
+      g_autofree char *p = g_build_filename (dir, old[i], NULL);
+      g_assert_true (g_file_set_contents (p, "old", -1, NULL));
+    }
+  first = itogi_store_daily_backup (f->store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (first != NULL && *first != '\0');
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  second = itogi_store_daily_backup (f->store, 2, &error);
+  g_assert_cmpstr (second, ==, "");
+  /* Kept: today's and the newest old one. */
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    {
+      g_autofree char *p = g_build_filename (dir, old[i], NULL);
+      left += g_file_test (p, G_FILE_TEST_EXISTS);
+    }
+  g_assert_cmpuint (left, ==, 1);
+  {
+    g_autofree char *newest_old = g_build_filename (dir, old[2], NULL);
+    g_assert_true (g_file_test (newest_old, G_FILE_TEST_EXISTS));
   }
 }
 
@@ -541,6 +614,7 @@ main (int argc, char *argv[])
   ADD ("/core/history/tasks", test_tasks);
   ADD ("/core/history/indicators", test_indicators);
   ADD ("/core/history/empty-step", test_empty_step);
+  ADD ("/core/history/daily-backup", test_daily_backup);
   ADD ("/core/history/indicator-history", test_indicator_history);
   ADD ("/core/history/conflict", test_conflict);
   ADD ("/core/history/failed-step-leaves-nothing", test_failed_step_leaves_nothing);

@@ -69,6 +69,12 @@ itogi_application_activate (GApplication *app)
     }
   window = GTK_WINDOW (itogi_window_new (GTK_APPLICATION (app), self->store));
   gtk_window_present (window);
+  {
+    /* Once a day of use, a verified copy beside the database; the last week's are kept. */
+    g_autofree char *made = itogi_store_daily_backup (self->store, 7, &error);
+    if (made == NULL)
+      itogi_window_show_error (ITOGI_WINDOW (window), error);
+  }
 }
 
 static int

@@ -949,6 +949,12 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
   return self;
 }
 
+void
+itogi_window_show_error (ItogiWindow *self, const GError *error)
+{
+  show_error (self, error);
+}
+
 gboolean
 itogi_window_can_undo (ItogiWindow *self)
 {

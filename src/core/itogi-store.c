@@ -783,6 +783,16 @@ itogi_store_open (const char *path, GError **error)
                        name);
           return NULL;
         }
+      /* Never migrate without a verified copy of the file as it was. */
+      {
+        g_autofree char *label = g_strdup_printf ("before-v%d", ITOGI_STORE_SCHEMA_VERSION);
+        g_autofree char *kept = itogi_store_backup_named (store, label, error);
+        if (kept == NULL)
+          {
+            g_prefix_error (error, _ ("The data format was not upgraded, and nothing was changed: "));
+            return NULL;
+          }
+      }
       if (!migrate (store, version, error))
         return NULL;
     }
@@ -1919,6 +1929,86 @@ itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
     }
   fsync_directory_of (dest);
   return TRUE;
+}
+
+char *
+itogi_store_backup_dir (ItogiStore *store)
+{
+  g_autofree char *dir = g_path_get_dirname (store->path);
+  return g_build_filename (dir, "itogi-backups", NULL);
+}
+
+char *
+itogi_store_backup_named (ItogiStore *store, const char *label, GError **error)
+{
+  g_autofree char *dir = itogi_store_backup_dir (store);
+  g_autofree char *base = g_path_get_basename (store->path);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *file = NULL;
+  char *path;
+
+  if (g_str_has_suffix (base, ".db"))
+    base[strlen (base) - 3] = '\0';
+  file = g_strdup_printf ("%s-%s-%s.db", base, stamp, label);
+  path = g_build_filename (dir, file, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+      g_set_error (error, ITOGI_STORE_ERROR,
+                   saved == ENOSPC ? ITOGI_STORE_ERROR_FULL : ITOGI_STORE_ERROR_READONLY,
+                   _ ("The backup folder “%s” cannot be made: %s."), name, g_strerror (saved));
+      g_free (path);
+      return NULL;
+    }
+  if (!itogi_store_backup (store, path, error))
+    {
+      g_free (path);
+      return NULL;
+    }
+  return path;
+}
+
+static gint
+compare_names_desc (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *)b, *(const char *const *)a);
+}
+
+char *
+itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error)
+{
+  g_autofree char *dir = itogi_store_backup_dir (store);
+  g_autofree char *base = g_path_get_basename (store->path);
+  g_autoptr (GPtrArray) daily = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y%m%d");
+  g_autofree char *prefix = NULL;
+  const char *name;
+  char *made;
+
+  if (g_str_has_suffix (base, ".db"))
+    base[strlen (base) - 3] = '\0';
+  prefix = g_strdup_printf ("%s-", base);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, "-daily.db"))
+      g_ptr_array_add (daily, g_strdup (name));
+  g_ptr_array_sort (daily, compare_names_desc);
+  /* One a day: names start with the date, so the newest sorts first. */
+  if (daily->len > 0 && g_str_has_prefix ((const char *)daily->pdata[0] + strlen (prefix), today))
+    return g_strdup ("");
+  made = itogi_store_backup_named (store, "daily", error);
+  if (made == NULL)
+    return NULL;
+  /* The newest @keep are kept, counting the one just made. */
+  for (guint i = keep > 0 ? keep - 1 : 0; i < daily->len; i++)
+    {
+      g_autofree char *old = g_build_filename (dir, daily->pdata[i], NULL);
+      g_unlink (old);
+    }
+  return made;
 }
 
 static gboolean

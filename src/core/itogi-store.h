@@ -126,6 +126,13 @@ gboolean itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, G
  * opened read-only and checked (integrity, owner, version), then renamed into place. On failure
  * nothing is left behind and @dest is as it was. */
 gboolean itogi_store_backup (ItogiStore *store, const char *dest, GError **error);
+/* Where automatic backups go: «itogi-backups» beside the database. */
+char *itogi_store_backup_dir (ItogiStore *store);
+/* A verified backup in that folder named «itogi-YYYYMMDD-HHMMSS-@label.db»; its path, or NULL. */
+char *itogi_store_backup_named (ItogiStore *store, const char *label, GError **error);
+/* Once a day of use: a «-daily» backup unless today's exists (then "" is returned), keeping the
+ * newest @keep daily ones. The new backup's path, "" when none was due, or NULL with @error. */
+char *itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error);
 /* The full integrity and foreign-key checks: one line per problem (empty when the file is sound),
  * or NULL with @error when they could not run. */
 GPtrArray *itogi_store_check (ItogiStore *store, GError **error);
