@@ -404,6 +404,51 @@ test_backup_and_check (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (bad.err, "tasks"));
 }
 
+/* restore: a sound backup takes the database's place, the old file is kept aside; anything
+ * else is refused and changes nothing. */
+static void
+test_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "backup.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "not-a-db.db", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "good.csv", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_auto (Result) init = { 0 };
+  g_auto (Result) backup = { 0 };
+  g_auto (Result) import = { 0 };
+  g_auto (Result) refused = { 0 };
+  g_auto (Result) restored = { 0 };
+  g_auto (Result) table = { 0 };
+  g_autoptr (GDir) d = NULL;
+  const char *name;
+  guint aside = 0;
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  run (f, &backup, "--database", f->db, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_true (g_file_set_contents (
+      csv, "Показатель;Год;Значение\nПроведено выездных и камеральных проверок;2023;99\n", -1, NULL));
+  run (f, &import, "--database", f->db, "import", csv, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  g_assert_true (g_file_set_contents (text, "not a database", -1, NULL));
+  before = checksum (f->db);
+  run (f, &refused, "--database", f->db, "restore", text, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  after = checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  run (f, &restored, "--database", f->db, "restore", copy, NULL);
+  g_assert_cmpint (restored.status, ==, 0);
+  run (f, &table, "--database", f->db, "table", "--year", "2023", "--area", "financial-control", NULL);
+  g_assert_nonnull (strstr (table.out, " 23 "));
+  g_assert_null (strstr (table.out, "99"));
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    aside += strstr (name, "-replaced-") != NULL && g_str_has_suffix (name, ".db");
+  g_assert_cmpuint (aside, ==, 1);
+}
+
 /* import: a good file lands, a dry run and a bad file change nothing, problems are listed. */
 static void
 test_import (Fixture *f, gconstpointer data)
@@ -547,6 +592,7 @@ main (int argc, char *argv[])
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/bad-arguments", test_bad_arguments);
   ADD ("/cli/backup-and-check", test_backup_and_check);
+  ADD ("/cli/restore", test_restore);
   ADD ("/cli/russian", test_russian);
   return g_test_run ();
 }

@@ -58,7 +58,7 @@ print_usage (FILE *stream)
            "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n  chart [--area "
            "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year "
            "YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n  import FILE.csv "
-           "[--dry-run]\n  backup FILE.db\n  check\n\n%s\n",
+           "[--dry-run]\n  backup FILE.db\n  restore BACKUP.db\n  check\n\n%s\n",
            _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
            _ ("Without --database the default database is used, and created on first use."));
 }
@@ -143,6 +143,29 @@ cmd_backup (const GlobalOptions *global, int argc, char **argv)
     return fail_error (error);
   /* Translators: %s is a file name */
   message = g_strdup_printf (_ ("Backed up to %s and checked."), argv[1]);
+  out (message);
+  out ("\n");
+  return EXIT_SUCCESS;
+}
+
+/* restore BACKUP: the backup, checked, in the database's place; the old file moved aside. */
+static int
+cmd_restore (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dest = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *message = NULL;
+
+  if (argc != 2 || argv[1][0] == '-')
+    return fail (EXIT_USAGE, _ ("Name the backup to restore: itogi-cli restore BACKUP.db."));
+  dest = global->database != NULL ? g_strdup (global->database) : itogi_store_default_path ();
+  if (!itogi_store_restore (argv[1], dest, &aside, &error))
+    return fail_error (error);
+  message = aside != NULL
+                /* Translators: «Восстановлено из A; прежний файл сохранён как B.» */
+                ? g_strdup_printf (_ ("Restored from %s; the previous file is kept as %s."), argv[1], aside)
+                : g_strdup_printf (_ ("Restored from %s."), argv[1]);
   out (message);
   out ("\n");
   return EXIT_SUCCESS;
@@ -691,8 +714,9 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "init", cmd_init },     { "table", cmd_table },   { "areas", cmd_areas },   { "chart", cmd_chart },
-  { "export", cmd_export }, { "import", cmd_import }, { "backup", cmd_backup }, { "check", cmd_check },
+  { "init", cmd_init },     { "table", cmd_table },   { "areas", cmd_areas },
+  { "chart", cmd_chart },   { "export", cmd_export }, { "import", cmd_import },
+  { "backup", cmd_backup }, { "check", cmd_check },   { "restore", cmd_restore },
 };
 
 int

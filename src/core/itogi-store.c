@@ -2011,6 +2011,80 @@ itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error)
   return made;
 }
 
+gboolean
+itogi_store_restore (const char *backup, const char *dest, char **kept_aside, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (dest);
+  g_autofree char *tmp = NULL;
+  g_autoptr (ItogiStore) source = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = NULL;
+  int version = 0, fd;
+
+  if (kept_aside != NULL)
+    *kept_aside = NULL;
+  /* The backup first: ours, sound, not newer. Nothing is touched until it passes. */
+  if (!check_header (backup, error))
+    return FALSE;
+  source = store_open_raw (backup, SQLITE_OPEN_READONLY, TRUE, error);
+  if (source == NULL || !check_identity (source, &version, error))
+    return FALSE;
+
+  tmp = g_build_filename (dir, ".itogi-restore-XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (dest);
+      g_set_error (error, ITOGI_STORE_ERROR,
+                   saved == ENOSPC ? ITOGI_STORE_ERROR_FULL : ITOGI_STORE_ERROR_READONLY,
+                   _ ("“%s” cannot be restored there: %s."), name, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  g_unlink (tmp);
+  if (!itogi_store_backup (source, tmp, error))
+    return FALSE;
+  g_clear_pointer (&source, itogi_store_free);
+
+  /* The current file is never deleted: it is moved aside, with its journal files. */
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+    {
+      static const char *const sidecars[] = { "", "-wal", "-shm" };
+      g_autofree char *stem
+          = g_str_has_suffix (dest, ".db") ? g_strndup (dest, strlen (dest) - 3) : g_strdup (dest);
+      aside = g_strdup_printf ("%s-replaced-%s.db", stem, stamp);
+      for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+        {
+          g_autofree char *from = g_strconcat (dest, sidecars[i], NULL);
+          g_autofree char *to = g_strconcat (aside, sidecars[i], NULL);
+          if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+            {
+              int saved = errno;
+              g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                           _ ("The current database could not be moved aside: %s. Nothing was restored."),
+                           g_strerror (saved));
+              g_unlink (tmp);
+              return FALSE;
+            }
+        }
+    }
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                   _ ("The backup could not be put in place: %s. The previous file is kept as “%s”."),
+                   g_strerror (saved), aside != NULL ? aside : "");
+      g_unlink (tmp);
+      return FALSE;
+    }
+  fsync_directory_of (dest);
+  if (kept_aside != NULL)
+    *kept_aside = g_steal_pointer (&aside);
+  return TRUE;
+}
+
 static gboolean
 collect_checks (ItogiStore *store, const char *sql, GPtrArray *problems, GError **error)
 {

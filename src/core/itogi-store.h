@@ -133,6 +133,10 @@ char *itogi_store_backup_named (ItogiStore *store, const char *label, GError **e
 /* Once a day of use: a «-daily» backup unless today's exists (then "" is returned), keeping the
  * newest @keep daily ones. The new backup's path, "" when none was due, or NULL with @error. */
 char *itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error);
+/* Put a checked copy of @backup at @dest (no program may have @dest open). The file there is
+ * never deleted: it is moved aside as «NAME-replaced-YYYYMMDD-HHMMSS.db» (its path in @kept_aside).
+ * A backup that is not a sound Itogi database is refused and nothing changes. */
+gboolean itogi_store_restore (const char *backup, const char *dest, char **kept_aside, GError **error);
 /* The full integrity and foreign-key checks: one line per problem (empty when the file is sound),
  * or NULL with @error when they could not run. */
 GPtrArray *itogi_store_check (ItogiStore *store, GError **error);
