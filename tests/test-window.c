@@ -1280,6 +1280,34 @@ test_areas (void)
   close_window (window);
 }
 
+/* Back Up… writes a checked copy that opens with the same figures; a folder that is not there
+ * gets a plain refusal. */
+static void
+test_backup (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "Итоги копия.db", NULL);
+  g_autofree char *nowhere = g_build_filename (tmp_dir, "нет такой папки", "копия.db", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) bad = g_file_new_for_path (nowhere);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (itogi_window_backup_to (window, file, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (ItogiStore) copy = itogi_store_open (path, &error);
+    g_autoptr (GPtrArray) rows = NULL;
+    g_assert_no_error (error);
+    rows = itogi_table_build (copy, "documents", 2023, 2022, &error);
+    g_assert_cmpint (((ItogiTableRow *)rows->pdata[0])->current.amount, ==, 22808);
+  }
+  g_assert_false (itogi_window_backup_to (window, bad, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  close_window (window);
+  g_unlink (path);
+}
+
 /* What cannot be taken is said at the field, kept as typed, and saves nothing. */
 static void
 test_bad_input (void)
@@ -1432,6 +1460,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/import", test_import);
       g_test_add_func ("/app/window/indicators", test_indicators);
       g_test_add_func ("/app/window/areas", test_areas);
+      g_test_add_func ("/app/window/backup", test_backup);
       g_test_add_func ("/app/window/bad-input", test_bad_input);
     }
   rc = g_test_run ();

@@ -804,6 +804,61 @@ import_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+gboolean
+itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _ ("Choose a file on this computer."));
+      return FALSE;
+    }
+  if (!itogi_store_backup (self->store, path, error))
+    return FALSE;
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_ ("Backup “%s” saved and checked"), name);
+  {
+    g_autofree char *escaped = g_markup_escape_text (message, -1);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  }
+  return TRUE;
+}
+
+static void
+on_backup_chosen (GtkNativeDialog *chooser, int response, ItogiWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GError) error = NULL;
+
+      if (!itogi_window_backup_to (self, file, &error))
+        show_error (self, error);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+backup_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _ ("Back Up"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the proposed backup file name: «Итоги, копия 2026-11-25.db» */
+  g_autofree char *name = g_strdup_printf (_ ("Itogi backup %s.db"), date);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 open_file_action (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -867,6 +922,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.add-area", NULL, add_area_action);
   gtk_widget_class_install_action (widget_class, "win.edit-area", NULL, area_action);
   gtk_widget_class_install_action (widget_class, "win.area-up", NULL, area_action);

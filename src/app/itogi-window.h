@@ -29,6 +29,8 @@ int itogi_window_get_year (ItogiWindow *self);
 int itogi_window_get_compare_year (ItogiWindow *self);
 /* Open @file's import dialog, as «Import from CSV…» does after the file is chosen. */
 gboolean itogi_window_import_file (ItogiWindow *self, GFile *file, GError **error);
+/* A verified backup at @file, as «Back Up…» does once the file is chosen. */
+gboolean itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error);
 /* A message that stays until dismissed, for what went wrong. */
 void itogi_window_show_error (ItogiWindow *self, const GError *error);
 gboolean itogi_window_can_undo (ItogiWindow *self);
