@@ -261,21 +261,10 @@ structure_step (ItogiAreaPage *self, const char *label, GError **error,
                 gboolean (*apply) (ItogiAreaPage *self, gpointer data, GError **error), gpointer data)
 {
   gint64 step = itogi_store_begin_step (self->store, label, error);
-  GError *local = NULL;
-  gboolean ok;
 
   if (step == 0)
     return FALSE;
-  ok = apply (self, data, &local);
-  if (!ok && local == NULL)
-    {
-      /* Nothing to do (already at the end of the list): nothing to record. */
-      itogi_store_rollback_step (self->store);
-      return TRUE;
-    }
-  if (local != NULL)
-    g_propagate_error (error, local);
-  return finish_step (self, step, ok, error);
+  return finish_step (self, step, apply (self, data, error), error);
 }
 
 static gboolean
@@ -347,13 +336,13 @@ add_indicator_action (GtkWidget *widget, const char *action, GVariant *param)
 static gboolean
 apply_up (ItogiAreaPage *self, gpointer data, GError **error)
 {
-  return itogi_store_move_indicator (self->store, *(gint64 *)data, -1, error);
+  return itogi_store_move_indicator (self->store, *(gint64 *)data, -1, NULL, error);
 }
 
 static gboolean
 apply_down (ItogiAreaPage *self, gpointer data, GError **error)
 {
-  return itogi_store_move_indicator (self->store, *(gint64 *)data, 1, error);
+  return itogi_store_move_indicator (self->store, *(gint64 *)data, 1, NULL, error);
 }
 
 static gboolean
@@ -605,19 +594,8 @@ edit_task (ItogiAreaPage *self, TaskEdit what, const ItogiTask *task, const char
       break;
     case TASK_UP:
     case TASK_DOWN:
-      {
-        GError *move_error = NULL;
-
-        ok = itogi_store_move_task (self->store, task->id, what == TASK_UP ? -1 : 1, &move_error);
-        if (!ok && move_error == NULL)
-          {
-            /* Already at the end of the list: nothing to record. */
-            itogi_store_rollback_step (self->store);
-            return TRUE;
-          }
-        if (move_error != NULL)
-          g_propagate_error (error, move_error);
-      }
+      /* At either end nothing moves, and the empty step is dropped on commit. */
+      ok = itogi_store_move_task (self->store, task->id, what == TASK_UP ? -1 : 1, NULL, error);
       break;
     case TASK_REMOVE:
       ok = itogi_store_delete_task (self->store, task->id, error);

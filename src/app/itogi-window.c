@@ -637,7 +637,7 @@ edit_area (ItogiWindow *self, AreaEdit what, const ItogiArea *area, GError **err
       break;
     case AREA_UP:
     case AREA_DOWN:
-      ok = itogi_store_move_area (self->store, area->id, what == AREA_UP ? -1 : 1, &local);
+      ok = itogi_store_move_area (self->store, area->id, what == AREA_UP ? -1 : 1, NULL, &local);
       break;
     case AREA_ARCHIVE:
     case AREA_RESTORE:
@@ -648,8 +648,6 @@ edit_area (ItogiWindow *self, AreaEdit what, const ItogiArea *area, GError **err
   if (!ok)
     {
       itogi_store_rollback_step (self->store);
-      if (local == NULL)
-        return TRUE; /* already at the end: nothing to record */
       g_propagate_error (error, local);
       return FALSE;
     }

@@ -799,11 +799,11 @@ itogi_store_open (const char *path, GError **error)
   return g_steal_pointer (&store);
 }
 
+/* Flush a file, or with O_DIRECTORY a folder's entries, to disk. */
 static gboolean
-fsync_directory_of (const char *path)
+fsync_path (const char *path, int flags)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | flags, 0);
   gboolean ok;
 
   if (fd < 0)
@@ -811,6 +811,13 @@ fsync_directory_of (const char *path)
   ok = fsync (fd) == 0;
   close (fd);
   return ok;
+}
+
+static gboolean
+fsync_directory_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  return fsync_path (dir, O_DIRECTORY);
 }
 
 static void
@@ -1575,11 +1582,11 @@ itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gb
 
 /* Swap row @id of @table with its neighbour above (@delta −1) or below (+1) among the rows that
  * share its @group columns (and pass @filter), in the order (position, id). Positions are
- * renumbered 1… first, so that equal positions cannot make a swap a no-op. FALSE without an error
- * at either end. */
+ * renumbered 1… first, so that equal positions cannot make a swap a no-op. At either end nothing
+ * changes and *@moved (if given) is FALSE; that is not an error. */
 static gboolean
 move_row (ItogiStore *store, const char *table, const char *group, const char *filter, gint64 id, int delta,
-          GError **error)
+          gboolean *moved, GError **error)
 {
   g_autofree char *find_sql
       = g_strdup_printf ("SELECT o.id FROM %1$s t JOIN %1$s o ON (%2$s) WHERE t.id = ?1 AND (%3$s)"
@@ -1657,26 +1664,30 @@ move_row (ItogiStore *store, const char *table, const char *group, const char *f
     }
   if (!write_end (store, own, ok, error))
     return FALSE;
-  return other != 0;
+  if (moved != NULL)
+    *moved = other != 0;
+  return TRUE;
 }
 
 gboolean
-itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **error)
+itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, gboolean *moved, GError **error)
 {
-  return move_row (store, "tasks", "o.area_id = t.area_id AND o.year = t.year", "1", task_id, delta, error);
-}
-
-gboolean
-itogi_store_move_indicator (ItogiStore *store, gint64 indicator_id, int delta, GError **error)
-{
-  return move_row (store, "indicators", "o.area_id = t.area_id", "o.archived = 0", indicator_id, delta,
+  return move_row (store, "tasks", "o.area_id = t.area_id AND o.year = t.year", "1", task_id, delta, moved,
                    error);
 }
 
 gboolean
-itogi_store_move_area (ItogiStore *store, gint64 area_id, int delta, GError **error)
+itogi_store_move_indicator (ItogiStore *store, gint64 indicator_id, int delta, gboolean *moved,
+                            GError **error)
 {
-  return move_row (store, "areas", "1", "o.archived = 0", area_id, delta, error);
+  return move_row (store, "indicators", "o.area_id = t.area_id", "o.archived = 0", indicator_id, delta, moved,
+                   error);
+}
+
+gboolean
+itogi_store_move_area (ItogiStore *store, gint64 area_id, int delta, gboolean *moved, GError **error)
+{
+  return move_row (store, "areas", "1", "o.archived = 0", area_id, delta, moved, error);
 }
 
 static gboolean
@@ -1852,19 +1863,6 @@ itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error)
 
 /* ---- backup and check ---- */
 
-static gboolean
-fsync_file (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
-}
-
 gboolean
 itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
 {
@@ -1906,7 +1904,7 @@ itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
   /* As private as the database itself; durable first, then verified as a stranger would open
    * it: ours, readable, whole. */
   g_chmod (tmp, 0600);
-  if (!fsync_file (tmp))
+  if (!fsync_path (tmp, 0))
     g_set_error (&local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
                  _ ("The backup could not be flushed to disk."));
   if (local == NULL)

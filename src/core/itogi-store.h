@@ -101,14 +101,18 @@ gint64 itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const 
 /* Change a task's wording and whether it is done; ITOGI_STORE_ERROR_INVALID when it is gone. */
 gboolean itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gboolean done,
                                   GError **error);
-/* Swap a task with its neighbour above (@delta −1) or below (+1); FALSE without an error at either end. */
-gboolean itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, GError **error);
+/* Swap a task with its neighbour above (@delta −1) or below (+1); at either end nothing changes
+ * and *@moved (if given) is FALSE. */
+gboolean itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, gboolean *moved,
+                                GError **error);
 gboolean itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error);
 
 /* Areas and indicators. Moves swap with the neighbour (@delta −1 up, +1 down) among those not
- * archived; FALSE without an error at either end. */
-gboolean itogi_store_move_area (ItogiStore *store, gint64 area_id, int delta, GError **error);
-gboolean itogi_store_move_indicator (ItogiStore *store, gint64 indicator_id, int delta, GError **error);
+ * archived; at either end nothing changes and *@moved (if given) is FALSE. */
+gboolean itogi_store_move_area (ItogiStore *store, gint64 area_id, int delta, gboolean *moved,
+                                GError **error);
+gboolean itogi_store_move_indicator (ItogiStore *store, gint64 indicator_id, int delta, gboolean *moved,
+                                     GError **error);
 gboolean itogi_store_set_area_archived (ItogiStore *store, gint64 area_id, gboolean archived, GError **error);
 gboolean itogi_store_set_indicator_archived (ItogiStore *store, gint64 indicator_id, gboolean archived,
                                              GError **error);
