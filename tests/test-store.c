@@ -791,6 +791,112 @@ test_notes_are_the_reports_words (Fixture *f, gconstpointer data)
 }
 
 /* A backup is a checked, private, whole copy; a failed one leaves nothing behind. */
+/* Read-only opening writes nothing, not even the journal mode; every write is refused plainly. */
+static void
+test_open_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  ItogiStore *store = itogi_store_create (f->path, &error);
+  gint64 indicator_id;
+  ItogiValue v = { .present = TRUE, .amount = 5 };
+
+  g_assert_no_error (error);
+  g_assert_false (itogi_store_is_read_only (store));
+  indicator_id = add_test_indicator (store, ITOGI_AGGREGATION_SUM);
+  itogi_store_free (store);
+  before = file_checksum (f->path);
+
+  store = itogi_store_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_is_read_only (store));
+  {
+    g_autoptr (GPtrArray) rows = itogi_table_build (store, "documents", 2023, 2022, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, >, 0);
+  }
+  g_assert_false (itogi_store_set_value (store, indicator_id, 2024, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+  g_assert_nonnull (strstr (error->message, "itogi.db"));
+  g_clear_error (&error);
+  g_assert_cmpint (itogi_store_begin_step (store, "x", &error), ==, 0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+  g_clear_error (&error);
+  itogi_store_free (store);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A file that is not ours is refused the same way as when opened for writing. */
+  {
+    g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+    g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
+    g_assert_null (itogi_store_open_read_only (text, &error));
+    g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE);
+    g_clear_error (&error);
+  }
+}
+
+/* A damaged file finds its backups by name alone, newest first; moving aside keeps the journal. */
+static void
+test_list_backups_and_move_aside (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiStore *store = itogi_store_create (f->path, &error);
+  g_autofree char *dir = itogi_store_backup_dir_for (f->path);
+  g_autofree char *older = g_build_filename (dir, "itogi-20230101-090000-daily.db", NULL);
+  g_autofree char *stray = g_build_filename (dir, "itogi-notes.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other-20990101-090000-daily.db", NULL);
+  g_autofree char *made = NULL, *moved = NULL, *wal = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GDateTime) when = NULL;
+
+  g_assert_no_error (error);
+  made = itogi_store_backup_named (store, "manual", &error);
+  g_assert_no_error (error);
+  itogi_store_free (store);
+  g_assert_true (g_file_set_contents (older, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (stray, "not a backup name", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "another database's", -1, NULL));
+
+  list = itogi_store_list_backups (f->path);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (list->pdata[0], ==, made);
+  g_assert_cmpstr (list->pdata[1], ==, older);
+  when = itogi_store_backup_time (older);
+  g_assert_nonnull (when);
+  g_assert_cmpint (g_date_time_get_year (when), ==, 2023);
+  g_assert_cmpint (g_date_time_get_hour (when), ==, 9);
+  g_assert_null (itogi_store_backup_time (stray));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  {
+    g_autofree char *nowhere = g_build_filename (f->dir, "none", "x.db", NULL);
+    list = itogi_store_list_backups (nowhere);
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+
+  /* Moved aside with its -wal, under a dated name; the original name is free. */
+  wal = g_strconcat (f->path, "-wal", NULL);
+  g_assert_true (g_file_set_contents (wal, "journal", -1, NULL));
+  g_assert_true (itogi_store_move_aside (f->path, "damaged", &moved, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (moved, "itogi-damaged-"));
+  {
+    g_autofree char *moved_wal = g_strconcat (moved, "-wal", NULL);
+    g_autofree char *text = NULL;
+    g_assert_true (g_file_get_contents (moved_wal, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "journal");
+  }
+  /* Restoring the newest backup puts a sound database back in its place. */
+  g_assert_true (itogi_store_restore (made, f->path, "damaged", NULL, &error));
+  g_assert_no_error (error);
+  store = itogi_store_open (f->path, &error);
+  g_assert_no_error (error);
+  itogi_store_free (store);
+}
+
 static void
 test_backup (Fixture *f, gconstpointer data)
 {
@@ -910,6 +1016,8 @@ main (int argc, char *argv[])
   ADD ("/core/store/write-refused-rolls-back", test_write_refused_rolls_back);
   ADD ("/core/store/default-path", test_default_path);
   ADD ("/core/store/backup", test_backup);
+  ADD ("/core/store/open-read-only", test_open_read_only);
+  ADD ("/core/store/list-backups-and-move-aside", test_list_backups_and_move_aside);
   ADD ("/core/store/check-finds-problems", test_check_finds_problems);
   {
     int rc = g_test_run ();

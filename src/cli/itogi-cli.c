@@ -160,7 +160,7 @@ cmd_restore (const GlobalOptions *global, int argc, char **argv)
   if (argc != 2 || argv[1][0] == '-')
     return fail (EXIT_USAGE, _ ("Name the backup to restore: itogi-cli restore BACKUP.db."));
   dest = global->database != NULL ? g_strdup (global->database) : itogi_store_default_path ();
-  if (!itogi_store_restore (argv[1], dest, &aside, &error))
+  if (!itogi_store_restore (argv[1], dest, "replaced", &aside, &error))
     return fail_error (error);
   message = aside != NULL
                 /* Translators: «Восстановлено из A; прежний файл сохранён как B.» */

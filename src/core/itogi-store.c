@@ -899,6 +899,39 @@ itogi_store_create (const char *path, GError **error)
 }
 
 ItogiStore *
+itogi_store_open_read_only (const char *path, GError **error)
+{
+  g_autoptr (ItogiStore) store = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+  store = store_open_raw (path, SQLITE_OPEN_READONLY, TRUE, error);
+  if (store == NULL || !check_identity (store, &version, error))
+    return NULL;
+  if (version < ITOGI_STORE_SCHEMA_VERSION)
+    {
+      /* The older format lacks the history the window reads; upgrading would be a write. */
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
+                   _ ("“%s” is in an older data format that can only be read after an upgrade, which "
+                      "needs write access. Nothing was changed."),
+                   name);
+      return NULL;
+    }
+  store->schema_version = version;
+  return g_steal_pointer (&store);
+}
+
+gboolean
+itogi_store_is_read_only (ItogiStore *store)
+{
+  return sqlite3_db_readonly (store->db, "main") == 1;
+}
+
+ItogiStore *
 itogi_store_open_default (GError **error)
 {
   g_autofree char *path = itogi_store_default_path ();
@@ -1930,24 +1963,85 @@ itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
 }
 
 char *
+itogi_store_backup_dir_for (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  return g_build_filename (dir, "itogi-backups", NULL);
+}
+
+char *
 itogi_store_backup_dir (ItogiStore *store)
 {
-  g_autofree char *dir = g_path_get_dirname (store->path);
-  return g_build_filename (dir, "itogi-backups", NULL);
+  return itogi_store_backup_dir_for (store->path);
+}
+
+/* «itogi» for «…/itogi.db»: backups of that file are named «itogi-YYYYMMDD-HHMMSS-label.db». */
+static char *
+backup_stem (const char *path)
+{
+  char *base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".db"))
+    base[strlen (base) - 3] = '\0';
+  return base;
+}
+
+static gint compare_names_desc (gconstpointer a, gconstpointer b);
+
+GPtrArray *
+itogi_store_list_backups (const char *path)
+{
+  g_autofree char *dir = itogi_store_backup_dir_for (path);
+  g_autofree char *stem = backup_stem (path);
+  g_autofree char *prefix = g_strdup_printf ("%s-", stem);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      const char *rest = name + strlen (prefix);
+      /* Only our own names: the stem, a date and time, a label; not a half-written temporary. */
+      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db") && strlen (rest) > 15
+          && g_ascii_isdigit (rest[0]) && rest[8] == '-' && rest[15] == '-')
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  /* The date and time lead the name, so the newest sorts first. */
+  g_ptr_array_sort (names, compare_names_desc);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (paths, g_build_filename (dir, names->pdata[i], NULL));
+  return paths;
+}
+
+GDateTime *
+itogi_store_backup_time (const char *backup)
+{
+  g_autofree char *base = g_path_get_basename (backup);
+  const char *p = base + strlen (base);
+  int y, mo, d, h, mi, s;
+
+  /* From the end: «-YYYYMMDD-HHMMSS-label.db»; the stem itself may hold dashes and digits. */
+  for (; p > base; p--)
+    if (sscanf (p, "-%4d%2d%2d-%2d%2d%2d-", &y, &mo, &d, &h, &mi, &s) == 6 && strlen (p) > 17 && p[9] == '-'
+        && p[16] == '-')
+      {
+        if (!g_date_valid_dmy ((GDateDay)d, (GDateMonth)mo, (GDateYear)y))
+          return NULL;
+        return g_date_time_new_local (y, mo, d, h, mi, s);
+      }
+  return NULL;
 }
 
 char *
 itogi_store_backup_named (ItogiStore *store, const char *label, GError **error)
 {
   g_autofree char *dir = itogi_store_backup_dir (store);
-  g_autofree char *base = g_path_get_basename (store->path);
+  g_autofree char *base = backup_stem (store->path);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *file = NULL;
   char *path;
 
-  if (g_str_has_suffix (base, ".db"))
-    base[strlen (base) - 3] = '\0';
   file = g_strdup_printf ("%s-%s-%s.db", base, stamp, label);
   path = g_build_filename (dir, file, NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -1978,7 +2072,7 @@ char *
 itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error)
 {
   g_autofree char *dir = itogi_store_backup_dir (store);
-  g_autofree char *base = g_path_get_basename (store->path);
+  g_autofree char *base = backup_stem (store->path);
   g_autoptr (GPtrArray) daily = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
@@ -1987,8 +2081,6 @@ itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error)
   const char *name;
   char *made;
 
-  if (g_str_has_suffix (base, ".db"))
-    base[strlen (base) - 3] = '\0';
   prefix = g_strdup_printf ("%s-", base);
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
     if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, "-daily.db"))
@@ -2010,13 +2102,55 @@ itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error)
 }
 
 gboolean
-itogi_store_restore (const char *backup, const char *dest, char **kept_aside, GError **error)
+itogi_store_move_aside (const char *path, const char *label, char **moved_to, GError **error)
+{
+  static const char *const sidecars[] = { "", "-wal", "-shm" };
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *stem
+      = g_str_has_suffix (path, ".db") ? g_strndup (path, strlen (path) - 3) : g_strdup (path);
+  g_autofree char *aside = g_strdup_printf ("%s-%s-%s.db", stem, label, stamp);
+
+  /* Never over an earlier one moved aside in the same second. */
+  for (int n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s-%s-%s-%d.db", stem, label, stamp, n);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *from = g_strconcat (path, sidecars[i], NULL);
+      g_autofree char *to = g_strconcat (aside, sidecars[i], NULL);
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved = errno;
+          g_autofree char *name = g_filename_display_name (path);
+          g_set_error (error, ITOGI_STORE_ERROR,
+                       saved == ENOSPC ? ITOGI_STORE_ERROR_FULL : ITOGI_STORE_ERROR_READONLY,
+                       _ ("“%s” could not be moved aside: %s."), name, g_strerror (saved));
+          /* Whatever moved goes back, so the file and its journal stay together. */
+          while (i-- > 0)
+            {
+              g_autofree char *back_from = g_strconcat (aside, sidecars[i], NULL);
+              g_autofree char *back_to = g_strconcat (path, sidecars[i], NULL);
+              g_rename (back_from, back_to);
+            }
+          return FALSE;
+        }
+    }
+  fsync_directory_of (path);
+  if (moved_to != NULL)
+    *moved_to = g_steal_pointer (&aside);
+  return TRUE;
+}
+
+gboolean
+itogi_store_restore (const char *backup, const char *dest, const char *aside_label, char **kept_aside,
+                     GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (dest);
   g_autofree char *tmp = NULL;
   g_autoptr (ItogiStore) source = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *aside = NULL;
   int version = 0, fd;
 
@@ -2047,26 +2181,11 @@ itogi_store_restore (const char *backup, const char *dest, char **kept_aside, GE
   g_clear_pointer (&source, itogi_store_free);
 
   /* The current file is never deleted: it is moved aside, with its journal files. */
-  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+  if (g_file_test (dest, G_FILE_TEST_EXISTS) && !itogi_store_move_aside (dest, aside_label, &aside, error))
     {
-      static const char *const sidecars[] = { "", "-wal", "-shm" };
-      g_autofree char *stem
-          = g_str_has_suffix (dest, ".db") ? g_strndup (dest, strlen (dest) - 3) : g_strdup (dest);
-      aside = g_strdup_printf ("%s-replaced-%s.db", stem, stamp);
-      for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
-        {
-          g_autofree char *from = g_strconcat (dest, sidecars[i], NULL);
-          g_autofree char *to = g_strconcat (aside, sidecars[i], NULL);
-          if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
-            {
-              int saved = errno;
-              g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
-                           _ ("The current database could not be moved aside: %s. Nothing was restored."),
-                           g_strerror (saved));
-              g_unlink (tmp);
-              return FALSE;
-            }
-        }
+      g_prefix_error (error, _ ("Nothing was restored: "));
+      g_unlink (tmp);
+      return FALSE;
     }
   if (g_rename (tmp, dest) != 0)
     {

@@ -45,6 +45,11 @@ ItogiStore *itogi_store_open (const char *path, GError **error);
 ItogiStore *itogi_store_create (const char *path, GError **error);
 /* Open the default database, creating it (folder 0700, file 0600) on first use. */
 ItogiStore *itogi_store_open_default (GError **error);
+/* Open an Itogi database for reading only: nothing is written, not even the journal mode, so a
+ * file in a read-only folder or on read-only media can still be looked at and exported. */
+ItogiStore *itogi_store_open_read_only (const char *path, GError **error);
+/* Whether changes cannot be saved (opened read-only, or the file or its folder is write-protected). */
+gboolean itogi_store_is_read_only (ItogiStore *store);
 void itogi_store_free (ItogiStore *store);
 
 const char *itogi_store_get_path (ItogiStore *store);
@@ -132,15 +137,25 @@ gboolean itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, G
 gboolean itogi_store_backup (ItogiStore *store, const char *dest, GError **error);
 /* Where automatic backups go: «itogi-backups» beside the database. */
 char *itogi_store_backup_dir (ItogiStore *store);
+char *itogi_store_backup_dir_for (const char *path);
+/* The backups of the database at @path in that folder, newest first (full paths; maybe none). The
+ * file need not open: this is how a damaged database finds its latest copy. */
+GPtrArray *itogi_store_list_backups (const char *path);
+/* When a backup was made, read from its name; NULL for a name that is not a backup's. */
+GDateTime *itogi_store_backup_time (const char *backup);
 /* A verified backup in that folder named «itogi-YYYYMMDD-HHMMSS-@label.db»; its path, or NULL. */
 char *itogi_store_backup_named (ItogiStore *store, const char *label, GError **error);
 /* Once a day of use: a «-daily» backup unless today's exists (then "" is returned), keeping the
  * newest @keep daily ones. The new backup's path, "" when none was due, or NULL with @error. */
 char *itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error);
+/* Move the file at @path and its -wal and -shm aside as «NAME-@label-YYYYMMDD-HHMMSS.db» (its new
+ * path in @moved_to); all or nothing. */
+gboolean itogi_store_move_aside (const char *path, const char *label, char **moved_to, GError **error);
 /* Put a checked copy of @backup at @dest (no program may have @dest open). The file there is
- * never deleted: it is moved aside as «NAME-replaced-YYYYMMDD-HHMMSS.db» (its path in @kept_aside).
- * A backup that is not a sound Itogi database is refused and nothing changes. */
-gboolean itogi_store_restore (const char *backup, const char *dest, char **kept_aside, GError **error);
+ * never deleted: it is moved aside as «NAME-@aside_label-YYYYMMDD-HHMMSS.db» (its path in
+ * @kept_aside). A backup that is not a sound Itogi database is refused and nothing changes. */
+gboolean itogi_store_restore (const char *backup, const char *dest, const char *aside_label,
+                              char **kept_aside, GError **error);
 /* The full integrity and foreign-key checks: one line per problem (empty when the file is sound),
  * or NULL with @error when they could not run. */
 GPtrArray *itogi_store_check (ItogiStore *store, GError **error);
