@@ -1,4 +1,4 @@
-/* itogi-application.c: opens the database and the window; app-wide actions
+/* itogi-application.c: opens the database and the window; what to do when it cannot be opened
  *
  * Copyright 2026 The Itogi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,28 +21,443 @@ struct _ItogiApplication
 
 G_DEFINE_FINAL_TYPE (ItogiApplication, itogi_application, ADW_TYPE_APPLICATION)
 
-static void
-on_error_response (AdwMessageDialog *dialog, const char *response, ItogiApplication *self)
+static void show_open_error (ItogiApplication *self, const char *path, const GError *error);
+
+static char *
+default_path (void)
 {
+  return itogi_store_default_path ();
+}
+
+static gboolean
+is_default_path (const char *path)
+{
+  g_autofree char *def = default_path ();
+  return g_strcmp0 (path, def) == 0;
+}
+
+/* The windows showing the current store (and the dialogs over them) go before the store does. */
+static void
+close_store (ItogiApplication *self)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (!ADW_IS_MESSAGE_DIALOG (l->data) || gtk_window_get_transient_for (l->data) != NULL)
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+  g_clear_pointer (&self->store, itogi_store_free);
+}
+
+/* Show @store in a new window in place of whatever was open. */
+static ItogiWindow *
+show_store (ItogiApplication *self, ItogiStore *store)
+{
+  ItogiWindow *window;
+
+  g_application_hold (G_APPLICATION (self));
+  close_store (self);
+  self->store = store;
+  self->exit_status = 0;
+  window = itogi_window_new (GTK_APPLICATION (self), store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (self));
+
+  if (!itogi_store_is_read_only (store))
+    {
+      /* Once a day of use, a verified copy beside the database; the last week's are kept. */
+      g_autoptr (GError) error = NULL;
+      g_autofree char *made = itogi_store_daily_backup (store, 7, &error);
+      if (made == NULL)
+        itogi_window_show_error (window, error);
+    }
+  return window;
+}
+
+ItogiWindow *
+itogi_application_open (ItogiApplication *self, const char *path, gboolean read_only, GError **error)
+{
+  ItogiStore *store;
+
+  if (read_only)
+    store = itogi_store_open_read_only (path, error);
+  else if (is_default_path (path))
+    store = itogi_store_open_default (error);
+  else
+    store = itogi_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+  return show_store (self, store);
+}
+
+const char *
+itogi_application_get_path (ItogiApplication *self)
+{
+  return self->store != NULL ? itogi_store_get_path (self->store) : NULL;
+}
+
+/* ---- when the database cannot be opened ---- */
+
+typedef struct
+{
+  ItogiApplication *self;
+  char *path;
+  int code; /* the ItogiStoreError that stopped the opening */
+  GPtrArray *backups;
+} OpenError;
+
+static void
+open_error_free (OpenError *oe)
+{
+  g_free (oe->path);
+  g_ptr_array_unref (oe->backups);
+  g_free (oe);
+}
+
+/* What the file at the database's place is called once moved aside. */
+static const char *
+aside_label (int code)
+{
+  return code == ITOGI_STORE_ERROR_CORRUPT ? "damaged" : "set-aside";
+}
+
+static char *
+format_backup_time (const char *backup)
+{
+  g_autoptr (GDateTime) when = itogi_store_backup_time (backup);
+
+  if (when == NULL)
+    return g_path_get_basename (backup);
+  /* Translators: when a backup was made, «25.11.2026, 09:15» */
+  return g_date_time_format (when, _ ("%d.%m.%Y, %H:%M"));
+}
+
+static void
+notify_kept (ItogiWindow *window, const char *what, const char *kept)
+{
+  g_autofree char *kept_name = kept != NULL ? g_path_get_basename (kept) : NULL;
+  g_autofree char *text = NULL;
+
+  if (kept_name != NULL)
+    /* Translators: the first %s says what was done, the second is a file name */
+    text = g_strdup_printf (_ ("%s The previous file is kept beside it as “%s”."), what, kept_name);
+  else
+    text = g_strdup (what);
+  itogi_window_notify (window, text);
+}
+
+/* Put the newest sound backup in the database's place; a backup that does not pass its check is
+ * passed over for the next one. */
+static gboolean
+restore_latest (OpenError *oe, GError **error)
+{
+  g_autoptr (GError) last = NULL;
+
+  for (guint i = 0; i < oe->backups->len; i++)
+    {
+      const char *backup = oe->backups->pdata[i];
+      g_autofree char *kept = NULL;
+      g_autoptr (GError) local = NULL;
+
+      if (itogi_store_restore (backup, oe->path, aside_label (oe->code), &kept, &local))
+        {
+          ItogiWindow *window = itogi_application_open (oe->self, oe->path, FALSE, error);
+          g_autofree char *when = format_backup_time (backup);
+          g_autofree char *what = NULL;
+
+          if (window == NULL)
+            return FALSE;
+          /* Translators: %s is when the backup was made */
+          what = g_strdup_printf (_ ("The backup of %s was restored."), when);
+          notify_kept (window, what, kept);
+          return TRUE;
+        }
+      /* Only a bad backup is passed over; a folder that cannot be written stops here. */
+      if (!g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT)
+          && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE)
+          && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN)
+          && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NEWER))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_clear_error (&last);
+      last = g_steal_pointer (&local);
+    }
+  g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT, _ ("No backup could be restored: %s"),
+               last != NULL ? last->message : "");
+  return FALSE;
+}
+
+/* The file stays, under another name; a new database with the built-in data takes its place. */
+static gboolean
+start_anew (OpenError *oe, GError **error)
+{
+  g_autofree char *kept = NULL;
+  ItogiStore *store;
+  ItogiWindow *window;
+
+  if (g_file_test (oe->path, G_FILE_TEST_EXISTS)
+      && !itogi_store_move_aside (oe->path, aside_label (oe->code), &kept, error))
+    return FALSE;
+  store = itogi_store_create (oe->path, error);
+  if (store == NULL)
+    return FALSE;
+  window = show_store (oe->self, store);
+  notify_kept (window, _ ("A new database with the built-in report data was made."), kept);
+  return TRUE;
+}
+
+static void
+on_other_chosen (GtkNativeDialog *chooser, int response, OpenError *oe)
+{
+  ItogiApplication *self = oe->self;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && itogi_application_open (self, path, FALSE, &error) == NULL)
+        show_open_error (self, path, error);
+    }
+  else
+    show_open_error (self, oe->path, NULL);
+  open_error_free (oe);
+  g_object_unref (chooser);
   g_application_release (G_APPLICATION (self));
 }
 
-/* Without a database there is nothing to show: say why in plain words, then quit. */
 static void
-show_open_error (ItogiApplication *self, const GError *error)
+on_open_error_response (AdwMessageDialog *dialog, const char *response, OpenError *oe)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _ ("Cannot Open the Database"), error->message);
+  ItogiApplication *self = oe->self;
+  g_autoptr (GError) error = NULL;
+  gboolean done = TRUE;
+
+  if (g_strcmp0 (response, "restore") == 0)
+    done = restore_latest (oe, &error);
+  else if (g_strcmp0 (response, "anew") == 0 || g_strcmp0 (response, "create") == 0)
+    done = start_anew (oe, &error);
+  else if (g_strcmp0 (response, "read-only") == 0)
+    done = itogi_application_open (self, oe->path, TRUE, &error) != NULL;
+  else if (g_strcmp0 (response, "retry") == 0)
+    done = itogi_application_open (self, oe->path, FALSE, &error) != NULL;
+  else if (g_strcmp0 (response, "other") == 0)
+    {
+      GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+          _ ("Open a Database"), NULL, GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _ ("Itogi databases"));
+      gtk_file_filter_add_pattern (filter, "*.db");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      /* The dialog's hold passes to the chooser. */
+      g_signal_connect (chooser, "response", G_CALLBACK (on_other_chosen), oe);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
+  else
+    self->exit_status = 1; /* closed without a database */
+
+  /* What was tried and failed is said, and the choices are offered again. */
+  if (!done)
+    show_open_error (self, oe->path, error);
+  open_error_free (oe);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Without a database there is nothing to show: say why in plain words, and offer what makes sense
+ * for that reason. Nothing is moved or replaced without the user choosing it here. @error may be
+ * NULL to ask again after a cancelled choice (the reason is then read anew). */
+static void
+show_open_error (ItogiApplication *self, const char *path, const GError *error)
+{
+  g_autoptr (GError) again = NULL;
+  OpenError *oe = g_new0 (OpenError, 1);
+  GtkWidget *dialog;
+  const char *heading;
+  GString *body = g_string_new (NULL);
+  gboolean damaged, not_ours, default_db = is_default_path (path);
+  g_autofree char *aside = NULL;
+
+  if (error == NULL)
+    {
+      ItogiStore *store = itogi_store_open (path, &again);
+      if (store != NULL)
+        {
+          show_store (self, store);
+          g_free (oe);
+          g_string_free (body, TRUE);
+          return;
+        }
+      error = again;
+    }
+
+  oe->self = self;
+  oe->path = g_strdup (path);
+  oe->code = error->domain == ITOGI_STORE_ERROR ? error->code : ITOGI_STORE_ERROR_FAILED;
+  oe->backups = itogi_store_list_backups (path);
+  damaged = oe->code == ITOGI_STORE_ERROR_CORRUPT;
+  not_ours = oe->code == ITOGI_STORE_ERROR_NOT_DATABASE || oe->code == ITOGI_STORE_ERROR_FOREIGN;
 
   /* Said on the terminal too, for whoever started Itogi from one or a script. */
   g_printerr ("itogi: %s\n", error->message);
   self->exit_status = 1;
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  switch (oe->code)
+    {
+    case ITOGI_STORE_ERROR_CORRUPT:
+      heading = _ ("The Database Is Damaged");
+      break;
+    case ITOGI_STORE_ERROR_NOT_DATABASE:
+    case ITOGI_STORE_ERROR_FOREIGN:
+      heading = _ ("Not an Itogi Database");
+      break;
+    case ITOGI_STORE_ERROR_NEWER:
+      heading = _ ("Made by a Newer Itogi");
+      break;
+    case ITOGI_STORE_ERROR_READONLY:
+      heading = _ ("The Database Cannot Be Written");
+      break;
+    case ITOGI_STORE_ERROR_BUSY:
+      heading = _ ("The Database Is Busy");
+      break;
+    case ITOGI_STORE_ERROR_NOT_FOUND:
+      heading = _ ("No Such Database");
+      break;
+    default:
+      heading = _ ("Cannot Open the Database");
+      break;
+    }
+  g_string_append (body, error->message);
+
+  dialog = adw_message_dialog_new (NULL, heading, NULL);
+  {
+    /* The name the file would be kept under, as the store will make it (the time is filled in then). */
+    g_autofree char *base = g_path_get_basename (path);
+    if (g_str_has_suffix (base, ".db"))
+      base[strlen (base) - 3] = '\0';
+    aside = g_strdup_printf ("%s-%s-…", base, aside_label (oe->code));
+  }
+  if ((damaged || not_ours || oe->code == ITOGI_STORE_ERROR_NOT_FOUND) && oe->backups->len > 0)
+    {
+      g_autofree char *when = format_backup_time (oe->backups->pdata[0]);
+      g_string_append (body, "\n\n");
+      if (oe->code == ITOGI_STORE_ERROR_NOT_FOUND)
+        /* Translators: %s is when the backup was made */
+        g_string_append_printf (body, _ ("The latest backup of it was made on %s."), when);
+      else
+        /* Translators: the first %s is when the backup was made, the second a file name */
+        g_string_append_printf (body,
+                                _ ("The latest backup of it was made on %s. Restoring it keeps this file "
+                                   "beside it, renamed to “%s”; nothing is deleted."),
+                                when, aside);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore", _ ("_Restore Latest Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  else if ((damaged || not_ours) && default_db)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body,
+                              _ ("There is no backup of it. Starting anew keeps this file beside the new "
+                                 "one, renamed to “%s”; nothing is deleted."),
+                              aside);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "anew", _ ("_Keep It Aside, Start Anew"));
+    }
+  if (oe->code == ITOGI_STORE_ERROR_NOT_FOUND)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "create", _ ("Create _New Database"));
+  if (oe->code == ITOGI_STORE_ERROR_READONLY)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, _ ("It can still be opened to look at and export, without saving changes."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only", _ ("Open _Read-Only"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  if (oe->code == ITOGI_STORE_ERROR_BUSY)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "retry", _ ("_Try Again"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "other", _ ("Open _Another File…"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _ ("_Quit"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+  g_string_free (body, TRUE);
+
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_application_hold (G_APPLICATION (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_error_response), oe);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* ---- restoring while a database is open ---- */
+
+/* The window of the database shown, for messages about it. */
+static ItogiWindow *
+main_window (ItogiApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ITOGI_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+gboolean
+itogi_application_restore_backup (ItogiApplication *self, const char *backup, GError **error)
+{
+  g_autofree char *path = g_strdup (itogi_application_get_path (self));
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) local = NULL;
+  ItogiWindow *window;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The backup is checked before anything is closed: a bad one leaves the window as it was. */
+  {
+    ItogiStore *probe = itogi_store_open_read_only (backup, &local);
+    if (probe == NULL)
+      {
+        if ((window = main_window (self)) != NULL)
+          itogi_window_show_error (window, local);
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+    itogi_store_free (probe);
+  }
+  g_application_hold (G_APPLICATION (self));
+  close_store (self);
+  if (!itogi_store_restore (backup, path, "replaced", &kept, &local))
+    {
+      /* Nothing was replaced: the same file opens again, and says what went wrong. */
+      g_autoptr (GError) reopen = NULL;
+      window = itogi_application_open (self, path, FALSE, &reopen);
+      if (window == NULL)
+        show_open_error (self, path, reopen);
+      else
+        itogi_window_show_error (window, local);
+      g_application_release (G_APPLICATION (self));
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  window = itogi_application_open (self, path, FALSE, &local);
+  g_application_release (G_APPLICATION (self));
+  if (window == NULL)
+    {
+      show_open_error (self, path, local);
+      return TRUE;
+    }
+  {
+    g_autofree char *when = format_backup_time (backup);
+    /* Translators: %s is when the backup was made */
+    g_autofree char *what = g_strdup_printf (_ ("The backup of %s was restored."), when);
+    notify_kept (window, what, kept);
+  }
+  return TRUE;
+}
+
+/* ---- the application ---- */
 
 static void
 itogi_application_activate (GApplication *app)
@@ -50,31 +465,26 @@ itogi_application_activate (GApplication *app)
   ItogiApplication *self = ITOGI_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
 
   if (window != NULL)
     {
       gtk_window_present (window);
       return;
     }
+  path = self->database != NULL ? g_strdup (self->database) : default_path ();
+  if (itogi_application_open (self, path, FALSE, &error) == NULL)
+    show_open_error (self, path, error);
+}
 
-  if (self->store == NULL)
-    {
-      self->store = self->database != NULL ? itogi_store_open (self->database, &error)
-                                           : itogi_store_open_default (&error);
-      if (self->store == NULL)
-        {
-          show_open_error (self, error);
-          return;
-        }
-    }
-  window = GTK_WINDOW (itogi_window_new (GTK_APPLICATION (app), self->store));
-  gtk_window_present (window);
-  {
-    /* Once a day of use, a verified copy beside the database; the last week's are kept. */
-    g_autofree char *made = itogi_store_daily_backup (self->store, 7, &error);
-    if (made == NULL)
-      itogi_window_show_error (ITOGI_WINDOW (window), error);
-  }
+void
+itogi_application_set_database (ItogiApplication *self, const char *path)
+{
+  g_free (self->database);
+  self->database = g_strdup (path);
+  /* Another database means another instance: do not hand it to a running window. */
+  g_application_set_flags (G_APPLICATION (self),
+                           g_application_get_flags (G_APPLICATION (self)) | G_APPLICATION_NON_UNIQUE);
 }
 
 static int
@@ -95,9 +505,7 @@ itogi_application_handle_local_options (GApplication *app, GVariantDict *options
           g_printerr ("itogi: %s\n", _ ("--database needs a file path."));
           return 2;
         }
-      self->database = g_strdup (path);
-      /* Another database means another instance: do not hand it to a running window. */
-      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+      itogi_application_set_database (self, path);
     }
   return -1;
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "itogi-window.h"
+
 G_BEGIN_DECLS
 
 #define ITOGI_TYPE_APPLICATION (itogi_application_get_type ())
@@ -15,5 +17,16 @@ G_DECLARE_FINAL_TYPE (ItogiApplication, itogi_application, ITOGI, APPLICATION, A
 ItogiApplication *itogi_application_new (void);
 /* Non-zero when the database could not be opened. */
 int itogi_application_get_exit_status (ItogiApplication *self);
+/* Open @path instead of the default database (as --database does). */
+void itogi_application_set_database (ItogiApplication *self, const char *path);
+/* Open @path (read-only if asked) and show it in a new window in place of the one open;
+ * on failure nothing changes. */
+ItogiWindow *itogi_application_open (ItogiApplication *self, const char *path, gboolean read_only,
+                                     GError **error);
+/* The file of the database shown, or NULL. */
+const char *itogi_application_get_path (ItogiApplication *self);
+/* Put @backup in the open database's place (checked first; the current file is kept aside) and
+ * show it; FALSE with @error when nothing was replaced. */
+gboolean itogi_application_restore_backup (ItogiApplication *self, const char *backup, GError **error);
 
 G_END_DECLS

@@ -7,11 +7,13 @@
 
 #include <glib/gi18n.h>
 
+#include "itogi-application.h"
 #include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
 #include "itogi-export-dialog.h"
 #include "itogi-history-window.h"
 #include "itogi-import-dialog.h"
+#include "itogi-restore-dialog.h"
 #include "itogi-format.h"
 #include "itogi-table.h"
 #include "itogi-window.h"
@@ -31,6 +33,7 @@ struct _ItogiWindow
   GArray *redo_steps; /* undo steps that can be undone again, newest last */
   char *structure;    /* the areas as the sidebar shows them, to notice a change */
   gboolean new_year;  /* years[0] is the year after the latest, offered to start it */
+  gboolean read_only; /* changes cannot be saved: editing actions stay off */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -858,6 +861,26 @@ backup_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+on_restore_chosen (const char *backup, gpointer data)
+{
+  /* The application outlives this window, which the restore replaces. */
+  itogi_application_restore_backup (ITOGI_APPLICATION (data), backup, NULL);
+}
+
+static void
+restore_backup_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *dialog;
+
+  g_return_if_fail (ITOGI_IS_APPLICATION (app));
+  dialog = itogi_restore_dialog_new (GTK_WINDOW (self), itogi_store_get_path (self->store), on_restore_chosen,
+                                     app);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_file_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
@@ -921,6 +944,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.add-area", NULL, add_area_action);
   gtk_widget_class_install_action (widget_class, "win.edit-area", NULL, area_action);
   gtk_widget_class_install_action (widget_class, "win.area-up", NULL, area_action);
@@ -977,6 +1001,33 @@ itogi_window_init (ItogiWindow *self)
                             self);
 }
 
+/* Said once, at the top, rather than at each refused edit: looking and exporting still work. */
+static void
+show_read_only (ItogiWindow *self)
+{
+  static const char *const editing[]
+      = { "win.import", "win.add-area", "win.restore-backup", "win.undo", "win.redo" };
+  GtkWidget *bar = gtk_info_bar_new ();
+  GtkWidget *label = gtk_label_new (_ ("This database is open read-only: its figures can be looked at, "
+                                       "charted and exported, but changes cannot be saved."));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), GTK_MESSAGE_WARNING);
+  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
+  gtk_widget_set_name (bar, "read-only-bar");
+  gtk_box_insert_child_after (GTK_BOX (self->content_pane), bar, GTK_WIDGET (self->content_header));
+  for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), editing[i], FALSE);
+  self->read_only = TRUE;
+  {
+    g_autofree char *title = g_strdup_printf ("%s — %s", gtk_window_get_title (GTK_WINDOW (self)),
+                                              /* Translators: in the window title */
+                                              _ ("read-only"));
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
+}
+
 ItogiWindow *
 itogi_window_new (GtkApplication *application, ItogiStore *store)
 {
@@ -1000,6 +1051,12 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
   page = g_settings_get_string (self->settings, "page");
   if (!itogi_window_show_page (self, page))
     itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE);
+
+  /* Restoring replaces the store, which only the application can do. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
+                                 application != NULL && ITOGI_IS_APPLICATION (application));
+  if (itogi_store_is_read_only (store))
+    show_read_only (self);
   return self;
 }
 
@@ -1007,6 +1064,22 @@ void
 itogi_window_show_error (ItogiWindow *self, const GError *error)
 {
   show_error (self, error);
+}
+
+void
+itogi_window_notify (ItogiWindow *self, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+itogi_window_is_read_only (ItogiWindow *self)
+{
+  return self->read_only;
 }
 
 gboolean

@@ -618,7 +618,15 @@ configure_connection (ItogiStore *store, gboolean check_integrity, GError **erro
     {
       /* quick_check reports several problems on separate lines; the message stays one line. */
       if (check != NULL)
-        g_strdelimit (check, "\r\n", ' ');
+        {
+          /* SQLite's own framing says nothing to a reader; its finding is kept. */
+          static const char frame[] = "*** in database main *** ";
+          char *at = strstr (check, frame);
+          if (at != NULL)
+            memmove (at, at + strlen (frame), strlen (at + strlen (frame)) + 1);
+          g_strdelimit (check, "\r\n", ' ');
+          g_strstrip (check);
+        }
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT,
                    _ ("The database “%s” is damaged (%s). Nothing was changed."), name,
                    check != NULL ? check : "?");
