@@ -236,6 +236,9 @@ on_open_error_response (AdwMessageDialog *dialog, const char *response, OpenErro
   g_autoptr (GError) error = NULL;
   gboolean done = TRUE;
 
+  /* Once answered, the dialog's own closing must not answer again with its close response. */
+  g_signal_handlers_disconnect_by_func (dialog, on_open_error_response, oe);
+
   if (g_strcmp0 (response, "restore") == 0)
     done = restore_latest (oe, &error);
   else if (g_strcmp0 (response, "anew") == 0 || g_strcmp0 (response, "create") == 0)

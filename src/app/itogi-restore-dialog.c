@@ -90,6 +90,8 @@ static void
 on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 {
   RestoreDialog *rd = g_object_steal_data (G_OBJECT (dialog), "itogi-restore");
+
+  g_signal_handlers_disconnect_by_func (dialog, on_response, user_data);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
   if (g_strcmp0 (response, "restore") == 0)

@@ -733,14 +733,24 @@ check_identity (ItogiStore *store, int *version_out, GError **error)
   return TRUE;
 }
 
+static ItogiStore *store_open_named (const char *path, const char *name, int flags, gboolean check_integrity,
+                                     GError **error);
+
 static ItogiStore *
 store_open_raw (const char *path, int flags, gboolean check_integrity, GError **error)
+{
+  return store_open_named (path, path, flags, check_integrity, error);
+}
+
+/* @name is what SQLite opens (a URI with SQLITE_OPEN_URI), @path the file it stands for. */
+static ItogiStore *
+store_open_named (const char *path, const char *name, int flags, gboolean check_integrity, GError **error)
 {
   g_autoptr (ItogiStore) store = g_new0 (ItogiStore, 1);
   int rc;
 
   store->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &store->db, flags, NULL);
+  rc = sqlite3_open_v2 (name, &store->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       store_error (store, rc, error);
@@ -916,8 +926,30 @@ itogi_store_open_read_only (const char *path, GError **error)
 
   if (!check_header (path, error))
     return NULL;
-  store = store_open_raw (path, SQLITE_OPEN_READONLY, TRUE, error);
-  if (store == NULL || !check_identity (store, &version, error))
+  {
+    g_autoptr (GError) local = NULL;
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    GStatBuf st;
+
+    store = store_open_raw (path, SQLITE_OPEN_READONLY, TRUE, &local);
+    /* A write-ahead-log database in a folder that cannot be written has nowhere to put its
+     * shared index, and SQLite refuses it. With no log waiting to be replayed, the file alone is
+     * the whole database, so it can be read as unchanging. */
+    if (store == NULL && g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY)
+        && (g_stat (wal, &st) != 0 || st.st_size == 0))
+      {
+        g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+        g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+        g_clear_error (&local);
+        store = store_open_named (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, TRUE, &local);
+      }
+    if (store == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return NULL;
+      }
+  }
+  if (!check_identity (store, &version, error))
     return NULL;
   if (version < ITOGI_STORE_SCHEMA_VERSION)
     {

@@ -1,0 +1,589 @@
+/* test-recovery.c: what the app offers when its database cannot be opened, and restoring backups
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * These run the real application object (not just a window), because opening, replacing and
+ * closing the database is the application's job. When run as root (as CI is), the file-system
+ * identity is dropped to "nobody" first, so that read-only files and folders are read-only here
+ * too: root would otherwise write through any permission bits.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/fsuid.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "itogi-application.h"
+#include "itogi-i18n.h"
+#include "itogi-restore-dialog.h"
+#include "itogi-store.h"
+#include "itogi-window.h"
+
+static char *data_home; /* XDG_DATA_HOME for the whole run: the default database lives under it */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  ItogiApplication *app;
+} Fixture;
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_chmod (dir, 0700);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("itogi-recovery-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "itogi.db", NULL);
+  f->app = itogi_application_new ();
+}
+
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  settle ();
+  g_object_unref (f->app);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* Start the application as `itogi --database PATH` would (NULL: the default database). */
+static void
+start_app (Fixture *f, const char *database)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (database != NULL)
+    itogi_application_set_database (f->app, database);
+  g_application_set_flags (G_APPLICATION (f->app),
+                           g_application_get_flags (G_APPLICATION (f->app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  settle ();
+}
+
+static AdwMessageDialog *
+find_dialog (Fixture *f)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* As a click on the dialog's button does: the response, then the dialog closes (closing emits
+ * the close response too, which the handlers must ignore once answered). */
+static void
+respond (AdwMessageDialog *dialog, const char *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  settle ();
+}
+
+static ItogiWindow *
+find_window (Fixture *f)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (ITOGI_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+}
+
+/* The one file in @dir whose name has @infix, or NULL. */
+static char *
+find_file (const char *dir, const char *infix)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  char *found = NULL;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, infix) != NULL && g_str_has_suffix (name, ".db"))
+      {
+        g_assert_null (found);
+        found = g_build_filename (dir, name, NULL);
+      }
+  return found;
+}
+
+static gint64
+first_area_id (ItogiStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (areas->len, >, 0);
+  return ((ItogiArea *)areas->pdata[0])->id;
+}
+
+/* A database whose first area's 2030 note says @note: the mark that tells copies apart. */
+static void
+write_note (const char *path, const char *note, gboolean create)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiStore *store = create ? itogi_store_create (path, &error) : itogi_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_set_area_note (store, first_area_id (store), 2030, note, &error));
+  g_assert_no_error (error);
+  itogi_store_free (store);
+}
+
+static char *
+read_note (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiStore *store = itogi_store_open_read_only (path, &error);
+  char *note;
+
+  g_assert_no_error (error);
+  note = itogi_store_get_area_note (store, first_area_id (store), 2030, &error);
+  g_assert_no_error (error);
+  itogi_store_free (store);
+  return note;
+}
+
+static void
+damage (const char *path)
+{
+  FILE *fp = fopen (path, "r+b");
+  char junk[3000];
+
+  g_assert_nonnull (fp);
+  memset (junk, 0xff, sizeof junk);
+  /* Past the header, into the table pages: SQLite still recognises the file, the check fails. */
+  g_assert_cmpint (fseek (fp, 4096 * 3 + 100, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, fp), ==, sizeof junk);
+  fclose (fp);
+}
+
+static char *
+backup_path (const char *db, const char *stamp_and_label)
+{
+  g_autofree char *dir = itogi_store_backup_dir_for (db);
+  g_autofree char *name = g_strdup_printf ("itogi-%s.db", stamp_and_label);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* A damaged database with backups: the newest backup is itself damaged and is passed over; the
+ * next one takes the file's place, and the damaged file is kept byte for byte. */
+static void
+test_damaged_restores_latest (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = backup_path (f->path, "20261120-090000-daily");
+  g_autofree char *bad = backup_path (f->path, "20261124-090000-daily");
+  g_autofree char *damaged_sum = NULL, *kept = NULL, *kept_sum = NULL, *note = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+  ItogiWindow *window;
+
+  write_note (f->path, "as in the backup", TRUE);
+  {
+    ItogiStore *store = itogi_store_open (f->path, &error);
+    g_assert_no_error (error);
+    g_assert_true (itogi_store_backup (store, good, &error));
+    g_assert_true (itogi_store_backup (store, bad, &error));
+    g_assert_no_error (error);
+    itogi_store_free (store);
+  }
+  write_note (f->path, "after the backup", FALSE);
+  damage (f->path);
+  damage (bad);
+  damaged_sum = file_checksum (f->path);
+
+  start_app (f, f->path);
+  g_assert_null (find_window (f));
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "24.11.2026, 09:00"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "itogi-damaged-"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "other"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "read-only"));
+  g_assert_cmpint (itogi_application_get_exit_status (f->app), ==, 1);
+  /* Asking moved nothing. */
+  g_assert_cmpstr (file_checksum (f->path), ==, damaged_sum);
+
+  respond (dialog, "restore");
+  window = find_window (f);
+  g_assert_nonnull (window);
+  g_assert_null (find_dialog (f));
+  g_assert_cmpint (itogi_application_get_exit_status (f->app), ==, 0);
+  g_assert_cmpstr (itogi_application_get_path (f->app), ==, f->path);
+
+  note = read_note (f->path);
+  g_assert_cmpstr (note, ==, "as in the backup");
+  kept = find_file (f->dir, "itogi-damaged-");
+  g_assert_nonnull (kept);
+  kept_sum = file_checksum (kept);
+  g_assert_cmpstr (kept_sum, ==, damaged_sum);
+  /* The backups themselves are untouched, the bad one included. */
+  g_assert_true (g_file_test (good, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+/* The default database overwritten by something that is not a database, with no backup: the
+ * user may keep it aside and start anew with the report's data. */
+static void
+test_not_ours_start_anew (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = itogi_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *kept = NULL, *text = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_str_has_prefix (path, data_home));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "Квартальный отчёт, черновик", -1, NULL));
+
+  start_app (f, NULL);
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not an Itogi Database");
+  g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "anew"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "itogi-set-aside-"));
+
+  respond (dialog, "anew");
+  g_assert_nonnull (find_window (f));
+  kept = find_file (dir, "itogi-set-aside-");
+  g_assert_nonnull (kept);
+  g_assert_true (g_file_get_contents (kept, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "Квартальный отчёт, черновик");
+  {
+    g_autoptr (GError) error = NULL;
+    ItogiStore *store = itogi_store_open_read_only (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (itogi_store_get_schema_version (store), ==, ITOGI_STORE_SCHEMA_VERSION);
+    itogi_store_free (store);
+  }
+  itogi_store_move_aside (path, "test-done", NULL, NULL);
+  g_unlink (kept);
+}
+
+/* A database from a newer Itogi: neither restored over nor moved; quitting leaves it as found. */
+static void
+test_newer_left_alone (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  AdwMessageDialog *dialog;
+  sqlite3 *db = NULL;
+
+  write_note (f->path, "mine", TRUE);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (f->path);
+  {
+    /* Even with a backup there: restoring older data over newer is not offered. */
+    g_autofree char *backup = backup_path (f->path, "20261120-090000-daily");
+    g_assert_true (g_file_set_contents (backup, "x", -1, NULL));
+  }
+
+  start_app (f, f->path);
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Made by a Newer Itogi");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer version"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "anew"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "other"));
+  respond (dialog, "quit");
+  g_assert_null (find_window (f));
+  g_assert_cmpint (itogi_application_get_exit_status (f->app), ==, 1);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A path that does not exist: it can be made there, with the report's data. */
+static void
+test_missing_created (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Отчёт за 2023 год.db", NULL);
+  AdwMessageDialog *dialog;
+
+  start_app (f, path);
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Such Database");
+  g_assert_true (adw_message_dialog_has_response (dialog, "create"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  respond (dialog, "create");
+  g_assert_nonnull (find_window (f));
+  g_assert_cmpstr (itogi_application_get_path (f->app), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* access() asks with the real user, not the file-system one: try the open itself. */
+static gboolean
+can_write (const char *path)
+{
+  int fd = g_open (path, O_WRONLY | O_APPEND | O_CLOEXEC, 0);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return TRUE;
+}
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A database in a read-only folder, as a file that cannot be written: the dialog offers to open
+ * it read-only; the window says so, keeps editing off, and the file is left exactly as it was. */
+static void
+test_read_only_folder (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "архив", NULL);
+  g_autofree char *path = g_build_filename (folder, "itogi.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+  ItogiWindow *window;
+  ItogiStore *store;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_note (path, "archived", TRUE);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  g_assert_false (can_write (path));
+  before = file_checksum (path);
+
+  start_app (f, path);
+  window = find_window (f);
+  if (window == NULL)
+    {
+      /* SQLite could not open it for writing at all: the dialog offers read-only. */
+      dialog = find_dialog (f);
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Cannot Be Written");
+      g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
+      respond (dialog, "read-only");
+      settle ();
+      window = find_window (f);
+    }
+  g_assert_nonnull (window);
+  g_assert_true (itogi_window_is_read_only (window));
+  g_assert_nonnull (find_named (GTK_WIDGET (window), "read-only-bar"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "read-only"));
+
+  /* An edit through the same store is refused with a plain message, and nothing changes. */
+  store = itogi_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (itogi_store_set_area_note (store, first_area_id (store), 2030, "changed", &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+  itogi_store_free (store);
+  /* No daily backup could be made in a read-only folder, and none was tried. */
+  g_assert_false (g_file_test (folder, G_FILE_TEST_IS_DIR) && find_file (folder, "daily") != NULL);
+
+  {
+    GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+    for (GList *l = windows; l != NULL; l = l->next)
+      gtk_window_destroy (l->data);
+    g_list_free (windows);
+    settle ();
+  }
+  after = file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A dialog over @window (dialogs over a window need not belong to the application). */
+static GtkWidget *
+find_transient_dialog (ItogiWindow *window)
+{
+  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        found = GTK_WIDGET (w);
+    }
+  return found;
+}
+
+/* Restore from Backup… in a running window: the chosen backup replaces the data, the current file
+ * is kept aside; a damaged backup is refused before anything closes. */
+static void
+test_restore_from_menu (Fixture *f, gconstpointer data)
+{
+  g_autofree char *older = backup_path (f->path, "20261120-090000-daily");
+  g_autofree char *broken = backup_path (f->path, "20261124-090000-daily");
+  g_autofree char *note = NULL, *kept = NULL, *kept_note = NULL;
+  g_autoptr (GError) error = NULL;
+  ItogiWindow *window, *after;
+  GtkWidget *dialog = NULL;
+
+  write_note (f->path, "monday", TRUE);
+  {
+    ItogiStore *store = itogi_store_open (f->path, &error);
+    g_assert_true (itogi_store_backup (store, older, &error));
+    g_assert_no_error (error);
+    itogi_store_free (store);
+  }
+  g_assert_true (g_file_set_contents (broken, "SQLite format 3\0 but not really", 32, NULL));
+  write_note (f->path, "wednesday", FALSE);
+
+  start_app (f, f->path);
+  window = find_window (f);
+  g_assert_nonnull (window);
+  g_assert_false (itogi_window_is_read_only (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  settle ();
+  dialog = find_transient_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  /* The newest is chosen first: the daily backup made as the window opened, of today's data. */
+  {
+    const char *newest = itogi_restore_dialog_get_selected (dialog);
+    g_autofree char *newest_note = NULL;
+    g_assert_true (g_str_has_suffix (newest, "-daily.db"));
+    g_assert_cmpstr (newest, !=, broken);
+    newest_note = read_note (newest);
+    g_assert_cmpstr (newest_note, ==, "wednesday");
+  }
+  itogi_restore_dialog_select (dialog, 1);
+  g_assert_cmpstr (itogi_restore_dialog_get_selected (dialog), ==, broken);
+  respond (ADW_MESSAGE_DIALOG (dialog), "restore");
+  /* Refused before anything closed: the same window, the same data, nothing moved aside. */
+  g_assert_true (find_window (f) == window);
+  note = read_note (f->path);
+  g_assert_cmpstr (note, ==, "wednesday");
+  g_assert_null (find_file (f->dir, "-replaced-"));
+
+  dialog = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  settle ();
+  dialog = find_transient_dialog (window);
+  g_assert_nonnull (dialog);
+  itogi_restore_dialog_select (dialog, 2);
+  g_assert_cmpstr (itogi_restore_dialog_get_selected (dialog), ==, older);
+  respond (ADW_MESSAGE_DIALOG (dialog), "restore");
+
+  after = find_window (f);
+  g_assert_nonnull (after);
+  g_clear_pointer (&note, g_free);
+  note = read_note (f->path);
+  g_assert_cmpstr (note, ==, "monday");
+  kept = find_file (f->dir, "itogi-replaced-");
+  g_assert_nonnull (kept);
+  kept_note = read_note (kept);
+  g_assert_cmpstr (kept_note, ==, "wednesday");
+  g_assert_cmpstr (itogi_application_get_path (f->app), ==, f->path);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int rc;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+  data_home = g_dir_make_tmp ("itogi-recovery-home-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Read once by GLib, so set before GTK starts: every test's default database lives here. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (data_home, 65534, 65534), ==, 0);
+
+  itogi_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Root writes through permission bits; "nobody" does not. Only file access changes: the
+   * display connection is already open. */
+  if (geteuid () == 0)
+    {
+      setfsgid (65534);
+      setfsuid (65534);
+      g_test_message ("file access as uid 65534, so that read-only files are read-only");
+    }
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/app/recovery/damaged-restores-latest", test_damaged_restores_latest);
+  ADD ("/app/recovery/not-ours-start-anew", test_not_ours_start_anew);
+  ADD ("/app/recovery/newer-left-alone", test_newer_left_alone);
+  ADD ("/app/recovery/missing-created", test_missing_created);
+  ADD ("/app/recovery/read-only-folder", test_read_only_folder);
+  ADD ("/app/recovery/restore-from-menu", test_restore_from_menu);
+  rc = g_test_run ();
+  remove_tree (data_home);
+  g_free (data_home);
+  return rc;
+}
