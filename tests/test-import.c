@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "itogi-import.h"
+#include "itogi-period.h"
 #include "itogi-store.h"
+#include "itogi-validate.h"
 
 typedef struct
 {
@@ -265,6 +267,214 @@ test_chosen_columns (Fixture *f, gconstpointer data)
   g_assert_cmpint (wide.step, ==, 0);
 }
 
+/* The period column in every form people and the app itself write, and what is not one. */
+static void
+test_parse_period (void)
+{
+  static const struct
+  {
+    const char *in;
+    gboolean ok;
+    ItogiPeriodType period;
+    int index;
+  } cases[] = {
+    { "", TRUE, ITOGI_PERIOD_YEAR, 0 },
+    { " Год ", TRUE, ITOGI_PERIOD_YEAR, 0 },
+    { "Year", TRUE, ITOGI_PERIOD_YEAR, 0 },
+    { "Q1", TRUE, ITOGI_PERIOD_QUARTER, 1 },
+    { "q4", TRUE, ITOGI_PERIOD_QUARTER, 4 },
+    { "2 квартал", TRUE, ITOGI_PERIOD_QUARTER, 2 },
+    { "3кв.", TRUE, ITOGI_PERIOD_QUARTER, 3 },
+    { "IV квартал", TRUE, ITOGI_PERIOD_QUARTER, 4 },
+    { "iii кв", TRUE, ITOGI_PERIOD_QUARTER, 3 },
+    { "Quarter II", TRUE, ITOGI_PERIOD_QUARTER, 2 },
+    { "quarter 1", TRUE, ITOGI_PERIOD_QUARTER, 1 },
+    { "1", TRUE, ITOGI_PERIOD_MONTH, 1 },
+    { "09", TRUE, ITOGI_PERIOD_MONTH, 9 },
+    { "12", TRUE, ITOGI_PERIOD_MONTH, 12 },
+    { "M3", TRUE, ITOGI_PERIOD_MONTH, 3 },
+    { "Март", TRUE, ITOGI_PERIOD_MONTH, 3 },
+    { "ДЕКАБРЬ", TRUE, ITOGI_PERIOD_MONTH, 12 },
+    { "March", TRUE, ITOGI_PERIOD_MONTH, 3 },
+    { "may", TRUE, ITOGI_PERIOD_MONTH, 5 },
+    /* Not periods. */
+    { "0", FALSE },
+    { "13", FALSE },
+    { "Q5", FALSE },
+    { "Q0", FALSE },
+    { "V квартал", FALSE },
+    { "5 квартал", FALSE },
+    { "M13", FALSE },
+    { "m", FALSE },
+    { "+3", FALSE },
+    { "-1", FALSE },
+    { "003", FALSE },
+    { "4294967297", FALSE },
+    { "q99999999999999999999", FALSE },
+    { "1 квакша", FALSE },
+    { "iv", FALSE },
+    { "мартобря", FALSE },
+    { "\xff", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ItogiPeriodType period = ITOGI_PERIOD_MONTH;
+      int index = -1;
+      gboolean ok = itogi_import_parse_period (cases[i].in, &period, &index);
+
+      g_test_message ("«%s»", cases[i].in);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        {
+          g_assert_cmpint (period, ==, cases[i].period);
+          g_assert_cmpint (index, ==, cases[i].index);
+        }
+    }
+
+  /* What the app calls a period reads back as that period, in English and in Russian. */
+  for (int m = 1; m <= 12; m++)
+    {
+      ItogiPeriodType period;
+      int index;
+      g_assert_true (itogi_import_parse_period (itogi_period_name (ITOGI_PERIOD_MONTH, m), &period, &index));
+      g_assert_cmpint (period, ==, ITOGI_PERIOD_MONTH);
+      g_assert_cmpint (index, ==, m);
+    }
+  for (int q = 1; q <= 4; q++)
+    {
+      static const char *const russian[] = { "I квартал", "II квартал", "III квартал", "IV квартал" };
+      ItogiPeriodType period;
+      int index;
+      g_assert_true (
+          itogi_import_parse_period (itogi_period_name (ITOGI_PERIOD_QUARTER, q), &period, &index));
+      g_assert_cmpint (index, ==, q);
+      g_assert_true (itogi_import_parse_period (russian[q - 1], &period, &index));
+      g_assert_cmpint (period, ==, ITOGI_PERIOD_QUARTER);
+      g_assert_cmpint (index, ==, q);
+    }
+}
+
+static void
+test_parse_date (void)
+{
+  static const struct
+  {
+    const char *in, *out;
+  } cases[] = {
+    { "31.12.2022", "2022-12-31" },
+    { " 1.2.2023 ", "2023-02-01" },
+    { "2022-12-31", "2022-12-31" },
+    { "2024-02-29", "2024-02-29" },
+    { "2023-02-29", NULL },
+    { "31.02.2030", NULL },
+    { "31.12.22", NULL },
+    { "31.12.02022", NULL },
+    { "1.1.1899", NULL },
+    { "1.1.2201", NULL },
+    /* An overflowing day must not wrap round into a real one (4294967327 = 2³² + 31). */
+    { "4294967327.12.2022", NULL },
+    { "31.4294967308.2022", NULL },
+    { "+31.12.2022", NULL },
+    { "31. 12. 2022", NULL },
+    { "31.12.2022г", NULL },
+    { "2022/12/31", NULL },
+    { "", NULL },
+    { "\xff", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = itogi_import_parse_date (cases[i].in);
+      g_test_message ("«%s»", cases[i].in);
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
+/* Notes obey the store's rule, checked row by row so each problem has its place. */
+static void
+test_hostile_notes (Fixture *f, gconstpointer data)
+{
+  g_auto (ItogiImportReport) report = { 0 };
+  g_autoptr (GString) longest = g_string_new (NULL);
+  g_autoptr (GString) quoted = g_string_new (NULL); /* the same as a CSV field: quotes doubled */
+  g_autoptr (GString) csv = g_string_new ("Показатель;Год;Значение;Примечание\n");
+  g_autoptr (ItogiIndicator) ind = indicator (f, "financial-control", "inspections");
+  g_auto (ItogiValue) v = { 0 };
+  gboolean present = TRUE;
+
+  /* The longest note allowed, with line breaks, tabs, quotes and characters outside the BMP. */
+  for (guint i = 0; g_utf8_strlen (longest->str, -1) < ITOGI_NOTE_MAX_CHARS; i++)
+    g_string_append (longest, i % 100 == 99 ? "\n"
+                              : i % 50 == 0 ? "\t"
+                              : i % 7 == 0  ? "\""
+                              : i % 5 == 0  ? "😀"
+                                            : "ж");
+  g_assert_cmpint (g_utf8_strlen (longest->str, -1), ==, ITOGI_NOTE_MAX_CHARS);
+  for (const char *c = longest->str; *c != '\0'; c++)
+    g_string_append_len (quoted, c, *c == '"' ? 1 : 0), g_string_append_c (quoted, *c);
+  g_string_append_printf (csv, "Проведено выездных и камеральных проверок;2031;1;\"%s\"\n", quoted->str);
+  g_string_append (csv, "Проведено выездных и камеральных проверок;2032;2;\"первая\r\nвторая\"\n");
+  g_assert_true (import (f, csv->str, FALSE, &report));
+  g_assert_true (itogi_store_get_year_value (f->store, ind, 2031, &v, NULL));
+  g_assert_cmpstr (v.note, ==, longest->str);
+  itogi_value_clear (&v);
+  /* A Windows line end inside a quoted note is one line break. */
+  g_assert_true (itogi_store_get_year_value (f->store, ind, 2032, &v, NULL));
+  g_assert_cmpstr (v.note, ==, "первая\nвторая");
+  itogi_import_report_clear (&report);
+
+  /* One character too many, a control character: refused where they are, nothing lands. */
+  g_string_assign (csv, "Показатель;Год;Значение;Примечание\n"
+                        "Проведено выездных и камеральных проверок;2033;3;хорошая\n");
+  g_string_append_printf (csv, "Проведено выездных и камеральных проверок;2034;4;\"%sж\"\n", quoted->str);
+  g_string_append (csv, "Проведено выездных и камеральных проверок;2035;5;звонок\a\n");
+  g_string_append (csv, "Проведено выездных и камеральных проверок;2036;6;\"\xef\xbf\xbe\"\n");
+  g_assert_false (import (f, csv->str, FALSE, &report));
+  g_assert_cmpuint (report.problems->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      ItogiImportProblem *p = report.problems->pdata[i];
+      /* The long note's own line breaks push the rows after it down. */
+      guint breaks = 0;
+      for (const char *c = longest->str; *c != '\0'; c++)
+        breaks += *c == '\n';
+      g_test_message ("line %u column %u: %s", p->line, p->column, p->message);
+      g_assert_cmpuint (p->line, ==, 3 + i + (i > 0 ? breaks : 0));
+      g_assert_cmpuint (p->column, ==, 4);
+    }
+  g_assert_nonnull (strstr (((ItogiImportProblem *)report.problems->pdata[0])->message, "8"
+                                                                                        "\u202f"
+                                                                                        "000"));
+  g_assert_nonnull (strstr (((ItogiImportProblem *)report.problems->pdata[1])->message, "U+0007"));
+  g_assert_nonnull (strstr (((ItogiImportProblem *)report.problems->pdata[2])->message, "U+FFFE"));
+  year_amount (f, "financial-control", "inspections", 2033, &present);
+  g_assert_false (present);
+}
+
+/* A field of 100 000 characters with terminal escapes is quoted short and harmless. */
+static void
+test_hostile_names_are_quoted_short (Fixture *f, gconstpointer data)
+{
+  g_auto (ItogiImportReport) report = { 0 };
+  g_autoptr (GString) csv = g_string_new ("Показатель;Год;Период;Значение\n");
+  g_autoptr (GString) name = g_string_new ("\x1b[2J");
+
+  while (name->len < 100000)
+    g_string_append (name, "Показатель ");
+  g_string_append_printf (csv, "%s;2024;;1\n", name->str);
+  g_string_append_printf (csv, "Проведено выездных и камеральных проверок;2024;%s;1\n", name->str);
+  g_assert_false (import (f, csv->str, FALSE, &report));
+  g_assert_cmpuint (report.problems->len, ==, 2);
+  for (guint i = 0; i < report.problems->len; i++)
+    {
+      ItogiImportProblem *p = report.problems->pdata[i];
+      g_test_message ("%s", p->message);
+      g_assert_cmpint (g_utf8_strlen (p->message, -1), <, 200);
+      g_assert_null (strchr (p->message, '\x1b'));
+    }
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
 
 int
@@ -277,5 +487,9 @@ main (int argc, char *argv[])
   ADD ("/core/import/missing-columns", test_missing_columns);
   ADD ("/core/import/chosen-columns", test_chosen_columns);
   ADD ("/core/import/large-file", test_large_file);
+  g_test_add_func ("/core/import/parse-period", test_parse_period);
+  g_test_add_func ("/core/import/parse-date", test_parse_date);
+  ADD ("/core/import/hostile-notes", test_hostile_notes);
+  ADD ("/core/import/hostile-names-are-quoted-short", test_hostile_names_are_quoted_short);
   return g_test_run ();
 }

@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "itogi-format.h"
 #include "itogi-import.h"
+#include "itogi-validate.h"
+
+/* How much of a field a problem quotes: enough to find it, never a whole 100 000-character line. */
+#define QUOTE_CHARS 60
 
 static void
 problem_free (ItogiImportProblem *p)
@@ -33,6 +35,13 @@ void
 itogi_import_report_clear (ItogiImportReport *report)
 {
   g_clear_pointer (&report->problems, g_ptr_array_unref);
+}
+
+/* A field as a problem quotes it: cut short, control characters shown as «�». */
+static char *
+quote (const char *text)
+{
+  return itogi_text_excerpt (text, QUOTE_CHARS);
 }
 
 G_GNUC_PRINTF (4, 5)
@@ -94,53 +103,116 @@ itogi_import_map_columns (const ItogiCsvTable *table, ItogiImportReport *report)
   return ok;
 }
 
-static const char *const month_names[] = { "январь", "февраль", "март",     "апрель",  "май",    "июнь",
-                                           "июль",   "август",  "сентябрь", "октябрь", "ноябрь", "декабрь" };
+/* Month names as people type them (Russian) and as an English table says them; the same order. */
+static const char *const month_names[][2] = {
+  { "январь", "january" },  { "февраль", "february" }, { "март", "march" },
+  { "апрель", "april" },    { "май", "may" },          { "июнь", "june" },
+  { "июль", "july" },       { "август", "august" },    { "сентябрь", "september" },
+  { "октябрь", "october" }, { "ноябрь", "november" },  { "декабрь", "december" },
+};
 
-/* «год» or empty, «Q1»…«Q4», «1 квартал», «1»…«12», «M3», «март». */
-static gboolean
-parse_period (const char *text, ItogiPeriodType *period, int *index)
+static const char *const roman_quarters[] = { "i", "ii", "iii", "iv" };
+
+static const char *
+skip_blanks (const char *p)
 {
-  g_autofree char *s = normalize (text);
-  char *end = NULL;
-  long n;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+/* One or two ASCII digits and nothing after them but blanks: the number, else −1. Longer runs
+ * are refused rather than parsed, so that no overflow can turn «4294967297» into 1. */
+static int
+small_number (const char *p, const char **rest)
+{
+  int n = 0, digits = 0;
+
+  while (g_ascii_isdigit (*p) && digits < 3)
+    n = n * 10 + (*p++ - '0'), digits++;
+  if (digits == 0 || digits > 2)
+    return -1;
+  *rest = skip_blanks (p);
+  return n;
+}
+
+/* A quarter's number in Arabic or Roman figures («2», «II»), with @rest after it. */
+static int
+quarter_number (const char *p, const char **rest)
+{
+  int n = small_number (p, rest);
+
+  if (n >= 0)
+    return n;
+  /* Longest first, so that «iii» is not read as «i» followed by «ii». */
+  for (int q = G_N_ELEMENTS (roman_quarters) - 1; q >= 0; q--)
+    {
+      gsize len = strlen (roman_quarters[q]);
+      if (strncmp (p, roman_quarters[q], len) == 0 && (p[len] == '\0' || p[len] == ' ' || p[len] == '\t'))
+        {
+          *rest = skip_blanks (p + len);
+          return q + 1;
+        }
+    }
+  return -1;
+}
+
+static gboolean
+is_quarter_word (const char *p)
+{
+  return strcmp (p, "квартал") == 0 || strcmp (p, "кв") == 0 || strcmp (p, "кв.") == 0;
+}
+
+gboolean
+itogi_import_parse_period (const char *text, ItogiPeriodType *period, int *index)
+{
+  g_autofree char *s = NULL;
+  const char *rest = NULL;
+  int n;
 
   *period = ITOGI_PERIOD_YEAR;
   *index = 0;
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  s = normalize (text);
   if (*s == '\0' || strcmp (s, "год") == 0 || strcmp (s, "year") == 0 || strcmp (s, "y") == 0)
     return TRUE;
-  if ((s[0] == 'q' || s[0] == 'm') && s[1] != '\0')
+
+  /* «Q2», «M3» */
+  if ((s[0] == 'q' || s[0] == 'm') && (n = small_number (skip_blanks (s + 1), &rest)) >= 0 && *rest == '\0')
     {
-      n = strtol (s + 1, &end, 10);
-      if (*end != '\0')
-        return FALSE;
       *period = s[0] == 'q' ? ITOGI_PERIOD_QUARTER : ITOGI_PERIOD_MONTH;
-      *index = (int)n;
+      *index = n;
       return (*period == ITOGI_PERIOD_QUARTER && n >= 1 && n <= 4)
              || (*period == ITOGI_PERIOD_MONTH && n >= 1 && n <= 12);
     }
-  n = strtol (s, &end, 10);
-  if (end != s)
+  /* «Quarter II», as the English interface names it */
+  if (g_str_has_prefix (s, "quarter ") && (n = quarter_number (skip_blanks (s + 8), &rest)) >= 1 && n <= 4
+      && *rest == '\0')
     {
-      const char *rest = end;
-      while (*rest == ' ')
-        rest++;
-      if (*rest == '\0' && n >= 1 && n <= 12)
+      *period = ITOGI_PERIOD_QUARTER;
+      *index = n;
+      return TRUE;
+    }
+  /* «3» is March; «2 квартал», «II квартал», «2 кв.» a quarter */
+  if ((n = quarter_number (s, &rest)) >= 0)
+    {
+      if (*rest == '\0' && g_ascii_isdigit (s[0]) && n >= 1 && n <= 12)
         {
           *period = ITOGI_PERIOD_MONTH;
-          *index = (int)n;
+          *index = n;
           return TRUE;
         }
-      if ((g_str_has_prefix (rest, "квартал") || g_str_has_prefix (rest, "кв")) && n >= 1 && n <= 4)
+      if (is_quarter_word (rest) && n >= 1 && n <= 4)
         {
           *period = ITOGI_PERIOD_QUARTER;
-          *index = (int)n;
+          *index = n;
           return TRUE;
         }
       return FALSE;
     }
   for (int m = 0; m < 12; m++)
-    if (strcmp (s, month_names[m]) == 0)
+    if (strcmp (s, month_names[m][0]) == 0 || strcmp (s, month_names[m][1]) == 0)
       {
         *period = ITOGI_PERIOD_MONTH;
         *index = m + 1;
@@ -149,18 +221,53 @@ parse_period (const char *text, ItogiPeriodType *period, int *index)
   return FALSE;
 }
 
-/* «31.12.2022» or «2022-12-31» → «2022-12-31». */
-static char *
-parse_date (const char *text)
+/* Exactly @count ASCII digits (or, with @at_least_one, one to @count) as a number; −1 otherwise. */
+static int
+date_part (const char **p, int count, gboolean at_least_one)
 {
-  int d, m, y;
-  char tail;
-  g_autoptr (GDate) date = NULL;
+  int n = 0, digits = 0;
 
-  if (sscanf (text, "%d.%d.%d%c", &d, &m, &y, &tail) != 3
-      && sscanf (text, "%d-%d-%d%c", &y, &m, &d, &tail) != 3)
+  while (g_ascii_isdigit (**p) && digits < count)
+    n = n * 10 + (*(*p)++ - '0'), digits++;
+  if (g_ascii_isdigit (**p) || digits == 0 || (!at_least_one && digits != count))
+    return -1;
+  return n;
+}
+
+char *
+itogi_import_parse_date (const char *text)
+{
+  g_autofree char *s = NULL;
+  const char *p;
+  int d, m, y;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
-  if (!g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y) || y < 1900 || y > 2200)
+  s = g_strstrip (g_strdup (text));
+  p = s;
+  /* Digits counted, never scanned with %d: an overflowing number must not wrap into a date. */
+  if ((d = date_part (&p, 2, TRUE)) >= 0 && *p == '.')
+    {
+      p++;
+      m = date_part (&p, 2, TRUE);
+      if (m < 0 || *p++ != '.')
+        return NULL;
+      y = date_part (&p, 4, FALSE);
+    }
+  else
+    {
+      p = s;
+      y = date_part (&p, 4, FALSE);
+      if (y < 0 || *p++ != '-')
+        return NULL;
+      m = date_part (&p, 2, TRUE);
+      if (m < 0 || *p++ != '-')
+        return NULL;
+      d = date_part (&p, 2, TRUE);
+    }
+  if (d < 0 || m < 0 || y < 0 || *p != '\0')
+    return NULL;
+  if (y < 1900 || y > 2200 || !g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y))
     return NULL;
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
@@ -256,6 +363,9 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
       const ItogiArea *area = NULL;
       g_autoptr (GError) parse_error = NULL;
       g_autofree char *key = NULL;
+      g_autofree char *note = NULL;
+      g_autoptr (GError) note_error = NULL;
+      const char *note_text;
       Pending *p;
       gint64 year = 0;
       guint n_problems = report->problems->len;
@@ -283,8 +393,11 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
             area = g_hash_table_lookup (area_names, area_name);
             area_unknown = area == NULL;
             if (area_unknown)
-              problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_AREA] + 1,
-                       _ ("There is no activity area «%s»."), area_text);
+              {
+                g_autofree char *shown = quote (area_text);
+                problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_AREA] + 1,
+                         _ ("There is no activity area «%s»."), shown);
+              }
           }
         /* An unknown area already said what is wrong with the row's indicator. */
         if (!area_unknown)
@@ -293,26 +406,31 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
             g_autofree char *lookup = area != NULL
                                           ? g_strdup_printf ("%" G_GINT64_FORMAT "|%s", area->id, name)
                                           : g_strdup_printf ("|%s", name);
+            g_autofree char *shown = quote (ind_text);
             ind = g_hash_table_lookup (by_name, lookup);
             if (ind == NULL)
               problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_INDICATOR] + 1,
                        g_hash_table_contains (by_name, lookup)
                            ? _ ("«%s» names indicators in several areas: give the area too.")
                            : _ ("There is no indicator «%s»."),
-                       ind_text);
+                       shown);
           }
       }
       {
         g_autofree char *trimmed = g_strstrip (g_strdup (year_text));
+        g_autofree char *shown = quote (year_text);
         if (!g_ascii_string_to_signed (trimmed, 10, 1900, 2200, &year, NULL))
           problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_YEAR] + 1,
-                   _ ("«%s» is not a year between 1900 and 2200."), year_text);
+                   _ ("«%s» is not a year between 1900 and 2200."), shown);
       }
 
       p = g_new0 (Pending, 1);
-      if (!parse_period (period_text, &p->period, &p->index))
-        problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_PERIOD] + 1,
-                 _ ("«%s» is not a period: use «год», Q1…Q4 or a month (1…12 or its name)."), period_text);
+      if (!itogi_import_parse_period (period_text, &p->period, &p->index))
+        {
+          g_autofree char *shown = quote (period_text);
+          problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_PERIOD] + 1,
+                   _ ("«%s» is not a period: use «год», Q1…Q4 or a month (1…12 or its name)."), shown);
+        }
       if (ind != NULL)
         {
           p->value.present = TRUE;
@@ -323,12 +441,23 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
         }
       if (as_of_text != NULL && *as_of_text != '\0')
         {
-          p->value.as_of = parse_date (as_of_text);
+          p->value.as_of = itogi_import_parse_date (as_of_text);
           if (p->value.as_of == NULL)
-            problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_AS_OF] + 1,
-                     _ ("«%s» is not a date: write it as 31.12.2023."), as_of_text);
+            {
+              g_autofree char *shown = quote (as_of_text);
+              problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_AS_OF] + 1,
+                       _ ("«%s» is not a date: write it as 31.12.2023."), shown);
+            }
         }
-      p->value.note = g_strdup (field (row, report, ITOGI_IMPORT_COLUMN_NOTE));
+      /* The store's own rule for notes, checked here so that the problem has its line. */
+      note_text = field (row, report, ITOGI_IMPORT_COLUMN_NOTE);
+      if (note_text != NULL)
+        {
+          note = itogi_text_validate (ITOGI_TEXT_NOTE, note_text, &note_error);
+          if (note == NULL)
+            problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_NOTE] + 1, "%s", note_error->message);
+        }
+      p->value.note = g_steal_pointer (&note);
       p->indicator = ind;
       p->year = (int)year;
 

@@ -52,6 +52,13 @@ gboolean itogi_import_map_columns (const ItogiCsvTable *table, ItogiImportReport
 gboolean itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_run,
                            ItogiImportReport *report, GError **error);
 
+/* The period column: empty, «год» or «Year» for the whole year; «Q1»…«Q4», «2 квартал», «II
+ * квартал», «2 кв.», «Quarter II» for a quarter; «1»…«12», «M3», «март» or «March» for a month.
+ * FALSE for anything else, invalid UTF-8 included. */
+gboolean itogi_import_parse_period (const char *text, ItogiPeriodType *period, int *index);
+/* «31.12.2022» or «2022-12-31», years 1900…2200, as «2022-12-31»; NULL when it is not such a date. */
+char *itogi_import_parse_date (const char *text);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItogiImportReport, itogi_import_report_clear)
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "itogi-seed.h"
 #include "itogi-period.h"
 #include "itogi-store.h"
+#include "itogi-validate.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -1373,9 +1374,17 @@ gint64
 itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *slug = NULL, *title = NULL, *short_title = NULL, *description = NULL, *icon = NULL;
   gboolean own, ok;
   gint64 id = 0;
 
+  /* Every text is checked before anything is begun: a refused one leaves the database as it was. */
+  if ((slug = itogi_text_validate (ITOGI_TEXT_SLUG, area->slug, error)) == NULL
+      || (title = itogi_text_validate (ITOGI_TEXT_TITLE, area->title, error)) == NULL
+      || (short_title = itogi_text_validate (ITOGI_TEXT_TAB_LABEL, area->short_title, error)) == NULL
+      || (description = itogi_text_validate (ITOGI_TEXT_DESCRIPTION, area->description, error)) == NULL
+      || (icon = itogi_text_validate (ITOGI_TEXT_ICON, area->icon, error)) == NULL)
+    return 0;
   if (!write_begin (store, &own, error))
     return 0;
   stmt = prepare (store,
@@ -1385,13 +1394,13 @@ itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error)
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, area->slug);
-      bind_text (stmt, 2, area->title);
-      bind_text (stmt, 3, area->short_title);
-      bind_text (stmt, 4, area->description);
+      bind_text (stmt, 1, slug);
+      bind_text (stmt, 2, title);
+      bind_text (stmt, 3, short_title);
+      bind_text (stmt, 4, description);
       sqlite3_bind_int (stmt, 5, area->position);
       sqlite3_bind_int (stmt, 6, area->archived ? 1 : 0);
-      bind_text (stmt, 7, area->icon);
+      bind_text (stmt, 7, icon);
       ok = step_done (store, stmt, error);
       id = sqlite3_last_insert_rowid (store->db);
     }
@@ -1413,13 +1422,50 @@ fresh_id (ItogiStore *store, const char *table, GError **error)
   return query_int (store, sql, &id, error) ? id : 0;
 }
 
+/* An indicator's texts as they are to be stored, each checked by its rule; FALSE at the first
+ * refused one. */
+typedef struct
+{
+  char *slug, *title, *unit, *forms[3], *description;
+} IndicatorTexts;
+
+static void
+indicator_texts_clear (IndicatorTexts *t)
+{
+  g_free (t->slug);
+  g_free (t->title);
+  g_free (t->unit);
+  for (int i = 0; i < 3; i++)
+    g_free (t->forms[i]);
+  g_free (t->description);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IndicatorTexts, indicator_texts_clear)
+
+static gboolean
+indicator_texts_validate (const ItogiIndicator *ind, gboolean with_slug, IndicatorTexts *t, GError **error)
+{
+  if (with_slug && (t->slug = itogi_text_validate (ITOGI_TEXT_SLUG, ind->slug, error)) == NULL)
+    return FALSE;
+  if ((t->title = itogi_text_validate (ITOGI_TEXT_TITLE, ind->title, error)) == NULL
+      || (t->unit = itogi_text_validate (ITOGI_TEXT_UNIT, ind->unit, error)) == NULL)
+    return FALSE;
+  for (int i = 0; i < 3; i++)
+    if ((t->forms[i] = itogi_text_validate (ITOGI_TEXT_WORD_FORM, ind->forms[i], error)) == NULL)
+      return FALSE;
+  return (t->description = itogi_text_validate (ITOGI_TEXT_DESCRIPTION, ind->description, error)) != NULL;
+}
+
 gint64
 itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_auto (IndicatorTexts) texts = { 0 };
   gboolean own, ok;
   gint64 id = 0;
 
+  if (!indicator_texts_validate (ind, TRUE, &texts, error))
+    return 0;
   if (!write_begin (store, &own, error))
     return 0;
   id = fresh_id (store, "indicators", error);
@@ -1434,17 +1480,17 @@ itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError 
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, ind->area_id);
-      bind_text (stmt, 2, ind->slug);
-      bind_text (stmt, 3, ind->title);
-      bind_text (stmt, 4, ind->unit);
+      bind_text (stmt, 2, texts.slug);
+      bind_text (stmt, 3, texts.title);
+      bind_text (stmt, 4, texts.unit);
       for (int i = 0; i < 3; i++)
-        bind_text (stmt, 5 + i, ind->forms[i]);
+        bind_text (stmt, 5 + i, texts.forms[i]);
       bind_text (stmt, 8, itogi_kind_to_string (ind->kind));
       sqlite3_bind_int (stmt, 9, (int)itogi_kind_effective_scale (ind->kind, ind->scale));
       bind_text (stmt, 10, itogi_aggregation_to_string (ind->aggregation));
       bind_text (stmt, 11, itogi_polarity_to_string (ind->polarity));
       sqlite3_bind_int (stmt, 12, ind->position);
-      bind_text (stmt, 13, ind->description);
+      bind_text (stmt, 13, texts.description);
       sqlite3_bind_int (stmt, 14, ind->archived ? 1 : 0);
       sqlite3_bind_int64 (stmt, 15, id);
       ok = step_done (store, stmt, error);
@@ -1458,8 +1504,11 @@ itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPe
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
+  g_autofree char *note = itogi_text_validate (ITOGI_TEXT_NOTE, value->note, error);
   gboolean own, ok;
 
+  if (note == NULL)
+    return FALSE;
   if (!write_begin (store, &own, error))
     return FALSE;
   stmt = prepare (store,
@@ -1480,7 +1529,7 @@ itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPe
       sqlite3_bind_int (stmt, 4, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
       sqlite3_bind_int64 (stmt, 5, value->amount);
       bind_text (stmt, 6, itogi_qualifier_to_string (value->qualifier));
-      bind_text (stmt, 7, value->note);
+      bind_text (stmt, 7, note);
       if (value->as_of != NULL && *value->as_of != '\0')
         bind_text (stmt, 8, value->as_of);
       else
@@ -1523,8 +1572,11 @@ set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year, co
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
+  g_autofree char *note = itogi_text_validate (ITOGI_TEXT_NOTE, text, error);
   gboolean own, ok;
 
+  if (note == NULL)
+    return FALSE;
   if (!write_begin (store, &own, error))
     return FALSE;
   stmt = prepare (store, sql, error);
@@ -1533,7 +1585,7 @@ set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year, co
     {
       sqlite3_bind_int64 (stmt, 1, owner_id);
       sqlite3_bind_int (stmt, 2, year);
-      bind_text (stmt, 3, text);
+      bind_text (stmt, 3, note);
       bind_text (stmt, 4, g_get_user_name ());
       bind_text (stmt, 5, now);
       ok = step_done (store, stmt, error);
@@ -1558,9 +1610,12 @@ itogi_store_add_institution (ItogiStore *store, gint64 area_id, const char *name
                              GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *checked = itogi_text_validate (ITOGI_TEXT_NAME, name, error);
   gboolean own, ok;
   gint64 id = 0;
 
+  if (checked == NULL)
+    return 0;
   if (!write_begin (store, &own, error))
     return 0;
   stmt = prepare (store, "INSERT INTO institutions (area_id, name, position) VALUES (?, ?, ?)", error);
@@ -1568,7 +1623,7 @@ itogi_store_add_institution (ItogiStore *store, gint64 area_id, const char *name
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, area_id);
-      bind_text (stmt, 2, name);
+      bind_text (stmt, 2, checked);
       sqlite3_bind_int (stmt, 3, position);
       ok = step_done (store, stmt, error);
       id = sqlite3_last_insert_rowid (store->db);
@@ -1593,9 +1648,12 @@ itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *t
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
+  g_autofree char *checked = itogi_text_validate (ITOGI_TEXT_TASK, text, error);
   gboolean own, ok;
   gint64 id = 0;
 
+  if (checked == NULL)
+    return 0;
   if (!write_begin (store, &own, error))
     return 0;
   id = fresh_id (store, "tasks", error);
@@ -1610,7 +1668,7 @@ itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *t
     {
       sqlite3_bind_int64 (stmt, 1, area_id);
       sqlite3_bind_int (stmt, 2, year);
-      bind_text (stmt, 3, text);
+      bind_text (stmt, 3, checked);
       bind_text (stmt, 4, g_get_user_name ());
       bind_text (stmt, 5, now);
       sqlite3_bind_int64 (stmt, 6, id);
@@ -1632,8 +1690,11 @@ itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gb
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
+  g_autofree char *checked = itogi_text_validate (ITOGI_TEXT_TASK, text, error);
   gboolean own, ok;
 
+  if (checked == NULL)
+    return FALSE;
   if (!write_begin (store, &own, error))
     return FALSE;
   stmt = prepare (store, "UPDATE tasks SET text = ?, done = ?, changed_by = ?, changed_at = ? WHERE id = ?",
@@ -1641,7 +1702,7 @@ itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gb
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, text);
+      bind_text (stmt, 1, checked);
       sqlite3_bind_int (stmt, 2, done ? 1 : 0);
       bind_text (stmt, 3, g_get_user_name ());
       bind_text (stmt, 4, now);
@@ -1839,17 +1900,22 @@ gboolean
 itogi_store_update_area (ItogiStore *store, const ItogiArea *area, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *title = NULL, *short_title = NULL, *description = NULL;
   gboolean own, ok;
 
+  if ((title = itogi_text_validate (ITOGI_TEXT_TITLE, area->title, error)) == NULL
+      || (short_title = itogi_text_validate (ITOGI_TEXT_TAB_LABEL, area->short_title, error)) == NULL
+      || (description = itogi_text_validate (ITOGI_TEXT_DESCRIPTION, area->description, error)) == NULL)
+    return FALSE;
   if (!write_begin (store, &own, error))
     return FALSE;
   stmt = prepare (store, "UPDATE areas SET title = ?, short_title = ?, description = ? WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, area->title);
-      bind_text (stmt, 2, area->short_title);
-      bind_text (stmt, 3, area->description);
+      bind_text (stmt, 1, title);
+      bind_text (stmt, 2, short_title);
+      bind_text (stmt, 3, description);
       sqlite3_bind_int64 (stmt, 4, area->id);
       ok = step_done (store, stmt, error);
       if (ok && sqlite3_changes (store->db) == 0)
@@ -1867,9 +1933,12 @@ itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GErr
 {
   g_autoptr (sqlite3_stmt) check = NULL;
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_auto (IndicatorTexts) texts = { 0 };
   gboolean own, ok;
   int rc;
 
+  if (!indicator_texts_validate (ind, FALSE, &texts, error))
+    return FALSE;
   if (!write_begin (store, &own, error))
     return FALSE;
   /* Amounts are stored in the kind's minor units: a kind cannot change under existing figures. */
@@ -1912,15 +1981,15 @@ itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GErr
          != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, ind->title);
-      bind_text (stmt, 2, ind->unit);
+      bind_text (stmt, 1, texts.title);
+      bind_text (stmt, 2, texts.unit);
       for (int i = 0; i < 3; i++)
-        bind_text (stmt, 3 + i, ind->forms[i]);
+        bind_text (stmt, 3 + i, texts.forms[i]);
       bind_text (stmt, 6, itogi_kind_to_string (ind->kind));
       sqlite3_bind_int (stmt, 7, (int)itogi_kind_effective_scale (ind->kind, ind->scale));
       bind_text (stmt, 8, itogi_aggregation_to_string (ind->aggregation));
       bind_text (stmt, 9, itogi_polarity_to_string (ind->polarity));
-      bind_text (stmt, 10, ind->description);
+      bind_text (stmt, 10, texts.description);
       sqlite3_bind_int64 (stmt, 11, ind->id);
       ok = step_done (store, stmt, error);
     }
