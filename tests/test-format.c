@@ -184,6 +184,17 @@ test_parse_good (void)
     { "22808,0", ITOGI_KIND_COUNT, 0, 22808, ITOGI_QUALIFIER_EXACT },
     { "0", ITOGI_KIND_COUNT, 0, 0, ITOGI_QUALIFIER_EXACT },
     { "999 999 999 999 999", ITOGI_KIND_COUNT, 0, ITOGI_AMOUNT_MAX, ITOGI_QUALIFIER_EXACT },
+    /* Hostile but exact: each is the figure typed. */
+    { "-0", ITOGI_KIND_COUNT, 0, 0, ITOGI_QUALIFIER_EXACT },
+    { "\u22120", ITOGI_KIND_MONEY, 2, 0, ITOGI_QUALIFIER_EXACT },
+    { "1 000 000 000 000", ITOGI_KIND_COUNT, 0, G_GINT64_CONSTANT (1000000000000), ITOGI_QUALIFIER_EXACT },
+    { "000000000000000000000007", ITOGI_KIND_COUNT, 0, 7, ITOGI_QUALIFIER_EXACT },
+    { "12,34000000000000000000", ITOGI_KIND_MONEY, 2, 1234, ITOGI_QUALIFIER_EXACT },
+    { "0,500", ITOGI_KIND_MONEY, 2, 50, ITOGI_QUALIFIER_EXACT },
+    { "1,500", ITOGI_KIND_DECIMAL, 3, 1500, ITOGI_QUALIFIER_EXACT },
+    { "1 000,000", ITOGI_KIND_COUNT, 0, 1000, ITOGI_QUALIFIER_EXACT },
+    { "1,500 тыс.", ITOGI_KIND_COUNT, 0, 1500, ITOGI_QUALIFIER_EXACT },
+    { "9999,000", ITOGI_KIND_COUNT, 0, 9999, ITOGI_QUALIFIER_EXACT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -226,6 +237,22 @@ test_parse_bad (void)
     { "1e20", ITOGI_KIND_COUNT, ITOGI_FORMAT_ERROR_INVALID },
     { "более", ITOGI_KIND_COUNT, ITOGI_FORMAT_ERROR_INVALID },
     { "\xff\xfe", ITOGI_KIND_COUNT, ITOGI_FORMAT_ERROR_INVALID },
+    /* Hostile: refused, never read as something else. */
+    { "NaN", ITOGI_KIND_DECIMAL, ITOGI_FORMAT_ERROR_INVALID },
+    { "inf", ITOGI_KIND_DECIMAL, ITOGI_FORMAT_ERROR_INVALID },
+    { "-Infinity", ITOGI_KIND_DECIMAL, ITOGI_FORMAT_ERROR_INVALID },
+    { "\u221e", ITOGI_KIND_DECIMAL, ITOGI_FORMAT_ERROR_INVALID },
+    { "1E20", ITOGI_KIND_MONEY, ITOGI_FORMAT_ERROR_INVALID },
+    { "0x10", ITOGI_KIND_COUNT, ITOGI_FORMAT_ERROR_INVALID },
+    { "\uff11\uff12", ITOGI_KIND_COUNT, ITOGI_FORMAT_ERROR_INVALID }, /* full-width digits */
+    { "12,345,678", ITOGI_KIND_COUNT, ITOGI_FORMAT_ERROR_INVALID },
+    { "12.345.678", ITOGI_KIND_MONEY, ITOGI_FORMAT_ERROR_INVALID },
+    { "1,000", ITOGI_KIND_COUNT, ITOGI_FORMAT_ERROR_AMBIGUOUS },
+    { "2.500", ITOGI_KIND_MONEY, ITOGI_FORMAT_ERROR_AMBIGUOUS },
+    { "более 1,000", ITOGI_KIND_COUNT, ITOGI_FORMAT_ERROR_AMBIGUOUS },
+    { "0,12345678901234567890", ITOGI_KIND_MONEY, ITOGI_FORMAT_ERROR_PRECISION },
+    { "-9223372036854775808", ITOGI_KIND_DECIMAL, ITOGI_FORMAT_ERROR_RANGE },
+    { "1 000 000 000 000 000", ITOGI_KIND_MONEY, ITOGI_FORMAT_ERROR_RANGE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -243,6 +270,24 @@ test_parse_bad (void)
       /* Nothing is written on failure. */
       g_assert_cmpint (amount, ==, 42);
     }
+}
+
+/* A pasted page is refused with a message of a line, not with the page quoted back. */
+static void
+test_parse_messages_stay_short (void)
+{
+  g_autoptr (GString) page = g_string_new ("12");
+  g_autoptr (GError) error = NULL;
+  gint64 amount = 0;
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append (page, i % 7 == 0 ? "\x1b" : "ж");
+  g_assert_false (itogi_parse_value (page->str, ITOGI_KIND_COUNT, 0, &amount, NULL, &error));
+  g_assert_error (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_INVALID);
+  g_assert_cmpint (g_utf8_strlen (error->message, -1), <, 200);
+  /* The escape character is shown as a replacement, so a terminal prints it harmlessly. */
+  g_assert_null (strchr (error->message, '\x1b'));
+  g_assert_nonnull (strstr (error->message, "12\xef\xbf\xbd"));
 }
 
 static void
@@ -272,6 +317,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/format/count-phrases", test_count_phrases);
   g_test_add_func ("/core/format/parse-good", test_parse_good);
   g_test_add_func ("/core/format/parse-bad", test_parse_bad);
+  g_test_add_func ("/core/format/parse-messages-stay-short", test_parse_messages_stay_short);
   g_test_add_func ("/core/format/roundtrip", test_roundtrip);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "itogi-format.h"
+#include "itogi-validate.h"
 
 G_DEFINE_QUARK (itogi - format - error - quark, itogi_format_error)
 
@@ -259,7 +260,7 @@ itogi_parse_value (const char *text, ItogiKind kind, guint scale, gint64 *amount
   g_autoptr (GString) int_digits = g_string_new (NULL);
   g_autoptr (GString) frac_digits = g_string_new (NULL);
   ItogiQualifier q = ITOGI_QUALIFIER_EXACT;
-  gboolean negative = FALSE, grouped = FALSE, bad_group = FALSE;
+  gboolean negative = FALSE, grouped = FALSE, bad_group = FALSE, three_decimals = FALSE;
   guint group_len = 0, first_group_len = 0, power = 0;
   guint eff_scale = itogi_kind_effective_scale (kind, scale);
   const char *p;
@@ -275,7 +276,11 @@ itogi_parse_value (const char *text, ItogiKind kind, guint scale, gint64 *amount
       return FALSE;
     }
 
-  shown = g_strstrip (g_strdup (text));
+  {
+    /* What the messages quote: a pasted page of text must not become the message. */
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+    shown = itogi_text_excerpt (stripped, 40);
+  }
   lower = g_utf8_strdown (text, -1);
   p = skip_spaces (lower);
   if (*p == '\0')
@@ -348,6 +353,15 @@ itogi_parse_value (const char *text, ItogiKind kind, guint scale, gint64 *amount
         return set_invalid (error, shown);
       while (g_ascii_isdigit (*p))
         g_string_append_c (frac_digits, *p++);
+      three_decimals = frac_digits->len == 3;
+      if ((*p == ',' || *p == '.') && g_ascii_isdigit (p[1]))
+        {
+          g_set_error (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_INVALID,
+                       _ ("“%s” separates thousands with commas or dots: separate them with spaces, as in "
+                          "12 345 678, and use a comma only before decimals."),
+                       shown);
+          return FALSE;
+        }
     }
 
   p = skip_spaces (p);
@@ -362,6 +376,21 @@ itogi_parse_value (const char *text, ItogiKind kind, guint scale, gint64 *amount
     p = skip_spaces (p + 1);
   if (*p != '\0')
     return set_invalid (error, shown);
+
+  /* «1,000» is a thousand in an English table and one in a Russian one. Where the indicator
+   * keeps three decimals, or a Russian word such as «тыс.» follows, the Russian reading is
+   * meant; otherwise the figure is asked again rather than stored a thousand times too small.
+   * «0,500» and «1 000,000» are not ambiguous: no table groups thousands that way. */
+  if (three_decimals && eff_scale < 3 && power == 0 && !grouped && int_digits->len <= 3
+      && int_digits->str[0] != '0')
+    {
+      g_set_error (error, ITOGI_FORMAT_ERROR, ITOGI_FORMAT_ERROR_AMBIGUOUS,
+                   /* Translators: %s is what the user typed, such as «1,000» */
+                   _ ("“%s” could be a thousand or a fraction: write thousands with a space (1 000) and "
+                      "fractions with a comma (1,5)."),
+                   shown);
+      return FALSE;
+    }
 
   /* Shift the decimal point right by the multiplier, then by the scale. */
   while (frac_digits->len > 0 && frac_digits->str[frac_digits->len - 1] == '0')

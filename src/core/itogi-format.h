@@ -27,6 +27,7 @@ typedef enum
   ITOGI_FORMAT_ERROR_FRACTION,
   ITOGI_FORMAT_ERROR_PRECISION,
   ITOGI_FORMAT_ERROR_RANGE,
+  ITOGI_FORMAT_ERROR_AMBIGUOUS, /* «1,000»: a thousand or one? */
 } ItogiFormatError;
 
 GQuark itogi_format_error_quark (void);
@@ -58,7 +59,10 @@ char *itogi_format_count_phrase (const ItogiValue *value, ItogiKind kind, guint 
 /* Parse what people type into an amount and a qualifier. Accepts «22808», «22 808»
  * (plain, no-break, narrow or thin spaces), «779 054,51», «779054.51», qualifier words and
  * signs («более», «свыше», «порядка», «около», «менее», «>», «<», «~», «≈»), and «тыс.» /
- * «тысяч» / «млн» multipliers. */
+ * «тысяч» / «млн» multipliers. What it accepts is exactly the figure typed; anything it cannot
+ * read that way is refused with a reason: «1e20», «NaN», «inf», «12,345,678» (commas between
+ * thousands), more decimals than the indicator keeps, and «1,000» or «2.500» where the indicator
+ * keeps fewer than three decimals, since English and German tables write a thousand that way. */
 gboolean itogi_parse_value (const char *text, ItogiKind kind, guint scale, gint64 *amount,
                             ItogiQualifier *qualifier, GError **error);
 
