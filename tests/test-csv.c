@@ -111,6 +111,104 @@ test_broken_files (void)
     }
 }
 
+/* Files made to break a reader: each is refused with its line and a plain reason. */
+static void
+test_hostile_files (void)
+{
+  static const struct
+  {
+    const char *text;
+    gssize len;
+    ItogiCsvError code;
+    const char *says;
+  } cases[] = {
+    /* Only a byte-order mark, or a mark and blank lines: no table. */
+    { "\xef\xbb\xbf", -1, ITOGI_CSV_ERROR_EMPTY, "no table" },
+    { "\xef\xbb\xbf\r\n\r\n", -1, ITOGI_CSV_ERROR_EMPTY, "no table" },
+    /* A NUL byte says so, with its line. */
+    { "a;b\n1;2\n3;\0004\n", 13, ITOGI_CSV_ERROR_ENCODING, "Line 3 holds a NUL byte" },
+    { "\0", 1, ITOGI_CSV_ERROR_ENCODING, "Line 1 holds a NUL byte" },
+    /* Excel's “Unicode text”. */
+    { "\xff\xfe" "a\0;\0b\0", 8, ITOGI_CSV_ERROR_ENCODING, "UTF-16" },
+    /* A lone surrogate, an overlong slash, a byte that is never UTF-8, a cut sequence. */
+    { "a;b\n\xed\xa0\x80;1\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 2 is not UTF-8" },
+    { "a;b\n1;2\n\xc0\xaf;1\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 3 is not UTF-8" },
+    { "a;\xff\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 1 is not UTF-8" },
+    { "a;b\n1;\xd0", -1, ITOGI_CSV_ERROR_ENCODING, "Line 2 is not UTF-8" },
+    /* Invalid bytes inside a quoted field are found too. */
+    { "a;b\n\"x\n\xfey\";1\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 3 is not UTF-8" },
+    /* Unbalanced quotes: the line where the field opened, however far the file runs on. */
+    { "\"a;b\n1;2\n3;4\n", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 1: a quoted field is never closed" },
+    { "a;b\n1;\"", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 2: a quoted field is never closed" },
+    { "a;b\n1;\"x\"\"\n", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 2: a quoted field is never closed" },
+    { "a;b\n1;\"x\"\"y\"z\n", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 2: there is text after a closing quote" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gsize len = cases[i].len >= 0 ? (gsize)cases[i].len : strlen (cases[i].text);
+      ItogiCsvTable *t = itogi_csv_parse (cases[i].text, len, &error);
+
+      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(parsed)");
+      g_assert_null (t);
+      g_assert_error (error, ITOGI_CSV_ERROR, (gint)cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+    }
+}
+
+/* A quote inside an unquoted field is a character like any other. */
+static void
+test_stray_quote_is_text (void)
+{
+  g_autoptr (ItogiCsvTable) t = parse_ok ("a;b\n1;x\"y\n");
+
+  g_assert_cmpstr (cell (t, 1, 1), ==, "x\"y");
+}
+
+/* A line of four million characters, and a row of 100 000 fields: read whole, in one pass. */
+static void
+test_extremely_long_lines (void)
+{
+  g_autoptr (GString) text = g_string_new ("Показатель;Примечание\nx;\"");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiCsvTable) wide = NULL;
+  g_autoptr (ItogiCsvTable) t = NULL;
+  gsize field_len;
+
+  for (int i = 0; i < 2000000; i++)
+    g_string_append (text, i % 1000 == 999 ? "\"\"" : "ж");
+  g_string_append (text, "\"\n");
+  field_len = text->len - strlen ("Показатель;Примечание\nx;\"") - 2 - 2000 /* each "" is one " */;
+  t = itogi_csv_parse (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (t->rows->len, ==, 2);
+  g_assert_cmpuint (strlen (cell (t, 1, 1)), ==, field_len);
+  g_assert_cmpuint (g_utf8_strlen (cell (t, 1, 1), -1), ==, 2000000);
+
+  g_string_truncate (text, 0);
+  for (int i = 0; i < 100000; i++)
+    g_string_append (text, i > 0 ? ";x" : "x");
+  g_string_append_c (text, '\n');
+  wide = itogi_csv_parse (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (((ItogiCsvRow *)wide->rows->pdata[0])->fields), ==, 100000);
+}
+
+/* Past the limit nothing is read at all. */
+static void
+test_too_big (void)
+{
+  gsize len = ITOGI_CSV_MAX_BYTES + 1;
+  g_autofree char *data = g_malloc (len);
+  g_autoptr (GError) error = NULL;
+
+  memset (data, 'x', len);
+  g_assert_null (itogi_csv_parse (data, len, &error));
+  g_assert_error (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_TOO_BIG);
+  g_assert_nonnull (strstr (error->message, "64 MB"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -119,5 +217,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/csv/quotes", test_quotes);
   g_test_add_func ("/core/csv/blank-lines-and-ragged-rows", test_blank_lines_and_ragged_rows);
   g_test_add_func ("/core/csv/broken-files", test_broken_files);
+  g_test_add_func ("/core/csv/hostile-files", test_hostile_files);
+  g_test_add_func ("/core/csv/stray-quote-is-text", test_stray_quote_is_text);
+  g_test_add_func ("/core/csv/extremely-long-lines", test_extremely_long_lines);
+  g_test_add_func ("/core/csv/too-big", test_too_big);
   return g_test_run ();
 }

@@ -82,11 +82,26 @@ itogi_csv_parse (const char *data, gsize length, GError **error)
   /* A byte-order mark, as Excel writes one. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     start += 3;
+  /* Excel's “Unicode text” is UTF-16: every other byte is a NUL, so say what it is instead. */
+  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    {
+      g_set_error_literal (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_ENCODING,
+                           _ ("The file is UTF-16 (“Unicode text”), not UTF-8. Save the table as “CSV UTF-8” "
+                              "and try again."));
+      return NULL;
+    }
   if (!g_utf8_validate (start, end - start, &bad))
     {
-      g_set_error (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_ENCODING,
-                   _ ("Line %u is not UTF-8 text. Save the table as “CSV UTF-8” and try again."),
-                   line_of (start, bad));
+      /* g_utf8_validate stops at a NUL byte too: a text table never holds one. */
+      if (bad < end && *bad == '\0')
+        g_set_error (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_ENCODING,
+                     _ ("Line %u holds a NUL byte: this is not a text table. Save the table as “CSV UTF-8” "
+                        "and try again."),
+                     line_of (start, bad));
+      else
+        g_set_error (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_ENCODING,
+                     _ ("Line %u is not UTF-8 text. Save the table as “CSV UTF-8” and try again."),
+                     line_of (start, bad));
       return NULL;
     }
   table->delimiter = guess_delimiter (start, end);
