@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "full-vfs.h"
 #include "itogi-format.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
@@ -903,8 +905,6 @@ test_backup (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
   g_autofree char *dest = g_build_filename (f->dir, "копия с пробелом.db", NULL);
-  g_autofree char *ro_dir = g_build_filename (f->dir, "read-only", NULL);
-  g_autofree char *ro_dest = g_build_filename (ro_dir, "backup.db", NULL);
   g_autoptr (ItogiStore) copy = NULL;
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GDir) d = NULL;
@@ -930,18 +930,8 @@ test_backup (Fixture *f, gconstpointer data)
   /* Again over the first: replaced whole. */
   g_assert_true (itogi_store_backup (store, dest, &error));
 
-  /* A folder that cannot be written: a plain refusal, and no stray temporary file. */
-  g_assert_cmpint (g_mkdir (ro_dir, 0500), ==, 0);
-  if (access (ro_dir, W_OK) == 0)
-    g_test_message ("running as a user who can write anywhere: the read-only case is not checked");
-  else
-    {
-      g_assert_false (itogi_store_backup (store, ro_dest, &error));
-      g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
-      g_clear_error (&error);
-    }
-  g_assert_false (g_file_test (ro_dest, G_FILE_TEST_EXISTS));
-  /* A folder that does not exist: refused too, whoever runs it. */
+  /* A folder that cannot be written: see /core/store/read-only/backup-folder, which also runs
+   * as root. A folder that does not exist: refused too, whoever runs it. */
   {
     g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "backup.db", NULL);
     g_assert_false (itogi_store_backup (store, nowhere, &error));
@@ -952,7 +942,279 @@ test_backup (Fixture *f, gconstpointer data)
   d = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (d)) != NULL)
     g_assert_false (g_str_has_prefix (name, ".itogi-backup-"));
-  g_chmod (ro_dir, 0700);
+}
+
+/* ---- read-only files and folders, and a full disk ----
+ *
+ * Root ignores permission bits, and CI runs the tests as root: there the checks run in a child
+ * that has given up root for «nobody» (uid and gid 65534), so that the bits mean what they say.
+ * Run as anyone else, the child keeps its user and the bits work as they are. */
+
+#define NOBODY 65534
+
+typedef enum
+{
+  RO_FILE_AND_FOLDER, /* the file 0444 in a folder 0555: nothing can be written */
+  RO_FOLDER,          /* the file writable, its folder 0555: no -wal can be made beside it */
+  RO_FILE,            /* the file 0444 in a writable folder */
+} ReadOnlyCase;
+
+/* A database with one figure added, made read-only as @ro_case says; its folder is returned. */
+static char *
+make_read_only_database (ReadOnlyCase ro_case, char **path_out, char **checksum_out)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("itogi-ro-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "itogi.db", NULL);
+  ItogiStore *store;
+  gboolean root = geteuid () == 0;
+
+  g_assert_no_error (error);
+  store = itogi_store_create (path, &error);
+  g_assert_no_error (error);
+  add_test_indicator (store, ITOGI_AGGREGATION_SUM);
+  itogi_store_free (store);
+  /* Closed cleanly: no -wal is left that would need writing back. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+
+  /* What belongs to «nobody» is what the case lets it write; the rest stays root's. */
+  if (root && ro_case == RO_FOLDER)
+    g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+  if (root && ro_case == RO_FILE)
+    g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
+  g_assert_cmpint (g_chmod (path, ro_case == RO_FOLDER ? 0644 : 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, ro_case == RO_FILE ? 0755 : 0555), ==, 0);
+  *checksum_out = file_checksum (path);
+  *path_out = g_steal_pointer (&path);
+  return dir;
+}
+
+/* In the child: from here on, no more power than an ordinary user. */
+static void
+give_up_root (void)
+{
+  if (geteuid () != 0)
+    return;
+  g_assert_cmpint (setgroups (0, NULL), ==, 0);
+  g_assert_cmpint (setgid (NOBODY), ==, 0);
+  g_assert_cmpint (setuid (NOBODY), ==, 0);
+  g_assert_cmpint (geteuid (), ==, NOBODY);
+  /* And it cannot be taken back: a test that still had root would prove nothing. */
+  g_assert_cmpint (setuid (0), !=, 0);
+}
+
+/* The child's checks: a plain refusal that names the file, and nothing written. */
+static void
+read_only_child (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  ItogiValue v = { .present = TRUE, .amount = 5 };
+
+  give_up_root ();
+  store = itogi_store_open (path, &error);
+  if (store == NULL)
+    {
+      /* Refusing to open is a clear outcome too, if it says why in plain words. */
+      g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+      g_assert_nonnull (strstr (error->message, "itogi.db"));
+      g_test_message ("open refused: %s", error->message);
+      g_clear_error (&error);
+      /* It can still be looked at. */
+      store = itogi_store_open_read_only (path, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (itogi_store_is_read_only (store));
+  {
+    g_autoptr (ItogiIndicator) ind = find_indicator (store, "documents", "incoming-legal");
+    g_auto (ItogiValue) old = { 0 };
+    g_assert_true (itogi_store_get_year_value (store, ind, 2023, &old, &error));
+    g_assert_cmpint (old.amount, ==, 22808);
+    g_assert_false (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  }
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+  g_assert_nonnull (strstr (error->message, "itogi.db"));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_test_message ("write refused: %s", error->message);
+}
+
+static void
+run_read_only_case (ReadOnlyCase ro_case)
+{
+  g_autofree char *path = NULL, *before = NULL, *after = NULL;
+  g_autofree char *dir = NULL;
+
+  if (g_test_subprocess ())
+    {
+      read_only_child (g_getenv ("ITOGI_TEST_RO_DB"));
+      return;
+    }
+  dir = make_read_only_database (ro_case, &path, &before);
+  g_setenv ("ITOGI_TEST_RO_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    /* No temporary copy was left beside it, and nothing was logged for it. In a writable
+     * folder SQLite's read-only WAL reader leaves an empty -wal and a -shm index, with the
+     * database's mode: they hold no data. */
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (dir, name, NULL);
+        GStatBuf st;
+
+        g_test_message ("beside the database: %s", name);
+        if (g_str_has_suffix (name, "-wal"))
+          g_assert_true (g_stat (child, &st) == 0 && st.st_size == 0);
+        else if (!g_str_has_suffix (name, "-shm"))
+          g_assert_cmpstr (name, ==, "itogi.db");
+      }
+  }
+  g_chmod (dir, 0700);
+  remove_tree (dir);
+}
+
+static void
+test_read_only_file_and_folder (void)
+{
+  run_read_only_case (RO_FILE_AND_FOLDER);
+}
+
+static void
+test_read_only_folder (void)
+{
+  run_read_only_case (RO_FOLDER);
+}
+
+static void
+test_read_only_file (void)
+{
+  run_read_only_case (RO_FILE);
+}
+
+/* A backup into a folder that cannot be written: refused plainly, nothing left there. */
+static void
+test_read_only_backup_folder (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL, *path = NULL, *dest = NULL;
+  ItogiStore *store;
+
+  if (g_test_subprocess ())
+    {
+      const char *db = g_getenv ("ITOGI_TEST_RO_DB");
+      g_autofree char *folder = g_path_get_dirname (db);
+      g_autofree char *target = g_build_filename (folder, "locked", "backup.db", NULL);
+
+      give_up_root ();
+      /* The database itself is writable (it is «nobody»'s); only the backup's folder is not. */
+      store = itogi_store_open (db, &error);
+      g_assert_no_error (error);
+      g_assert_false (itogi_store_backup (store, target, &error));
+      g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+      g_assert_nonnull (strstr (error->message, "backup.db"));
+      g_test_message ("backup refused: %s", error->message);
+      itogi_store_free (store);
+      return;
+    }
+  dir = g_dir_make_tmp ("itogi-ro-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "itogi.db", NULL);
+  store = itogi_store_create (path, &error);
+  g_assert_no_error (error);
+  itogi_store_free (store);
+  dest = g_build_filename (dir, "locked", NULL);
+  g_assert_cmpint (g_mkdir (dest, 0555), ==, 0);
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+    }
+  g_setenv ("ITOGI_TEST_RO_DB", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  {
+    g_autoptr (GDir) d = g_dir_open (dest, 0, NULL);
+    g_assert_null (g_dir_read_name (d));
+  }
+  g_chmod (dest, 0700);
+  remove_tree (dir);
+}
+
+/* A write on a full disk: ITOGI_STORE_ERROR_FULL in plain words, rolled back whole; the file
+ * stays sound with its old figures, and the store works again once there is space. */
+static void
+test_full_disk (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (ItogiIndicator) ind = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  gint64 flow_id;
+  guint refused;
+  ItogiValue one = { .present = TRUE, .amount = 1 };
+  g_auto (ItogiValue) v = { 0 };
+
+  itogi_test_full_vfs_install ();
+  itogi_test_full_vfs_set_budget (-1);
+  store = itogi_store_create (f->path, &error);
+  g_assert_no_error (error);
+  ind = find_indicator (store, "documents", "incoming-legal");
+  flow_id = add_test_indicator (store, ITOGI_AGGREGATION_SUM);
+  refused = itogi_test_full_vfs_refusals ();
+
+  /* Not a byte left: a single figure is refused at its commit. */
+  itogi_test_full_vfs_set_budget (0);
+  g_assert_false (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &one, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_nonnull (strstr (error->message, "itogi.db"));
+  g_test_message ("one figure: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpuint (itogi_test_full_vfs_refusals (), >, refused);
+
+  /* Space for some pages but not all: a large step (an import, say) fails half way through
+   * writing its log, and none of it counts. */
+  refused = itogi_test_full_vfs_refusals ();
+  itogi_test_full_vfs_set_budget (64 * 1024);
+  g_assert_cmpint (itogi_store_begin_step (store, "Большой шаг", &error), >, 0);
+  g_assert_no_error (error);
+  for (int year = 1900; year <= 2200; year++)
+    for (int m = 1; m <= 12; m++)
+      {
+        ItogiValue month = { .present = TRUE, .amount = year * 100 + m, .note = (char *)"на полном диске" };
+        g_assert_true (itogi_store_set_value (store, flow_id, year, ITOGI_PERIOD_MONTH, m, &month, &error));
+      }
+  g_assert_true (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &one, &error));
+  g_assert_false (itogi_store_commit_step (store, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FULL);
+  g_clear_error (&error);
+  g_assert_cmpuint (itogi_test_full_vfs_refusals (), >, refused);
+
+  /* Space is back: the old figures are there, the file is sound, and writes work again. */
+  itogi_test_full_vfs_set_budget (-1);
+  g_assert_true (itogi_store_get_year_value (store, ind, 2023, &v, &error));
+  g_assert_cmpint (v.amount, ==, 22808);
+  itogi_value_clear (&v);
+  g_assert_cmpint (itogi_store_count_values (store, flow_id, &error), ==, 0);
+  problems = itogi_store_check (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &one, &error));
+  g_assert_no_error (error);
+  itogi_store_free (g_steal_pointer (&store));
+
+  /* And so does the file as another program finds it. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM indicator_values WHERE amount = 1"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM steps WHERE label = 'Большой шаг'"), ==, 0);
+  store = itogi_store_open (f->path, &error);
+  g_assert_no_error (error);
 }
 
 /* The full check finds a figure whose indicator is gone. */
@@ -1019,6 +1281,11 @@ main (int argc, char *argv[])
   ADD ("/core/store/open-read-only", test_open_read_only);
   ADD ("/core/store/list-backups-and-move-aside", test_list_backups_and_move_aside);
   ADD ("/core/store/check-finds-problems", test_check_finds_problems);
+  g_test_add_func ("/core/store/read-only/file-and-folder", test_read_only_file_and_folder);
+  g_test_add_func ("/core/store/read-only/folder", test_read_only_folder);
+  g_test_add_func ("/core/store/read-only/file", test_read_only_file);
+  g_test_add_func ("/core/store/read-only/backup-folder", test_read_only_backup_folder);
+  ADD ("/core/store/full-disk", test_full_disk);
   {
     int rc = g_test_run ();
     remove_tree (xdg_home);
