@@ -316,6 +316,39 @@ def test_no_half_file_on_failure(ctx):
     assert not [f for f in os.listdir(ctx.dir) if ".part-" in f], os.listdir(ctx.dir)
 
 
+def test_excel_escapes_stay_text(ctx):
+    """A title holding «_x000D_» or «_x0041_», which OOXML reads as escaped characters, shows as
+    typed in LibreOffice (which decodes them) and in openpyxl (which does not)."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (libreoffice-calc-nogui) is not installed"
+    db = os.path.join(ctx.dir, "escapes.db")
+    r = run("--database", db, "init")
+    assert r.returncode == 0, r.stderr
+    title = "_x000D_ и _x0041_ и _x005f_"
+    con = sqlite3.connect(db)
+    con.execute("UPDATE indicators SET title = ? WHERE slug = 'incoming-legal'", (title,))
+    con.commit()
+    con.close()
+    path = os.path.join(ctx.dir, "escapes.xlsx")
+    r = run("--database", db, "export", "--area", "documents", "-o", path)
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(path) as z:
+        strings = z.read("xl/sharedStrings.xml").decode("utf-8")
+    assert "_x005F_x000D_ и _x005F_x0041_ и _x005F_x005f_" in strings, strings[:300]
+    ws = openpyxl.load_workbook(path)["Контроль документов"]
+    assert ws["B3"].value == title and ws["B3"].data_type == "s", repr(ws["B3"].value)
+    out = os.path.join(ctx.dir, "lo-escapes")
+    profile = "file://" + os.path.join(ctx.dir, "lo-profile")
+    r = subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1",
+                        "--outdir", out, path], capture_output=True, text=True, env=dict(os.environ, HOME=ctx.dir),
+                       timeout=180)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.reader(open(os.path.join(out, "escapes-Контроль документов.csv"), encoding="utf-8",
+                                newline=""), delimiter=";"))
+    assert rows[2][1] == title, repr(rows[2][1])
+
+
 def test_libreoffice(ctx):
     """LibreOffice opens the workbook, converts it to PDF and to CSV, and the CSV holds the figures."""
     soffice = shutil.which("soffice")

@@ -48,8 +48,21 @@ test_csv_text (void)
   {
     const char *in, *out;
   } cases[] = {
-    { "=СУММ(A1:A3)", "'=СУММ(A1:A3)" }, { "+7", "'+7" }, { "-1", "'-1" },      { "@ед.", "'@ед." },
-    { "Обращения", "Обращения" },        { "", "" },      { "2 000", "2 000" },
+    { "=СУММ(A1:A3)", "'=СУММ(A1:A3)" },
+    { "+7", "'+7" },
+    { "-1", "'-1" },
+    { "@ед.", "'@ед." },
+    { "Обращения", "Обращения" },
+    { "", "" },
+    { "2 000", "2 000" },
+    /* The rest of OWASP's list: a leading tab or carriage return. */
+    { "\t=1+1", "'\t=1+1" },
+    { "\r=1+1", "'\r=1+1" },
+    /* Only the first character counts, and a true minus never starts a formula: «−1,4 %» as
+     * the table shows a change stays as it is. */
+    { " =1+1", " =1+1" },
+    { "\u22121,4\u00a0%", "\u22121,4\u00a0%" },
+    { "1-2", "1-2" },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)

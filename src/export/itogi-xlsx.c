@@ -98,8 +98,11 @@ itogi_export_csv_text (const char *text)
 {
   if (text == NULL)
     return g_strdup ("");
-  /* A leading apostrophe keeps «=СУММ(…)» a text in Excel and LibreOffice. */
-  if (strchr ("=+-@", text[0]) != NULL && text[0] != '\0')
+  /* A leading apostrophe keeps «=СУММ(…)» a text in Excel and LibreOffice: the OWASP defence
+   * against formula injection covers = + - @ and a leading tab or carriage return. Only texts
+   * pass through here (titles, units, notes); the figures are written as numbers by csv_number,
+   * so «-334» and «−1,4» keep their sign. A true minus (U+2212) never starts a formula. */
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
     return g_strconcat ("'", text, NULL);
   return g_strdup (text);
 }
@@ -329,18 +332,37 @@ clean_text (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* In a cell's text OOXML reads «_x0041_» as an escaped «A» (Excel and LibreOffice decode it), so
+ * a text that holds such a sequence itself gets its underscore escaped as «_x005F_», as Python's
+ * XlsxWriter does; libxlsxwriter 1.1.4 does not. */
+static char *
+cell_text (const char *text)
+{
+  g_autofree char *clean = clean_text (text);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (const char *p = clean; *p != '\0'; p++)
+    {
+      if (p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3])
+          && g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_')
+        g_string_append (out, "_x005F");
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 put_text (Book *b, lxw_worksheet *ws, int r, int c, const char *text, lxw_format *format)
 {
-  g_autofree char *clean = clean_text (text);
-  check (b, worksheet_write_string (ws, r, c, clean, format));
+  g_autofree char *cell = cell_text (text);
+  check (b, worksheet_write_string (ws, r, c, cell, format));
 }
 
 static void
 put_title (Book *b, lxw_worksheet *ws, int last_col, const char *text)
 {
-  g_autofree char *clean = clean_text (text);
-  check (b, worksheet_merge_range (ws, 0, 0, 0, last_col, clean, b->title));
+  g_autofree char *cell = cell_text (text);
+  check (b, worksheet_merge_range (ws, 0, 0, 0, last_col, cell, b->title));
   worksheet_set_row (ws, 0, 24, NULL);
 }
 
@@ -969,12 +991,18 @@ itogi_export_csv (ItogiStore *store, const ItogiExportOptions *o, const char *pa
         }
     }
 
+  /* Written beside the file and renamed: a full disk leaves the old file, not half a new one. */
   if (!g_file_set_contents_full (path, out->str, (gssize)out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
                                  &local))
     {
       g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("Cannot save “%s”: %s"), name,
-                   local->message);
+      /* GLib names ENOSPC; a quota or a file-size limit keeps the system's own words. */
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
+                     _ ("The disk is full: “%s” was not saved (%s)."), name, local->message);
+      else
+        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("Cannot save “%s”: %s"), name,
+                     local->message);
       return FALSE;
     }
   return TRUE;
