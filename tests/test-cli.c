@@ -572,6 +572,149 @@ test_russian (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (bad.err, "нужен год"));
 }
 
+/* Whether @dir holds a file whose name has @part (a temporary copy left behind). */
+static gboolean
+has_file_with (const char *dir, const char *part)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Folders and files named as an office names them: spaces, Cyrillic, «ё», guillemets, a
+ * semicolon, an apostrophe and an ampersand. Every command works there and leaves nothing
+ * half-written. */
+static void
+test_cyrillic_paths (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "Отчёт за 2023 год; «итоги» & копии 'Ёлки'", NULL);
+  g_autofree char *db = g_build_filename (folder, "итоги 2023.db", NULL);
+  g_autofree char *xlsx = g_build_filename (folder, "Итоги 2023 к 2022.xlsx", NULL);
+  g_autofree char *csv_out = g_build_filename (folder, "Итоги 2023 к 2022.csv", NULL);
+  g_autofree char *csv_in = g_build_filename (folder, "данные за 2024 год.csv", NULL);
+  g_autofree char *backups = g_build_filename (folder, "Резервные копии", NULL);
+  g_autofree char *backup = g_build_filename (backups, "итоги 2023 (копия от 31.12).db", NULL);
+  g_autofree char *chart = g_build_filename (folder, "Диаграмма «Контроль».svg", NULL);
+  g_autofree char *nowhere = g_build_filename (folder, "Нет такой папки", "Итоги.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Result) init = { 0 };
+  g_auto (Result) xl = { 0 };
+  g_auto (Result) cs = { 0 };
+  g_auto (Result) dry = { 0 };
+  g_auto (Result) imp = { 0 };
+  g_auto (Result) table = { 0 };
+  g_auto (Result) bk = { 0 };
+  g_auto (Result) check = { 0 };
+  g_auto (Result) ch = { 0 };
+  g_auto (Result) rs = { 0 };
+  g_auto (Result) bad = { 0 };
+  gsize len = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  run (f, &init, "--database", db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_nonnull (strstr (init.out, "итоги 2023.db"));
+
+  run (f, &xl, "--database", db, "export", "--year", "2023", "--compare", "2022", "-o", xlsx, NULL);
+  g_assert_cmpint (xl.status, ==, 0);
+  g_assert_true (g_file_get_contents (xlsx, &contents, &len, NULL));
+  g_assert_true (len > 1000 && memcmp (contents, "PK", 2) == 0);
+  g_clear_pointer (&contents, g_free);
+  run (f, &cs, "--database", db, "export", "-o", csv_out, NULL);
+  g_assert_cmpint (cs.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv_out, &contents, &len, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfНаправление;"));
+
+  g_assert_true (g_file_set_contents (csv_in,
+                                      "\xef\xbb\xbfПоказатель;Год;Период;Значение\r\n"
+                                      "Проведено выездных и камеральных проверок;2024;IV квартал;12\r\n",
+                                      -1, NULL));
+  run (f, &dry, "--database", db, "import", csv_in, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  run (f, &imp, "--database", db, "import", csv_in, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+  run (f, &table, "--database", db, "table", "--year", "2024", "--area", "financial-control", NULL);
+  g_assert_nonnull (strstr (table.out, "12"));
+
+  run (f, &bk, "--database", db, "backup", backup, NULL);
+  g_assert_cmpint (bk.status, ==, 0);
+  g_assert_nonnull (strstr (bk.out, "копия от 31.12"));
+  run (f, &check, "--database", backup, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+
+  run (f, &ch, "--database", db, "chart", "--area", "documents", "-o", chart, NULL);
+  g_assert_cmpint (ch.status, ==, 0);
+  g_assert_true (g_file_test (chart, G_FILE_TEST_IS_REGULAR));
+
+  /* The backup, made before the import, takes the database's place; the old one is kept. */
+  run (f, &rs, "--database", db, "restore", backup, NULL);
+  g_assert_cmpint (rs.status, ==, 0);
+  g_assert_true (has_file_with (folder, "итоги 2023-replaced-"));
+
+  /* A folder that does not exist: one line naming the file, nothing created. */
+  run (f, &bad, "--database", db, "export", "-o", nowhere, NULL);
+  assert_one_line_error (&bad);
+  g_assert_nonnull (strstr (bad.err, "Нет такой папки"));
+
+  g_assert_false (has_file_with (folder, ".part-"));
+  g_assert_false (has_file_with (folder, ".new-"));
+  g_assert_false (has_file_with (backups, ".itogi-backup-"));
+}
+
+/* A hostile CSV: each problem on one line of its own, harmless to the terminal, then the verdict. */
+static void
+test_hostile_import (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "hostile.csv", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr (GString) text = g_string_new ("Показатель;Год;Период;Значение;Примечание\n");
+  g_auto (Result) init = { 0 };
+  g_auto (Result) r = { 0 };
+  g_auto (Result) utf = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  g_string_append (text, "\x1b]0;pwned\x07\x1b[2J;2024;;1;\n");
+  g_string_append (text, "Проведено выездных и камеральных проверок;2024;Q5;1e20;\"две\nстроки\x1b[31m\"\n");
+  for (int i = 0; i < 20000; i++)
+    g_string_append (text, "ж");
+  g_string_append (text, ";2024;;1;\n");
+  g_assert_true (g_file_set_contents (csv, text->str, -1, NULL));
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  before = checksum (f->db);
+  run (f, &r, "--database", f->db, "import", csv, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_null (strchr (r.err, '\x1b'));
+  g_assert_null (strchr (r.err, '\x07'));
+  lines = g_strsplit (g_strchomp (r.err), "\n", -1);
+  /* Line 2: the name; line 3: period, value and note; line 5: the name; then the verdict. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpint (g_utf8_strlen (lines[i], -1), <, 300);
+  g_assert_nonnull (strstr (r.err, "Line 3, column 4"));
+  g_assert_nonnull (strstr (r.err, "Line 3, column 5"));
+  g_assert_nonnull (strstr (r.err, "U+001B"));
+  g_assert_nonnull (strstr (r.err, "5 problems; nothing was imported"));
+  after = checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Not UTF-8 at all: one line with the line number, nothing imported. */
+  g_assert_true (g_file_set_contents (
+      csv, "Показатель;Год;Значение\n\xcf\xf0\xee\xe2\xe5\xe4\xe5\xed\xee;2024;1\n", -1, NULL));
+  run (f, &utf, "--database", f->db, "import", csv, NULL);
+  assert_one_line_error (&utf);
+  g_assert_nonnull (strstr (utf.err, "Line 2 is not UTF-8"));
+  g_clear_pointer (&after, g_free);
+  after = checksum (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -594,5 +737,7 @@ main (int argc, char *argv[])
   ADD ("/cli/backup-and-check", test_backup_and_check);
   ADD ("/cli/restore", test_restore);
   ADD ("/cli/russian", test_russian);
+  ADD ("/cli/cyrillic-paths", test_cyrillic_paths);
+  ADD ("/cli/hostile-import", test_hostile_import);
   return g_test_run ();
 }
