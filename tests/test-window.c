@@ -787,6 +787,50 @@ test_notes (void)
   close_window (window);
 }
 
+/* Another program (itogi-cli import) commits to the same file while the window is open: the
+ * window notices, offers to reload rather than reloading under the user's typing, and then
+ * shows the new data. Undo does not reach into the other program's change. */
+static void
+test_outside_changes (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "legal", NULL);
+  g_autoptr (GError) error = NULL;
+  ItogiStore *other;
+  GtkWidget *page;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "legal");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "legal");
+  g_assert_nonnull (find_label (page, "No notes for this year yet."));
+  /* Our own writes are not "another program". */
+  g_assert_false (itogi_window_check_outside_changes (window));
+
+  other = itogi_store_open (itogi_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_set_area_note (other, area->id, 2023, "Записано из командной строки.", &error));
+  g_assert_no_error (error);
+  itogi_store_free (other);
+
+  g_assert_true (itogi_window_check_outside_changes (window));
+  g_assert_true (itogi_window_has_outside_changes (window));
+  /* Only offered: the page still shows what it showed. */
+  g_assert_nonnull (find_label (page, "No notes for this year yet."));
+  g_assert_false (itogi_window_check_outside_changes (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (itogi_window_has_outside_changes (window));
+  page = itogi_window_get_page (window, "legal");
+  g_assert_nonnull (find_label (page, "Записано из командной строки."));
+  g_assert_false (itogi_window_can_undo (window));
+
+  g_assert_true (itogi_store_set_area_note (store, area->id, 2023, NULL, &error));
+  g_assert_no_error (error);
+  close_window (window);
+}
+
 /* Every figure fits its cell whole: «119 585 521,99», «свыше 6 000» are never clipped. */
 static void
 test_figures_fit (void)
@@ -1355,6 +1399,48 @@ test_bad_input (void)
   close_window (window);
 }
 
+/* A database that cannot be written: the window says so at the top, and a figure typed anyway is
+ * refused with a plain message while the typed text stays in its cell. */
+static void
+test_read_only_edit (void)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiStore *ro = itogi_store_open_read_only (itogi_store_get_path (store), &error);
+  ItogiWindow *window;
+  GtkWidget *page, *popover, *message;
+  GtkEntry *cell;
+
+  g_assert_no_error (error);
+  window = itogi_window_new (NULL, ro);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (itogi_window_is_read_only (window));
+  g_assert_nonnull (find_label (GTK_WIDGET (window),
+                                "This database is open read-only: its figures can be looked at, charted and "
+                                "exported, but changes cannot be saved."));
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "financial-control");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "financial-control");
+
+  cell = find_editable (page, "23");
+  g_assert_nonnull (cell);
+  type_into (cell, "24");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "24");
+  popover = g_object_get_data (G_OBJECT (cell), "problem");
+  g_assert_nonnull (popover);
+  message = gtk_popover_get_child (GTK_POPOVER (popover));
+  g_test_message ("said: %s", gtk_label_get_text (GTK_LABEL (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "read-only"));
+  g_assert_cmpint (stored_2023 ("financial-control", 0), ==, 23);
+  g_assert_false (itogi_window_can_undo (window));
+  close_window (window);
+  itogi_store_free (ro);
+}
+
 static void
 test_remembers_page (void)
 {
@@ -1462,6 +1548,8 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/areas", test_areas);
       g_test_add_func ("/app/window/backup", test_backup);
       g_test_add_func ("/app/window/bad-input", test_bad_input);
+      g_test_add_func ("/app/window/outside-changes", test_outside_changes);
+      g_test_add_func ("/app/window/read-only-edit", test_read_only_edit);
     }
   rc = g_test_run ();
 

@@ -29,11 +29,15 @@ struct _ItogiWindow
   int year;
   int compare_year;
   gboolean updating;
-  GArray *undo_steps; /* steps done in this window, newest last */
-  GArray *redo_steps; /* undo steps that can be undone again, newest last */
-  char *structure;    /* the areas as the sidebar shows them, to notice a change */
-  gboolean new_year;  /* years[0] is the year after the latest, offered to start it */
-  gboolean read_only; /* changes cannot be saved: editing actions stay off */
+  GArray *undo_steps;       /* steps done in this window, newest last */
+  GArray *redo_steps;       /* undo steps that can be undone again, newest last */
+  char *structure;          /* the areas as the sidebar shows them, to notice a change */
+  gboolean new_year;        /* years[0] is the year after the latest, offered to start it */
+  gboolean read_only;       /* changes cannot be saved: editing actions stay off */
+  gint64 data_version;      /* the file's, when last shown: another program's commit moves it */
+  guint watch_id;           /* the timer that looks for those */
+  AdwToast *outside_toast;  /* «changed by another program», while shown */
+  gboolean outside_pending; /* another program's change is not shown yet */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -402,6 +406,60 @@ on_page_changed (ItogiWindow *self, gint64 step)
   g_array_append_val (self->undo_steps, step);
   g_array_set_size (self->redo_steps, 0);
   update_undo_actions (self);
+  data_changed (self);
+}
+
+static void
+on_outside_toast_dismissed (ItogiWindow *self)
+{
+  self->outside_toast = NULL;
+}
+
+gboolean
+itogi_window_check_outside_changes (ItogiWindow *self)
+{
+  gint64 version = itogi_store_data_version (self->store);
+
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  self->outside_pending = TRUE;
+  /* Offered, not done: a reload now could take away a figure being typed. */
+  if (self->outside_toast == NULL)
+    {
+      self->outside_toast = adw_toast_new (_ ("The data was changed by another program"));
+      adw_toast_set_button_label (self->outside_toast, _ ("_Reload"));
+      adw_toast_set_action_name (self->outside_toast, "win.reload");
+      adw_toast_set_timeout (self->outside_toast, 0);
+      g_signal_connect_object (self->outside_toast, "dismissed", G_CALLBACK (on_outside_toast_dismissed),
+                               self, G_CONNECT_SWAPPED);
+      adw_toast_overlay_add_toast (self->toast_overlay, self->outside_toast);
+    }
+  return TRUE;
+}
+
+gboolean
+itogi_window_has_outside_changes (ItogiWindow *self)
+{
+  return self->outside_pending;
+}
+
+static gboolean
+watch_outside_changes (gpointer data)
+{
+  itogi_window_check_outside_changes (ITOGI_WINDOW (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reload_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+
+  /* The toast's own button dismisses it. Dismissing it from here could fall within its showing
+   * animation, which libadwaita 1.2 does not survive (a freed toast is unreferenced). */
+  self->outside_pending = FALSE;
+  self->data_version = itogi_store_data_version (self->store);
   data_changed (self);
 }
 
@@ -904,6 +962,7 @@ itogi_window_dispose (GObject *object)
 {
   ItogiWindow *self = ITOGI_WINDOW (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->years, g_array_unref);
@@ -945,6 +1004,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.add-area", NULL, add_area_action);
   gtk_widget_class_install_action (widget_class, "win.edit-area", NULL, area_action);
   gtk_widget_class_install_action (widget_class, "win.area-up", NULL, area_action);
@@ -1057,6 +1117,9 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
                                  application != NULL && ITOGI_IS_APPLICATION (application));
   if (itogi_store_is_read_only (store))
     show_read_only (self);
+  /* itogi-cli import may write the same file while the window is open: look every two seconds. */
+  self->data_version = itogi_store_data_version (store);
+  self->watch_id = g_timeout_add_seconds (2, watch_outside_changes, self);
   return self;
 }
 

@@ -38,5 +38,9 @@ gboolean itogi_window_can_undo (ItogiWindow *self);
 void itogi_window_notify (ItogiWindow *self, const char *text);
 /* Whether the database shown cannot be changed (the window says so at the top). */
 gboolean itogi_window_is_read_only (ItogiWindow *self);
+/* Whether another program changed the file since it was shown; if so, a message offers to
+ * reload (the window looks by itself every two seconds). */
+gboolean itogi_window_check_outside_changes (ItogiWindow *self);
+gboolean itogi_window_has_outside_changes (ItogiWindow *self);
 
 G_END_DECLS

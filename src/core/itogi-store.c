@@ -2732,3 +2732,14 @@ itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error)
   sqlite3_bind_int64 (stmt, 1, step);
   return collect_rows (store, stmt, change_from_row, (GDestroyNotify)itogi_change_free, error);
 }
+
+gint64
+itogi_store_data_version (ItogiStore *store)
+{
+  gint64 version = -1;
+
+  /* Changes only when another connection commits: our own writes do not move it. */
+  if (!query_int (store, "PRAGMA data_version", &version, NULL))
+    return -1;
+  return version;
+}

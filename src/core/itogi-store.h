@@ -50,6 +50,9 @@ ItogiStore *itogi_store_open_default (GError **error);
 ItogiStore *itogi_store_open_read_only (const char *path, GError **error);
 /* Whether changes cannot be saved (opened read-only, or the file or its folder is write-protected). */
 gboolean itogi_store_is_read_only (ItogiStore *store);
+/* A number that changes when another program (itogi-cli import, a second window) commits a change
+ * to the file; -1 when it cannot be read. */
+gint64 itogi_store_data_version (ItogiStore *store);
 void itogi_store_free (ItogiStore *store);
 
 const char *itogi_store_get_path (ItogiStore *store);
