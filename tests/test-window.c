@@ -20,6 +20,7 @@
 #include "itogi-store.h"
 #include "itogi-text-dialog.h"
 #include "itogi-window.h"
+#include "full-vfs.h"
 
 #define G "\u202f"
 #define NB "\u00a0"
@@ -1441,6 +1442,87 @@ test_read_only_edit (void)
   itogi_store_free (ro);
 }
 
+/* The disk fills up: a typed figure and a written note are refused with a plain message, the
+ * typed text stays where it was typed, the file keeps the old data, and once there is space the
+ * same text saves. */
+static void
+test_full_disk (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (ItogiArea) legal = itogi_store_find_area (store, "legal", NULL);
+  GtkWidget *page, *popover, *message, *dialog;
+  GtkEntry *cell;
+  guint refused;
+  g_autofree char *note_before = NULL;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "financial-control");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "financial-control");
+
+  refused = itogi_test_full_vfs_refusals ();
+  itogi_test_full_vfs_set_budget (0);
+  cell = find_editable (page, "23");
+  g_assert_nonnull (cell);
+  type_into (cell, "24");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (itogi_test_full_vfs_refusals (), >, refused);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "24");
+  popover = g_object_get_data (G_OBJECT (cell), "problem");
+  g_assert_nonnull (popover);
+  message = gtk_popover_get_child (GTK_POPOVER (popover));
+  g_test_message ("said: %s", gtk_label_get_text (GTK_LABEL (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "full"));
+  itogi_test_full_vfs_set_budget (-1);
+  g_assert_cmpint (stored_2023 ("financial-control", 0), ==, 23);
+  g_assert_false (itogi_window_can_undo (window));
+
+  /* Space is back: the same text, entered again, is saved. */
+  type_into (cell, "24");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("financial-control", 0), ==, 24);
+  g_assert_true (itogi_window_can_undo (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("financial-control", 0), ==, 23);
+
+  /* A note: the dialog stays open with the text in it. */
+  itogi_window_show_page (window, "legal");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "legal");
+  g_assert_true (gtk_widget_activate_action (page, "area.edit-notes", NULL));
+  dialog = GTK_WIDGET (find_toplevel ("Notes for 2023" NB "г."));
+  g_assert_nonnull (dialog);
+  itogi_text_dialog_set_text (dialog, "Написано, когда диск был заполнен.");
+  note_before = itogi_store_get_area_note (store, legal->id, 2023, NULL);
+  itogi_test_full_vfs_set_budget (0);
+  g_assert_false (itogi_text_dialog_save (dialog));
+  itogi_test_full_vfs_set_budget (-1);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  {
+    g_autofree char *kept = itogi_text_dialog_get_text (dialog);
+    g_assert_cmpstr (kept, ==, "Написано, когда диск был заполнен.");
+  }
+  {
+    g_autofree char *after = itogi_store_get_area_note (store, legal->id, 2023, NULL);
+    g_assert_cmpstr (after, ==, note_before);
+  }
+  g_assert_true (itogi_text_dialog_save (dialog));
+  spin (200);
+  {
+    g_autofree char *stored = itogi_store_get_area_note (store, legal->id, 2023, NULL);
+    g_assert_cmpstr (stored, ==, "Написано, когда диск был заполнен.");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  {
+    g_autofree char *undone = itogi_store_get_area_note (store, legal->id, 2023, NULL);
+    g_assert_cmpstr (undone, ==, note_before);
+  }
+  close_window (window);
+}
+
 static void
 test_remembers_page (void)
 {
@@ -1520,6 +1602,8 @@ main (int argc, char *argv[])
   tmp_dir = g_dir_make_tmp ("itogi-window-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (tmp_dir, "itogi.db", NULL);
+  /* Every store of this run goes through it; the disk is only "full" where a test says so. */
+  itogi_test_full_vfs_install ();
   store = itogi_store_create (path, &error);
   g_assert_no_error (error);
 
@@ -1550,6 +1634,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/bad-input", test_bad_input);
       g_test_add_func ("/app/window/outside-changes", test_outside_changes);
       g_test_add_func ("/app/window/read-only-edit", test_read_only_edit);
+      g_test_add_func ("/app/window/full-disk", test_full_disk);
     }
   rc = g_test_run ();
 
