@@ -129,7 +129,7 @@ test_hostile_files (void)
     { "a;b\n1;2\n3;\0004\n", 13, ITOGI_CSV_ERROR_ENCODING, "Line 3 holds a NUL byte" },
     { "\0", 1, ITOGI_CSV_ERROR_ENCODING, "Line 1 holds a NUL byte" },
     /* Excel's “Unicode text”. */
-    { "\xff\xfe" "a\0;\0b\0", 8, ITOGI_CSV_ERROR_ENCODING, "UTF-16" },
+    { "\xff\xfe\x61\0;\0b\0", 8, ITOGI_CSV_ERROR_ENCODING, "UTF-16" }, /* «a;b» */
     /* A lone surrogate, an overlong slash, a byte that is never UTF-8, a cut sequence. */
     { "a;b\n\xed\xa0\x80;1\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 2 is not UTF-8" },
     { "a;b\n1;2\n\xc0\xaf;1\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 3 is not UTF-8" },
