@@ -332,8 +332,9 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
   switch (code)
     {
     case ITOGI_STORE_ERROR_CORRUPT:
-      g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _ ("The database “%s” is damaged (%s). Nothing was changed."), name, detail);
+      /* SQLite's own words («database disk image is malformed») explain nothing to a reader. */
+      g_set_error (error, ITOGI_STORE_ERROR, code, _ ("The database “%s” is damaged. Nothing was changed."),
+                   name);
       break;
     case ITOGI_STORE_ERROR_NOT_DATABASE:
       g_set_error (error, ITOGI_STORE_ERROR, code, _ ("“%s” is not an Itogi database. Nothing was changed."),
@@ -341,9 +342,9 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
       break;
     case ITOGI_STORE_ERROR_READONLY:
       g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _ ("The database “%s” cannot be written: the file or its folder is read-only (%s). "
+                   _ ("The database “%s” cannot be written: the file or its folder is read-only. "
                       "Nothing was saved."),
-                   name, detail);
+                   name);
       break;
     case ITOGI_STORE_ERROR_FULL:
       g_set_error (error, ITOGI_STORE_ERROR, code, _ ("The disk is full: nothing was saved to “%s”."), name);
@@ -618,19 +619,10 @@ configure_connection (ItogiStore *store, gboolean check_integrity, GError **erro
   if (g_strcmp0 (check, "ok") != 0)
     {
       /* quick_check reports several problems on separate lines; the message stays one line. */
-      if (check != NULL)
-        {
-          /* SQLite's own framing says nothing to a reader; its finding is kept. */
-          static const char frame[] = "*** in database main *** ";
-          char *at = strstr (check, frame);
-          if (at != NULL)
-            memmove (at, at + strlen (frame), strlen (at + strlen (frame)) + 1);
-          g_strdelimit (check, "\r\n", ' ');
-          g_strstrip (check);
-        }
+      /* The findings are SQLite's own technical lines; «itogi-cli check» lists them all. */
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT,
-                   _ ("The database “%s” is damaged (%s). Nothing was changed."), name,
-                   check != NULL ? check : "?");
+                   _ ("The database “%s” is damaged: its integrity check found errors. Nothing was changed."),
+                   name);
       return FALSE;
     }
 
