@@ -14,7 +14,8 @@
 struct _ItogiApplication
 {
   AdwApplication parent_instance;
-  char *database; /* --database, or NULL for the default */
+  char *database;     /* --database, or NULL for the default */
+  gboolean read_only; /* --read-only */
   int exit_status;
   ItogiStore *store;
 };
@@ -135,15 +136,12 @@ format_backup_time (const char *backup)
 static void
 notify_kept (ItogiWindow *window, const char *what, const char *kept)
 {
-  g_autofree char *kept_name = kept != NULL ? g_path_get_basename (kept) : NULL;
   g_autofree char *text = NULL;
 
-  if (kept_name != NULL)
-    /* Translators: the first %s says what was done, the second is a file name */
-    text = g_strdup_printf (_ ("%s The previous file is kept beside it as “%s”."), what, kept_name);
-  else
-    text = g_strdup (what);
-  itogi_window_notify (window, text);
+  if (kept != NULL)
+    /* Translators: %s says what was done, e.g. «The backup of 24.11.2026, 09:15 was restored» */
+    text = g_strdup_printf (_ ("%s; the previous file is kept beside it"), what);
+  itogi_window_notify (window, text != NULL ? text : what, kept);
 }
 
 /* Put the newest sound backup in the database's place; a backup that does not pass its check is
@@ -168,7 +166,7 @@ restore_latest (OpenError *oe, GError **error)
           if (window == NULL)
             return FALSE;
           /* Translators: %s is when the backup was made */
-          what = g_strdup_printf (_ ("The backup of %s was restored."), when);
+          what = g_strdup_printf (_ ("The backup of %s was restored"), when);
           notify_kept (window, what, kept);
           return TRUE;
         }
@@ -204,7 +202,7 @@ start_anew (OpenError *oe, GError **error)
   if (store == NULL)
     return FALSE;
   window = show_store (oe->self, store);
-  notify_kept (window, _ ("A new database with the built-in report data was made."), kept);
+  notify_kept (window, _ ("A new database with the built-in report data was made"), kept);
   return TRUE;
 }
 
@@ -454,7 +452,7 @@ itogi_application_restore_backup (ItogiApplication *self, const char *backup, GE
   {
     g_autofree char *when = format_backup_time (backup);
     /* Translators: %s is when the backup was made */
-    g_autofree char *what = g_strdup_printf (_ ("The backup of %s was restored."), when);
+    g_autofree char *what = g_strdup_printf (_ ("The backup of %s was restored"), when);
     notify_kept (window, what, kept);
   }
   return TRUE;
@@ -476,7 +474,7 @@ itogi_application_activate (GApplication *app)
       return;
     }
   path = self->database != NULL ? g_strdup (self->database) : default_path ();
-  if (itogi_application_open (self, path, FALSE, &error) == NULL)
+  if (itogi_application_open (self, path, self->read_only, &error) == NULL)
     show_open_error (self, path, error);
 }
 
@@ -501,6 +499,8 @@ itogi_application_handle_local_options (GApplication *app, GVariantDict *options
       g_print ("itogi %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (g_variant_dict_lookup (options, "read-only", "b", NULL))
+    self->read_only = TRUE;
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     {
       if (*path == '\0')
@@ -594,6 +594,8 @@ itogi_application_init (ItogiApplication *self)
   static const GOptionEntry options[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_ ("Open this database file instead of the default one"), N_ ("PATH") },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Open the database without saving any change to it"),
+      NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"), NULL },
     { NULL },
   };

@@ -178,6 +178,9 @@ itogi_restore_dialog_new (GtkWindow *parent, const char *path, ItogiRestoreFunc 
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      /* The message dialog gives its extra child only what it asks for at least. */
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                                  MIN ((int)rd->backups->len * 62, 320));
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
     }
 

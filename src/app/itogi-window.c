@@ -1130,11 +1130,25 @@ itogi_window_show_error (ItogiWindow *self, const GError *error)
 }
 
 void
-itogi_window_notify (ItogiWindow *self, const char *text)
+itogi_window_notify (ItogiWindow *self, const char *text, const char *show_file)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
+  /* A toast is one line: a file's long name goes behind a button that opens its folder. */
+  if (show_file != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (show_file);
+      g_autoptr (GFile) folder = g_file_get_parent (file);
+      g_autofree char *uri = folder != NULL ? g_file_get_uri (folder) : NULL;
+
+      if (uri != NULL)
+        {
+          adw_toast_set_button_label (toast, _ ("Open _Folder"));
+          adw_toast_set_action_name (toast, "win.open-file");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+        }
+    }
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

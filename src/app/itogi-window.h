@@ -34,8 +34,9 @@ gboolean itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
 /* A message that stays until dismissed, for what went wrong. */
 void itogi_window_show_error (ItogiWindow *self, const GError *error);
 gboolean itogi_window_can_undo (ItogiWindow *self);
-/* A message that stays until dismissed, for what was done on the user's behalf. */
-void itogi_window_notify (ItogiWindow *self, const char *text);
+/* A message that stays until dismissed, for what was done on the user's behalf; with
+ * @show_file, a button opens the folder that holds that file. */
+void itogi_window_notify (ItogiWindow *self, const char *text, const char *show_file);
 /* Whether the database shown cannot be changed (the window says so at the top). */
 gboolean itogi_window_is_read_only (ItogiWindow *self);
 /* Whether another program changed the file since it was shown; if so, a message offers to
