@@ -57,6 +57,7 @@ itogi_indicator_free (ItogiIndicator *indicator)
   for (guint i = 0; i < 3; i++)
     g_free (indicator->forms[i]);
   g_free (indicator->description);
+  g_free (indicator->sentence);
   g_free (indicator);
 }
 
@@ -73,6 +74,7 @@ itogi_indicator_copy (const ItogiIndicator *src)
     copy->forms[i] = g_strdup (src->forms[i]);
   copy->forms[3] = NULL;
   copy->description = g_strdup (src->description);
+  copy->sentence = g_strdup (src->sentence);
   return copy;
 }
 

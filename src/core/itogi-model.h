@@ -38,6 +38,8 @@ typedef struct
   int position;
   char *description;
   gboolean archived;
+  /* The report sentence's template (see itogi-narrative.c), or NULL for the default one. */
+  char *sentence;
 } ItogiIndicator;
 
 typedef struct
