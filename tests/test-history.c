@@ -509,7 +509,8 @@ test_import_is_one_step (Fixture *f, gconstpointer data)
   g_assert_cmpint (amount (f, 2023, &present), ==, 23);
 }
 
-/* A database of the first schema gains history on opening, keeping its figures. */
+/* A database of the first schema gains history (v2) and report texts (v3) on opening, keeping its
+ * figures. */
 static void
 test_migrate_from_v1 (Fixture *f, gconstpointer data)
 {
@@ -532,6 +533,7 @@ test_migrate_from_v1 (Fixture *f, gconstpointer data)
   }
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE edit_session; DROP TABLE history; DROP TABLE steps;"
+                                 "ALTER TABLE indicators DROP COLUMN sentence; DROP TABLE report_texts;"
                                  "PRAGMA user_version = 1;",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
@@ -550,7 +552,7 @@ test_migrate_from_v1 (Fixture *f, gconstpointer data)
 
     g_assert_nonnull (d);
     while ((name = g_dir_read_name (d)) != NULL)
-      if (g_str_has_suffix (name, "-before-v2.db"))
+      if (g_str_has_suffix (name, "-before-v3.db"))
         {
           g_autofree char *copy = g_build_filename (dir, name, NULL);
           sqlite3 *old = NULL;
@@ -572,6 +574,69 @@ test_migrate_from_v1 (Fixture *f, gconstpointer data)
     g_autoptr (GPtrArray) steps = itogi_store_list_steps (f->store, 0, NULL);
     g_assert_cmpuint (steps->len, ==, 1);
   }
+}
+
+static ItogiIndicator *
+read_indicator (Fixture *f)
+{
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (f->store, f->inspections->area_id, TRUE, NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    if (((ItogiIndicator *)list->pdata[i])->id == f->inspections->id)
+      return itogi_indicator_copy (list->pdata[i]);
+  g_assert_not_reached ();
+}
+
+/* An indicator's sentence template and an area's edited report text are kept, recorded and undone
+ * like any other change; an empty template means the default sentence again. */
+static void
+test_sentence_and_report_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiIndicator) edited = itogi_indicator_copy (f->inspections);
+  g_autofree char *text = NULL;
+  gint64 step, undo;
+
+  g_assert_null (itogi_store_get_report_text (f->store, f->legal, 2023, 2022, &error));
+  g_assert_no_error (error);
+
+  step = itogi_store_begin_step (f->store, "Изменён отчёт", &error);
+  g_assert_cmpint (step, >, 0);
+  g_free (edited->sentence);
+  edited->sentence = g_strdup ("В {год} году проведены {число} {сравнение} проверки.");
+  g_assert_true (itogi_store_update_indicator (f->store, edited, &error));
+  g_assert_true (
+      itogi_store_set_report_text (f->store, f->legal, 2023, 2022, "Иски поданы.\nВсе исполнены.", &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr (ItogiIndicator) back = read_indicator (f);
+    g_assert_cmpstr (back->sentence, ==, "В {год} году проведены {число} {сравнение} проверки.");
+  }
+  text = itogi_store_get_report_text (f->store, f->legal, 2023, 2022, &error);
+  g_assert_cmpstr (text, ==, "Иски поданы.\nВсе исполнены.");
+  g_clear_pointer (&text, g_free);
+  /* Another pair of years is another text. */
+  g_assert_null (itogi_store_get_report_text (f->store, f->legal, 2023, 2021, &error));
+
+  undo = itogi_store_undo_step (f->store, step, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (undo, >, 0);
+  g_assert_null (itogi_store_get_report_text (f->store, f->legal, 2023, 2022, &error));
+  {
+    g_autoptr (ItogiIndicator) back = read_indicator (f);
+    g_assert_null (back->sentence);
+  }
+
+  /* Back to the generated text: the edit goes. */
+  g_assert_true (itogi_store_set_report_text (f->store, f->legal, 2023, 2022, "Черновик.", &error));
+  g_assert_true (itogi_store_set_report_text (f->store, f->legal, 2023, 2022, NULL, &error));
+  g_assert_null (itogi_store_get_report_text (f->store, f->legal, 2023, 2022, &error));
+  g_assert_no_error (error);
+  /* The text rules hold here too. */
+  g_assert_false (itogi_store_set_report_text (f->store, f->legal, 2023, 2022, "нуль\001байт", &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
 }
 
 /* One daily backup a day; the oldest beyond the kept number go. */
@@ -629,5 +694,6 @@ main (int argc, char *argv[])
   ADD ("/core/history/failed-step-leaves-nothing", test_failed_step_leaves_nothing);
   ADD ("/core/history/import-is-one-step", test_import_is_one_step);
   ADD ("/core/history/migrate-from-v1", test_migrate_from_v1);
+  ADD ("/core/history/sentence-and-report-text", test_sentence_and_report_text);
   return g_test_run ();
 }

@@ -289,6 +289,52 @@ static const char *const migrations[] = {
   "  json_object('id', OLD.id, 'area_id', OLD.area_id, 'name', OLD.name, 'position', OLD.position, "
   "'archived', OLD.archived),"
   "  NULL); END;",
+  /* v3: an indicator's report sentence template (NULL: the default sentence), and the report text
+   * as edited in the Report view, per area and pair of years. Both recorded in the history. */
+  "ALTER TABLE indicators ADD COLUMN sentence TEXT; CREATE TABLE report_texts ( area_id INTEGER NOT "
+  "NULL REFERENCES areas (id) ON DELETE CASCADE, year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND "
+  "2200), compare_year INTEGER NOT NULL CHECK (compare_year BETWEEN 1900 AND 2200), text TEXT NOT NULL, "
+  "changed_by TEXT NOT NULL, changed_at TEXT NOT NULL, PRIMARY KEY (area_id, year, compare_year)) "
+  "STRICT; DROP TRIGGER indicators_insert; DROP TRIGGER indicators_update; DROP TRIGGER "
+  "indicators_delete; CREATE TRIGGER indicators_insert AFTER INSERT ON indicators WHEN EXISTS (SELECT 1 "
+  "FROM edit_session) BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM "
+  "edit_session), 'indicators', 'insert', NULL, json_object('id', NEW.id, 'area_id', NEW.area_id, "
+  "'slug', NEW.slug, 'title', NEW.title, 'unit', NEW.unit, 'form_one', NEW.form_one, 'form_few', "
+  "NEW.form_few, 'form_many', NEW.form_many, 'kind', NEW.kind, 'scale', NEW.scale, 'aggregation', "
+  "NEW.aggregation, 'polarity', NEW.polarity, 'position', NEW.position, 'description', NEW.description, "
+  "'archived', NEW.archived, 'sentence', NEW.sentence)); END; CREATE TRIGGER indicators_update AFTER "
+  "UPDATE ON indicators WHEN EXISTS (SELECT 1 FROM edit_session) BEGIN INSERT INTO history (step, tbl, "
+  "op, old, new) VALUES ((SELECT step FROM edit_session), 'indicators', 'update', json_object('id', "
+  "OLD.id, 'area_id', OLD.area_id, 'slug', OLD.slug, 'title', OLD.title, 'unit', OLD.unit, 'form_one', "
+  "OLD.form_one, 'form_few', OLD.form_few, 'form_many', OLD.form_many, 'kind', OLD.kind, 'scale', "
+  "OLD.scale, 'aggregation', OLD.aggregation, 'polarity', OLD.polarity, 'position', OLD.position, "
+  "'description', OLD.description, 'archived', OLD.archived, 'sentence', OLD.sentence), "
+  "json_object('id', NEW.id, 'area_id', NEW.area_id, 'slug', NEW.slug, 'title', NEW.title, 'unit', "
+  "NEW.unit, 'form_one', NEW.form_one, 'form_few', NEW.form_few, 'form_many', NEW.form_many, 'kind', "
+  "NEW.kind, 'scale', NEW.scale, 'aggregation', NEW.aggregation, 'polarity', NEW.polarity, 'position', "
+  "NEW.position, 'description', NEW.description, 'archived', NEW.archived, 'sentence', NEW.sentence)); "
+  "END; CREATE TRIGGER indicators_delete AFTER DELETE ON indicators WHEN EXISTS (SELECT 1 FROM "
+  "edit_session) BEGIN INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM "
+  "edit_session), 'indicators', 'delete', json_object('id', OLD.id, 'area_id', OLD.area_id, 'slug', "
+  "OLD.slug, 'title', OLD.title, 'unit', OLD.unit, 'form_one', OLD.form_one, 'form_few', OLD.form_few, "
+  "'form_many', OLD.form_many, 'kind', OLD.kind, 'scale', OLD.scale, 'aggregation', OLD.aggregation, "
+  "'polarity', OLD.polarity, 'position', OLD.position, 'description', OLD.description, 'archived', "
+  "OLD.archived, 'sentence', OLD.sentence), NULL); END; CREATE TRIGGER report_texts_insert AFTER INSERT "
+  "ON report_texts WHEN EXISTS (SELECT 1 FROM edit_session) BEGIN INSERT INTO history (step, tbl, op, "
+  "old, new) VALUES ((SELECT step FROM edit_session), 'report_texts', 'insert', NULL, "
+  "json_object('area_id', NEW.area_id, 'year', NEW.year, 'compare_year', NEW.compare_year, 'text', "
+  "NEW.text, 'changed_by', NEW.changed_by, 'changed_at', NEW.changed_at)); END; CREATE TRIGGER "
+  "report_texts_update AFTER UPDATE ON report_texts WHEN EXISTS (SELECT 1 FROM edit_session) BEGIN "
+  "INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'report_texts', 'update', json_object('area_id', OLD.area_id, 'year', OLD.year, 'compare_year', "
+  "OLD.compare_year, 'text', OLD.text, 'changed_by', OLD.changed_by, 'changed_at', OLD.changed_at), "
+  "json_object('area_id', NEW.area_id, 'year', NEW.year, 'compare_year', NEW.compare_year, 'text', "
+  "NEW.text, 'changed_by', NEW.changed_by, 'changed_at', NEW.changed_at)); END; CREATE TRIGGER "
+  "report_texts_delete AFTER DELETE ON report_texts WHEN EXISTS (SELECT 1 FROM edit_session) BEGIN "
+  "INSERT INTO history (step, tbl, op, old, new) VALUES ((SELECT step FROM edit_session), "
+  "'report_texts', 'delete', json_object('area_id', OLD.area_id, 'year', OLD.year, 'compare_year', "
+  "OLD.compare_year, 'text', OLD.text, 'changed_by', OLD.changed_by, 'changed_at', OLD.changed_at), "
+  "NULL); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ITOGI_STORE_SCHEMA_VERSION);
@@ -434,6 +480,16 @@ static void
 bind_text (sqlite3_stmt *stmt, int index, const char *text)
 {
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* Empty text is stored as NULL where NULL has a meaning (an indicator's default sentence). */
+static void
+bind_optional_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
 static char *
@@ -1093,6 +1149,10 @@ indicator_from_row (sqlite3_stmt *stmt)
   ind->position = sqlite3_column_int (stmt, 12);
   ind->description = column_dup (stmt, 13);
   ind->archived = sqlite3_column_int (stmt, 14) != 0;
+  /* NULL and "" both mean the default sentence; readers see NULL. */
+  ind->sentence = column_dup (stmt, 15);
+  if (ind->sentence != NULL && *ind->sentence == '\0')
+    g_clear_pointer (&ind->sentence, g_free);
   return ind;
 }
 
@@ -1104,7 +1164,7 @@ itogi_store_list_indicators (ItogiStore *store, gint64 area_id, gboolean include
   stmt = prepare (store,
                   "SELECT i.id, i.area_id, i.slug, i.title, i.unit, i.form_one, i.form_few,"
                   "       i.form_many, i.kind, i.scale, i.aggregation, i.polarity, i.position,"
-                  "       i.description, i.archived"
+                  "       i.description, i.archived, i.sentence"
                   "  FROM indicators i JOIN areas a ON a.id = i.area_id"
                   " WHERE (?1 = 0 OR i.area_id = ?1) AND (i.archived = 0 OR ?2)"
                   "   AND (a.archived = 0 OR ?2 OR ?1 <> 0)"
@@ -1418,7 +1478,7 @@ fresh_id (ItogiStore *store, const char *table, GError **error)
  * refused one. */
 typedef struct
 {
-  char *slug, *title, *unit, *forms[3], *description;
+  char *slug, *title, *unit, *forms[3], *description, *sentence;
 } IndicatorTexts;
 
 static void
@@ -1430,6 +1490,7 @@ indicator_texts_clear (IndicatorTexts *t)
   for (int i = 0; i < 3; i++)
     g_free (t->forms[i]);
   g_free (t->description);
+  g_free (t->sentence);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IndicatorTexts, indicator_texts_clear)
@@ -1445,7 +1506,10 @@ indicator_texts_validate (const ItogiIndicator *ind, gboolean with_slug, Indicat
   for (int i = 0; i < 3; i++)
     if ((t->forms[i] = itogi_text_validate (ITOGI_TEXT_WORD_FORM, ind->forms[i], error)) == NULL)
       return FALSE;
-  return (t->description = itogi_text_validate (ITOGI_TEXT_DESCRIPTION, ind->description, error)) != NULL;
+  if ((t->description = itogi_text_validate (ITOGI_TEXT_DESCRIPTION, ind->description, error)) == NULL)
+    return FALSE;
+  /* The template is a paragraph of the report; no template is no text. */
+  return (t->sentence = itogi_text_validate (ITOGI_TEXT_DESCRIPTION, ind->sentence, error)) != NULL;
 }
 
 gint64
@@ -1464,8 +1528,9 @@ itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError 
   stmt = id != 0
              ? prepare (store,
                         "INSERT INTO indicators (area_id, slug, title, unit, form_one, form_few, form_many,"
-                        "  kind, scale, aggregation, polarity, position, description, archived, id)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "  kind, scale, aggregation, polarity, position, description, archived, id,"
+                        "  sentence)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         error)
              : NULL;
   ok = stmt != NULL;
@@ -1485,6 +1550,7 @@ itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError 
       bind_text (stmt, 13, texts.description);
       sqlite3_bind_int (stmt, 14, ind->archived ? 1 : 0);
       sqlite3_bind_int64 (stmt, 15, id);
+      bind_optional_text (stmt, 16, texts.sentence);
       ok = step_done (store, stmt, error);
     }
   return write_end (store, own, ok, error) ? id : 0;
@@ -1968,7 +2034,8 @@ itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GErr
     ok = (stmt
           = prepare (store,
                      "UPDATE indicators SET title = ?, unit = ?, form_one = ?, form_few = ?, form_many = ?,"
-                     " kind = ?, scale = ?, aggregation = ?, polarity = ?, description = ? WHERE id = ?",
+                     " kind = ?, scale = ?, aggregation = ?, polarity = ?, description = ?, sentence = ?"
+                     " WHERE id = ?",
                      error))
          != NULL;
   if (ok)
@@ -1982,7 +2049,8 @@ itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GErr
       bind_text (stmt, 8, itogi_aggregation_to_string (ind->aggregation));
       bind_text (stmt, 9, itogi_polarity_to_string (ind->polarity));
       bind_text (stmt, 10, texts.description);
-      sqlite3_bind_int64 (stmt, 11, ind->id);
+      bind_optional_text (stmt, 11, texts.sentence);
+      sqlite3_bind_int64 (stmt, 12, ind->id);
       ok = step_done (store, stmt, error);
     }
   return write_end (store, own, ok, error);
@@ -2345,7 +2413,7 @@ itogi_store_check (ItogiStore *store, GError **error)
 typedef struct
 {
   const char *table;
-  const char *columns[16];
+  const char *columns[17];
   const char *keys[5];
 } TrackedTable;
 
@@ -2369,8 +2437,11 @@ static const TrackedTable tracked[] = {
     { "id", NULL } },
   { "indicators",
     { "id", "area_id", "slug", "title", "unit", "form_one", "form_few", "form_many", "kind", "scale",
-      "aggregation", "polarity", "position", "description", "archived", NULL },
+      "aggregation", "polarity", "position", "description", "archived", "sentence", NULL },
     { "id", NULL } },
+  { "report_texts",
+    { "area_id", "year", "compare_year", "text", "changed_by", "changed_at", NULL },
+    { "area_id", "year", "compare_year", NULL } },
   { "institutions", { "id", "area_id", "name", "position", "archived", NULL }, { "id", NULL } },
 };
 
@@ -2734,4 +2805,63 @@ itogi_store_data_version (ItogiStore *store)
   if (!query_int (store, "PRAGMA data_version", &version, NULL))
     return -1;
   return version;
+}
+
+char *
+itogi_store_get_report_text (ItogiStore *store, gint64 area_id, int year, int compare_year, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (
+      store, "SELECT text FROM report_texts WHERE area_id = ? AND year = ? AND compare_year = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, area_id);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int (stmt, 3, compare_year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return column_dup (stmt, 0);
+  if (rc != SQLITE_DONE)
+    store_error (store, rc, error);
+  return NULL;
+}
+
+gboolean
+itogi_store_set_report_text (ItogiStore *store, gint64 area_id, int year, int compare_year, const char *text,
+                             GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *clean = NULL;
+  gboolean own, ok;
+
+  if (text != NULL && (clean = itogi_text_validate (ITOGI_TEXT_NOTE, text, error)) == NULL)
+    return FALSE;
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  /* No text: the generated one is shown again. An upsert, so that the history sees an update. */
+  stmt = prepare (store,
+                  text == NULL
+                      ? "DELETE FROM report_texts WHERE area_id = ?1 AND year = ?2 AND compare_year = ?3"
+                      : "INSERT INTO report_texts (area_id, year, compare_year, text, changed_by,"
+                        " changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                        " ON CONFLICT (area_id, year, compare_year) DO UPDATE SET text = excluded.text,"
+                        " changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+                  error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, area_id);
+      sqlite3_bind_int (stmt, 2, year);
+      sqlite3_bind_int (stmt, 3, compare_year);
+      if (text != NULL)
+        {
+          bind_text (stmt, 4, clean);
+          bind_text (stmt, 5, g_get_user_name ());
+          bind_text (stmt, 6, now);
+        }
+      ok = step_done (store, stmt, error);
+    }
+  return write_end (store, own, ok, error);
 }

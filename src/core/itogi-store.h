@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA application_id of every Itogi database: "ITOG". */
 #define ITOGI_STORE_APPLICATION_ID 0x49544f47
-#define ITOGI_STORE_SCHEMA_VERSION 2
+#define ITOGI_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -50,6 +50,13 @@ ItogiStore *itogi_store_open_default (GError **error);
 ItogiStore *itogi_store_open_read_only (const char *path, GError **error);
 /* Whether changes cannot be saved (opened read-only, or the file or its folder is write-protected). */
 gboolean itogi_store_is_read_only (ItogiStore *store);
+/* The report text of an area as edited in the Report view, for @year against @compare_year; NULL
+ * when it was never edited (the generated text is shown). */
+char *itogi_store_get_report_text (ItogiStore *store, gint64 area_id, int year, int compare_year,
+                                   GError **error);
+/* Keep @text as the area's report text; NULL goes back to the generated one. */
+gboolean itogi_store_set_report_text (ItogiStore *store, gint64 area_id, int year, int compare_year,
+                                      const char *text, GError **error);
 /* A number that changes when another program (itogi-cli import, a second window) commits a change
  * to the file; -1 when it cannot be read. */
 gint64 itogi_store_data_version (ItogiStore *store);
