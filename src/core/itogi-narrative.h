@@ -21,7 +21,8 @@ typedef struct
   char *slug;    /* the area's slug: tables and charts are looked up by it */
   char *heading; /* the area's title */
   /* The generated body: paragraphs separated by "\n" (the indicators' sentences, then the
-   * area's notes for the year). An edit made in the Report view replaces it whole. */
+   * area's notes for the year, then what the notes of its institutions say for the year); ""
+   * when there is none of these. An edit made in the Report view replaces it whole. */
   char *body;
   gboolean edited;  /* body is the user's edit, not the generated text */
   GPtrArray *tasks; /* char *: the tasks set for the year after @year, in order */
@@ -36,20 +37,55 @@ typedef struct
   GPtrArray *sections; /* ItogiNarrativeSection *, in tab order; areas with nothing to say included */
 } ItogiNarrative;
 
+#define ITOGI_NARRATIVE_ERROR (itogi_narrative_error_quark ())
+
+/* What is wrong with a sentence template; the messages are plain and translated, for the
+ * indicator settings dialog to show as they are. */
+typedef enum
+{
+  ITOGI_NARRATIVE_ERROR_UNBALANCED,  /* a «{» never closed, a «}» never opened */
+  ITOGI_NARRATIVE_ERROR_PLACEHOLDER, /* an unknown or empty «{…}» */
+  ITOGI_NARRATIVE_ERROR_FORMS,       /* word forms that are not three or four */
+  ITOGI_NARRATIVE_ERROR_NO_NOUN,     /* {сущ} for an indicator without word forms */
+  ITOGI_NARRATIVE_ERROR_INVALID,     /* not UTF-8 */
+} ItogiNarrativeError;
+
+GQuark itogi_narrative_error_quark (void);
+
 void itogi_narrative_section_free (ItogiNarrativeSection *section);
 void itogi_narrative_free (ItogiNarrative *narrative);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiNarrative, itogi_narrative_free)
 
-/* The generated report (no edits applied). */
+/* The generated report (no edits applied). Figures are read as the table reads them, so a year
+ * made of months or quarters counts. A stored template that no longer parses gives the default
+ * sentence, so that no figure drops out of the report. The title is the stored one when it names
+ * @year (and the year after), else one made for @year from the office's name. */
 ItogiNarrative *itogi_narrative_build (ItogiStore *store, int year, int compare_year, GError **error);
 
 /* The sentence of one indicator for @year against @compare_year, from @indicator's template
- * (its own, or the default one when it has none); NULL when @current is not present. */
+ * (its own, or the default one when it has none); NULL when @current is not present (no error
+ * set), or NULL with @error when the template is wrong. */
 char *itogi_narrative_sentence (const ItogiIndicator *indicator, const ItogiValue *current,
                                 const ItogiValue *previous, int year, int compare_year, GError **error);
 
+/* Whether @template (a sentence template, see itogi-narrative.c) is well formed; NULL and ""
+ * are (they mean the default sentence). */
+gboolean itogi_narrative_check_template (const char *template, GError **error);
+
+/* The figure as the report writes it: «22 808», «более 8 тысяч», «порядка 340»,
+ * «779 тыс. руб. (779 054,51 руб.)», «119,6 млн руб. (119 585 521,99 руб.)». "" when not present. */
+char *itogi_narrative_format_figure (const ItogiValue *value, ItogiKind kind, guint scale);
+
+/* The change against @compare_year as the report words it: «меньше, чем в 2022 году, на 1,7 %»,
+ * «в 2,4 раза меньше, чем в 2022 году», «больше, чем в 2022 году» (a bound fixes only the
+ * direction); "" when no honest change can be stated (a side missing, partial or approximate). */
+char *itogi_narrative_format_change (const ItogiValue *current, const ItogiValue *previous, ItogiKind kind,
+                                     guint scale, int compare_year);
+
 /* The whole report as plain UTF-8 text: title, then per area its heading, body and
- * «Задачи на 2024 год:» with the tasks as a dashed list. */
+ * «Задачи на 2024 год:» with the tasks as a dashed list. A section with an empty body (no figures,
+ * no notes for the year) says «Сведений за 2023 год нет.»: the body itself stays "" so that the
+ * Report view and the PDF writer can tell "nothing to say" from a text that says so. */
 char *itogi_narrative_to_text (const ItogiNarrative *narrative);
 
 G_END_DECLS

@@ -1,0 +1,1137 @@
+/* itogi-narrative.c: the annual report written out: Russian sentences made from the data
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SENTENCE TEMPLATES
+ *
+ * Each indicator's sentence is a template (ItogiIndicator.sentence): Russian text with parts in
+ * braces, filled from the figure of the year, the figure of the comparison year and the indicator.
+ *
+ *   {число}           the figure as the report writes it: «22 808», «более 8 тысяч», «порядка 340»,
+ *                     «779 тыс. руб. (779 054,51 руб.)» (see format_figure)
+ *   {сравнение}       «(2022 г. – 23 142)»; nothing when the comparison year has no figure
+ *   {изменение}       «меньше, чем в 2022 году, на 1,7 %», «в 2,4 раза меньше, чем в 2022 году»;
+ *                     nothing when no honest change can be stated (see format_change)
+ *   {сущ}             the indicator's own noun (its forms one;few;many) in the form the figure needs
+ *   {год}             «2023 года», the genitive: «в течение {год}», «по итогам {год}»
+ *   {году}            «2023 году», the prepositional: «в {году}»
+ *   {отчётный год}    «2023», and {год сравнения} «2022», for any other case: «за {отчётный год} год»
+ *   {название}        the indicator's title, as typed
+ *   {a|b|c}           word forms chosen by the figure, for the verbs and adjectives around it:
+ *   {a|b|c|d}           a after 1, 21, 101 (one); b after 2–4, 22 (few); c after 0, 5–20, 11–14,
+ *                       25 (many). d, which may be left out, is the genitive singular: it follows a
+ *                       qualified figure ending in 1 («более 21 письменного обращения») and a
+ *                       fraction («1,5 проверки»); without d these take b. Any other qualified
+ *                       figure, and a figure in words («более 8 тысяч»), takes c.
+ *                       «{поступил|поступило|поступило}», «{проведена|проведены|проведено|проведено}»,
+ *                       «{письменное|письменных|письменных|письменного}». A form may be empty.
+ *   {?…}              an optional part, left out whole when a placeholder in it has nothing to say:
+ *                     «{? Это {изменение}.}»
+ *
+ * Braces are the syntax only; the text cannot contain them. A placeholder (or optional part)
+ * that comes out empty takes the space before it along when a space or punctuation follows, so
+ * «поступило {число} {сравнение} обращений» reads right with or without a comparison.
+ *
+ * The default sentence, for an indicator without a template, is
+ *   «{название}: {число} {сравнение}{?; это {изменение}}.»
+ * which states the figures and nothing more.
+ *
+ * The generated text is Russian data (the office's report), not user-interface text: its words
+ * are UTF-8 literals here and are not translated. The error messages about templates are UI text
+ * and are.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "itogi-format.h"
+#include "itogi-narrative.h"
+#include "itogi-table.h"
+#include "itogi-validate.h"
+#include "itogi-yoy.h"
+
+G_DEFINE_QUARK (itogi - narrative - error - quark, itogi_narrative_error)
+
+/* Report text (Russian data, not UI). The en dash of «(2022 г. – 23 142)» keeps a no-break
+ * space before it so that it never starts a line. */
+#define DEFAULT_TEMPLATE "{название}: {число} {сравнение}{?; это {изменение}}."
+#define COMPARISON_DASH ITOGI_NBSP "\u2013 "
+#define PARTIAL_NOTE "по неполным данным"
+
+/* ---- agreement ---- */
+
+/* What a figure asks of the words after it. */
+typedef enum
+{
+  AGREE_ONE, /* «1 письменное обращение поступило» */
+  AGREE_FEW, /* «2 письменных обращения» */
+  AGREE_MANY, /* «5 письменных обращений», «более 8 тысяч обращений» */
+  AGREE_GENITIVE_ONE, /* «более 21 письменного обращения», «1,5 проверки» */
+} Agreement;
+
+static Agreement
+agreement_of_number (guint64 whole, gboolean fraction, gboolean qualified)
+{
+  guint category;
+
+  /* A fraction governs the genitive singular, with or without a qualifier. */
+  if (fraction)
+    return AGREE_GENITIVE_ONE;
+  category = itogi_plural_category (whole);
+  /* «более», «свыше», «порядка», «около», «менее» govern the genitive: singular after a figure
+   * ending in 1, plural otherwise («более 21 обращения», «более 22 обращений»). */
+  if (qualified)
+    return category == 0 ? AGREE_GENITIVE_ONE : AGREE_MANY;
+  return category == 0 ? AGREE_ONE : category == 1 ? AGREE_FEW : AGREE_MANY;
+}
+
+/* The index of the form for @agreement among @n_forms (3 or 4). */
+static guint
+form_index (Agreement agreement, guint n_forms)
+{
+  switch (agreement)
+    {
+    case AGREE_ONE:
+      return 0;
+    case AGREE_FEW:
+      return 1;
+    case AGREE_GENITIVE_ONE:
+      /* Nouns have the genitive singular among the three forms already (the few form); only
+       * adjectives and participles need a fourth. */
+      return n_forms >= 4 ? 3 : 1;
+    case AGREE_MANY:
+    default:
+      return 2;
+    }
+}
+
+/* ---- numbers ---- */
+
+static guint64
+pow10u (guint n)
+{
+  guint64 r = 1;
+
+  while (n-- > 0)
+    r *= 10;
+  return r;
+}
+
+/* @n / @d rounded: half away from zero (@direction 0), down (−1) or up (+1); all positive. */
+static guint64
+divide_rounded (guint64 n, guint64 d, int direction)
+{
+  guint64 q = n / d, r = n % d;
+
+  if (r == 0)
+    return q;
+  if (direction < 0)
+    return q;
+  if (direction > 0)
+    return q + 1;
+  return r * 2 >= d ? q + 1 : q;
+}
+
+/* How a qualified figure may be rounded and stay true: a lower bound («более 779 654») only
+ * down («более 779 тыс.»), an upper bound only up, an approximate or exact one to the nearest. */
+static int
+rounding_for (ItogiQualifier qualifier)
+{
+  if (itogi_qualifier_is_lower_bound (qualifier))
+    return -1;
+  if (itogi_qualifier_is_upper_bound (qualifier))
+    return 1;
+  return 0;
+}
+
+/* «119,6», «8», «1 000,5»: @tenths tenths, without «,0». */
+static char *
+format_tenths (guint64 tenths)
+{
+  if (tenths % 10 == 0)
+    return itogi_format_integer ((gint64)(tenths / 10));
+  return itogi_format_fixed ((gint64)tenths, 1);
+}
+
+typedef struct
+{
+  guint64 unit;     /* the figure in this unit, to one decimal */
+  const char *gen1; /* the genitive singular, after a qualifier and a figure ending in 1, or a fraction */
+  const char *gen2; /* the genitive plural */
+} WordScale;
+
+/* A qualified figure is always followed by the genitive, so only these two forms occur. */
+static const WordScale word_scales[] = {
+  { G_GUINT64_CONSTANT (1000000000), "миллиарда", "миллиардов" },
+  { 1000000, "миллиона", "миллионов" },
+  { 1000, "тысячи", "тысяч" },
+};
+
+/* A qualified round figure in words, as the report writes one: «более 8 тысяч», «свыше 6 тысяч»,
+ * «более 5,6 тысячи». The rule: a figure with a qualifier, of at least a thousand, that is a whole
+ * number of tenths of a thousand (of a million, a milliard) is written with that word, since an
+ * approximate or bounding figure was rounded that way by whoever wrote it; exact figures, and
+ * qualified ones that are not round («порядка 340», «более 1 234»), keep their digits. The noun
+ * after the word is then in the genitive plural («более 8 тысяч обращений»). */
+static char *
+format_in_words (const char *qualifier_word, guint64 whole)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (word_scales); i++)
+    {
+      const WordScale *s = &word_scales[i];
+      g_autofree char *number = NULL;
+      guint64 tenths;
+
+      if (whole < s->unit || whole % (s->unit / 10) != 0)
+        continue;
+      tenths = whole / (s->unit / 10);
+      number = format_tenths (tenths);
+      return g_strconcat (qualifier_word, ITOGI_NBSP, number, ITOGI_NBSP,
+                          tenths % 10 != 0 || itogi_plural_category (tenths / 10) == 0 ? s->gen1 : s->gen2,
+                          NULL);
+    }
+  return NULL;
+}
+
+/* «779 054,51», «779 054»: rubles with kopecks only where there are some. */
+static char *
+format_rubles_exact (guint64 kopecks)
+{
+  if (kopecks % 100 == 0)
+    return itogi_format_integer ((gint64)(kopecks / 100));
+  return itogi_format_fixed ((gint64)kopecks, 2);
+}
+
+/* Money as the report writes it. The rule: under a thousand rubles the exact sum («950,50 руб.»);
+ * under a million, whole thousands («779 тыс. руб.»); under a milliard, millions to one decimal
+ * («119,6 млн руб.»); above, milliards to one decimal. The exact sum follows in brackets
+ * («779 тыс. руб. (779 054,51 руб.)») whenever the short form is not the whole of it: the report
+ * gives the kopecks, and a rounded sum alone would lose what was typed. A qualified sum is
+ * rounded only the way its qualifier allows and has no exact figure to add. «тыс.» takes a dot,
+ * «млн» and «млрд» do not. */
+static char *
+format_money (const ItogiValue *value, gboolean short_form, Agreement *agreement)
+{
+  static const struct
+  {
+    guint64 rubles;
+    const char *abbreviation;
+    gboolean tenths;
+  } scales[] = {
+    { G_GUINT64_CONSTANT (1000000000), "млрд", TRUE },
+    { 1000000, "млн", TRUE },
+    { 1000, "тыс.", FALSE },
+  };
+  const char *word = itogi_qualifier_word (value->qualifier);
+  const char *prefix_sep = word != NULL ? ITOGI_NBSP : "";
+  guint64 kopecks;
+  g_autofree char *exact = NULL;
+
+  /* A negative sum of money is refused on entry; show one plainly all the same. */
+  if (value->amount < 0)
+    {
+      g_autofree char *number = itogi_format_fixed (value->amount, 2);
+      *agreement = AGREE_GENITIVE_ONE;
+      return g_strconcat (word != NULL ? word : "", prefix_sep, number, ITOGI_NBSP "руб.", NULL);
+    }
+  kopecks = (guint64)value->amount;
+  exact = format_rubles_exact (kopecks);
+
+  for (gsize i = 0; short_form && i < G_N_ELEMENTS (scales); i++)
+    {
+      guint64 unit = scales[i].rubles * 100 / (scales[i].tenths ? 10 : 1);
+      g_autofree char *number = NULL;
+      guint64 rounded;
+
+      if (kopecks < scales[i].rubles * 100)
+        continue;
+      rounded = divide_rounded (kopecks, unit, rounding_for (value->qualifier));
+      number = scales[i].tenths ? format_tenths (rounded) : itogi_format_integer ((gint64)rounded);
+      *agreement = AGREE_MANY; /* «779 тыс. рублей» */
+      if (value->qualifier == ITOGI_QUALIFIER_EXACT && rounded * unit != kopecks)
+        return g_strconcat (number, ITOGI_NBSP, scales[i].abbreviation, ITOGI_NBSP "руб. (", exact,
+                            ITOGI_NBSP "руб.)", NULL);
+      return g_strconcat (word != NULL ? word : "", prefix_sep, number, ITOGI_NBSP, scales[i].abbreviation,
+                          ITOGI_NBSP "руб.", NULL);
+    }
+
+  *agreement = agreement_of_number (kopecks / 100, kopecks % 100 != 0, word != NULL);
+  return g_strconcat (word != NULL ? word : "", prefix_sep, exact, ITOGI_NBSP "руб.", NULL);
+}
+
+/* The figure of @value as a sentence states it, and the agreement it asks of the words after
+ * it. @short_money: money in thousands or millions (the main figure) rather than exact (the
+ * comparison, which stays short without a second pair of brackets). */
+static char *
+format_figure (const ItogiValue *value, ItogiKind kind, guint scale, gboolean short_money,
+               Agreement *agreement)
+{
+  guint eff_scale = itogi_kind_effective_scale (kind, scale);
+  guint64 unit = pow10u (eff_scale);
+  gboolean qualified = value->qualifier != ITOGI_QUALIFIER_EXACT;
+  guint64 magnitude;
+
+  if (kind == ITOGI_KIND_MONEY)
+    return format_money (value, short_money, agreement);
+
+  magnitude = value->amount < 0 ? (guint64)(-(value->amount + 1)) + 1 : (guint64)value->amount;
+  if (qualified && kind != ITOGI_KIND_PERCENT && value->amount > 0 && magnitude % unit == 0)
+    {
+      char *words = format_in_words (itogi_qualifier_word (value->qualifier), magnitude / unit);
+      if (words != NULL)
+        {
+          *agreement = AGREE_MANY;
+          return words;
+        }
+    }
+  /* A figure written with a decimal comma is a fraction to the grammar, «2,0» included. */
+  *agreement = agreement_of_number (magnitude / unit, eff_scale > 0, qualified);
+  return itogi_format_value (value, kind, scale);
+}
+
+char *
+itogi_narrative_format_figure (const ItogiValue *value, ItogiKind kind, guint scale)
+{
+  Agreement agreement;
+
+  if (value == NULL || !value->present)
+    return g_strdup ("");
+  return format_figure (value, kind, scale, TRUE, &agreement);
+}
+
+/* «(2022 г. – 23 142)», with «по неполным данным» for a year whose months are not all in. */
+static char *
+format_comparison (const ItogiValue *previous, ItogiKind kind, guint scale, int compare_year)
+{
+  g_autofree char *year = NULL;
+  g_autofree char *figure = NULL;
+  Agreement agreement;
+
+  if (previous == NULL || !previous->present)
+    return g_strdup ("");
+  year = itogi_format_year (compare_year);
+  figure = format_figure (previous, kind, scale, FALSE, &agreement);
+  return g_strconcat ("(", year, COMPARISON_DASH, figure, previous->partial ? ", " PARTIAL_NOTE : "", ")",
+                      NULL);
+}
+
+/* ---- change ---- */
+
+/* «в 2,4 раза», «в 2 раза», «в 5 раз», «в 21 раз». */
+static char *
+format_times (guint64 tenths)
+{
+  g_autofree char *number = format_tenths (tenths);
+  const char *word;
+
+  if (tenths % 10 != 0)
+    word = "раза";
+  else
+    word = itogi_plural_category (tenths / 10) == 1 ? "раза" : "раз";
+  return g_strconcat ("в ", number, ITOGI_NBSP, word, NULL);
+}
+
+/* The change phrase. The rules:
+ *  - Both figures exact: a ratio of 1,5 or more either way is said in times, to one decimal
+ *    («в 2,4 раза меньше, чем в 2022 году»), since «меньше на 58,3 %» reads worse for such
+ *    falls and «больше на 150 %» is easily misread; a smaller change in percent to one decimal
+ *    («меньше, чем в 2022 году, на 1,7 %»), a percentage in percentage points («на 2,5 п. п.»).
+ *    One decimal is kept where the source rounded to whole percent («на 2%»): 1,7 % is what the
+ *    figures give. No percent against a zero: then only the direction.
+ *  - A side approximate («порядка», «около»), partial or uncertain: nothing. A «порядка 340»
+ *    against 300 is not a change anyone measured.
+ *  - A bound that fixes the direction (itogi_yoy_compute: «более 6 000» against 5 648): only the
+ *    direction, «больше, чем в 2022 году», never a number. A bound that does not: nothing. */
+char *
+itogi_narrative_format_change (const ItogiValue *current, const ItogiValue *previous, ItogiKind kind,
+                               guint scale, int compare_year)
+{
+  g_autofree char *than = g_strdup_printf ("чем в %d" ITOGI_NBSP "году", compare_year);
+  const char *direction;
+  ItogiYoy yoy;
+
+  itogi_yoy_compute (current, previous, &yoy);
+  switch (yoy.kind)
+    {
+    case ITOGI_CHANGE_AT_LEAST:
+      return g_strconcat ("больше, ", than, NULL);
+    case ITOGI_CHANGE_AT_MOST:
+      return g_strconcat ("меньше, ", than, NULL);
+    case ITOGI_CHANGE_EXACT:
+      break;
+    case ITOGI_CHANGE_APPROX:
+    case ITOGI_CHANGE_NONE:
+    default:
+      return g_strdup ("");
+    }
+
+  if (yoy.direction == 0)
+    return g_strdup_printf ("столько же, сколько в %d" ITOGI_NBSP "году", compare_year);
+  direction = yoy.direction > 0 ? "больше" : "меньше";
+
+  if (kind == ITOGI_KIND_PERCENT)
+    {
+      guint eff_scale = itogi_kind_effective_scale (kind, scale);
+      guint64 points = yoy.delta < 0 ? (guint64)(-yoy.delta) : (guint64)yoy.delta;
+      g_autofree char *number = itogi_format_fixed ((gint64)points, eff_scale);
+      return g_strconcat (direction, ", ", than, ", на ", number, ITOGI_NBSP "п." ITOGI_NBSP "п.", NULL);
+    }
+
+  if (current->amount > 0 && previous->amount > 0)
+    {
+      guint64 big = (guint64)MAX (current->amount, previous->amount);
+      guint64 small = (guint64)MIN (current->amount, previous->amount);
+
+      /* Amounts stay below 10^15, so these products fit. */
+      if (big * 2 >= small * 3)
+        {
+          g_autofree char *times = format_times (divide_rounded (big * 10, small, 0));
+          return g_strconcat (times, " ", direction, ", ", than, NULL);
+        }
+    }
+
+  if (!yoy.has_percent)
+    return g_strconcat (direction, ", ", than, NULL);
+  if (yoy.percent_x10 == 0)
+    return g_strconcat ("незначительно ", direction, ", ", than, NULL);
+  {
+    g_autofree char *percent
+        = format_tenths (yoy.percent_x10 < 0 ? (guint64)(-yoy.percent_x10) : (guint64)yoy.percent_x10);
+    return g_strconcat (direction, ", ", than, ", на ", percent, ITOGI_NBSP "%", NULL);
+  }
+}
+
+/* ---- templates ---- */
+
+typedef enum
+{
+  NODE_TEXT,
+  NODE_PLACEHOLDER,
+  NODE_FORMS,
+  NODE_OPTIONAL,
+} NodeType;
+
+typedef enum
+{
+  PH_NUMBER,
+  PH_COMPARISON,
+  PH_CHANGE,
+  PH_NOUN,
+  PH_YEAR_GENITIVE,
+  PH_YEAR_PREPOSITIONAL,
+  PH_YEAR,
+  PH_COMPARE_YEAR,
+  PH_TITLE,
+} Placeholder;
+
+static const struct
+{
+  const char *name;
+  Placeholder placeholder;
+} placeholders[] = {
+  { "число", PH_NUMBER },
+  { "сравнение", PH_COMPARISON },
+  { "изменение", PH_CHANGE },
+  { "сущ", PH_NOUN },
+  { "год", PH_YEAR_GENITIVE },
+  { "году", PH_YEAR_PREPOSITIONAL },
+  { "отчётный год", PH_YEAR },
+  { "отчетный год", PH_YEAR }, /* as the source spells it, without «ё» */
+  { "год сравнения", PH_COMPARE_YEAR },
+  { "название", PH_TITLE },
+};
+
+typedef struct
+{
+  NodeType type;
+  char *text;
+  Placeholder placeholder;
+  GStrv forms;
+  GPtrArray *children;
+} Node;
+
+static void
+node_free (Node *node)
+{
+  if (node == NULL)
+    return;
+  g_free (node->text);
+  g_strfreev (node->forms);
+  if (node->children != NULL)
+    g_ptr_array_unref (node->children);
+  g_free (node);
+}
+
+static GPtrArray *
+node_list_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)node_free);
+}
+
+static void
+flush_text (GString *text, GPtrArray *nodes)
+{
+  Node *node;
+
+  if (text->len == 0)
+    return;
+  node = g_new0 (Node, 1);
+  node->type = NODE_TEXT;
+  node->text = g_strndup (text->str, text->len);
+  g_ptr_array_add (nodes, node);
+  g_string_truncate (text, 0);
+}
+
+static gboolean
+parse_braces (const char **p, Node **out, GError **error)
+{
+  const char *open = *p - 1; /* the «{» */
+  const char *start = *p;
+  const char *end = start;
+  g_autofree char *content = NULL;
+  Node *node;
+
+  while (*end != '\0' && *end != '}' && *end != '{')
+    end++;
+  if (*end != '}')
+    {
+      g_autofree char *excerpt = itogi_text_excerpt (open, 30);
+      if (*end == '{')
+        g_set_error (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_UNBALANCED,
+                     /* Translators: %s is the part of the template, such as «{число {сущ}» */
+                     _ ("The sentence template opens a brace inside another at “%s”: close each "
+                        "placeholder before the next one starts."),
+                     excerpt);
+      else
+        g_set_error (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_UNBALANCED,
+                     /* Translators: %s is the part of the template, such as «{число» */
+                     _ ("The sentence template has a “{” that is never closed: “%s”."), excerpt);
+      return FALSE;
+    }
+  content = g_strndup (start, (gsize)(end - start));
+  *p = end + 1;
+
+  node = g_new0 (Node, 1);
+  if (strchr (content, '|') != NULL)
+    {
+      guint n;
+
+      node->type = NODE_FORMS;
+      node->forms = g_strsplit (content, "|", -1);
+      n = g_strv_length (node->forms);
+      if (n != 3 && n != 4)
+        {
+          g_autofree char *excerpt = itogi_text_excerpt (content, 40);
+          g_set_error (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_FORMS,
+                       /* Translators: the first %s is the word forms as typed, %u how many there are */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "“{%s}” gives %u word form: give three, for one, few and many "
+                                    "(such as {поступил|поступило|поступило}), and a fourth if a "
+                                    "qualified figure ending in 1 needs another.",
+                                    "“{%s}” gives %u word forms: give three, for one, few and many "
+                                    "(such as {поступил|поступило|поступило}), and a fourth if a "
+                                    "qualified figure ending in 1 needs another.",
+                                    n),
+                       excerpt, n);
+          node_free (node);
+          return FALSE;
+        }
+      *out = node;
+      return TRUE;
+    }
+
+  node->type = NODE_PLACEHOLDER;
+  g_strstrip (content);
+  for (gsize i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    if (strcmp (content, placeholders[i].name) == 0)
+      {
+        node->placeholder = placeholders[i].placeholder;
+        *out = node;
+        return TRUE;
+      }
+  node_free (node);
+  if (*content == '\0')
+    g_set_error_literal (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_PLACEHOLDER,
+                         _ ("The sentence template has empty braces “{}”: put a placeholder such as "
+                            "{число} in them, or remove them."));
+  else
+    {
+      g_autofree char *excerpt = itogi_text_excerpt (content, 40);
+      g_set_error (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_PLACEHOLDER,
+                   /* Translators: %s is what was typed in braces. The names in braces are the
+                    * template's own words and stay as they are. */
+                   _ ("The sentence template has an unknown placeholder “{%s}”. Use {число}, "
+                      "{сравнение}, {изменение}, {сущ}, {год}, {году}, {отчётный год}, "
+                      "{год сравнения} or {название}, or word forms such as "
+                      "{поступил|поступило|поступило}."),
+                   excerpt);
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_sequence (const char **p, gboolean optional, GPtrArray *nodes, GError **error)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  const char *group_start = *p;
+
+  for (;;)
+    {
+      char c = **p;
+
+      if (c == '\0')
+        {
+          flush_text (text, nodes);
+          if (optional)
+            {
+              g_autofree char *excerpt = itogi_text_excerpt (group_start - 2, 30);
+              g_set_error (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_UNBALANCED,
+                           /* Translators: %s is the part of the template, such as «{? Это {изменение}.» */
+                           _ ("The sentence template has an optional part “{?” that is never closed: “%s”."),
+                           excerpt);
+              return FALSE;
+            }
+          return TRUE;
+        }
+      if (c == '}')
+        {
+          flush_text (text, nodes);
+          (*p)++;
+          if (optional)
+            return TRUE;
+          {
+            g_autofree char *excerpt = itogi_text_excerpt (*p - 1, 30);
+            g_set_error (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_UNBALANCED,
+                         /* Translators: %s is the part of the template from the brace on */
+                         _ ("The sentence template has a “}” without a “{” before it: “%s”."), excerpt);
+          }
+          return FALSE;
+        }
+      if (c != '{')
+        {
+          g_string_append_c (text, c);
+          (*p)++;
+          continue;
+        }
+
+      flush_text (text, nodes);
+      (*p)++;
+      if (**p == '?')
+        {
+          Node *node = g_new0 (Node, 1);
+
+          (*p)++;
+          node->type = NODE_OPTIONAL;
+          node->children = node_list_new ();
+          g_ptr_array_add (nodes, node);
+          if (!parse_sequence (p, TRUE, node->children, error))
+            return FALSE;
+        }
+      else
+        {
+          Node *node = NULL;
+
+          if (!parse_braces (p, &node, error))
+            return FALSE;
+          g_ptr_array_add (nodes, node);
+        }
+    }
+}
+
+static GPtrArray *
+parse_template (const char *template, GError **error)
+{
+  g_autoptr (GPtrArray) nodes = node_list_new ();
+  const char *p = template;
+
+  if (!g_utf8_validate (template, -1, NULL))
+    {
+      g_set_error_literal (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_INVALID,
+                           _ ("The sentence template is not valid UTF-8."));
+      return NULL;
+    }
+  if (!parse_sequence (&p, FALSE, nodes, error))
+    return NULL;
+  return g_steal_pointer (&nodes);
+}
+
+gboolean
+itogi_narrative_check_template (const char *template, GError **error)
+{
+  g_autoptr (GPtrArray) nodes = NULL;
+
+  if (template == NULL || *template == '\0')
+    return TRUE;
+  nodes = parse_template (template, error);
+  return nodes != NULL;
+}
+
+typedef struct
+{
+  const ItogiIndicator *indicator;
+  Agreement agreement;
+  char *title;
+  char *number;
+  char *comparison;
+  char *change;
+  int year;
+  int compare_year;
+} RenderContext;
+
+static void
+render_context_clear (RenderContext *ctx)
+{
+  g_free (ctx->title);
+  g_free (ctx->number);
+  g_free (ctx->comparison);
+  g_free (ctx->change);
+}
+
+/* The text of a placeholder; "" when it has nothing to say. */
+static char *
+expand_placeholder (Placeholder placeholder, const RenderContext *ctx, GError **error)
+{
+  const ItogiIndicator *ind = ctx->indicator;
+
+  switch (placeholder)
+    {
+    case PH_NUMBER:
+      return g_strdup (ctx->number);
+    case PH_COMPARISON:
+      return g_strdup (ctx->comparison);
+    case PH_CHANGE:
+      return g_strdup (ctx->change);
+    case PH_YEAR_GENITIVE:
+      return g_strdup_printf ("%d" ITOGI_NBSP "года", ctx->year);
+    case PH_YEAR_PREPOSITIONAL:
+      return g_strdup_printf ("%d" ITOGI_NBSP "году", ctx->year);
+    case PH_YEAR:
+      return g_strdup_printf ("%d", ctx->year);
+    case PH_COMPARE_YEAR:
+      return g_strdup_printf ("%d", ctx->compare_year);
+    case PH_TITLE:
+      return g_strdup (ctx->title);
+    case PH_NOUN:
+    default:
+      break;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    if (ind->forms[i] == NULL || *ind->forms[i] == '\0')
+      {
+        g_set_error_literal (error, ITOGI_NARRATIVE_ERROR, ITOGI_NARRATIVE_ERROR_NO_NOUN,
+                             _ ("The sentence uses {сущ}, but the indicator has no word forms: give "
+                                "them (one, few, many, such as обращение, обращения, обращений) or "
+                                "write the words in the template."));
+        return NULL;
+      }
+  /* The noun's three forms are nominative singular, genitive singular, genitive plural. */
+  return g_strdup (ind->forms[form_index (ctx->agreement, 3)]);
+}
+
+/* An empty part takes the space before it along when what follows would leave it doubled or
+ * before punctuation: «22 808 {сравнение} обращений» → «22 808 обращений». */
+static void
+drop_space_before_empty (GString *out, GPtrArray *nodes, guint i)
+{
+  const Node *next = i + 1 < nodes->len ? g_ptr_array_index (nodes, i + 1) : NULL;
+
+  if (out->len == 0 || out->str[out->len - 1] != ' ')
+    return;
+  if (next == NULL || (next->type == NODE_TEXT && strchr (" .,;:)!?", next->text[0]) != NULL))
+    g_string_truncate (out, out->len - 1);
+}
+
+static gboolean
+render_sequence (GPtrArray *nodes, const RenderContext *ctx, GString *out, gboolean *had_empty,
+                 GError **error)
+{
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      const Node *node = g_ptr_array_index (nodes, i);
+      g_autofree char *piece = NULL;
+
+      switch (node->type)
+        {
+        case NODE_TEXT:
+          g_string_append (out, node->text);
+          continue;
+        case NODE_FORMS:
+          g_string_append (out, node->forms[form_index (ctx->agreement, g_strv_length (node->forms))]);
+          continue;
+        case NODE_PLACEHOLDER:
+          piece = expand_placeholder (node->placeholder, ctx, error);
+          if (piece == NULL)
+            return FALSE;
+          break;
+        case NODE_OPTIONAL:
+          {
+            g_autoptr (GString) part = g_string_new (NULL);
+            gboolean part_empty = FALSE;
+
+            if (!render_sequence (node->children, ctx, part, &part_empty, error))
+              return FALSE;
+            piece = part_empty ? g_strdup ("") : g_strndup (part->str, part->len);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (*piece != '\0')
+        g_string_append (out, piece);
+      else
+        {
+          *had_empty = TRUE;
+          drop_space_before_empty (out, nodes, i);
+        }
+    }
+  return TRUE;
+}
+
+/* The title as the default sentence opens with it: without a closing dot or colon. */
+static char *
+title_for_sentence (const char *title)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (title != NULL ? title : ""));
+  gsize len = strlen (copy);
+
+  while (len > 0 && (copy[len - 1] == '.' || copy[len - 1] == ':' || copy[len - 1] == ' '))
+    copy[--len] = '\0';
+  return g_steal_pointer (&copy);
+}
+
+static char *
+render_sentence (const ItogiIndicator *indicator, const char *template, const ItogiValue *current,
+                 const ItogiValue *previous, int year, int compare_year, GError **error)
+{
+  g_autoptr (GPtrArray) nodes = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  RenderContext ctx = { .indicator = indicator, .year = year, .compare_year = compare_year };
+  gboolean had_empty = FALSE;
+  gboolean ok;
+
+  nodes = parse_template (template, error);
+  if (nodes == NULL)
+    return NULL;
+
+  ctx.title = title_for_sentence (indicator->title);
+  ctx.number = format_figure (current, indicator->kind, indicator->scale, TRUE, &ctx.agreement);
+  if (current->partial)
+    {
+      /* A year whose months are not all in is not the year's figure: say so where it stands. */
+      char *with_note = g_strconcat (ctx.number, " (" PARTIAL_NOTE ")", NULL);
+      g_free (ctx.number);
+      ctx.number = with_note;
+    }
+  ctx.comparison = format_comparison (previous, indicator->kind, indicator->scale, compare_year);
+  ctx.change = previous != NULL ? itogi_narrative_format_change (current, previous, indicator->kind,
+                                                                 indicator->scale, compare_year)
+                                : g_strdup ("");
+
+  ok = render_sequence (nodes, &ctx, out, &had_empty, error);
+  render_context_clear (&ctx);
+  if (!ok)
+    return NULL;
+  return g_strstrip (g_strndup (out->str, out->len));
+}
+
+char *
+itogi_narrative_sentence (const ItogiIndicator *indicator, const ItogiValue *current,
+                          const ItogiValue *previous, int year, int compare_year, GError **error)
+{
+  const char *template;
+
+  g_return_val_if_fail (indicator != NULL, NULL);
+
+  if (current == NULL || !current->present)
+    return NULL;
+  template = indicator->sentence != NULL && * indicator->sentence != '\0' ? indicator->sentence : NULL;
+  if (template == NULL)
+    {
+      g_autofree char *title = title_for_sentence (indicator->title);
+      /* Without a title the default cannot open with one: the figures alone. */
+      template = *title != '\0' ? DEFAULT_TEMPLATE : "{число} {сравнение}{?; это {изменение}}.";
+    }
+  return render_sentence (indicator, template, current, previous, year, compare_year, error);
+}
+
+/* ---- the report ---- */
+
+void
+itogi_narrative_section_free (ItogiNarrativeSection *section)
+{
+  if (section == NULL)
+    return;
+  g_free (section->slug);
+  g_free (section->heading);
+  g_free (section->body);
+  if (section->tasks != NULL)
+    g_ptr_array_unref (section->tasks);
+  g_free (section);
+}
+
+void
+itogi_narrative_free (ItogiNarrative *narrative)
+{
+  if (narrative == NULL)
+    return;
+  g_free (narrative->office);
+  g_free (narrative->title);
+  if (narrative->sections != NULL)
+    g_ptr_array_unref (narrative->sections);
+  g_free (narrative);
+}
+
+/* Whether @title names the years of this report: every year in it (a standalone four-digit
+ * number) is @year or the year after, and @year is among them. A title naming no year fits
+ * any year. */
+static gboolean
+title_fits_year (const char *title, int year)
+{
+  gboolean any = FALSE, has_year = FALSE;
+
+  for (const char *p = title; *p != '\0'; p++)
+    {
+      int value;
+
+      if (!g_ascii_isdigit (*p) || (p > title && g_ascii_isdigit (p[-1])))
+        continue;
+      if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3])
+          || g_ascii_isdigit (p[4]))
+        continue;
+      value = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+      if (value < 1900 || value > 2200)
+        continue;
+      any = TRUE;
+      if (value == year)
+        has_year = TRUE;
+      else if (value != year + 1)
+        return FALSE;
+    }
+  return !any || has_year;
+}
+
+/* The office's name in the genitive, as «Отчёт о деятельности …» needs it. Only the head word
+ * changes in the usual names («Управление делами Городского Головы» → «управления делами
+ * Городского Головы»); a name whose head word is not one of these is not declined by guess. */
+static char *
+office_genitive (const char *office)
+{
+  static const struct
+  {
+    const char *nominative;
+    const char *genitive;
+  } heads[] = {
+    { "Управление", "управления" },
+    { "Комитет", "комитета" },
+    { "Отдел", "отдела" },
+    { "Департамент", "департамента" },
+    { "Администрация", "администрации" },
+    { "Министерство", "министерства" },
+    { "Служба", "службы" },
+    { "Аппарат", "аппарата" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      gsize len = strlen (heads[i].nominative);
+      if (strncmp (office, heads[i].nominative, len) == 0 && (office[len] == ' ' || office[len] == '\0'))
+        return g_strconcat (heads[i].genitive, office + len, NULL);
+    }
+  return NULL;
+}
+
+/* The stored title when it names this report's years; otherwise one made for them:
+ * «Отчёт о деятельности управления делами … за 2024 год и задачах на 2025 год». */
+static char *
+report_title (const char *stored, const char *office, int year)
+{
+  g_autofree char *genitive = NULL;
+
+  if (stored != NULL && *stored != '\0' && title_fits_year (stored, year))
+    return g_strdup (stored);
+  if (office != NULL && *office != '\0')
+    {
+      genitive = office_genitive (office);
+      if (genitive != NULL)
+        return g_strdup_printf ("Отчёт о деятельности %s за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP
+                                "год",
+                                genitive, year, year + 1);
+      return g_strdup_printf ("%s: отчёт о деятельности за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP
+                              "год",
+                              office, year, year + 1);
+    }
+  return g_strdup_printf ("Отчёт о деятельности за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP "год",
+                          year, year + 1);
+}
+
+/* Each non-blank line of a note as a paragraph of its own. */
+static void
+append_paragraphs (GPtrArray *paragraphs, const char *text)
+{
+  g_auto (GStrv) lines = NULL;
+
+  if (text == NULL)
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      if (*line != '\0')
+        g_ptr_array_add (paragraphs, g_strdup (line));
+    }
+}
+
+/* The sentence of a row; a template that went wrong after it was saved (the dialog checks it,
+ * an import might not) falls back to the default sentence rather than leave the figure out. */
+static char *
+row_sentence (const ItogiTableRow *row, int year, int compare_year, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (ItogiIndicator) plain = NULL;
+  char *sentence;
+
+  sentence = itogi_narrative_sentence (row->indicator, &row->current, &row->previous, year, compare_year,
+                                       &local_error);
+  if (sentence != NULL || local_error == NULL)
+    return sentence;
+  if (local_error->domain != ITOGI_NARRATIVE_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  plain = itogi_indicator_copy (row->indicator);
+  g_clear_pointer (&plain->sentence, g_free);
+  return itogi_narrative_sentence (plain, &row->current, &row->previous, year, compare_year, error);
+}
+
+static ItogiNarrativeSection *
+build_section (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, int year, int compare_year,
+               GError **error)
+{
+  g_autoptr (GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) institutions = NULL;
+  g_autoptr (GPtrArray) tasks = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr (GError) note_error = NULL;
+  ItogiNarrativeSection *section;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ItogiTableRow *row = g_ptr_array_index (rows, i);
+      g_autoptr (GError) sentence_error = NULL;
+      char *sentence;
+
+      if (row->area->id != area->id)
+        continue;
+      sentence = row_sentence (row, year, compare_year, &sentence_error);
+      if (sentence_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&sentence_error));
+          return NULL;
+        }
+      if (sentence != NULL)
+        g_ptr_array_add (paragraphs, sentence);
+    }
+
+  note = itogi_store_get_area_note (store, area->id, year, &note_error);
+  if (note_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&note_error));
+      return NULL;
+    }
+  append_paragraphs (paragraphs, note);
+
+  /* What the report says of the area's institutions is part of the area's text for the year. */
+  institutions = itogi_store_list_institutions (store, area->id, year, error);
+  if (institutions == NULL)
+    return NULL;
+  for (guint i = 0; i < institutions->len; i++)
+    append_paragraphs (paragraphs, ((const ItogiInstitution *)g_ptr_array_index (institutions, i))->note);
+
+  tasks = itogi_store_list_tasks (store, area->id, year + 1, error);
+  if (tasks == NULL)
+    return NULL;
+
+  section = g_new0 (ItogiNarrativeSection, 1);
+  section->area_id = area->id;
+  section->slug = g_strdup (area->slug);
+  section->heading = g_strdup (area->title);
+  g_ptr_array_add (paragraphs, NULL);
+  section->body = g_strjoinv ("\n", (char **)paragraphs->pdata);
+  section->tasks = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      const ItogiTask *task = g_ptr_array_index (tasks, i);
+      g_ptr_array_add (section->tasks, g_strdup (task->text));
+    }
+  return section;
+}
+
+ItogiNarrative *
+itogi_narrative_build (ItogiStore *store, int year, int compare_year, GError **error)
+{
+  g_autoptr (ItogiNarrative) narrative = g_new0 (ItogiNarrative, 1);
+  g_autoptr (GPtrArray) areas = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *stored_title = NULL;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  narrative->year = year;
+  narrative->compare_year = compare_year;
+  narrative->office = itogi_store_get_meta (store, "office");
+  if (narrative->office == NULL)
+    narrative->office = g_strdup ("");
+  stored_title = itogi_store_get_meta (store, "report-title");
+  narrative->title = report_title (stored_title, narrative->office, year);
+  narrative->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_narrative_section_free);
+
+  areas = itogi_store_list_areas (store, FALSE, error);
+  if (areas == NULL)
+    return NULL;
+  /* The table's rows: a year made of months or quarters counts as the table shows it. */
+  rows = itogi_table_build (store, NULL, year, compare_year, error);
+  if (rows == NULL)
+    return NULL;
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      ItogiNarrativeSection *section
+          = build_section (store, g_ptr_array_index (areas, i), rows, year, compare_year, error);
+      if (section == NULL)
+        return NULL;
+      g_ptr_array_add (narrative->sections, section);
+    }
+  return g_steal_pointer (&narrative);
+}
+
+char *
+itogi_narrative_to_text (const ItogiNarrative *narrative)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (narrative != NULL, NULL);
+
+  g_string_append_printf (out, "%s\n", narrative->title != NULL ? narrative->title : "");
+  for (guint i = 0; narrative->sections != NULL && i < narrative->sections->len; i++)
+    {
+      const ItogiNarrativeSection *section = g_ptr_array_index (narrative->sections, i);
+
+      g_string_append_printf (out, "\n%s\n", section->heading);
+      if (section->body == NULL || *section->body == '\0')
+        g_string_append_printf (out, "Сведений за %d" ITOGI_NBSP "год нет.\n", narrative->year);
+      else
+        g_string_append_printf (out, "%s\n", section->body);
+      if (section->tasks != NULL && section->tasks->len > 0)
+        {
+          g_string_append_printf (out, "\nЗадачи на %d" ITOGI_NBSP "год:\n", narrative->year + 1);
+          for (guint t = 0; t < section->tasks->len; t++)
+            g_string_append_printf (out, "\u2013 %s\n", (const char *)g_ptr_array_index (section->tasks, t));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
