@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "itogi-format.h"
+#include "itogi-narrative.h"
 #include "itogi-seed.h"
 #include "itogi-seed-resources.h"
 #include "itogi-store.h"
@@ -73,6 +74,7 @@ load_indicator (GKeyFile *file, ItogiStore *store, gint64 area_id, const char *a
   g_autofree char *kind = NULL, *aggregation = NULL, *polarity = NULL;
   g_auto (GStrv) forms = NULL;
   g_auto (GStrv) keys = NULL;
+  g_autoptr (GError) template_error = NULL;
 
   if (!g_key_file_has_group (file, group))
     return seed_error (error, group, NULL, _ ("the group is missing"));
@@ -101,6 +103,11 @@ load_indicator (GKeyFile *file, ItogiStore *store, gint64 area_id, const char *a
   if (!itogi_polarity_from_string (polarity, &ind->polarity))
     return seed_error (error, group, "polarity", polarity != NULL ? polarity : "");
   ind->scale = (guint)g_key_file_get_integer (file, group, "scale", NULL);
+  /* The report's own sentence for the indicator; a broken one is the data file's error, found
+   * here rather than when the report is written. */
+  ind->sentence = g_key_file_get_string (file, group, "sentence", NULL);
+  if (!itogi_narrative_check_template (ind->sentence, &template_error))
+    return seed_error (error, group, "sentence", template_error->message);
 
   ind->id = itogi_store_add_indicator (store, ind, error);
   if (ind->id == 0)
