@@ -1,0 +1,30 @@
+/* itogi-report-file.h: a document written whole beside its name, then renamed into place
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the PDF and ODT report writers: the bytes go to a temporary file in the target's
+ * folder, are flushed to the disk, and only then take the real name. A full disk, a read-only
+ * folder or any other failure leaves the old file (if any) as it was and no partial file.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ItogiReportFile ItogiReportFile;
+
+/* Makes the temporary file beside @path; NULL with an ITOGI_EXPORT_ERROR_WRITE in plain words. */
+ItogiReportFile *itogi_report_file_begin (const char *path, GError **error);
+/* Appends @len bytes. After the first failure it writes nothing more and returns FALSE; the
+ * reason is told by itogi_report_file_commit. */
+gboolean itogi_report_file_write (ItogiReportFile *file, const void *data, gsize len);
+/* Flushes, closes and renames into place; on any failure removes the temporary file. Frees @file. */
+gboolean itogi_report_file_commit (ItogiReportFile *file, GError **error);
+/* Removes the temporary file and frees @file (NULL is ignored). */
+void itogi_report_file_abort (ItogiReportFile *file);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiReportFile, itogi_report_file_abort)
+
+G_END_DECLS

@@ -1,0 +1,842 @@
+/* itogi-report-pdf.c: the annual report as a print-ready A4 PDF
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report is a Russian document for a Russian office: its fixed words («Задачи на 2024 год»,
+ * the table's column headings, «Калуга, 2024») are part of the document, like the narrative and
+ * the data, and are not translated with the interface. Only the error messages are.
+ *
+ * Layout is done once, in a single pass: each area becomes a list of blocks (text, table,
+ * chart) that are measured with Pango from the PDF surface itself and then poured onto pages.
+ * A text block breaks only between lines, never leaving fewer than two lines of a paragraph at
+ * the foot or the head of a page; a heading moves to the next page unless the start of what
+ * follows it fits below it; a table breaks only between rows and repeats its header row; a
+ * chart is never split.
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "itogi-chart-export.h"
+#include "itogi-chart-model.h"
+#include "itogi-chart-render.h"
+#include "itogi-format.h"
+#include "itogi-report-file.h"
+#include "itogi-report-pdf.h"
+#include "itogi-table.h"
+#include "itogi-xlsx.h"
+
+#define MM (72.0 / 25.4)
+#define PAGE_WIDTH (210.0 * MM)
+#define PAGE_HEIGHT (297.0 * MM)
+/* Wider on the left for binding, as office documents are (ГОСТ Р 7.0.97 asks 20 mm). */
+#define MARGIN_LEFT (20.0 * MM)
+#define MARGIN_RIGHT (15.0 * MM)
+#define MARGIN_TOP (20.0 * MM)
+#define MARGIN_BOTTOM (20.0 * MM)
+#define TEXT_WIDTH (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+#define TEXT_BOTTOM (PAGE_HEIGHT - MARGIN_BOTTOM)
+#define BODY_HEIGHT (TEXT_BOTTOM - MARGIN_TOP)
+#define FOOTER_BASELINE (PAGE_HEIGHT - 10.0 * MM)
+
+/* PT fonts where installed (made for Russian); DejaVu, which Debian always has, otherwise. */
+#define SERIF "PT Serif,DejaVu Serif,serif"
+#define SANS "PT Sans,DejaVu Sans,sans-serif"
+#define BODY_SIZE 11.0
+#define LINE_SPACING 1.15
+#define HEADING_SIZE 14.0
+#define SUBHEADING_SIZE 11.5
+#define TABLE_SIZE 8.5
+#define FOOTER_SIZE 9.0
+/* The first-line indent of Russian office documents: 1,25 cm. */
+#define INDENT (12.5 * MM)
+#define LIST_MARKER_X (5.0 * MM)
+#define LIST_TEXT_X (12.5 * MM)
+#define CELL_PAD_X 3.0
+#define CELL_PAD_Y 2.5
+/* The fewest lines of a paragraph left at the foot or carried to the head of a page. */
+#define KEEP_LINES 2
+/* A table cell longer than this many lines is cut short with «…»: a row never outgrows a page. */
+#define MAX_CELL_LINES 12
+#define N_COLUMNS 6
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoContext *pango;
+  int page;          /* 1-based: the page being drawn */
+  double y;          /* where the next block starts */
+  gboolean fresh;    /* nothing drawn on this page yet: space before a block is dropped */
+  guint outline_ids; /* outline entries made */
+} Doc;
+
+typedef struct
+{
+  double top, bottom; /* the line's slot in the layout, line spacing included */
+  double baseline;
+  double x;
+  PangoLayoutLine *line; /* owned by the layout */
+} Line;
+
+typedef struct
+{
+  guint n_rows; /* with the header row, which is row 0 */
+  double widths[N_COLUMNS];
+  PangoLayout **cells; /* n_rows × N_COLUMNS */
+  double *heights;
+} Table;
+
+typedef enum
+{
+  BLOCK_TEXT,
+  BLOCK_TABLE,
+  BLOCK_CHART,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind kind;
+  double space_before;
+  double space_after;
+  gboolean keep_whole;     /* never split: headings */
+  gboolean keep_with_next; /* on the page where the next block starts: headings */
+  char *outline;           /* an outline entry pointing here, or NULL */
+  double x;                /* the text's left edge, from the margin */
+  PangoLayout *layout;     /* BLOCK_TEXT */
+  PangoLayout *marker;     /* BLOCK_TEXT: «1.» beside the first line, or NULL */
+  GArray *lines;           /* BLOCK_TEXT: Line */
+  Table *table;            /* BLOCK_TABLE */
+  ItogiChartModel *chart;  /* BLOCK_CHART */
+  double height;           /* BLOCK_CHART */
+} Block;
+
+static void
+table_free (Table *t)
+{
+  for (guint i = 0; i < t->n_rows * N_COLUMNS; i++)
+    g_clear_object (&t->cells[i]);
+  g_free (t->cells);
+  g_free (t->heights);
+  g_free (t);
+}
+
+static void
+block_free (Block *b)
+{
+  g_clear_object (&b->layout);
+  g_clear_object (&b->marker);
+  g_clear_pointer (&b->lines, g_array_unref);
+  g_clear_pointer (&b->table, table_free);
+  g_clear_pointer (&b->chart, itogi_chart_model_free);
+  g_free (b->outline);
+  g_free (b);
+}
+
+/* Text as Pango should get it: valid UTF-8, control characters (a stray tab, a line break
+ * inside a heading) as spaces. */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029)
+        c = ' ';
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static PangoLayout *
+make_layout (Doc *d, const char *family, double size, PangoWeight weight, double width, PangoAlignment align,
+             const char *text)
+{
+  PangoLayout *layout = pango_layout_new (d->pango);
+  PangoFontDescription *desc = pango_font_description_new ();
+  g_autofree char *clean = clean_text (text);
+
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, pango_units_from_double (width));
+      /* A word longer than the line (a URL, a long number) is broken rather than overflowing. */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, clean, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+  pango_layout_get_size (layout, &w, &h);
+  return h / (double)PANGO_SCALE;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  int w, h;
+  pango_layout_get_size (layout, &w, &h);
+  return w / (double)PANGO_SCALE;
+}
+
+static GArray *
+lines_of (PangoLayout *layout)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      Line l;
+      int y0, y1;
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      l.top = y0 / (double)PANGO_SCALE;
+      l.bottom = y1 / (double)PANGO_SCALE;
+      l.baseline = pango_layout_iter_get_baseline (iter) / (double)PANGO_SCALE;
+      l.x = logical.x / (double)PANGO_SCALE;
+      l.line = pango_layout_iter_get_line_readonly (iter);
+      g_array_append_val (lines, l);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return lines;
+}
+
+/* ---- pages ---- */
+
+static void
+finish_page (Doc *d)
+{
+  /* The title page counts as page 1 but shows no number, as reports are numbered. */
+  if (d->page > 1)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", d->page);
+      g_autoptr (PangoLayout) layout
+          = make_layout (d, SANS, FOOTER_SIZE, PANGO_WEIGHT_NORMAL, TEXT_WIDTH, PANGO_ALIGN_CENTER, number);
+      double baseline = pango_layout_get_baseline (layout) / (double)PANGO_SCALE;
+
+      cairo_set_source_rgb (d->cr, 0.25, 0.25, 0.25);
+      cairo_move_to (d->cr, MARGIN_LEFT, FOOTER_BASELINE - baseline);
+      pango_cairo_show_layout (d->cr, layout);
+    }
+  cairo_show_page (d->cr);
+}
+
+static void
+new_page (Doc *d)
+{
+  finish_page (d);
+  d->page++;
+  d->y = MARGIN_TOP;
+  d->fresh = TRUE;
+}
+
+static void
+add_outline (Doc *d, const char *name, double y)
+{
+  char x_text[G_ASCII_DTOSTR_BUF_SIZE], y_text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *clean = clean_text (name);
+  g_autofree char *attrs = NULL;
+
+  /* Cairo parses the numbers itself: they are written without the locale's decimal comma. */
+  g_ascii_formatd (x_text, sizeof x_text, "%.1f", MARGIN_LEFT);
+  g_ascii_formatd (y_text, sizeof y_text, "%.1f", MAX (0.0, y - 6.0));
+  attrs = g_strdup_printf ("page=%d pos=[%s %s]", d->page, x_text, y_text);
+  cairo_pdf_surface_add_outline (d->surface, CAIRO_PDF_OUTLINE_ROOT, clean, attrs, 0);
+  d->outline_ids++;
+}
+
+/* ---- blocks ---- */
+
+static Block *
+text_block (Doc *d, const char *family, double size, PangoWeight weight, double x, double indent,
+            gboolean justify, const char *text)
+{
+  Block *b = g_new0 (Block, 1);
+
+  b->kind = BLOCK_TEXT;
+  b->x = x;
+  b->layout = make_layout (d, family, size, weight, TEXT_WIDTH - x, PANGO_ALIGN_LEFT, text);
+  pango_layout_set_justify (b->layout, justify);
+  pango_layout_set_indent (b->layout, pango_units_from_double (indent));
+  pango_layout_set_line_spacing (b->layout, LINE_SPACING);
+  b->lines = lines_of (b->layout);
+  return b;
+}
+
+static Block *
+heading_block (Doc *d, double size, double before, double after, const char *text)
+{
+  Block *b = text_block (d, SANS, size, PANGO_WEIGHT_BOLD, 0, 0, FALSE, text);
+
+  /* A heading of absurd length still leaves room on its page for what follows it. */
+  pango_layout_set_height (b->layout, -4);
+  pango_layout_set_ellipsize (b->layout, PANGO_ELLIPSIZE_END);
+  g_array_unref (b->lines);
+  b->lines = lines_of (b->layout);
+  b->space_before = before;
+  b->space_after = after;
+  b->keep_whole = TRUE;
+  b->keep_with_next = TRUE;
+  return b;
+}
+
+static double
+text_height (const Block *b, guint first, guint count)
+{
+  const Line *a = &g_array_index (b->lines, Line, first);
+  const Line *z = &g_array_index (b->lines, Line, first + count - 1);
+  return z->bottom - a->top;
+}
+
+static double chart_least_height (const Block *b);
+
+/* What must fit on a page for the block to start there: its space, the lines it may not leave
+ * alone, and for a heading whatever the next block needs too. */
+static double
+block_lead (GPtrArray *blocks, guint i)
+{
+  const Block *b = blocks->pdata[i];
+  double h = b->space_before;
+
+  switch (b->kind)
+    {
+    case BLOCK_TEXT:
+      h += text_height (b, 0, b->keep_whole ? b->lines->len : MIN (KEEP_LINES, b->lines->len));
+      if (b->keep_whole)
+        h += b->space_after;
+      break;
+    case BLOCK_TABLE:
+      h += b->table->heights[0] + (b->table->n_rows > 1 ? b->table->heights[1] : 0);
+      break;
+    case BLOCK_CHART:
+    default:
+      h += chart_least_height (b);
+      break;
+    }
+  if (b->keep_with_next && i + 1 < blocks->len)
+    h += block_lead (blocks, i + 1);
+  return h;
+}
+
+static void
+draw_lines (Doc *d, const Block *b, guint first, guint count)
+{
+  const Line *start = &g_array_index (b->lines, Line, first);
+
+  cairo_set_source_rgb (d->cr, 0, 0, 0);
+  for (guint k = first; k < first + count; k++)
+    {
+      const Line *l = &g_array_index (b->lines, Line, k);
+      cairo_move_to (d->cr, MARGIN_LEFT + b->x + l->x, d->y + (l->baseline - start->top));
+      pango_cairo_show_layout_line (d->cr, l->line);
+    }
+  if (first == 0 && b->marker != NULL)
+    {
+      double baseline = pango_layout_get_baseline (b->marker) / (double)PANGO_SCALE;
+      cairo_move_to (d->cr, MARGIN_LEFT + LIST_MARKER_X, d->y + (start->baseline - start->top) - baseline);
+      pango_cairo_show_layout (d->cr, b->marker);
+    }
+}
+
+static void
+place_text (Doc *d, Block *b)
+{
+  guint n = b->lines->len, first = 0;
+  guint keep = b->keep_whole ? n : KEEP_LINES;
+
+  if (!d->fresh)
+    d->y += b->space_before;
+  while (first < n)
+    {
+      guint left = n - first, fit = 0;
+
+      while (fit < left && d->y + text_height (b, first, fit + 1) <= TEXT_BOTTOM + 0.01)
+        fit++;
+      if (fit < left)
+        {
+          /* Leave at least @keep lines at the foot and carry at least @keep to the next page. */
+          if (left - fit < keep && fit > keep)
+            fit = MAX (keep, fit - (keep - (left - fit)));
+          if (fit < MIN (keep, left) && !d->fresh)
+            {
+              new_page (d);
+              continue;
+            }
+          /* A page holds at least one line, whatever happens. */
+          fit = MAX (fit, 1);
+        }
+      if (first == 0 && b->outline != NULL)
+        add_outline (d, b->outline, d->y);
+      draw_lines (d, b, first, fit);
+      d->y += text_height (b, first, fit);
+      d->fresh = FALSE;
+      first += fit;
+      if (first < n)
+        new_page (d);
+    }
+  d->y += b->space_after;
+}
+
+/* ---- the table ---- */
+
+static const char *
+or_dash (const char *text)
+{
+  /* An empty cell in print reads as forgotten: a missing figure is a dash, as ГОСТ asks. */
+  return text != NULL && *text != '\0' ? text : "—";
+}
+
+static double
+widest_word (Doc *d, const char *text, PangoWeight weight)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  double w = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr (PangoLayout) l = make_layout (d, SANS, TABLE_SIZE, weight, -1, PANGO_ALIGN_LEFT, words[i]);
+      w = MAX (w, layout_width (l));
+    }
+  return w;
+}
+
+static Table *
+table_new (Doc *d, GPtrArray *rows, int year, int compare_year)
+{
+  g_autofree char *year_text = itogi_format_year (year);
+  g_autofree char *compare_text = itogi_format_year (compare_year);
+  const char *headers[N_COLUMNS]
+      = { "Показатель", "Ед. изм.", compare_text, year_text, "Изменение", "Изменение, %" };
+  const PangoAlignment aligns[N_COLUMNS] = { PANGO_ALIGN_LEFT,  PANGO_ALIGN_CENTER, PANGO_ALIGN_RIGHT,
+                                             PANGO_ALIGN_RIGHT, PANGO_ALIGN_RIGHT,  PANGO_ALIGN_RIGHT };
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  Table *t = g_new0 (Table, 1);
+  double others = 0;
+
+  t->n_rows = rows->len + 1;
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_ptr_array_add (texts, g_strdup (headers[c]));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const ItogiTableRow *row = rows->pdata[r];
+      g_auto (ItogiTableRowText) text = { 0 };
+
+      /* The very words and figures the window's table shows. */
+      itogi_table_row_format (row, &text);
+      g_ptr_array_add (texts, g_strdup (row->indicator->title));
+      g_ptr_array_add (texts, g_strdup (or_dash (row->indicator->unit)));
+      g_ptr_array_add (texts, g_strdup (or_dash (text.previous)));
+      g_ptr_array_add (texts, g_strdup (or_dash (text.current)));
+      g_ptr_array_add (texts, g_strdup (or_dash (text.delta)));
+      g_ptr_array_add (texts, g_strdup (or_dash (text.percent)));
+    }
+
+  /* Figures are never wrapped: each figure column is as wide as its widest cell, and a heading
+   * may wrap between words. The indicator's title takes the rest. */
+  for (guint c = 1; c < N_COLUMNS; c++)
+    {
+      double w = widest_word (d, headers[c], PANGO_WEIGHT_BOLD);
+      for (guint r = 1; r < t->n_rows; r++)
+        {
+          g_autoptr (PangoLayout) l = make_layout (d, SANS, TABLE_SIZE, PANGO_WEIGHT_NORMAL, -1,
+                                                   PANGO_ALIGN_LEFT, texts->pdata[r * N_COLUMNS + c]);
+          w = MAX (w, layout_width (l));
+        }
+      t->widths[c] = ceil (w + 2 * CELL_PAD_X + 1);
+      others += t->widths[c];
+    }
+  t->widths[0] = TEXT_WIDTH - others;
+  if (t->widths[0] < 0.3 * TEXT_WIDTH)
+    {
+      /* Only figures of absurd length get here: they wrap rather than crowd out the titles. */
+      double factor = 0.7 * TEXT_WIDTH / others;
+      for (guint c = 1; c < N_COLUMNS; c++)
+        t->widths[c] *= factor;
+      t->widths[0] = 0.3 * TEXT_WIDTH;
+    }
+
+  t->cells = g_new0 (PangoLayout *, t->n_rows * N_COLUMNS);
+  t->heights = g_new0 (double, t->n_rows);
+  for (guint r = 0; r < t->n_rows; r++)
+    for (guint c = 0; c < N_COLUMNS; c++)
+      {
+        PangoLayout *l = make_layout (d, SANS, TABLE_SIZE, r == 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                      t->widths[c] - 2 * CELL_PAD_X, r == 0 ? PANGO_ALIGN_CENTER : aligns[c],
+                                      texts->pdata[r * N_COLUMNS + c]);
+        pango_layout_set_height (l, -MAX_CELL_LINES);
+        pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+        t->cells[r * N_COLUMNS + c] = l;
+        t->heights[r] = MAX (t->heights[r], ceil (layout_height (l) + 2 * CELL_PAD_Y));
+      }
+  return t;
+}
+
+static void
+draw_table_row (Doc *d, const Table *t, guint r)
+{
+  double x = MARGIN_LEFT, h = t->heights[r];
+
+  if (r == 0)
+    {
+      cairo_set_source_rgb (d->cr, 0.91, 0.93, 0.96);
+      cairo_rectangle (d->cr, MARGIN_LEFT, d->y, TEXT_WIDTH, h);
+      cairo_fill (d->cr);
+    }
+  cairo_set_line_width (d->cr, 0.5);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      cairo_set_source_rgb (d->cr, 0.45, 0.45, 0.45);
+      cairo_rectangle (d->cr, x, d->y, t->widths[c], h);
+      cairo_stroke (d->cr);
+      cairo_set_source_rgb (d->cr, 0, 0, 0);
+      cairo_move_to (d->cr, x + CELL_PAD_X, d->y + CELL_PAD_Y);
+      pango_cairo_show_layout (d->cr, t->cells[r * N_COLUMNS + c]);
+      x += t->widths[c];
+    }
+  d->y += h;
+}
+
+static void
+place_table (Doc *d, Block *b)
+{
+  const Table *t = b->table;
+  double first_row = t->n_rows > 1 ? t->heights[1] : 0;
+
+  if (!d->fresh && d->y + b->space_before + t->heights[0] + first_row > TEXT_BOTTOM)
+    new_page (d);
+  if (!d->fresh)
+    d->y += b->space_before;
+  draw_table_row (d, t, 0);
+  d->fresh = FALSE;
+  for (guint r = 1; r < t->n_rows; r++)
+    {
+      if (d->y + t->heights[r] > TEXT_BOTTOM + 0.01)
+        {
+          /* Continued on the next page under its header row again. */
+          new_page (d);
+          draw_table_row (d, t, 0);
+        }
+      draw_table_row (d, t, r);
+    }
+  d->y += b->space_after;
+}
+
+/* ---- the chart ---- */
+
+/* The height a chart would like at the text's width: a panel or two need less than eight. */
+static double
+chart_height (const ItogiChartModel *model)
+{
+  guint n = model->items->len;
+  double h = n <= 2 ? 250.0 : n <= 4 ? 280.0 : 300.0;
+
+  /* More than eight panels or bars get room to stay legible. */
+  if (n > 8)
+    h += (n - 8) * 36.0;
+  return MIN (h, BODY_HEIGHT);
+}
+
+/* Rather than leave a third of a page empty, a chart gives up some height, down to the least the
+ * chart module lays out legibly. */
+static double
+chart_least_height (const Block *b)
+{
+  return MIN (b->height, MAX (ITOGI_CHART_MIN_HEIGHT, b->height * 0.8));
+}
+
+static void
+place_chart (Doc *d, Block *b)
+{
+  ItogiChartStyle style;
+  double room = TEXT_BOTTOM - d->y - b->space_before;
+  double least = chart_least_height (b);
+  double height = b->height;
+
+  if (!d->fresh && room < least)
+    new_page (d);
+  else if (!d->fresh)
+    height = MIN (b->height, floor (room));
+  if (!d->fresh)
+    d->y += b->space_before;
+  itogi_chart_style_init_light (&style);
+  cairo_save (d->cr);
+  cairo_translate (d->cr, MARGIN_LEFT, d->y);
+  cairo_rectangle (d->cr, 0, 0, TEXT_WIDTH, height);
+  cairo_clip (d->cr);
+  /* The chart module draws into the PDF itself: vectors and searchable text, not a picture. */
+  itogi_chart_render (d->cr, b->chart, &style, TEXT_WIDTH, height, -1, NULL);
+  cairo_restore (d->cr);
+  d->y += height + b->space_after;
+  d->fresh = FALSE;
+}
+
+static void
+place_block (Doc *d, GPtrArray *blocks, guint i)
+{
+  Block *b = blocks->pdata[i];
+
+  if (b->keep_with_next && !d->fresh && d->y + block_lead (blocks, i) > TEXT_BOTTOM)
+    new_page (d);
+  switch (b->kind)
+    {
+    case BLOCK_TEXT:
+      place_text (d, b);
+      break;
+    case BLOCK_TABLE:
+      place_table (d, b);
+      break;
+    case BLOCK_CHART:
+    default:
+      place_chart (d, b);
+      break;
+    }
+}
+
+/* ---- the document ---- */
+
+static void
+draw_title_page (Doc *d, const ItogiNarrative *n, const char *city)
+{
+  g_autofree char *fallback = g_strdup_printf ("Отчёт о деятельности за %d год", n->year);
+  g_autofree char *place = city != NULL && *city != '\0' ? g_strdup_printf ("%s, %d", city, n->year + 1)
+                                                         : g_strdup_printf ("%d", n->year + 1);
+  g_autoptr (PangoLayout) office = make_layout (d, SANS, 13, PANGO_WEIGHT_BOLD, TEXT_WIDTH,
+                                                PANGO_ALIGN_CENTER, n->office != NULL ? n->office : "");
+  g_autoptr (PangoLayout) title
+      = make_layout (d, SERIF, 20, PANGO_WEIGHT_BOLD, TEXT_WIDTH, PANGO_ALIGN_CENTER,
+                     n->title != NULL && *n->title != '\0' ? n->title : fallback);
+  g_autoptr (PangoLayout) bottom
+      = make_layout (d, SERIF, 13, PANGO_WEIGHT_NORMAL, TEXT_WIDTH, PANGO_ALIGN_CENTER, place);
+  double office_bottom, title_top, bottom_top;
+
+  pango_layout_set_height (office, -5);
+  pango_layout_set_ellipsize (office, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (title, -12);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  pango_layout_set_line_spacing (title, 1.2);
+
+  cairo_set_source_rgb (d->cr, 0, 0, 0);
+  cairo_move_to (d->cr, MARGIN_LEFT, MARGIN_TOP);
+  pango_cairo_show_layout (d->cr, office);
+  office_bottom = MARGIN_TOP + layout_height (office);
+
+  bottom_top = TEXT_BOTTOM - layout_height (bottom);
+  /* The title sits a little above the middle, and never on the office's name or the place. */
+  title_top = MAX (office_bottom + 36.0, PAGE_HEIGHT * 0.4 - layout_height (title) / 2);
+  title_top = MIN (title_top, bottom_top - 24.0 - layout_height (title));
+  cairo_move_to (d->cr, MARGIN_LEFT, title_top);
+  pango_cairo_show_layout (d->cr, title);
+
+  cairo_move_to (d->cr, MARGIN_LEFT, bottom_top);
+  pango_cairo_show_layout (d->cr, bottom);
+}
+
+/* The blocks of one area, in reading order. */
+static GPtrArray *
+section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index, GError **error)
+{
+  const ItogiNarrativeSection *s = n->sections->pdata[index];
+  g_autoptr (GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *heading = g_strdup_printf ("%u. %s", index + 1, s->heading != NULL ? s->heading : "");
+  g_auto (GStrv) paragraphs = g_strsplit (s->body != NULL ? s->body : "", "\n", -1);
+  Block *b;
+  gboolean said = FALSE;
+
+  b = heading_block (d, HEADING_SIZE, 20, 8, heading);
+  b->outline = g_strdup (heading);
+  g_ptr_array_add (blocks, b);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_strstrip (paragraphs[i]);
+      if (*paragraphs[i] == '\0')
+        continue;
+      b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, 0, INDENT, TRUE, paragraphs[i]);
+      b->space_before = 3;
+      g_ptr_array_add (blocks, b);
+      said = TRUE;
+    }
+
+  if (s->slug != NULL)
+    {
+      rows = itogi_table_build (store, s->slug, n->year, n->compare_year, error);
+      if (rows == NULL)
+        return NULL;
+    }
+  if (rows != NULL && rows->len > 0)
+    {
+      ItogiChartModel *chart;
+
+      b = g_new0 (Block, 1);
+      b->kind = BLOCK_TABLE;
+      b->table = table_new (d, rows, n->year, n->compare_year);
+      b->space_before = 10;
+      b->space_after = 4;
+      g_ptr_array_add (blocks, b);
+      said = TRUE;
+
+      chart = itogi_chart_model_new_for_area (store, s->slug, ITOGI_CHART_AUTO, n->year, n->compare_year,
+                                              error);
+      if (chart == NULL)
+        return NULL;
+      if (chart->items->len == 0)
+        itogi_chart_model_free (chart);
+      else
+        {
+          b = g_new0 (Block, 1);
+          b->kind = BLOCK_CHART;
+          b->chart = chart;
+          b->height = chart_height (chart);
+          b->space_before = 10;
+          b->space_after = 4;
+          g_ptr_array_add (blocks, b);
+        }
+    }
+
+  if (s->tasks != NULL && s->tasks->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf ("Задачи на %d год", n->year + 1);
+      g_ptr_array_add (blocks, heading_block (d, SUBHEADING_SIZE, 12, 4, title));
+      for (guint t = 0; t < s->tasks->len; t++)
+        {
+          g_autofree char *number = g_strdup_printf ("%u.", t + 1);
+          b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, LIST_TEXT_X, 0, TRUE, s->tasks->pdata[t]);
+          b->marker = make_layout (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT, number);
+          b->space_before = 2;
+          g_ptr_array_add (blocks, b);
+        }
+      said = TRUE;
+    }
+
+  if (!said)
+    {
+      g_autofree char *nothing = g_strdup_printf ("Сведений за %d год нет.", n->year);
+      b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, 0, INDENT, FALSE, nothing);
+      g_ptr_array_add (blocks, b);
+    }
+  return g_steal_pointer (&blocks);
+}
+
+typedef struct
+{
+  ItogiReportFile *file;
+  gboolean failed;
+} Sink;
+
+static cairo_status_t
+write_to_file (void *closure, const unsigned char *data, unsigned int length)
+{
+  Sink *sink = closure;
+
+  if (itogi_report_file_write (sink->file, data, length))
+    return CAIRO_STATUS_SUCCESS;
+  sink->failed = TRUE;
+  return CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void
+set_metadata (cairo_surface_t *surface, const ItogiNarrative *n)
+{
+  g_autofree char *title = clean_text (n->title);
+  g_autofree char *office = clean_text (n->office);
+  g_autofree char *keywords = g_strdup_printf ("итоги, отчёт, %d, %d", n->year, n->compare_year);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, office);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Itogi " PACKAGE_VERSION);
+}
+
+gboolean
+itogi_report_write_pdf (ItogiStore *store, const ItogiNarrative *narrative, const char *path, GError **error)
+{
+  g_autoptr (ItogiReportFile) file = NULL;
+  g_autofree char *city = NULL;
+  cairo_font_options_t *options;
+  cairo_status_t status;
+  gboolean failed = FALSE;
+  Sink sink = { 0 };
+  Doc d = { 0 };
+
+  g_return_val_if_fail (narrative != NULL && narrative->sections != NULL, FALSE);
+
+  file = itogi_report_file_begin (path, error);
+  if (file == NULL)
+    return FALSE;
+
+  sink.file = file;
+  d.surface = cairo_pdf_surface_create_for_stream (write_to_file, &sink, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_restrict_to_version (d.surface, CAIRO_PDF_VERSION_1_5);
+  set_metadata (d.surface, narrative);
+  d.cr = cairo_create (d.surface);
+  d.pango = pango_cairo_create_context (d.cr);
+  /* Measured in points, with unhinted metrics: the text is laid out for paper, not a screen. */
+  pango_cairo_context_set_resolution (d.pango, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (d.pango, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (d.pango, FALSE);
+  pango_context_set_language (d.pango, pango_language_from_string ("ru"));
+  d.page = 1;
+
+  city = itogi_store_get_meta (store, "city");
+  draw_title_page (&d, narrative, city);
+  new_page (&d);
+
+  for (guint i = 0; i < narrative->sections->len && !failed; i++)
+    {
+      g_autoptr (GPtrArray) blocks = section_blocks (&d, store, narrative, i, error);
+      if (blocks == NULL)
+        {
+          failed = TRUE;
+          break;
+        }
+      for (guint k = 0; k < blocks->len; k++)
+        place_block (&d, blocks, k);
+    }
+  finish_page (&d);
+
+  g_object_unref (d.pango);
+  status = cairo_status (d.cr);
+  cairo_destroy (d.cr);
+  cairo_surface_finish (d.surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (d.surface);
+  cairo_surface_destroy (d.surface);
+
+  if (failed)
+    return FALSE; /* @file is removed on the way out */
+  /* A failed write is told by the file, with the disk's own reason. */
+  if (status != CAIRO_STATUS_SUCCESS && !sink.failed)
+    {
+      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_FAILED,
+                   _ ("The report could not be drawn (%s). Nothing was saved."),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return itogi_report_file_commit (g_steal_pointer (&file), error);
+}
