@@ -13,6 +13,7 @@
 #include "itogi-export-dialog.h"
 #include "itogi-history-window.h"
 #include "itogi-import-dialog.h"
+#include "itogi-report-page.h"
 #include "itogi-restore-dialog.h"
 #include "itogi-format.h"
 #include "itogi-table.h"
@@ -29,15 +30,16 @@ struct _ItogiWindow
   int year;
   int compare_year;
   gboolean updating;
-  GArray *undo_steps;       /* steps done in this window, newest last */
-  GArray *redo_steps;       /* undo steps that can be undone again, newest last */
-  char *structure;          /* the areas as the sidebar shows them, to notice a change */
-  gboolean new_year;        /* years[0] is the year after the latest, offered to start it */
-  gboolean read_only;       /* changes cannot be saved: editing actions stay off */
-  gint64 data_version;      /* the file's, when last shown: another program's commit moves it */
-  guint watch_id;           /* the timer that looks for those */
-  AdwToast *outside_toast;  /* «changed by another program», while shown */
-  gboolean outside_pending; /* another program's change is not shown yet */
+  GArray *undo_steps;             /* steps done in this window, newest last */
+  GArray *redo_steps;             /* undo steps that can be undone again, newest last */
+  char *structure;                /* the areas as the sidebar shows them, to notice a change */
+  gboolean new_year;              /* years[0] is the year after the latest, offered to start it */
+  gboolean read_only;             /* changes cannot be saved: editing actions stay off */
+  gint64 data_version;            /* the file's, when last shown: another program's commit moves it */
+  guint watch_id;                 /* the timer that looks for those */
+  AdwToast *outside_toast;        /* «changed by another program», while shown */
+  gboolean outside_pending;       /* another program's change is not shown yet */
+  gboolean close_despite_unsaved; /* the report text could not be saved, and the user was told */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -77,7 +79,9 @@ update_title (ItogiWindow *self)
   g_autofree char *subtitle = g_strdup_printf (C_ ("year against year", "%s vs %s"), year_text, compare_text);
   const char *title = _ ("Overview");
 
-  if (page != NULL && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0)
+  if (page != NULL && ITOGI_IS_REPORT_PAGE (page))
+    title = _ ("Report");
+  else if (page != NULL && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0)
     {
       const ItogiArea *area = itogi_area_page_get_area (ITOGI_AREA_PAGE (page));
       title = area->short_title;
@@ -88,7 +92,8 @@ update_title (ItogiWindow *self)
   {
     static const char *const area_actions[]
         = { "win.edit-area", "win.area-up", "win.area-down", "win.archive-area" };
-    gboolean on_area = page != NULL && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0;
+    gboolean on_area
+        = page != NULL && ITOGI_IS_AREA_PAGE (page) && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0;
     for (guint i = 0; i < G_N_ELEMENTS (area_actions); i++)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), area_actions[i], on_area);
   }
@@ -103,7 +108,12 @@ reload_pages (ItogiWindow *self)
       g_autoptr (GError) error = NULL;
 
       /* A page that cannot load says so; the others still follow the new years. */
-      if (!itogi_area_page_set_years (ITOGI_AREA_PAGE (child), self->year, self->compare_year, &error))
+      gboolean ok
+          = ITOGI_IS_REPORT_PAGE (child)
+                ? itogi_report_page_set_years (ITOGI_REPORT_PAGE (child), self->year, self->compare_year,
+                                               &error)
+                : itogi_area_page_set_years (ITOGI_AREA_PAGE (child), self->year, self->compare_year, &error);
+      if (!ok)
         show_error (self, error);
     }
   update_title (self);
@@ -543,6 +553,11 @@ build_pages (ItogiWindow *self, GError **error)
       add_page (self, area->slug, itogi_area_page_new (self->store, area),
                 sidebar_row_new (area->slug, area->short_title, area->title, area->icon));
     }
+  /* Last, as in the year's work: the figures first, then the report written from them. */
+  add_page (self, ITOGI_REPORT_PAGE_NAME, itogi_report_page_new (self->store),
+            sidebar_row_new (ITOGI_REPORT_PAGE_NAME, _ ("Report"),
+                             _ ("The annual report, written from the figures"),
+                             "x-office-document-symbolic"));
   return TRUE;
 }
 
@@ -643,7 +658,8 @@ current_area (ItogiWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
-  if (page == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), ITOGI_OVERVIEW_PAGE) == 0)
+  if (page == NULL || !ITOGI_IS_AREA_PAGE (page)
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), ITOGI_OVERVIEW_PAGE) == 0)
     return NULL;
   return itogi_area_page_get_area (ITOGI_AREA_PAGE (page));
 }
@@ -948,8 +964,21 @@ static gboolean
 itogi_window_close_request (GtkWindow *window)
 {
   ItogiWindow *self = ITOGI_WINDOW (window);
+  GtkWidget *report = gtk_stack_get_child_by_name (self->stack, ITOGI_REPORT_PAGE_NAME);
   int width, height;
 
+  /* Report text still waiting for a pause in typing is saved now. If that fails, the window
+   * stays open once, saying why, so the text can be copied; closing again closes. */
+  if (report != NULL && !self->close_despite_unsaved)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!itogi_report_page_save_now (ITOGI_REPORT_PAGE (report), &error))
+        {
+          show_error (self, error);
+          self->close_despite_unsaved = TRUE;
+          return TRUE;
+        }
+    }
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);

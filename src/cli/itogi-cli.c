@@ -14,6 +14,9 @@
 #include "itogi-format.h"
 #include "itogi-i18n.h"
 #include "itogi-import.h"
+#include "itogi-narrative.h"
+#include "itogi-report-odt.h"
+#include "itogi-report-pdf.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-xlsx.h"
@@ -58,7 +61,8 @@ print_usage (FILE *stream)
            "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n  chart [--area "
            "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year "
            "YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n  import FILE.csv "
-           "[--dry-run]\n  backup FILE.db\n  restore BACKUP.db\n  check\n\n%s\n",
+           "[--dry-run]\n  report --year YEAR [--compare YEAR] [--format pdf|odt|txt] -o FILE\n  backup "
+           "FILE.db\n  restore BACKUP.db\n  check\n\n%s\n",
            _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
            _ ("Without --database the default database is used, and created on first use."));
 }
@@ -635,6 +639,74 @@ cmd_import (const GlobalOptions *global, int argc, char **argv)
 }
 
 static int
+cmd_report (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (ItogiNarrative) narrative = NULL;
+  int status, year = 0, compare_year = 0;
+  g_autofree char *year_text = NULL, *compare_text = NULL, *format = NULL, *output = NULL;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"),
+      N_ ("YEAR") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text,
+      N_ ("The comparison year (default: the year before)"), N_ ("YEAR") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("pdf, odt or txt (default: from the file name)"),
+      N_ ("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_ ("The file to write; - for text on standard output"), N_ ("FILE") },
+    { NULL },
+  };
+
+  status
+      = parse_command (&argc, &argv, entries,
+                       _ ("Write the annual report: the text made from the figures (with the edits made in "
+                          "the app), the tables and the charts."));
+  if (status >= 0)
+    return status;
+  if (output == NULL || *output == '\0')
+    return fail (EXIT_USAGE, _ ("Name the file to write with -o FILE.pdf, FILE.odt or FILE.txt."));
+  if (format == NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (output, -1);
+      format = g_strdup (g_str_has_suffix (lower, ".pdf")   ? "pdf"
+                         : g_str_has_suffix (lower, ".odt") ? "odt"
+                                                            : "txt");
+    }
+  if (g_strcmp0 (format, "pdf") != 0 && g_strcmp0 (format, "odt") != 0 && g_strcmp0 (format, "txt") != 0)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("Unknown format “%s”: use pdf, odt or txt."), format);
+      return fail (EXIT_USAGE, msg);
+    }
+  if ((year_text != NULL && !parse_year (year_text, "--year", &year, &error))
+      || (compare_text != NULL && !parse_year (compare_text, "--compare", &compare_year, &error)))
+    return fail (EXIT_USAGE, error->message);
+
+  store = open_store (global, &error);
+  if (store == NULL)
+    return fail_error (error);
+  resolve_years (store, &year, &compare_year);
+  narrative = itogi_narrative_build_edited (store, year, compare_year, &error);
+  if (narrative == NULL)
+    return fail_error (error);
+  if (g_strcmp0 (format, "pdf") == 0)
+    return itogi_report_write_pdf (store, narrative, output, &error) ? EXIT_SUCCESS : fail_error (error);
+  if (g_strcmp0 (format, "odt") == 0)
+    return itogi_report_write_odt (store, narrative, output, &error) ? EXIT_SUCCESS : fail_error (error);
+  {
+    g_autofree char *text = itogi_narrative_to_text (narrative);
+    if (g_strcmp0 (output, "-") == 0)
+      {
+        fputs (text, stdout);
+        return EXIT_SUCCESS;
+      }
+    if (!g_file_set_contents (output, text, -1, &error))
+      return fail_error (error);
+  }
+  return EXIT_SUCCESS;
+}
+
+static int
 cmd_chart (const GlobalOptions *global, int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
@@ -714,9 +786,9 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "init", cmd_init },     { "table", cmd_table },   { "areas", cmd_areas },
-  { "chart", cmd_chart },   { "export", cmd_export }, { "import", cmd_import },
-  { "backup", cmd_backup }, { "check", cmd_check },   { "restore", cmd_restore },
+  { "init", cmd_init },     { "table", cmd_table },     { "areas", cmd_areas },   { "chart", cmd_chart },
+  { "export", cmd_export }, { "import", cmd_import },   { "report", cmd_report }, { "backup", cmd_backup },
+  { "check", cmd_check },   { "restore", cmd_restore },
 };
 
 int

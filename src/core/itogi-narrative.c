@@ -1135,3 +1135,31 @@ itogi_narrative_to_text (const ItogiNarrative *narrative)
     }
   return g_string_free (out, FALSE);
 }
+
+ItogiNarrative *
+itogi_narrative_build_edited (ItogiStore *store, int year, int compare_year, GError **error)
+{
+  g_autoptr (ItogiNarrative) narrative = itogi_narrative_build (store, year, compare_year, error);
+
+  if (narrative == NULL)
+    return NULL;
+  for (guint i = 0; i < narrative->sections->len; i++)
+    {
+      ItogiNarrativeSection *section = narrative->sections->pdata[i];
+      g_autoptr (GError) local = NULL;
+      char *edit = itogi_store_get_report_text (store, section->area_id, year, compare_year, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (edit != NULL)
+        {
+          g_free (section->body);
+          section->body = edit;
+          section->edited = TRUE;
+        }
+    }
+  return g_steal_pointer (&narrative);
+}

@@ -30,8 +30,8 @@ typedef struct
 
 typedef struct
 {
-  char *office;  /* «Управление делами Городского Головы города Калуги» */
-  char *title;   /* «Отчёт о деятельности … за 2023 год и задачах на 2024 год» */
+  char *office; /* «Управление делами Городского Головы города Калуги» */
+  char *title; /* «Отчёт о деятельности … за 2023 год и задачах на 2024 год» */
   int year;
   int compare_year;
   GPtrArray *sections; /* ItogiNarrativeSection *, in tab order; areas with nothing to say included */
@@ -61,6 +61,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiNarrative, itogi_narrative_free)
  * sentence, so that no figure drops out of the report. The title is the stored one when it names
  * @year (and the year after), else one made for @year from the office's name. */
 ItogiNarrative *itogi_narrative_build (ItogiStore *store, int year, int compare_year, GError **error);
+/* The report as it stands: the generated text, with the Report view's stored edits in place of it
+ * where there are some (section->edited). */
+ItogiNarrative *itogi_narrative_build_edited (ItogiStore *store, int year, int compare_year, GError **error);
 
 /* The sentence of one indicator for @year against @compare_year, from @indicator's template
  * (its own, or the default one when it has none); NULL when @current is not present (no error

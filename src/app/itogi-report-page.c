@@ -1,0 +1,690 @@
+/* itogi-report-page.c: the annual report, written from the data and edited before export
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each area's text is generated from the figures (itogi-narrative) and shown in an editable text
+ * view. An edit is saved after a pause in typing, as one undoable step, per area and pair of
+ * years; from then on the edit is what the report holds, until the user asks for the generated
+ * text again (after a question, because that replaces their words).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "itogi-chart-model.h"
+#include "itogi-chart-view.h"
+#include "itogi-format.h"
+#include "itogi-report-odt.h"
+#include "itogi-report-page.h"
+#include "itogi-report-pdf.h"
+#include "itogi-window.h"
+
+/* How long typing must pause before an edit is saved. */
+#define SAVE_DELAY_MS 700
+
+typedef struct _Section Section;
+
+struct _ItogiReportPage
+{
+  GtkWidget parent_instance;
+
+  ItogiStore *store;
+  int year;
+  int compare_year;
+  ItogiNarrative *narrative; /* as generated, edits applied: what the page shows */
+  GPtrArray *sections;       /* Section *, in the narrative's order */
+
+  GtkWidget *scroller;
+  GtkWidget *content;
+  GtkWidget *title_label;
+  GtkWidget *subtitle_label;
+  GtkWidget *message; /* what went wrong, until the next successful save */
+  GtkWidget *sections_box;
+};
+
+struct _Section
+{
+  ItogiReportPage *page;
+  gint64 area_id;
+  char *slug;
+  char *heading;
+  char *generated; /* the text made from the data */
+  gboolean edited; /* the buffer holds the user's text (saved or waiting) */
+  gboolean loading;
+  guint save_id;
+  GtkWidget *box;
+  GtkTextBuffer *buffer;
+  GtkWidget *status;
+  GtkWidget *regenerate;
+  GtkWidget *chart;
+  GtkWidget *tasks_box;
+};
+
+G_DEFINE_FINAL_TYPE (ItogiReportPage, itogi_report_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+section_free (Section *s)
+{
+  g_clear_handle_id (&s->save_id, g_source_remove);
+  g_free (s->slug);
+  g_free (s->heading);
+  g_free (s->generated);
+  g_free (s);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+say (ItogiReportPage *self, const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (self->message), text != NULL ? text : "");
+  gtk_widget_set_visible (self->message, text != NULL);
+}
+
+typedef struct
+{
+  ItogiReportPage *page;
+  gint64 step;
+} Changed;
+
+static gboolean
+emit_changed (gpointer data)
+{
+  Changed *c = data;
+
+  g_signal_emit (c->page, signals[CHANGED], 0, c->step);
+  g_object_unref (c->page);
+  g_free (c);
+  return G_SOURCE_REMOVE;
+}
+
+/* Told after the current handler returns: the window reloads every page in answer. */
+static void
+changed_later (ItogiReportPage *self, gint64 step)
+{
+  Changed *c = g_new0 (Changed, 1);
+
+  c->page = g_object_ref (self);
+  c->step = step;
+  g_idle_add (emit_changed, c);
+}
+
+static void
+update_status (Section *s)
+{
+  if (s->edited)
+    {
+      g_autofree char *year = itogi_format_year (s->page->year);
+      g_autofree char *compare = itogi_format_year (s->page->compare_year);
+      /* Translators: «Изменено вами; хранится для 2023 г. к 2022 г.» */
+      g_autofree char *text = g_strdup_printf (_ ("Edited; kept for %s against %s"), year, compare);
+      gtk_label_set_text (GTK_LABEL (s->status), text);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (s->status), _ ("Written from the data"));
+  gtk_widget_set_sensitive (s->regenerate, s->edited);
+}
+
+/* Store @text (NULL: back to the generated text) as one step. */
+static gboolean
+store_text (Section *s, const char *text, const char *label, GError **error)
+{
+  ItogiReportPage *self = s->page;
+  gint64 step = itogi_store_begin_step (self->store, label, error);
+
+  if (step == 0)
+    return FALSE;
+  if (!itogi_store_set_report_text (self->store, s->area_id, self->year, self->compare_year, text, error)
+      || !itogi_store_commit_step (self->store, error))
+    {
+      itogi_store_rollback_step (self->store);
+      return FALSE;
+    }
+  changed_later (self, step);
+  return TRUE;
+}
+
+static gboolean
+save_section (Section *s, GError **error)
+{
+  g_autofree char *text = buffer_text (s->buffer);
+  /* Typing the generated text back is no edit at all. */
+  gboolean same = g_strcmp0 (text, s->generated) == 0;
+
+  if (!store_text (s, same ? NULL : text, _ ("Edited the report text"), error))
+    return FALSE;
+  s->edited = !same;
+  update_status (s);
+  return TRUE;
+}
+
+static gboolean
+on_save_timeout (gpointer data)
+{
+  Section *s = data;
+  g_autoptr (GError) error = NULL;
+
+  s->save_id = 0;
+  /* Refused (read-only, full disk): the text stays as typed and is tried again at the next change. */
+  if (!save_section (s, &error))
+    say (s->page, error->message);
+  else
+    say (s->page, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer, Section *s)
+{
+  if (s->loading)
+    return;
+  s->edited = TRUE;
+  update_status (s);
+  g_clear_handle_id (&s->save_id, g_source_remove);
+  s->save_id = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, s);
+}
+
+static void
+set_buffer (Section *s, const char *text)
+{
+  g_autofree char *shown = buffer_text (s->buffer);
+
+  /* Rewriting the same text would only move the cursor away. */
+  if (g_strcmp0 (shown, text) == 0)
+    return;
+  s->loading = TRUE;
+  gtk_text_buffer_set_text (s->buffer, text != NULL ? text : "", -1);
+  s->loading = FALSE;
+}
+
+static void
+on_regenerate_clicked (GtkButton *button, Section *s)
+{
+  itogi_report_page_regenerate (s->page, s->slug, FALSE);
+}
+
+static void
+fill_tasks (Section *s, const ItogiNarrativeSection *ns)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (s->tasks_box)) != NULL)
+    gtk_box_remove (GTK_BOX (s->tasks_box), child);
+  if (ns->tasks == NULL || ns->tasks->len == 0)
+    {
+      gtk_widget_set_visible (s->tasks_box, FALSE);
+      return;
+    }
+  {
+    /* Translators: «Задачи на 2024 год» */
+    g_autofree char *heading = g_strdup_printf (_ ("Tasks for %d"), s->page->year + 1);
+    GtkWidget *label = gtk_label_new (heading);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_box_append (GTK_BOX (s->tasks_box), label);
+  }
+  for (guint i = 0; i < ns->tasks->len; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("– %s", (const char *)ns->tasks->pdata[i]);
+      GtkWidget *label = gtk_label_new (line);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (s->tasks_box), label);
+    }
+  gtk_widget_set_visible (s->tasks_box, TRUE);
+}
+
+static void
+fill_chart (Section *s)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiChartModel *model = itogi_chart_model_new_for_area (s->page->store, s->slug, ITOGI_CHART_AUTO,
+                                                           s->page->year, s->page->compare_year, &error);
+
+  if (model == NULL)
+    {
+      gtk_widget_set_visible (s->chart, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (s->chart, model->items->len > 0);
+  itogi_chart_view_set_model (ITOGI_CHART_VIEW (s->chart), model);
+}
+
+static Section *
+section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
+{
+  Section *s = g_new0 (Section, 1);
+  GtkWidget *heading, *frame, *view, *row;
+
+  s->page = self;
+  s->area_id = ns->area_id;
+  s->slug = g_strdup (ns->slug);
+  s->heading = g_strdup (ns->heading);
+
+  s->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  heading = gtk_label_new (ns->heading);
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (s->box), heading);
+
+  view = gtk_text_view_new ();
+  s->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 10);
+  gtk_widget_set_name (view, ns->slug);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, ns->heading, -1);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (GTK_BOX (s->box), frame);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  s->status = gtk_label_new (NULL);
+  gtk_widget_add_css_class (s->status, "dim-label");
+  gtk_widget_add_css_class (s->status, "caption");
+  gtk_widget_set_hexpand (s->status, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (s->status), 0);
+  gtk_box_append (GTK_BOX (row), s->status);
+  s->regenerate = gtk_button_new_with_mnemonic (_ ("_Write from the Data Again…"));
+  gtk_widget_set_tooltip_text (s->regenerate,
+                               _ ("Replace this area's text with the one made from the figures"));
+  g_signal_connect (s->regenerate, "clicked", G_CALLBACK (on_regenerate_clicked), s);
+  gtk_box_append (GTK_BOX (row), s->regenerate);
+  gtk_box_append (GTK_BOX (s->box), row);
+
+  s->chart = itogi_chart_view_new ();
+  gtk_widget_set_size_request (s->chart, -1, 320);
+  gtk_box_append (GTK_BOX (s->box), s->chart);
+
+  s->tasks_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_box_append (GTK_BOX (s->box), s->tasks_box);
+
+  g_signal_connect (s->buffer, "changed", G_CALLBACK (on_buffer_changed), s);
+  return s;
+}
+
+static ItogiNarrative *
+build_narrative (ItogiReportPage *self, GError **error)
+{
+  return itogi_narrative_build_edited (self->store, self->year, self->compare_year, error);
+}
+
+static gboolean
+same_areas (ItogiReportPage *self, const ItogiNarrative *narrative)
+{
+  if (self->sections->len != narrative->sections->len)
+    return FALSE;
+  for (guint i = 0; i < narrative->sections->len; i++)
+    {
+      const Section *s = self->sections->pdata[i];
+      const ItogiNarrativeSection *ns = narrative->sections->pdata[i];
+      if (s->area_id != ns->area_id || g_strcmp0 (s->heading, ns->heading) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, GError **error)
+{
+  gboolean same_years = self->year == year && self->compare_year == compare_year;
+  ItogiNarrative *narrative;
+  GtkWidget *child;
+
+  /* Another pair of years shows other texts: what is waiting is saved for the years it was typed for. */
+  if (!same_years && self->year != 0 && !itogi_report_page_save_now (self, error))
+    return FALSE;
+  self->year = year;
+  self->compare_year = compare_year;
+  narrative = build_narrative (self, error);
+  if (narrative == NULL)
+    return FALSE;
+  g_clear_pointer (&self->narrative, itogi_narrative_free);
+  self->narrative = narrative;
+
+  gtk_label_set_text (GTK_LABEL (self->title_label), narrative->title != NULL ? narrative->title : "");
+  gtk_label_set_text (GTK_LABEL (self->subtitle_label), narrative->office != NULL ? narrative->office : "");
+
+  if (!same_areas (self, narrative))
+    {
+      while ((child = gtk_widget_get_first_child (self->sections_box)) != NULL)
+        gtk_box_remove (GTK_BOX (self->sections_box), child);
+      g_ptr_array_set_size (self->sections, 0);
+      for (guint i = 0; i < narrative->sections->len; i++)
+        {
+          Section *s = section_new (self, narrative->sections->pdata[i]);
+          g_ptr_array_add (self->sections, s);
+          gtk_box_append (GTK_BOX (self->sections_box), s->box);
+        }
+    }
+  for (guint i = 0; i < narrative->sections->len; i++)
+    {
+      Section *s = self->sections->pdata[i];
+      const ItogiNarrativeSection *ns = narrative->sections->pdata[i];
+      g_autoptr (ItogiNarrative) plain = NULL;
+
+      g_free (s->generated);
+      s->generated = NULL;
+      /* The generated text, even where an edit is shown: typing it back means «no edit». */
+      if (!ns->edited)
+        s->generated = g_strdup (ns->body);
+      else
+        {
+          plain = itogi_narrative_build (self->store, year, compare_year, NULL);
+          if (plain != NULL && i < plain->sections->len)
+            s->generated = g_strdup (((ItogiNarrativeSection *)plain->sections->pdata[i])->body);
+        }
+      /* Text waiting to be saved is the user's latest word: it is not replaced. */
+      if (s->save_id == 0)
+        {
+          set_buffer (s, ns->body);
+          s->edited = ns->edited;
+        }
+      update_status (s);
+      fill_tasks (s, ns);
+      fill_chart (s);
+    }
+  return TRUE;
+}
+
+gboolean
+itogi_report_page_save_now (ItogiReportPage *self, GError **error)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      Section *s = self->sections->pdata[i];
+
+      if (s->save_id == 0)
+        continue;
+      g_clear_handle_id (&s->save_id, g_source_remove);
+      if (!save_section (s, error))
+        {
+          /* Still waiting: the next change or save tries again. */
+          s->save_id = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, s);
+          return FALSE;
+        }
+    }
+  say (self, NULL);
+  return TRUE;
+}
+
+GtkTextBuffer *
+itogi_report_page_get_buffer (ItogiReportPage *self, const char *slug)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      Section *s = self->sections->pdata[i];
+      if (g_strcmp0 (s->slug, slug) == 0)
+        return s->buffer;
+    }
+  return NULL;
+}
+
+ItogiNarrative *
+itogi_report_page_get_narrative (ItogiReportPage *self)
+{
+  ItogiNarrative *copy = build_narrative (self, NULL);
+
+  if (copy == NULL)
+    return NULL;
+  /* What is on screen, saved or not yet. */
+  for (guint i = 0; i < copy->sections->len && i < self->sections->len; i++)
+    {
+      ItogiNarrativeSection *ns = copy->sections->pdata[i];
+      Section *s = self->sections->pdata[i];
+      g_free (ns->body);
+      ns->body = buffer_text (s->buffer);
+      ns->edited = s->edited;
+    }
+  return copy;
+}
+
+static Section *
+find_section (ItogiReportPage *self, const char *slug)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    if (g_strcmp0 (((Section *)self->sections->pdata[i])->slug, slug) == 0)
+      return self->sections->pdata[i];
+  return NULL;
+}
+
+static void
+on_regenerate_response (AdwMessageDialog *dialog, const char *response, ItogiReportPage *self)
+{
+  const char *slug = g_object_get_data (G_OBJECT (dialog), "slug");
+
+  if (g_strcmp0 (response, "replace") == 0)
+    itogi_report_page_regenerate (self, slug, TRUE);
+}
+
+void
+itogi_report_page_regenerate (ItogiReportPage *self, const char *slug, gboolean confirmed)
+{
+  Section *s = find_section (self, slug);
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (s != NULL);
+  if (!s->edited)
+    return;
+  if (!confirmed)
+    {
+      GtkWidget *dialog;
+      g_autofree char *body = g_strdup_printf (
+          /* Translators: %s is an area's title */
+          _ ("The text of «%s» as edited will be replaced by the one written from the figures. The "
+             "replacement can be undone."),
+          s->heading);
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       _ ("Replace the Edited Text?"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "replace",
+                                        _ ("_Replace"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_regenerate_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  g_clear_handle_id (&s->save_id, g_source_remove);
+  if (!store_text (s, NULL, _ ("Wrote the report text from the data again"), &error))
+    {
+      say (self, error->message);
+      return;
+    }
+  s->edited = FALSE;
+  set_buffer (s, s->generated);
+  update_status (s);
+  say (self, NULL);
+}
+
+/* ---- export ---- */
+
+typedef gboolean (*WriteFunc) (ItogiStore *store, const ItogiNarrative *narrative, const char *path,
+                               GError **error);
+
+typedef struct
+{
+  ItogiReportPage *page;
+  WriteFunc write;
+} ExportJob;
+
+static void
+on_export_chosen (GtkNativeDialog *chooser, int response, ExportJob *job)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (ItogiNarrative) narrative = itogi_report_page_get_narrative (job->page);
+      g_autoptr (GError) error = NULL;
+
+      if (path == NULL || narrative == NULL || !job->write (job->page->store, narrative, path, &error))
+        say (job->page, error != NULL ? error->message : _ ("Choose a file on this computer."));
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          /* Translators: %s is a file name */
+          g_autofree char *text = g_strdup_printf (_ ("Report “%s” saved"), name);
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (job->page));
+
+          say (job->page, NULL);
+          if (ITOGI_IS_WINDOW (root))
+            itogi_window_notify (ITOGI_WINDOW (root), text, path);
+        }
+    }
+  g_object_unref (job->page);
+  g_free (job);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiReportPage *self = ITOGI_REPORT_PAGE (widget);
+  gboolean pdf = g_strcmp0 (action, "report.export-pdf") == 0;
+  ExportJob *job = g_new0 (ExportJob, 1);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      pdf ? _ ("Export the Report as PDF") : _ ("Export the Report as an Editable Document"),
+      GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  /* Translators: the proposed file name: «Отчёт за 2023 год.pdf» */
+  g_autofree char *name = g_strdup_printf (_ ("Report for %d.%s"), self->year, pdf ? "pdf" : "odt");
+
+  job->page = g_object_ref (self);
+  job->write = pdf ? itogi_report_write_pdf : itogi_report_write_odt;
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- the widget ---- */
+
+static void
+itogi_report_page_dispose (GObject *object)
+{
+  ItogiReportPage *self = ITOGI_REPORT_PAGE (object);
+
+  /* Their timers point at the sections: they go with them, before the widgets. */
+  g_ptr_array_set_size (self->sections, 0);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  G_OBJECT_CLASS (itogi_report_page_parent_class)->dispose (object);
+}
+
+static void
+itogi_report_page_finalize (GObject *object)
+{
+  ItogiReportPage *self = ITOGI_REPORT_PAGE (object);
+
+  g_ptr_array_unref (self->sections);
+  g_clear_pointer (&self->narrative, itogi_narrative_free);
+  G_OBJECT_CLASS (itogi_report_page_parent_class)->finalize (object);
+}
+
+static void
+itogi_report_page_class_init (ItogiReportPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = itogi_report_page_dispose;
+  G_OBJECT_CLASS (klass)->finalize = itogi_report_page_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "report.export-odt", NULL, export_action);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+itogi_report_page_init (ItogiReportPage *self)
+{
+  GtkWidget *clamp, *header, *titles, *buttons, *pdf, *odt;
+
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (self->content, 24);
+  gtk_widget_set_margin_bottom (self->content, 24);
+  gtk_widget_set_margin_start (self->content, 24);
+  gtk_widget_set_margin_end (self->content, 24);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_hexpand (titles, TRUE);
+  self->title_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->title_label, "title-1");
+  gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
+  self->subtitle_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->subtitle_label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (self->subtitle_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->subtitle_label), 0);
+  gtk_box_append (GTK_BOX (titles), self->title_label);
+  gtk_box_append (GTK_BOX (titles), self->subtitle_label);
+  gtk_box_append (GTK_BOX (header), titles);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
+  pdf = gtk_button_new_with_mnemonic (_ ("Export _PDF…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (pdf), "report.export-pdf");
+  gtk_widget_add_css_class (pdf, "suggested-action");
+  odt = gtk_button_new_with_mnemonic (_ ("Export _Document…"));
+  gtk_widget_set_tooltip_text (odt, _ ("An OpenDocument text that LibreOffice Writer and Word open"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (odt), "report.export-odt");
+  gtk_box_append (GTK_BOX (buttons), pdf);
+  gtk_box_append (GTK_BOX (buttons), odt);
+  gtk_box_append (GTK_BOX (header), buttons);
+  gtk_box_append (GTK_BOX (self->content), header);
+
+  self->message = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->message, "error");
+  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
+  gtk_widget_set_visible (self->message, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->message);
+
+  self->sections_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 36);
+  gtk_box_append (GTK_BOX (self->content), self->sections_box);
+}
+
+GtkWidget *
+itogi_report_page_new (ItogiStore *store)
+{
+  ItogiReportPage *self = g_object_new (ITOGI_TYPE_REPORT_PAGE, NULL);
+
+  self->store = store;
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,34 @@
+/* itogi-report-page.h: the annual report, written from the data and edited before export
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "itogi-narrative.h"
+#include "itogi-store.h"
+
+G_BEGIN_DECLS
+
+#define ITOGI_REPORT_PAGE_NAME "report"
+
+#define ITOGI_TYPE_REPORT_PAGE (itogi_report_page_get_type ())
+G_DECLARE_FINAL_TYPE (ItogiReportPage, itogi_report_page, ITOGI, REPORT_PAGE, GtkWidget)
+
+/* @store must outlive the page. It emits "changed" (gint64 step) after each saved edit, as the
+ * area pages do, so that the window can undo it. */
+GtkWidget *itogi_report_page_new (ItogiStore *store);
+/* Show the report for @year against @compare_year. Text being typed is never replaced. */
+gboolean itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, GError **error);
+/* The text shown for the area @slug (NULL when there is no such area). */
+GtkTextBuffer *itogi_report_page_get_buffer (ItogiReportPage *self, const char *slug);
+/* Save edits still waiting for the pause in typing; FALSE with @error when the store refuses. */
+gboolean itogi_report_page_save_now (ItogiReportPage *self, GError **error);
+/* The report as shown, edits included (for export). */
+ItogiNarrative *itogi_report_page_get_narrative (ItogiReportPage *self);
+/* Put the generated text back for @slug; asks first when there is an edit, unless @confirmed. */
+void itogi_report_page_regenerate (ItogiReportPage *self, const char *slug, gboolean confirmed);
+
+G_END_DECLS
