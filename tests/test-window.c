@@ -834,6 +834,111 @@ test_outside_changes (void)
   close_window (window);
 }
 
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The Report page: the text written from the figures, edited, saved after a pause as one undoable
+ * step for that pair of years, written from the data again only after a question. */
+static void
+test_report (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (ItogiArea) legal = itogi_store_find_area (store, "legal", NULL);
+  GtkWidget *page;
+  GtkTextBuffer *buffer;
+  g_autofree char *generated = NULL, *typed = NULL;
+  GtkTextIter end;
+
+  itogi_window_set_years (window, 2023, 2022);
+  g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME);
+  g_assert_nonnull (page);
+  buffer = itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "documents");
+  g_assert_nonnull (buffer);
+  generated = buffer_text (buffer);
+  g_assert_nonnull (strstr (generated, "22" G "808 (2022" NB "г." NB "– 23" G "142) обращений"));
+  g_assert_nonnull (find_label (page, "Written from the data"));
+
+  /* An edit: nothing is stored until typing pauses; then one step, undoable. */
+  buffer = itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal");
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\nРабота клиники будет продолжена.", -1);
+  g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
+  spin (1200);
+  typed = buffer_text (buffer);
+  {
+    g_autofree char *stored = itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL);
+    g_assert_cmpstr (stored, ==, typed);
+  }
+  g_assert_true (g_str_has_suffix (typed, "Работа клиники будет продолжена."));
+  g_assert_true (itogi_window_can_undo (window));
+  /* Another pair of years has its own text; coming back shows the edit. */
+  itogi_window_set_years (window, 2024, 2023);
+  g_assert_cmpint (itogi_window_get_year (window), ==, 2024);
+  wait_for_draw (GTK_WIDGET (window));
+  buffer = itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal");
+  {
+    g_autofree char *other = buffer_text (buffer);
+    g_assert_null (strstr (other, "Работа клиники будет продолжена."));
+  }
+  itogi_window_set_years (window, 2023, 2022);
+  wait_for_draw (GTK_WIDGET (window));
+  buffer = itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal");
+  {
+    g_autofree char *back = buffer_text (buffer);
+    g_assert_cmpstr (back, ==, typed);
+  }
+
+  /* Written from the data again: asked first; the question can be declined. */
+  itogi_report_page_regenerate (ITOGI_REPORT_PAGE (page), "legal", FALSE);
+  {
+    GtkWindow *question = find_toplevel ("Replace the Edited Text?");
+    g_assert_nonnull (question);
+    gtk_window_destroy (question);
+  }
+  {
+    g_autofree char *stored = itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL);
+    g_assert_cmpstr (stored, ==, typed);
+  }
+  itogi_report_page_regenerate (ITOGI_REPORT_PAGE (page), "legal", TRUE);
+  spin (200);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
+  {
+    g_autofree char *now = buffer_text (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal"));
+    g_assert_null (strstr (now, "Работа клиники будет продолжена."));
+  }
+  /* Undo brings the edit back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  {
+    g_autofree char *stored = itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL);
+    g_autofree char *shown = buffer_text (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal"));
+    g_assert_cmpstr (stored, ==, typed);
+    g_assert_cmpstr (shown, ==, typed);
+  }
+  /* What is exported is what is shown, the edit included. */
+  {
+    g_autoptr (ItogiNarrative) narrative = itogi_report_page_get_narrative (ITOGI_REPORT_PAGE (page));
+    g_autofree char *text = itogi_narrative_to_text (narrative);
+    g_assert_nonnull (strstr (text, "Работа клиники будет продолжена."));
+    g_assert_nonnull (strstr (text, "22" G "808"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  close_window (window);
+}
+
 /* Every figure fits its cell whole: «119 585 521,99», «свыше 6 000» are never clipped. */
 static void
 test_figures_fit (void)
@@ -1638,6 +1743,7 @@ main (int argc, char *argv[])
       g_test_add_func ("/app/window/outside-changes", test_outside_changes);
       g_test_add_func ("/app/window/read-only-edit", test_read_only_edit);
       g_test_add_func ("/app/window/full-disk", test_full_disk);
+      g_test_add_func ("/app/window/report", test_report);
     }
   rc = g_test_run ();
 

@@ -645,7 +645,7 @@ itogi_report_page_init (ItogiReportPage *self)
   titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_hexpand (titles, TRUE);
   self->title_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->title_label, "title-1");
+  gtk_widget_add_css_class (self->title_label, "title-2");
   gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
   self->subtitle_label = gtk_label_new (NULL);
