@@ -515,6 +515,7 @@ draw_table_row (Doc *d, const Table *t, guint r)
       x += t->widths[c];
     }
   d->y += h;
+  d->fresh = FALSE;
 }
 
 static void
@@ -528,7 +529,6 @@ place_table (Doc *d, Block *b)
   if (!d->fresh)
     d->y += b->space_before;
   draw_table_row (d, t, 0);
-  d->fresh = FALSE;
   for (guint r = 1; r < t->n_rows; r++)
     {
       if (d->y + t->heights[r] > TEXT_BOTTOM + 0.01)
@@ -739,21 +739,11 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
   return g_steal_pointer (&blocks);
 }
 
-typedef struct
-{
-  ItogiReportFile *file;
-  gboolean failed;
-} Sink;
-
 static cairo_status_t
-write_to_file (void *closure, const unsigned char *data, unsigned int length)
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
-  Sink *sink = closure;
-
-  if (itogi_report_file_write (sink->file, data, length))
-    return CAIRO_STATUS_SUCCESS;
-  sink->failed = TRUE;
-  return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static void
@@ -773,21 +763,19 @@ gboolean
 itogi_report_write_pdf (ItogiStore *store, const ItogiNarrative *narrative, const char *path, GError **error)
 {
   g_autoptr (ItogiReportFile) file = NULL;
+  g_autoptr (GByteArray) pdf = g_byte_array_new ();
   g_autofree char *city = NULL;
   cairo_font_options_t *options;
   cairo_status_t status;
   gboolean failed = FALSE;
-  Sink sink = { 0 };
   Doc d = { 0 };
 
   g_return_val_if_fail (narrative != NULL && narrative->sections != NULL, FALSE);
 
-  file = itogi_report_file_begin (path, error);
-  if (file == NULL)
-    return FALSE;
-
-  sink.file = file;
-  d.surface = cairo_pdf_surface_create_for_stream (write_to_file, &sink, PAGE_WIDTH, PAGE_HEIGHT);
+  /* Drawn into memory, then saved: Cairo 1.16 aborts on finishing a PDF whose stream failed
+   * part way (an outline entry then points at a page it never wrote), and a report is a few
+   * hundred kilobytes. */
+  d.surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_restrict_to_version (d.surface, CAIRO_PDF_VERSION_1_5);
   set_metadata (d.surface, narrative);
   d.cr = cairo_create (d.surface);
@@ -807,7 +795,7 @@ itogi_report_write_pdf (ItogiStore *store, const ItogiNarrative *narrative, cons
   draw_title_page (&d, narrative, city);
   new_page (&d);
 
-  for (guint i = 0; i < narrative->sections->len && !failed; i++)
+  for (guint i = 0; i < narrative->sections->len; i++)
     {
       g_autoptr (GPtrArray) blocks = section_blocks (&d, store, narrative, i, error);
       if (blocks == NULL)
@@ -829,14 +817,19 @@ itogi_report_write_pdf (ItogiStore *store, const ItogiNarrative *narrative, cons
   cairo_surface_destroy (d.surface);
 
   if (failed)
-    return FALSE; /* @file is removed on the way out */
-  /* A failed write is told by the file, with the disk's own reason. */
-  if (status != CAIRO_STATUS_SUCCESS && !sink.failed)
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_FAILED,
                    _ ("The report could not be drawn (%s). Nothing was saved."),
                    cairo_status_to_string (status));
       return FALSE;
     }
+
+  file = itogi_report_file_begin (path, error);
+  if (file == NULL)
+    return FALSE;
+  itogi_report_file_write (file, pdf->data, pdf->len);
+  /* A failed write is reported here, with the disk's own reason. */
   return itogi_report_file_commit (g_steal_pointer (&file), error);
 }
