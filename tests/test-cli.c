@@ -717,6 +717,97 @@ test_hostile_import (Fixture *f, gconstpointer data)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+/* itogi-cli report: the written report as text, PDF and ODT, with the edits made in the app. */
+static void
+test_report (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "Отчёт за 2023 год", NULL);
+  g_autofree char *pdf = g_build_filename (folder, "Итоги 2023.pdf", NULL);
+  g_autofree char *odt = g_build_filename (folder, "Итоги 2023.odt", NULL);
+  g_autofree char *txt = g_build_filename (folder, "Итоги 2023.txt", NULL);
+  g_auto (Result) init = { 0 };
+  g_auto (Result) text = { 0 };
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  /* Text on standard output: the report's sentences with its figures and agreement. */
+  run (f, &text, "--database", f->db, "report", "--year", "2023", "--compare", "2022", "-o", "-", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_cmpstr (text.err, ==, "");
+  g_assert_nonnull (strstr (text.out, "поступило 22\u202f808 (2022\u00a0г.\u00a0– 23\u202f142) обращений"));
+  g_assert_nonnull (strstr (text.out, "Обработано более\u00a08\u00a0тысяч контрольных документов"));
+  g_assert_nonnull (strstr (text.out, "свыше\u00a06\u00a0тысяч"));
+  g_assert_nonnull (strstr (text.out, "779\u00a0тыс.\u00a0руб. (779\u202f054,51\u00a0руб.)"));
+  g_assert_nonnull (strstr (text.out, "порядка\u00a0340 (2022\u00a0г.\u00a0– 300) сотрудников"));
+
+  /* An edit kept in the database (as the Report page keeps it) is what the report says. */
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (
+        sqlite3_exec (db,
+                      "INSERT INTO report_texts (area_id, year, compare_year, text, changed_by,"
+                      " changed_at) SELECT id, 2023, 2022, 'Юристы работали весь год.', 'test', ''"
+                      " FROM areas WHERE slug = 'legal'",
+                      NULL, NULL, NULL),
+        ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_changes (db), ==, 1);
+    sqlite3_close (db);
+  }
+  {
+    g_auto (Result) r = { 0 };
+    g_autofree char *contents = NULL;
+    run (f, &r, "--database", f->db, "report", "--year", "2023", "-o", txt, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (txt, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Юристы работали весь год."));
+    g_assert_null (strstr (contents, "свыше\u00a06\u00a0тысяч"));
+    g_assert_nonnull (strstr (contents, "22\u202f808"));
+  }
+
+  /* PDF and ODT, chosen by the file name, in a folder with spaces and Cyrillic. */
+  {
+    g_auto (Result) r = { 0 };
+    g_autofree char *contents = NULL;
+    gsize len = 0;
+    run (f, &r, "--database", f->db, "report", "--year", "2023", "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err, ==, "");
+    g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+    g_assert_true (len > 10000 && memcmp (contents, "%PDF", 4) == 0);
+  }
+  {
+    g_auto (Result) r = { 0 };
+    g_autofree char *contents = NULL;
+    gsize len = 0;
+    run (f, &r, "--database", f->db, "report", "--year", "2023", "--format", "odt", "-o", odt, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (odt, &contents, &len, NULL));
+    /* A zip whose first entry is the stored mimetype. */
+    g_assert_true (len > 1000 && memcmp (contents, "PK\003\004", 4) == 0);
+    /* The local header is 30 bytes; the name follows, then the stored (uncompressed) content. */
+    g_assert_true (memcmp (contents + 30, "mimetypeapplication/vnd.oasis.opendocument.text", 47) == 0);
+  }
+
+  /* Mistakes get one line and no file. */
+  {
+    g_auto (Result) r = { 0 };
+    g_autofree char *bad = g_build_filename (folder, "x.doc", NULL);
+    run (f, &r, "--database", f->db, "report", "--year", "2023", "--format", "doc", "-o", bad, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_line_error (&r);
+    g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Result) r = { 0 };
+    run (f, &r, "--database", f->db, "report", "--year", "2023", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_line_error (&r);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -739,5 +830,6 @@ main (int argc, char *argv[])
   ADD ("/cli/russian", test_russian);
   ADD ("/cli/cyrillic-paths", test_cyrillic_paths);
   ADD ("/cli/hostile-import", test_hostile_import);
+  ADD ("/cli/report", test_report);
   return g_test_run ();
 }
