@@ -1278,6 +1278,16 @@ test_indicators (void)
   gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 3)), "встречи");
   gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 4)), "встреч");
   itogi_indicator_dialog_choose (dialog, "polarity", 0);
+  /* A sentence template that does not parse is refused where it was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 5)),
+                         "Проведено {число встреч.");
+  g_assert_false (itogi_indicator_dialog_save (dialog));
+  g_assert_true (gtk_widget_has_css_class (itogi_indicator_dialog_get_entry (dialog, 5), "error"));
+  list = indicators_of ("public-relations");
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 5)),
+                         "В {году} {проведена|проведено|проведено} {число} {сущ} {сравнение}.");
   g_assert_true (itogi_indicator_dialog_save (dialog));
   spin (200);
   wait_for_draw (GTK_WIDGET (window));
@@ -1286,6 +1296,8 @@ test_indicators (void)
   added = ((ItogiIndicator *)list->pdata[0])->id;
   g_assert_cmpstr (((ItogiIndicator *)list->pdata[0])->forms[2], ==, "встреч");
   g_assert_cmpint (((ItogiIndicator *)list->pdata[0])->polarity, ==, ITOGI_POLARITY_GOOD);
+  g_assert_cmpstr (((ItogiIndicator *)list->pdata[0])->sentence, ==,
+                   "В {году} {проведена|проведено|проведено} {число} {сущ} {сравнение}.");
   g_clear_pointer (&list, g_ptr_array_unref);
   g_assert_nonnull (find_label (page, "Проведено встреч"));
   g_assert_null (find_label (page, "No figures for this area yet"));

@@ -10,6 +10,7 @@
 
 #include "itogi-dialog.h"
 #include "itogi-indicator-dialog.h"
+#include "itogi-narrative.h"
 
 enum
 {
@@ -18,6 +19,7 @@ enum
   ENTRY_ONE,
   ENTRY_FEW,
   ENTRY_MANY,
+  ENTRY_SENTENCE,
   N_ENTRIES
 };
 
@@ -75,6 +77,10 @@ itogi_indicator_dialog_save (GtkWidget *dialog)
       g_free (ind->forms[i]);
       ind->forms[i] = entry_text (d, ENTRY_ONE + i);
     }
+  g_free (ind->sentence);
+  ind->sentence = entry_text (d, ENTRY_SENTENCE);
+  if (*ind->sentence == '\0')
+    g_clear_pointer (&ind->sentence, g_free);
   ind->kind = (ItogiKind)adw_combo_row_get_selected (ADW_COMBO_ROW (d->kind));
   ind->aggregation = (ItogiAggregation)adw_combo_row_get_selected (ADW_COMBO_ROW (d->aggregation));
   ind->polarity = polarities[MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (d->polarity)), 2)];
@@ -105,6 +111,8 @@ itogi_indicator_dialog_save (GtkWidget *dialog)
         if (gtk_editable_get_text (GTK_EDITABLE (d->entries[i]))[0] == '\0')
           gtk_widget_add_css_class (d->entries[i], "error");
     }
+  else if (!itogi_narrative_check_template (ind->sentence, &error))
+    gtk_widget_add_css_class (d->entries[ENTRY_SENTENCE], "error");
   if (error == NULL)
     d->save (ind, d->data, &error);
   if (error != NULL)
@@ -182,6 +190,7 @@ itogi_indicator_dialog_new (GtkWindow *parent, const ItogiIndicator *indicator, 
   GtkWidget *what = adw_preferences_group_new ();
   GtkWidget *words = adw_preferences_group_new ();
   GtkWidget *how = adw_preferences_group_new ();
+  GtkWidget *report = adw_preferences_group_new ();
   guint polarity = indicator->polarity == ITOGI_POLARITY_GOOD  ? 0
                    : indicator->polarity == ITOGI_POLARITY_BAD ? 1
                                                                : 2;
@@ -214,6 +223,15 @@ itogi_indicator_dialog_new (GtkWindow *parent, const ItogiIndicator *indicator, 
   for (guint i = ENTRY_ONE; i <= ENTRY_MANY; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (words), d->entries[i]);
 
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (report), _ ("In the Report"));
+  adw_preferences_group_set_description (
+      ADW_PREFERENCES_GROUP (report),
+      _ ("The sentence the report states the figure in. {число} is the figure, {сравнение} the year before "
+         "in brackets, {изменение} the change, {год} «2023 года»; {поступил|поступило|поступило} picks the "
+         "form for 1, 2–4 and 5. Empty: a plain sentence made from the title."));
+  d->entries[ENTRY_SENTENCE] = entry_row (_ ("Sentence"), indicator->sentence);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (report), d->entries[ENTRY_SENTENCE]);
+
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (how), _ ("How It Counts"));
   d->kind = combo_row (_ ("Kind of figure"), _ ("Cannot change once the indicator has figures."), kinds,
                        (guint)indicator->kind);
@@ -226,6 +244,7 @@ itogi_indicator_dialog_new (GtkWindow *parent, const ItogiIndicator *indicator, 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (what));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (words));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (how));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (report));
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   gtk_widget_grab_focus (d->entries[ENTRY_TITLE]);

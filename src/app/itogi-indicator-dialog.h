@@ -18,7 +18,7 @@ typedef gboolean (*ItogiIndicatorSave) (const ItogiIndicator *indicator, gpointe
 GtkWidget *itogi_indicator_dialog_new (GtkWindow *parent, const ItogiIndicator *indicator,
                                        ItogiIndicatorSave save, gpointer data, GDestroyNotify destroy);
 
-/* For tests: the title, unit and form fields (0–4), the kind, aggregation and polarity choices, Save. */
+/* For tests: the title, unit and form fields (0–4), the sentence template (5), the kind, aggregation and polarity choices, Save. */
 GtkWidget *itogi_indicator_dialog_get_entry (GtkWidget *dialog, guint index);
 void itogi_indicator_dialog_choose (GtkWidget *dialog, const char *what, guint choice);
 gboolean itogi_indicator_dialog_save (GtkWidget *dialog);
