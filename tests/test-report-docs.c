@@ -559,6 +559,49 @@ test_pdf_long_area (Fixture *f, gconstpointer data)
   }
 }
 
+/* Many short areas of text only: somewhere a heading falls near the foot of a page, and must
+ * move to the next page with the start of its text rather than end the page. */
+static void
+test_pdf_headings_keep_with_text (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = NULL;
+  /* A fixed seed: the same document every run. */
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+
+  (void)data;
+  g_ptr_array_set_size (f->narrative->sections, 0);
+  g_ptr_array_set_size (f->headings, 0);
+  for (guint i = 0; i < 120; i++)
+    {
+      ItogiNarrativeSection *s = g_new0 (ItogiNarrativeSection, 1);
+      g_autoptr (GString) body = g_string_new (NULL);
+      guint paragraphs = g_rand_int_range (rand, 1, 5);
+
+      /* No slug: no table and no chart, so only text moves the headings down the pages. Bodies
+       * of one to four paragraphs of one to four lines each, and a heading of one line or two,
+       * so that headings land at every height on the page. */
+      s->heading
+          = g_strdup_printf (i % 4 == 3 ? "Раздел номер %u с заголовком такой длины, что он занимает на "
+                                          "странице две строки"
+                                        : "Раздел номер %u",
+                             i + 1);
+      for (guint k = 0; k < paragraphs; k++)
+        {
+          guint lines = g_rand_int_range (rand, 1, 5);
+          for (guint l = 0; l < lines; l++)
+            g_string_append (body, "Текст раздела, ровно столько слов, чтобы занять одну строку. ");
+          g_string_append_c (body, '\n');
+        }
+      s->body = g_string_free (g_steal_pointer (&body), FALSE);
+      s->tasks = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (f->narrative->sections, s);
+      g_ptr_array_add (f->headings, g_strdup_printf ("%u. %s", i + 1, s->heading));
+    }
+  pdf = write_pdf (f, "headings.pdf");
+  g_assert_cmpint (pdf_pages (pdf), >, 4);
+  check_with_python (f, "pdf", pdf, NULL, NULL);
+}
+
 /* ---- the ODT ---- */
 
 static char *
@@ -778,6 +821,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/export/report/pdf/long-area", Fixture, NULL, fixture_set_up, test_pdf_long_area,
               fixture_tear_down);
+  g_test_add ("/export/report/pdf/headings-keep-with-text", Fixture, NULL, fixture_set_up,
+              test_pdf_headings_keep_with_text, fixture_tear_down);
   g_test_add ("/export/report/odt/read-back", Fixture, NULL, fixture_set_up, test_odt_read_back,
               fixture_tear_down);
   g_test_add ("/export/report/hostile-text", Fixture, NULL, fixture_set_up, test_hostile_text,
