@@ -648,8 +648,6 @@ build_zip (const char *content, const char *meta, const char *manifest, GPtrArra
       zip_error_fini (&ze);
       return NULL;
     }
-  /* Kept past zip_close, which writes the archive into it. */
-  zip_source_keep (buffer);
   za = zip_open_from_source (buffer, ZIP_CREATE | ZIP_TRUNCATE, &ze);
   if (za == NULL)
     {
@@ -659,6 +657,9 @@ build_zip (const char *content, const char *meta, const char *manifest, GPtrArra
       return NULL;
     }
   zip_error_fini (&ze);
+  /* The archive holds one reference; this one keeps the buffer past zip_close, which writes the
+   * archive into it. */
+  zip_source_keep (buffer);
 
   /* In the order ODF asks: «mimetype» first (libzip writes entries in the order added). */
   ok = add_entry (za, "mimetype", MIMETYPE, strlen (MIMETYPE), TRUE, error)
