@@ -924,6 +924,31 @@ test_report (void)
     g_assert_cmpstr (stored, ==, typed);
     g_assert_cmpstr (shown, ==, typed);
   }
+  /* The chart chosen for an area in the report is kept with the data and goes to the exports. */
+  {
+    GtkWidget *dropdown = NULL;
+    g_autoptr (GPtrArray) all = g_ptr_array_new ();
+    g_autofree char *kept = NULL;
+
+    collect_type (page, GTK_TYPE_DROP_DOWN, all);
+    g_assert_cmpuint (all->len, >=, 8);
+    dropdown = all->pdata[0]; /* the first area's */
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 6);
+    kept = itogi_store_get_meta (store, "report-chart.documents");
+    g_assert_cmpstr (kept, ==, "none");
+    {
+      g_autoptr (ItogiNarrative) n = itogi_report_page_get_narrative (ITOGI_REPORT_PAGE (page));
+      g_assert_cmpstr (((ItogiNarrativeSection *)n->sections->pdata[0])->chart, ==, "none");
+    }
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+    g_clear_pointer (&kept, g_free);
+    kept = itogi_store_get_meta (store, "report-chart.documents");
+    g_assert_cmpstr (kept, ==, "bars");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+    g_clear_pointer (&kept, g_free);
+    kept = itogi_store_get_meta (store, "report-chart.documents");
+    g_assert_cmpstr (kept, ==, "");
+  }
   /* What is exported is what is shown, the edit included. */
   {
     g_autoptr (ItogiNarrative) narrative = itogi_report_page_get_narrative (ITOGI_REPORT_PAGE (page));

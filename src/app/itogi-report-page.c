@@ -59,6 +59,8 @@ struct _Section
   GtkWidget *status;
   GtkWidget *regenerate;
   GtkWidget *chart;
+  GtkWidget *chart_kind; /* the kinds, then «No chart» last */
+  char *chart_choice;    /* as stored: a kind's name, "none", or NULL for automatic */
   GtkWidget *tasks_box;
 };
 
@@ -79,6 +81,7 @@ section_free (Section *s)
   g_free (s->slug);
   g_free (s->heading);
   g_free (s->generated);
+  g_free (s->chart_choice);
   g_free (s);
 }
 
@@ -251,13 +254,30 @@ fill_tasks (Section *s, const ItogiNarrativeSection *ns)
   gtk_widget_set_visible (s->tasks_box, TRUE);
 }
 
+/* The dropdown's rows: the chart kinds in their enum order, then no chart at all. */
+#define NO_CHART_ROW (ITOGI_CHART_TREND + 1)
+
 static void
 fill_chart (Section *s)
 {
   g_autoptr (GError) error = NULL;
-  ItogiChartModel *model = itogi_chart_model_new_for_area (s->page->store, s->slug, ITOGI_CHART_AUTO,
-                                                           s->page->year, s->page->compare_year, &error);
+  ItogiChartKind kind = ITOGI_CHART_AUTO;
+  ItogiChartModel *model;
+  guint row;
 
+  if (s->chart_choice != NULL && !itogi_chart_kind_from_string (s->chart_choice, &kind))
+    kind = ITOGI_CHART_AUTO;
+  row = g_strcmp0 (s->chart_choice, "none") == 0 ? NO_CHART_ROW : (guint)kind;
+  s->loading = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (s->chart_kind), row);
+  s->loading = FALSE;
+  if (row == NO_CHART_ROW)
+    {
+      gtk_widget_set_visible (s->chart, FALSE);
+      return;
+    }
+  model = itogi_chart_model_new_for_area (s->page->store, s->slug, kind, s->page->year, s->page->compare_year,
+                                          &error);
   if (model == NULL)
     {
       gtk_widget_set_visible (s->chart, FALSE);
@@ -265,6 +285,29 @@ fill_chart (Section *s)
     }
   gtk_widget_set_visible (s->chart, model->items->len > 0);
   itogi_chart_view_set_model (ITOGI_CHART_VIEW (s->chart), model);
+}
+
+/* The chart chosen for the report is the area's, whatever the years: kept as a meta key. */
+static void
+on_chart_kind_selected (GtkDropDown *dropdown, GParamSpec *pspec, Section *s)
+{
+  guint row = gtk_drop_down_get_selected (dropdown);
+  g_autofree char *key = g_strdup_printf ("report-chart.%s", s->slug);
+  const char *value = row == NO_CHART_ROW       ? "none"
+                      : row == ITOGI_CHART_AUTO ? ""
+                                                : itogi_chart_kind_to_string ((ItogiChartKind)row);
+  g_autoptr (GError) error = NULL;
+
+  if (s->loading || row == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!itogi_store_set_meta (s->page->store, key, value, &error))
+    {
+      say (s->page, error->message);
+      return;
+    }
+  g_free (s->chart_choice);
+  s->chart_choice = *value != '\0' ? g_strdup (value) : NULL;
+  fill_chart (s);
 }
 
 static Section *
@@ -313,6 +356,27 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
   gtk_box_append (GTK_BOX (row), s->regenerate);
   gtk_box_append (GTK_BOX (s->box), row);
 
+  {
+    static const char *const kinds[]
+        = { N_ ("Automatic"), N_ ("Grouped Columns"), N_ ("Horizontal Bars"), N_ ("Small Multiples"),
+            N_ ("Change, %"), N_ ("Trend"),           N_ ("No Chart"),        NULL };
+    GtkStringList *list = gtk_string_list_new (NULL);
+    GtkWidget *chart_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *label = gtk_label_new (_ ("Chart in the report"));
+
+    for (guint i = 0; kinds[i] != NULL; i++)
+      gtk_string_list_append (list, _ (kinds[i]));
+    s->chart_kind = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (s->chart_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _ ("Chart in the report"), -1);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_set_hexpand (label, TRUE);
+    gtk_box_append (GTK_BOX (chart_row), label);
+    gtk_box_append (GTK_BOX (chart_row), s->chart_kind);
+    gtk_box_append (GTK_BOX (s->box), chart_row);
+    g_signal_connect (s->chart_kind, "notify::selected", G_CALLBACK (on_chart_kind_selected), s);
+  }
   s->chart = itogi_chart_view_new ();
   gtk_widget_set_size_request (s->chart, -1, 320);
   gtk_box_append (GTK_BOX (s->box), s->chart);
@@ -403,6 +467,8 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
         }
       update_status (s);
       fill_tasks (s, ns);
+      g_free (s->chart_choice);
+      s->chart_choice = g_strdup (ns->chart);
       fill_chart (s);
     }
   return TRUE;

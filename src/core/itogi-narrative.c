@@ -868,6 +868,7 @@ itogi_narrative_section_free (ItogiNarrativeSection *section)
   g_free (section->slug);
   g_free (section->heading);
   g_free (section->body);
+  g_free (section->chart);
   if (section->tasks != NULL)
     g_ptr_array_unref (section->tasks);
   g_free (section);
@@ -1062,6 +1063,13 @@ build_section (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, int ye
   section->heading = g_strdup (area->title);
   g_ptr_array_add (paragraphs, NULL);
   section->body = g_strjoinv ("\n", (char **)paragraphs->pdata);
+  {
+    g_autofree char *key = g_strdup_printf ("report-chart.%s", area->slug);
+    section->chart = itogi_store_get_meta (store, key);
+    /* "" is how the Report view says «automatic» again. */
+    if (section->chart != NULL && *section->chart == '\0')
+      g_clear_pointer (&section->chart, g_free);
+  }
   section->tasks = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < tasks->len; i++)
     {

@@ -26,6 +26,10 @@ typedef struct
   char *body;
   gboolean edited;  /* body is the user's edit, not the generated text */
   GPtrArray *tasks; /* char *: the tasks set for the year after @year, in order */
+  /* The chart chosen for the area in the Report view: a chart kind's name (itogi_chart_kind_to_string),
+   * "none" for no chart, NULL for the automatic choice. Kept in the store as the meta key
+   * «report-chart.SLUG». */
+  char *chart;
 } ItogiNarrativeSection;
 
 typedef struct

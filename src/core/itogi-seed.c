@@ -192,7 +192,7 @@ gboolean
 itogi_seed_load_keyfile (ItogiStore *store, GKeyFile *file, GError **error)
 {
   g_auto (GStrv) areas = NULL;
-  static const char *const meta_keys[] = { "office", "report-title" };
+  static const char *const meta_keys[] = { "office", "report-title", "city" };
 
   if (g_key_file_get_integer (file, "Itogi", "format", NULL) != 1)
     return seed_error (error, "Itogi", "format", _ ("unknown format"));

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "itogi-format.h"
 #include "itogi-report-file.h"
 #include "itogi-xlsx.h"
 
@@ -143,4 +144,31 @@ itogi_report_file_commit (ItogiReportFile *file, GError **error)
   g_free (file->path);
   g_free (file);
   return TRUE;
+}
+
+ItogiChartModel *
+itogi_report_chart_model (ItogiStore *store, const ItogiNarrativeSection *section, int year, int compare_year,
+                          GError **error)
+{
+  ItogiChartKind kind = ITOGI_CHART_AUTO;
+  ItogiChartModel *model;
+  g_autofree char *office = NULL;
+  g_autofree char *y = NULL, *c = NULL;
+
+  if (g_strcmp0 (section->chart, "none") == 0)
+    return NULL;
+  if (section->chart != NULL && !itogi_chart_kind_from_string (section->chart, &kind))
+    kind = ITOGI_CHART_AUTO;
+  model = itogi_chart_model_new_for_area (store, section->slug, kind, year, compare_year, error);
+  if (model == NULL)
+    return NULL;
+  /* Document text, not interface text: Russian even when the program runs in another language. */
+  y = itogi_format_year (year);
+  c = itogi_format_year (compare_year);
+  office = itogi_store_get_meta (store, "office");
+  g_free (model->subtitle);
+  model->subtitle = g_strdup_printf ("%s к %s", y, c);
+  g_free (model->source);
+  model->source = g_strdup_printf ("Источник: %s, «Итоги»", office != NULL ? office : "управление делами");
+  return model;
 }

@@ -11,6 +11,9 @@
 
 #include <glib.h>
 
+#include "itogi-chart-model.h"
+#include "itogi-narrative.h"
+
 G_BEGIN_DECLS
 
 typedef struct _ItogiReportFile ItogiReportFile;
@@ -26,5 +29,11 @@ gboolean itogi_report_file_commit (ItogiReportFile *file, GError **error);
 void itogi_report_file_abort (ItogiReportFile *file);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiReportFile, itogi_report_file_abort)
+
+/* The chart of @section as the report prints it: the kind chosen for it (none: NULL without an
+ * error), and its subtitle and source line in Russian whatever the interface language, because
+ * the document is Russian. */
+ItogiChartModel *itogi_report_chart_model (ItogiStore *store, const ItogiNarrativeSection *section, int year,
+                                           int compare_year, GError **error);
 
 G_END_DECLS

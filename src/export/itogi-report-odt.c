@@ -303,19 +303,23 @@ chart_height_cm (const ItogiChartModel *model)
 }
 
 static gboolean
-append_chart (GString *xml, GPtrArray *pictures, ItogiStore *store, const ItogiNarrative *n, const char *slug,
-              GError **error)
+append_chart (GString *xml, GPtrArray *pictures, ItogiStore *store, const ItogiNarrative *n,
+              const ItogiNarrativeSection *s, GError **error)
 {
-  g_autoptr (ItogiChartModel) model
-      = itogi_chart_model_new_for_area (store, slug, ITOGI_CHART_AUTO, n->year, n->compare_year, error);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (ItogiChartModel) model = itogi_report_chart_model (store, s, n->year, n->compare_year, &local);
   g_autofree char *describe = NULL, *width = NULL, *height = NULL;
   double h_cm;
   GBytes *png;
   Picture *picture;
 
-  if (model == NULL)
-    return FALSE;
-  if (model->items->len == 0)
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* No chart chosen for the area, or nothing to draw. */
+  if (model == NULL || model->items->len == 0)
     return TRUE;
   h_cm = chart_height_cm (model);
   /* At print resolution: 17,5 cm at 300 dpi. The chart module sizes its text from the picture,
@@ -386,7 +390,7 @@ content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, GE
         {
           if (!append_table (body, styles, store, n, s->slug, ++tables, &has_rows, error))
             return NULL;
-          if (has_rows && !append_chart (body, pictures, store, n, s->slug, error))
+          if (has_rows && !append_chart (body, pictures, store, n, s, error))
             return NULL;
           said |= has_rows;
         }

@@ -697,12 +697,18 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
       g_ptr_array_add (blocks, b);
       said = TRUE;
 
-      chart = itogi_chart_model_new_for_area (store, s->slug, ITOGI_CHART_AUTO, n->year, n->compare_year,
-                                              error);
-      if (chart == NULL)
-        return NULL;
-      if (chart->items->len == 0)
-        itogi_chart_model_free (chart);
+      {
+        g_autoptr (GError) local = NULL;
+        chart = itogi_report_chart_model (store, s, n->year, n->compare_year, &local);
+        if (local != NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&local));
+            return NULL;
+          }
+      }
+      /* No chart chosen for the area, or nothing to draw. */
+      if (chart == NULL || chart->items->len == 0)
+        g_clear_pointer (&chart, itogi_chart_model_free);
       else
         {
           b = g_new0 (Block, 1);
