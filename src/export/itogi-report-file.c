@@ -13,6 +13,7 @@
 
 #include "itogi-format.h"
 #include "itogi-report-file.h"
+#include "itogi-table.h"
 #include "itogi-xlsx.h"
 
 struct _ItogiReportFile
@@ -171,4 +172,39 @@ itogi_report_chart_model (ItogiStore *store, const ItogiNarrativeSection *sectio
   g_free (model->source);
   model->source = g_strdup_printf ("Источник: %s, «Итоги»", office != NULL ? office : "управление делами");
   return model;
+}
+
+static const char *
+or_dash (const char *text)
+{
+  /* An empty cell in print reads as forgotten: a missing figure is a dash, as ГОСТ asks. */
+  return text != NULL && *text != '\0' ? text : "—";
+}
+
+GPtrArray *
+itogi_report_table_cells (GPtrArray *rows, int year, int compare_year)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+
+  /* Document text: the headings are Russian whatever the interface language. */
+  g_ptr_array_add (cells, g_strdup ("Показатель"));
+  g_ptr_array_add (cells, g_strdup ("Ед. изм."));
+  g_ptr_array_add (cells, itogi_format_year (compare_year));
+  g_ptr_array_add (cells, itogi_format_year (year));
+  g_ptr_array_add (cells, g_strdup ("Изменение"));
+  g_ptr_array_add (cells, g_strdup ("Изменение, %"));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const ItogiTableRow *row = rows->pdata[r];
+      g_auto (ItogiTableRowText) text = { 0 };
+
+      itogi_table_row_format (row, &text);
+      g_ptr_array_add (cells, g_strdup (row->indicator->title));
+      g_ptr_array_add (cells, g_strdup (or_dash (row->indicator->unit)));
+      g_ptr_array_add (cells, g_strdup (or_dash (text.previous)));
+      g_ptr_array_add (cells, g_strdup (or_dash (text.current)));
+      g_ptr_array_add (cells, g_strdup (or_dash (text.delta)));
+      g_ptr_array_add (cells, g_strdup (or_dash (text.percent)));
+    }
+  return cells;
 }

@@ -36,4 +36,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiReportFile, itogi_report_file_abort)
 ItogiChartModel *itogi_report_chart_model (ItogiStore *store, const ItogiNarrativeSection *section, int year,
                                            int compare_year, GError **error);
 
+/* The year-over-year table as the documents print it: ITOGI_REPORT_TABLE_COLUMNS cells a row, the
+ * header row first, then each of @rows (ItogiTableRow) with the very words and figures the
+ * window's table shows, and a dash for a missing figure. */
+#define ITOGI_REPORT_TABLE_COLUMNS 6
+GPtrArray *itogi_report_table_cells (GPtrArray *rows, int year, int compare_year);
+
 G_END_DECLS

@@ -28,7 +28,7 @@
 #include "itogi-xlsx.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
-#define N_COLUMNS 6
+#define N_COLUMNS ITOGI_REPORT_TABLE_COLUMNS
 /* A4 with the PDF's margins: 20 mm left, 15 mm right, so the text is 175 mm wide. */
 #define TEXT_WIDTH_CM 17.5
 #define CHART_DPI 300.0
@@ -175,13 +175,6 @@ cm (double value)
 
 /* ---- the table ---- */
 
-static const char *
-or_dash (const char *text)
-{
-  /* An empty cell in print reads as forgotten: a missing figure is a dash, as ГОСТ asks. */
-  return text != NULL && *text != '\0' ? text : "—";
-}
-
 /* Columns as wide as their widest figure or heading word (about 0.2 cm a character at 9 pt, a
  * bold heading's more), so that figures never wrap; the indicator's title gets the rest. */
 static void
@@ -209,11 +202,7 @@ append_table (GString *xml, GString *styles, ItogiStore *store, const ItogiNarra
               guint index, gboolean *has_rows, GError **error)
 {
   g_autoptr (GPtrArray) rows = itogi_table_build (store, slug, n->year, n->compare_year, error);
-  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *year_text = itogi_format_year (n->year);
-  g_autofree char *compare_text = itogi_format_year (n->compare_year);
-  const char *headers[N_COLUMNS]
-      = { "Показатель", "Ед. изм.", compare_text, year_text, "Изменение", "Изменение, %" };
+  g_autoptr (GPtrArray) texts = NULL;
   g_autofree char *table_width = cm (TEXT_WIDTH_CM);
   double widths[N_COLUMNS];
   guint n_rows;
@@ -224,22 +213,7 @@ append_table (GString *xml, GString *styles, ItogiStore *store, const ItogiNarra
   if (rows->len == 0)
     return TRUE;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    g_ptr_array_add (texts, g_strdup (headers[c]));
-  for (guint r = 0; r < rows->len; r++)
-    {
-      const ItogiTableRow *row = rows->pdata[r];
-      g_auto (ItogiTableRowText) text = { 0 };
-
-      /* The very words and figures the window's table shows. */
-      itogi_table_row_format (row, &text);
-      g_ptr_array_add (texts, g_strdup (row->indicator->title));
-      g_ptr_array_add (texts, g_strdup (or_dash (row->indicator->unit)));
-      g_ptr_array_add (texts, g_strdup (or_dash (text.previous)));
-      g_ptr_array_add (texts, g_strdup (or_dash (text.current)));
-      g_ptr_array_add (texts, g_strdup (or_dash (text.delta)));
-      g_ptr_array_add (texts, g_strdup (or_dash (text.percent)));
-    }
+  texts = itogi_report_table_cells (rows, n->year, n->compare_year);
   n_rows = rows->len + 1;
   column_widths (texts, n_rows, widths);
 

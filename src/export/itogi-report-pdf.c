@@ -63,7 +63,7 @@
 #define KEEP_LINES 2
 /* A table cell longer than this many lines is cut short with «…»: a row never outgrows a page. */
 #define MAX_CELL_LINES 12
-#define N_COLUMNS 6
+#define N_COLUMNS ITOGI_REPORT_TABLE_COLUMNS
 
 typedef struct
 {
@@ -400,13 +400,6 @@ place_text (Doc *d, Block *b)
 
 /* ---- the table ---- */
 
-static const char *
-or_dash (const char *text)
-{
-  /* An empty cell in print reads as forgotten: a missing figure is a dash, as ГОСТ asks. */
-  return text != NULL && *text != '\0' ? text : "—";
-}
-
 static double
 widest_word (Doc *d, const char *text, PangoWeight weight)
 {
@@ -424,39 +417,19 @@ widest_word (Doc *d, const char *text, PangoWeight weight)
 static Table *
 table_new (Doc *d, GPtrArray *rows, int year, int compare_year)
 {
-  g_autofree char *year_text = itogi_format_year (year);
-  g_autofree char *compare_text = itogi_format_year (compare_year);
-  const char *headers[N_COLUMNS]
-      = { "Показатель", "Ед. изм.", compare_text, year_text, "Изменение", "Изменение, %" };
   const PangoAlignment aligns[N_COLUMNS] = { PANGO_ALIGN_LEFT,  PANGO_ALIGN_CENTER, PANGO_ALIGN_RIGHT,
                                              PANGO_ALIGN_RIGHT, PANGO_ALIGN_RIGHT,  PANGO_ALIGN_RIGHT };
-  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) texts = itogi_report_table_cells (rows, year, compare_year);
   Table *t = g_new0 (Table, 1);
   double others = 0;
 
   t->n_rows = rows->len + 1;
-  for (guint c = 0; c < N_COLUMNS; c++)
-    g_ptr_array_add (texts, g_strdup (headers[c]));
-  for (guint r = 0; r < rows->len; r++)
-    {
-      const ItogiTableRow *row = rows->pdata[r];
-      g_auto (ItogiTableRowText) text = { 0 };
-
-      /* The very words and figures the window's table shows. */
-      itogi_table_row_format (row, &text);
-      g_ptr_array_add (texts, g_strdup (row->indicator->title));
-      g_ptr_array_add (texts, g_strdup (or_dash (row->indicator->unit)));
-      g_ptr_array_add (texts, g_strdup (or_dash (text.previous)));
-      g_ptr_array_add (texts, g_strdup (or_dash (text.current)));
-      g_ptr_array_add (texts, g_strdup (or_dash (text.delta)));
-      g_ptr_array_add (texts, g_strdup (or_dash (text.percent)));
-    }
 
   /* Figures are never wrapped: each figure column is as wide as its widest cell, and a heading
    * may wrap between words. The indicator's title takes the rest. */
   for (guint c = 1; c < N_COLUMNS; c++)
     {
-      double w = widest_word (d, headers[c], PANGO_WEIGHT_BOLD);
+      double w = widest_word (d, texts->pdata[c], PANGO_WEIGHT_BOLD);
       for (guint r = 1; r < t->n_rows; r++)
         {
           g_autoptr (PangoLayout) l = make_layout (d, SANS, TABLE_SIZE, PANGO_WEIGHT_NORMAL, -1,
