@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "itogi-store.h"
+#include "test-util.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -101,27 +102,10 @@ set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->app, itogi_store_free);
-  remove_tree (f->dir);
+  itogi_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "itogi-store.h"
+#include "test-util.h"
 
 #define CRASH_YEAR 2100
 #define DEFAULT_ROUNDS 300
@@ -328,23 +329,6 @@ run_round (Crash *c, guint round)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_kill_while_editing (void)
 {
   g_autoptr (GError) error = NULL;
@@ -419,7 +403,7 @@ test_kill_while_editing (void)
       c.killed_after_acks, (double)(g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   g_assert_cmpuint (c.rounds, ==, rounds);
 
-  remove_tree (c.dir);
+  itogi_test_remove_tree (c.dir);
   g_free (c.dir);
   g_free (c.path);
   g_rand_free (c.rand);

@@ -26,6 +26,7 @@
 #include "itogi-store.h"
 #include "itogi-validate.h"
 #include "itogi-xlsx.h"
+#include "test-util.h"
 
 #define NOBODY 65534
 
@@ -56,23 +57,6 @@ accepted (const char *what)
 
 /* ---- scratch folders and stores ---- */
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
 typedef struct
 {
   char *dir;
@@ -97,7 +81,7 @@ scratch_close (Scratch *s)
 {
   g_clear_pointer (&s->store, itogi_store_free);
   if (s->dir != NULL)
-    remove_tree (s->dir);
+    itogi_test_remove_tree (s->dir);
   g_free (s->dir);
   g_free (s->path);
 }

@@ -23,6 +23,7 @@
 #include "itogi-restore-dialog.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
+#include "test-util.h"
 
 static char *data_home; /* XDG_DATA_HOME for the whole run: the default database lives under it */
 
@@ -32,24 +33,6 @@ typedef struct
   char *path;
   ItogiApplication *app;
 } Fixture;
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  g_chmod (dir, 0700);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -80,7 +63,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_list_free (windows);
   settle ();
   g_object_unref (f->app);
-  remove_tree (f->dir);
+  itogi_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -584,7 +567,7 @@ main (int argc, char *argv[])
   ADD ("/app/recovery/read-only-folder", test_read_only_folder);
   ADD ("/app/recovery/restore-from-menu", test_restore_from_menu);
   rc = g_test_run ();
-  remove_tree (data_home);
+  itogi_test_remove_tree (data_home);
   g_free (data_home);
   return rc;
 }

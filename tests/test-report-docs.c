@@ -29,27 +29,11 @@
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-xlsx.h"
+#include "test-util.h"
 
 #define NOBODY 65534
 
 /* ---- helpers ---- */
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
 
 /* Runs a program to its end and returns what it printed; the test fails if it fails. */
 static char *
@@ -185,7 +169,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
       /* A folder of its own for each test, left for a person to look at. */
       g_autofree char *name = g_strdelimit (g_strdup (g_test_get_path ()), "/", '-');
       f->dir = g_build_filename (g_getenv ("ITOGI_TEST_KEEP"), name, NULL);
-      remove_tree (f->dir);
+      itogi_test_remove_tree (f->dir);
       g_assert_cmpint (g_mkdir_with_parents (f->dir, 0755), ==, 0);
     }
   else
@@ -217,7 +201,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_pointer (&f->store, itogi_store_free);
   g_clear_pointer (&f->headings, g_ptr_array_unref);
   if (g_getenv ("ITOGI_TEST_KEEP") == NULL)
-    remove_tree (f->dir);
+    itogi_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }
@@ -805,7 +789,7 @@ test_unwritable (void)
     g_assert_null (g_dir_read_name (d));
   }
   g_chmod (locked, 0700);
-  remove_tree (dir);
+  itogi_test_remove_tree (dir);
 }
 
 int

@@ -16,6 +16,7 @@
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-yoy.h"
+#include "test-util.h"
 
 #define G "\u202f"
 #define NB "\u00a0"
@@ -38,26 +39,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  itogi_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -1077,7 +1061,7 @@ run_read_only_case (ReadOnlyCase ro_case)
       }
   }
   g_chmod (dir, 0700);
-  remove_tree (dir);
+  itogi_test_remove_tree (dir);
 }
 
 static void
@@ -1144,7 +1128,7 @@ test_read_only_backup_folder (void)
     g_assert_null (g_dir_read_name (d));
   }
   g_chmod (dest, 0700);
-  remove_tree (dir);
+  itogi_test_remove_tree (dir);
 }
 
 /* A write on a full disk: ITOGI_STORE_ERROR_FULL in plain words, rolled back whole; the file
@@ -1288,7 +1272,7 @@ main (int argc, char *argv[])
   ADD ("/core/store/full-disk", test_full_disk);
   {
     int rc = g_test_run ();
-    remove_tree (xdg_home);
+    itogi_test_remove_tree (xdg_home);
     g_free (xdg_home);
     return rc;
   }
