@@ -451,7 +451,14 @@ static const MoneyCase money_cases[] = {
   { 77900000, 0, "779" NB "тыс." NB "руб." },
   { 77905400, 0, "779" NB "тыс." NB "руб. (779" G "054" NB "руб.)" },
   { 12000000000, 0, "120" NB "млн" NB "руб." },
-  { 150000, 0, "2" NB "тыс." NB "руб. (1" G "500" NB "руб.)" },
+  /* Under ten thousand rubles the sum is exact: «2 тыс.» would lose a quarter of 1 500. */
+  { 150050, 0, "1" G "500,50" NB "руб." },
+  { 940000, 0, "9" G "400" NB "руб." },
+  { 999999, 0, "10" NB "тыс." NB "руб. (9" G "999,99" NB "руб.)" },
+  /* The unit is the one the rounded sum reaches: never «1 000 тыс.» or «1 000 млн». */
+  { 99999999, 0, "1" NB "млн" NB "руб. (999" G "999,99" NB "руб.)" },
+  { 99999999999, 0, "1" NB "млрд" NB "руб. (999" G "999" G "999,99" NB "руб.)" },
+  { 99999999, MORE, "более" NB "999" NB "тыс." NB "руб." },
   { 234567890100, 0, "2,3" NB "млрд" NB "руб. (2" G "345" G "678" G "901" NB "руб.)" },
   /* A bound is rounded only the way that keeps it true; no exact figure for a qualified sum. */
   { 77965400, MORE, "более" NB "779" NB "тыс." NB "руб." },
@@ -754,8 +761,9 @@ test_partial_year (void)
   ItogiValue previous = { .present = TRUE, .amount = 300 };
   g_autofree char *sentence = itogi_narrative_sentence (ind, &current, &previous, 2023, 2022, NULL);
 
-  /* Three months are not a year: said so, and no change drawn from them. */
-  g_assert_cmpstr (sentence, ==, "Поступило 120 (по неполным данным) " CMP ("2022", "300") " обращений.");
+  /* Three months are not a year: said so, and neither a change nor the whole year before set
+   * beside them. */
+  g_assert_cmpstr (sentence, ==, "Поступило 120 (по неполным данным) обращений.");
 }
 
 /* ---- the report from a store ---- */

@@ -204,9 +204,11 @@ format_rubles_exact (guint64 kopecks)
   return itogi_format_fixed ((gint64)kopecks, 2);
 }
 
-/* Money as the report writes it. The rule: under a thousand rubles the exact sum («950,50 руб.»);
- * under a million, whole thousands («779 тыс. руб.»); under a milliard, millions to one decimal
- * («119,6 млн руб.»); above, milliards to one decimal. The exact sum follows in brackets
+/* Money as the report writes it. The rule: under ten thousand rubles the exact sum («1 500,50
+ * руб.»: rounding it to «2 тыс.» would lose a quarter of it); under a million, whole thousands
+ * («779 тыс. руб.»); under a milliard, millions to one decimal («119,6 млн руб.»); above,
+ * milliards to one decimal. A sum is put in the unit its ROUNDED value reaches, so that
+ * 999 999,99 is «1 млн», never «1 000 тыс.». The exact sum follows in brackets
  * («779 тыс. руб. (779 054,51 руб.)») whenever the short form is not the whole of it: the report
  * gives the kopecks, and a rounded sum alone would lose what was typed. A qualified sum is
  * rounded only the way its qualifier allows and has no exact figure to add. «тыс.» takes a dot,
@@ -216,13 +218,14 @@ format_money (const ItogiValue *value, gboolean short_form, Agreement *agreement
 {
   static const struct
   {
-    guint64 rubles;
+    guint64 rubles;  /* the unit */
+    guint64 minimum; /* the smallest sum, in rubles, written in it */
     const char *abbreviation;
     gboolean tenths;
   } scales[] = {
-    { G_GUINT64_CONSTANT (1000000000), "млрд", TRUE },
-    { 1000000, "млн", TRUE },
-    { 1000, "тыс.", FALSE },
+    { G_GUINT64_CONSTANT (1000000000), G_GUINT64_CONSTANT (1000000000), "млрд", TRUE },
+    { 1000000, 1000000, "млн", TRUE },
+    { 1000, 10000, "тыс.", FALSE },
   };
   const char *word = itogi_qualifier_word (value->qualifier);
   const char *prefix_sep = word != NULL ? ITOGI_NBSP : "";
@@ -245,9 +248,9 @@ format_money (const ItogiValue *value, gboolean short_form, Agreement *agreement
       g_autofree char *number = NULL;
       guint64 rounded;
 
-      if (kopecks < scales[i].rubles * 100)
-        continue;
       rounded = divide_rounded (kopecks, unit, rounding_for (value->qualifier));
+      if (rounded * unit < scales[i].minimum * 100)
+        continue;
       number = scales[i].tenths ? format_tenths (rounded) : itogi_format_integer ((gint64)rounded);
       *agreement = AGREE_MANY; /* «779 тыс. рублей» */
       if (value->qualifier == ITOGI_QUALIFIER_EXACT && rounded * unit != kopecks)
@@ -826,7 +829,10 @@ render_sentence (const ItogiIndicator *indicator, const char *template, const It
       g_free (ctx.number);
       ctx.number = with_note;
     }
-  ctx.comparison = format_comparison (previous, indicator->kind, indicator->scale, compare_year);
+  /* Part of a year against a whole one compares nothing. */
+  ctx.comparison = current->partial
+                       ? g_strdup ("")
+                       : format_comparison (previous, indicator->kind, indicator->scale, compare_year);
   ctx.change = previous != NULL ? itogi_narrative_format_change (current, previous, indicator->kind,
                                                                  indicator->scale, compare_year)
                                 : g_strdup ("");
