@@ -790,6 +790,23 @@ test_report (Fixture *f, gconstpointer data)
     g_assert_cmpint (r.status, ==, 2);
     assert_one_line_error (&r);
   }
+  {
+    /* A name of another kind of file, without --format: not guessed. */
+    g_auto (Result) r = { 0 };
+    g_autofree char *doc = g_build_filename (folder, "Итоги.doc", NULL);
+    run (f, &r, "--database", f->db, "report", "--year", "2023", "-o", doc, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_line_error (&r);
+    g_assert_false (g_file_test (doc, G_FILE_TEST_EXISTS));
+  }
+  {
+    /* A year against itself, or a later one, says nothing: refused. */
+    g_auto (Result) r = { 0 };
+    run (f, &r, "--database", f->db, "report", "--year", "2023", "--compare", "2023", "-o", "-", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    assert_one_line_error (&r);
+    g_assert_cmpstr (r.out, ==, "");
+  }
 }
 
 int

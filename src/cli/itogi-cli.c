@@ -669,9 +669,16 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
   if (format == NULL)
     {
       g_autofree char *lower = g_ascii_strdown (output, -1);
-      format = g_strdup (g_str_has_suffix (lower, ".pdf")   ? "pdf"
-                         : g_str_has_suffix (lower, ".odt") ? "odt"
-                                                            : "txt");
+      /* A name that says another kind of file (report.doc) would get text it does not expect. */
+      if (g_str_has_suffix (lower, ".pdf"))
+        format = g_strdup ("pdf");
+      else if (g_str_has_suffix (lower, ".odt"))
+        format = g_strdup ("odt");
+      else if (g_str_has_suffix (lower, ".txt") || g_strcmp0 (output, "-") == 0)
+        format = g_strdup ("txt");
+      else
+        return fail (EXIT_USAGE,
+                     _ ("Name the file .pdf, .odt or .txt, or say which with --format pdf|odt|txt."));
     }
   if (g_strcmp0 (format, "pdf") != 0 && g_strcmp0 (format, "odt") != 0 && g_strcmp0 (format, "txt") != 0)
     {
@@ -686,6 +693,12 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
   if (store == NULL)
     return fail_error (error);
   resolve_years (store, &year, &compare_year);
+  if (compare_year >= year)
+    {
+      g_autofree char *msg = g_strdup_printf (
+          _ ("The comparison year must come before the report year (%d against %d)."), year, compare_year);
+      return fail (EXIT_USAGE, msg);
+    }
   narrative = itogi_narrative_build_edited (store, year, compare_year, &error);
   if (narrative == NULL)
     return fail_error (error);
