@@ -960,6 +960,31 @@ test_report (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
+
+  /* Ctrl+Z right after typing, before the pause: the typing is saved and then undone, once. */
+  buffer = itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal");
+  g_assert_false (gtk_text_buffer_get_enable_undo (buffer));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " Опечатка.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  spin (1000);
+  g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
+  {
+    g_autofree char *now = buffer_text (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal"));
+    g_assert_null (strstr (now, "Опечатка"));
+  }
+  /* And Redo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  {
+    g_autofree char *stored = itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL);
+    g_assert_nonnull (stored);
+    g_assert_true (g_str_has_suffix (stored, " Опечатка."));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
   itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
   close_window (window);
 }

@@ -101,34 +101,6 @@ say (ItogiReportPage *self, const char *text)
   gtk_widget_set_visible (self->message, text != NULL);
 }
 
-typedef struct
-{
-  ItogiReportPage *page;
-  gint64 step;
-} Changed;
-
-static gboolean
-emit_changed (gpointer data)
-{
-  Changed *c = data;
-
-  g_signal_emit (c->page, signals[CHANGED], 0, c->step);
-  g_object_unref (c->page);
-  g_free (c);
-  return G_SOURCE_REMOVE;
-}
-
-/* Told after the current handler returns: the window reloads every page in answer. */
-static void
-changed_later (ItogiReportPage *self, gint64 step)
-{
-  Changed *c = g_new0 (Changed, 1);
-
-  c->page = g_object_ref (self);
-  c->step = step;
-  g_idle_add (emit_changed, c);
-}
-
 static void
 update_status (Section *s)
 {
@@ -160,7 +132,9 @@ store_text (Section *s, const char *text, const char *label, GError **error)
       itogi_store_rollback_step (self->store);
       return FALSE;
     }
-  changed_later (self, step);
+  /* Told at once (not from an idle): the window's undo saves waiting text first and must find
+   * its step on the stack before it undoes. Nothing here runs inside the buffer's own handler. */
+  g_signal_emit (self, signals[CHANGED], 0, step);
   return TRUE;
 }
 
@@ -202,6 +176,8 @@ on_buffer_changed (GtkTextBuffer *buffer, Section *s)
   update_status (s);
   g_clear_handle_id (&s->save_id, g_source_remove);
   s->save_id = g_timeout_add (SAVE_DELAY_MS, on_save_timeout, s);
+  /* Typing can be undone before it is saved: the window's Undo must be on already. */
+  gtk_widget_activate_action (GTK_WIDGET (s->page), "win.update-undo", NULL);
 }
 
 static void
@@ -330,6 +306,11 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
 
   view = gtk_text_view_new ();
   s->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  /* One undo, the window's: each saved edit is a step there. A second history in the view would
+   * undo typing that was already saved, which is then saved again as a new change. */
+  gtk_text_buffer_set_enable_undo (s->buffer, FALSE);
+  /* A database that cannot be written is shown, not edited. */
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), !itogi_store_is_read_only (self->store));
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
@@ -376,6 +357,7 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
     gtk_box_append (GTK_BOX (chart_row), s->chart_kind);
     gtk_box_append (GTK_BOX (s->box), chart_row);
     g_signal_connect (s->chart_kind, "notify::selected", G_CALLBACK (on_chart_kind_selected), s);
+    gtk_widget_set_sensitive (s->chart_kind, !itogi_store_is_read_only (self->store));
   }
   s->chart = itogi_chart_view_new ();
   gtk_widget_set_size_request (s->chart, -1, 320);
@@ -493,6 +475,15 @@ itogi_report_page_save_now (ItogiReportPage *self, GError **error)
     }
   say (self, NULL);
   return TRUE;
+}
+
+gboolean
+itogi_report_page_has_unsaved (ItogiReportPage *self)
+{
+  for (guint i = 0; i < self->sections->len; i++)
+    if (((Section *)self->sections->pdata[i])->save_id != 0)
+      return TRUE;
+  return FALSE;
 }
 
 GtkTextBuffer *

@@ -26,6 +26,8 @@ gboolean itogi_report_page_set_years (ItogiReportPage *self, int year, int compa
 GtkTextBuffer *itogi_report_page_get_buffer (ItogiReportPage *self, const char *slug);
 /* Save edits still waiting for the pause in typing; FALSE with @error when the store refuses. */
 gboolean itogi_report_page_save_now (ItogiReportPage *self, GError **error);
+/* Whether text typed is still waiting for the pause in typing to be saved. */
+gboolean itogi_report_page_has_unsaved (ItogiReportPage *self);
 /* The report as shown, edits included (for export). */
 ItogiNarrative *itogi_report_page_get_narrative (ItogiReportPage *self);
 /* Put the generated text back for @slug; asks first when there is an edit, unless @confirmed. */

@@ -264,7 +264,11 @@ on_row_activated (ItogiWindow *self, GtkListBoxRow *row)
 static void
 update_undo_actions (ItogiWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_steps->len > 0);
+  GtkWidget *report
+      = self->stack != NULL ? gtk_stack_get_child_by_name (self->stack, ITOGI_REPORT_PAGE_NAME) : NULL;
+  gboolean typing = report != NULL && itogi_report_page_has_unsaved (ITOGI_REPORT_PAGE (report));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_steps->len > 0 || typing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", self->redo_steps->len > 0);
 }
 
@@ -496,10 +500,31 @@ undo_or_redo (ItogiWindow *self, GArray *from, GArray *to)
 }
 
 static void
+update_undo_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  update_undo_actions (ITOGI_WINDOW (widget));
+}
+
+static void
 undo_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   ItogiWindow *self = ITOGI_WINDOW (widget);
-  undo_or_redo (self, self->undo_steps, self->redo_steps);
+  GtkWidget *report = gtk_stack_get_child_by_name (self->stack, ITOGI_REPORT_PAGE_NAME);
+
+  /* Report text typed a moment ago is the latest change: saved now, it is what is undone. */
+  if (report != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!itogi_report_page_save_now (ITOGI_REPORT_PAGE (report), &error))
+        {
+          show_error (self, error);
+          return;
+        }
+    }
+  if (self->undo_steps->len > 0)
+    undo_or_redo (self, self->undo_steps, self->redo_steps);
+  else
+    update_undo_actions (self);
 }
 
 static void
@@ -1034,6 +1059,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.update-undo", NULL, update_undo_action);
   gtk_widget_class_install_action (widget_class, "win.add-area", NULL, add_area_action);
   gtk_widget_class_install_action (widget_class, "win.edit-area", NULL, area_action);
   gtk_widget_class_install_action (widget_class, "win.area-up", NULL, area_action);
