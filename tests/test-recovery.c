@@ -241,7 +241,8 @@ test_damaged_restores_latest (Fixture *f, gconstpointer data)
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_true (adw_message_dialog_has_response (dialog, "other"));
   g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
-  g_assert_false (adw_message_dialog_has_response (dialog, "read-only"));
+  /* Opening it read-only, to save what can be read, is offered as well. */
+  g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
   g_assert_cmpint (itogi_application_get_exit_status (f->app), ==, 1);
   /* Asking moved nothing. */
   asked_sum = file_checksum (f->path);
@@ -263,6 +264,47 @@ test_damaged_restores_latest (Fixture *f, gconstpointer data)
   /* The backups themselves are untouched, the bad one included. */
   g_assert_true (g_file_test (good, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+/* A damaged database with no backup, not the default one: it can be opened read-only to save what
+ * can still be read (the file stays exactly as it was), or kept aside for a fresh start. */
+static void
+test_damaged_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  AdwMessageDialog *dialog;
+  ItogiWindow *window;
+
+  write_note (f->path, "damaged later", TRUE);
+  damage (f->path);
+  before = file_checksum (f->path);
+
+  start_app (f, f->path);
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "anew"));
+  respond (dialog, "read-only");
+  window = find_window (f);
+  g_assert_nonnull (window);
+  g_assert_true (itogi_window_is_read_only (window));
+  /* No daily backup is made of it, and nothing is written to it. */
+  g_assert_null (find_file (f->dir, "-daily"));
+  {
+    GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+    for (GList *l = windows; l != NULL; l = l->next)
+      gtk_window_destroy (l->data);
+    g_list_free (windows);
+    settle ();
+  }
+  after = file_checksum (f->path);
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autofree char *backups = itogi_store_backup_dir_for (f->path);
+    g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* The default database overwritten by something that is not a database, with no backup: the
@@ -562,6 +604,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/app/recovery/damaged-restores-latest", test_damaged_restores_latest);
   ADD ("/app/recovery/not-ours-start-anew", test_not_ours_start_anew);
+  ADD ("/app/recovery/damaged-read-only", test_damaged_read_only);
   ADD ("/app/recovery/newer-left-alone", test_newer_left_alone);
   ADD ("/app/recovery/missing-created", test_missing_created);
   ADD ("/app/recovery/read-only-folder", test_read_only_folder);

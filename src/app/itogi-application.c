@@ -241,6 +241,12 @@ on_open_error_response (AdwMessageDialog *dialog, const char *response, OpenErro
     done = restore_latest (oe, &error);
   else if (g_strcmp0 (response, "anew") == 0 || g_strcmp0 (response, "create") == 0)
     done = start_anew (oe, &error);
+  else if (g_strcmp0 (response, "read-only") == 0 && oe->code == ITOGI_STORE_ERROR_CORRUPT)
+    {
+      ItogiStore *store = itogi_store_open_damaged (oe->path, &error);
+      if ((done = store != NULL))
+        show_store (self, store);
+    }
   else if (g_strcmp0 (response, "read-only") == 0)
     done = itogi_application_open (self, oe->path, TRUE, &error) != NULL;
   else if (g_strcmp0 (response, "retry") == 0)
@@ -360,7 +366,7 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
                                                   ADW_RESPONSE_SUGGESTED);
     }
-  else if ((damaged || not_ours) && default_db)
+  else if (damaged || (not_ours && default_db))
     {
       g_string_append (body, "\n\n");
       g_string_append_printf (body,
@@ -371,6 +377,13 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
     }
   if (oe->code == ITOGI_STORE_ERROR_NOT_FOUND)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "create", _ ("Create _New Database"));
+  if (damaged)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body,
+                       _ ("It can also be opened read-only, to look at and export what can still be read."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only", _ ("Open _Read-Only"));
+    }
   if (oe->code == ITOGI_STORE_ERROR_READONLY)
     {
       g_string_append (body, "\n\n");

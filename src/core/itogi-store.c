@@ -1014,6 +1014,26 @@ itogi_store_open_read_only (const char *path, GError **error)
   return g_steal_pointer (&store);
 }
 
+ItogiStore *
+itogi_store_open_damaged (const char *path, GError **error)
+{
+  g_autoptr (ItogiStore) store = NULL;
+  g_autofree char *escaped = NULL, *uri = NULL;
+  int version = 0;
+
+  if (!check_header (path, error))
+    return NULL;
+  /* Read-only and unchanging, without the integrity check that refused it: whatever pages are
+   * sound can still be read and exported; nothing is written, not even a journal. */
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  store = store_open_named (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, FALSE, error);
+  if (store == NULL || !check_identity (store, &version, error))
+    return NULL;
+  store->schema_version = version;
+  return g_steal_pointer (&store);
+}
+
 gboolean
 itogi_store_is_read_only (ItogiStore *store)
 {

@@ -48,6 +48,9 @@ ItogiStore *itogi_store_open_default (GError **error);
 /* Open an Itogi database for reading only: nothing is written, not even the journal mode, so a
  * file in a read-only folder or on read-only media can still be looked at and exported. */
 ItogiStore *itogi_store_open_read_only (const char *path, GError **error);
+/* Open a database that failed its integrity check, read-only and without that check, so that
+ * what can still be read can be looked at and exported. Never writes to the file. */
+ItogiStore *itogi_store_open_damaged (const char *path, GError **error);
 /* Whether changes cannot be saved (opened read-only, or the file or its folder is write-protected). */
 gboolean itogi_store_is_read_only (ItogiStore *store);
 /* The report text of an area as edited in the Report view, for @year against @compare_year; NULL
