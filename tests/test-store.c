@@ -913,6 +913,27 @@ test_backup (Fixture *f, gconstpointer data)
   g_assert_cmpuint (problems->len, ==, 0);
   /* Again over the first: replaced whole. */
   g_assert_true (itogi_store_backup (store, dest, &error));
+  /* Never over the database itself, however it is named. */
+  {
+    g_autofree char *before = file_checksum (f->path);
+    g_autofree char *odd = g_strconcat (f->dir, "//./itogi.db", NULL);
+    g_autofree char *link = g_build_filename (f->dir, "link.db", NULL);
+    g_autofree char *after = NULL;
+
+    g_assert_false (itogi_store_backup (store, f->path, &error));
+    g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (itogi_store_backup (store, odd, &error));
+    g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (symlink (f->path, link), ==, 0);
+    g_assert_false (itogi_store_backup (store, link, &error));
+    g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+    after = file_checksum (f->path);
+    g_assert_cmpstr (after, ==, before);
+  }
 
   /* A folder that cannot be written: see /core/store/read-only/backup-folder, which also runs
    * as root. A folder that does not exist: refused too, whoever runs it. */

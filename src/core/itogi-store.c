@@ -2085,6 +2085,14 @@ itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error)
 
 /* ---- backup and check ---- */
 
+/* Whether both names lead to one existing file. */
+static gboolean
+same_file (const char *a, const char *b)
+{
+  GStatBuf sa, sb;
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 gboolean
 itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
 {
@@ -2097,6 +2105,21 @@ itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
   int fd, version = 0, rc;
 
   g_return_val_if_fail (!store->in_transaction, FALSE);
+  /* A backup over the database itself (or a link to it, or one of its journal files) would
+   * replace the live file while it is open. */
+  {
+    static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *own = g_strconcat (store->path, suffixes[i], NULL);
+        if (same_file (dest, own))
+          {
+            g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
+                         _ ("“%s” is the database itself: choose another file for the backup."), name);
+            return FALSE;
+          }
+      }
+  }
   /* A name of our own beside the backup: VACUUM INTO will not write over a file. */
   tmp = g_build_filename (dir, ".itogi-backup-XXXXXX", NULL);
   fd = g_mkstemp (tmp);
