@@ -833,6 +833,17 @@ render_sentence (const ItogiIndicator *indicator, const char *template, const It
   ctx.comparison = current->partial
                        ? g_strdup ("")
                        : format_comparison (previous, indicator->kind, indicator->scale, compare_year);
+  /* «779 тыс. руб. (779 054,51 руб.)» and «(2022 г. – …)» would stand as two brackets in a row:
+   * they share one, «(779 054,51 руб.; 2022 г. – …)». */
+  if (g_str_has_suffix (ctx.number, ")") && g_str_has_prefix (ctx.comparison, "("))
+    {
+      char *joined
+          = g_strdup_printf ("%.*s; %s", (int)strlen (ctx.number) - 1, ctx.number, ctx.comparison + 1);
+      g_free (ctx.number);
+      ctx.number = joined;
+      g_free (ctx.comparison);
+      ctx.comparison = g_strdup ("");
+    }
   ctx.change = previous != NULL ? itogi_narrative_format_change (current, previous, indicator->kind,
                                                                  indicator->scale, compare_year)
                                 : g_strdup ("");
