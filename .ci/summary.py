@@ -1,48 +1,87 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Print "N passed, N failed[, N skipped]" from meson's logs, counting TAP subtests.
+"""Print "N passed, N failed[, N skipped]" from one or more meson test logs, counting TAP subtests.
 
-A test program that failed as a whole (crash, timeout, bail-out) counts as at least one failure
-even where its TAP output recorded none. Exits non-zero when anything failed or nothing ran.
+usage: summary.py [--failed N] [--label NAME] LOG...
+
+Each LOG is a meson-logs directory (its testlog.json and testlog.junit.xml are read) or a log base
+as given to `meson test --logbase` with its directory, e.g. build-test/meson-logs/valgrind-core
+(read as ….json and ….junit.xml). The counts of all logs are summed.
+
+A test program that failed as a whole (crash, timeout, bail-out, a sanitizer or valgrind finding
+at exit) counts as at least one failure even where its TAP output recorded none. A LOG with no
+log file counts as one failure: the tests it names did not run. --failed adds failures found
+outside the logs (a build that failed). With --label the line reads "NAME pass: N subtests
+passed, …", a per-pass line that cannot be mistaken for the final one.
+
+Exits non-zero when anything failed or nothing passed.
 """
+import argparse
 import json
 import os
 import sys
 import xml.etree.ElementTree as ET
 
-logs = sys.argv[1] if len(sys.argv) > 1 else "build-test/meson-logs"
-junit = os.path.join(logs, "testlog.junit.xml")
-jsonl = os.path.join(logs, "testlog.json")
+BAD = {"FAIL", "ERROR", "TIMEOUT", "INTERRUPT", "UNEXPECTEDPASS"}
 
-passed = failed = skipped = 0
-failed_by_suite = {}
-if os.path.exists(junit):
-    for suite in ET.parse(junit).getroot().iter("testsuite"):
-        suite_failed = 0
-        for case in suite.iter("testcase"):
-            if case.find("failure") is not None or case.find("error") is not None:
-                suite_failed += 1
-            elif case.find("skipped") is not None:
-                skipped += 1
-            else:
-                passed += 1
-        failed += suite_failed
-        failed_by_suite[suite.get("name")] = suite_failed
 
-bad = {"FAIL", "ERROR", "TIMEOUT", "INTERRUPT", "UNEXPECTEDPASS"}
-if os.path.exists(jsonl):
-    with open(jsonl, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if not line:
-                continue
-            test = json.loads(line)
-            if test.get("result") in bad and not any(
-                    n and test["name"] in n and c > 0 for n, c in failed_by_suite.items()):
-                failed += 1
+def count(log):
+    """(passed, failed, skipped) of one meson log."""
+    base = os.path.join(log, "testlog") if os.path.isdir(log) else log
+    junit, jsonl = base + ".junit.xml", base + ".json"
+    if not os.path.exists(junit) and not os.path.exists(jsonl):
+        print(f"summary: no test log at {base}.json: counted as one failure", file=sys.stderr)
+        return 0, 1, 0
 
-line = f"{passed} passed, {failed} failed"
-if skipped:
-    line += f", {skipped} skipped"
-print(line)
-sys.exit(1 if failed or passed == 0 else 0)
+    passed = failed = skipped = 0
+    failed_by_suite = {}
+    if os.path.exists(junit):
+        for suite in ET.parse(junit).getroot().iter("testsuite"):
+            suite_failed = 0
+            for case in suite.iter("testcase"):
+                if case.find("failure") is not None or case.find("error") is not None:
+                    suite_failed += 1
+                elif case.find("skipped") is not None:
+                    skipped += 1
+                else:
+                    passed += 1
+            failed += suite_failed
+            failed_by_suite[suite.get("name")] = suite_failed
+
+    if os.path.exists(jsonl):
+        with open(jsonl, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line:
+                    continue
+                test = json.loads(line)
+                if test.get("result") in BAD and not any(
+                        n and test["name"] in n and c > 0 for n, c in failed_by_suite.items()):
+                    failed += 1
+    return passed, failed, skipped
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--failed", type=int, default=0, help="failures found outside the logs")
+    parser.add_argument("--label", help="name of the pass, for a per-pass line")
+    parser.add_argument("logs", nargs="*", default=["build-test/meson-logs"])
+    args = parser.parse_args()
+
+    passed, failed, skipped = 0, args.failed, 0
+    for log in args.logs:
+        p, f, s = count(log)
+        passed, failed, skipped = passed + p, failed + f, skipped + s
+
+    if args.label:
+        line = f"{args.label} pass: {passed} subtests passed, {failed} failed"
+    else:
+        line = f"{passed} passed, {failed} failed"
+    if skipped:
+        line += f", {skipped} skipped"
+    print(line)
+    return 1 if failed or passed == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
