@@ -428,19 +428,10 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
     {
       Section *s = self->sections->pdata[i];
       const ItogiNarrativeSection *ns = narrative->sections->pdata[i];
-      g_autoptr (ItogiNarrative) plain = NULL;
 
-      g_free (s->generated);
-      s->generated = NULL;
       /* The generated text, even where an edit is shown: typing it back means «no edit». */
-      if (!ns->edited)
-        s->generated = g_strdup (ns->body);
-      else
-        {
-          plain = itogi_narrative_build (self->store, year, compare_year, NULL);
-          if (plain != NULL && i < plain->sections->len)
-            s->generated = g_strdup (((ItogiNarrativeSection *)plain->sections->pdata[i])->body);
-        }
+      g_free (s->generated);
+      s->generated = g_strdup (ns->edited ? ns->generated : ns->body);
       /* Text waiting to be saved is the user's latest word: it is not replaced. */
       if (s->save_id == 0)
         {

@@ -885,6 +885,7 @@ itogi_narrative_section_free (ItogiNarrativeSection *section)
   g_free (section->slug);
   g_free (section->heading);
   g_free (section->body);
+  g_free (section->generated);
   g_free (section->chart);
   if (section->tasks != NULL)
     g_ptr_array_unref (section->tasks);
@@ -1181,7 +1182,7 @@ itogi_narrative_build_edited (ItogiStore *store, int year, int compare_year, GEr
         }
       if (edit != NULL)
         {
-          g_free (section->body);
+          section->generated = section->body;
           section->body = edit;
           section->edited = TRUE;
         }

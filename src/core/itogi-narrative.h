@@ -25,6 +25,7 @@ typedef struct
    * when there is none of these. An edit made in the Report view replaces it whole. */
   char *body;
   gboolean edited;  /* body is the user's edit, not the generated text */
+  char *generated;  /* with an edit, the text made from the data that it replaced; else NULL */
   GPtrArray *tasks; /* char *: the tasks set for the year after @year, in order */
   /* The chart chosen for the area in the Report view: a chart kind's name (itogi_chart_kind_to_string),
    * "none" for no chart, NULL for the automatic choice. Kept in the store as the meta key
