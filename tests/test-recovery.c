@@ -204,6 +204,21 @@ backup_path (const char *db, const char *stamp_and_label)
   return g_build_filename (dir, name, NULL);
 }
 
+/* A backup as the app makes one, dated as the test wants: the public backup never writes into
+ * the backup folder (only the store's own dated backups go there), so it is made beside the
+ * database and moved in. */
+static gboolean
+backup_into_folder (ItogiStore *store, const char *dest, GError **error)
+{
+  g_autofree char *db_dir = g_path_get_dirname (itogi_store_get_path (store));
+  g_autofree char *outside = g_build_filename (db_dir, "backup-in-the-making.db", NULL);
+
+  if (!itogi_store_backup (store, outside, error))
+    return FALSE;
+  g_assert_cmpint (g_rename (outside, dest), ==, 0);
+  return TRUE;
+}
+
 /* A damaged database with backups: the newest backup is itself damaged and is passed over; the
  * next one takes the file's place, and the damaged file is kept byte for byte. */
 static void
@@ -221,8 +236,8 @@ test_damaged_restores_latest (Fixture *f, gconstpointer data)
   {
     ItogiStore *store = itogi_store_open (f->path, &error);
     g_assert_no_error (error);
-    g_assert_true (itogi_store_backup (store, good, &error));
-    g_assert_true (itogi_store_backup (store, bad, &error));
+    g_assert_true (backup_into_folder (store, good, &error));
+    g_assert_true (backup_into_folder (store, bad, &error));
     g_assert_no_error (error);
     itogi_store_free (store);
   }
@@ -516,7 +531,7 @@ test_restore_from_menu (Fixture *f, gconstpointer data)
   write_note (f->path, "monday", TRUE);
   {
     ItogiStore *store = itogi_store_open (f->path, &error);
-    g_assert_true (itogi_store_backup (store, older, &error));
+    g_assert_true (backup_into_folder (store, older, &error));
     g_assert_no_error (error);
     itogi_store_free (store);
   }

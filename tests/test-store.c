@@ -911,8 +911,14 @@ test_backup (Fixture *f, gconstpointer data)
   problems = itogi_store_check (copy, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
-  /* Again over the first: replaced whole. */
+  /* Not over a database this process has open (the copy)... */
+  g_assert_false (itogi_store_backup (store, dest, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  /* ...but once it is closed, again over the first: replaced whole. */
+  g_clear_pointer (&copy, itogi_store_free);
   g_assert_true (itogi_store_backup (store, dest, &error));
+  g_assert_no_error (error);
   /* Never over the database itself, however it is named. */
   {
     g_autofree char *before = file_checksum (f->path);
@@ -946,7 +952,7 @@ test_backup (Fixture *f, gconstpointer data)
   }
   d = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (d)) != NULL)
-    g_assert_false (g_str_has_prefix (name, ".itogi-backup-"));
+    g_assert_false (g_str_has_prefix (name, ".itogi-"));
 }
 
 /* ---- read-only files and folders, and a full disk ----

@@ -31,6 +31,7 @@ typedef enum
   ITOGI_STORE_ERROR_BUSY,
   ITOGI_STORE_ERROR_INVALID,  /* the data broke a rule of the schema */
   ITOGI_STORE_ERROR_CONFLICT, /* an undo would overwrite a later change */
+  ITOGI_STORE_ERROR_ALTERED,  /* its tables, columns, indexes or triggers are not this format's */
 } ItogiStoreError;
 
 typedef struct _ItogiStore ItogiStore;
@@ -39,8 +40,18 @@ GQuark itogi_store_error_quark (void);
 
 /* ~/.local/share/itogi/itogi.db */
 char *itogi_store_default_path (void);
-/* Open an existing Itogi database; never creates or changes a file that is not one. */
+/* Open an existing Itogi database for editing, upgrading an older data format (after a verified
+ * backup). Only a regular file that is an Itogi database, whole, with exactly the schema of its
+ * format, is opened; anything else is refused before a byte of it or beside it is changed. */
 ItogiStore *itogi_store_open (const char *path, GError **error);
+/* Open an Itogi database for a command that reads and is done (a table, an export, a report):
+ * refused like itogi_store_open() (an older format too, which only an upgrade can read), and
+ * nothing is written: the file, its -wal and its folder are byte for byte as they were after the
+ * store is freed. */
+ItogiStore *itogi_store_open_to_read (const char *path, GError **error);
+/* Open an Itogi database for itogi_store_check(): the schema and the integrity are not refused
+ * but reported there. Writes nothing, as itogi_store_open_to_read(). */
+ItogiStore *itogi_store_open_to_check (const char *path, GError **error);
 /* Create a new database holding the built-in report data; refuses an existing path. */
 ItogiStore *itogi_store_create (const char *path, GError **error);
 /* Open the default database, creating it (folder 0700, file 0600) on first use. */
@@ -169,8 +180,8 @@ gboolean itogi_store_move_aside (const char *path, const char *label, char **mov
  * @kept_aside). A backup that is not a sound Itogi database is refused and nothing changes. */
 gboolean itogi_store_restore (const char *backup, const char *dest, const char *aside_label,
                               char **kept_aside, GError **error);
-/* The full integrity and foreign-key checks: one line per problem (empty when the file is sound),
- * or NULL with @error when they could not run. */
+/* The schema against this data format's, then the full integrity and foreign-key checks: one line
+ * per problem (empty when the file is sound), or NULL with @error when they could not run. */
 GPtrArray *itogi_store_check (ItogiStore *store, GError **error);
 
 /* Edit steps: one user action («Изменено значение», «Загрузка из CSV»). Every change made inside
