@@ -14,7 +14,7 @@ echo "1..4"
 grep -rlE '(\b_|\bN_|\bC_|g_dngettext) ?\(' src --include='*.c' > "$tmp/with-strings"
 grep -rl 'translatable="yes"' ui --include='*.ui' >> "$tmp/with-strings"
 ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml >> "$tmp/with-strings"
-sort -u "$tmp/with-strings" > "$tmp/expected"
+LC_ALL=C sort -u "$tmp/with-strings" > "$tmp/expected"
 grep -v '^#' po/POTFILES.in | grep -v '^$' > "$tmp/listed"
 if diff -u "$tmp/expected" "$tmp/listed" > "$tmp/diff"; then
   echo "ok 1 POTFILES.in is complete and sorted"

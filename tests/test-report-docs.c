@@ -762,8 +762,8 @@ test_unwritable (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   /* Plain words, naming the folder: no errno number, no library's name. */
-  g_test_trap_assert_stdout ("pdf: The disk is full: nothing was saved in “*”.\n"
-                             "odt: The disk is full: nothing was saved in “*”.\n");
+  g_test_trap_assert_stdout ("pdf: The disk is full: “*” was not saved, and nothing was left of it.\n"
+                             "odt: The disk is full: “*” was not saved, and nothing was left of it.\n");
 
   g_setenv ("ITOGI_TEST_CASE", "read-only", TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);

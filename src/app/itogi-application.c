@@ -119,7 +119,9 @@ open_error_free (OpenError *oe)
 static const char *
 aside_label (int code)
 {
-  return code == ITOGI_STORE_ERROR_CORRUPT ? "damaged" : "set-aside";
+  if (code == ITOGI_STORE_ERROR_CORRUPT)
+    return "damaged";
+  return code == ITOGI_STORE_ERROR_ALTERED ? "altered" : "set-aside";
 }
 
 static char *
@@ -172,6 +174,7 @@ restore_latest (OpenError *oe, GError **error)
         }
       /* Only a bad backup is passed over; a folder that cannot be written stops here. */
       if (!g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT)
+          && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_ALTERED)
           && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE)
           && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN)
           && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NEWER))
@@ -241,7 +244,8 @@ on_open_error_response (AdwMessageDialog *dialog, const char *response, OpenErro
     done = restore_latest (oe, &error);
   else if (g_strcmp0 (response, "anew") == 0 || g_strcmp0 (response, "create") == 0)
     done = start_anew (oe, &error);
-  else if (g_strcmp0 (response, "read-only") == 0 && oe->code == ITOGI_STORE_ERROR_CORRUPT)
+  else if (g_strcmp0 (response, "read-only") == 0
+           && (oe->code == ITOGI_STORE_ERROR_CORRUPT || oe->code == ITOGI_STORE_ERROR_ALTERED))
     {
       ItogiStore *store = itogi_store_open_damaged (oe->path, &error);
       if ((done = store != NULL))
@@ -307,7 +311,8 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
   oe->path = g_strdup (path);
   oe->code = error->domain == ITOGI_STORE_ERROR ? error->code : ITOGI_STORE_ERROR_FAILED;
   oe->backups = itogi_store_list_backups (path);
-  damaged = oe->code == ITOGI_STORE_ERROR_CORRUPT;
+  /* A file altered outside Itogi is offered what a damaged one is: its backup, or a look. */
+  damaged = oe->code == ITOGI_STORE_ERROR_CORRUPT || oe->code == ITOGI_STORE_ERROR_ALTERED;
   not_ours = oe->code == ITOGI_STORE_ERROR_NOT_DATABASE || oe->code == ITOGI_STORE_ERROR_FOREIGN;
 
   /* Said on the terminal too, for whoever started Itogi from one or a script. */
@@ -318,6 +323,9 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
     {
     case ITOGI_STORE_ERROR_CORRUPT:
       heading = _ ("The Database Is Damaged");
+      break;
+    case ITOGI_STORE_ERROR_ALTERED:
+      heading = _ ("The Database Was Altered Outside Itogi");
       break;
     case ITOGI_STORE_ERROR_NOT_DATABASE:
     case ITOGI_STORE_ERROR_FOREIGN:
@@ -430,7 +438,7 @@ itogi_application_restore_backup (ItogiApplication *self, const char *backup, GE
 
   /* The backup is checked before anything is closed: a bad one leaves the window as it was. */
   {
-    ItogiStore *probe = itogi_store_open_read_only (backup, &local);
+    ItogiStore *probe = itogi_store_open_to_read (backup, &local);
     if (probe == NULL)
       {
         if ((window = main_window (self)) != NULL)

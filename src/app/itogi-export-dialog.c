@@ -61,8 +61,8 @@ run_export (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   ExportJob *job = data;
   GError *error = NULL;
   gboolean ok;
-  /* A connection of its own: the window may go on reading (or close) meanwhile. */
-  g_autoptr (ItogiStore) store = itogi_store_open (job->database, &error);
+  /* A connection of its own, that reads only: the window may go on editing (or close) meanwhile. */
+  g_autoptr (ItogiStore) store = itogi_store_open_to_read (job->database, &error);
 
   if (store == NULL)
     {

@@ -15,7 +15,9 @@
 #include "itogi-import-dialog.h"
 #include "itogi-report-page.h"
 #include "itogi-restore-dialog.h"
+#include "itogi-csv.h"
 #include "itogi-format.h"
+#include "itogi-output.h"
 #include "itogi-table.h"
 #include "itogi-window.h"
 
@@ -862,6 +864,12 @@ itogi_window_import_file (ItogiWindow *self, GFile *file, GError **error)
   gsize length;
   GtkWidget *dialog;
 
+  g_autofree char *path = g_file_get_path (file);
+
+  /* Never the open database itself: our descriptor of it, closed, would drop the connection's
+   * locks. Nor a pipe, nor a file too large to be a table. */
+  if (path != NULL && !itogi_input_check (path, ITOGI_CSV_MAX_FILE_SIZE, error))
+    return FALSE;
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return FALSE;
   dialog = itogi_import_dialog_new (GTK_WINDOW (self), self->store, name, contents, length, on_imported, self,

@@ -13,6 +13,7 @@
 
 #include "itogi-chart-export.h"
 #include "itogi-chart-render.h"
+#include "itogi-output.h"
 
 G_DEFINE_QUARK (itogi - chart - error - quark, itogi_chart_error)
 
@@ -178,8 +179,9 @@ itogi_chart_export_file (const ItogiChartModel *model, ItogiChartFormat format, 
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &len);
-  /* g_file_set_contents writes a temporary file and renames it: a failure leaves nothing. */
-  if (!g_file_set_contents_full (path, data, (gssize)len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local))
+  /* Written whole beside the file and renamed: a failure leaves nothing; the open database, a
+   * device and the like are refused. */
+  if (!itogi_output_write_file (path, data, len, &local))
     {
       g_autofree char *name = g_filename_display_name (path);
       g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_WRITE,

@@ -15,6 +15,7 @@
 #include "itogi-i18n.h"
 #include "itogi-import.h"
 #include "itogi-narrative.h"
+#include "itogi-output.h"
 #include "itogi-report-odt.h"
 #include "itogi-report-pdf.h"
 #include "itogi-store.h"
@@ -62,17 +63,42 @@ print_usage (FILE *stream)
            "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year "
            "YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n  import FILE.csv "
            "[--dry-run]\n  report --year YEAR [--compare YEAR] [--format pdf|odt|txt] -o FILE\n  backup "
-           "FILE.db\n  restore BACKUP.db\n  check\n\n%s\n",
+           "FILE.db\n  restore BACKUP.db\n  check\n  upgrade\n\n%s\n",
            _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
            _ ("Without --database the default database is used, and created on first use."));
 }
 
-static ItogiStore *
-open_store (const GlobalOptions *global, GError **error)
+typedef enum
 {
-  if (global->database != NULL)
-    return itogi_store_open (global->database, error);
-  return itogi_store_open_default (error);
+  FOR_READING,  /* the command only reads: nothing of the file or beside it changes */
+  FOR_WRITING,  /* it edits: an older data format is upgraded first (after a backup) */
+  FOR_CHECKING, /* itogi-cli check: the schema and integrity are reported, not refused */
+} Purpose;
+
+static char *
+database_path (const GlobalOptions *global)
+{
+  return global->database != NULL ? g_strdup (global->database) : itogi_store_default_path ();
+}
+
+static ItogiStore *
+open_store (const GlobalOptions *global, Purpose purpose, GError **error)
+{
+  g_autofree char *path = database_path (global);
+
+  /* The default database is made on first use, with the report's data. */
+  if (global->database == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    return itogi_store_open_default (error);
+  switch (purpose)
+    {
+    case FOR_WRITING:
+      return itogi_store_open (path, error);
+    case FOR_CHECKING:
+      return itogi_store_open_to_check (path, error);
+    case FOR_READING:
+    default:
+      return itogi_store_open_to_read (path, error);
+    }
 }
 
 static int
@@ -115,7 +141,7 @@ cmd_areas (const GlobalOptions *global, int argc, char **argv)
 
   if (argc > 1)
     return fail (EXIT_USAGE, _ ("“areas” takes no arguments."));
-  store = open_store (global, &error);
+  store = open_store (global, FOR_READING, &error);
   if (store == NULL)
     return fail_error (error);
   areas = itogi_store_list_areas (store, FALSE, &error);
@@ -140,7 +166,7 @@ cmd_backup (const GlobalOptions *global, int argc, char **argv)
 
   if (argc != 2 || argv[1][0] == '-')
     return fail (EXIT_USAGE, _ ("Name the backup file: itogi-cli backup FILE.db."));
-  store = open_store (global, &error);
+  store = open_store (global, FOR_READING, &error);
   if (store == NULL)
     return fail_error (error);
   if (!itogi_store_backup (store, argv[1], &error))
@@ -185,7 +211,7 @@ cmd_check (const GlobalOptions *global, int argc, char **argv)
 
   if (argc > 1)
     return fail (EXIT_USAGE, _ ("“check” takes no arguments."));
-  store = open_store (global, &error);
+  store = open_store (global, FOR_CHECKING, &error);
   if (store == NULL)
     return fail_error (error);
   problems = itogi_store_check (store, &error);
@@ -205,6 +231,46 @@ cmd_check (const GlobalOptions *global, int argc, char **argv)
         problems->len);
     return fail (EXIT_FAILURE, msg);
   }
+}
+
+/* upgrade: an older data format brought up to date, after a verified backup of the file as it was. */
+static int
+cmd_upgrade (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autofree char *path = database_path (global);
+  g_autofree char *message = NULL;
+  int before;
+
+  if (argc > 1)
+    return fail (EXIT_USAGE, _ ("“upgrade” takes no arguments."));
+  /* First a look that changes nothing: a file already up to date is left exactly as it is. */
+  store = open_store (global, FOR_CHECKING, &error);
+  if (store == NULL)
+    return fail_error (error);
+  before = itogi_store_get_schema_version (store);
+  g_clear_pointer (&store, itogi_store_free);
+  if (before == ITOGI_STORE_SCHEMA_VERSION)
+    {
+      /* Translators: «База данных X уже в формате данных 3. Ничего не изменено.» */
+      message = g_strdup_printf (_ ("%s is already in data format %d. Nothing was changed."), path, before);
+      out (message);
+      out ("\n");
+      return EXIT_SUCCESS;
+    }
+  store = open_store (global, FOR_WRITING, &error);
+  if (store == NULL)
+    return fail_error (error);
+  /* Translators: «X переведена из формата данных 1 в формат 3; прежний файл сохранён в папке копий X.» */
+  {
+    g_autofree char *backups = itogi_store_backup_dir (store);
+    message = g_strdup_printf (_ ("Upgraded %s from data format %d to %d; the file as it was is kept in %s."),
+                               path, before, ITOGI_STORE_SCHEMA_VERSION, backups);
+  }
+  out (message);
+  out ("\n");
+  return EXIT_SUCCESS;
 }
 
 /* Display width in characters; every character here is one column wide. */
@@ -462,7 +528,7 @@ cmd_table (const GlobalOptions *global, int argc, char **argv)
   if (compare_text != NULL && !parse_year (compare_text, "--compare", &compare_year, &error))
     return fail (EXIT_USAGE, error->message);
 
-  store = open_store (global, &error);
+  store = open_store (global, FOR_READING, &error);
   if (store == NULL)
     return fail_error (error);
   resolve_years (store, &year, &compare_year);
@@ -555,7 +621,7 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
       || (compare_text != NULL && !parse_year (compare_text, "--compare", &options.compare_year, &error)))
     return fail (EXIT_USAGE, error->message);
 
-  store = open_store (global, &error);
+  store = open_store (global, FOR_READING, &error);
   if (store == NULL)
     return fail_error (error);
   resolve_years (store, &options.year, &options.compare_year);
@@ -591,14 +657,15 @@ cmd_import (const GlobalOptions *global, int argc, char **argv)
     /* What is left is the one file to import. */
     if (argc != 2)
       return fail (EXIT_USAGE, _ ("Name the CSV file to import: itogi-cli import FILE.csv [--dry-run]."));
-    if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    if (!itogi_input_check (argv[1], ITOGI_CSV_MAX_FILE_SIZE, &error)
+        || !g_file_get_contents (argv[1], &contents, &length, &error))
       return fail_error (error);
   }
   table = itogi_csv_parse (contents, length, &error);
   if (table == NULL)
     return fail_error (error);
 
-  store = open_store (global, &error);
+  store = open_store (global, dry_run ? FOR_READING : FOR_WRITING, &error);
   if (store == NULL)
     return fail_error (error);
   itogi_import_report_init (&report);
@@ -689,7 +756,7 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
       || (compare_text != NULL && !parse_year (compare_text, "--compare", &compare_year, &error)))
     return fail (EXIT_USAGE, error->message);
 
-  store = open_store (global, &error);
+  store = open_store (global, FOR_READING, &error);
   if (store == NULL)
     return fail_error (error);
   resolve_years (store, &year, &compare_year);
@@ -713,7 +780,7 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
         fputs (text, stdout);
         return EXIT_SUCCESS;
       }
-    if (!g_file_set_contents (output, text, -1, &error))
+    if (!itogi_output_write_file (output, text, strlen (text), &error))
       return fail_error (error);
   }
   return EXIT_SUCCESS;
@@ -780,7 +847,7 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
       && height == ITOGI_CHART_A4_300DPI_HEIGHT)
     dpi = 300;
 
-  store = open_store (global, &error);
+  store = open_store (global, FOR_READING, &error);
   if (store == NULL)
     return fail_error (error);
   resolve_years (store, &year, &compare_year);
@@ -799,9 +866,9 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "init", cmd_init },     { "table", cmd_table },     { "areas", cmd_areas },   { "chart", cmd_chart },
-  { "export", cmd_export }, { "import", cmd_import },   { "report", cmd_report }, { "backup", cmd_backup },
-  { "check", cmd_check },   { "restore", cmd_restore },
+  { "init", cmd_init },     { "table", cmd_table },     { "areas", cmd_areas },     { "chart", cmd_chart },
+  { "export", cmd_export }, { "import", cmd_import },   { "report", cmd_report },   { "backup", cmd_backup },
+  { "check", cmd_check },   { "restore", cmd_restore }, { "upgrade", cmd_upgrade },
 };
 
 int

@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The largest file read as a table to import: far beyond any year of figures (100 000 rows take
+ * a few megabytes), and small enough to read whole. */
+#define ITOGI_CSV_MAX_FILE_SIZE ((goffset)128 * 1024 * 1024)
+
 #define ITOGI_CSV_ERROR (itogi_csv_error_quark ())
 
 typedef enum

@@ -296,6 +296,55 @@ itogi_output_resolve (const char *path, ItogiOutputFlags flags, GError **error)
   return g_steal_pointer (&target);
 }
 
+gboolean
+itogi_input_check (const char *path, goffset max_size, GError **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *canonical = NULL;
+  g_autofree char *dir = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ITOGI_OUTPUT_ERROR, ITOGI_OUTPUT_ERROR_FAILED, _ ("“%s” cannot be read: %s."), name,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, ITOGI_OUTPUT_ERROR, ITOGI_OUTPUT_ERROR_NOT_FILE,
+                   _ ("“%s” is %s, not a file that can be read. Nothing was read."), name,
+                   kind_of (st.st_mode));
+      return FALSE;
+    }
+  if (max_size > 0 && st.st_size > max_size)
+    {
+      g_autofree char *size = g_format_size ((guint64)st.st_size);
+      g_set_error (error, ITOGI_OUTPUT_ERROR, ITOGI_OUTPUT_ERROR_NOT_FILE,
+                   _ ("“%s” is too large (%s) to be a table of figures. Nothing was read."), name, size);
+      return FALSE;
+    }
+  canonical = canonical_path (path);
+  dir = g_path_get_dirname (canonical);
+  g_mutex_lock (&protected_lock);
+  for (guint i = 0; protected_list != NULL && i < protected_list->len; i++)
+    {
+      gboolean in_backups = FALSE;
+      if (touches_database (protected_list->pdata[i], canonical, dir, &st, TRUE, &in_backups))
+        {
+          g_mutex_unlock (&protected_lock);
+          g_set_error (error, ITOGI_OUTPUT_ERROR, ITOGI_OUTPUT_ERROR_PROTECTED,
+                       _ ("“%s” is the open database or one of its own files, not a table to import. Nothing "
+                          "was read."),
+                       name);
+          return FALSE;
+        }
+    }
+  g_mutex_unlock (&protected_lock);
+  return TRUE;
+}
+
 /* ---- writing ---- */
 
 struct _ItogiOutput
@@ -323,7 +372,7 @@ itogi_output_set_errno_error (GError **error, const char *path, int e)
 
   if (errno_means_full (e))
     g_set_error (error, ITOGI_OUTPUT_ERROR, ITOGI_OUTPUT_ERROR_FULL,
-                 _ ("The disk is full: nothing was saved in “%s”."), dir_name);
+                 _ ("The disk is full: “%s” was not saved, and nothing was left of it."), name);
   else if (e == EACCES || e == EPERM || e == EROFS)
     g_set_error (error, ITOGI_OUTPUT_ERROR, ITOGI_OUTPUT_ERROR_READONLY,
                  _ ("Nothing can be saved in the folder “%s”: %s."), dir_name, g_strerror (e));

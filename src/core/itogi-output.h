@@ -47,6 +47,12 @@ void itogi_output_unprotect (const char *database);
  * canonical. NULL with an ITOGI_OUTPUT_ERROR, in plain words, when it must not be written. */
 char *itogi_output_resolve (const char *path, ItogiOutputFlags flags, GError **error);
 
+/* Before a file a person named is read whole (a CSV to import): refused, with plain words, when it
+ * is not a regular file (reading a pipe would wait forever), when it is larger than @max_size
+ * bytes, or when it is a database this process has open or one of its journal files (closing our
+ * descriptor of it would drop the locks the process's connection holds on it). */
+gboolean itogi_input_check (const char *path, goffset max_size, GError **error);
+
 typedef struct _ItogiOutput ItogiOutput;
 
 /* Checks @path as above and opens a temporary file beside the file it leads to (with that file's

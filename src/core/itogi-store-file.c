@@ -325,10 +325,11 @@ check_schema (ItogiStore *store, int version, GError **error)
     return TRUE;
   other = itogi_store_schema_matching_version (store->db);
   if (other >= 0)
-    g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_ALTERED,
-                 _ ("The database “%s” says it is in data format %d, but its tables are those of format %d: it "
-                    "was altered outside Itogi. Nothing was changed."),
-                 name, version, other);
+    g_set_error (
+        error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_ALTERED,
+        _ ("The database “%s” says it is in data format %d, but its tables are those of format %d: it "
+           "was altered outside Itogi. Nothing was changed."),
+        name, version, other);
   else if (differences->len == 1)
     g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_ALTERED,
                  _ ("The database “%s” was altered outside Itogi: %s. Nothing was changed."), name,
@@ -849,10 +850,11 @@ backup_to (ItogiStore *store, const char *dest, ItogiOutputFlags flags, GError *
   if (g_file_test (itogi_output_get_target (output), G_FILE_TEST_EXISTS)
       && !is_itogi_file (itogi_output_get_target (output)))
     {
-      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
-                   _ ("“%s” exists and is not an Itogi database: a backup never replaces another file. Choose "
-                      "another name. Nothing was changed."),
-                   name);
+      g_set_error (
+          error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
+          _ ("“%s” exists and is not an Itogi database: a backup never replaces another file. Choose "
+             "another name. Nothing was changed."),
+          name);
       return FALSE;
     }
   if (!write_verified_copy (store, output, &local))
@@ -1079,7 +1081,8 @@ itogi_store_restore (const char *backup, const char *dest, const char *aside_lab
   g_clear_pointer (&source, itogi_store_free);
 
   /* The current file is never deleted: it is moved aside, with its journal files. */
-  if (g_file_test (target, G_FILE_TEST_EXISTS) && !itogi_store_move_aside (target, aside_label, &aside, error))
+  if (g_file_test (target, G_FILE_TEST_EXISTS)
+      && !itogi_store_move_aside (target, aside_label, &aside, error))
     {
       g_prefix_error (error, _ ("Nothing was restored: "));
       return FALSE;

@@ -336,7 +336,7 @@ typedef struct
 {
   char *type; /* table, index, trigger, view */
   char *name;
-  char *sql;  /* whitespace folded */
+  char *sql; /* whitespace folded */
 } SchemaObject;
 
 static void
@@ -419,8 +419,8 @@ reference_for (int version, GHashTable **schema)
   if (reference_db[version] == NULL)
     {
       sqlite3 *db = NULL;
-      gboolean ok = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
-                    == SQLITE_OK;
+      gboolean ok
+          = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK;
 
       for (int v = 0; ok && v < version; v++)
         ok = sqlite3_exec (db, migrations[v], NULL, NULL, NULL) == SQLITE_OK;
@@ -455,8 +455,9 @@ read_columns (sqlite3 *db, const char *table)
   GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify)column_free);
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT name, type, \"notnull\", dflt_value, pk, hidden "
-                               "FROM pragma_table_xinfo(?1, 'main')",
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+                          "FROM pragma_table_xinfo(?1, 'main')",
                           -1, &stmt, NULL)
       == SQLITE_OK)
     {
@@ -465,12 +466,11 @@ read_columns (sqlite3 *db, const char *table)
         {
           Column *c = g_new0 (Column, 1);
           c->name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-          c->description = g_strdup_printf ("%s|%d|%s|%d|%d", (const char *)sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_int (stmt, 2),
-                                            sqlite3_column_type (stmt, 3) == SQLITE_NULL
-                                                ? "NULL"
-                                                : (const char *)sqlite3_column_text (stmt, 3),
-                                            sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5));
+          c->description = g_strdup_printf (
+              "%s|%d|%s|%d|%d", (const char *)sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2),
+              sqlite3_column_type (stmt, 3) == SQLITE_NULL ? "NULL"
+                                                           : (const char *)sqlite3_column_text (stmt, 3),
+              sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5));
           g_ptr_array_add (columns, c);
         }
     }
@@ -539,15 +539,15 @@ table_differences (sqlite3 *expected_db, sqlite3 *db, const SchemaObject *o, GPt
       if (h == NULL)
         g_ptr_array_add (out, g_strdup_printf (_ ("the table “%s” has no column “%s”"), o->name, w->name));
       else if (g_strcmp0 (w->description, h->description) != 0)
-        g_ptr_array_add (out,
-                         g_strdup_printf (_ ("the column “%s” of the table “%s” was changed"), w->name, o->name));
+        g_ptr_array_add (
+            out, g_strdup_printf (_ ("the column “%s” of the table “%s” was changed"), w->name, o->name));
     }
   for (guint i = 0; i < have->len; i++)
     {
       Column *h = have->pdata[i];
       if (find_column (want, h->name) == NULL)
-        g_ptr_array_add (out,
-                         g_strdup_printf (_ ("the table “%s” has a column “%s” of its own"), o->name, h->name));
+        g_ptr_array_add (
+            out, g_strdup_printf (_ ("the table “%s” has a column “%s” of its own"), o->name, h->name));
     }
   if (out->len == before)
     g_ptr_array_add (out, changed_line (o));

@@ -12,91 +12,45 @@
 #include <unistd.h>
 
 #include "itogi-format.h"
+#include "itogi-output.h"
 #include "itogi-report-file.h"
 #include "itogi-table.h"
 #include "itogi-xlsx.h"
 
 struct _ItogiReportFile
 {
-  char *path;
-  char *tmp;
-  int fd;
-  int failed_errno; /* the first write's failure, 0 while all is well */
+  ItogiOutput *output;
 };
 
-static gboolean
-errno_means_full (int e)
-{
-  /* A quota and a file-size limit stop the write exactly as a full disk does. */
-  return e == ENOSPC || e == EDQUOT || e == EFBIG;
-}
-
+/* The writer's refusals and failures, in the export's own error domain with their plain words. */
 static void
-set_write_error (GError **error, const char *path, int e)
+propagate_write_error (GError **error, GError *local)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *dir_name = g_filename_display_name (dir);
-  g_autofree char *name = g_filename_display_name (path);
-
-  /* The same words as the workbook's export, already translated. */
-  if (errno_means_full (e))
-    g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
-                 _ ("The disk is full: nothing was saved in “%s”."), dir_name);
-  else
-    g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("Cannot save “%s”: %s."), name,
-                 g_strerror (e));
+  g_set_error_literal (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, local->message);
+  g_error_free (local);
 }
 
 ItogiReportFile *
 itogi_report_file_begin (const char *path, GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part-XXXXXX", NULL);
+  GError *local = NULL;
+  ItogiOutput *output = itogi_output_begin (path, ITOGI_OUTPUT_DEFAULT, &local);
   ItogiReportFile *file;
-  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
 
-  if (fd < 0)
+  if (output == NULL)
     {
-      int saved = errno;
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *dir_name = g_filename_display_name (dir);
-
-      if (errno_means_full (saved))
-        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
-                     _ ("The disk is full: nothing was saved in “%s”."), dir_name);
-      else
-        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
-                     _ ("Nothing can be saved in the folder “%s”: %s."), dir_name, g_strerror (saved));
+      propagate_write_error (error, local);
       return NULL;
     }
   file = g_new0 (ItogiReportFile, 1);
-  file->path = g_strdup (path);
-  file->tmp = g_steal_pointer (&tmp);
-  file->fd = fd;
+  file->output = output;
   return file;
 }
 
 gboolean
 itogi_report_file_write (ItogiReportFile *file, const void *data, gsize len)
 {
-  const guint8 *p = data;
-
-  if (file->failed_errno != 0)
-    return FALSE;
-  while (len > 0)
-    {
-      gssize n = write (file->fd, p, len);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          /* write() returning 0 for a non-empty buffer means no room either. */
-          file->failed_errno = n < 0 ? errno : ENOSPC;
-          return FALSE;
-        }
-      p += n;
-      len -= (gsize)n;
-    }
-  return TRUE;
+  return itogi_output_write (file->output, data, len);
 }
 
 void
@@ -104,47 +58,20 @@ itogi_report_file_abort (ItogiReportFile *file)
 {
   if (file == NULL)
     return;
-  if (file->fd >= 0)
-    close (file->fd);
-  g_unlink (file->tmp);
-  g_free (file->tmp);
-  g_free (file->path);
+  itogi_output_abort (file->output);
   g_free (file);
 }
 
 gboolean
 itogi_report_file_commit (ItogiReportFile *file, GError **error)
 {
-  int e = file->failed_errno;
+  GError *local = NULL;
+  gboolean ok = itogi_output_commit (g_steal_pointer (&file->output), &local);
 
-  /* On the disk before it takes the real name: a power cut never leaves an empty file there.
-   * Some file systems report a full disk only now, at fsync or close. */
-  if (e == 0 && fsync (file->fd) != 0)
-    e = errno;
-  if (close (file->fd) != 0 && e == 0)
-    e = errno;
-  file->fd = -1;
-  if (e == 0 && g_rename (file->tmp, file->path) != 0)
-    e = errno;
-  if (e != 0)
-    {
-      set_write_error (error, file->path, e);
-      itogi_report_file_abort (file);
-      return FALSE;
-    }
-  {
-    g_autofree char *dir = g_path_get_dirname (file->path);
-    int dfd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-    if (dfd >= 0)
-      {
-        fsync (dfd);
-        close (dfd);
-      }
-  }
-  g_free (file->tmp);
-  g_free (file->path);
   g_free (file);
-  return TRUE;
+  if (!ok)
+    propagate_write_error (error, local);
+  return ok;
 }
 
 ItogiChartModel *

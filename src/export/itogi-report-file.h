@@ -3,9 +3,11 @@
  * Copyright 2026 The Itogi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by the PDF and ODT report writers: the bytes go to a temporary file in the target's
- * folder, are flushed to the disk, and only then take the real name. A full disk, a read-only
- * folder or any other failure leaves the old file (if any) as it was and no partial file.
+ * Shared by the PDF and ODT report writers, over the core's ItogiOutput: the bytes go to a
+ * temporary file in the folder of the file the name leads to, are flushed to the disk, and only
+ * then take the real name. A full disk, a read-only folder or any other failure leaves the old
+ * file (if any) as it was and no partial file; the open database, its journal files, its backups,
+ * devices, pipes and folders are refused before anything is written.
  */
 #pragma once
 

@@ -15,11 +15,13 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "itogi-format.h"
+#include "itogi-output.h"
 #include "itogi-table.h"
 #include "itogi-xlsx.h"
 
@@ -694,57 +696,45 @@ write_notes (Book *b, GPtrArray *areas, const char *sheet_name)
   print_setup (b, ws, title, 2);
 }
 
-/* Make a unique temporary file beside @path, for writing a whole file before renaming it. */
-static char *
-temp_beside (const char *path, GError **error)
+/* The writer's refusals and failures, in the export's own error domain with their plain words. */
+static void
+propagate_write_error (GError **error, GError *local)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part-XXXXXX", NULL);
-  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0644);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *name = g_filename_display_name (dir);
-      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
-                   saved == ENOSPC ? _ ("The disk is full: nothing was saved in “%s”.")
-                                   : _ ("Nothing can be saved in the folder “%s”: %s."),
-                   name, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&tmp);
+  g_set_error_literal (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, local->message);
+  g_error_free (local);
 }
 
-static gboolean
-move_into_place (const char *tmp, const char *path, GError **error)
+/* libxlsxwriter prints its own «[ERROR] workbook_close(): …» lines to standard error when a write
+ * fails; the user gets our plain message instead, so its lines go nowhere. The lock keeps two
+ * exports (the window's worker threads) from restoring each other's descriptor. */
+static GMutex quiet_lock;
+
+static int
+quiet_begin (void)
 {
-  /* On the disk before it takes the real name: a power cut never leaves an empty file there. */
-  int fd = g_open (tmp, O_RDONLY | O_CLOEXEC, 0);
-  if (fd >= 0)
+  int saved, null_fd;
+
+  g_mutex_lock (&quiet_lock);
+  fflush (stderr);
+  saved = dup (STDERR_FILENO);
+  null_fd = g_open ("/dev/null", O_WRONLY | O_CLOEXEC, 0);
+  if (saved >= 0 && null_fd >= 0)
+    dup2 (null_fd, STDERR_FILENO);
+  if (null_fd >= 0)
+    close (null_fd);
+  return saved;
+}
+
+static void
+quiet_end (int saved)
+{
+  fflush (stderr);
+  if (saved >= 0)
     {
-      fsync (fd);
-      close (fd);
+      dup2 (saved, STDERR_FILENO);
+      close (saved);
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
-      g_unlink (tmp);
-      g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("Cannot save “%s”: %s."), name,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-    int dfd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-    if (dfd >= 0)
-      {
-        fsync (dfd);
-        close (dfd);
-      }
-  }
-  return TRUE;
+  g_mutex_unlock (&quiet_lock);
 }
 
 gboolean
@@ -752,22 +742,30 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
 {
   g_autoptr (GPtrArray) areas = collect (store, o, error);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *tmp = NULL;
+  g_autoptr (ItogiOutput) output = NULL;
+  const char *tmp;
   g_autofree char *office = itogi_store_get_meta (store, "office");
   g_autofree char *report = itogi_store_get_meta (store, "report-title");
   g_autofree char *doc_title = NULL, *keywords = NULL;
   lxw_workbook_options wopts = { 0 };
   lxw_doc_properties props = { 0 };
   lxw_error closed;
-  int saved_errno;
+  GError *local = NULL;
+  int saved_errno, quiet;
   locale_t c_locale, old_locale;
   Book b = { 0 };
 
   if (areas == NULL)
     return FALSE;
-  tmp = temp_beside (path, error);
-  if (tmp == NULL)
-    return FALSE;
+  output = itogi_output_begin (path, ITOGI_OUTPUT_DEFAULT, &local);
+  if (output == NULL)
+    {
+      propagate_write_error (error, local);
+      return FALSE;
+    }
+  /* libxlsxwriter writes the file by its name. */
+  itogi_output_close_temp (output);
+  tmp = itogi_output_get_temp_path (output);
 
   /* Debian's libxlsxwriter prints numbers with the current LC_NUMERIC: under ru_RU it would
    * write «22808,5» into the XML and corrupt the file. Everything runs in the C locale. */
@@ -784,7 +782,6 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
     {
       uselocale (old_locale);
       freelocale (c_locale);
-      g_unlink (tmp);
       g_free (b.year_text);
       g_free (b.compare_text);
       g_hash_table_unref (b.formats);
@@ -845,9 +842,11 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
   props.created = o->created;
   check (&b, workbook_set_properties (b.wb, &props));
 
+  quiet = quiet_begin ();
   errno = 0;
   closed = workbook_close (b.wb);
   saved_errno = errno;
+  quiet_end (quiet);
   uselocale (old_locale);
   freelocale (c_locale);
   g_hash_table_unref (b.formats);
@@ -857,7 +856,6 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
   if (b.status != LXW_NO_ERROR || closed != LXW_NO_ERROR)
     {
       lxw_error e = closed != LXW_NO_ERROR ? closed : b.status;
-      g_unlink (tmp);
       /* The disk and the folder are named in plain words; libxlsxwriter's own code otherwise. */
       if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
         g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
@@ -873,7 +871,12 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
                      _ ("The workbook could not be written (%s). Nothing was saved."), lxw_strerror (e));
       return FALSE;
     }
-  return move_into_place (tmp, path, error);
+  if (!itogi_output_commit (g_steal_pointer (&output), &local))
+    {
+      propagate_write_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- CSV ---- */
@@ -992,17 +995,9 @@ itogi_export_csv (ItogiStore *store, const ItogiExportOptions *o, const char *pa
     }
 
   /* Written beside the file and renamed: a full disk leaves the old file, not half a new one. */
-  if (!g_file_set_contents_full (path, out->str, (gssize)out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                 &local))
+  if (!itogi_output_write_file (path, out->str, out->len, &local))
     {
-      g_autofree char *name = g_filename_display_name (path);
-      /* GLib names ENOSPC; a quota or a file-size limit keeps the system's own words. */
-      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
-        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
-                     _ ("The disk is full: “%s” was not saved (%s)."), name, local->message);
-      else
-        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE, _ ("Cannot save “%s”: %s"), name,
-                     local->message);
+      propagate_write_error (error, g_steal_pointer (&local));
       return FALSE;
     }
   return TRUE;
