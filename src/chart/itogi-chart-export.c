@@ -183,9 +183,8 @@ itogi_chart_export_file (const ItogiChartModel *model, ItogiChartFormat format, 
    * device and the like are refused. */
   if (!itogi_output_write_file (path, data, len, &local))
     {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_WRITE,
-                   _ ("The chart could not be saved to “%s”: %s"), name, local->message);
+      /* Its words name the file and the cause already. */
+      g_set_error_literal (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_WRITE, local->message);
       return FALSE;
     }
   return TRUE;

@@ -253,6 +253,10 @@ cmd_upgrade (const GlobalOptions *global, int argc, char **argv)
   g_clear_pointer (&store, itogi_store_free);
   if (before == ITOGI_STORE_SCHEMA_VERSION)
     {
+      /* Up to date, and sound: a damaged or altered file is refused, not called up to date. */
+      store = open_store (global, FOR_READING, &error);
+      if (store == NULL)
+        return fail_error (error);
       /* Translators: «База данных X уже в формате данных 3. Ничего не изменено.» */
       message = g_strdup_printf (_ ("%s is already in data format %d. Nothing was changed."), path, before);
       out (message);

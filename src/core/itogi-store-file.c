@@ -112,6 +112,7 @@ typedef struct
 {
   char *canonical; /* links followed: SQLite keeps its journal files beside the real file */
   goffset size;
+  gboolean wal_exists;
   gboolean wal_has_data; /* a -wal with commits that may not be in the file yet */
   gboolean shm_exists;   /* then another program may have the file open */
 } FileState;
@@ -183,7 +184,10 @@ look_at_file (const char *path, FileState *fs, GError **error)
           return FALSE;
         }
       if (i == 0)
-        fs->wal_has_data = side.st_size > 0;
+        {
+          fs->wal_exists = TRUE;
+          fs->wal_has_data = side.st_size > 0;
+        }
       else if (i == 1)
         fs->shm_exists = TRUE;
     }
@@ -194,6 +198,15 @@ look_at_file (const char *path, FileState *fs, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* Whether a connection that writes nothing must leave the journal files as it found them: they
+ * were there before it, so closing it must neither fold the log into the file nor remove them.
+ * Files that SQLite made for this connection alone it removes again when it closes last. */
+static gboolean
+keeps_journal (const FileState *fs)
+{
+  return fs->wal_exists || fs->shm_exists;
 }
 
 /* A connection of its own to @path, or to @uri (a file: URI) when given. */
@@ -380,6 +393,26 @@ check_file (ItogiStore *store, OpenFlags flags, int *version_out, GError **error
   return check_schema (store, (int)version, error) && quick_check (store, error);
 }
 
+/* After a connection that could not read (a full disk, a read-only folder) the -wal and -shm that
+ * SQLite began for it may be left: an empty log, and a -shm of the 3 bytes SQLite writes first.
+ * Nobody else uses them: a connection that does maps at least 32 KiB of the -shm. They were not
+ * there before, so they go. */
+static void
+remove_empty_journal (const FileState *fs)
+{
+  g_autofree char *wal = g_strconcat (fs->canonical, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fs->canonical, "-shm", NULL);
+  GStatBuf wal_st, shm_st;
+  gboolean wal_empty = g_lstat (wal, &wal_st) != 0 || (S_ISREG (wal_st.st_mode) && wal_st.st_size == 0);
+  gboolean shm_empty = g_lstat (shm, &shm_st) != 0 || (S_ISREG (shm_st.st_mode) && shm_st.st_size < 4096);
+
+  if (wal_empty && shm_empty)
+    {
+      g_unlink (shm);
+      g_unlink (wal);
+    }
+}
+
 /* A connection that reads and writes nothing, through the log: when no other program has the file
  * open and its log holds commits, in exclusive mode, so that SQLite keeps the log's index in
  * memory instead of making a -shm beside the file. A file that has no log to replay but cannot
@@ -393,7 +426,7 @@ connect_reading (const char *path, const FileState *fs, gboolean brief, GError *
 
   if (store != NULL)
     {
-      store->keep_wal = fs->wal_has_data;
+      store->keep_wal = keeps_journal (fs);
       if (!fs->wal_has_data && sqlite3_db_readonly (store->db, "main") == 1)
         /* A read-only connection would make -wal and -shm and could never remove them. */
         g_clear_pointer (&store, itogi_store_free);
@@ -408,6 +441,8 @@ connect_reading (const char *path, const FileState *fs, gboolean brief, GError *
     g_clear_pointer (&store, itogi_store_free);
   if (store != NULL)
     return g_steal_pointer (&store);
+  if (!keeps_journal (fs))
+    remove_empty_journal (fs);
   if (fs->wal_has_data)
     {
       if (local == NULL)
@@ -491,15 +526,11 @@ migrate (ItogiStore *store, int from, GError **error)
 }
 
 static ItogiStore *
-open_checked (const char *path, OpenFlags flags, GError **error)
+open_looked_at (const char *path, const FileState *looked, OpenFlags flags, GError **error)
 {
-  g_auto (FileState) fs = { 0 };
+  FileState fs = *looked;
   g_autoptr (ItogiStore) store = NULL;
   int version = 0;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  if (!look_at_file (path, &fs, error))
-    return NULL;
 
   /* The file alone first. A refusal here leaves every byte and every name as it was. */
   {
@@ -533,7 +564,7 @@ open_checked (const char *path, OpenFlags flags, GError **error)
       store = connect (path, NULL, SQLITE_OPEN_READWRITE, error);
       if (store == NULL)
         return NULL;
-      store->keep_wal = fs.wal_has_data;
+      store->keep_wal = keeps_journal (&fs);
     }
   else
     {
@@ -586,6 +617,22 @@ open_checked (const char *path, OpenFlags flags, GError **error)
         return NULL;
     }
   return g_steal_pointer (&store);
+}
+
+static ItogiStore *
+open_checked (const char *path, OpenFlags flags, GError **error)
+{
+  g_auto (FileState) fs = { 0 };
+  ItogiStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!look_at_file (path, &fs, error))
+    return NULL;
+  store = open_looked_at (path, &fs, flags, error);
+  /* A refusal leaves nothing beside the file that was not there before. */
+  if (store == NULL && !keeps_journal (&fs))
+    remove_empty_journal (&fs);
+  return store;
 }
 
 ItogiStore *
@@ -819,7 +866,22 @@ write_verified_copy (ItogiStore *store, ItogiOutput *output, GError **error)
   if (query_only != 0)
     itogi_store_exec (store, "PRAGMA query_only = 1", NULL);
   if (rc != SQLITE_DONE)
-    return itogi_store_fail (store, rc, error);
+    {
+      GError *local = NULL;
+
+      itogi_store_fail (store, rc, &local);
+      /* The disk that filled is the copy's: that is the file to name. */
+      if (g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FULL))
+        {
+          g_autofree char *name = g_filename_display_name (itogi_output_get_target (output));
+          g_clear_error (&local);
+          g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FULL,
+                       _ ("The disk is full: “%s” was not saved, and nothing was left of it."), name);
+        }
+      else
+        g_propagate_error (error, local);
+      return FALSE;
+    }
   g_clear_pointer (&stmt, sqlite3_finalize);
   /* As private as the database itself; durable first, then verified. */
   g_chmod (tmp, 0600);
@@ -859,7 +921,10 @@ backup_to (ItogiStore *store, const char *dest, ItogiOutputFlags flags, GError *
     }
   if (!write_verified_copy (store, output, &local))
     {
-      g_propagate_prefixed_error (error, local, _ ("The backup failed and was removed: "));
+      if (g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FULL))
+        g_propagate_error (error, local);
+      else
+        g_propagate_prefixed_error (error, local, _ ("The backup failed and was removed: "));
       return FALSE;
     }
   if (!itogi_output_commit (g_steal_pointer (&output), &local))
@@ -1136,6 +1201,18 @@ itogi_store_check (ItogiStore *store, GError **error)
 
   if (schema == NULL)
     return NULL;
+  /* A file whose tables are another format's exactly: that one line says it all. */
+  if (schema->len > 0)
+    {
+      int other = itogi_store_schema_matching_version (store->db);
+      if (other >= 0)
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_ ("Schema: the file says it is in data format %d, but "
+                                                         "its tables are those of format %d"),
+                                                      store->schema_version, other));
+          g_ptr_array_set_size (schema, 0);
+        }
+    }
   for (guint i = 0; i < schema->len; i++)
     {
       /* Translators: one line of «itogi-cli check»: «Схема: нет триггера «tasks_insert»» */

@@ -856,13 +856,15 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
   if (b.status != LXW_NO_ERROR || closed != LXW_NO_ERROR)
     {
       lxw_error e = closed != LXW_NO_ERROR ? closed : b.status;
-      /* The disk and the folder are named in plain words; libxlsxwriter's own code otherwise. */
-      if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
-        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
-                     _ ("The disk is full: the workbook was not saved."));
-      else if (saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM)
-        g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
-                     _ ("The folder cannot be written: the workbook was not saved."));
+      /* The file and the cause in plain words, as every other writer says them; libxlsxwriter's
+       * own code only when the system gave no reason. */
+      if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG || saved_errno == EACCES
+          || saved_errno == EPERM || saved_errno == EROFS || saved_errno == EIO)
+        {
+          GError *plain = NULL;
+          itogi_output_set_errno_error (&plain, itogi_output_get_target (output), saved_errno);
+          propagate_write_error (error, plain);
+        }
       else
         g_set_error (error, ITOGI_EXPORT_ERROR,
                      e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE
