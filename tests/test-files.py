@@ -415,8 +415,13 @@ def other_wal_case(env):
     other = os.path.join(d, "other.db")
     shutil.copyfile(env.pristine, other)
     con = sqlite3.connect(other, isolation_level=None)
+    # Another office's database: other texts, its pages laid out anew.
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.execute("UPDATE areas SET description = description || ?", ("другое " * 400,))
+    con.execute("VACUUM")
+    con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA wal_autocheckpoint = 0")
-    con.execute("DELETE FROM indicator_values")
+    con.execute("DELETE FROM indicator_values WHERE rowid % 2 = 0")
     con.execute("UPDATE areas SET title = title || ' (другая база)'")
     shutil.copyfile(other + "-wal", db + "-wal")
     con.close()
@@ -451,6 +456,7 @@ ODD_FILES = [
     ("another program's database", foreign_case(False), None),
     ("another program's database with its -wal", foreign_case(True), None),
     ("a damaged database", damaged_case, []),
+    ("a database beside another database's -wal", other_wal_case, None),
     ("data format 0 with the tables of format 3", sql_case("PRAGMA user_version = 0"), None),
     ("data format 0 in the -wal", sql_case("PRAGMA user_version = 0", leave_wal=True), None),
     ("data format -1", sql_case("PRAGMA user_version = -1"), None),
