@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -316,6 +317,8 @@ test_edits_survive (Fixture *f, gconstpointer data)
   g_assert_cmpint (first, >=, 0);
   if (first == 0)
     {
+      /* Never outlives the test, whatever fails there. */
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
       close (report[0]);
       close (orders[1]);
       first_process (f, report[1], orders[0]);
