@@ -319,23 +319,30 @@ def test_backup_never_over_another_file(env):
 
 # ---- 3. odd database files ----
 
+def take_with_log(source, db, statements):
+    """@db becomes a copy of @source (or a new database) changed by @statements in WAL mode, taken
+    with its log while the changing connection is still open, so that the changes stay in the log."""
+    d = os.path.dirname(db)
+    work = os.path.join(d, "work.db")
+    if source is not None:
+        shutil.copyfile(source, work)
+    con = sqlite3.connect(work, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA wal_autocheckpoint = 0")
+    con.executescript(statements)
+    shutil.copyfile(work, db)
+    shutil.copyfile(work + "-wal", db + "-wal")
+    con.close()
+    for n in os.listdir(d):
+        if n.startswith("work.db"):
+            os.unlink(os.path.join(d, n))
+
+
 def sql_case(statements, leave_wal=False):
     def make(env):
         d, db = env.fresh()
         if leave_wal:
-            # Change a copy in WAL mode and take the file with its log while it is still open.
-            work = os.path.join(d, "work.db")
-            shutil.copyfile(db, work)
-            con = sqlite3.connect(work, isolation_level=None)
-            con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA wal_autocheckpoint = 0")
-            con.executescript(statements)
-            shutil.copyfile(work, db)
-            shutil.copyfile(work + "-wal", db + "-wal")
-            con.close()
-            for n in ("work.db", "work.db-wal", "work.db-shm"):
-                if os.path.exists(os.path.join(d, n)):
-                    os.unlink(os.path.join(d, n))
+            take_with_log(env.pristine, db, statements)
         else:
             con = sqlite3.connect(db, isolation_level=None)
             con.executescript(statements)
@@ -358,22 +365,12 @@ def foreign_case(leave_wal):
     def make(env):
         d = env.case_dir()
         db = os.path.join(d, "itogi.db")
-        work = os.path.join(d, "work.db")
-        con = sqlite3.connect(work, isolation_level=None)
-        con.execute("PRAGMA journal_mode = WAL")
-        con.execute("PRAGMA wal_autocheckpoint = 0")
-        con.execute("CREATE TABLE bookmarks (url TEXT)")
-        con.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
-        shutil.copyfile(work, db)
+        statements = "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.org');"
         if leave_wal:
-            shutil.copyfile(work + "-wal", db + "-wal")
-        con.close()
-        for n in os.listdir(d):
-            if n.startswith("work.db"):
-                os.unlink(os.path.join(d, n))
-        if not leave_wal:
-            con = sqlite3.connect(db)
-            con.execute("PRAGMA journal_mode = DELETE")
+            take_with_log(None, db, statements)
+        else:
+            con = sqlite3.connect(db, isolation_level=None)
+            con.executescript(statements)
             con.close()
         return d, db
     return make

@@ -209,8 +209,8 @@ follow_links (const char *path, GError **error)
   return NULL;
 }
 
-static const char *
-kind_of (mode_t mode)
+const char *
+itogi_output_kind_of (guint mode)
 {
   if (S_ISDIR (mode))
     return _ ("a folder");
@@ -264,7 +264,7 @@ itogi_output_resolve (const char *path, ItogiOutputFlags flags, GError **error)
       /* Renaming a file over a device node or a pipe would replace the node, not write to it. */
       g_set_error (error, ITOGI_OUTPUT_ERROR, ITOGI_OUTPUT_ERROR_NOT_FILE,
                    _ ("“%s” is %s, not a file: choose a file to write. Nothing was written."), name,
-                   exists ? kind_of (st.st_mode) : kind_of (S_IFDIR));
+                   exists ? itogi_output_kind_of (st.st_mode) : itogi_output_kind_of (S_IFDIR));
       return NULL;
     }
 
@@ -315,7 +315,7 @@ itogi_input_check (const char *path, goffset max_size, GError **error)
     {
       g_set_error (error, ITOGI_OUTPUT_ERROR, ITOGI_OUTPUT_ERROR_NOT_FILE,
                    _ ("“%s” is %s, not a file that can be read. Nothing was read."), name,
-                   kind_of (st.st_mode));
+                   itogi_output_kind_of (st.st_mode));
       return FALSE;
     }
   if (max_size > 0 && st.st_size > max_size)

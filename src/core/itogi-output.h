@@ -38,6 +38,9 @@ typedef enum
 
 GQuark itogi_output_error_quark (void);
 
+/* What a file that is not a regular file is, for a message: «a folder», «a pipe», «a device»… */
+const char *itogi_output_kind_of (guint mode);
+
 /* The store calls these for every database it opens and closes: while any connection to it is
  * open, no output may be written over it, its journal files or its backups. Counted. */
 void itogi_output_protect (const char *database);

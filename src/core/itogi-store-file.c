@@ -125,20 +125,6 @@ file_state_clear (FileState *fs)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileState, file_state_clear)
 
-static const char *
-kind_of (mode_t mode)
-{
-  if (S_ISDIR (mode))
-    return _ ("a folder");
-  if (S_ISFIFO (mode))
-    return _ ("a pipe");
-  if (S_ISSOCK (mode))
-    return _ ("a socket");
-  if (S_ISCHR (mode) || S_ISBLK (mode))
-    return _ ("a device");
-  return _ ("not a regular file");
-}
-
 /* stat() only: opening a pipe would wait for a writer forever, and opening the database would put
  * this process's locks on it at risk. */
 static gboolean
@@ -162,7 +148,8 @@ look_at_file (const char *path, FileState *fs, GError **error)
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE,
-                   _ ("“%s” is %s, not an Itogi database. Nothing was changed."), name, kind_of (st.st_mode));
+                   _ ("“%s” is %s, not an Itogi database. Nothing was changed."), name,
+                   itogi_output_kind_of (st.st_mode));
       return FALSE;
     }
   fs->canonical = g_strdup (realpath (path, resolved) != NULL ? resolved : path);
@@ -180,7 +167,7 @@ look_at_file (const char *path, FileState *fs, GError **error)
           g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE,
                        _ ("“%s” beside the database is %s, not its journal: the database “%s” is not opened. "
                           "Nothing was changed."),
-                       side_name, kind_of (side.st_mode), name);
+                       side_name, itogi_output_kind_of (side.st_mode), name);
           return FALSE;
         }
       if (i == 0)
