@@ -13,6 +13,7 @@
 #include <X11/keysym.h>
 
 #include "itogi-area-page.h"
+#include "itogi-figure-cell.h"
 #include "itogi-i18n.h"
 #include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
@@ -819,6 +820,91 @@ test_dialogs_ask (void)
   close_window (window);
 }
 
+/* A refused figure keeps its typing and its message through the table being made again by
+ * another save, and leaving it saves nothing; Escape puts the stored figure back. */
+static void
+test_refused_typing_kept (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page = show_area (window, "documents");
+  g_autofree char *before = documents_figures ();
+
+  focus_cell (cell_at (page, 0, TRUE));
+  type_keys ("abc");
+  press (XK_Return, 0);
+  spin (100);
+  /* Refused: said at the cell, the keyboard stays there. */
+  g_assert_true (has_keyboard (cell_at (page, 0, TRUE)));
+  g_assert_nonnull (itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell_at (page, 0, TRUE))));
+  press (XK_Tab, 0);
+  press (XK_Tab, 0);
+  press (XK_Tab, 0);
+  g_assert_true (has_keyboard (cell_at (page, 1, TRUE)));
+  /* Another figure saved: every row is made again. */
+  type_keys ("1");
+  press (XK_Return, 0);
+  WAIT_UNTIL (has_keyboard (cell_at (page, 2, TRUE)) && g_str_equal (text_of (cell_at (page, 1, TRUE)), "1"));
+  g_assert_cmpint (stored ("documents", 1, 2023), ==, 1);
+  g_assert_cmpstr (text_of (cell_at (page, 0, TRUE)), ==, "abc");
+  g_assert_nonnull (itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell_at (page, 0, TRUE))));
+  g_assert_cmpint (stored ("documents", 0, 2023), ==, 22808);
+  /* Escape there: the stored figure again, and the message gone. */
+  focus_cell (cell_at (page, 0, TRUE));
+  press (XK_Escape, 0);
+  g_assert_cmpstr (text_of (cell_at (page, 0, TRUE)), ==, "22" G "808");
+  g_assert_null (itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell_at (page, 0, TRUE))));
+  press (XK_Tab, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (200);
+  {
+    g_autofree char *now = documents_figures ();
+    g_assert_cmpstr (now, ==, before);
+  }
+  close_window (window);
+}
+
+static GtkWidget *
+new_task_row (GtkWidget *page)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+  collect_type (page, ADW_TYPE_ENTRY_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return rows->pdata[0];
+}
+
+/* Tasks typed one after another with Enter: the keyboard stays in the «New task» row, and what
+ * is typed there is not lost when the page is made again by a change elsewhere. */
+static void
+test_task_typing_kept (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page = show_area (window, "legal");
+  g_autoptr (ItogiArea) legal = itogi_store_find_area (store, "legal", NULL);
+  g_autoptr (GPtrArray) tasks = NULL;
+
+  gtk_widget_grab_focus (new_task_row (page));
+  spin (50);
+  g_assert_true (has_keyboard (new_task_row (page)));
+  type_keys ("abc");
+  press (XK_Return, 0);
+  WAIT_UNTIL (has_keyboard (new_task_row (page)) && g_str_equal (text_of (new_task_row (page)), ""));
+  tasks = itogi_store_list_tasks (store, legal->id, 2024, NULL);
+  g_assert_cmpuint (tasks->len, ==, 1);
+  g_assert_cmpstr (((ItogiTask *)tasks->pdata[0])->text, ==, "abc");
+  g_assert_true (has_keyboard (new_task_row (page)));
+  /* The next one, half typed, when the data changes (here: the last step undone). */
+  type_keys ("def");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (200);
+  g_clear_pointer (&tasks, g_ptr_array_unref);
+  tasks = itogi_store_list_tasks (store, legal->id, 2024, NULL);
+  g_assert_cmpuint (tasks->len, ==, 0);
+  g_assert_cmpstr (text_of (new_task_row (page)), ==, "def");
+  g_assert_true (has_keyboard (new_task_row (page)));
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -848,6 +934,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/app/keys/enter-moves-down", test_enter_moves_down);
   g_test_add_func ("/app/keys/undo-in-cell", test_undo_in_cell);
+  g_test_add_func ("/app/keys/refused-typing-kept", test_refused_typing_kept);
+  g_test_add_func ("/app/keys/task-typing-kept", test_task_typing_kept);
   g_test_add_func ("/app/keys/tab-leaves-text", test_tab_leaves_text);
   g_test_add_func ("/app/keys/escape-asks", test_escape_asks);
   g_test_add_func ("/app/keys/dialogs-ask", test_dialogs_ask);

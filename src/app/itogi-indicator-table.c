@@ -43,7 +43,8 @@ struct _ItogiIndicatorTable
   /* Figures typed and not saved yet (refused, or waiting), by "indicator-id:year": a rebuild of
    * the rows shows them again rather than the stored figure. */
   GHashTable *drafts;
-  gboolean rebuilding; /* the rows are being replaced: a cell losing the keyboard saves nothing */
+  GHashTable *problems; /* why each refused draft was refused, by the same key */
+  gboolean rebuilding;  /* the rows are being replaced: a cell losing the keyboard saves nothing */
   /* The cell to have the keyboard once its row is there: the one that had it before the rows
    * were replaced, or the one Enter moves to. */
   gint64 refocus_id;
@@ -79,6 +80,10 @@ on_cell_commit (ItogiFigureCell *cell, const char *typed, ItogiIndicatorTable *s
     {
       /* Nothing saved; what was typed stays, to be mended. */
       itogi_figure_cell_show_problem (cell, error->message);
+      g_hash_table_replace (
+          self->problems,
+          draft_key (self, item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "current"))),
+          g_strdup (error->message));
       return FALSE;
     }
   return TRUE;
@@ -99,6 +104,7 @@ on_cell_draft_changed (ItogiFigureCell *cell, ItogiIndicatorTable *self)
     {
       g_autofree char *key = draft_key (self, item, current);
       g_hash_table_remove (self->drafts, key);
+      g_hash_table_remove (self->problems, key);
     }
 }
 
@@ -359,8 +365,13 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
         g_object_set_data (G_OBJECT (label), "item", item);
         {
           g_autofree char *key = self != NULL ? draft_key (self, item, kind == CELL_CURRENT) : NULL;
-          itogi_figure_cell_show (ITOGI_FIGURE_CELL (label), shown,
-                                  key != NULL ? g_hash_table_lookup (self->drafts, key) : NULL);
+          const char *draft = key != NULL ? g_hash_table_lookup (self->drafts, key) : NULL;
+          const char *problem = draft != NULL ? g_hash_table_lookup (self->problems, key) : NULL;
+
+          itogi_figure_cell_show (ITOGI_FIGURE_CELL (label), shown, draft);
+          /* A refused figure comes back refused, saying why, not as if it were saved. */
+          if (problem != NULL)
+            itogi_figure_cell_show_problem (ITOGI_FIGURE_CELL (label), problem);
         }
         {
           /* Wide enough for the whole figure, «119 585 521,99» or «свыше 6 000», never clipped. */
@@ -543,6 +554,7 @@ itogi_indicator_table_dispose (GObject *object)
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->view = NULL;
   g_clear_pointer (&self->drafts, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (itogi_indicator_table_parent_class)->dispose (object);
@@ -582,6 +594,7 @@ static void
 itogi_indicator_table_init (ItogiIndicatorTable *self)
 {
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->store = g_list_store_new (ITOGI_TYPE_ROW_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
