@@ -658,6 +658,29 @@ test_escape_asks (void)
   spin (200);
   g_assert_cmpuint (months_stored (ind), ==, 0);
 
+  /* Save chosen with a figure the editor refuses: nothing saved, the editor stays with the reason
+   * and everything typed; it can still be left with Discard. */
+  gtk_window_present (GTK_WINDOW (window));
+  wait_active (GTK_WINDOW (window));
+  editor = open_period_editor (page, ind, title);
+  january = itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 1);
+  type_keys ("abc");
+  press (XK_Escape, 0);
+  wait_question ("Discard the Typed Figures?");
+  press (XK_Return, 0);
+  WAIT_UNTIL (find_question () == NULL && gtk_window_is_active (GTK_WINDOW (editor)));
+  spin (300);
+  g_assert_nonnull (find_toplevel (title));
+  g_assert_cmpstr (text_of (january), ==, "abc");
+  g_assert_true (gtk_widget_has_css_class (january, "error"));
+  g_assert_true (gtk_window_is_active (GTK_WINDOW (editor)));
+  g_assert_cmpuint (months_stored (ind), ==, 0);
+  press (XK_Escape, 0);
+  wait_question ("Discard the Typed Figures?");
+  press (XK_d, GDK_ALT_MASK);
+  wait_closed (title);
+  g_assert_cmpuint (months_stored (ind), ==, 0);
+
   /* The window's own close (a window manager's button, Alt+F4) asks too, and so does closing the
    * main window under it. */
   gtk_window_present (GTK_WINDOW (window));

@@ -92,8 +92,12 @@ answer (gpointer data)
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   else if (g_strcmp0 (g->answer, "save") == 0)
-    /* Saved, it closes; refused, it stays open with the reason and the typing. */
-    g->save (dialog);
+    {
+      /* Saved, it closes; refused, it stays open with the reason and the typing, and gets the
+       * keyboard back to mend them. */
+      if (!g->save (dialog))
+        gtk_window_present (GTK_WINDOW (dialog));
+    }
   else
     /* Back to the typing, with the keyboard. */
     gtk_window_present (GTK_WINDOW (dialog));
