@@ -49,7 +49,7 @@ struct _ItogiIndicatorTable
    * were replaced, or the one Enter moves to. */
   gint64 refocus_id;
   CellKind refocus_kind;
-  int refocus_start, refocus_end; /* its selection; −1, −1 selects all */
+  int refocus_start, refocus_end; /* its selection: 0, −1 is all of it */
   guint refocus_tick;
   guint refocus_frames;
 };
@@ -450,7 +450,7 @@ focused_cell (ItogiIndicatorTable *self, GtkWidget **cell)
 }
 
 static void
-give_focus (ItogiIndicatorTable *self, GtkWidget *cell, int start, int end)
+give_focus (GtkWidget *cell, int start, int end)
 {
   if (!GTK_IS_ENTRY (cell))
     {
@@ -478,7 +478,7 @@ refocus (GtkWidget *view, GdkFrameClock *clock, gpointer data)
     }
   cell = find_cell (GTK_WIDGET (self->view), self->refocus_id, self->refocus_kind);
   if (cell != NULL && gtk_widget_get_mapped (cell))
-    give_focus (self, cell, self->refocus_start, self->refocus_end);
+    give_focus (cell, self->refocus_start, self->refocus_end);
   else if (++self->refocus_frames < 30)
     return G_SOURCE_CONTINUE; /* its row is not made yet */
   self->refocus_tick = 0;
