@@ -819,6 +819,7 @@ load_tasks (ItogiAreaPage *self, int year, GError **error)
 
   g_autofree char *typed = NULL;
   gboolean typing = FALSE;
+  int start = 0, end = 0;
 
   /* A task being typed survives the list being made again (any change to the data does that),
    * keyboard included, as long as it is for the same year. */
@@ -828,6 +829,8 @@ load_tasks (ItogiAreaPage *self, int year, GError **error)
       GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
       typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->task_entry)));
+      if (!gtk_editable_get_selection_bounds (GTK_EDITABLE (self->task_entry), &start, &end))
+        start = end = gtk_editable_get_position (GTK_EDITABLE (self->task_entry));
       typing
           = focus != NULL && (focus == self->task_entry || gtk_widget_is_ancestor (focus, self->task_entry));
     }
@@ -905,7 +908,11 @@ load_tasks (ItogiAreaPage *self, int year, GError **error)
     if (typed != NULL)
       gtk_editable_set_text (GTK_EDITABLE (entry), typed);
     if (typing)
-      gtk_widget_grab_focus (entry);
+      {
+        /* As it was: the keyboard must not select what is typed, or the next key replaces it. */
+        gtk_widget_grab_focus (entry);
+        gtk_editable_select_region (GTK_EDITABLE (entry), start, end);
+      }
   }
   return TRUE;
 }
