@@ -461,10 +461,10 @@ give_focus (GtkWidget *cell, int start, int end)
   gtk_editable_select_region (GTK_EDITABLE (cell), start, end);
 }
 
+/* Give the wanted cell the keyboard if it is shown; TRUE when that is done, or no longer wanted. */
 static gboolean
-refocus (GtkWidget *view, GdkFrameClock *clock, gpointer data)
+try_refocus (ItogiIndicatorTable *self)
 {
-  ItogiIndicatorTable *self = data;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *cell;
@@ -472,15 +472,22 @@ refocus (GtkWidget *view, GdkFrameClock *clock, gpointer data)
   /* The keyboard went somewhere else meanwhile, by the user's hand: it stays there. (A widget of
    * the old rows may still hold it, taken down: that is not somewhere else.) */
   if (focus != NULL && gtk_widget_get_mapped (focus) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    {
-      self->refocus_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
+    return TRUE;
   cell = find_cell (GTK_WIDGET (self->view), self->refocus_id, self->refocus_kind);
-  if (cell != NULL && gtk_widget_get_mapped (cell))
-    give_focus (cell, self->refocus_start, self->refocus_end);
-  else if (++self->refocus_frames < 30)
-    return G_SOURCE_CONTINUE; /* its row is not made yet */
+  if (cell == NULL || !gtk_widget_get_mapped (cell))
+    return FALSE;
+  give_focus (cell, self->refocus_start, self->refocus_end);
+  return TRUE;
+}
+
+static gboolean
+refocus (GtkWidget *view, GdkFrameClock *clock, gpointer data)
+{
+  ItogiIndicatorTable *self = data;
+
+  /* Its row is not made yet: a few frames more. */
+  if (!try_refocus (self) && ++self->refocus_frames < 30)
+    return G_SOURCE_CONTINUE;
   self->refocus_tick = 0;
   return G_SOURCE_REMOVE;
 }
@@ -685,6 +692,13 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
     g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
                          items->len);
     self->rebuilding = FALSE;
+    /* At once when the new row is already shown: a key pressed before the next frame would go
+     * to the old row's widget, taken down, and be lost. */
+    if (had_focus && try_refocus (self) && self->refocus_tick != 0)
+      {
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
+        self->refocus_tick = 0;
+      }
   }
 }
 
