@@ -67,8 +67,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failed", type=int, default=0, help="failures found outside the logs")
     parser.add_argument("--label", help="name of the pass, for a per-pass line")
-    parser.add_argument("logs", nargs="*", default=["build-test/meson-logs"])
+    parser.add_argument("--no-default", action="store_true",
+                        help="with no LOG, count nothing rather than build-test/meson-logs")
+    parser.add_argument("logs", nargs="*")
     args = parser.parse_args()
+    if not args.logs and not args.no_default:
+        args.logs = ["build-test/meson-logs"]
 
     passed, failed, skipped = 0, args.failed, 0
     for log in args.logs:

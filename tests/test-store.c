@@ -13,6 +13,7 @@
 
 #include "full-vfs.h"
 #include "itogi-format.h"
+#include "itogi-narrative.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-yoy.h"
@@ -1260,6 +1261,61 @@ test_check_finds_problems (Fixture *f, gconstpointer data)
   }
 }
 
+/* The report's prose holds no tab, whichever way it comes: a report text saved with one, a note
+ * the report is written from, or a text saved with tabs before this rule (shown without them,
+ * and left as it is in the file until it is edited). */
+static void
+test_report_text_tabs (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiArea) legal = NULL;
+  g_autofree char *kept = NULL;
+  gint64 legal_id;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+    g_autoptr (ItogiNarrative) narrative = NULL;
+
+    g_assert_no_error (error);
+    legal = itogi_store_find_area (store, "legal", &error);
+    legal_id = legal->id;
+    g_assert_true (
+        itogi_store_set_report_text (store, legal_id, 2023, 2022, "Иски\tподаны\t\tв срок.", &error));
+    g_assert_no_error (error);
+    kept = itogi_store_get_report_text (store, legal_id, 2023, 2022, &error);
+    g_assert_cmpstr (kept, ==, "Иски поданы  в срок.");
+    g_assert_true (itogi_store_set_area_note (store, legal_id, 2022, "Первое\tвторое", &error));
+    narrative = itogi_narrative_build_edited (store, 2022, 2021, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < narrative->sections->len; i++)
+      {
+        ItogiNarrativeSection *s = narrative->sections->pdata[i];
+        g_assert_null (strchr (s->body, '\t'));
+        if (s->area_id == legal_id)
+          g_assert_nonnull (strstr (s->body, "Первое второе"));
+      }
+  }
+  raw_exec (f->path, "UPDATE report_texts SET text = 'Старый' || char(9) || 'текст' WHERE year = 2023");
+  {
+    g_autoptr (ItogiStore) store = itogi_store_open (f->path, &error);
+    g_autoptr (ItogiNarrative) narrative = itogi_narrative_build_edited (store, 2023, 2022, &error);
+    g_autofree char *stored = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < narrative->sections->len; i++)
+      {
+        ItogiNarrativeSection *s = narrative->sections->pdata[i];
+        if (s->area_id == legal_id)
+          {
+            g_assert_cmpstr (s->body, ==, "Старый текст");
+            g_assert_true (s->edited);
+          }
+      }
+    stored = itogi_store_get_report_text (store, legal_id, 2023, 2022, &error);
+    g_assert_cmpstr (stored, ==, "Старый\tтекст");
+  }
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -1272,6 +1328,7 @@ main (int argc, char *argv[])
   ADD ("/core/store/create", test_create);
   ADD ("/core/store/report-figures", test_report_figures);
   ADD ("/core/store/report-texts", test_report_texts);
+  ADD ("/core/store/report-text-tabs", test_report_text_tabs);
   ADD ("/core/store/table", test_table);
   ADD ("/core/store/refuse-existing", test_refuse_existing);
   ADD ("/core/store/open-missing", test_open_missing);

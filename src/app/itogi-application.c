@@ -563,7 +563,10 @@ quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
       windows = windows->next;
       gtk_window_close (window);
     }
-  g_application_quit (G_APPLICATION (app));
+  /* A window that stayed open (report text it could not save, a dialog asking about typing not
+   * saved) keeps the application running: quitting now would drop what it holds. */
+  if (gtk_application_get_windows (app) == NULL)
+    g_application_quit (G_APPLICATION (app));
 }
 
 static const GActionEntry app_actions[] = {

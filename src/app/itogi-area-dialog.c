@@ -118,6 +118,10 @@ itogi_area_dialog_new (GtkWindow *parent, const ItogiArea *area, ItogiAreaSave s
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
+  itogi_dialog_guard (window, _ ("Discard the Changes?"), _ ("The changes made here are not saved yet."),
+                      area->id == 0 ? _ ("_Add") : _ ("_Save"), itogi_area_dialog_save);
+  for (guint i = 0; i < 3; i++)
+    itogi_dialog_watch (window, d->entries[i]);
   gtk_widget_grab_focus (d->entries[0]);
   return window;
 }

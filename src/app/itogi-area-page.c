@@ -44,6 +44,8 @@ struct _ItogiAreaPage
   GtkListBox *tasks_list;
   GPtrArray *tasks; /* ItogiTask, as listed: the year's own, then the coming year's; NULL on the Overview */
   GtkWidget *year_tasks_heading;
+  GtkWidget *task_entry; /* the «New task» row, made again with the list */
+  int task_entry_year;   /* the year its text is typed for */
   GtkListBox *year_tasks_list;
   GtkWidget *institutions_box;
   GtkLabel *institutions_heading;
@@ -815,6 +817,24 @@ load_tasks (ItogiAreaPage *self, int year, GError **error)
   /* Translators: %s is the coming year, «2024 г.» */
   g_autofree char *heading = g_strdup_printf (_ ("Tasks for %s"), next);
 
+  g_autofree char *typed = NULL;
+  gboolean typing = FALSE;
+  int start = 0, end = 0;
+
+  /* A task being typed survives the list being made again (any change to the data does that),
+   * keyboard included, as long as it is for the same year. */
+  if (self->task_entry != NULL && self->task_entry_year == year)
+    {
+      GtkRoot *root = gtk_widget_get_root (self->task_entry);
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->task_entry)));
+      if (!gtk_editable_get_selection_bounds (GTK_EDITABLE (self->task_entry), &start, &end))
+        start = end = gtk_editable_get_position (GTK_EDITABLE (self->task_entry));
+      typing
+          = focus != NULL && (focus == self->task_entry || gtk_widget_is_ancestor (focus, self->task_entry));
+    }
+  self->task_entry = NULL;
   gtk_label_set_text (self->tasks_heading, heading);
   clear_list (self->tasks_list);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
@@ -883,6 +903,16 @@ load_tasks (ItogiAreaPage *self, int year, GError **error)
     g_signal_connect (entry, "apply", G_CALLBACK (on_task_add), self);
     g_signal_connect (entry, "entry-activated", G_CALLBACK (on_task_add), self);
     gtk_list_box_append (self->tasks_list, entry);
+    self->task_entry = entry;
+    self->task_entry_year = year;
+    if (typed != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+    if (typing)
+      {
+        /* As it was: the keyboard must not select what is typed, or the next key replaces it. */
+        gtk_widget_grab_focus (entry);
+        gtk_editable_select_region (GTK_EDITABLE (entry), start, end);
+      }
   }
   return TRUE;
 }

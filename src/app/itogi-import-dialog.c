@@ -337,5 +337,12 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   gtk_box_append (GTK_BOX (box), scroller);
 
   recheck (d);
+  /* Columns chosen by hand are work too: not forgotten without a question. The question offers
+   * no Import: whether the file can be imported is for the dialog's own button to say. */
+  itogi_dialog_guard (window, _ ("Discard the Chosen Columns?"),
+                      _ ("Nothing has been imported yet, and the columns chosen here would be forgotten."),
+                      NULL, NULL);
+  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+    itogi_dialog_watch (window, d->combos[c]);
   return window;
 }

@@ -247,6 +247,13 @@ itogi_indicator_dialog_new (GtkWindow *parent, const ItogiIndicator *indicator, 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (report));
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
+  itogi_dialog_guard (window, _ ("Discard the Changes?"), _ ("The changes made here are not saved yet."),
+                      indicator->id == 0 ? _ ("_Add") : _ ("_Save"), itogi_indicator_dialog_save);
+  for (guint i = 0; i < N_ENTRIES; i++)
+    itogi_dialog_watch (window, d->entries[i]);
+  itogi_dialog_watch (window, d->kind);
+  itogi_dialog_watch (window, d->aggregation);
+  itogi_dialog_watch (window, d->polarity);
   gtk_widget_grab_focus (d->entries[ENTRY_TITLE]);
   return window;
 }

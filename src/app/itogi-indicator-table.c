@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "itogi-figure-cell.h"
 #include "itogi-format.h"
 #include "itogi-indicator-table.h"
 #include "itogi-row-item.h"
@@ -38,31 +39,76 @@ struct _ItogiIndicatorTable
   gpointer editor_data;
   int year;
   int compare_year;
+
+  /* Figures typed and not saved yet (refused, or waiting), by "indicator-id:year": a rebuild of
+   * the rows shows them again rather than the stored figure. */
+  GHashTable *drafts;
+  GHashTable *problems; /* why each refused draft was refused, by the same key */
+  gboolean rebuilding;  /* the rows are being replaced: a cell losing the keyboard saves nothing */
+  /* The cell to have the keyboard once its row is there: the one that had it before the rows
+   * were replaced, or the one Enter moves to. */
+  gint64 refocus_id;
+  CellKind refocus_kind;
+  int refocus_start, refocus_end; /* its selection: 0, −1 is all of it */
+  guint refocus_tick;
+  guint refocus_frames;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
 
-static void commit_cell (GtkEntry *entry);
-static void hide_problem (GtkWidget *cell);
+static char *
+draft_key (ItogiIndicatorTable *self, ItogiRowItem *item, gboolean current)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%d", itogi_row_item_get_row (item)->indicator->id,
+                          current ? self->year : self->compare_year);
+}
+
+/* A figure typed in a cell, saved through the page's editor. */
+static gboolean
+on_cell_commit (ItogiFigureCell *cell, const char *typed, ItogiIndicatorTable *self)
+{
+  ItogiRowItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  g_autoptr (GError) error = NULL;
+
+  /* A cell taken down or rebound while the rows are replaced saves nothing: its typing is kept
+   * as a draft and shown again in the new row. */
+  if (self->editor == NULL || item == NULL || self->rebuilding)
+    return FALSE;
+  if (!self->editor (itogi_row_item_get_row (item),
+                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "current")), typed,
+                     self->editor_data, &error))
+    {
+      /* Nothing saved; what was typed stays, to be mended. */
+      itogi_figure_cell_show_problem (cell, error->message);
+      g_hash_table_replace (
+          self->problems,
+          draft_key (self, item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "current"))),
+          g_strdup (error->message));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
-on_focus_leave (GtkEventControllerFocus *focus, GtkEntry *entry)
+on_cell_draft_changed (ItogiFigureCell *cell, ItogiIndicatorTable *self)
 {
-  commit_cell (entry);
+  ItogiRowItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  gboolean current = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "current"));
+
+  if (item == NULL)
+    return;
+  if (itogi_figure_cell_is_edited (cell))
+    g_hash_table_replace (self->drafts, draft_key (self, item, current),
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell))));
+  else
+    {
+      g_autofree char *key = draft_key (self, item, current);
+      g_hash_table_remove (self->drafts, key);
+      g_hash_table_remove (self->problems, key);
+    }
 }
 
-static gboolean
-on_key (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state, GtkEntry *entry)
-{
-  /* Escape puts the figure back as it was. */
-  if (keyval == GDK_KEY_Escape)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (entry), g_object_get_data (G_OBJECT (entry), "shown"));
-      hide_problem (GTK_WIDGET (entry));
-      return TRUE;
-    }
-  return FALSE;
-}
+static void on_cell_move (ItogiFigureCell *cell, int rows, ItogiIndicatorTable *self);
 
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
@@ -74,24 +120,21 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
     {
       /* A figure is edited where it is shown: click, type, Enter (or leave the cell). A plain
        * frameless entry: GTK 4.8's editable label crashes when destroyed while focused. */
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-      GtkEventController *keys = gtk_event_controller_key_new ();
+      ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (factory), "table");
 
-      label = gtk_entry_new ();
+      label = itogi_figure_cell_new ();
       gtk_entry_set_has_frame (GTK_ENTRY (label), FALSE);
       gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0f);
       gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
       gtk_editable_set_max_width_chars (GTK_EDITABLE (label), 10);
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_add_css_class (label, "value-cell");
-      g_object_set_data (G_OBJECT (label), "table", g_object_get_data (G_OBJECT (factory), "table"));
+      g_object_set_data (G_OBJECT (label), "table", table);
       g_object_set_data (G_OBJECT (label), "current", GINT_TO_POINTER (kind == CELL_CURRENT));
-      g_signal_connect (label, "activate", G_CALLBACK (commit_cell), NULL);
-      g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), label);
-      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), label);
-      gtk_widget_add_controller (label, focus);
-      gtk_widget_add_controller (label, keys);
-      g_signal_connect (label, "destroy", G_CALLBACK (hide_problem), NULL);
+      g_object_set_data (G_OBJECT (label), "cell-kind", GINT_TO_POINTER (kind));
+      g_signal_connect (label, "commit", G_CALLBACK (on_cell_commit), table);
+      g_signal_connect (label, "draft-changed", G_CALLBACK (on_cell_draft_changed), table);
+      g_signal_connect (label, "move", G_CALLBACK (on_cell_move), table);
       gtk_widget_set_margin_top (label, 6);
       gtk_widget_set_margin_bottom (label, 6);
       gtk_widget_set_margin_start (label, 6);
@@ -107,6 +150,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
       g_object_set_data (G_OBJECT (button), "table", g_object_get_data (G_OBJECT (factory), "table"));
+      g_object_set_data (G_OBJECT (button), "cell-kind", GINT_TO_POINTER (kind));
       gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tip);
@@ -249,6 +293,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
 
       ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (label), "table");
 
+      g_object_set_data (G_OBJECT (label), "item", item);
       g_variant_ref_sink (id);
       /* Months and quarters of either year of the table. */
       for (guint y = 0; table != NULL && y < 2; y++)
@@ -317,11 +362,17 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
             tooltip = both;
             gtk_widget_add_css_class (label, "warning");
           }
-        gtk_widget_remove_css_class (label, "error");
-        hide_problem (label);
         g_object_set_data (G_OBJECT (label), "item", item);
-        g_object_set_data_full (G_OBJECT (label), "shown", g_strdup (shown), g_free);
-        gtk_editable_set_text (GTK_EDITABLE (label), shown);
+        {
+          g_autofree char *key = self != NULL ? draft_key (self, item, kind == CELL_CURRENT) : NULL;
+          const char *draft = key != NULL ? g_hash_table_lookup (self->drafts, key) : NULL;
+          const char *problem = draft != NULL ? g_hash_table_lookup (self->problems, key) : NULL;
+
+          itogi_figure_cell_show (ITOGI_FIGURE_CELL (label), shown, draft);
+          /* A refused figure comes back refused, saying why, not as if it were saved. */
+          if (problem != NULL)
+            itogi_figure_cell_show_problem (ITOGI_FIGURE_CELL (label), problem);
+        }
         {
           /* Wide enough for the whole figure, «119 585 521,99» or «свыше 6 000», never clipped. */
           int chars = MAX (8, (int)g_utf8_strlen (shown, -1) + 1);
@@ -351,73 +402,133 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   gtk_widget_set_tooltip_text (label, tooltip);
 }
 
-/* The message under a figure that could not be taken, pointing at it. */
+/* A row's widget is handed to another row, or taken down: it no longer speaks for this one. */
 static void
-show_problem (GtkWidget *cell, const char *message)
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  GtkWidget *popover = g_object_get_data (G_OBJECT (cell), "problem");
-  GtkWidget *text;
+  GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (popover == NULL)
+  if (child != NULL)
+    g_object_set_data (G_OBJECT (child), "item", NULL);
+}
+
+static GtkWidget *
+find_cell (GtkWidget *widget, gint64 indicator_id, CellKind kind)
+{
+  ItogiRowItem *item = g_object_get_data (G_OBJECT (widget), "item");
+
+  if (item != NULL && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cell-kind")) == (int)kind
+      && itogi_row_item_get_row (item)->indicator->id == indicator_id)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      popover = gtk_popover_new ();
-      gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
-      gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
-      text = gtk_label_new (NULL);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
-      gtk_widget_add_css_class (text, "error");
-      gtk_popover_set_child (GTK_POPOVER (popover), text);
-      gtk_widget_set_parent (popover, cell);
-      g_object_set_data (G_OBJECT (cell), "problem", popover);
+      GtkWidget *found = find_cell (child, indicator_id, kind);
+      if (found != NULL)
+        return found;
     }
-  text = gtk_popover_get_child (GTK_POPOVER (popover));
-  gtk_label_set_text (GTK_LABEL (text), message);
-  gtk_widget_add_css_class (cell, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  gtk_popover_popup (GTK_POPOVER (popover));
+  return NULL;
+}
+
+/* The cell with the keyboard, the way it has it; FALSE when the keyboard is elsewhere. */
+static gboolean
+focused_cell (ItogiIndicatorTable *self, GtkWidget **cell)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return FALSE;
+  for (GtkWidget *w = focus; w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    if (g_object_get_data (G_OBJECT (w), "item") != NULL
+        && g_object_get_data (G_OBJECT (w), "cell-kind") != NULL)
+      {
+        *cell = w;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static void
-hide_problem (GtkWidget *cell)
+give_focus (GtkWidget *cell, int start, int end)
 {
-  GtkWidget *popover = g_object_get_data (G_OBJECT (cell), "problem");
-
-  if (popover == NULL)
-    return;
-  g_object_set_data (G_OBJECT (cell), "problem", NULL);
-  gtk_widget_remove_css_class (cell, "error");
-  gtk_widget_unparent (popover);
+  if (!GTK_IS_ENTRY (cell))
+    {
+      gtk_widget_grab_focus (cell);
+      return;
+    }
+  gtk_entry_grab_focus_without_selecting (GTK_ENTRY (cell));
+  gtk_editable_select_region (GTK_EDITABLE (cell), start, end);
 }
 
-static void
-commit_cell (GtkEntry *label)
+/* Give the wanted cell the keyboard if it is shown; TRUE when that is done, or no longer wanted. */
+static gboolean
+try_refocus (ItogiIndicatorTable *self)
 {
-  ItogiIndicatorTable *self = g_object_get_data (G_OBJECT (label), "table");
-  ItogiRowItem *item = g_object_get_data (G_OBJECT (label), "item");
-  const char *shown = g_object_get_data (G_OBJECT (label), "shown");
-  g_autofree char *typed = NULL;
-  g_autoptr (GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell;
 
-  if (self == NULL || self->editor == NULL || item == NULL)
+  /* The keyboard went somewhere else meanwhile, by the user's hand: it stays there. (A widget of
+   * the old rows may still hold it, taken down: that is not somewhere else.) */
+  if (focus != NULL && gtk_widget_get_mapped (focus) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return TRUE;
+  cell = find_cell (GTK_WIDGET (self->view), self->refocus_id, self->refocus_kind);
+  if (cell == NULL || !gtk_widget_get_mapped (cell))
+    return FALSE;
+  give_focus (cell, self->refocus_start, self->refocus_end);
+  return TRUE;
+}
+
+static gboolean
+refocus (GtkWidget *view, GdkFrameClock *clock, gpointer data)
+{
+  ItogiIndicatorTable *self = data;
+
+  /* Its row is not made yet: a few frames more. */
+  if (!try_refocus (self) && ++self->refocus_frames < 30)
+    return G_SOURCE_CONTINUE;
+  self->refocus_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Give the keyboard to the cell (@id, @kind) as soon as it is shown. */
+static void
+want_focus (ItogiIndicatorTable *self, gint64 id, CellKind kind, int start, int end)
+{
+  self->refocus_id = id;
+  self->refocus_kind = kind;
+  self->refocus_start = start;
+  self->refocus_end = end;
+  self->refocus_frames = 0;
+  if (self->refocus_tick == 0)
+    self->refocus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), refocus, self, NULL);
+}
+
+/* Enter saved the cell: the same year's figure of the next row (Shift: the one above), as a
+ * spreadsheet does. At either end the keyboard stays, the saved figure selected. */
+static void
+on_cell_move (ItogiFigureCell *cell, int rows, ItogiIndicatorTable *self)
+{
+  ItogiRowItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind"));
+  guint position, n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autoptr (ItogiRowItem) next = NULL;
+  GtkWidget *target;
+
+  if (item == NULL || !g_list_store_find (self->store, item, &position))
     return;
-  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (label)));
-  if (g_strcmp0 (typed, shown) == 0)
+  if ((rows < 0 && position == 0) || (rows > 0 && position + 1 >= n))
     {
-      hide_problem (GTK_WIDGET (label));
+      gtk_editable_select_region (GTK_EDITABLE (cell), 0, -1);
       return;
     }
-  if (!self->editor (itogi_row_item_get_row (item),
-                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "current")), typed,
-                     self->editor_data, &error))
-    {
-      /* Nothing saved; what was typed stays, to be mended. */
-      show_problem (GTK_WIDGET (label), error->message);
-      return;
-    }
-  /* Saved: leaving the cell now changes nothing more. */
-  g_object_set_data_full (G_OBJECT (label), "shown", g_strdup (typed), g_free);
-  hide_problem (GTK_WIDGET (label));
+  next = g_list_model_get_item (G_LIST_MODEL (self->store), rows < 0 ? position - 1 : position + 1);
+  target = find_cell (GTK_WIDGET (self->view), itogi_row_item_get_row (next)->indicator->id, kind);
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+  else
+    want_focus (self, itogi_row_item_get_row (next)->indicator->id, kind, 0, -1);
 }
 
 static GtkColumnViewColumn *
@@ -429,6 +540,7 @@ add_column (ItogiIndicatorTable *self, CellKind kind, const char *title)
   g_object_set_data (G_OBJECT (factory), "table", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, kind == CELL_TITLE || kind == CELL_AREA);
   gtk_column_view_column_set_expand (column, kind == CELL_TITLE);
@@ -443,8 +555,13 @@ itogi_indicator_table_dispose (GObject *object)
 {
   ItogiIndicatorTable *self = ITOGI_INDICATOR_TABLE (object);
 
+  if (self->refocus_tick != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
+  self->refocus_tick = 0;
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->view = NULL;
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (itogi_indicator_table_parent_class)->dispose (object);
@@ -483,6 +600,8 @@ itogi_indicator_table_class_init (ItogiIndicatorTableClass *klass)
 static void
 itogi_indicator_table_init (ItogiIndicatorTable *self)
 {
+  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->store = g_list_store_new (ITOGI_TYPE_ROW_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -553,8 +672,34 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
       g_ptr_array_add (items, itogi_row_item_new (row, row->area->id != last_area));
       last_area = row->area->id;
     }
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
-                       items->len);
+  {
+    /* The rows' widgets are made anew: the cell that had the keyboard gets it back, as it had it,
+     * once its row is shown again, rather than whichever cell GTK falls back on. */
+    GtkWidget *cell = NULL;
+    gboolean had_focus = focused_cell (self, &cell);
+
+    if (had_focus)
+      {
+        int start = 0, end = -1;
+        ItogiRowItem *item = g_object_get_data (G_OBJECT (cell), "item");
+
+        if (GTK_IS_EDITABLE (cell) && !gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), &start, &end))
+          start = end = gtk_editable_get_position (GTK_EDITABLE (cell));
+        want_focus (self, itogi_row_item_get_row (item)->indicator->id,
+                    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind")), start, end);
+      }
+    self->rebuilding = TRUE;
+    g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
+                         items->len);
+    self->rebuilding = FALSE;
+    /* At once when the new row is already shown: a key pressed before the next frame would go
+     * to the old row's widget, taken down, and be lost. */
+    if (had_focus && try_refocus (self) && self->refocus_tick != 0)
+      {
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
+        self->refocus_tick = 0;
+      }
+  }
 }
 
 GListModel *
@@ -576,6 +721,19 @@ itogi_indicator_table_get_selected (ItogiIndicatorTable *self)
 {
   guint pos = gtk_single_selection_get_selected (self->selection);
   return pos == GTK_INVALID_LIST_POSITION ? -1 : (int)pos;
+}
+
+GtkWidget *
+itogi_indicator_table_get_cell (ItogiIndicatorTable *self, guint row, gboolean current)
+{
+  g_autoptr (ItogiRowItem) item = NULL;
+
+  g_return_val_if_fail (ITOGI_IS_INDICATOR_TABLE (self), NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), row);
+  if (item == NULL)
+    return NULL;
+  return find_cell (GTK_WIDGET (self->view), itogi_row_item_get_row (item)->indicator->id,
+                    current ? CELL_CURRENT : CELL_PREVIOUS);
 }
 
 void

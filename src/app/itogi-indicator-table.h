@@ -32,4 +32,8 @@ void itogi_indicator_table_select (ItogiIndicatorTable *self, int position);
 int itogi_indicator_table_get_selected (ItogiIndicatorTable *self);
 GListModel *itogi_indicator_table_get_model (ItogiIndicatorTable *self);
 
+/* The figure cell of the @row-th row, this year's (@current) or the comparison year's, or NULL
+ * while the row has no widgets. */
+GtkWidget *itogi_indicator_table_get_cell (ItogiIndicatorTable *self, guint row, gboolean current);
+
 G_END_DECLS

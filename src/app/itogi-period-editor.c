@@ -631,6 +631,18 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
 
   hold_widgets (e, TRUE);
   update_total (e);
+  /* Escape, Cancel or closing the window with figures typed and not saved asks first. */
+  itogi_dialog_guard (window, _ ("Discard the Typed Figures?"),
+                      _ ("The figures typed here are not saved yet. Those already saved stay as they are."),
+                      _ ("_Save"), itogi_period_editor_save);
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    itogi_dialog_watch (window, e->months[i]);
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    itogi_dialog_watch (window, e->quarters[i]);
+  itogi_dialog_watch (window, e->year_field);
+  itogi_dialog_watch (window, e->qualifier);
+  itogi_dialog_watch (window, e->as_of);
+  itogi_dialog_watch (window, e->note);
   gtk_widget_grab_focus (e->months[0]);
   return window;
 }

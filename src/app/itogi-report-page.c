@@ -16,6 +16,7 @@
 #include "itogi-chart-model.h"
 #include "itogi-chart-view.h"
 #include "itogi-format.h"
+#include "itogi-prose-view.h"
 #include "itogi-report-odt.h"
 #include "itogi-report-page.h"
 #include "itogi-report-pdf.h"
@@ -304,14 +305,14 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_box_append (GTK_BOX (s->box), heading);
 
-  view = gtk_text_view_new ();
+  /* Tab goes on to the next field, never into the text. */
+  view = itogi_prose_view_new ();
   s->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   /* One undo, the window's: each saved edit is a step there. A second history in the view would
    * undo typing that was already saved, which is then saved again as a new change. */
   gtk_text_buffer_set_enable_undo (s->buffer, FALSE);
   /* A database that cannot be written is shown, not edited. */
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), !itogi_store_is_read_only (self->store));
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "itogi-dialog.h"
+#include "itogi-prose-view.h"
 #include "itogi-text-dialog.h"
 
 typedef struct
@@ -118,8 +119,8 @@ itogi_text_dialog_new (GtkWindow *parent, const char *title, const char *initial
       GtkWidget *scroller = gtk_scrolled_window_new ();
       GtkEventController *keys = gtk_shortcut_controller_new ();
 
-      d->field = gtk_text_view_new ();
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (d->field), GTK_WRAP_WORD_CHAR);
+      /* Tab goes on to the buttons, never into the text. */
+      d->field = itogi_prose_view_new ();
       gtk_text_view_set_left_margin (GTK_TEXT_VIEW (d->field), 8);
       gtk_text_view_set_right_margin (GTK_TEXT_VIEW (d->field), 8);
       gtk_text_view_set_top_margin (GTK_TEXT_VIEW (d->field), 8);
@@ -147,6 +148,9 @@ itogi_text_dialog_new (GtkWindow *parent, const char *title, const char *initial
   gtk_box_append (GTK_BOX (box), content);
 
   itogi_text_dialog_set_text (window, initial != NULL ? initial : "");
+  itogi_dialog_guard (window, _ ("Discard the Typed Text?"), _ ("The text typed here is not saved yet."),
+                      _ ("_Save"), itogi_text_dialog_save);
+  itogi_dialog_watch (window, d->field);
   gtk_widget_grab_focus (d->field);
   return window;
 }

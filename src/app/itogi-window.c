@@ -10,6 +10,7 @@
 #include "itogi-application.h"
 #include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
+#include "itogi-dialog.h"
 #include "itogi-export-dialog.h"
 #include "itogi-history-window.h"
 #include "itogi-import-dialog.h"
@@ -1000,6 +1001,11 @@ itogi_window_close_request (GtkWindow *window)
   GtkWidget *report = gtk_stack_get_child_by_name (self->stack, ITOGI_REPORT_PAGE_NAME);
   int width, height;
 
+  /* A dialog over the window with figures or text typed and not saved asks first; the window
+   * stays open meanwhile. */
+  if (!itogi_dialog_close_all (window))
+    return TRUE;
+
   /* Report text still waiting for a pause in typing is saved now. If that fails, the window
    * stays open once, saying why, so the text can be copied; closing again closes. */
   if (report != NULL && !self->close_despite_unsaved)
@@ -1083,6 +1089,8 @@ itogi_window_class_init (ItogiWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo",
                                        NULL);
+  /* As in the spreadsheets the staff know, and as in a figure cell. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, previous_area_action);

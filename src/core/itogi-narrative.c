@@ -999,8 +999,9 @@ append_paragraphs (GPtrArray *paragraphs, const char *text)
   for (guint i = 0; lines[i] != NULL; i++)
     {
       char *line = g_strstrip (lines[i]);
+      /* Notes may hold tabs (an import keeps them); the report's prose does not. */
       if (*line != '\0')
-        g_ptr_array_add (paragraphs, g_strdup (line));
+        g_ptr_array_add (paragraphs, itogi_text_untab (line));
     }
 }
 
@@ -1183,8 +1184,10 @@ itogi_narrative_build_edited (ItogiStore *store, int year, int compare_year, GEr
       if (edit != NULL)
         {
           section->generated = section->body;
-          section->body = edit;
+          /* A text saved before tabs were kept out of it is shown and exported without them. */
+          section->body = itogi_text_untab (edit);
           section->edited = TRUE;
+          g_free (edit);
         }
     }
   return g_steal_pointer (&narrative);

@@ -1736,9 +1736,11 @@ itogi_store_set_report_text (ItogiStore *store, gint64 area_id, int year, int co
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
   g_autofree char *clean = NULL;
+  g_autofree char *untabbed = itogi_text_untab (text);
   gboolean own, ok;
 
-  if (text != NULL && (clean = itogi_text_validate (ITOGI_TEXT_NOTE, text, error)) == NULL)
+  /* The report's prose never holds a tab, whichever way the text came. */
+  if (text != NULL && (clean = itogi_text_validate (ITOGI_TEXT_NOTE, untabbed, error)) == NULL)
     return FALSE;
   if (!write_begin (store, &own, error))
     return FALSE;

@@ -154,6 +154,17 @@ itogi_text_validate (ItogiTextField field, const char *text, GError **error)
 }
 
 char *
+itogi_text_untab (const char *text)
+{
+  char *out = g_strdup (text != NULL ? text : "");
+
+  for (char *p = out; *p != '\0'; p++)
+    if (*p == '\t')
+      *p = ' ';
+  return out;
+}
+
+char *
 itogi_text_excerpt (const char *text, guint max_chars)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);

@@ -46,6 +46,10 @@ gboolean itogi_text_is_multiline (ItogiTextField field);
  * otherwise. */
 char *itogi_text_validate (ItogiTextField field, const char *text, GError **error);
 
+/* @text (NULL is "") with each tab made one space: the report's prose never holds a tab, which
+ * would only be a stray gap where the user pressed Tab or pasted from a table. */
+char *itogi_text_untab (const char *text);
+
 /* @text made fit to quote in a message: valid UTF-8, control characters shown as «�», at most
  * @max_chars characters (then «…»). A 100 000-character field must not become the message. */
 char *itogi_text_excerpt (const char *text, guint max_chars);
