@@ -229,15 +229,17 @@ connect_unchanging (const char *path, const char *canonical, GError **error)
   return connect (path, uri, SQLITE_OPEN_READONLY, error);
 }
 
-/* The first 16 bytes, read through SQLite's own handle of the file: SQLite would happily "open"
- * any file, and a descriptor of our own would cost this process its locks when closed. */
+/* The file's 100-byte header, read through SQLite's own handle of the file: SQLite would happily
+ * "open" any file, and a descriptor of our own would cost this process its locks when closed. Only
+ * the header is read without a lock: it is one read of one page's start, and its first bytes never
+ * change. The application id (at byte 68) tells whose file it is. */
 static gboolean
-check_header (ItogiStore *store, GError **error)
+check_header (ItogiStore *store, guint32 *app_id, GError **error)
 {
   static const char magic[16] = "SQLite format 3"; /* includes the trailing NUL */
   g_autofree char *name = g_filename_display_name (store->path);
   sqlite3_file *file = NULL;
-  char header[16] = { 0 };
+  guint8 header[100] = { 0 };
 
   if (sqlite3_file_control (store->db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || file == NULL
       || file->pMethods == NULL || file->pMethods->xRead (file, header, sizeof header, 0) != SQLITE_OK
@@ -248,22 +250,28 @@ check_header (ItogiStore *store, GError **error)
                    name);
       return FALSE;
     }
+  *app_id = (guint32)header[68] << 24 | (guint32)header[69] << 16 | (guint32)header[70] << 8 | header[71];
   return TRUE;
+}
+
+static void
+set_foreign_error (ItogiStore *store, GError **error)
+{
+  g_autofree char *name = g_filename_display_name (store->path);
+  g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN,
+               _ ("“%s” is a database of another program, not an Itogi database. Nothing was changed."), name);
 }
 
 static gboolean
 check_owner (ItogiStore *store, GError **error)
 {
-  g_autofree char *name = g_filename_display_name (store->path);
   gint64 app_id = 0;
 
   if (!itogi_store_query_int (store, "PRAGMA application_id", &app_id, error))
     return FALSE;
   if (app_id != ITOGI_STORE_APPLICATION_ID)
     {
-      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN,
-                   _ ("“%s” is a database of another program, not an Itogi database. Nothing was changed."),
-                   name);
+      set_foreign_error (store, error);
       return FALSE;
     }
   return TRUE;
@@ -400,10 +408,11 @@ remove_empty_journal (const FileState *fs)
     }
 }
 
-/* A connection that reads and writes nothing, through the log: when no other program has the file
- * open and its log holds commits, in exclusive mode, so that SQLite keeps the log's index in
- * memory instead of making a -shm beside the file. A file that has no log to replay but cannot
- * be read that way (a read-only folder, a full disk) is read alone, unchanging. */
+/* A connection that reads and writes nothing, through the log, with SQLite's locks. For a brief
+ * look at a file no other program has open (no -shm), in exclusive mode: SQLite then keeps the
+ * log's index in memory instead of making a -shm, takes the file for itself meanwhile, and removes
+ * a -wal it had to make when it closes. A file that has no log to replay but cannot be read that
+ * way (a read-only folder, a full disk) is read alone, unchanging. */
 static ItogiStore *
 connect_reading (const char *path, const FileState *fs, gboolean brief, GError **error)
 {
@@ -418,7 +427,7 @@ connect_reading (const char *path, const FileState *fs, gboolean brief, GError *
         /* A read-only connection would make -wal and -shm and could never remove them. */
         g_clear_pointer (&store, itogi_store_free);
     }
-  if (store != NULL && brief && fs->wal_has_data && !fs->shm_exists
+  if (store != NULL && brief && !fs->shm_exists
       && !itogi_store_exec (store, "PRAGMA locking_mode = EXCLUSIVE", &local))
     g_clear_pointer (&store, itogi_store_free);
   if (store != NULL
@@ -430,6 +439,12 @@ connect_reading (const char *path, const FileState *fs, gboolean brief, GError *
     return g_steal_pointer (&store);
   if (!keeps_journal (fs))
     remove_empty_journal (fs);
+  /* Another program holds it: wait for it, never read around its locks. */
+  if (g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_BUSY))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   if (fs->wal_has_data)
     {
       if (local == NULL)
@@ -519,25 +534,32 @@ open_looked_at (const char *path, const FileState *looked, OpenFlags flags, GErr
   g_autoptr (ItogiStore) store = NULL;
   int version = 0;
 
-  /* The file alone first. A refusal here leaves every byte and every name as it was. */
+  /* Its header first, with no lock and nothing made beside it: what is not an SQLite file, or is
+   * another program's, is refused leaving every byte and every name as it was. */
   {
     g_autoptr (ItogiStore) look = connect_unchanging (path, fs.canonical, error);
+    guint32 app_id = 0;
 
-    if (look == NULL || (fs.size > 0 && !check_header (look, error)))
+    if (look == NULL || (fs.size > 0 && !check_header (look, &app_id, error)))
       return NULL;
-    /* With commits waiting in the log, the file alone may be behind: only its owner is certain. */
-    if (fs.wal_has_data ? !check_owner (look, error) : !check_file (look, flags, &version, error))
-      return NULL;
+    /* With commits waiting in the log, the header on the disk may be behind. */
+    if (!fs.wal_has_data && app_id != ITOGI_STORE_APPLICATION_ID)
+      {
+        set_foreign_error (look, error);
+        return NULL;
+      }
+    /* A damaged file is only ever looked at this way, read-only and without its check. */
     if ((flags & OPEN_DAMAGED) != 0)
       {
-        if (fs.wal_has_data && !check_file (look, flags, &version, error))
+        if (!check_file (look, flags, &version, error))
           return NULL;
         look->schema_version = version;
         return g_steal_pointer (&look);
       }
   }
-  /* Then the log with it, by a connection that cannot write and makes nothing beside the file. */
-  if (fs.wal_has_data && (flags & OPEN_UNCHECKED) == 0)
+  /* Then all of it, through its log, with SQLite's locks, by a connection that cannot write and
+   * makes nothing beside the file that stays: owner, data format, schema, integrity. */
+  if ((flags & OPEN_UNCHECKED) == 0)
     {
       g_autoptr (ItogiStore) look = connect_reading (path, &fs, TRUE, error);
       if (look == NULL || !check_file (look, flags, &version, error))
@@ -822,8 +844,10 @@ is_itogi_file (const char *path)
 
   if (!look_at_file (path, &fs, NULL))
     return FALSE;
+  guint32 app_id = 0;
+
   look = connect_unchanging (path, fs.canonical, NULL);
-  return look != NULL && check_header (look, NULL) && check_owner (look, NULL);
+  return look != NULL && check_header (look, &app_id, NULL) && app_id == ITOGI_STORE_APPLICATION_ID;
 }
 
 /* A copy of @store into @output's temporary file, flushed, then opened as a stranger would open
