@@ -394,9 +394,14 @@ test_pdf_pages_and_fonts (Fixture *f, gconstpointer data)
     {
       g_autofree char *key = g_strdup_printf ("Page %4d size:", p);
       const char *line = strstr (sizes, key);
+      char *end = NULL;
       double w, h;
       g_assert_nonnull (line);
-      g_assert_cmpint (sscanf (line + strlen (key), " %lf x %lf", &w, &h), ==, 2);
+      /* pdfinfo writes a decimal dot in every locale: read it so under ru_RU.UTF-8 too. */
+      w = g_ascii_strtod (line + strlen (key), &end);
+      g_assert_true (g_str_has_prefix (end, " x "));
+      h = g_ascii_strtod (end + 3, &end);
+      g_assert_true (g_str_has_prefix (end, " pts"));
       g_assert_cmpint (lround (w), ==, 595);
       g_assert_cmpint (lround (h), ==, 842);
     }
