@@ -16,6 +16,7 @@
 #include "itogi-narrative.h"
 #include "itogi-seed-resources.h"
 #include "itogi-store.h"
+#include "test-util.h"
 
 #define G "\u202f"  /* between digit groups */
 #define NB "\u00a0" /* no-break space */
@@ -1049,9 +1050,7 @@ test_report_other_year (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  /* The messages quote Russian: let GLib print them as UTF-8. */
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/core/narrative/grammar", test_grammar);
   g_test_add_func ("/core/narrative/seed-sentences", test_seed_sentences);
   g_test_add_func ("/core/narrative/money", test_money);
