@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "itogi-area-dialog.h"
@@ -18,6 +19,7 @@
 #include "itogi-i18n.h"
 #include "itogi-period-editor.h"
 #include "itogi-report-page.h"
+#include "itogi-report-pdf.h"
 #include "itogi-store.h"
 #include "itogi-text-dialog.h"
 #include "itogi-window.h"
@@ -1739,6 +1741,51 @@ test_full_disk (void)
   close_window (window);
 }
 
+/* The Report page's «Export PDF…» writes what the page holds through the same writer as
+ * itogi-cli, in this process, under the locale the window was started in (gtk_init took it
+ * from the environment: the plain pass runs ru_RU.UTF-8, where Cairo 1.16 once refused the
+ * PDF's outline). The file chooser itself is the desktop's; the test writes where the user
+ * would have chosen. */
+static void
+test_report_pdf (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiNarrative) narrative = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "Отчёт за 2023 год.pdf", NULL);
+  g_autofree char *info = NULL, *text = NULL;
+  GtkWidget *page;
+  int status = 0;
+
+  itogi_window_set_years (window, 2023, 2022);
+  g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME);
+  narrative = itogi_report_page_get_narrative (ITOGI_REPORT_PAGE (page));
+  g_assert_nonnull (narrative);
+  g_test_message ("numeric locale: %s", setlocale (LC_NUMERIC, NULL));
+  g_assert_true (itogi_report_write_pdf (store, narrative, path, &error));
+  g_assert_no_error (error);
+  /* poppler reads it back: pages, and the figures as the page shows them. */
+  {
+    const char *argv[] = { "pdfinfo", path, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &info, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (info, "(A4)"));
+  }
+  {
+    const char *argv[] = { "pdftotext", path, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                 NULL, &text, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (text, "Контроль исполнения документов"));
+    g_assert_nonnull (strstr (text, "054,51"));
+  }
+  g_unlink (path);
+  close_window (window);
+}
+
 static void
 test_remembers_page (void)
 {
@@ -1854,6 +1901,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/read-only-edit", test_read_only_edit);
   g_test_add_func ("/app/window/full-disk", test_full_disk);
   g_test_add_func ("/app/window/report", test_report);
+  g_test_add_func ("/app/window/report-pdf", test_report_pdf);
 
   rc = g_test_run ();
 
