@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "test-util.h"
+
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
@@ -19,6 +21,8 @@ main (int argc, char *argv[])
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
+  /* The parsers meet the corpus in the locale the tests run in, as the programs would. */
+  itogi_test_set_locale ();
   if (argc != 2 || (dir = g_dir_open (argv[1], 0, NULL)) == NULL)
     {
       printf ("Bail out! usage: fuzz-replay CORPUS-FOLDER\n");

@@ -17,6 +17,7 @@
 #include "itogi-chart-render.h"
 #include "itogi-format.h"
 #include "itogi-store.h"
+#include "test-util.h"
 
 static ItogiStore *store;
 static char *tmp_dir;
@@ -544,7 +545,7 @@ main (int argc, char *argv[])
   g_autofree char *path = NULL;
   int rc;
 
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   tmp_dir = g_dir_make_tmp ("itogi-chart-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (tmp_dir, "itogi.db", NULL);

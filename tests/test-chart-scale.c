@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "itogi-chart-scale.h"
+#include "test-util.h"
 
 /* A step is 1, 2, 2.5 or 5 times a power of ten. */
 static gboolean
@@ -186,7 +187,7 @@ test_tick_text (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/chart/scale/cases", test_cases);
   g_test_add_func ("/chart/scale/exact-values", test_exact_values);
   g_test_add_func ("/chart/scale/units", test_units);

@@ -100,6 +100,24 @@ assert_one_line_error (const Result *r)
   g_assert_cmpstr (strchr (r->err, '\n') + 1, ==, "");
 }
 
+/* The error line is exactly «itogi-cli: » and @msgid in the language the tests run in, its
+ * conversions filled with the strings that follow (up to NULL). */
+G_GNUC_NULL_TERMINATED static void
+assert_said (const Result *r, const char *msgid, ...)
+{
+  const char *args[4] = { NULL };
+  g_autofree char *said = NULL, *want = NULL;
+  va_list ap;
+
+  va_start (ap, msgid);
+  for (guint i = 0; i < G_N_ELEMENTS (args) - 1 && (args[i] = va_arg (ap, const char *)) != NULL; i++)
+    ;
+  va_end (ap);
+  said = itogi_test_trf (msgid, args[0], args[1], args[2], NULL);
+  want = g_strconcat ("itogi-cli: ", said, "\n", NULL);
+  g_assert_cmpstr (r->err, ==, want);
+}
+
 static char *
 checksum (const char *path)
 {
@@ -195,7 +213,7 @@ test_missing_database (Fixture *f, gconstpointer data)
 
   run (f, &r, "--database", f->db, "table", NULL);
   assert_one_line_error (&r);
-  g_assert_nonnull (strstr (r.err, "does not exist"));
+  assert_said (&r, "The database file “%s” does not exist.", f->db, NULL);
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 
   run (f, &r2, "--database", f->db, "areas", NULL);
@@ -213,7 +231,7 @@ test_foreign_file (Fixture *f, gconstpointer data)
   before = checksum (f->db);
   run (f, &r, "--database", f->db, "table", "--year", "2023", NULL);
   assert_one_line_error (&r);
-  g_assert_nonnull (strstr (r.err, "not an Itogi database"));
+  assert_said (&r, "“%s” is not an Itogi database (it is not an SQLite file). Nothing was changed.", f->db, NULL);
   after = checksum (f->db);
   g_assert_cmpstr (before, ==, after);
 }
@@ -237,7 +255,7 @@ test_damaged_file (Fixture *f, gconstpointer data)
 
   run (f, &r, "--database", f->db, "table", NULL);
   assert_one_line_error (&r);
-  g_assert_nonnull (strstr (r.err, "damaged"));
+  g_assert_nonnull (strstr (r.err, itogi_test_russian () ? "повреждена" : "damaged"));
   after = checksum (f->db);
   g_assert_cmpstr (before, ==, after);
 }
@@ -479,9 +497,16 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_cmpint (refused.status, !=, 0);
   g_assert_cmpstr (refused.out, ==, "");
   /* Each problem on a line of its own, with its place, then the verdict. */
-  g_assert_nonnull (strstr (refused.err, "Line 3, column 1"));
-  g_assert_nonnull (strstr (refused.err, "Line 4, column 3"));
-  g_assert_nonnull (strstr (refused.err, "nothing was imported"));
+  {
+    g_autofree char *first = itogi_test_trf ("Line %u, column %u", "3", "1", NULL);
+    g_autofree char *second = itogi_test_trf ("Line %u, column %u", "4", "3", NULL);
+    g_autofree char *verdict
+        = itogi_test_trn ("%u problem; nothing was imported.", "%u problems; nothing was imported.", 2);
+    g_autofree char *last_line = g_strconcat ("itogi-cli: ", verdict, "\n", NULL);
+    g_assert_true (g_str_has_prefix (refused.err, first));
+    g_assert_nonnull (strstr (refused.err, second));
+    g_assert_true (g_str_has_suffix (refused.err, last_line));
+  }
   after = checksum (f->db);
   g_assert_cmpstr (before, ==, after);
 }
@@ -681,10 +706,16 @@ test_hostile_import (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length (lines), ==, 6);
   for (guint i = 0; lines[i] != NULL; i++)
     g_assert_cmpint (g_utf8_strlen (lines[i], -1), <, 300);
-  g_assert_nonnull (strstr (r.err, "Line 3, column 4"));
-  g_assert_nonnull (strstr (r.err, "Line 3, column 5"));
-  g_assert_nonnull (strstr (r.err, "U+001B"));
-  g_assert_nonnull (strstr (r.err, "5 problems; nothing was imported"));
+  {
+    g_autofree char *period = itogi_test_trf ("Line %u, column %u", "3", "4", NULL);
+    g_autofree char *value = itogi_test_trf ("Line %u, column %u", "3", "5", NULL);
+    g_autofree char *verdict
+        = itogi_test_trn ("%u problem; nothing was imported.", "%u problems; nothing was imported.", 5);
+    g_assert_nonnull (strstr (r.err, period));
+    g_assert_nonnull (strstr (r.err, value));
+    g_assert_nonnull (strstr (r.err, "U+001B"));
+    g_assert_nonnull (strstr (r.err, verdict));
+  }
   after = checksum (f->db);
   g_assert_cmpstr (before, ==, after);
 
@@ -693,7 +724,10 @@ test_hostile_import (Fixture *f, gconstpointer data)
       csv, "Показатель;Год;Значение\n\xcf\xf0\xee\xe2\xe5\xe4\xe5\xed\xee;2024;1\n", -1, NULL));
   run (f, &utf, "--database", f->db, "import", csv, NULL);
   assert_one_line_error (&utf);
-  g_assert_nonnull (strstr (utf.err, "Line 2 is not UTF-8"));
+  {
+    g_autofree char *said = itogi_test_tr_n ("Line %u is not UTF-8 text. Save the table as “CSV UTF-8” and try again.", 2);
+    g_assert_nonnull (strstr (utf.err, said));
+  }
   g_clear_pointer (&after, g_free);
   after = checksum (f->db);
   g_assert_cmpstr (before, ==, after);
@@ -812,7 +846,7 @@ test_report (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   cli_path = g_getenv ("ITOGI_CLI");
   if (cli_path == NULL)
     g_error ("ITOGI_CLI must name the itogi-cli program");

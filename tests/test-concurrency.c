@@ -45,6 +45,7 @@ typedef struct
 typedef struct
 {
   char *csv;
+  char *busy; /* what it says when the database is busy, in the language of the tests */
   GSubprocess *proc;
   gboolean done;
   gint64 started;
@@ -58,6 +59,7 @@ static void
 import_free (Import *im)
 {
   g_free (im->csv);
+  g_free (im->busy);
   g_clear_object (&im->proc);
   g_free (im->out);
   g_free (im->err);
@@ -149,9 +151,11 @@ start_import (Fixture *f, const char *csv)
   g_autoptr (GError) error = NULL;
   Import *im = g_new0 (Import, 1);
 
-  /* The messages are checked in English. */
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  /* In the language the tests run in, as the user would run it. */
+  g_autofree char *said
+      = itogi_test_trf ("The database “%s” is busy with another program. Nothing was saved; try again.", f->path, NULL);
+
+  im->busy = g_strconcat ("itogi-cli: ", said, "\n", NULL);
   im->csv = g_strdup (csv);
   im->started = g_get_monotonic_time ();
   im->proc
@@ -176,16 +180,17 @@ import_succeeded (const Import *im)
 {
   if (im->status == 0)
     {
-      g_assert_cmpstr (im->out, ==, "Imported 12 values.\n");
+      g_autofree char *imported = itogi_test_trn ("Imported %u value.", "Imported %u values.", 12);
+      g_autofree char *line = g_strconcat (imported, "\n", NULL);
+      g_assert_cmpstr (im->out, ==, line);
       g_assert_cmpstr (im->err, ==, "");
       return TRUE;
     }
   g_test_message ("import %s: exit %d after %.1f s: %s", im->csv, im->status, im->seconds, im->err);
   g_assert_cmpint (im->status, ==, 1);
   g_assert_cmpstr (im->out, ==, "");
-  g_assert_true (g_str_has_prefix (im->err, "itogi-cli: "));
-  g_assert_nonnull (strstr (im->err, " is busy with another program. Nothing was saved; try again.\n"));
   /* One line, and no SQLite wording leaking through. */
+  g_assert_cmpstr (im->err, ==, im->busy);
   g_assert_cmpstr (strchr (im->err, '\n') + 1, ==, "");
   g_assert_null (strstr (im->err, "locked"));
   g_assert_null (strstr (im->err, "code"));
@@ -431,8 +436,12 @@ test_app_and_imports (Fixture *f, gconstpointer data)
       g_assert_cmpint (changes, ==, ok ? MONTHS : 0);
       g_assert_cmpint (steps, ==, ok ? 1 : 0);
     }
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM steps WHERE label = 'Import from CSV'"), ==,
-                   imported);
+  {
+    /* The step is named in the language the import ran in. */
+    char *sql = sqlite3_mprintf ("SELECT count(*) FROM steps WHERE label = %Q", itogi_test_tr ("Import from CSV"));
+    g_assert_cmpint (query_int (db, sql), ==, imported);
+    sqlite3_free (sql);
+  }
 
   assert_app_edits (db, f, saved);
 
@@ -626,9 +635,7 @@ test_busy_import_changes_nothing (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  /* The messages logged hold the programs' own UTF-8. */
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   cli_path = g_getenv ("ITOGI_CLI");
   if (cli_path == NULL)
     g_error ("ITOGI_CLI must name the itogi-cli program");

@@ -412,7 +412,7 @@ test_kill_while_editing (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/reliability/crash/kill-while-editing", test_kill_while_editing);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "itogi-csv.h"
+#include "test-util.h"
 
 static ItogiCsvTable *
 parse_ok (const char *text)
@@ -79,6 +80,21 @@ test_blank_lines_and_ragged_rows (void)
   g_assert_cmpuint (g_strv_length (((ItogiCsvRow *)t->rows->pdata[2])->fields), ==, 2);
 }
 
+/* The exact message in the locale the tests run in: @msgid, its "%u" the line when @line > 0. */
+static void
+assert_message (const GError *error, const char *msgid, guint line)
+{
+  g_autofree char *want = line > 0 ? itogi_test_tr_n (msgid, line) : g_strdup (itogi_test_tr (msgid));
+
+  g_assert_cmpstr (error->message, ==, want);
+}
+
+#define NOT_CLOSED "Line %u: a quoted field is never closed."
+#define AFTER_QUOTE "Line %u: there is text after a closing quote."
+#define NOT_UTF8 "Line %u is not UTF-8 text. Save the table as “CSV UTF-8” and try again."
+#define HOLDS_NUL "Line %u holds a NUL byte: this is not a text table. Save the table as “CSV UTF-8” and try again."
+#define NO_TABLE "The file holds no table."
+
 static void
 test_broken_files (void)
 {
@@ -87,15 +103,16 @@ test_broken_files (void)
     const char *text;
     gssize len;
     ItogiCsvError code;
-    const char *says;
+    const char *says; /* the message's msgid */
+    guint line;
   } cases[] = {
-    { "a;b\n\"open;2\n3;4\n", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 2" },
-    { "a;b\n\"x\"y;2\n", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 2" },
+    { "a;b\n\"open;2\n3;4\n", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 2 },
+    { "a;b\n\"x\"y;2\n", -1, ITOGI_CSV_ERROR_SYNTAX, AFTER_QUOTE, 2 },
     /* Windows-1251 «Год» in a UTF-8 file. */
-    { "a;b\n1;2\n\xc3\xee\xe4;3\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 3" },
-    { "", 0, ITOGI_CSV_ERROR_EMPTY, "" },
-    { "\n\n\r\n", -1, ITOGI_CSV_ERROR_EMPTY, "" },
-    { "a;b\n1;\0002\n", 8, ITOGI_CSV_ERROR_ENCODING, "Line 2" },
+    { "a;b\n1;2\n\xc3\xee\xe4;3\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 3 },
+    { "", 0, ITOGI_CSV_ERROR_EMPTY, NO_TABLE },
+    { "\n\n\r\n", -1, ITOGI_CSV_ERROR_EMPTY, NO_TABLE },
+    { "a;b\n1;\0002\n", 8, ITOGI_CSV_ERROR_ENCODING, HOLDS_NUL, 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -107,7 +124,7 @@ test_broken_files (void)
       g_test_message ("case %u", i);
       g_assert_null (t);
       g_assert_error (error, ITOGI_CSV_ERROR, (gint)cases[i].code);
-      g_assert_nonnull (strstr (error->message, cases[i].says));
+      assert_message (error, cases[i].says, cases[i].line);
     }
 }
 
@@ -120,28 +137,30 @@ test_hostile_files (void)
     const char *text;
     gssize len;
     ItogiCsvError code;
-    const char *says;
+    const char *says; /* the message's msgid */
+    guint line;
   } cases[] = {
     /* Only a byte-order mark, or a mark and blank lines: no table. */
-    { "\xef\xbb\xbf", -1, ITOGI_CSV_ERROR_EMPTY, "no table" },
-    { "\xef\xbb\xbf\r\n\r\n", -1, ITOGI_CSV_ERROR_EMPTY, "no table" },
+    { "\xef\xbb\xbf", -1, ITOGI_CSV_ERROR_EMPTY, NO_TABLE },
+    { "\xef\xbb\xbf\r\n\r\n", -1, ITOGI_CSV_ERROR_EMPTY, NO_TABLE },
     /* A NUL byte says so, with its line. */
-    { "a;b\n1;2\n3;\0004\n", 13, ITOGI_CSV_ERROR_ENCODING, "Line 3 holds a NUL byte" },
-    { "\0", 1, ITOGI_CSV_ERROR_ENCODING, "Line 1 holds a NUL byte" },
+    { "a;b\n1;2\n3;\0004\n", 13, ITOGI_CSV_ERROR_ENCODING, HOLDS_NUL, 3 },
+    { "\0", 1, ITOGI_CSV_ERROR_ENCODING, HOLDS_NUL, 1 },
     /* Excel's “Unicode text”. */
-    { "\xff\xfe\x61\0;\0b\0", 8, ITOGI_CSV_ERROR_ENCODING, "UTF-16" }, /* «a;b» */
+    { "\xff\xfe\x61\0;\0b\0", 8, ITOGI_CSV_ERROR_ENCODING,
+      "The file is UTF-16 (“Unicode text”), not UTF-8. Save the table as “CSV UTF-8” and try again." }, /* «a;b» */
     /* A lone surrogate, an overlong slash, a byte that is never UTF-8, a cut sequence. */
-    { "a;b\n\xed\xa0\x80;1\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 2 is not UTF-8" },
-    { "a;b\n1;2\n\xc0\xaf;1\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 3 is not UTF-8" },
-    { "a;\xff\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 1 is not UTF-8" },
-    { "a;b\n1;\xd0", -1, ITOGI_CSV_ERROR_ENCODING, "Line 2 is not UTF-8" },
+    { "a;b\n\xed\xa0\x80;1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 2 },
+    { "a;b\n1;2\n\xc0\xaf;1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 3 },
+    { "a;\xff\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 1 },
+    { "a;b\n1;\xd0", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 2 },
     /* Invalid bytes inside a quoted field are found too. */
-    { "a;b\n\"x\n\xfey\";1\n", -1, ITOGI_CSV_ERROR_ENCODING, "Line 3 is not UTF-8" },
+    { "a;b\n\"x\n\xfey\";1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 3 },
     /* Unbalanced quotes: the line where the field opened, however far the file runs on. */
-    { "\"a;b\n1;2\n3;4\n", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 1: a quoted field is never closed" },
-    { "a;b\n1;\"", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 2: a quoted field is never closed" },
-    { "a;b\n1;\"x\"\"\n", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 2: a quoted field is never closed" },
-    { "a;b\n1;\"x\"\"y\"z\n", -1, ITOGI_CSV_ERROR_SYNTAX, "Line 2: there is text after a closing quote" },
+    { "\"a;b\n1;2\n3;4\n", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 1 },
+    { "a;b\n1;\"", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 2 },
+    { "a;b\n1;\"x\"\"\n", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 2 },
+    { "a;b\n1;\"x\"\"y\"z\n", -1, ITOGI_CSV_ERROR_SYNTAX, AFTER_QUOTE, 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -153,7 +172,7 @@ test_hostile_files (void)
       g_test_message ("case %u: %s", i, error != NULL ? error->message : "(parsed)");
       g_assert_null (t);
       g_assert_error (error, ITOGI_CSV_ERROR, (gint)cases[i].code);
-      g_assert_nonnull (strstr (error->message, cases[i].says));
+      assert_message (error, cases[i].says, cases[i].line);
     }
 }
 
@@ -206,13 +225,16 @@ test_too_big (void)
   memset (data, 'x', len);
   g_assert_null (itogi_csv_parse (data, len, &error));
   g_assert_error (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_TOO_BIG);
-  g_assert_nonnull (strstr (error->message, "64 MB"));
+  {
+    g_autofree char *want = itogi_test_tr_n ("The file is larger than %d MB.", 64);
+    g_assert_cmpstr (error->message, ==, want);
+  }
 }
 
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/core/csv/dialects", test_dialects);
   g_test_add_func ("/core/csv/quotes", test_quotes);
   g_test_add_func ("/core/csv/blank-lines-and-ragged-rows", test_blank_lines_and_ragged_rows);

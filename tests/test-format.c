@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "itogi-format.h"
+#include "test-util.h"
 
 #define G "\u202f"  /* group separator */
 #define NB "\u00a0" /* no-break space */
@@ -308,7 +309,7 @@ test_roundtrip (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/core/format/integers", test_integers);
   g_test_add_func ("/core/format/money", test_money);
   g_test_add_func ("/core/format/qualified-values", test_qualified_values);

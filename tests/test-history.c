@@ -11,6 +11,7 @@
 
 #include "itogi-import.h"
 #include "itogi-store.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -682,7 +683,7 @@ test_daily_backup (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   ADD ("/core/history/seed-has-no-history", test_seed_has_no_history);
   ADD ("/core/history/edit-recorded-and-undone", test_edit_recorded_and_undone);
   ADD ("/core/history/new-value-undone", test_new_value_undone);

@@ -14,7 +14,7 @@
 
 #include "itogi-area-page.h"
 #include "itogi-figure-cell.h"
-#include "itogi-i18n.h"
+#include "test-util.h"
 #include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
 #include "itogi-period-editor.h"
@@ -114,6 +114,50 @@ press (guint keysym, GdkModifierType mods)
   settle ();
 }
 
+static void
+collect_buttons (GtkWidget *widget, const char *label, GPtrArray *out)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, label, out);
+}
+
+/* The button @label («_Discard») by the keyboard, in the language the tests run in: Alt and its
+ * mnemonic. Xvfb has only a US keyboard, on which GTK matches no Cyrillic mnemonic («_Отбросить»):
+ * then the button is reached with Tab and pressed with Space, as a keyboard user would without
+ * the Russian layout. */
+static void
+press_button (const char *label)
+{
+  const char *shown = itogi_test_tr (label);
+  const char *mark = strchr (shown, '_');
+  gunichar c;
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  GListModel *all = gtk_window_get_toplevels ();
+
+  g_assert_nonnull (mark);
+  c = g_utf8_get_char (mark + 1);
+  if (c < 128)
+    {
+      press (gdk_unicode_to_keyval (g_unichar_tolower (c)), GDK_ALT_MASK);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (all, i);
+      if (gtk_window_is_active (w))
+        collect_buttons (GTK_WIDGET (w), shown, buttons);
+    }
+  g_assert_cmpuint (buttons->len, ==, 1);
+  for (guint i = 0; i < 40 && !gtk_widget_has_focus (buttons->pdata[0]); i++)
+    press (XK_Tab, 0);
+  g_assert_true (gtk_widget_has_focus (buttons->pdata[0]));
+  press (XK_space, 0);
+}
+
 /* Type @text, made of digits, small Latin letters, spaces and commas. */
 static void
 type_keys (const char *text)
@@ -176,7 +220,9 @@ find_toplevel (const char *title)
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr (GtkWindow) w = g_list_model_get_item (all, i);
-      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
+      /* Titles are given in English and compared as the programs say them in the tests' locale. */
+      if (g_strcmp0 (gtk_window_get_title (w), itogi_test_tr (title)) == 0
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
         return w;
     }
   return NULL;
@@ -495,6 +541,7 @@ test_tab_leaves_text (void)
   GtkWidget *page, *view, *dialog;
   GtkTextBuffer *buffer;
   g_autofree char *generated = NULL;
+  g_autofree char *notes_title = NULL;
 
   itogi_window_set_years (window, 2023, 2022);
   g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
@@ -555,7 +602,8 @@ test_tab_leaves_text (void)
   /* A notes dialog: Tab leaves its text for the buttons, writing nothing into it. */
   page = show_area (window, "legal");
   g_assert_true (gtk_widget_activate_action (page, "area.edit-notes", NULL));
-  dialog = GTK_WIDGET (find_toplevel ("Notes for 2023\u00a0г."));
+  notes_title = itogi_test_trf ("Notes for %s", "2023\u00a0г.", NULL);
+  dialog = GTK_WIDGET (find_toplevel (notes_title));
   g_assert_nonnull (dialog);
   wait_active (GTK_WINDOW (dialog));
   g_assert_true (GTK_IS_TEXT_VIEW (focused (dialog)));
@@ -613,7 +661,7 @@ wait_question (const char *heading)
   while ((question = find_question ()) == NULL && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   g_assert_nonnull (question);
-  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, heading);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, itogi_test_tr (heading));
   wait_active (GTK_WINDOW (question));
   return question;
 }
@@ -669,7 +717,7 @@ test_escape_asks (void)
   /* Escape again, then Discard (Alt+D): gone, and nothing saved. */
   press (XK_Escape, 0);
   wait_question ("Discard the Typed Figures?");
-  press (XK_d, GDK_ALT_MASK);
+  press_button ("_Discard");
   wait_closed (title);
   g_assert_null (find_question ());
   g_assert_cmpuint (months_stored (ind), ==, 0);
@@ -679,7 +727,7 @@ test_escape_asks (void)
   wait_active (GTK_WINDOW (window));
   editor = open_period_editor (page, ind, title);
   type_keys ("1900");
-  press (XK_c, GDK_ALT_MASK);
+  press_button ("_Cancel");
   wait_question ("Discard the Typed Figures?");
   g_assert_nonnull (find_toplevel (title));
   press (XK_Return, 0);
@@ -708,7 +756,7 @@ test_escape_asks (void)
   g_assert_cmpuint (months_stored (ind), ==, 0);
   press (XK_Escape, 0);
   wait_question ("Discard the Typed Figures?");
-  press (XK_d, GDK_ALT_MASK);
+  press_button ("_Discard");
   wait_closed (title);
   g_assert_cmpuint (months_stored (ind), ==, 0);
 
@@ -726,7 +774,7 @@ test_escape_asks (void)
   wait_question ("Discard the Typed Figures?");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_nonnull (find_toplevel (title));
-  press (XK_d, GDK_ALT_MASK);
+  press_button ("_Discard");
   wait_closed (title);
   g_assert_cmpuint (months_stored (ind), ==, 0);
   /* The main window stayed open; closing it now closes it. */
@@ -751,7 +799,7 @@ escape_asks_then_discard (GtkWidget *dialog, const char *title, const char *type
   wait_active (GTK_WINDOW (dialog));
   press (XK_Escape, 0);
   wait_question (heading);
-  press (XK_d, GDK_ALT_MASK);
+  press_button ("_Discard");
   wait_closed (title);
 }
 
@@ -765,13 +813,15 @@ test_dialogs_ask (void)
   g_autoptr (ItogiArea) legal = itogi_store_find_area (store, "legal", NULL);
   g_autoptr (GPtrArray) documents = NULL;
   g_autofree char *areas_before = NULL;
+  g_autofree char *notes_title = NULL;
   GtkWidget *dialog;
 
   /* Notes. */
   g_assert_true (gtk_widget_activate_action (page, "area.edit-notes", NULL));
-  dialog = GTK_WIDGET (find_toplevel ("Notes for 2023\u00a0г."));
+  notes_title = itogi_test_trf ("Notes for %s", "2023\u00a0г.", NULL);
+  dialog = GTK_WIDGET (find_toplevel (notes_title));
   g_assert_nonnull (dialog);
-  escape_asks_then_discard (dialog, "Notes for 2023\u00a0г.", "abc", "Discard the Typed Text?");
+  escape_asks_then_discard (dialog, notes_title, "abc", "Discard the Typed Text?");
   g_assert_null (itogi_store_get_area_note (store, legal->id, 2023, NULL));
 
   /* An indicator's settings: its title typed over. */
@@ -829,7 +879,7 @@ test_dialogs_ask (void)
     collect_type (page, GTK_TYPE_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (gtk_widget_get_mapped (buttons->pdata[i])
-          && g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Edit Task") == 0)
+          && g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), itogi_test_tr ("Edit Task")) == 0)
         g_signal_emit_by_name (buttons->pdata[i], "clicked");
     dialog = GTK_WIDGET (find_toplevel ("Edit Task"));
     g_assert_nonnull (dialog);
@@ -1007,8 +1057,9 @@ main (int argc, char *argv[])
       g_print ("1..0 # SKIP no X display: run under xvfb-run\n");
       return 0;
     }
-  itogi_i18n_init ();
+  itogi_test_set_locale ();
   gtk_test_init (&argc, &argv, NULL);
+  itogi_test_guard_output ();
   adw_init ();
   /* A blinking cursor keeps the frame clock busy: the app would never look idle (see settle). */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);

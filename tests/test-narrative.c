@@ -16,6 +16,7 @@
 #include "itogi-narrative.h"
 #include "itogi-seed-resources.h"
 #include "itogi-store.h"
+#include "test-util.h"
 
 #define G "\u202f"  /* between digit groups */
 #define NB "\u00a0" /* no-break space */
@@ -380,11 +381,11 @@ test_seed_sentences (void)
   g_auto (GStrv) areas = g_key_file_get_string_list (file, "Itogi", "areas", NULL, NULL);
   guint indicators = 0;
 
-  /* The expected seed fragments are the source's own words: check them against it too. */
-  if (report_path != NULL)
-    g_file_get_contents (report_path, &report, NULL, NULL);
-  if (report == NULL)
-    g_test_message ("the source report is not here; its fragments are not checked against it");
+  /* The expected seed fragments are the source's own words: check them against it too. The
+   * source is a verbatim copy kept with the tests (tests/data), so this check always runs. */
+  g_assert_nonnull (report_path);
+  if (!g_file_get_contents (report_path, &report, NULL, NULL))
+    g_error ("the source report %s cannot be read", report_path);
 
   /* Every indicator of the data file has a case. */
   for (guint a = 0; areas[a] != NULL; a++)
@@ -418,7 +419,7 @@ test_seed_sentences (void)
       g_assert_no_error (error);
       g_assert_nonnull (sentence);
       g_test_message ("%s: %s", sc->slug, sentence);
-      for (guint i = 0; report != NULL && i < G_N_ELEMENTS (sc->seed) && sc->seed[i] != NULL; i++)
+      for (guint i = 0; i < G_N_ELEMENTS (sc->seed) && sc->seed[i] != NULL; i++)
         if (strstr (report, sc->seed[i]) == NULL)
           g_error ("%s: «%s» is not in the source report", sc->slug, sc->seed[i]);
       for (guint i = 0; i < G_N_ELEMENTS (sc->ours) && sc->ours[i] != NULL; i++)
@@ -1049,9 +1050,7 @@ test_report_other_year (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  /* The messages quote Russian: let GLib print them as UTF-8. */
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/core/narrative/grammar", test_grammar);
   g_test_add_func ("/core/narrative/seed-sentences", test_seed_sentences);
   g_test_add_func ("/core/narrative/money", test_money);

@@ -377,7 +377,7 @@ test_edits_survive (Fixture *f, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add ("/core/ownership/edits-survive-another-program", Fixture, NULL, fixture_set_up,
               test_edits_survive, fixture_tear_down);
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include "itogi-model.h"
 #include "itogi-period.h"
 #include "itogi-store.h"
+#include "test-util.h"
 
 static void
 set (ItogiValue *parts, guint month, gint64 amount, ItogiQualifier q)
@@ -113,7 +114,7 @@ test_mismatch (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/core/period/sum", test_sum);
   g_test_add_func ("/core/period/last", test_last);
   g_test_add_func ("/core/period/overflow", test_overflow);

@@ -250,7 +250,7 @@ test_damaged_restores_latest (Fixture *f, gconstpointer data)
   g_assert_null (find_window (f));
   dialog = find_dialog (f);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("The Database Is Damaged"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "24.11.2026, 09:00"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "itogi-damaged-"));
   g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
@@ -297,7 +297,7 @@ test_damaged_read_only (Fixture *f, gconstpointer data)
   start_app (f, f->path);
   dialog = find_dialog (f);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("The Database Is Damaged"));
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
   g_assert_true (adw_message_dialog_has_response (dialog, "anew"));
@@ -339,7 +339,7 @@ test_not_ours_start_anew (Fixture *f, gconstpointer data)
   start_app (f, NULL);
   dialog = find_dialog (f);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not an Itogi Database");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("Not an Itogi Database"));
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_true (adw_message_dialog_has_response (dialog, "anew"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "itogi-set-aside-"));
@@ -383,8 +383,8 @@ test_newer_left_alone (Fixture *f, gconstpointer data)
   start_app (f, f->path);
   dialog = find_dialog (f);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Made by a Newer Itogi");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer version"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("Made by a Newer Itogi"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), itogi_test_russian () ? "более новой версией" : "newer version"));
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_false (adw_message_dialog_has_response (dialog, "anew"));
   g_assert_true (adw_message_dialog_has_response (dialog, "other"));
@@ -405,7 +405,7 @@ test_missing_created (Fixture *f, gconstpointer data)
   start_app (f, path);
   dialog = find_dialog (f);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Such Database");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("No Such Database"));
   g_assert_true (adw_message_dialog_has_response (dialog, "create"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   respond (dialog, "create");
@@ -467,7 +467,7 @@ test_read_only_folder (Fixture *f, gconstpointer data)
       /* SQLite could not open it for writing at all: the dialog offers read-only. */
       dialog = find_dialog (f);
       g_assert_nonnull (dialog);
-      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Cannot Be Written");
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("The Database Cannot Be Written"));
       g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
       respond (dialog, "read-only");
       settle ();
@@ -476,7 +476,7 @@ test_read_only_folder (Fixture *f, gconstpointer data)
   g_assert_nonnull (window);
   g_assert_true (itogi_window_is_read_only (window));
   g_assert_nonnull (find_named (GTK_WIDGET (window), "read-only-bar"));
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "read-only"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), itogi_test_tr ("read-only")));
 
   /* An edit through the same store is refused with a plain message, and nothing changes. */
   store = itogi_store_open_read_only (path, &error);
@@ -604,8 +604,9 @@ main (int argc, char *argv[])
   if (geteuid () == 0)
     g_assert_cmpint (chown (data_home, 65534, 65534), ==, 0);
 
-  itogi_i18n_init ();
+  itogi_test_set_locale ();
   gtk_test_init (&argc, &argv, NULL);
+  itogi_test_guard_output ();
   adw_init ();
 
   /* Root writes through permission bits; "nobody" does not. Only file access changes: the

@@ -24,7 +24,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "itogi-i18n.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
 #include "test-util.h"
@@ -346,8 +345,7 @@ main (int argc, char *argv[])
       printf ("1..0 # SKIP no display\n");
       return 0;
     }
-  itogi_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/app/window/edits-survive-export-and-another-program", test_edits_survive_export_and_cli);
   return g_test_run ();
 }

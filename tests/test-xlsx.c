@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "itogi-xlsx.h"
+#include "test-util.h"
 
 static void
 test_sheet_names (void)
@@ -82,7 +83,7 @@ test_suggested_name (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/export/sheet-names", test_sheet_names);
   g_test_add_func ("/export/csv-text", test_csv_text);
   g_test_add_func ("/export/suggested-name", test_suggested_name);

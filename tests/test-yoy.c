@@ -7,6 +7,7 @@
 
 #include "itogi-format.h"
 #include "itogi-yoy.h"
+#include "test-util.h"
 
 #define G "\u202f"
 #define NB "\u00a0"
@@ -143,7 +144,7 @@ test_assessment (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  itogi_test_init (&argc, &argv);
   g_test_add_func ("/core/yoy/report-changes", test_report_changes);
   g_test_add_func ("/core/yoy/rules", test_rules);
   g_test_add_func ("/core/yoy/missing", test_missing);

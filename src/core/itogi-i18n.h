@@ -10,7 +10,9 @@
 G_BEGIN_DECLS
 
 /* Set the locale from the environment and bind our text domain. ITOGI_LOCALEDIR overrides the
- * installed catalogue folder, so that an uninstalled build (meson devenv, tests) speaks Russian. */
+ * installed catalogue folder, so that an uninstalled build (meson devenv, tests) speaks Russian;
+ * an installation that is not where it was configured for (staged with DESTDIR, moved) finds
+ * the catalogues beside its programs. */
 void itogi_i18n_init (void);
 
 G_END_DECLS

@@ -254,14 +254,16 @@ new_page (Doc *d)
 static void
 add_outline (Doc *d, const char *name, double y)
 {
-  char x_text[G_ASCII_DTOSTR_BUF_SIZE], y_text[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *clean = clean_text (name);
   g_autofree char *attrs = NULL;
 
-  /* Cairo parses the numbers itself: they are written without the locale's decimal comma. */
-  g_ascii_formatd (x_text, sizeof x_text, "%.1f", MARGIN_LEFT);
-  g_ascii_formatd (y_text, sizeof y_text, "%.1f", MAX (0.0, y - 6.0));
-  attrs = g_strdup_printf ("page=%d pos=[%s %s]", d->page, x_text, y_text);
+  /* Whole points, never a fraction. Cairo 1.16 reads the numbers of these attributes with
+   * sscanf ("%lf"), in the thread's LC_NUMERIC (cairo-tag-attributes.c, parse_float): under
+   * ru_RU.UTF-8 «56.7» stops at the dot and the whole report fails with CAIRO_STATUS_TAG_ERROR,
+   * whatever formatted the dot. Cairo 1.17.2 reads a dot in any locale but then no comma
+   * (upstream commit 3a0670e, issue #347). Digits alone read the same in every locale and every
+   * Cairo, and a point is finer than anyone scrolls to a heading. */
+  attrs = g_strdup_printf ("page=%d pos=[%ld %ld]", d->page, lround (MARGIN_LEFT), lround (MAX (0.0, y - 6.0)));
   cairo_pdf_surface_add_outline (d->surface, CAIRO_PDF_OUTLINE_ROOT, clean, attrs, 0);
   d->outline_ids++;
 }
