@@ -17,7 +17,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
+
+import taprunner
 
 BUILD = os.environ["ITOGI_BUILD_ROOT"]
 MESON = os.environ["ITOGI_MESON"]
@@ -112,32 +113,7 @@ def test_plural_agreement(ctx):
     assert said[2].replace("2", "N") != said[5].replace("5", "N"), said
 
 
-def main():
-    tests = [v for k, v in globals().items() if k.startswith("test_")]
-    print(f"1..{len(tests) + 1}")
-    try:
-        ctx = Context()
-        print("ok 1 installed with meson install --destdir")
-    except Exception:
-        print("not ok 1 installed with meson install --destdir")
-        for line in traceback.format_exc().splitlines():
-            print("# " + line)
-        for i, t in enumerate(tests, 2):
-            print(f"not ok {i} {t.__name__} # not installed")
-        return 1
-    failed = 0
-    for i, t in enumerate(tests, 2):
-        try:
-            t(ctx)
-            print(f"ok {i} {t.__name__}")
-        except Exception:
-            failed += 1
-            print(f"not ok {i} {t.__name__}")
-            for line in traceback.format_exc().splitlines():
-                print("# " + line)
-    shutil.rmtree(ctx.dir, ignore_errors=True)
-    return 1 if failed else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(taprunner.run(globals(), Context, "installed with meson install --destdir",
+                           lambda ctx: shutil.rmtree(ctx.dir, ignore_errors=True)))

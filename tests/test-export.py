@@ -12,11 +12,12 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import traceback
 import xml.etree.ElementTree as ET
 import zipfile
 
 import openpyxl
+
+import taprunner
 
 CLI = os.environ["ITOGI_CLI"]
 NNBSP, NBSP, MINUS = "\u202f", "\u00a0", "\u2212"
@@ -376,32 +377,7 @@ def test_libreoffice(ctx):
     assert "Поступило обращений от юридических лиц" in summary
 
 
-def main():
-    tests = [v for k, v in globals().items() if k.startswith("test_")]
-    print(f"1..{len(tests) + 1}")
-    try:
-        ctx = Context()
-        print("ok 1 export a workbook from a fresh database")
-    except Exception:
-        print("not ok 1 export a workbook from a fresh database")
-        for line in traceback.format_exc().splitlines():
-            print("# " + line)
-        for i, t in enumerate(tests, 2):
-            print(f"not ok {i} {t.__name__} # no workbook")
-        return 1
-    failed = 0
-    for i, t in enumerate(tests, 2):
-        try:
-            t(ctx)
-            print(f"ok {i} {t.__name__}")
-        except Exception:
-            failed += 1
-            print(f"not ok {i} {t.__name__}")
-            for line in traceback.format_exc().splitlines():
-                print("# " + line)
-    shutil.rmtree(ctx.dir, ignore_errors=True)
-    return 1 if failed else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(taprunner.run(globals(), Context, "export a workbook from a fresh database",
+                           lambda ctx: shutil.rmtree(ctx.dir, ignore_errors=True)))

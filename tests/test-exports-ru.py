@@ -31,12 +31,13 @@ import struct
 import subprocess
 import sys
 import tempfile
-import traceback
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 
 import openpyxl
+
+import taprunner
 
 CLI = os.environ["ITOGI_CLI"]
 NNBSP, NBSP, MINUS = "\u202f", "\u00a0", "\u2212"
@@ -286,32 +287,7 @@ def test_odt_lengths(ctx):
     assert lengths > 0
 
 
-def main():
-    tests = [v for k, v in globals().items() if k.startswith("test_")]
-    print(f"1..{len(tests) + 1}")
-    try:
-        ctx = Context()
-        print("ok 1 every export written under ru_RU.UTF-8 and with LC_NUMERIC=C")
-    except Exception:
-        print("not ok 1 every export written under ru_RU.UTF-8 and with LC_NUMERIC=C")
-        for line in traceback.format_exc().splitlines():
-            print("# " + line)
-        for i, t in enumerate(tests, 2):
-            print(f"not ok {i} {t.__name__} # no files")
-        return 1
-    failed = 0
-    for i, t in enumerate(tests, 2):
-        try:
-            t(ctx)
-            print(f"ok {i} {t.__name__}")
-        except Exception:
-            failed += 1
-            print(f"not ok {i} {t.__name__}")
-            for line in traceback.format_exc().splitlines():
-                print("# " + line)
-    shutil.rmtree(ctx.dir, ignore_errors=True)
-    return 1 if failed else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(taprunner.run(globals(), Context, "every export written under ru_RU.UTF-8 and with LC_NUMERIC=C",
+                           lambda ctx: shutil.rmtree(ctx.dir, ignore_errors=True)))

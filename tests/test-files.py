@@ -20,7 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
+
+import taprunner
 
 CLI = os.environ["ITOGI_CLI"]
 TIMEOUT = 30  # a command that waits on a pipe would hang: it must answer long before this
@@ -684,23 +685,7 @@ ls -a "$mnt" > {results}/list-after
         "files were left on the full disk"
 
 
-def main():
-    tests = [v for k, v in globals().items() if k.startswith("test_")]
-    print(f"1..{len(tests)}")
-    env = Env()
-    failed = 0
-    for i, t in enumerate(tests, 1):
-        try:
-            t(env)
-            print(f"ok {i} {t.__name__}")
-        except Exception:
-            failed += 1
-            print(f"not ok {i} {t.__name__}")
-            for line in traceback.format_exc().splitlines():
-                print("# " + line.encode("utf-8", "backslashreplace").decode("utf-8"))
-    shutil.rmtree(env.root, ignore_errors=True)
-    return 1 if failed else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(taprunner.run(globals(), Env, "a database with the report's data, made by itogi-cli init",
+                           lambda env: shutil.rmtree(env.root, ignore_errors=True)))

@@ -15,6 +15,7 @@
 #include "itogi-area-page.h"
 #include "itogi-figure-cell.h"
 #include "test-util.h"
+#include "window-util.h"
 #include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
 #include "itogi-period-editor.h"
@@ -27,25 +28,6 @@
 
 static char *tmp_dir;
 static ItogiStore *store;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-collect_type (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, out);
-}
 
 /* Spin the main loop until @cond holds (a save rebuilds the table from an idle, and the keyboard
  * finds its cell again a frame later), for at most three seconds; the caller asserts it. */
@@ -110,7 +92,7 @@ static void
 press (guint keysym, GdkModifierType mods)
 {
   press_now (keysym, mods);
-  spin (20);
+  itogi_test_spin (20);
   settle ();
 }
 
@@ -189,7 +171,7 @@ wait_active (GtkWindow *window)
   while (!gtk_window_is_active (window) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (gtk_window_is_active (window));
-  spin (100);
+  itogi_test_spin (100);
 }
 
 static ItogiWindow *
@@ -207,25 +189,14 @@ open_window (void)
 static void
 close_window (ItogiWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  itogi_test_close_window (GTK_WINDOW (window));
 }
 
 static GtkWindow *
 find_toplevel (const char *title)
 {
-  GListModel *all = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (all, i);
-      /* Titles are given in English and compared as the programs say them in the tests' locale. */
-      if (g_strcmp0 (gtk_window_get_title (w), itogi_test_tr (title)) == 0
-          && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
+  /* Titles are given in English and compared as the programs say them in the tests' locale. */
+  return itogi_test_find_toplevel (itogi_test_tr (title));
 }
 
 /* The question shown over a dialog, or NULL. */
@@ -249,7 +220,7 @@ show_area (ItogiWindow *window, const char *slug)
   itogi_window_set_years (window, 2023, 2022);
   g_assert_true (itogi_window_show_page (window, slug));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  spin (200);
+  itogi_test_spin (200);
   return itogi_window_get_page (window, slug);
 }
 
@@ -304,7 +275,7 @@ focus_cell (GtkWidget *cell)
 {
   g_assert_nonnull (cell);
   gtk_widget_grab_focus (cell);
-  spin (50);
+  itogi_test_spin (50);
   g_assert_true (has_keyboard (cell));
 }
 
@@ -347,7 +318,7 @@ test_enter_moves_down (void)
   g_assert_true (has_keyboard (cell_at (page, 0, TRUE)));
   /* The top: Shift+Enter stays. */
   press (XK_Return, GDK_SHIFT_MASK);
-  spin (200);
+  itogi_test_spin (200);
   g_assert_true (has_keyboard (cell_at (page, 0, TRUE)));
   g_assert_cmpstr (text_of (cell_at (page, 0, TRUE)), ==, "22" G "900");
 
@@ -356,7 +327,7 @@ test_enter_moves_down (void)
   {
     type_keys ("77");
     press (XK_Return, 0);
-    spin (300);
+    itogi_test_spin (300);
     WAIT_UNTIL (has_keyboard (cell_at (page, last, FALSE)));
     g_assert_cmpint (stored ("documents", last, 2022), ==, 77);
     g_assert_true (has_keyboard (cell_at (page, last, FALSE)));
@@ -366,7 +337,7 @@ test_enter_moves_down (void)
     g_assert_cmpint (end - start, ==, 2);
     /* Enter again there changes nothing. */
     press (XK_Return, 0);
-    spin (200);
+    itogi_test_spin (200);
     g_assert_true (has_keyboard (cell_at (page, last, FALSE)));
   }
   /* Both saves undone: the area is as it was. */
@@ -398,7 +369,7 @@ test_undo_in_cell (void)
   press (XK_z, GDK_CONTROL_MASK);
   g_assert_cmpstr (text_of (cell_at (page, 0, FALSE)), ==, "23" G "142");
   press (XK_Tab, 0);
-  spin (200);
+  itogi_test_spin (200);
   g_assert_false (has_keyboard (cell_at (page, 0, FALSE)));
   g_assert_cmpint (stored ("documents", 0, 2022), ==, 23142);
   g_assert_false (itogi_window_can_undo (window));
@@ -442,7 +413,7 @@ test_undo_in_cell (void)
   g_assert_cmpint (stored ("documents", 0, 2023), ==, 22808);
   /* Leaving the untouched cell saves nothing. */
   press (XK_Tab, 0);
-  spin (200);
+  itogi_test_spin (200);
   {
     g_autofree char *now = documents_figures ();
     g_assert_cmpstr (now, ==, before);
@@ -463,7 +434,7 @@ test_undo_in_cell (void)
     press (XK_Escape, 0);
     g_assert_cmpstr (text_of (cell_at (page, 2, TRUE)), ==, figure);
     press (XK_Tab, GDK_SHIFT_MASK);
-    spin (200);
+    itogi_test_spin (200);
     g_assert_false (has_keyboard (cell_at (page, 2, TRUE)));
   }
   {
@@ -478,7 +449,7 @@ test_undo_in_cell (void)
   press (XK_BackSpace, 0);
   g_assert_cmpstr (text_of (cell_at (page, 2, FALSE)), ==, "");
   press (XK_Tab, 0);
-  spin (300);
+  itogi_test_spin (300);
   WAIT_UNTIL (has_keyboard (cell_at (page, 2, TRUE)));
   g_assert_cmpint (stored ("documents", 2, 2022), ==, -1);
   g_assert_true (has_keyboard (cell_at (page, 2, TRUE)));
@@ -505,7 +476,7 @@ view_of (GtkWidget *root, GtkTextBuffer *buffer)
 {
   g_autoptr (GPtrArray) views = g_ptr_array_new ();
 
-  collect_type (root, GTK_TYPE_TEXT_VIEW, views);
+  itogi_test_collect_type (root, GTK_TYPE_TEXT_VIEW, views);
   for (guint i = 0; i < views->len; i++)
     if (gtk_text_view_get_buffer (views->pdata[i]) == buffer)
       return views->pdata[i];
@@ -519,7 +490,7 @@ assert_report_untouched (GtkWidget *page)
   g_autoptr (GPtrArray) views = g_ptr_array_new ();
   g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, NULL);
 
-  collect_type (page, GTK_TYPE_TEXT_VIEW, views);
+  itogi_test_collect_type (page, GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, >=, 8);
   for (guint i = 0; i < views->len; i++)
     {
@@ -546,7 +517,7 @@ test_tab_leaves_text (void)
   itogi_window_set_years (window, 2023, 2022);
   g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  spin (200);
+  itogi_test_spin (200);
   page = itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME);
   buffer = itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal");
   view = view_of (page, buffer);
@@ -554,7 +525,7 @@ test_tab_leaves_text (void)
   generated = buffer_text (buffer);
 
   gtk_widget_grab_focus (view);
-  spin (50);
+  itogi_test_spin (50);
   g_assert_true (has_keyboard (view));
   press (XK_Tab, 0);
   g_assert_false (has_keyboard (view));
@@ -569,26 +540,26 @@ test_tab_leaves_text (void)
   g_assert_false (has_keyboard (view));
   /* The tester's 33 presses, from inside the text, through the whole page. */
   gtk_widget_grab_focus (view);
-  spin (50);
+  itogi_test_spin (50);
   for (guint i = 0; i < 33; i++)
     press (XK_Tab, 0);
-  spin (1200); /* longer than the pause after which typing is saved */
+  itogi_test_spin (1200); /* longer than the pause after which typing is saved */
   assert_report_untouched (page);
   g_assert_false (itogi_window_can_undo (window));
 
   /* Pasted from a table: the tab becomes a space, and that is what is saved. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (view), "Первый\tвторой");
   gtk_widget_grab_focus (view);
-  spin (50);
+  itogi_test_spin (50);
   press (XK_End, GDK_CONTROL_MASK);
   press (XK_v, GDK_CONTROL_MASK);
-  spin (200);
+  itogi_test_spin (200);
   {
     g_autofree char *now = buffer_text (buffer);
     g_assert_null (strchr (now, '\t'));
     g_assert_true (g_str_has_suffix (now, "Первый второй"));
   }
-  spin (1200);
+  itogi_test_spin (1200);
   {
     g_autofree char *kept = itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL);
     g_assert_nonnull (kept);
@@ -616,7 +587,7 @@ test_tab_leaves_text (void)
   }
   /* Nothing typed: Escape closes it at once. */
   press (XK_Escape, 0);
-  spin (100);
+  itogi_test_spin (100);
   g_assert_null (find_toplevel ("Notes for 2023\u00a0г."));
   g_assert_null (itogi_store_get_area_note (store, legal->id, 2023, NULL));
   close_window (window);
@@ -646,7 +617,7 @@ wait_closed (const char *title)
 
   while (find_toplevel (title) != NULL && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-  spin (50);
+  itogi_test_spin (50);
   g_assert_null (find_toplevel (title));
 }
 
@@ -695,7 +666,7 @@ test_escape_asks (void)
 
   editor = open_period_editor (page, ind, title);
   press (XK_Escape, 0);
-  spin (100);
+  itogi_test_spin (100);
   g_assert_null (find_toplevel (title));
   g_assert_null (find_question ());
 
@@ -710,7 +681,7 @@ test_escape_asks (void)
   g_assert_cmpuint (months_stored (ind), ==, 0);
   /* Escape on the question: back to the figures, with the keyboard. */
   press (XK_Escape, 0);
-  spin (100);
+  itogi_test_spin (100);
   g_assert_null (find_question ());
   wait_active (GTK_WINDOW (editor));
   g_assert_cmpstr (text_of (january), ==, "1900");
@@ -748,7 +719,7 @@ test_escape_asks (void)
   wait_question ("Discard the Typed Figures?");
   press (XK_Return, 0);
   WAIT_UNTIL (find_question () == NULL && gtk_window_is_active (GTK_WINDOW (editor)));
-  spin (300);
+  itogi_test_spin (300);
   g_assert_nonnull (find_toplevel (title));
   g_assert_cmpstr (text_of (january), ==, "abc");
   g_assert_true (gtk_widget_has_css_class (january, "error"));
@@ -769,7 +740,7 @@ test_escape_asks (void)
   gtk_window_close (GTK_WINDOW (editor));
   wait_question ("Discard the Typed Figures?");
   press (XK_Escape, 0);
-  spin (100);
+  itogi_test_spin (100);
   gtk_window_close (GTK_WINDOW (window));
   wait_question ("Discard the Typed Figures?");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -793,7 +764,7 @@ escape_asks_then_discard (GtkWidget *dialog, const char *title, const char *type
   press (XK_Escape, 0);
   wait_question (heading);
   press (XK_Escape, 0);
-  spin (100);
+  itogi_test_spin (100);
   g_assert_null (find_question ());
   g_assert_nonnull (find_toplevel (title));
   wait_active (GTK_WINDOW (dialog));
@@ -875,8 +846,8 @@ test_dialogs_ask (void)
 
     g_assert_no_error (error);
     g_assert_true (itogi_area_page_set_years (ITOGI_AREA_PAGE (page), 2023, 2022, &error));
-    spin (200);
-    collect_type (page, GTK_TYPE_BUTTON, buttons);
+    itogi_test_spin (200);
+    itogi_test_collect_type (page, GTK_TYPE_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
       if (gtk_widget_get_mapped (buttons->pdata[i])
           && g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), itogi_test_tr ("Edit Task")) == 0)
@@ -910,7 +881,7 @@ test_dialogs_ask (void)
     /* Left as guessed, nothing to lose: Escape closes it. */
     wait_active (GTK_WINDOW (dialog));
     press (XK_Escape, 0);
-    spin (100);
+    itogi_test_spin (100);
     g_assert_null (find_question ());
     g_assert_null (find_toplevel ("Import from CSV"));
     g_assert_true (itogi_window_import_file (window, file, &error));
@@ -938,7 +909,7 @@ test_fast_typing (void)
   press_now (XK_Return, 0);
   press_now (XK_1, 0);
   press_now (XK_2, 0);
-  spin (300);
+  itogi_test_spin (300);
   press (XK_3, 0);
   press (XK_Return, 0);
   WAIT_UNTIL (has_keyboard (cell_at (page, 2, TRUE))
@@ -968,7 +939,7 @@ test_refused_typing_kept (void)
   focus_cell (cell_at (page, 0, TRUE));
   type_keys ("abc");
   press (XK_Return, 0);
-  spin (100);
+  itogi_test_spin (100);
   /* Refused: said at the cell, the keyboard stays there. */
   g_assert_true (has_keyboard (cell_at (page, 0, TRUE)));
   g_assert_nonnull (itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell_at (page, 0, TRUE))));
@@ -1004,7 +975,7 @@ new_task_row (GtkWidget *page)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
 
-  collect_type (page, ADW_TYPE_ENTRY_ROW, rows);
+  itogi_test_collect_type (page, ADW_TYPE_ENTRY_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 1);
   return rows->pdata[0];
 }
@@ -1020,14 +991,14 @@ test_task_typing_kept (void)
   g_autoptr (GPtrArray) tasks = NULL;
 
   gtk_widget_grab_focus (new_task_row (page));
-  spin (50);
+  itogi_test_spin (50);
   g_assert_true (has_keyboard (new_task_row (page)));
   type_keys ("abc");
   /* A fast typist: the next task's first letters come before the page is made again. */
   press_now (XK_Return, 0);
   press_now (XK_d, 0);
   press_now (XK_e, 0);
-  spin (300);
+  itogi_test_spin (300);
   press (XK_f, 0);
   tasks = itogi_store_list_tasks (store, legal->id, 2024, NULL);
   g_assert_cmpuint (tasks->len, ==, 1);

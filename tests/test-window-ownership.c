@@ -27,19 +27,11 @@
 #include "itogi-store.h"
 #include "itogi-window.h"
 #include "test-util.h"
+#include "window-util.h"
 
 #define G "\u202f"
 
 /* ---- the window's process ---- */
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Spin until @ready says so, for at most @seconds. */
 static gboolean
@@ -53,37 +45,16 @@ spin_until (gboolean (*ready) (gpointer), gpointer data, guint seconds)
 }
 
 static void
-collect_type (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, out);
-}
-
-static GtkEditable *
-find_cell (GtkWidget *root, const char *text)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
-
-  collect_type (root, GTK_TYPE_ENTRY, all);
-  for (guint i = 0; i < all->len; i++)
-    if (gtk_widget_get_mapped (all->pdata[i]) && g_strcmp0 (gtk_editable_get_text (all->pdata[i]), text) == 0)
-      return all->pdata[i];
-  return NULL;
-}
-
-static void
 type_figure (ItogiWindow *window, const char *shown, const char *typed)
 {
-  GtkEditable *cell = find_cell (itogi_window_get_page (window, "documents"), shown);
+  GtkEditable *cell
+      = GTK_EDITABLE (itogi_test_find_entry (itogi_window_get_page (window, "documents"), shown));
 
   g_assert_nonnull (cell);
   gtk_widget_grab_focus (GTK_WIDGET (cell));
   gtk_editable_set_text (cell, typed);
   g_signal_emit_by_name (cell, "activate");
-  spin (300);
+  itogi_test_spin (300);
 }
 
 /* The newest visible toplevel of @type, other than @except. */
@@ -124,7 +95,7 @@ label_says (GtkWidget *root, const char *part)
 {
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
-  collect_type (root, GTK_TYPE_LABEL, labels);
+  itogi_test_collect_type (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_text (labels->pdata[i]), part) != NULL)
       return TRUE;
@@ -161,10 +132,10 @@ export_through_the_dialogs (ItogiWindow *window, const char *path)
     {
       g_autoptr (GFile) chosen = NULL;
 
-      spin (250);
+      itogi_test_spin (250);
       g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      spin (250);
+      itogi_test_spin (250);
       chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       if (chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), path) == 0)
         break;
@@ -176,7 +147,7 @@ export_through_the_dialogs (ItogiWindow *window, const char *path)
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   /* A file that exists: the chooser asks first, and the user says Replace. */
-  spin (500);
+  itogi_test_spin (500);
   {
     GtkWindow *confirm = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
     if (confirm != NULL)
@@ -210,13 +181,13 @@ window_process (const char *db, const char *dir, int report, int orders)
   gtk_window_present (GTK_WINDOW (window));
   itogi_window_set_years (window, 2023, 2022);
   itogi_window_show_page (window, "documents");
-  spin (1000);
+  itogi_test_spin (1000);
 
   type_figure (window, "22" G "808", "22 901");
   export_through_the_dialogs (window, xlsx);
   g_assert_true (spin_until (file_is_there, xlsx, 60));
   /* The worker closes its connection once the file is in place. */
-  spin (1500);
+  itogi_test_spin (1500);
 
   /* Pointed at the database itself: refused in a toast that names it; the parent checks the file. */
   export_through_the_dialogs (window, db);

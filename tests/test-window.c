@@ -25,12 +25,12 @@
 #include "itogi-text-dialog.h"
 #include "itogi-window.h"
 #include "full-vfs.h"
+#include "window-util.h"
 #include "test-util.h"
 
 #define G "\u202f"
 #define NB "\u00a0"
 #define M "\u2212"
-
 
 /* The interface's words as the window shows them in the language the tests run in: our
  * catalogue's translation, or the English itself under C.UTF-8. */
@@ -132,23 +132,7 @@ open_window (void)
 static void
 close_window (ItogiWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWindow *
-find_toplevel (const char *title)
-{
-  GListModel *all = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (all, i);
-      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
+  itogi_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -177,9 +161,10 @@ test_tabs (void)
   g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE), "22" G "808"));
   /* Nothing has been changed yet: the History window says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
-  g_assert_nonnull (find_toplevel (TR ("History")));
-  g_assert_nonnull (find_label (GTK_WIDGET (find_toplevel (TR ("History"))), TR ("No Changes Yet")));
-  gtk_window_destroy (find_toplevel (TR ("History")));
+  g_assert_nonnull (itogi_test_find_toplevel (TR ("History")));
+  g_assert_nonnull (
+      find_label (GTK_WIDGET (itogi_test_find_toplevel (TR ("History"))), TR ("No Changes Yet")));
+  gtk_window_destroy (itogi_test_find_toplevel (TR ("History")));
   close_window (window);
 }
 
@@ -456,16 +441,6 @@ test_chart (void)
   close_window (window);
 }
 
-static void
-collect_type (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, out);
-}
-
 /* Ctrl+E's action asks for the years and areas, and refuses a year against itself. */
 static void
 test_export_dialog (void)
@@ -486,8 +461,8 @@ test_export_dialog (void)
         dialog = ADW_MESSAGE_DIALOG (w);
     }
   g_assert_nonnull (dialog);
-  collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
-  collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
+  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
   /* Every area, all chosen; report year, comparison year, format. */
   g_assert_cmpuint (checks->len, ==, 8);
   for (guint i = 0; i < checks->len; i++)
@@ -509,28 +484,6 @@ test_export_dialog (void)
   close_window (window);
 }
 
-static GtkEntry *
-find_editable (GtkWidget *root, const char *text)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
-
-  collect_type (root, GTK_TYPE_ENTRY, all);
-  for (guint i = 0; i < all->len; i++)
-    if (gtk_widget_get_mapped (all->pdata[i]) && g_strcmp0 (gtk_editable_get_text (all->pdata[i]), text) == 0)
-      return all->pdata[i];
-  return NULL;
-}
-
-/* Spin the main loop for @ms milliseconds: timeouts run too. */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static void
 type_into (GtkEntry *cell, const char *text)
 {
@@ -538,7 +491,7 @@ type_into (GtkEntry *cell, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (cell), text);
   g_signal_emit_by_name (cell, "activate");
   /* The page saves, then rebuilds its table. */
-  spin (200);
+  itogi_test_spin (200);
 }
 
 static gint64
@@ -564,7 +517,7 @@ test_edit_and_undo (void)
   itogi_window_show_page (window, "documents");
   wait_for_draw (GTK_WIDGET (window));
   page = itogi_window_get_page (window, "documents");
-  cell = find_editable (page, "22" G "808");
+  cell = itogi_test_find_entry (page, "22" G "808");
   g_assert_nonnull (cell);
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (cell)));
   g_assert_false (itogi_window_can_undo (window));
@@ -572,7 +525,7 @@ test_edit_and_undo (void)
   type_into (cell, "22 900");
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (stored_2023 ("documents", 0), ==, 22900);
-  g_assert_nonnull (find_editable (page, "22" G "900"));
+  g_assert_nonnull (itogi_test_find_entry (page, "22" G "900"));
   /* The change is recomputed: 22 900 − 23 142. */
   g_assert_nonnull (find_label (page, M "242"));
   g_assert_nonnull (find_label (page, M "1,0" NB "%"));
@@ -582,7 +535,7 @@ test_edit_and_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (stored_2023 ("documents", 0), ==, 22808);
-  g_assert_nonnull (find_editable (page, "22" G "808"));
+  g_assert_nonnull (itogi_test_find_entry (page, "22" G "808"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (stored_2023 ("documents", 0), ==, 22900);
@@ -606,7 +559,7 @@ test_history (void)
 
   /* test_edit_and_undo left four steps: the edit, its undo, the redo, and the last undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
-  history = find_toplevel (TR ("History"));
+  history = itogi_test_find_toplevel (TR ("History"));
   g_assert_nonnull (history);
   wait_for_draw (GTK_WIDGET (history));
   g_assert_true (gtk_window_get_transient_for (history) == GTK_WINDOW (window));
@@ -646,7 +599,7 @@ nth_with_tooltip (GtkWidget *root, GType type, const char *tooltip, guint n)
 {
   g_autoptr (GPtrArray) all = g_ptr_array_new ();
 
-  collect_type (root, type, all);
+  itogi_test_collect_type (root, type, all);
   for (guint i = 0; i < all->len; i++)
     if (gtk_widget_get_mapped (all->pdata[i])
         && g_strcmp0 (gtk_widget_get_tooltip_text (all->pdata[i]), tooltip) == 0 && n-- == 0)
@@ -660,7 +613,7 @@ click (ItogiWindow *window, GtkWidget *button)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
 }
 
@@ -680,13 +633,13 @@ test_tasks (void)
   g_assert_nonnull (find_label (page, say ("Tasks for %s", "2024" NB "г.", NULL, NULL)));
   ASSERT_LEGAL_TASKS ("");
 
-  collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
+  itogi_test_collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = entries->pdata[0];
   /* Nothing but spaces: refused, said, and the field keeps what was typed. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
   g_signal_emit_by_name (entry, "apply");
-  spin (100);
+  itogi_test_spin (100);
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "   ");
   ASSERT_LEGAL_TASKS ("");
@@ -694,18 +647,18 @@ test_tasks (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Обновить регламенты");
   g_signal_emit_by_name (entry, "apply");
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   ASSERT_LEGAL_TASKS ("Обновить регламенты");
   g_assert_nonnull (find_label (page, "Обновить регламенты"));
 
   g_ptr_array_set_size (entries, 0);
-  collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
+  itogi_test_collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
   entry = entries->pdata[0];
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Провести экспертизу <проектов> & актов");
   g_signal_emit_by_name (entry, "entry-activated");
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   ASSERT_LEGAL_TASKS ("Обновить регламенты, Провести экспертизу <проектов> & актов");
 
@@ -714,16 +667,16 @@ test_tasks (void)
   click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, TR ("Move Up"), 1));
   ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов, Обновить регламенты");
   /* Ticked done: struck through, its text shown as typed. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_with_tooltip (page, GTK_TYPE_CHECK_BUTTON, TR ("Done"), 0)),
-                               TRUE);
-  spin (200);
+  gtk_check_button_set_active (
+      GTK_CHECK_BUTTON (nth_with_tooltip (page, GTK_TYPE_CHECK_BUTTON, TR ("Done"), 0)), TRUE);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов+, Обновить регламенты");
   g_assert_nonnull (find_label (page, "Провести экспертизу <проектов> & актов"));
 
   /* Reworded in its dialog. */
   click (window, nth_with_tooltip (page, GTK_TYPE_BUTTON, TR ("Edit Task"), 1));
-  dialog = GTK_WIDGET (find_toplevel (TR ("Edit Task")));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Edit Task")));
   g_assert_nonnull (dialog);
   {
     g_autofree char *text = itogi_text_dialog_get_text (dialog);
@@ -734,7 +687,7 @@ test_tasks (void)
   g_assert_nonnull (find_label (dialog, TR ("Write what the task is.")));
   itogi_text_dialog_set_text (dialog, "Обновить все регламенты");
   g_assert_true (itogi_text_dialog_save (dialog));
-  spin (200);
+  itogi_test_spin (200);
   ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов+, Обновить все регламенты");
 
   /* The Overview lists every area's tasks, with the area. */
@@ -768,20 +721,20 @@ test_tasks (void)
 
   /* A task set for 2024 is 2024's own task when 2024 is shown, still to be ticked off. */
   g_ptr_array_set_size (entries, 0);
-  collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
+  itogi_test_collect_type (page, ADW_TYPE_ENTRY_ROW, entries);
   entry = entries->pdata[0];
   gtk_editable_set_text (GTK_EDITABLE (entry), "Задача на 2024 год");
   g_signal_emit_by_name (entry, "apply");
-  spin (200);
+  itogi_test_spin (200);
   ASSERT_LEGAL_TASKS ("Задача на 2024 год");
   itogi_window_set_years (window, 2024, 2023);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (find_label (page, say ("Tasks set for %s", "2024" NB "г.", NULL, NULL)));
   g_assert_nonnull (find_label (page, "Задача на 2024 год"));
   g_assert_nonnull (find_label (page, say ("Tasks for %s", "2025" NB "г.", NULL, NULL)));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_with_tooltip (page, GTK_TYPE_CHECK_BUTTON, TR ("Done"), 0)),
-                               TRUE);
-  spin (200);
+  gtk_check_button_set_active (
+      GTK_CHECK_BUTTON (nth_with_tooltip (page, GTK_TYPE_CHECK_BUTTON, TR ("Done"), 0)), TRUE);
+  itogi_test_spin (200);
   ASSERT_LEGAL_TASKS ("Задача на 2024 год+");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -807,11 +760,11 @@ test_notes (void)
   g_assert_nonnull (find_label (page, TR ("No notes for this year yet.")));
 
   g_assert_true (gtk_widget_activate_action (page, "area.edit-notes", NULL));
-  dialog = GTK_WIDGET (find_toplevel (say ("Notes for %s", "2023" NB "г.", NULL, NULL)));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (say ("Notes for %s", "2023" NB "г.", NULL, NULL)));
   g_assert_nonnull (dialog);
   itogi_text_dialog_set_text (dialog, "  Иски поданы в срок.\nВсе решения исполнены.  ");
   g_assert_true (itogi_text_dialog_save (dialog));
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   stored = itogi_store_get_area_note (store, area->id, 2023, NULL);
   g_assert_cmpstr (stored, ==, "Иски поданы в срок.\nВсе решения исполнены.");
@@ -906,7 +859,7 @@ test_report (void)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\nРабота клиники будет продолжена.", -1);
   g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
-  spin (1200);
+  itogi_test_spin (1200);
   typed = buffer_text (buffer);
   {
     g_autofree char *stored = itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL);
@@ -934,7 +887,7 @@ test_report (void)
   /* Written from the data again: asked first; the question can be declined. */
   itogi_report_page_regenerate (ITOGI_REPORT_PAGE (page), "legal", FALSE);
   {
-    GtkWindow *question = find_toplevel (TR ("Replace the Edited Text?"));
+    GtkWindow *question = itogi_test_find_toplevel (TR ("Replace the Edited Text?"));
     g_assert_nonnull (question);
     gtk_window_destroy (question);
   }
@@ -943,7 +896,7 @@ test_report (void)
     g_assert_cmpstr (stored, ==, typed);
   }
   itogi_report_page_regenerate (ITOGI_REPORT_PAGE (page), "legal", TRUE);
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
   {
@@ -965,7 +918,7 @@ test_report (void)
     g_autoptr (GPtrArray) all = g_ptr_array_new ();
     g_autofree char *kept = NULL;
 
-    collect_type (page, GTK_TYPE_DROP_DOWN, all);
+    itogi_test_collect_type (page, GTK_TYPE_DROP_DOWN, all);
     g_assert_cmpuint (all->len, >=, 8);
     dropdown = all->pdata[0]; /* the first area's */
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 6);
@@ -1003,7 +956,7 @@ test_report (void)
   gtk_text_buffer_insert (buffer, &end, " Опечатка.", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_for_draw (GTK_WIDGET (window));
-  spin (1000);
+  itogi_test_spin (1000);
   g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
   {
     g_autofree char *now = buffer_text (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "legal"));
@@ -1043,7 +996,7 @@ test_figures_fit (void)
       wait_for_draw (GTK_WIDGET (window));
       page = itogi_window_get_page (window, pages[p]);
       g_assert_nonnull (page);
-      collect_type (page, GTK_TYPE_ENTRY, entries);
+      itogi_test_collect_type (page, GTK_TYPE_ENTRY, entries);
       for (guint i = 0; i < entries->len; i++)
         {
           GtkWidget *entry = entries->pdata[i];
@@ -1070,7 +1023,7 @@ test_figures_fit (void)
         g_autoptr (GPtrArray) labels = g_ptr_array_new ();
         double lowest = 0;
 
-        collect_type (table, GTK_TYPE_LABEL, labels);
+        itogi_test_collect_type (table, GTK_TYPE_LABEL, labels);
         for (guint i = 0; i < labels->len; i++)
           {
             graphene_rect_t bounds;
@@ -1127,7 +1080,7 @@ test_period_editor (void)
   wait_for_draw (GTK_WIDGET (window));
   page = itogi_window_get_page (window, "documents");
   g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
-  editor = GTK_WIDGET (find_toplevel (title));
+  editor = GTK_WIDGET (itogi_test_find_toplevel (title));
   g_assert_nonnull (editor);
   g_assert_cmpstr (
       gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
@@ -1150,10 +1103,10 @@ test_period_editor (void)
   /* Saving with nothing changed records nothing: there is nothing to undo. */
   g_assert_false (itogi_window_can_undo (window));
   g_assert_true (itogi_period_editor_save (editor));
-  spin (200);
+  itogi_test_spin (200);
   g_assert_false (itogi_window_can_undo (window));
   g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
-  editor = GTK_WIDGET (find_toplevel (title));
+  editor = GTK_WIDGET (itogi_test_find_toplevel (title));
   g_assert_nonnull (editor);
 
   /* The total follows what is typed. */
@@ -1165,18 +1118,19 @@ test_period_editor (void)
   for (guint m = 3; m <= 12; m++)
     type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, m), months[m - 1]);
   /* 1 900 × 10 + 1 850 + 1 950 = 22 800, against 22 808 typed whole: flagged, not overwritten. */
-  g_assert_cmpstr (itogi_period_editor_get_total (editor), ==, say ("The periods add up to %s.", "22" G "800", NULL, NULL));
+  g_assert_cmpstr (itogi_period_editor_get_total (editor), ==,
+                   say ("The periods add up to %s.", "22" G "800", NULL, NULL));
   g_assert_nonnull (itogi_period_editor_get_warning (editor));
   g_assert_nonnull (strstr (itogi_period_editor_get_warning (editor), "22" G "800"));
 
   /* Bad input anywhere saves nothing, names the field, and keeps what was typed. */
   type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3), "abc");
   g_assert_false (itogi_period_editor_save (editor));
-  g_assert_nonnull (
-      find_label (editor, say ("%s: %s", TR ("March"),
-                               say ("“%s” is not a number. Type digits, for example 22 808 or 779 054,51.", "abc",
-                                    NULL, NULL),
-                               NULL)));
+  g_assert_nonnull (find_label (
+      editor,
+      say ("%s: %s", TR ("March"),
+           say ("“%s” is not a number. Type digits, for example 22 808 or 779 054,51.", "abc", NULL, NULL),
+           NULL)));
   g_assert_true (
       gtk_widget_has_css_class (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3), "error"));
   g_assert_cmpstr (
@@ -1191,7 +1145,7 @@ test_period_editor (void)
   type_field (itogi_period_editor_get_as_of (editor), "31.12.2023");
   type_field (itogi_period_editor_get_note (editor), "ряд услуг передан в Социальный фонд России");
   g_assert_true (itogi_period_editor_save (editor));
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (stored_months (ind, 2023), ==, 12);
   g_assert_true (itogi_store_get_year_value (store, ind, 2023, &year, NULL));
@@ -1201,14 +1155,14 @@ test_period_editor (void)
   g_assert_cmpstr (year.as_of, ==, "2023-12-31");
   itogi_value_clear (&year);
   /* The table flags the year its months contradict. */
-  cell = GTK_WIDGET (find_editable (page, "22" G "808"));
+  cell = GTK_WIDGET (itogi_test_find_entry (page, "22" G "808"));
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "warning"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "22" G "800"));
 
   /* Emptying the year leaves it to its months. */
   g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
-  editor = GTK_WIDGET (find_toplevel (title));
+  editor = GTK_WIDGET (itogi_test_find_toplevel (title));
   wait_for_draw (editor);
   /* The indicator's own history lists what each figure was and became. */
   g_assert_nonnull (find_label (
@@ -1221,13 +1175,13 @@ test_period_editor (void)
   type_field (itogi_period_editor_get_note (editor), "");
   type_field (itogi_period_editor_get_as_of (editor), "");
   g_assert_true (itogi_period_editor_save (editor));
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_true (itogi_store_get_year_value (store, ind, 2023, &year, NULL));
   g_assert_cmpint (year.amount, ==, 22800);
   g_assert_true (year.derived);
   itogi_value_clear (&year);
-  g_assert_nonnull (find_editable (page, "22" G "800"));
+  g_assert_nonnull (itogi_test_find_entry (page, "22" G "800"));
 
   /* Undo, twice, puts back the year as the report states it, with no months. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -1243,7 +1197,7 @@ test_period_editor (void)
   g_assert_true (gtk_widget_activate_action (page, "area.periods-compare", "x", ind->id));
   {
     g_autofree char *title_2022 = g_strdup_printf ("%s, 2022" NB "г.", ind->title);
-    editor = GTK_WIDGET (find_toplevel (title_2022));
+    editor = GTK_WIDGET (itogi_test_find_toplevel (title_2022));
     g_assert_nonnull (editor);
     g_assert_cmpstr (
         gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))),
@@ -1281,17 +1235,18 @@ test_import (void)
   g_assert_nonnull (error);
   g_test_message ("bad file: %s", error->message);
   g_clear_error (&error);
-  g_assert_null (find_toplevel (TR ("Import from CSV")));
+  g_assert_null (itogi_test_find_toplevel (TR ("Import from CSV")));
 
   g_assert_true (itogi_window_import_file (window, file, &error));
   g_assert_no_error (error);
-  dialog = GTK_WIDGET (find_toplevel (TR ("Import from CSV")));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Import from CSV")));
   g_assert_nonnull (dialog);
   /* «Что» and «Сколько» are not known headers: the file cannot be imported as it is. */
   g_assert_false (itogi_import_dialog_can_import (dialog));
   {
-    g_autofree char *summary = itogi_test_trn ("%u problem; nothing will be imported until it is mended.",
-                                               "%u problems; nothing will be imported until they are mended.", 2);
+    g_autofree char *summary
+        = itogi_test_trn ("%u problem; nothing will be imported until it is mended.",
+                          "%u problems; nothing will be imported until they are mended.", 2);
     g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, summary);
   }
   g_assert_nonnull (find_label (dialog, say ("The header has no column «%s».", "Показатель", NULL, NULL)));
@@ -1358,7 +1313,7 @@ test_indicators (void)
   g_assert_nonnull (find_label (page, TR ("No figures for this area yet")));
 
   g_assert_true (gtk_widget_activate_action (page, "area.add-indicator", NULL));
-  dialog = GTK_WIDGET (find_toplevel (TR ("New Indicator")));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("New Indicator")));
   g_assert_nonnull (dialog);
   /* No title, or only one form of three: said, nothing saved. */
   g_assert_false (itogi_indicator_dialog_save (dialog));
@@ -1385,7 +1340,7 @@ test_indicators (void)
   gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 5)),
                          "В {году} {проведена|проведено|проведено} {число} {сущ} {сравнение}.");
   g_assert_true (itogi_indicator_dialog_save (dialog));
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   list = indicators_of ("public-relations");
   g_assert_cmpuint (list->len, ==, 1);
@@ -1402,7 +1357,7 @@ test_indicators (void)
   page = itogi_window_get_page (window, "documents");
   itogi_window_show_page (window, "documents");
   g_assert_true (gtk_widget_activate_action (page, "area.edit-indicator", "x", second->id));
-  dialog = GTK_WIDGET (find_toplevel (TR ("Edit Indicator")));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Edit Indicator")));
   g_assert_nonnull (dialog);
   itogi_indicator_dialog_choose (dialog, "kind", ITOGI_KIND_MONEY);
   g_assert_false (itogi_indicator_dialog_save (dialog));
@@ -1413,7 +1368,7 @@ test_indicators (void)
 
   /* Moved up: first in the table now. */
   g_assert_true (gtk_widget_activate_action (page, "area.indicator-up", "x", second->id));
-  spin (200);
+  itogi_test_spin (200);
   list = indicators_of ("documents");
   g_assert_cmpint (((ItogiIndicator *)list->pdata[0])->id, ==, second->id);
   g_clear_pointer (&list, g_ptr_array_unref);
@@ -1424,12 +1379,12 @@ test_indicators (void)
 
   /* Archived: out of the table, figures kept; restored from the Archived menu's action. */
   g_assert_true (gtk_widget_activate_action (page, "area.archive-indicator", "x", second->id));
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_null (find_label (page, second_title));
   g_assert_nonnull (find_label (page, TR ("Archived")));
   g_assert_true (gtk_widget_activate_action (page, "area.restore-indicator", "x", second->id));
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (find_label (page, second_title));
 
@@ -1448,9 +1403,10 @@ test_indicators (void)
       }
   }
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, TR ("Delete the Indicator?"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   TR ("Delete the Indicator?"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  spin (200);
+  itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   list = indicators_of ("public-relations");
   g_assert_cmpuint (list->len, ==, 0);
@@ -1489,7 +1445,7 @@ test_areas (void)
   g_clear_pointer (&now, g_free);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-area", NULL));
-  dialog = GTK_WIDGET (find_toplevel (TR ("New Area")));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("New Area")));
   g_assert_nonnull (dialog);
   g_assert_false (itogi_area_dialog_save (dialog));
   g_assert_nonnull (find_label (dialog, TR ("Give the area a title.")));
@@ -1503,11 +1459,12 @@ test_areas (void)
   g_assert_nonnull (added);
   /* The new area's page is shown, empty, inviting indicators. */
   g_assert_cmpstr (itogi_window_get_page_name (window), ==, "area-9");
-  g_assert_nonnull (find_label (itogi_window_get_page (window, "area-9"), TR ("No figures for this area yet")));
+  g_assert_nonnull (
+      find_label (itogi_window_get_page (window, "area-9"), TR ("No figures for this area yet")));
 
   /* Renamed (the tab label), and moved up. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-area", NULL));
-  dialog = GTK_WIDGET (find_toplevel (TR ("Edit Area")));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Edit Area")));
   gtk_editable_set_text (GTK_EDITABLE (itogi_area_dialog_get_entry (dialog, 1)), "Молодёжь");
   g_assert_true (itogi_area_dialog_save (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.area-up", NULL));
@@ -1581,7 +1538,8 @@ test_bad_input (void)
     { "-5", "A count cannot be negative." },
     { "2,5", "A count must be a whole number." },
     { "99999999999999999999", "The number is too large for this indicator." },
-    { "22 80", "“%s” has digit groups of the wrong size: separate thousands in groups of three, as in 22 808." },
+    { "22 80",
+      "“%s” has digit groups of the wrong size: separate thousands in groups of three, as in 22 808." },
   };
   ItogiWindow *window = open_window ();
   GtkWidget *page;
@@ -1593,7 +1551,7 @@ test_bad_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GtkEntry *cell = find_editable (page, "23");
+      GtkEntry *cell = itogi_test_find_entry (page, "23");
       GtkWidget *popover;
       GtkWidget *message;
 
@@ -1607,9 +1565,9 @@ test_bad_input (void)
       g_assert_nonnull (popover);
       g_assert_true (gtk_widget_get_visible (popover));
       message = gtk_popover_get_child (GTK_POPOVER (popover));
-      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)),
-                                say (cases[i].says, strstr (cases[i].says, "%s") != NULL ? cases[i].typed : NULL,
-                                     NULL, NULL)));
+      g_assert_nonnull (strstr (
+          gtk_label_get_text (GTK_LABEL (message)),
+          say (cases[i].says, strstr (cases[i].says, "%s") != NULL ? cases[i].typed : NULL, NULL, NULL)));
       g_assert_cmpint (stored_2023 ("financial-control", 0), ==, 23);
       /* Putting the figure back as it was takes the message away and saves nothing. */
       type_into (cell, "23");
@@ -1636,15 +1594,15 @@ test_read_only_edit (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_true (itogi_window_is_read_only (window));
-  g_assert_nonnull (find_label (GTK_WIDGET (window),
-                                TR ("This database is open read-only: its figures can be looked at, charted and "
-                                    "exported, but changes cannot be saved.")));
+  g_assert_nonnull (find_label (
+      GTK_WIDGET (window), TR ("This database is open read-only: its figures can be looked at, charted and "
+                               "exported, but changes cannot be saved.")));
   itogi_window_set_years (window, 2023, 2022);
   itogi_window_show_page (window, "financial-control");
   wait_for_draw (GTK_WIDGET (window));
   page = itogi_window_get_page (window, "financial-control");
 
-  cell = find_editable (page, "23");
+  cell = itogi_test_find_entry (page, "23");
   g_assert_nonnull (cell);
   type_into (cell, "24");
   wait_for_draw (GTK_WIDGET (window));
@@ -1681,7 +1639,7 @@ test_full_disk (void)
 
   refused = itogi_test_full_vfs_refusals ();
   itogi_test_full_vfs_set_budget (0);
-  cell = find_editable (page, "23");
+  cell = itogi_test_find_entry (page, "23");
   g_assert_nonnull (cell);
   type_into (cell, "24");
   wait_for_draw (GTK_WIDGET (window));
@@ -1711,7 +1669,7 @@ test_full_disk (void)
   wait_for_draw (GTK_WIDGET (window));
   page = itogi_window_get_page (window, "legal");
   g_assert_true (gtk_widget_activate_action (page, "area.edit-notes", NULL));
-  dialog = GTK_WIDGET (find_toplevel (say ("Notes for %s", "2023" NB "г.", NULL, NULL)));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (say ("Notes for %s", "2023" NB "г.", NULL, NULL)));
   g_assert_nonnull (dialog);
   itogi_text_dialog_set_text (dialog, "Написано, когда диск был заполнен.");
   note_before = itogi_store_get_area_note (store, legal->id, 2023, NULL);
@@ -1779,15 +1737,15 @@ test_report_pdf (void)
   /* poppler reads it back: pages, and the figures as the page shows them. */
   {
     const char *argv[] = { "pdfinfo", path, NULL };
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                                 NULL, &info, NULL, &status, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &info, NULL, &status, NULL));
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (info, "(A4)"));
   }
   {
     const char *argv[] = { "pdftotext", path, "-", NULL };
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                                 NULL, &text, NULL, &status, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, NULL));
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (text, "Контроль исполнения документов"));
     g_assert_nonnull (strstr (text, "054,51"));

@@ -1,0 +1,23 @@
+/* window-util.h: what the window tests need alike
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Spin the main loop for @ms milliseconds: timeouts and idles run too. */
+void itogi_test_spin (guint ms);
+/* Every widget of @type in @widget's tree, @widget included, into @out. */
+void itogi_test_collect_type (GtkWidget *widget, GType type, GPtrArray *out);
+/* The shown entry under @root whose text is @text (a figure cell, say), or NULL. */
+GtkEntry *itogi_test_find_entry (GtkWidget *root, const char *text);
+/* A visible toplevel titled @title, or NULL. */
+GtkWindow *itogi_test_find_toplevel (const char *title);
+/* Destroy @window and let everything it leaves run. */
+void itogi_test_close_window (GtkWindow *window);
+
+G_END_DECLS
