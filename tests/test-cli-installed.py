@@ -101,6 +101,19 @@ def test_refusals(ctx):
     assert r.returncode == 2 and r.stderr.startswith("itogi-cli: ") and "нужен год" in r.stderr, r.stderr
 
 
+def test_help_is_russian(ctx):
+    """The list of commands, their placeholders included, is in Russian: no YEAR, SLUG or FILE."""
+    r = ctx.both("--help")
+    assert r.returncode == 0, r.stderr
+    assert "Команды:" in r.stdout and "--year ГОД" in r.stdout and "-o ФАЙЛ" in r.stdout, r.stdout
+    for word in ("YEAR", "SLUG", "FILE", "KIND", "BACKUP", "Usage", "Commands"):
+        assert word not in r.stdout, (word, r.stdout)
+    # Every command is there, each with what it does.
+    for command in ("init", "table", "areas", "chart", "export", "import", "report", "backup", "restore",
+                    "check", "upgrade"):
+        assert f"\n  {command}" in r.stdout, (command, r.stdout)
+
+
 def test_plural_agreement(ctx):
     said = {}
     for path, n in ((ctx.csv, 2), (ctx.csv5, 5)):

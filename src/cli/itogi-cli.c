@@ -55,17 +55,37 @@ fail_error (GError *error)
   return fail (EXIT_FAILURE, error->message);
 }
 
+/* Each command as «itogi-cli --help» lists it: how it is called, with its placeholders in the
+ * reader's language, and what it does. */
+static const struct
+{
+  const char *call;
+  const char *does;
+} usage_lines[] = {
+  { "init", N_ ("a new database with the report’s data") },
+  { N_ ("table --year YEAR [--compare YEAR] [--area SLUG]"), N_ ("the year-over-year table") },
+  { "areas", N_ ("the areas’ short names (slugs), one a line") },
+  { N_ ("chart [--area SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE"),
+    N_ ("a chart as PNG, SVG or PDF") },
+  { N_ ("export --year YEAR [--compare YEAR] [--area SLUG …] [--format xlsx|csv] -o FILE"),
+    N_ ("the tables as an Excel workbook or a CSV file") },
+  { N_ ("import FILE.csv [--dry-run]"), N_ ("figures from a CSV file, all or nothing") },
+  { N_ ("report --year YEAR [--compare YEAR] [--format pdf|odt|txt] -o FILE"),
+    N_ ("the annual report; -o - prints its text") },
+  { N_ ("backup FILE.db"), N_ ("a checked copy of the database") },
+  { N_ ("restore BACKUP.db"), N_ ("a checked backup in the database’s place; the old file is kept") },
+  { "check", N_ ("the schema, integrity and references of the database") },
+  { "upgrade", N_ ("an older data format brought up to date, after a backup") },
+};
+
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream,
-           "%s\n\n%s\n  init\n  table --year YEAR [--compare YEAR] [--area SLUG]\n  areas\n  chart [--area "
-           "SLUG] --year YEAR [--compare YEAR] [--kind KIND] [--width W --height H] -o FILE\n  export --year "
-           "YEAR [--compare YEAR] [--area SLUG ...] [--format xlsx|csv] -o FILE\n  import FILE.csv "
-           "[--dry-run]\n  report --year YEAR [--compare YEAR] [--format pdf|odt|txt] -o FILE\n  backup "
-           "FILE.db\n  restore BACKUP.db\n  check\n  upgrade\n\n%s\n",
-           _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"),
-           _ ("Without --database the default database is used, and created on first use."));
+  fprintf (stream, "%s\n\n%s\n", _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (usage_lines); i++)
+    /* A command's own name has no translation: gettext gives it back as it is. */
+    fprintf (stream, "  %s\n      %s\n", _ (usage_lines[i].call), _ (usage_lines[i].does));
+  fprintf (stream, "\n%s\n", _ ("Without --database the default database is used, and created on first use."));
 }
 
 typedef enum
