@@ -322,6 +322,53 @@ test_damaged_read_only (Fixture *f, gconstpointer data)
   }
 }
 
+/* A database with a trigger of someone else's (one that would delete every indicator on the next
+ * figure saved): refused before anything runs, said in plain words naming the trigger, and
+ * offered a read-only look or a fresh start; the look leaves the file as it was. */
+static void
+test_altered_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL, *after = NULL, *said = NULL;
+  AdwMessageDialog *dialog;
+  ItogiWindow *window;
+  sqlite3 *db = NULL;
+
+  write_note (f->path, "before the trigger", TRUE);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TRIGGER wipe AFTER INSERT ON indicator_values "
+                                 "BEGIN DELETE FROM indicators; END",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (f->path);
+
+  start_app (f, f->path);
+  g_assert_null (find_window (f));
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   itogi_test_tr ("The Database Was Altered Outside Itogi"));
+  said = itogi_test_trf ("a trigger “%s” was added", "wipe", NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), said));
+  g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "anew"));
+  respond (dialog, "read-only");
+  window = find_window (f);
+  g_assert_nonnull (window);
+  g_assert_true (itogi_window_is_read_only (window));
+  {
+    GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+    for (GList *l = windows; l != NULL; l = l->next)
+      gtk_window_destroy (l->data);
+    g_list_free (windows);
+    settle ();
+  }
+  after = file_checksum (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_null (find_file (f->dir, "-daily"));
+}
+
 /* The default database overwritten by something that is not a database, with no backup: the
  * user may keep it aside and start anew with the report's data. */
 static void
@@ -621,6 +668,7 @@ main (int argc, char *argv[])
   ADD ("/app/recovery/damaged-restores-latest", test_damaged_restores_latest);
   ADD ("/app/recovery/not-ours-start-anew", test_not_ours_start_anew);
   ADD ("/app/recovery/damaged-read-only", test_damaged_read_only);
+  ADD ("/app/recovery/altered-refused", test_altered_refused);
   ADD ("/app/recovery/newer-left-alone", test_newer_left_alone);
   ADD ("/app/recovery/missing-created", test_missing_created);
   ADD ("/app/recovery/read-only-folder", test_read_only_folder);
