@@ -231,7 +231,8 @@ test_foreign_file (Fixture *f, gconstpointer data)
   before = checksum (f->db);
   run (f, &r, "--database", f->db, "table", "--year", "2023", NULL);
   assert_one_line_error (&r);
-  assert_said (&r, "“%s” is not an Itogi database (it is not an SQLite file). Nothing was changed.", f->db, NULL);
+  assert_said (&r, "“%s” is not an Itogi database (it is not an SQLite file). Nothing was changed.", f->db,
+               NULL);
   after = checksum (f->db);
   g_assert_cmpstr (before, ==, after);
 }
@@ -725,7 +726,8 @@ test_hostile_import (Fixture *f, gconstpointer data)
   run (f, &utf, "--database", f->db, "import", csv, NULL);
   assert_one_line_error (&utf);
   {
-    g_autofree char *said = itogi_test_tr_n ("Line %u is not UTF-8 text. Save the table as “CSV UTF-8” and try again.", 2);
+    g_autofree char *said
+        = itogi_test_tr_n ("Line %u is not UTF-8 text. Save the table as “CSV UTF-8” and try again.", 2);
     g_assert_nonnull (strstr (utf.err, said));
   }
   g_clear_pointer (&after, g_free);

@@ -152,8 +152,8 @@ start_import (Fixture *f, const char *csv)
   Import *im = g_new0 (Import, 1);
 
   /* In the language the tests run in, as the user would run it. */
-  g_autofree char *said
-      = itogi_test_trf ("The database “%s” is busy with another program. Nothing was saved; try again.", f->path, NULL);
+  g_autofree char *said = itogi_test_trf (
+      "The database “%s” is busy with another program. Nothing was saved; try again.", f->path, NULL);
 
   im->busy = g_strconcat ("itogi-cli: ", said, "\n", NULL);
   im->csv = g_strdup (csv);
@@ -438,7 +438,8 @@ test_app_and_imports (Fixture *f, gconstpointer data)
     }
   {
     /* The step is named in the language the import ran in. */
-    char *sql = sqlite3_mprintf ("SELECT count(*) FROM steps WHERE label = %Q", itogi_test_tr ("Import from CSV"));
+    char *sql
+        = sqlite3_mprintf ("SELECT count(*) FROM steps WHERE label = %Q", itogi_test_tr ("Import from CSV"));
     g_assert_cmpint (query_int (db, sql), ==, imported);
     sqlite3_free (sql);
   }

@@ -92,7 +92,8 @@ assert_message (const GError *error, const char *msgid, guint line)
 #define NOT_CLOSED "Line %u: a quoted field is never closed."
 #define AFTER_QUOTE "Line %u: there is text after a closing quote."
 #define NOT_UTF8 "Line %u is not UTF-8 text. Save the table as “CSV UTF-8” and try again."
-#define HOLDS_NUL "Line %u holds a NUL byte: this is not a text table. Save the table as “CSV UTF-8” and try again."
+#define HOLDS_NUL                                                                                            \
+  "Line %u holds a NUL byte: this is not a text table. Save the table as “CSV UTF-8” and try again."
 #define NO_TABLE "The file holds no table."
 
 static void
@@ -139,29 +140,32 @@ test_hostile_files (void)
     ItogiCsvError code;
     const char *says; /* the message's msgid */
     guint line;
-  } cases[] = {
-    /* Only a byte-order mark, or a mark and blank lines: no table. */
-    { "\xef\xbb\xbf", -1, ITOGI_CSV_ERROR_EMPTY, NO_TABLE },
-    { "\xef\xbb\xbf\r\n\r\n", -1, ITOGI_CSV_ERROR_EMPTY, NO_TABLE },
-    /* A NUL byte says so, with its line. */
-    { "a;b\n1;2\n3;\0004\n", 13, ITOGI_CSV_ERROR_ENCODING, HOLDS_NUL, 3 },
-    { "\0", 1, ITOGI_CSV_ERROR_ENCODING, HOLDS_NUL, 1 },
-    /* Excel's “Unicode text”. */
-    { "\xff\xfe\x61\0;\0b\0", 8, ITOGI_CSV_ERROR_ENCODING,
-      "The file is UTF-16 (“Unicode text”), not UTF-8. Save the table as “CSV UTF-8” and try again." }, /* «a;b» */
-    /* A lone surrogate, an overlong slash, a byte that is never UTF-8, a cut sequence. */
-    { "a;b\n\xed\xa0\x80;1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 2 },
-    { "a;b\n1;2\n\xc0\xaf;1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 3 },
-    { "a;\xff\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 1 },
-    { "a;b\n1;\xd0", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 2 },
-    /* Invalid bytes inside a quoted field are found too. */
-    { "a;b\n\"x\n\xfey\";1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 3 },
-    /* Unbalanced quotes: the line where the field opened, however far the file runs on. */
-    { "\"a;b\n1;2\n3;4\n", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 1 },
-    { "a;b\n1;\"", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 2 },
-    { "a;b\n1;\"x\"\"\n", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 2 },
-    { "a;b\n1;\"x\"\"y\"z\n", -1, ITOGI_CSV_ERROR_SYNTAX, AFTER_QUOTE, 2 },
-  };
+  } cases[]
+      = {
+          /* Only a byte-order mark, or a mark and blank lines: no table. */
+          { "\xef\xbb\xbf", -1, ITOGI_CSV_ERROR_EMPTY, NO_TABLE },
+          { "\xef\xbb\xbf\r\n\r\n", -1, ITOGI_CSV_ERROR_EMPTY, NO_TABLE },
+          /* A NUL byte says so, with its line. */
+          { "a;b\n1;2\n3;\0004\n", 13, ITOGI_CSV_ERROR_ENCODING, HOLDS_NUL, 3 },
+          { "\0", 1, ITOGI_CSV_ERROR_ENCODING, HOLDS_NUL, 1 },
+          /* Excel's “Unicode text”. */
+          {
+              "\xff\xfe\x61\0;\0b\0", 8, ITOGI_CSV_ERROR_ENCODING,
+              "The file is UTF-16 (“Unicode text”), not UTF-8. Save the table as “CSV UTF-8” and try "
+              "again." }, /* «a;b» */
+          /* A lone surrogate, an overlong slash, a byte that is never UTF-8, a cut sequence. */
+          { "a;b\n\xed\xa0\x80;1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 2 },
+          { "a;b\n1;2\n\xc0\xaf;1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 3 },
+          { "a;\xff\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 1 },
+          { "a;b\n1;\xd0", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 2 },
+          /* Invalid bytes inside a quoted field are found too. */
+          { "a;b\n\"x\n\xfey\";1\n", -1, ITOGI_CSV_ERROR_ENCODING, NOT_UTF8, 3 },
+          /* Unbalanced quotes: the line where the field opened, however far the file runs on. */
+          { "\"a;b\n1;2\n3;4\n", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 1 },
+          { "a;b\n1;\"", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 2 },
+          { "a;b\n1;\"x\"\"\n", -1, ITOGI_CSV_ERROR_SYNTAX, NOT_CLOSED, 2 },
+          { "a;b\n1;\"x\"\"y\"z\n", -1, ITOGI_CSV_ERROR_SYNTAX, AFTER_QUOTE, 2 },
+        };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -639,7 +639,8 @@ test_refused_text_rolls_back_the_step (void)
   g_assert_cmpint (itogi_store_begin_step (s.store, "Проба", &error), >, 0);
   g_assert_true (itogi_store_set_value (s.store, ind->id, 2031, ITOGI_PERIOD_YEAR, 0, &figure, &error));
   ok = itogi_store_set_area_note (s.store, ind->area_id, 2031, long_note, &error);
-  if (outcome ("a step with a 100 000-character note", MUST_REFUSE, ok, error != NULL ? error->message : NULL))
+  if (outcome ("a step with a 100 000-character note", MUST_REFUSE, ok,
+               error != NULL ? error->message : NULL))
     g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
   itogi_store_rollback_step (s.store);
   g_assert_true (itogi_store_get_year_value (s.store, ind, 2031, &v, NULL));
@@ -668,8 +669,9 @@ import_text (ItogiStore *store, const char *csv, gsize len)
     g_autofree char *line = g_strdup_printf ("%u", p->line);
     g_autofree char *column = g_strdup_printf ("%u", p->column);
     /* As itogi-cli prints it, in the language the tests run in. */
-    g_autofree char *said = p->column > 0 ? itogi_test_trf ("Line %u, column %u: %s\n", line, column, p->message, NULL)
-                                          : itogi_test_trf ("Line %u: %s\n", line, p->message, NULL);
+    g_autofree char *said = p->column > 0
+                                ? itogi_test_trf ("Line %u, column %u: %s\n", line, column, p->message, NULL)
+                                : itogi_test_trf ("Line %u: %s\n", line, p->message, NULL);
     return g_strchomp (g_steal_pointer (&said));
   }
 }
@@ -705,32 +707,45 @@ test_csv_files (void)
     const char *label;
     const char *text;
     gssize len;
-    const char *says;    /* a msgid the refusal must contain, in the language of the tests; NULL: it must land */
+    const char *says; /* a msgid the refusal must contain, in the language of the tests; NULL: it must land */
     const char *args[3]; /* what fills its %s, %u and %X, in order */
   } cases[] = {
     { "cp1251 bytes",
-      "Показатель;Год;Значение\nПроведено выездных и камеральных проверок;2040;1\n\xc3\xee\xe4;2;3\n", -1,
-      "Line %u", { "3" } },
+      "Показатель;Год;Значение\nПроведено выездных и камеральных проверок;2040;1\n\xc3\xee\xe4;2;3\n",
+      -1,
+      "Line %u",
+      { "3" } },
     { "a lone surrogate", "Показатель;Год;Значение\n\xed\xa0\x80;2040;1\n", -1, "Line %u", { "2" } },
-    { "a NUL byte", nul_csv, sizeof nul_csv - 1,
-      "Line %u holds a NUL byte: this is not a text table. Save the table as “CSV UTF-8” and try again.", { "2" } },
+    { "a NUL byte",
+      nul_csv,
+      sizeof nul_csv - 1,
+      "Line %u holds a NUL byte: this is not a text table. Save the table as “CSV UTF-8” and try again.",
+      { "2" } },
     { "only a BOM", "\xef\xbb\xbf", -1, "The file holds no table." },
     { "UTF-16",
       "\xff\xfe"
       "\x1f\x04;\0",
       6, "The file is UTF-16 (“Unicode text”), not UTF-8. Save the table as “CSV UTF-8” and try again." },
     { "an unclosed quote", "Показатель;Год;Значение\n\"Проведено;2040;1\n", -1, "Line %u", { "2" } },
-    { "text after a quote", "Показатель;Год;Значение\n\"Проведено\" выездных;2040;1\n", -1, "Line %u", { "2" } },
+    { "text after a quote",
+      "Показатель;Год;Значение\n\"Проведено\" выездных;2040;1\n",
+      -1,
+      "Line %u",
+      { "2" } },
     { "a 2-million-character note", NULL, -1, "Line %u, column %u", { "2", "4" } },
     { "a 100 000-character name", NULL, -1, "Line %u, column %u", { "2", "1" } },
     { "a row of 100 000 fields", NULL, -1, "Line %u", { "2" } },
     { "a note with an escape",
-      "Показатель;Год;Значение;Примечание\nПроведено выездных и камеральных проверок;2040;1;\x1b[2J\n", -1,
-      "%s contains a character that cannot be saved (U+%04X, character %s): remove it.", { "*", "001B", "*" } },
+      "Показатель;Год;Значение;Примечание\nПроведено выездных и камеральных проверок;2040;1;\x1b[2J\n",
+      -1,
+      "%s contains a character that cannot be saved (U+%04X, character %s): remove it.",
+      { "*", "001B", "*" } },
     { "the same figure twice",
       "Показатель;Год;Значение\nПроведено выездных и камеральных проверок;2040;1\nПроведено выездных и "
       "камеральных проверок;2040;2\n",
-      -1, "This figure is already given on line %u.", { "2" } },
+      -1,
+      "This figure is already given on line %u.",
+      { "2" } },
     { "Excel's own CSV",
       "\xef\xbb\xbfПоказатель;Год;Значение;Примечание\r\nПроведено выездных и камеральных проверок;2041;\"1 "
       "000\";\"сказано \"\"так\"\"\"\r\n",
@@ -769,7 +784,8 @@ test_csv_files (void)
           continue;
         }
       {
-        g_autofree char *says = itogi_test_trf (cases[i].says, cases[i].args[0], cases[i].args[1], cases[i].args[2], NULL);
+        g_autofree char *says
+            = itogi_test_trf (cases[i].says, cases[i].args[0], cases[i].args[1], cases[i].args[2], NULL);
         /* A «*» stands for what the message quotes (a field's name), matched as a glob. */
         g_autofree char *pattern = g_strconcat ("*", says, "*", NULL);
         if (!g_pattern_match_simple (pattern, problem))
@@ -881,7 +897,8 @@ test_numbers (void)
       gboolean ok = itogi_parse_value (nc->text, nc->kind, scale, &amount, NULL, &parse_error);
 
       /* The parser. */
-      if (outcome (what, nc->ok ? MUST_ACCEPT : MUST_REFUSE, ok, parse_error != NULL ? parse_error->message : NULL))
+      if (outcome (what, nc->ok ? MUST_ACCEPT : MUST_REFUSE, ok,
+                   parse_error != NULL ? parse_error->message : NULL))
         g_assert_cmpint (amount, ==, ok ? nc->amount : -42);
 
       /* The same text in a CSV: the same outcome, the same figure. */
@@ -1221,7 +1238,9 @@ test_longest_texts_through_excel (void)
       {
         g_autofree char *what = g_strdup_printf ("a chart (kind %d) of the longest titles", kind);
         outcome (what, MUST_ACCEPT, drawn && inside && title_cut,
-                 !drawn ? "Cairo failed" : !inside ? "a text leaves the picture" : "the title is not cut short");
+                 !drawn    ? "Cairo failed"
+                 : !inside ? "a text leaves the picture"
+                           : "the title is not cut short");
       }
     }
 }
@@ -1233,8 +1252,8 @@ test_longest_texts_through_excel (void)
 static void
 tell_parent (const char *channel, gboolean ok, const GError *error)
 {
-  g_autofree char *line
-      = ok ? g_strdup_printf ("%s: accepted\n", channel) : g_strdup_printf ("%s: refused: %s\n", channel, error->message);
+  g_autofree char *line = ok ? g_strdup_printf ("%s: accepted\n", channel)
+                             : g_strdup_printf ("%s: refused: %s\n", channel, error->message);
   /* No O_CREAT: in a sticky /tmp, «nobody» may write another's file but not create over it. */
   int fd = open (g_getenv ("ITOGI_TEST_MESSAGES"), O_WRONLY | O_APPEND | O_CLOEXEC);
 

@@ -431,7 +431,8 @@ test_newer_left_alone (Fixture *f, gconstpointer data)
   dialog = find_dialog (f);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("Made by a Newer Itogi"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), itogi_test_russian () ? "более новой версией" : "newer version"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            itogi_test_russian () ? "более новой версией" : "newer version"));
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
   g_assert_false (adw_message_dialog_has_response (dialog, "anew"));
   g_assert_true (adw_message_dialog_has_response (dialog, "other"));
@@ -514,7 +515,8 @@ test_read_only_folder (Fixture *f, gconstpointer data)
       /* SQLite could not open it for writing at all: the dialog offers read-only. */
       dialog = find_dialog (f);
       g_assert_nonnull (dialog);
-      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("The Database Cannot Be Written"));
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                       itogi_test_tr ("The Database Cannot Be Written"));
       g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
       respond (dialog, "read-only");
       settle ();

@@ -779,7 +779,8 @@ test_unwritable (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   {
-    g_autofree char *said = itogi_test_trf ("Nothing can be saved in the folder “%s”: %s.", "*locked", "*", NULL);
+    g_autofree char *said
+        = itogi_test_trf ("Nothing can be saved in the folder “%s”: %s.", "*locked", "*", NULL);
     g_autofree char *pattern = g_strdup_printf ("pdf: %s\nodt: %s\n", said, said);
     g_test_trap_assert_stdout (pattern);
   }

@@ -77,15 +77,17 @@ itogi_test_set_locale (void)
     }
   if (g_strcmp0 (nl_langinfo (CODESET), "UTF-8") != 0)
     {
-      g_autofree char *why = g_strdup_printf ("the locale %s is not UTF-8 but %s", want, nl_langinfo (CODESET));
+      g_autofree char *why
+          = g_strdup_printf ("the locale %s is not UTF-8 but %s", want, nl_langinfo (CODESET));
       bail_out (why);
     }
   /* gettext ("") is the catalogue's header: found only if our Russian catalogue is. */
   if (itogi_test_russian () && strstr (dgettext (GETTEXT_PACKAGE, ""), "Language: ru") == NULL)
     {
-      g_autofree char *why = g_strdup_printf ("no Russian catalogue of %s under %s: ITOGI_LOCALEDIR must name the "
-                                              "build's po folder",
-                                              GETTEXT_PACKAGE, dir != NULL ? dir : LOCALEDIR);
+      g_autofree char *why
+          = g_strdup_printf ("no Russian catalogue of %s under %s: ITOGI_LOCALEDIR must name the "
+                             "build's po folder",
+                             GETTEXT_PACKAGE, dir != NULL ? dir : LOCALEDIR);
       bail_out (why);
     }
 }

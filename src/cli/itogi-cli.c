@@ -85,7 +85,8 @@ print_usage (FILE *stream)
   for (guint i = 0; i < G_N_ELEMENTS (usage_lines); i++)
     /* A command's own name has no translation: gettext gives it back as it is. */
     fprintf (stream, "  %s\n      %s\n", _ (usage_lines[i].call), _ (usage_lines[i].does));
-  fprintf (stream, "\n%s\n", _ ("Without --database the default database is used, and created on first use."));
+  fprintf (stream, "\n%s\n",
+           _ ("Without --database the default database is used, and created on first use."));
 }
 
 typedef enum

@@ -259,7 +259,8 @@ set_foreign_error (ItogiStore *store, GError **error)
 {
   g_autofree char *name = g_filename_display_name (store->path);
   g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN,
-               _ ("“%s” is a database of another program, not an Itogi database. Nothing was changed."), name);
+               _ ("“%s” is a database of another program, not an Itogi database. Nothing was changed."),
+               name);
 }
 
 static gboolean

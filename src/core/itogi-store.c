@@ -58,9 +58,10 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
   /* What the system said, behind SQLite's own words («disk I/O error»); SQLite keeps it only for
    * these failures, so for others it may be an old one. */
   int primary = rc & 0xff;
-  int system_errno = db != NULL && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL)
-                         ? sqlite3_system_errno (db)
-                         : 0;
+  int system_errno
+      = db != NULL && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL)
+            ? sqlite3_system_errno (db)
+            : 0;
   g_autofree char *name = g_filename_display_name (path != NULL ? path : "");
 
   if (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)
@@ -84,8 +85,7 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
       break;
     case ITOGI_STORE_ERROR_FULL:
       g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _ ("The disk is full: nothing was saved to “%s”. Free some space and try again."),
-                   name);
+                   _ ("The disk is full: nothing was saved to “%s”. Free some space and try again."), name);
       break;
     case ITOGI_STORE_ERROR_BUSY:
       g_set_error (error, ITOGI_STORE_ERROR, code,
@@ -101,8 +101,8 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
                      _ ("The database “%s” could not be read or written: %s. Nothing was saved."), name,
                      system_errno != 0 ? g_strerror (system_errno) : detail);
       else
-        g_set_error (error, ITOGI_STORE_ERROR, code, _ ("Database error in “%s”: %s (code %d)."), name, detail,
-                     rc);
+        g_set_error (error, ITOGI_STORE_ERROR, code, _ ("Database error in “%s”: %s (code %d)."), name,
+                     detail, rc);
       break;
     }
   return FALSE;

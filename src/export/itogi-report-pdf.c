@@ -263,7 +263,8 @@ add_outline (Doc *d, const char *name, double y)
    * whatever formatted the dot. Cairo 1.17.2 reads a dot in any locale but then no comma
    * (upstream commit 3a0670e, issue #347). Digits alone read the same in every locale and every
    * Cairo, and a point is finer than anyone scrolls to a heading. */
-  attrs = g_strdup_printf ("page=%d pos=[%ld %ld]", d->page, lround (MARGIN_LEFT), lround (MAX (0.0, y - 6.0)));
+  attrs
+      = g_strdup_printf ("page=%d pos=[%ld %ld]", d->page, lround (MARGIN_LEFT), lround (MAX (0.0, y - 6.0)));
   cairo_pdf_surface_add_outline (d->surface, CAIRO_PDF_OUTLINE_ROOT, clean, attrs, 0);
   d->outline_ids++;
 }
