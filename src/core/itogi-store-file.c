@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "itogi-output.h"
@@ -389,10 +390,28 @@ check_file (ItogiStore *store, OpenFlags flags, int *version_out, GError **error
   return check_schema (store, (int)version, error) && quick_check (store, error);
 }
 
+/* Whether no process holds a lock on the file at @path, as the kernel lists them in /proc/locks
+ * (a connection to a database in WAL mode always holds one on the file). FALSE when it cannot be
+ * told. Reads the list only: opening the file would be the very thing to avoid. */
+static gboolean
+nobody_holds (const char *path)
+{
+  g_autofree char *locks = NULL;
+  g_autofree char *inode = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;
+  if (!g_file_get_contents ("/proc/locks", &locks, NULL, NULL))
+    return FALSE;
+  inode = g_strdup_printf (" %02x:%02x:%lu ", major (st.st_dev), minor (st.st_dev), (unsigned long)st.st_ino);
+  return strstr (locks, inode) == NULL;
+}
+
 /* After a connection that could not read (a full disk, a read-only folder) the -wal and -shm that
  * SQLite began for it may be left: an empty log, and a -shm of the 3 bytes SQLite writes first.
- * Nobody else uses them: a connection that does maps at least 32 KiB of the -shm. They were not
- * there before, so they go. */
+ * They were not there before, so they go, but only while no process has the database or the
+ * -shm open: one that had just begun would hold a lock on both. */
 static void
 remove_empty_journal (const FileState *fs)
 {
@@ -402,7 +421,7 @@ remove_empty_journal (const FileState *fs)
   gboolean wal_empty = g_lstat (wal, &wal_st) != 0 || (S_ISREG (wal_st.st_mode) && wal_st.st_size == 0);
   gboolean shm_empty = g_lstat (shm, &shm_st) != 0 || (S_ISREG (shm_st.st_mode) && shm_st.st_size < 4096);
 
-  if (wal_empty && shm_empty)
+  if (wal_empty && shm_empty && nobody_holds (fs->canonical) && nobody_holds (shm))
     {
       g_unlink (shm);
       g_unlink (wal);
@@ -438,14 +457,14 @@ connect_reading (const char *path, const FileState *fs, gboolean brief, GError *
     g_clear_pointer (&store, itogi_store_free);
   if (store != NULL)
     return g_steal_pointer (&store);
-  if (!keeps_journal (fs))
-    remove_empty_journal (fs);
   /* Another program holds it: wait for it, never read around its locks. */
   if (g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_BUSY))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
+  if (!keeps_journal (fs))
+    remove_empty_journal (fs);
   if (fs->wal_has_data)
     {
       if (local == NULL)
