@@ -53,6 +53,7 @@ struct _ItogiAreaPage
   GtkWidget *chart_box;
   GtkDropDown *kind_dropdown;
   ItogiChartView *chart_view;
+  GtkWidget *chart_note; /* on an Overview of too many indicators, in the chart's place */
 
   int year;
   int compare_year;
@@ -931,14 +932,28 @@ build_chart_model (ItogiAreaPage *self, GError **error)
                                          selected_kind (self), self->year, self->compare_year, error);
 }
 
+/* One chart of every indicator of a large office (thousands of panels) cannot be read, and
+ * drawing it would hold the window up: there the Overview says where the charts are. */
+#define OVERVIEW_CHART_MAX 60
+
 static void
 reload_chart (ItogiAreaPage *self)
 {
   g_autoptr (GError) error = NULL;
   ItogiChartModel *model;
+  gboolean too_many;
 
   if (self->year == 0)
     return;
+  too_many = self->area == NULL
+             && g_list_model_get_n_items (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (self->table)))
+                    > OVERVIEW_CHART_MAX;
+  gtk_widget_set_visible (self->chart_note, too_many);
+  if (too_many)
+    {
+      gtk_widget_set_visible (self->chart_box, FALSE);
+      return;
+    }
   model = build_chart_model (self, &error);
   if (model == NULL)
     {
@@ -1200,6 +1215,21 @@ itogi_area_page_init (ItogiAreaPage *self)
   /* The coming year's tasks come after the institutions, as in the report. */
   gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (self->tasks_box)), self->tasks_box,
                                self->institutions_box);
+  {
+    g_autofree char *text
+        = g_strdup_printf (ngettext ("The Overview charts at most %d indicator: each area’s page has a chart of its own.",
+                                     "The Overview charts at most %d indicators: each area’s page has a chart of its own.",
+                                     OVERVIEW_CHART_MAX),
+                           OVERVIEW_CHART_MAX);
+    self->chart_note = gtk_label_new (text);
+    gtk_label_set_wrap (GTK_LABEL (self->chart_note), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (self->chart_note), 0);
+    gtk_widget_add_css_class (self->chart_note, "dim-label");
+    gtk_widget_set_margin_top (self->chart_note, 12);
+    gtk_widget_set_visible (self->chart_note, FALSE);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->chart_box)), self->chart_note,
+                                self->chart_box);
+  }
 }
 
 GtkWidget *

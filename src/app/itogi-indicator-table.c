@@ -35,6 +35,7 @@ struct _ItogiIndicatorTable
   GtkSingleSelection *selection;
   GtkColumnViewColumn *columns[N_CELLS];
   gboolean show_area;
+  gboolean long_table; /* scrolls itself, its rows made only where they are in sight */
   ItogiValueEditor editor;
   gpointer editor_data;
   int year;
@@ -110,6 +111,98 @@ on_cell_draft_changed (ItogiFigureCell *cell, ItogiIndicatorTable *self)
 
 static void on_cell_move (ItogiFigureCell *cell, int rows, ItogiIndicatorTable *self);
 
+/* A cell's tooltip is asked for when the pointer rests on it. gtk_widget_set_tooltip_text () at
+ * every bind would ask the X server where the pointer is, once per cell: seconds for a long table. */
+#define CELL_TOOLTIP "itogi-tooltip"
+
+static gboolean
+on_cell_query_tooltip (GtkWidget *cell, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+cell_tooltip_init (GtkWidget *cell)
+{
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+}
+
+const char *
+itogi_indicator_table_cell_tooltip (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+  return g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
+}
+
+/* The tooltip is also what a screen reader says of the cell, as set_tooltip_text () would. */
+static void
+cell_tooltip_set (GtkWidget *cell, char *text)
+{
+  g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP, text, g_free);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* What can be done with this row's indicator: actions of the page, aimed at its id. Made as the
+ * row's menu button opens. */
+static void
+row_menu (GtkMenuButton *button, gpointer user_data)
+{
+  ItogiRowItem *item = g_object_get_data (G_OBJECT (button), "item");
+  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (button), "table");
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) order = g_menu_new ();
+  g_autoptr (GMenu) keep = g_menu_new ();
+  GVariant *id;
+  static const struct
+  {
+    int section;
+    const char *label;
+    const char *action;
+  } items[] = {
+    { 0, N_ ("_Edit Indicator…"), "area.edit-indicator" },
+    { 1, N_ ("Move _Up"), "area.indicator-up" },
+    { 1, N_ ("Move _Down"), "area.indicator-down" },
+    { 2, N_ ("_Archive"), "area.archive-indicator" },
+    { 2, N_ ("_Delete with Its Figures…"), "area.delete-indicator" },
+  };
+
+  if (item == NULL)
+    {
+      gtk_menu_button_set_menu_model (button, NULL);
+      return;
+    }
+  id = g_variant_ref_sink (g_variant_new_int64 (itogi_row_item_get_row (item)->indicator->id));
+  /* Months and quarters of either year of the table. */
+  for (guint y = 0; table != NULL && y < 2; y++)
+    {
+      g_autofree char *year_text = itogi_format_year (y == 0 ? table->year : table->compare_year);
+      /* Translators: a menu item: «Месяцы, кварталы и примечание за 2023 г.…» */
+      g_autofree char *entry = g_strdup_printf (_ ("_Months, Quarters and Note for %s…"), year_text);
+      g_autoptr (GMenuItem) mi = g_menu_item_new (entry, NULL);
+      g_menu_item_set_action_and_target_value (mi, y == 0 ? "area.periods" : "area.periods-compare", id);
+      g_menu_append_item (menu, mi);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr (GMenuItem) mi = g_menu_item_new (_ (items[i].label), NULL);
+      g_menu_item_set_action_and_target_value (mi, items[i].action, id);
+      g_menu_append_item (items[i].section == 0 ? menu : items[i].section == 1 ? order : keep, mi);
+    }
+  g_variant_unref (id);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (keep));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -140,6 +233,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_widget_set_margin_start (label, 6);
       gtk_widget_set_margin_end (label, 6);
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      cell_tooltip_init (label);
       gtk_list_item_set_child (list_item, label);
       return;
     }
@@ -155,6 +249,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, tip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), row_menu, NULL, NULL);
       gtk_list_item_set_child (list_item, button);
       return;
     }
@@ -192,6 +287,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_widget_add_css_class (label, "numeric");
       break;
     }
+  cell_tooltip_init (label);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -273,48 +369,12 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
 
   if (kind == CELL_DETAILS)
     {
-      /* What can be done with this row's indicator: actions of the page, aimed at its id. */
-      g_autoptr (GMenu) menu = g_menu_new ();
-      g_autoptr (GMenu) order = g_menu_new ();
-      g_autoptr (GMenu) keep = g_menu_new ();
-      GVariant *id = g_variant_new_int64 (row->indicator->id);
-      static const struct
-      {
-        int section;
-        const char *label;
-        const char *action;
-      } items[] = {
-        { 0, N_ ("_Edit Indicator…"), "area.edit-indicator" },
-        { 1, N_ ("Move _Up"), "area.indicator-up" },
-        { 1, N_ ("Move _Down"), "area.indicator-down" },
-        { 2, N_ ("_Archive"), "area.archive-indicator" },
-        { 2, N_ ("_Delete with Its Figures…"), "area.delete-indicator" },
-      };
-
-      ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (label), "table");
-
+      /* The menu itself is made when it is opened (row_menu): a menu for every row shown would
+       * cost a popover each, at every bind. */
       g_object_set_data (G_OBJECT (label), "item", item);
-      g_variant_ref_sink (id);
-      /* Months and quarters of either year of the table. */
-      for (guint y = 0; table != NULL && y < 2; y++)
-        {
-          g_autofree char *year_text = itogi_format_year (y == 0 ? table->year : table->compare_year);
-          /* Translators: a menu item: «Месяцы, кварталы и примечание за 2023 г.…» */
-          g_autofree char *entry = g_strdup_printf (_ ("_Months, Quarters and Note for %s…"), year_text);
-          g_autoptr (GMenuItem) mi = g_menu_item_new (entry, NULL);
-          g_menu_item_set_action_and_target_value (mi, y == 0 ? "area.periods" : "area.periods-compare", id);
-          g_menu_append_item (menu, mi);
-        }
-      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-        {
-          g_autoptr (GMenuItem) mi = g_menu_item_new (_ (items[i].label), NULL);
-          g_menu_item_set_action_and_target_value (mi, items[i].action, id);
-          g_menu_append_item (items[i].section == 0 ? menu : items[i].section == 1 ? order : keep, mi);
-        }
-      g_variant_unref (id);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (keep));
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (label), G_MENU_MODEL (menu));
+      /* A menu made for the row this button showed before is not this row's. */
+      if (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (label)) != NULL)
+        gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (label), NULL);
       return;
     }
   gtk_widget_remove_css_class (label, "success");
@@ -380,7 +440,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
           gtk_editable_set_max_width_chars (GTK_EDITABLE (label), chars);
         }
         gtk_editable_set_editable (GTK_EDITABLE (label), self != NULL && self->editor != NULL);
-        gtk_widget_set_tooltip_text (label, tooltip);
+        cell_tooltip_set (label, g_steal_pointer (&tooltip));
         return;
       }
     case CELL_DELTA:
@@ -399,7 +459,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (label), shown != NULL ? shown : "");
-  gtk_widget_set_tooltip_text (label, tooltip);
+  cell_tooltip_set (label, g_steal_pointer (&tooltip));
 }
 
 /* A row's widget is handed to another row, or taken down: it no longer speaks for this one. */
@@ -612,7 +672,7 @@ itogi_indicator_table_init (ItogiIndicatorTable *self)
   gtk_column_view_set_show_row_separators (self->view, TRUE);
   gtk_column_view_set_show_column_separators (self->view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  /* Ask for every row's height: the page scrolls, not the table. */
+  /* Ask for every row's height: the page scrolls, not the table (see set_long). */
   gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
 
   /* The page scrolls vertically; only a window too narrow for the table scrolls it sideways. */
@@ -645,6 +705,26 @@ itogi_indicator_table_new (gboolean show_area)
   add_column (self, CELL_DETAILS, "");
   gtk_column_view_column_set_visible (self->columns[CELL_DETAILS], FALSE);
   return GTK_WIDGET (self);
+}
+
+/* A table of an area's few rows is as tall as its rows, and the page scrolls. A table longer than a
+ * screen (the Overview of a large office: thousands of rows) scrolls itself in a screenful of
+ * height, so that GTK makes widgets only for the rows in sight, not for every row. */
+#define LONG_TABLE_ROWS 60
+#define LONG_TABLE_HEIGHT 540
+
+static void
+set_long (ItogiIndicatorTable *self, gboolean long_table)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (self->scroller);
+
+  if (self->long_table == long_table)
+    return;
+  self->long_table = long_table;
+  gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (self->view),
+                                     long_table ? GTK_SCROLL_MINIMUM : GTK_SCROLL_NATURAL);
+  gtk_scrolled_window_set_propagate_natural_height (scroller, !long_table);
+  gtk_scrolled_window_set_min_content_height (scroller, long_table ? LONG_TABLE_HEIGHT : -1);
 }
 
 void
@@ -689,9 +769,14 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind")), start, end);
       }
     self->rebuilding = TRUE;
+    /* Before the rows come: a long table never asks for every row's height. */
+    if (items->len > LONG_TABLE_ROWS)
+      set_long (self, TRUE);
     g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
                          items->len);
     self->rebuilding = FALSE;
+    if (items->len <= LONG_TABLE_ROWS)
+      set_long (self, FALSE);
     /* At once when the new row is already shown: a key pressed before the next frame would go
      * to the old row's widget, taken down, and be lost. */
     if (had_focus && try_refocus (self) && self->refocus_tick != 0)
@@ -734,6 +819,28 @@ itogi_indicator_table_get_cell (ItogiIndicatorTable *self, guint row, gboolean c
     return NULL;
   return find_cell (GTK_WIDGET (self->view), itogi_row_item_get_row (item)->indicator->id,
                     current ? CELL_CURRENT : CELL_PREVIOUS);
+}
+
+static gboolean
+shows_figure (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (g_object_get_data (G_OBJECT (widget), "item") != NULL
+      && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cell-kind")) == CELL_CURRENT)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_figure (child))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+itogi_indicator_table_shows_figures (ItogiIndicatorTable *self)
+{
+  g_return_val_if_fail (ITOGI_IS_INDICATOR_TABLE (self), FALSE);
+  return shows_figure (GTK_WIDGET (self->view));
 }
 
 void

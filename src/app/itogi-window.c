@@ -14,6 +14,8 @@
 #include "itogi-export-dialog.h"
 #include "itogi-history-window.h"
 #include "itogi-import-dialog.h"
+#include "itogi-indicator-table.h"
+#include "itogi-probe.h"
 #include "itogi-report-page.h"
 #include "itogi-restore-dialog.h"
 #include "itogi-csv.h"
@@ -43,6 +45,7 @@ struct _ItogiWindow
   AdwToast *outside_toast;        /* «changed by another program», while shown */
   gboolean outside_pending;       /* another program's change is not shown yet */
   gboolean close_despite_unsaved; /* the report text could not be saved, and the user was told */
+  guint generation;               /* moves on with every change of years or data; see refresh_page */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -102,23 +105,36 @@ update_title (ItogiWindow *self)
   }
 }
 
+/* A page shows the window's years and the data as of the window's generation. Pages are made on
+ * their first visit and filled when shown: a page out of sight costs nothing at start-up and
+ * after an edit, however many areas and years the database holds. */
+#define PAGE_GENERATION "itogi-generation"
+
+static void
+refresh_page (ItogiWindow *self, GtkWidget *page)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (page == NULL || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), PAGE_GENERATION)) == self->generation)
+    return;
+  /* Marked first: a page that cannot load says so once, not at every look. */
+  g_object_set_data (G_OBJECT (page), PAGE_GENERATION, GUINT_TO_POINTER (self->generation));
+  ok = ITOGI_IS_REPORT_PAGE (page)
+           ? itogi_report_page_set_years (ITOGI_REPORT_PAGE (page), self->year, self->compare_year, &error)
+           : itogi_area_page_set_years (ITOGI_AREA_PAGE (page), self->year, self->compare_year, &error);
+  if (!ok)
+    show_error (self, error);
+}
+
+/* The years or the data changed: the page in sight follows now, the others when they are shown. */
 static void
 reload_pages (ItogiWindow *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      g_autoptr (GError) error = NULL;
-
-      /* A page that cannot load says so; the others still follow the new years. */
-      gboolean ok
-          = ITOGI_IS_REPORT_PAGE (child)
-                ? itogi_report_page_set_years (ITOGI_REPORT_PAGE (child), self->year, self->compare_year,
-                                               &error)
-                : itogi_area_page_set_years (ITOGI_AREA_PAGE (child), self->year, self->compare_year, &error);
-      if (!ok)
-        show_error (self, error);
-    }
+  /* Generation 0 is a page never filled. */
+  if (++self->generation == 0)
+    self->generation = 1;
+  refresh_page (self, gtk_stack_get_visible_child (self->stack));
   update_title (self);
 }
 
@@ -248,11 +264,15 @@ static void
 on_row_selected (ItogiWindow *self, GtkListBoxRow *row)
 {
   const char *name;
+  GtkWidget *page;
 
   if (row == NULL || self->updating)
     return;
   name = g_object_get_data (G_OBJECT (row), "page-name");
-  gtk_stack_set_visible_child_name (self->stack, name);
+  page = itogi_window_get_page (self, name);
+  if (page == NULL)
+    return;
+  gtk_stack_set_visible_child (self->stack, page);
   g_settings_set_string (self->settings, "page", name);
   update_title (self);
 }
@@ -557,14 +577,7 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
   return row;
 }
 
-static void
-add_page (ItogiWindow *self, const char *name, GtkWidget *page, GtkWidget *row)
-{
-  g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->stack, page, name);
-  gtk_list_box_append (self->sidebar, row);
-}
-
+/* The sidebar gets a row for every page; the page itself is made when first asked for. */
 static gboolean
 build_pages (ItogiWindow *self, GError **error)
 {
@@ -572,20 +585,20 @@ build_pages (ItogiWindow *self, GError **error)
 
   if (areas == NULL)
     return FALSE;
-  add_page (self, ITOGI_OVERVIEW_PAGE, itogi_area_page_new (self->store, NULL),
-            sidebar_row_new (ITOGI_OVERVIEW_PAGE, _ ("Overview"), _ ("Every area at a glance"),
-                             "view-grid-symbolic"));
+  gtk_list_box_append (self->sidebar, sidebar_row_new (ITOGI_OVERVIEW_PAGE, _ ("Overview"),
+                                                       _ ("Every area at a glance"), "view-grid-symbolic"));
   for (guint i = 0; i < areas->len; i++)
     {
       ItogiArea *area = g_ptr_array_index (areas, i);
-      add_page (self, area->slug, itogi_area_page_new (self->store, area),
-                sidebar_row_new (area->slug, area->short_title, area->title, area->icon));
+      GtkWidget *row = sidebar_row_new (area->slug, area->short_title, area->title, area->icon);
+
+      g_object_set_data_full (G_OBJECT (row), "area", itogi_area_copy (area), (GDestroyNotify)itogi_area_free);
+      gtk_list_box_append (self->sidebar, row);
     }
   /* Last, as in the year's work: the figures first, then the report written from them. */
-  add_page (self, ITOGI_REPORT_PAGE_NAME, itogi_report_page_new (self->store),
-            sidebar_row_new (ITOGI_REPORT_PAGE_NAME, _ ("Report"),
-                             _ ("The annual report, written from the figures"),
-                             "x-office-document-symbolic"));
+  gtk_list_box_append (self->sidebar, sidebar_row_new (ITOGI_REPORT_PAGE_NAME, _ ("Report"),
+                                                       _ ("The annual report, written from the figures"),
+                                                       "x-office-document-symbolic"));
   return TRUE;
 }
 
@@ -620,7 +633,27 @@ itogi_window_get_page_name (ItogiWindow *self)
 GtkWidget *
 itogi_window_get_page (ItogiWindow *self, const char *name)
 {
-  return gtk_stack_get_child_by_name (self->stack, name);
+  GtkWidget *page;
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (ITOGI_IS_WINDOW (self), NULL);
+
+  page = gtk_stack_get_child_by_name (self->stack, name);
+  if (page == NULL)
+    {
+      if ((row = find_row (self, name)) == NULL)
+        return NULL;
+      if (g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) == 0)
+        page = itogi_area_page_new (self->store, NULL);
+      else if (g_strcmp0 (name, ITOGI_REPORT_PAGE_NAME) == 0)
+        page = itogi_report_page_new (self->store);
+      else
+        page = itogi_area_page_new (self->store, g_object_get_data (G_OBJECT (row), "area"));
+      g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->stack, page, name);
+    }
+  refresh_page (self, page);
+  return page;
 }
 
 char **
@@ -1159,6 +1192,17 @@ show_read_only (ItogiWindow *self)
   }
 }
 
+/* For ITOGI_DEBUG=startup: the page in sight shows a figure of its table. */
+static gboolean
+shows_figures (GtkWindow *window)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (ITOGI_WINDOW (window)->stack);
+
+  return page != NULL && ITOGI_IS_AREA_PAGE (page)
+         && itogi_indicator_table_shows_figures (
+             ITOGI_INDICATOR_TABLE (itogi_area_page_get_table (ITOGI_AREA_PAGE (page))));
+}
+
 ItogiWindow *
 itogi_window_new (GtkApplication *application, ItogiStore *store)
 {
@@ -1168,6 +1212,7 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
   int year, compare_year;
 
   self->store = store;
+  itogi_probe_startup (GTK_WINDOW (self), shows_figures);
   load_years (self);
 
   if (!build_pages (self, &error))

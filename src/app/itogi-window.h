@@ -21,6 +21,8 @@ ItogiWindow *itogi_window_new (GtkApplication *application, ItogiStore *store);
 /* "overview" or an area slug */
 gboolean itogi_window_show_page (ItogiWindow *self, const char *name);
 const char *itogi_window_get_page_name (ItogiWindow *self);
+/* The page of a sidebar row ("overview", an area slug, "report"), made on first use and showing the
+ * window's years and data when returned; NULL when there is no such row. */
 GtkWidget *itogi_window_get_page (ItogiWindow *self, const char *name);
 /* The tabs of the sidebar, in order: NULL-terminated, free with g_strfreev. */
 char **itogi_window_list_tab_labels (ItogiWindow *self);

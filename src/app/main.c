@@ -9,6 +9,7 @@
 
 #include "itogi-application.h"
 #include "itogi-i18n.h"
+#include "itogi-probe.h"
 
 int
 main (int argc, char *argv[])
@@ -16,6 +17,7 @@ main (int argc, char *argv[])
   g_autoptr (ItogiApplication) app = NULL;
   int status;
 
+  itogi_probe_mark_launch ();
   itogi_i18n_init ();
   g_set_application_name (_ ("Itogi"));
 
