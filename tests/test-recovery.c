@@ -68,6 +68,17 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
+/* Until the integrity check and daily backup that run beside a new window are done. */
+static void
+wait_checked (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (itogi_application_is_checking (f->app) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (itogi_application_is_checking (f->app));
+}
+
 /* Start the application as `itogi --database PATH` would (NULL: the default database). */
 static void
 start_app (Fixture *f, const char *database)
@@ -82,6 +93,7 @@ start_app (Fixture *f, const char *database)
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (f->app));
   settle ();
+  wait_checked (f);
 }
 
 static AdwMessageDialog *
@@ -181,17 +193,23 @@ read_note (const char *path)
 }
 
 static void
-damage (const char *path)
+damage_at (const char *path, long offset)
 {
   FILE *fp = fopen (path, "r+b");
   char junk[3000];
 
   g_assert_nonnull (fp);
   memset (junk, 0xff, sizeof junk);
-  /* Past the header, into the table pages: SQLite still recognises the file, the check fails. */
-  g_assert_cmpint (fseek (fp, 4096 * 3 + 100, SEEK_SET), ==, 0);
+  g_assert_cmpint (fseek (fp, offset, SEEK_SET), ==, 0);
   g_assert_cmpuint (fwrite (junk, 1, sizeof junk, fp), ==, sizeof junk);
   fclose (fp);
+}
+
+/* Past the header, into the table pages: SQLite still recognises the file, the check fails. */
+static void
+damage (const char *path)
+{
+  damage_at (path, 4096 * 3 + 100);
 }
 
 static char *
@@ -279,6 +297,78 @@ test_damaged_restores_latest (Fixture *f, gconstpointer data)
   /* The backups themselves are untouched, the bad one included. */
   g_assert_true (g_file_test (good, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
+/* An Itogi database grown past what is checked before the window shows (4 MiB): 60 years of
+ * monthly figures with notes, written outside any edit step, as an old office file holds them. */
+static void
+grow (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *note = g_strnfill (400, 'x');
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO indicator_values (indicator_id, year, period, period_index,"
+                                       " amount, note, changed_by, changed_at)"
+                                       " SELECT id, ?1, 'month', ?2, 100, ?3, 'test', '2024-01-01T00:00:00Z'"
+                                       " FROM indicators",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  for (int year = 1950; year < 2010; year++)
+    for (int month = 1; month <= 12; month++)
+      {
+        sqlite3_bind_int (stmt, 1, year);
+        sqlite3_bind_int (stmt, 2, month);
+        sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+        sqlite3_reset (stmt);
+      }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+count_windows (GtkApplication *app, GtkWindow *window, guint *shown)
+{
+  if (ITOGI_IS_WINDOW (window))
+    (*shown)++;
+}
+
+/* A large database is shown at once and checked meanwhile; found damaged, its window goes and it
+ * is offered what it would have been offered at opening, with the file as it was and no backup
+ * made of it. */
+static void
+test_large_damaged_found_after_showing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+  AdwMessageDialog *dialog;
+  GStatBuf st;
+  guint shown = 0;
+
+  write_note (f->path, "a large file", TRUE);
+  grow (f->path);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 4 * 1024 * 1024);
+  /* Deep in the figures of the 1980s: the Overview of 2030 never reads that page. */
+  damage_at (f->path, (st.st_size / 4096 / 2) * 4096 + 100);
+  before = file_checksum (f->path);
+  g_signal_connect (f->app, "window-added", G_CALLBACK (count_windows), &shown);
+
+  start_app (f, f->path);
+  g_assert_cmpuint (shown, ==, 1);
+  g_assert_null (find_window (f));
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, itogi_test_tr ("The Database Is Damaged"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "read-only"));
+  g_assert_null (find_file (f->dir, "-daily"));
+  after = file_checksum (f->path);
+  g_assert_cmpstr (after, ==, before);
+  respond (dialog, "quit");
 }
 
 /* A damaged database with no backup, not the default one: it can be opened read-only to save what
@@ -670,6 +760,7 @@ main (int argc, char *argv[])
   ADD ("/app/recovery/damaged-restores-latest", test_damaged_restores_latest);
   ADD ("/app/recovery/not-ours-start-anew", test_not_ours_start_anew);
   ADD ("/app/recovery/damaged-read-only", test_damaged_read_only);
+  ADD ("/app/recovery/large-damaged-found-after-showing", test_large_damaged_found_after_showing);
   ADD ("/app/recovery/altered-refused", test_altered_refused);
   ADD ("/app/recovery/newer-left-alone", test_newer_left_alone);
   ADD ("/app/recovery/missing-created", test_missing_created);

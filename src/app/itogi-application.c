@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "itogi-application.h"
 #include "itogi-store.h"
@@ -18,6 +19,7 @@ struct _ItogiApplication
   gboolean read_only; /* --read-only */
   int exit_status;
   ItogiStore *store;
+  GCancellable *checking; /* the integrity check and daily backup of the store shown, while they run */
 };
 
 G_DEFINE_FINAL_TYPE (ItogiApplication, itogi_application, ADW_TYPE_APPLICATION)
@@ -41,6 +43,13 @@ is_default_path (const char *path)
 static void
 close_store (ItogiApplication *self)
 {
+  /* A check still running is of a file no longer shown: its finding is not shown either. */
+  if (self->checking != NULL)
+    {
+      g_cancellable_cancel (self->checking);
+      g_clear_object (&self->checking);
+    }
+
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
   for (GList *l = windows; l != NULL; l = l->next)
@@ -48,6 +57,107 @@ close_store (ItogiApplication *self)
       gtk_window_destroy (GTK_WINDOW (l->data));
   g_list_free (windows);
   g_clear_pointer (&self->store, itogi_store_free);
+}
+
+/* ---- the integrity check and the daily backup, beside the window ---- */
+
+/* A file up to this size is checked before its window shows (its check takes a few tens of
+ * milliseconds); a larger one shows at once and its check runs meanwhile: 40 MB take a second. */
+#define CHECK_BEFORE_SHOWING (4 * 1024 * 1024)
+
+typedef struct
+{
+  char *path;
+  char *made;          /* the daily backup made, "" when today's was there already */
+  GError *backup_error; /* why it could not be made */
+} Check;
+
+static void
+check_free (Check *check)
+{
+  g_free (check->path);
+  g_free (check->made);
+  g_clear_error (&check->backup_error);
+  g_free (check);
+}
+
+/* In a worker thread, with a connection of its own that cannot write: the whole file's integrity,
+ * then, once a day, a verified copy beside it. */
+static void
+check_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Check *check = data;
+  GError *error = NULL;
+  ItogiStore *reader = itogi_store_open_read_only (check->path, &error);
+
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Once a day of use; the last week's are kept. */
+  if (!g_cancellable_is_cancelled (cancellable))
+    check->made = itogi_store_daily_backup (reader, 7, &check->backup_error);
+  itogi_store_free (reader);
+  g_task_return_boolean (task, TRUE);
+}
+
+static ItogiWindow *main_window (ItogiApplication *self);
+
+static void
+on_checked (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ItogiApplication *self = ITOGI_APPLICATION (source);
+  Check *check = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  ItogiWindow *window;
+
+  g_application_release (G_APPLICATION (self));
+  if (cancellable != self->checking || g_cancellable_is_cancelled (cancellable))
+    return;
+  g_clear_object (&self->checking);
+  window = main_window (self);
+  /* Damaged or altered: the window goes, and the file is offered what it would have been
+   * offered at opening (a backup, read-only, a new start). */
+  if (!ok
+      && (g_error_matches (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT)
+          || g_error_matches (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_ALTERED)))
+    {
+      close_store (self);
+      show_open_error (self, check->path, error);
+      return;
+    }
+  if (window == NULL)
+    return;
+  if (!ok)
+    itogi_window_show_error (window, error);
+  else if (check->made == NULL && check->backup_error != NULL)
+    itogi_window_show_error (window, check->backup_error);
+}
+
+static void
+start_check (ItogiApplication *self, const char *path)
+{
+  g_autoptr (GTask) task = NULL;
+  Check *check = g_new0 (Check, 1);
+
+  check->path = g_strdup (path);
+  self->checking = g_cancellable_new ();
+  task = g_task_new (self, self->checking, on_checked, NULL);
+  g_task_set_task_data (task, check, (GDestroyNotify)check_free);
+  g_task_set_name (task, "itogi-check");
+  /* Held: a window closed meanwhile does not end the process in the middle of a backup. */
+  g_application_hold (G_APPLICATION (self));
+  g_task_run_in_thread (task, check_in_thread);
+}
+
+gboolean
+itogi_application_is_checking (ItogiApplication *self)
+{
+  g_return_val_if_fail (ITOGI_IS_APPLICATION (self), FALSE);
+  return self->checking != NULL;
 }
 
 /* Show @store in a new window in place of whatever was open. */
@@ -64,14 +174,9 @@ show_store (ItogiApplication *self, ItogiStore *store)
   gtk_window_present (GTK_WINDOW (window));
   g_application_release (G_APPLICATION (self));
 
+  /* A store opened read-only was checked whole, and gets no backup. */
   if (!itogi_store_is_read_only (store))
-    {
-      /* Once a day of use, a verified copy beside the database; the last week's are kept. */
-      g_autoptr (GError) error = NULL;
-      g_autofree char *made = itogi_store_daily_backup (store, 7, &error);
-      if (made == NULL)
-        itogi_window_show_error (window, error);
-    }
+    start_check (self, itogi_store_get_path (store));
   return window;
 }
 
@@ -80,10 +185,14 @@ itogi_application_open (ItogiApplication *self, const char *path, gboolean read_
 {
   ItogiStore *store;
 
+  GStatBuf st;
+
   if (read_only)
     store = itogi_store_open_read_only (path, error);
-  else if (is_default_path (path))
+  else if (is_default_path (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     store = itogi_store_open_default (error);
+  else if (g_stat (path, &st) == 0 && st.st_size > CHECK_BEFORE_SHOWING)
+    store = itogi_store_open_unverified (path, error);
   else
     store = itogi_store_open (path, error);
   if (store == NULL)
@@ -596,6 +705,7 @@ itogi_application_finalize (GObject *object)
 {
   ItogiApplication *self = ITOGI_APPLICATION (object);
 
+  g_clear_object (&self->checking);
   g_clear_pointer (&self->store, itogi_store_free);
   g_clear_pointer (&self->database, g_free);
   G_OBJECT_CLASS (itogi_application_parent_class)->finalize (object);

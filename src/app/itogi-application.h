@@ -23,6 +23,9 @@ void itogi_application_set_database (ItogiApplication *self, const char *path);
  * on failure nothing changes. */
 ItogiWindow *itogi_application_open (ItogiApplication *self, const char *path, gboolean read_only,
                                      GError **error);
+/* TRUE while the integrity check and daily backup of the database shown run (in a worker thread,
+ * after its window shows). */
+gboolean itogi_application_is_checking (ItogiApplication *self);
 /* The file of the database shown, or NULL. */
 const char *itogi_application_get_path (ItogiApplication *self);
 /* Put @backup in the open database's place (checked first; the current file is kept aside) and

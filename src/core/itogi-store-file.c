@@ -43,6 +43,7 @@ typedef enum
   OPEN_OLDER = 1 << 2,     /* an older data format is taken as it is */
   OPEN_UNCHECKED = 1 << 3, /* schema and integrity are reported by itogi_store_check, not refused */
   OPEN_DAMAGED = 1 << 4,   /* only the file, unchanging, without the integrity check */
+  OPEN_DEFERRED = 1 << 5,  /* all but the integrity check, which the caller has run apart */
 } OpenFlags;
 
 /* The journal files SQLite keeps beside a database. */
@@ -387,7 +388,7 @@ check_file (ItogiStore *store, OpenFlags flags, int *version_out, GError **error
   *version_out = (int)version;
   if ((flags & (OPEN_UNCHECKED | OPEN_DAMAGED)) != 0)
     return TRUE;
-  return check_schema (store, (int)version, error) && quick_check (store, error);
+  return check_schema (store, (int)version, error) && ((flags & OPEN_DEFERRED) != 0 || quick_check (store, error));
 }
 
 /* Whether no process holds a lock on the file at @path, as the kernel lists them in /proc/locks
@@ -668,6 +669,12 @@ ItogiStore *
 itogi_store_open (const char *path, GError **error)
 {
   return open_checked (path, OPEN_WRITE, error);
+}
+
+ItogiStore *
+itogi_store_open_unverified (const char *path, GError **error)
+{
+  return open_checked (path, OPEN_WRITE | OPEN_DEFERRED, error);
 }
 
 ItogiStore *

@@ -44,6 +44,10 @@ char *itogi_store_default_path (void);
  * backup). Only a regular file that is an Itogi database, whole, with exactly the schema of its
  * format, is opened; anything else is refused before a byte of it or beside it is changed. */
 ItogiStore *itogi_store_open (const char *path, GError **error);
+/* As itogi_store_open(), all but the integrity check, which reads the whole file (a second for
+ * 40 MB): the window runs it apart, with itogi_store_open_read_only() in a worker thread, and
+ * shows a file found damaged as it would at opening. */
+ItogiStore *itogi_store_open_unverified (const char *path, GError **error);
 /* Open an Itogi database for a command that reads and is done (a table, an export, a report):
  * refused like itogi_store_open() (an older format too, which only an upgrade can read), and
  * nothing is written: the file, its -wal and its folder are byte for byte as they were after the
