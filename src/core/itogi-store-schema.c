@@ -321,6 +321,9 @@ static const char *const migrations[] = {
   "'report_texts', 'delete', json_object('area_id', OLD.area_id, 'year', OLD.year, 'compare_year', "
   "OLD.compare_year, 'text', OLD.text, 'changed_by', OLD.changed_by, 'changed_at', OLD.changed_at), "
   "NULL); END;",
+  /* v4: the years with figures are listed by an index (one step per year, not a pass over every
+   * figure): the year selectors of a database of many years open at once. */
+  "CREATE INDEX indicator_values_by_year ON indicator_values (year);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ITOGI_STORE_SCHEMA_VERSION);

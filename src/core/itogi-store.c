@@ -629,7 +629,15 @@ GArray *
 itogi_store_list_years (ItogiStore *store, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt
-      = prepare (store, "SELECT DISTINCT year FROM indicator_values ORDER BY year", error);
+      = prepare (store,
+                 /* From each year to the next by the index on year: as many steps as years. */
+                 "WITH RECURSIVE y (year) AS ("
+                 "  SELECT min(year) FROM indicator_values"
+                 "  UNION ALL"
+                 "  SELECT (SELECT min(year) FROM indicator_values v WHERE v.year > y.year) FROM y"
+                 "   WHERE y.year IS NOT NULL)"
+                 " SELECT year FROM y WHERE year IS NOT NULL",
+                 error);
   g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   int rc;
 

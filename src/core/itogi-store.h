@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA application_id of every Itogi database: "ITOG". */
 #define ITOGI_STORE_APPLICATION_ID 0x49544f47
-#define ITOGI_STORE_SCHEMA_VERSION 3
+#define ITOGI_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
