@@ -486,6 +486,45 @@ itogi_store_get_periods (ItogiStore *store, gint64 indicator_id, int year, Itogi
   return TRUE;
 }
 
+gboolean
+itogi_store_each_figure (ItogiStore *store, gint64 area_id, int year, int other_year, ItogiFigureFunc func,
+                         gpointer data, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* An area's by its indicators' keys; every area's by the index on year. */
+  stmt = prepare (store,
+                  area_id != 0 ? "SELECT amount, qualifier, note, as_of, indicator_id, year, period, period_index"
+                                 "  FROM indicator_values"
+                                 " WHERE indicator_id IN (SELECT id FROM indicators WHERE area_id = ?1)"
+                                 "   AND year IN (?2, ?3)"
+                               : "SELECT amount, qualifier, note, as_of, indicator_id, year, period, period_index"
+                                 "  FROM indicator_values WHERE year IN (?2, ?3) AND ?1 = 0",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, area_id);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int (stmt, 3, other_year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *period = (const char *)sqlite3_column_text (stmt, 6);
+      ItogiValue value = { 0 };
+      ItogiPeriodType type = g_strcmp0 (period, "month") == 0     ? ITOGI_PERIOD_MONTH
+                             : g_strcmp0 (period, "quarter") == 0 ? ITOGI_PERIOD_QUARTER
+                                                                  : ITOGI_PERIOD_YEAR;
+
+      value_from_row (stmt, 0, &value);
+      func (sqlite3_column_int64 (stmt, 4), sqlite3_column_int (stmt, 5), type, (guint)sqlite3_column_int (stmt, 7),
+            &value, data);
+      itogi_value_clear (&value);
+    }
+  if (rc != SQLITE_DONE)
+    return store_error (store, rc, error);
+  return TRUE;
+}
+
 static gboolean
 derive_from_periods (ItogiStore *store, const ItogiIndicator *indicator, int year, ItogiPeriodType period,
                      guint count, ItogiValue *out, GError **error)

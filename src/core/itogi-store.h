@@ -98,6 +98,13 @@ gboolean itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *in
  * whole; not present without periods. */
 gboolean itogi_store_get_period_total (ItogiStore *store, const ItogiIndicator *indicator, int year,
                                        ItogiValue *out, GError **error);
+/* Every figure stored for @year or @other_year (the year's own, its quarters' and months') of the
+ * indicators of @area_id (0: of every area), in one query, handed to @func one by one; @func
+ * takes @value. For tables of many indicators, where one query per figure would be thousands. */
+typedef void (*ItogiFigureFunc) (gint64 indicator_id, int year, ItogiPeriodType period, guint index,
+                                 ItogiValue *value, gpointer data);
+gboolean itogi_store_each_figure (ItogiStore *store, gint64 area_id, int year, int other_year, ItogiFigureFunc func,
+                                  gpointer data, GError **error);
 /* The values stored for each month (or quarter) of @year: @out[0] is January; absent ones are
  * not present. @count is 12 or 4. */
 gboolean itogi_store_get_periods (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,

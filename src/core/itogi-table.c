@@ -25,15 +25,103 @@ itogi_table_row_free (ItogiTableRow *row)
   g_free (row);
 }
 
-/* A year typed whole beside its months: what the months make, and whether the two agree. */
-static gboolean
-check_periods (ItogiStore *store, const ItogiIndicator *ind, int year, const ItogiValue *value,
-               ItogiValue *periods, gboolean *mismatch, GError **error)
+/* The figures of one indicator in the table's two years, as stored: [0] the report year, [1] the
+ * comparison year; in each, the year's own figure, then quarters 1-4, then months 1-12. */
+#define SLOT_QUARTER 1
+#define SLOT_MONTH 5
+#define SLOTS 17
+
+typedef struct
 {
+  ItogiValue years[2][SLOTS];
+} Figures;
+
+static void
+figures_free (Figures *f)
+{
+  for (guint y = 0; y < 2; y++)
+    for (guint i = 0; i < SLOTS; i++)
+      itogi_value_clear (&f->years[y][i]);
+  g_free (f);
+}
+
+typedef struct
+{
+  GHashTable *by_indicator; /* gint64 id → Figures */
+  int year;
+  int compare_year;
+} Gather;
+
+static void
+gather (gint64 indicator_id, int year, ItogiPeriodType period, guint index, ItogiValue *value, gpointer data)
+{
+  Gather *g = data;
+  Figures *f = g_hash_table_lookup (g->by_indicator, &indicator_id);
+  guint slot;
+
+  switch (period)
+    {
+    case ITOGI_PERIOD_QUARTER:
+      if (index < 1 || index > ITOGI_QUARTERS)
+        return;
+      slot = SLOT_QUARTER + index - 1;
+      break;
+    case ITOGI_PERIOD_MONTH:
+      if (index < 1 || index > ITOGI_MONTHS)
+        return;
+      slot = SLOT_MONTH + index - 1;
+      break;
+    case ITOGI_PERIOD_YEAR:
+    default:
+      slot = 0;
+      break;
+    }
+  if (f == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+      *key = indicator_id;
+      f = g_new0 (Figures, 1);
+      g_hash_table_insert (g->by_indicator, key, f);
+    }
+  for (guint y = 0; y < 2; y++)
+    if (year == (y == 0 ? g->year : g->compare_year))
+      {
+        itogi_value_clear (&f->years[y][slot]);
+        itogi_value_copy (&f->years[y][slot], value);
+      }
+}
+
+/* What the months make, else the quarters; not present without either. */
+static gboolean
+period_total (const ItogiIndicator *ind, const ItogiValue *stored, ItogiValue *out, GError **error)
+{
+  memset (out, 0, sizeof *out);
+  if (!itogi_period_aggregate (ind->aggregation, stored + SLOT_MONTH, ITOGI_MONTHS, out, error))
+    return FALSE;
+  if (!out->present)
+    {
+      itogi_value_clear (out);
+      if (!itogi_period_aggregate (ind->aggregation, stored + SLOT_QUARTER, ITOGI_QUARTERS, out, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The year's figure as itogi_store_get_year_value() gives it: typed whole, else made of its
+ * months or quarters. One typed whole beside its periods is checked against them. */
+static gboolean
+year_value (const ItogiIndicator *ind, Figures *f, guint y, ItogiValue *value, ItogiValue *periods,
+            gboolean *mismatch, GError **error)
+{
+  static const ItogiValue none[SLOTS] = { { 0 } };
+  const ItogiValue *stored = f != NULL ? f->years[y] : none;
+
   *mismatch = FALSE;
-  if (!value->present || value->derived)
-    return TRUE;
-  if (!itogi_store_get_period_total (store, ind, year, periods, error))
+  memset (periods, 0, sizeof *periods);
+  if (!stored[0].present)
+    return period_total (ind, stored, value, error);
+  itogi_value_copy (value, &stored[0]);
+  if (!period_total (ind, stored, periods, error))
     return FALSE;
   *mismatch = itogi_period_mismatch (ind->aggregation, value, periods);
   return TRUE;
@@ -45,6 +133,10 @@ itogi_table_build (ItogiStore *store, const char *area_slug, int year, int compa
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_table_row_free);
   g_autoptr (GPtrArray) areas = NULL;
   g_autoptr (GPtrArray) indicators = NULL;
+  g_autoptr (GHashTable) by_area = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) by_indicator
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)figures_free);
+  Gather g = { by_indicator, year, compare_year };
   gint64 area_id = 0;
 
   if (area_slug != NULL)
@@ -62,32 +154,30 @@ itogi_table_build (ItogiStore *store, const char *area_slug, int year, int compa
       if (areas == NULL)
         return NULL;
     }
+  for (guint a = 0; a < areas->len; a++)
+    g_hash_table_insert (by_area, &((ItogiArea *)areas->pdata[a])->id, areas->pdata[a]);
 
   indicators = itogi_store_list_indicators (store, area_id, FALSE, error);
   if (indicators == NULL)
+    return NULL;
+  /* Every figure of both years in one query, not a few per indicator. */
+  if (!itogi_store_each_figure (store, area_id, year, compare_year, gather, &g, error))
     return NULL;
 
   for (guint i = 0; i < indicators->len; i++)
     {
       const ItogiIndicator *ind = g_ptr_array_index (indicators, i);
-      g_autoptr (ItogiTableRow) row = g_new0 (ItogiTableRow, 1);
+      const ItogiArea *area = g_hash_table_lookup (by_area, &ind->area_id);
+      Figures *f = g_hash_table_lookup (by_indicator, &ind->id);
+      g_autoptr (ItogiTableRow) row = NULL;
 
-      for (guint a = 0; a < areas->len; a++)
-        {
-          const ItogiArea *area = g_ptr_array_index (areas, a);
-          if (area->id == ind->area_id)
-            row->area = itogi_area_copy (area);
-        }
-      if (row->area == NULL)
+      if (area == NULL)
         continue; /* an indicator of an archived area */
+      row = g_new0 (ItogiTableRow, 1);
+      row->area = itogi_area_copy (area);
       row->indicator = itogi_indicator_copy (ind);
-      if (!itogi_store_get_year_value (store, ind, year, &row->current, error)
-          || !itogi_store_get_year_value (store, ind, compare_year, &row->previous, error))
-        return NULL;
-      if (!check_periods (store, ind, year, &row->current, &row->current_periods, &row->current_mismatch,
-                          error)
-          || !check_periods (store, ind, compare_year, &row->previous, &row->previous_periods,
-                             &row->previous_mismatch, error))
+      if (!year_value (ind, f, 0, &row->current, &row->current_periods, &row->current_mismatch, error)
+          || !year_value (ind, f, 1, &row->previous, &row->previous_periods, &row->previous_mismatch, error))
         return NULL;
       itogi_yoy_compute (&row->current, &row->previous, &row->yoy);
       row->assessment = itogi_yoy_assess (&row->yoy, ind->polarity);
