@@ -1,0 +1,170 @@
+/* test-large.c: the window on a database of a large administration
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The database is made by bench/make-large-db.py, as the start-up benchmark makes it: the
+ * report's data and 50 areas × 40 indicators × 20 years of monthly figures (2 018 indicators,
+ * 480 000 figures). The window opens on it and shows the first area's first figure; only the
+ * page in sight is made, and of the Overview's 2 018 rows only those near the screen have widgets.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "itogi-area-page.h"
+#include "itogi-figure-cell.h"
+#include "itogi-format.h"
+#include "itogi-indicator-table.h"
+#include "itogi-row-item.h"
+#include "itogi-store.h"
+#include "itogi-window.h"
+#include "test-util.h"
+#include "window-util.h"
+
+#define AREAS 50
+#define INDICATORS 40
+#define YEARS 20
+
+/* Spin until @done says so, at most @seconds; TRUE when it did. */
+static gboolean
+spin_until (gboolean (*done) (gpointer), gpointer data, guint seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return done (data);
+}
+
+static gboolean
+shows_figures (gpointer table)
+{
+  return itogi_indicator_table_shows_figures (ITOGI_INDICATOR_TABLE (table));
+}
+
+static GtkWidget *
+table_of (ItogiWindow *window, const char *page)
+{
+  return itogi_area_page_get_table (ITOGI_AREA_PAGE (itogi_window_get_page (window, page)));
+}
+
+/* The figure the store gives for the first row's report year, as the table shows it. */
+static char *
+first_figure (ItogiStore *store, GtkWidget *table)
+{
+  g_autoptr (ItogiRowItem) item = g_list_model_get_item (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (table)), 0);
+  const ItogiTableRow *row = itogi_row_item_get_row (item);
+  g_auto (ItogiValue) value = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (itogi_store_get_year_value (store, row->indicator, 2023, &value, &error));
+  g_assert_no_error (error);
+  g_assert_true (value.present);
+  return itogi_format_value (&value, row->indicator->kind, row->indicator->scale);
+}
+
+static void
+test_large_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("itogi-large-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.db", NULL);
+  char *sizes[3];
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  g_autofree char *expected = NULL;
+  const char *argv[8];
+  ItogiStore *store;
+  ItogiWindow *window;
+  GtkWidget *table;
+  GtkEntry *entry;
+  int status = 0;
+  guint rows;
+
+  sizes[0] = g_strdup_printf ("%d", AREAS);
+  sizes[1] = g_strdup_printf ("%d", INDICATORS);
+  sizes[2] = g_strdup_printf ("%d", YEARS);
+  argv[0] = "/usr/bin/python3";
+  argv[1] = g_getenv ("ITOGI_MAKE_LARGE_DB");
+  argv[2] = g_getenv ("ITOGI_CLI");
+  argv[3] = path;
+  argv[4] = sizes[0];
+  argv[5] = sizes[1];
+  argv[6] = sizes[2];
+  argv[7] = NULL;
+  g_assert_nonnull (argv[1]);
+  g_assert_nonnull (argv[2]);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_free (sizes[i]);
+
+  /* As the application opens a file this large: its integrity is checked beside the window. */
+  store = itogi_store_open_unverified (path, &error);
+  g_assert_no_error (error);
+  window = itogi_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The Overview: every indicator of every area in its model, the first area's first figure on
+   * screen, as the store gives it. */
+  table = table_of (window, ITOGI_OVERVIEW_PAGE);
+  g_assert_true (spin_until (shows_figures, table, 60));
+  rows = g_list_model_get_n_items (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (table)));
+  g_assert_cmpuint (rows, ==, AREAS * INDICATORS + 18);
+  expected = first_figure (store, table);
+  g_assert_cmpstr (expected, ==, "22" "\u202f" "808");
+  entry = itogi_test_find_entry (table, expected);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+  /* Widgets only for the rows near the screen (GTK 4.8 keeps up to 200), not for 2 018. */
+  itogi_test_collect_type (table, ITOGI_TYPE_FIGURE_CELL, cells);
+  g_test_message ("%u figure cells for %u rows", cells->len, rows);
+  g_assert_cmpuint (cells->len, <=, 2 * 250);
+  g_assert_cmpuint (cells->len, >=, 2);
+  /* Only the page in sight was made. */
+  itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
+  g_assert_cmpuint (pages->len, ==, 1);
+
+  /* Another area's page is made when it is shown, for the window's years. */
+  g_assert_true (itogi_window_show_page (window, "area-050"));
+  table = table_of (window, "area-050");
+  g_assert_true (spin_until (shows_figures, table, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (table))), ==,
+                    INDICATORS);
+  {
+    g_autofree char *figure = first_figure (store, table);
+    g_assert_nonnull (itogi_test_find_entry (table, figure));
+  }
+  g_ptr_array_set_size (pages, 0);
+  itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
+  g_assert_cmpuint (pages->len, ==, 2);
+
+  itogi_test_close_window (GTK_WINDOW (window));
+  itogi_store_free (store);
+  itogi_test_remove_tree (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  itogi_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+  g_test_add_func ("/app/window/large-database", test_large_database);
+  return g_test_run ();
+}
