@@ -945,9 +945,10 @@ reload_chart (ItogiAreaPage *self)
 
   if (self->year == 0)
     return;
-  too_many = self->area == NULL
-             && g_list_model_get_n_items (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (self->table)))
-                    > OVERVIEW_CHART_MAX;
+  too_many
+      = self->area == NULL
+        && g_list_model_get_n_items (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (self->table)))
+               > OVERVIEW_CHART_MAX;
   gtk_widget_set_visible (self->chart_note, too_many);
   if (too_many)
     {
@@ -1216,11 +1217,12 @@ itogi_area_page_init (ItogiAreaPage *self)
   gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (self->tasks_box)), self->tasks_box,
                                self->institutions_box);
   {
-    g_autofree char *text
-        = g_strdup_printf (ngettext ("The Overview charts at most %d indicator: each area’s page has a chart of its own.",
-                                     "The Overview charts at most %d indicators: each area’s page has a chart of its own.",
-                                     OVERVIEW_CHART_MAX),
-                           OVERVIEW_CHART_MAX);
+    g_autofree char *text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "The Overview charts at most %d indicator: each area’s page has a chart of its own.",
+                     "The Overview charts at most %d indicators: each area’s page has a chart of its own.",
+                     OVERVIEW_CHART_MAX),
+        OVERVIEW_CHART_MAX);
     self->chart_note = gtk_label_new (text);
     gtk_label_set_wrap (GTK_LABEL (self->chart_note), TRUE);
     gtk_label_set_xalign (GTK_LABEL (self->chart_note), 0);
