@@ -310,13 +310,14 @@ grow (const char *path)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "INSERT INTO indicator_values (indicator_id, year, period, period_index,"
-                                       " amount, note, changed_by, changed_at)"
-                                       " SELECT id, ?1, 'month', ?2, 100, ?3, 'test', '2024-01-01T00:00:00Z'"
-                                       " FROM indicators",
-                                       -1, &stmt, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_prepare_v2 (db,
+                          "INSERT INTO indicator_values (indicator_id, year, period, period_index,"
+                          " amount, note, changed_by, changed_at)"
+                          " SELECT id, ?1, 'month', ?2, 100, ?3, 'test', '2024-01-01T00:00:00Z'"
+                          " FROM indicators",
+                          -1, &stmt, NULL),
+      ==, SQLITE_OK);
   for (int year = 1950; year < 2010; year++)
     for (int month = 1; month <= 12; month++)
       {
@@ -327,7 +328,8 @@ grow (const char *path)
         sqlite3_reset (stmt);
       }
   sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 

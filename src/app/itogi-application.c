@@ -68,7 +68,7 @@ close_store (ItogiApplication *self)
 typedef struct
 {
   char *path;
-  char *made;          /* the daily backup made, "" when today's was there already */
+  char *made;           /* the daily backup made, "" when today's was there already */
   GError *backup_error; /* why it could not be made */
 } Check;
 

@@ -203,6 +203,15 @@ row_menu (GtkMenuButton *button, gpointer user_data)
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
+/* A cell knows its list item and kind, to show its item again when the item changes. */
+static void
+remember_cell (GtkListItem *list_item, GtkWidget *cell, CellKind kind)
+{
+  g_object_set_data (G_OBJECT (cell), "list-item", list_item);
+  g_object_set_data (G_OBJECT (cell), "cell-kind", GINT_TO_POINTER (kind));
+  gtk_list_item_set_child (list_item, cell);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -234,7 +243,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_widget_set_margin_end (label, 6);
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
       cell_tooltip_init (label);
-      gtk_list_item_set_child (list_item, label);
+      remember_cell (list_item, label, kind);
       return;
     }
   if (kind == CELL_DETAILS)
@@ -250,7 +259,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_widget_set_tooltip_text (button, tip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
       gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), row_menu, NULL, NULL);
-      gtk_list_item_set_child (list_item, button);
+      remember_cell (list_item, button, kind);
       return;
     }
   label = gtk_label_new (NULL);
@@ -288,7 +297,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       break;
     }
   cell_tooltip_init (label);
-  gtk_list_item_set_child (list_item, label);
+  remember_cell (list_item, label, kind);
 }
 
 static char *
@@ -356,10 +365,46 @@ describe_change (const ItogiTableRow *row)
     }
 }
 
+static void show_item (GtkListItem *list_item, CellKind kind);
+
+/* The item the cell shows got other figures (other years, a save): shown again in place. */
+static void
+on_item_changed (ItogiRowItem *item, GtkWidget *cell)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (cell), "list-item");
+
+  if (list_item != NULL && gtk_list_item_get_item (list_item) == (gpointer)item)
+    show_item (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind")));
+}
+
+static void
+follow_item (GtkWidget *cell, ItogiRowItem *item)
+{
+  gpointer followed = g_object_get_data (G_OBJECT (cell), "followed");
+
+  if (followed == item)
+    return;
+  if (followed != NULL)
+    g_signal_handlers_disconnect_by_func (followed, on_item_changed, cell);
+  /* Held while followed; the handler goes with the cell, should it go first. */
+  g_object_set_data_full (G_OBJECT (cell), "followed", item != NULL ? g_object_ref (item) : NULL,
+                          g_object_unref);
+  if (item != NULL)
+    g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed), cell, 0);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  CellKind kind = GPOINTER_TO_INT (user_data);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  follow_item (cell, gtk_list_item_get_item (list_item));
+  show_item (list_item, GPOINTER_TO_INT (user_data));
+}
+
+static void
+show_item (GtkListItem *list_item, CellKind kind)
+{
   ItogiRowItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
   const ItogiTableRowText *text = itogi_row_item_get_text (item);
@@ -469,7 +514,10 @@ unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
   if (child != NULL)
-    g_object_set_data (G_OBJECT (child), "item", NULL);
+    {
+      g_object_set_data (G_OBJECT (child), "item", NULL);
+      follow_item (child, NULL);
+    }
 }
 
 static GtkWidget *
@@ -727,6 +775,24 @@ set_long (ItogiIndicatorTable *self, gboolean long_table)
   gtk_scrolled_window_set_min_content_height (scroller, long_table ? LONG_TABLE_HEIGHT : -1);
 }
 
+/* Whether @rows are the items' indicators, in the same order. */
+static gboolean
+same_indicators (ItogiIndicatorTable *self, GPtrArray *rows)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+
+  if (g_list_model_get_n_items (model) != rows->len || rows->len == 0)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr (ItogiRowItem) item = g_list_model_get_item (model, i);
+      const ItogiTableRow *old = itogi_row_item_get_row (item), *new = g_ptr_array_index (rows, i);
+      if (old->indicator->id != new->indicator->id || old->area->id != new->area->id)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int year, int compare_year)
 {
@@ -743,6 +809,42 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
 
   gtk_column_view_column_set_title (self->columns[CELL_PREVIOUS], compare_text);
   gtk_column_view_column_set_title (self->columns[CELL_CURRENT], year_text);
+
+  /* A long table of the same indicators in the same order (other years, or a figure saved): the
+   * items take the new rows and the cells in sight show them again. Replacing the items instead
+   * would make every row's widgets anew, hundreds of them. (An area's short table is made anew:
+   * its cells and the keyboard's place in them are made exactly as when first shown.) */
+  if (self->long_table && same_indicators (self, owned))
+    {
+      GtkWidget *cell = NULL;
+      gboolean had_focus = focused_cell (self, &cell);
+      int start = 0, end = -1;
+
+      if (had_focus && GTK_IS_EDITABLE (cell)
+          && !gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), &start, &end))
+        start = end = gtk_editable_get_position (GTK_EDITABLE (cell));
+      self->rebuilding = TRUE;
+      g_ptr_array_set_free_func (owned, NULL);
+      for (guint i = 0; i < owned->len; i++)
+        {
+          g_autoptr (ItogiRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+          itogi_row_item_set_row (item, g_ptr_array_index (owned, i));
+        }
+      self->rebuilding = FALSE;
+      /* The cell with the keyboard keeps it, what it shows again selected as it was. */
+      if (had_focus)
+        {
+          ItogiRowItem *item = g_object_get_data (G_OBJECT (cell), "item");
+          want_focus (self, itogi_row_item_get_row (item)->indicator->id,
+                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind")), start, end);
+          if (try_refocus (self) && self->refocus_tick != 0)
+            {
+              gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
+              self->refocus_tick = 0;
+            }
+        }
+      return;
+    }
 
   /* The rows move into the items; the array no longer frees them. */
   g_ptr_array_set_free_func (owned, NULL);

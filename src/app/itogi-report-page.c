@@ -43,6 +43,11 @@ struct _ItogiReportPage
   GtkWidget *subtitle_label;
   GtkWidget *message; /* what went wrong, until the next successful save */
   GtkWidget *sections_box;
+  GtkWidget *export_box; /* while a file is written: its step, and Cancel */
+  GtkWidget *export_bar;
+  GtkWidget *export_buttons;
+  struct _ReportJob *job; /* the file being written, or NULL */
+  guint export_timer;     /* shows the job's step meanwhile */
 };
 
 struct _Section
@@ -572,41 +577,196 @@ itogi_report_page_regenerate (ItogiReportPage *self, const char *slug, gboolean 
 
 /* ---- export ---- */
 
-typedef gboolean (*WriteFunc) (ItogiStore *store, const ItogiNarrative *narrative, const char *path,
-                               GError **error);
-
-typedef struct
+/* A report file written in a worker thread, with a connection of its own that reads only: the
+ * window stays live, shows the area being written, and can cancel (nothing is saved then: both
+ * writers make the document in memory and save it whole at the end). */
+typedef struct _ReportJob
 {
-  ItogiReportPage *page;
-  WriteFunc write;
-} ExportJob;
+  ItogiReportPage *page; /* a reference */
+  gboolean gone;         /* the page was taken down meanwhile */
+  char *database;
+  char *path;
+  gboolean pdf;
+  ItogiNarrative *narrative;
+  GCancellable *cancellable;
+  guint done; /* atomic: the area being written */
+  guint total;
+} ReportJob;
 
 static void
-on_export_chosen (GtkNativeDialog *chooser, int response, ExportJob *job)
+report_job_free (ReportJob *job)
 {
+  g_free (job->database);
+  g_free (job->path);
+  g_clear_pointer (&job->narrative, itogi_narrative_free);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+static void
+report_step (guint done, guint total, gpointer data)
+{
+  ReportJob *job = data;
+  g_atomic_int_set (&job->total, total);
+  g_atomic_int_set (&job->done, done);
+}
+
+static void
+write_report (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReportJob *job = data;
+  ItogiProgress progress = { cancellable, report_step, job };
+  GError *error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_open_to_read (job->database, &error);
+  gboolean ok;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  ok = job->pdf ? itogi_report_write_pdf_with (store, job->narrative, job->path, &progress, &error)
+                : itogi_report_write_odt_with (store, job->narrative, job->path, &progress, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+show_export_step (gpointer data)
+{
+  ItogiReportPage *self = data;
+  guint total, done;
+  g_autofree char *text = NULL;
+
+  if (self->job == NULL)
+    return G_SOURCE_REMOVE;
+  total = g_atomic_int_get (&self->job->total);
+  done = g_atomic_int_get (&self->job->done);
+  if (total == 0)
+    return G_SOURCE_CONTINUE;
+  /* Translators: «Отчёт записывается: направление 3 из 58…» */
+  text = g_strdup_printf (_ ("Writing the report: area %u of %u…"), done + 1, total);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->export_bar), (double)done / total);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->export_bar), text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_finished (ItogiReportPage *self)
+{
+  g_clear_handle_id (&self->export_timer, g_source_remove);
+  gtk_widget_set_visible (self->export_box, FALSE);
+  gtk_widget_set_sensitive (self->export_buttons, TRUE);
+  self->job = NULL;
+}
+
+static void
+on_report_written (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  ItogiReportPage *self = job->page;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+  if (job->gone)
+    {
+      g_object_unref (self);
+      return;
+    }
+  export_finished (self);
+  if (!ok)
+    say (self, error->message);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      g_autofree char *display = g_filename_display_name (name);
+      /* Translators: %s is a file name */
+      g_autofree char *text = g_strdup_printf (_ ("Report “%s” saved"), display);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      say (self, NULL);
+      if (ITOGI_IS_WINDOW (root))
+        itogi_window_notify (ITOGI_WINDOW (root), text, job->path);
+    }
+  g_object_unref (self);
+}
+
+gboolean
+itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *path)
+{
+  g_autoptr (GTask) task = NULL;
+  ReportJob *job;
+  ItogiNarrative *narrative;
+
+  g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), FALSE);
+  if (self->job != NULL)
+    return FALSE;
+  narrative = itogi_report_page_get_narrative (self);
+  if (narrative == NULL)
+    {
+      say (self, _ ("The report could not be made from the figures."));
+      return FALSE;
+    }
+  job = g_new0 (ReportJob, 1);
+  job->page = g_object_ref (self);
+  job->database = g_strdup (itogi_store_get_path (self->store));
+  job->path = g_strdup (path);
+  job->pdf = pdf;
+  job->narrative = narrative;
+  job->cancellable = g_cancellable_new ();
+  self->job = job;
+
+  say (self, NULL);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->export_bar), 0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->export_bar), _ ("Writing the report…"));
+  gtk_widget_set_visible (self->export_box, TRUE);
+  gtk_widget_set_sensitive (self->export_buttons, FALSE);
+  self->export_timer = g_timeout_add (100, show_export_step, self);
+  /* The application stays until the file is written or cancelled, even if the window closes. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
+  task = g_task_new (NULL, job->cancellable, on_report_written, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)report_job_free);
+  g_task_set_name (task, "itogi-report-export");
+  g_task_run_in_thread (task, write_report);
+  return TRUE;
+}
+
+gboolean
+itogi_report_page_is_exporting (ItogiReportPage *self)
+{
+  g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), FALSE);
+  return self->job != NULL;
+}
+
+void
+itogi_report_page_cancel_export (ItogiReportPage *self)
+{
+  g_return_if_fail (ITOGI_IS_REPORT_PAGE (self));
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job->cancellable);
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser, int response, ItogiReportPage *self)
+{
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf"));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (ItogiNarrative) narrative = itogi_report_page_get_narrative (job->page);
-      g_autoptr (GError) error = NULL;
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-      if (path == NULL || narrative == NULL || !job->write (job->page->store, narrative, path, &error))
-        say (job->page, error != NULL ? error->message : _ ("Choose a file on this computer."));
+      if (path == NULL)
+        say (self, _ ("Choose a file on this computer."));
       else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* Translators: %s is a file name */
-          g_autofree char *text = g_strdup_printf (_ ("Report “%s” saved"), name);
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (job->page));
-
-          say (job->page, NULL);
-          if (ITOGI_IS_WINDOW (root))
-            itogi_window_notify (ITOGI_WINDOW (root), text, path);
-        }
+        itogi_report_page_export_to (self, pdf, path);
     }
-  g_object_unref (job->page);
-  g_free (job);
+  g_object_unref (self);
   g_object_unref (chooser);
 }
 
@@ -615,18 +775,20 @@ export_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   ItogiReportPage *self = ITOGI_REPORT_PAGE (widget);
   gboolean pdf = g_strcmp0 (action, "report.export-pdf") == 0;
-  ExportJob *job = g_new0 (ExportJob, 1);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->job != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (
       pdf ? _ ("Export the Report as PDF") : _ ("Export the Report as an Editable Document"),
       GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   /* Translators: the proposed file name: «Отчёт за 2023 год.pdf» */
-  g_autofree char *name = g_strdup_printf (_ ("Report for %d.%s"), self->year, pdf ? "pdf" : "odt");
-
-  job->page = g_object_ref (self);
-  job->write = pdf ? itogi_report_write_pdf : itogi_report_write_odt;
+  name = g_strdup_printf (_ ("Report for %d.%s"), self->year, pdf ? "pdf" : "odt");
+  g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), job);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -637,6 +799,13 @@ itogi_report_page_dispose (GObject *object)
 {
   ItogiReportPage *self = ITOGI_REPORT_PAGE (object);
 
+  /* A file being written is finished by its thread; its result finds no page. */
+  if (self->job != NULL)
+    {
+      self->job->gone = TRUE;
+      self->job = NULL;
+    }
+  g_clear_handle_id (&self->export_timer, g_source_remove);
   /* Their timers point at the sections: they go with them, before the widgets. */
   g_ptr_array_set_size (self->sections, 0);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -717,6 +886,24 @@ itogi_report_page_init (ItogiReportPage *self)
   gtk_box_append (GTK_BOX (buttons), odt);
   gtk_box_append (GTK_BOX (header), buttons);
   gtk_box_append (GTK_BOX (self->content), header);
+  self->export_buttons = buttons;
+
+  /* While a file is written: which area, how far, and a way to stop it. */
+  {
+    GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+
+    self->export_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    self->export_bar = gtk_progress_bar_new ();
+    gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->export_bar), TRUE);
+    gtk_widget_set_hexpand (self->export_bar, TRUE);
+    gtk_widget_set_valign (self->export_bar, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (cancel, _ ("Stop writing the file; nothing is saved"));
+    g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (itogi_report_page_cancel_export), self);
+    gtk_box_append (GTK_BOX (self->export_box), self->export_bar);
+    gtk_box_append (GTK_BOX (self->export_box), cancel);
+    gtk_widget_set_visible (self->export_box, FALSE);
+    gtk_box_append (GTK_BOX (self->content), self->export_box);
+  }
 
   self->message = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->message, "error");

@@ -30,6 +30,13 @@ gboolean itogi_report_page_save_now (ItogiReportPage *self, GError **error);
 gboolean itogi_report_page_has_unsaved (ItogiReportPage *self);
 /* The report as shown, edits included (for export). */
 ItogiNarrative *itogi_report_page_get_narrative (ItogiReportPage *self);
+/* Write the report as shown to @path (PDF, else ODT) in a worker thread: the page shows the area
+ * being written and a Cancel button, then says how it ended. FALSE when one is being written. */
+gboolean itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *path);
+/* Whether a file is being written. */
+gboolean itogi_report_page_is_exporting (ItogiReportPage *self);
+/* Stop the file being written: nothing is saved. */
+void itogi_report_page_cancel_export (ItogiReportPage *self);
 /* Put the generated text back for @slug; asks first when there is an edit, unless @confirmed. */
 void itogi_report_page_regenerate (ItogiReportPage *self, const char *slug, gboolean confirmed);
 

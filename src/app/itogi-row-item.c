@@ -27,10 +27,14 @@ itogi_row_item_finalize (GObject *object)
   G_OBJECT_CLASS (itogi_row_item_parent_class)->finalize (object);
 }
 
+static guint changed_signal;
+
 static void
 itogi_row_item_class_init (ItogiRowItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = itogi_row_item_finalize;
+  changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 0);
 }
 
 static void
@@ -65,4 +69,15 @@ gboolean
 itogi_row_item_is_first_in_area (ItogiRowItem *self)
 {
   return self->first_in_area;
+}
+
+void
+itogi_row_item_set_row (ItogiRowItem *self, ItogiTableRow *row)
+{
+  g_return_if_fail (ITOGI_IS_ROW_ITEM (self));
+  itogi_table_row_text_clear (&self->text);
+  g_clear_pointer (&self->row, itogi_table_row_free);
+  self->row = row;
+  itogi_table_row_format (row, &self->text);
+  g_signal_emit (self, changed_signal, 0);
 }

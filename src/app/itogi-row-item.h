@@ -19,5 +19,8 @@ ItogiRowItem *itogi_row_item_new (ItogiTableRow *row, gboolean first_in_area);
 const ItogiTableRow *itogi_row_item_get_row (ItogiRowItem *self);
 const ItogiTableRowText *itogi_row_item_get_text (ItogiRowItem *self);
 gboolean itogi_row_item_is_first_in_area (ItogiRowItem *self);
+/* The same indicator's row for other years or newer figures: takes @row, then emits "changed"
+ * so that the cells showing this item show it again (the list's widgets stay as they are). */
+void itogi_row_item_set_row (ItogiRowItem *self, ItogiTableRow *row);
 
 G_END_DECLS

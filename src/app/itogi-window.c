@@ -116,7 +116,8 @@ refresh_page (ItogiWindow *self, GtkWidget *page)
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  if (page == NULL || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), PAGE_GENERATION)) == self->generation)
+  if (page == NULL
+      || GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (page), PAGE_GENERATION)) == self->generation)
     return;
   /* Marked first: a page that cannot load says so once, not at every look. */
   g_object_set_data (G_OBJECT (page), PAGE_GENERATION, GUINT_TO_POINTER (self->generation));
@@ -592,7 +593,8 @@ build_pages (ItogiWindow *self, GError **error)
       ItogiArea *area = g_ptr_array_index (areas, i);
       GtkWidget *row = sidebar_row_new (area->slug, area->short_title, area->title, area->icon);
 
-      g_object_set_data_full (G_OBJECT (row), "area", itogi_area_copy (area), (GDestroyNotify)itogi_area_free);
+      g_object_set_data_full (G_OBJECT (row), "area", itogi_area_copy (area),
+                              (GDestroyNotify)itogi_area_free);
       gtk_list_box_append (self->sidebar, row);
     }
   /* Last, as in the year's work: the figures first, then the report written from them. */

@@ -495,12 +495,13 @@ itogi_store_each_figure (ItogiStore *store, gint64 area_id, int year, int other_
 
   /* An area's by its indicators' keys; every area's by the index on year. */
   stmt = prepare (store,
-                  area_id != 0 ? "SELECT amount, qualifier, note, as_of, indicator_id, year, period, period_index"
-                                 "  FROM indicator_values"
-                                 " WHERE indicator_id IN (SELECT id FROM indicators WHERE area_id = ?1)"
-                                 "   AND year IN (?2, ?3)"
-                               : "SELECT amount, qualifier, note, as_of, indicator_id, year, period, period_index"
-                                 "  FROM indicator_values WHERE year IN (?2, ?3) AND ?1 = 0",
+                  area_id != 0
+                      ? "SELECT amount, qualifier, note, as_of, indicator_id, year, period, period_index"
+                        "  FROM indicator_values"
+                        " WHERE indicator_id IN (SELECT id FROM indicators WHERE area_id = ?1)"
+                        "   AND year IN (?2, ?3)"
+                      : "SELECT amount, qualifier, note, as_of, indicator_id, year, period, period_index"
+                        "  FROM indicator_values WHERE year IN (?2, ?3) AND ?1 = 0",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -516,8 +517,8 @@ itogi_store_each_figure (ItogiStore *store, gint64 area_id, int year, int other_
                                                                   : ITOGI_PERIOD_YEAR;
 
       value_from_row (stmt, 0, &value);
-      func (sqlite3_column_int64 (stmt, 4), sqlite3_column_int (stmt, 5), type, (guint)sqlite3_column_int (stmt, 7),
-            &value, data);
+      func (sqlite3_column_int64 (stmt, 4), sqlite3_column_int (stmt, 5), type,
+            (guint)sqlite3_column_int (stmt, 7), &value, data);
       itogi_value_clear (&value);
     }
   if (rc != SQLITE_DONE)

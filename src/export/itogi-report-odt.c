@@ -328,7 +328,8 @@ append_chart (GString *xml, GPtrArray *pictures, ItogiStore *store, const ItogiN
 /* ---- the parts ---- */
 
 static char *
-content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, GError **error)
+content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, const ItogiProgress *progress,
+             GError **error)
 {
   g_autoptr (GString) body = g_string_new (NULL);
   g_autoptr (GString) styles = g_string_new (NULL);
@@ -348,6 +349,10 @@ content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, GE
       const ItogiNarrativeSection *s = n->sections->pdata[i];
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, s->heading != NULL ? s->heading : "");
       g_auto (GStrv) paragraphs = g_strsplit (s->body != NULL ? s->body : "", "\n", -1);
+
+      /* The document is made in memory and saved only at the end: a cancel leaves nothing. */
+      if (!itogi_progress_step (progress, i, n->sections->len, error))
+        return NULL;
       gboolean said = FALSE, has_rows = FALSE;
 
       /* The first heading starts the numbered pages. */
@@ -685,6 +690,13 @@ build_zip (const char *content, const char *meta, const char *manifest, GPtrArra
 gboolean
 itogi_report_write_odt (ItogiStore *store, const ItogiNarrative *narrative, const char *path, GError **error)
 {
+  return itogi_report_write_odt_with (store, narrative, path, NULL, error);
+}
+
+gboolean
+itogi_report_write_odt_with (ItogiStore *store, const ItogiNarrative *narrative, const char *path,
+                             const ItogiProgress *progress, GError **error)
+{
   g_autoptr (GPtrArray) pictures = g_ptr_array_new_with_free_func ((GDestroyNotify)picture_free);
   g_autofree char *content = NULL, *meta = NULL, *manifest = NULL;
   g_autoptr (GBytes) zip = NULL;
@@ -694,7 +706,7 @@ itogi_report_write_odt (ItogiStore *store, const ItogiNarrative *narrative, cons
 
   g_return_val_if_fail (narrative != NULL && narrative->sections != NULL, FALSE);
 
-  content = content_xml (store, narrative, pictures, error);
+  content = content_xml (store, narrative, pictures, progress, error);
   if (content == NULL)
     return FALSE;
   meta = meta_xml (narrative);

@@ -744,6 +744,13 @@ set_metadata (cairo_surface_t *surface, const ItogiNarrative *n)
 gboolean
 itogi_report_write_pdf (ItogiStore *store, const ItogiNarrative *narrative, const char *path, GError **error)
 {
+  return itogi_report_write_pdf_with (store, narrative, path, NULL, error);
+}
+
+gboolean
+itogi_report_write_pdf_with (ItogiStore *store, const ItogiNarrative *narrative, const char *path,
+                             const ItogiProgress *progress, GError **error)
+{
   g_autoptr (ItogiReportFile) file = NULL;
   g_autoptr (GByteArray) pdf = g_byte_array_new ();
   g_autofree char *city = NULL;
@@ -779,7 +786,15 @@ itogi_report_write_pdf (ItogiStore *store, const ItogiNarrative *narrative, cons
 
   for (guint i = 0; i < narrative->sections->len; i++)
     {
-      g_autoptr (GPtrArray) blocks = section_blocks (&d, store, narrative, i, error);
+      g_autoptr (GPtrArray) blocks = NULL;
+
+      /* The document is drawn in memory and saved only at the end: a cancel leaves nothing. */
+      if (!itogi_progress_step (progress, i, narrative->sections->len, error))
+        {
+          failed = TRUE;
+          break;
+        }
+      blocks = section_blocks (&d, store, narrative, i, error);
       if (blocks == NULL)
         {
           failed = TRUE;

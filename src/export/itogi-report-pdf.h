@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "itogi-narrative.h"
+#include "itogi-progress.h"
 #include "itogi-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,8 @@ G_BEGIN_DECLS
  * written) nothing is left at @path but what was there. */
 gboolean itogi_report_write_pdf (ItogiStore *store, const ItogiNarrative *narrative, const char *path,
                                  GError **error);
+/* The same, saying each area's step to @progress; cancelled, it writes nothing at all. */
+gboolean itogi_report_write_pdf_with (ItogiStore *store, const ItogiNarrative *narrative, const char *path,
+                                      const ItogiProgress *progress, GError **error);
 
 G_END_DECLS

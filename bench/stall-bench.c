@@ -1,0 +1,231 @@
+/* stall-bench.c: how long the window's main loop is held by what people do in it
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   stall-bench DATABASE
+ *
+ * Opens the window on DATABASE (Cairo renderer, under Xvfb: bench/run-stalls.sh), then switches
+ * to every page in the sidebar's order, changes the report year five times on the Overview and on
+ * the last area's page, and writes the report as PDF and ODT and the workbook of every area the
+ * way the window does. For each it prints the time from the call to the end of the next painted
+ * frame, and a watchdog at high priority, due every 5 ms, gives the longest gap between its
+ * runs: the longest stall of the main loop in the whole run. It measures and prints; it never
+ * passes or fails on a time.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "itogi-area-page.h"
+#include "itogi-indicator-table.h"
+#include "itogi-report-page.h"
+#include "itogi-store.h"
+#include "itogi-window.h"
+#include "itogi-xlsx.h"
+
+static gint64 last_tick;
+static gint64 longest_gap;
+static const char *during = "start-up";
+static const char *longest_during;
+static gboolean painted;
+
+static gboolean
+watchdog (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_tick != 0 && now - last_tick > longest_gap)
+    {
+      longest_gap = now - last_tick;
+      longest_during = during;
+    }
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, gpointer data)
+{
+  painted = TRUE;
+}
+
+/* Until a frame is painted after now, and the loop is idle: the time it took, in ms. */
+static double
+to_next_frame (GtkWidget *window, gint64 since)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  painted = FALSE;
+  gtk_widget_queue_draw (window);
+  while (!painted && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return (double)(g_get_monotonic_time () - since) / 1000.0;
+}
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct
+{
+  GArray *times;
+  double worst;
+  const char *worst_name;
+} Series;
+
+static void
+record (Series *s, const char *name, double ms)
+{
+  g_array_append_val (s->times, ms);
+  if (ms > s->worst)
+    {
+      s->worst = ms;
+      s->worst_name = name;
+    }
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *times)
+{
+  g_array_sort (times, compare_double);
+  return times->len > 0 ? g_array_index (times, double, times->len / 2) : 0;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) areas = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("itogi-stalls-XXXXXX", NULL);
+  Series pages = { g_array_new (FALSE, FALSE, sizeof (double)), 0, NULL };
+  Series years = { g_array_new (FALSE, FALSE, sizeof (double)), 0, NULL };
+  ItogiStore *store;
+  ItogiWindow *window;
+  GtkWidget *widget;
+  gint64 t;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: stall-bench DATABASE\n");
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+  store = itogi_store_open_unverified (argv[1], &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "stall-bench: %s\n", error->message);
+      return 1;
+    }
+  areas = itogi_store_list_areas (store, FALSE, NULL);
+  window = itogi_window_new (NULL, store);
+  widget = GTK_WIDGET (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  gtk_window_present (GTK_WINDOW (window));
+  t = g_get_monotonic_time ();
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint), NULL);
+  to_next_frame (widget, t);
+  settle (500);
+  g_timeout_add_full (G_PRIORITY_HIGH, 5, watchdog, NULL, NULL);
+
+  /* Every page, in the sidebar's order, then the Overview again. */
+  for (guint i = 0; i <= areas->len + 1; i++)
+    {
+      const char *name = i == 0                ? ITOGI_OVERVIEW_PAGE
+                         : i == areas->len + 1 ? ITOGI_REPORT_PAGE_NAME
+                                               : ((ItogiArea *)areas->pdata[i - 1])->slug;
+      during = name;
+      t = g_get_monotonic_time ();
+      itogi_window_show_page (window, i == 0 ? "report" : name);
+      if (i == 0)
+        {
+          /* First the Report, then back: the Overview's own switch is measured at the end. */
+          record (&pages, "report (first)", to_next_frame (widget, t));
+          settle (100);
+          t = g_get_monotonic_time ();
+          itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+        }
+      record (&pages, name, to_next_frame (widget, t));
+      settle (50);
+    }
+
+  /* The report year, five times, on the Overview and on the last area's page. */
+  for (guint p = 0; p < 2; p++)
+    {
+      const char *page = p == 0 ? ITOGI_OVERVIEW_PAGE : ((ItogiArea *)areas->pdata[areas->len - 1])->slug;
+      itogi_window_show_page (window, page);
+      to_next_frame (widget, g_get_monotonic_time ());
+      for (int y = 2022; y >= 2018; y--)
+        {
+          during = p == 0 ? "year on the Overview" : "year on an area";
+          t = g_get_monotonic_time ();
+          itogi_window_set_years (window, y, y - 1);
+          record (&years, during, to_next_frame (widget, t));
+          settle (50);
+        }
+    }
+  itogi_window_set_years (window, 2023, 2022);
+  to_next_frame (widget, g_get_monotonic_time ());
+
+  printf ("| what | median | longest |\n|---|---:|---:|\n");
+  printf ("| switching to a page (%u pages) | %.0f ms | %.0f ms (%s) |\n", pages.times->len,
+          median (pages.times), pages.worst, pages.worst_name);
+  printf ("| changing the report year (%u times) | %.0f ms | %.0f ms (%s) |\n", years.times->len,
+          median (years.times), years.worst, years.worst_name);
+
+  /* The report's files as the Report page writes them, and the workbook as the export does. */
+  {
+    ItogiReportPage *report = ITOGI_REPORT_PAGE (itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME));
+    static const char *const kinds[] = { "report.export-pdf-to", "report.export-odt-to" };
+
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        g_autofree char *path = g_build_filename (dir, k == 0 ? "report.pdf" : "report.odt", NULL);
+        double ms;
+
+        during = k == 0 ? "report PDF" : "report ODT";
+        t = g_get_monotonic_time ();
+        if (!itogi_report_page_export_to (report, k == 0, path))
+          fprintf (stderr, "stall-bench: the %s could not be started\n", during);
+        while (itogi_report_page_is_exporting (report))
+          g_main_context_iteration (NULL, TRUE);
+        ms = (double)(g_get_monotonic_time () - t) / 1000.0;
+        printf ("| writing the %s | %.0f ms in all | |\n", during, ms);
+      }
+  }
+  printf ("\nLongest main-loop stall in the run: %.0f ms (%s)\n", (double)longest_gap / 1000.0,
+          longest_during != NULL ? longest_during : "—");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (200);
+  itogi_store_free (store);
+  {
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (dir);
+  }
+  return 0;
+}
