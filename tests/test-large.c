@@ -20,6 +20,7 @@
 #include "itogi-figure-cell.h"
 #include "itogi-format.h"
 #include "itogi-indicator-table.h"
+#include "itogi-report-page.h"
 #include "itogi-row-item.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
@@ -175,6 +176,48 @@ test_large_database (void)
   g_ptr_array_set_size (pages, 0);
   itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
   g_assert_cmpuint (pages->len, ==, 2);
+
+  /* The report of 58 areas is written beside the window, its step shown; a cancel leaves no
+   * file and nothing half-written in the folder. */
+  {
+    g_autofree char *odt = g_build_filename (dir, "report.odt", NULL);
+    ItogiReportPage *report = ITOGI_REPORT_PAGE (itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME));
+    g_autoptr (GPtrArray) bars = g_ptr_array_new ();
+    GtkProgressBar *bar;
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    guint files = 0;
+
+    g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
+    g_assert_true (itogi_report_page_export_to (report, FALSE, odt));
+    itogi_test_collect_type (GTK_WIDGET (report), GTK_TYPE_PROGRESS_BAR, bars);
+    g_assert_cmpuint (bars->len, ==, 1);
+    bar = bars->pdata[0];
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (bar)));
+    /* Its step, as the page shows it: «area 2 of 58» or further. */
+    while (gtk_progress_bar_get_fraction (bar) <= 0 && itogi_report_page_is_exporting (report)
+           && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (itogi_report_page_is_exporting (report));
+    g_test_message ("step shown: %s", gtk_progress_bar_get_text (bar));
+    g_assert_nonnull (strstr (gtk_progress_bar_get_text (bar), "58"));
+    itogi_report_page_cancel_export (report);
+    while (itogi_report_page_is_exporting (report) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (itogi_report_page_is_exporting (report));
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (bar)));
+    g_assert_false (g_file_test (odt, G_FILE_TEST_EXISTS));
+    {
+      g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+      while ((name = g_dir_read_name (d)) != NULL)
+        if (!g_str_has_prefix (name, "large.db") && strcmp (name, "itogi-backups") != 0)
+          {
+            g_test_message ("left in the folder: %s", name);
+            files++;
+          }
+    }
+    g_assert_cmpuint (files, ==, 0);
+  }
 
   itogi_test_close_window (GTK_WINDOW (window));
   itogi_store_free (store);
