@@ -1016,6 +1016,48 @@ test_task_typing_kept (void)
   close_window (window);
 }
 
+/* The mouse wheel over an area's table scrolls the page, as it does beside the table: the table's
+ * own scroller (sideways, for a narrow window) used to keep every wheel turn. */
+static void
+test_wheel_over_table (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page = show_area (window, "documents");
+  GtkWidget *table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+  GtkWidget *scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (table), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  Display *x = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  Window surface = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  Window child;
+  graphene_point_t point;
+  int rx = 0, ry = 0;
+
+  g_assert_nonnull (scroller);
+  /* The page is taller than the window: there is somewhere to scroll to. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, 0);
+  itogi_test_spin (100);
+  /* The middle of the table's third row, on the screen. */
+  g_assert_true (gtk_widget_compute_point (cell_at (page, 2, TRUE), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (10, 10), &point));
+  XTranslateCoordinates (x, surface, DefaultRootWindow (x), (int)point.x, (int)point.y, &rx, &ry, &child);
+  XTestFakeMotionEvent (x, -1, rx, ry, CurrentTime);
+  XSync (x, False);
+  itogi_test_spin (100);
+  for (int i = 0; i < 3; i++)
+    {
+      XTestFakeButtonEvent (x, 5, True, CurrentTime);
+      XTestFakeButtonEvent (x, 5, False, CurrentTime);
+    }
+  XSync (x, False);
+  itogi_test_spin (200);
+  settle ();
+  g_test_message ("page scrolled to %.0f of %.0f", gtk_adjustment_get_value (adjustment),
+                  gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1054,6 +1096,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/keys/tab-leaves-text", test_tab_leaves_text);
   g_test_add_func ("/app/keys/escape-asks", test_escape_asks);
   g_test_add_func ("/app/keys/dialogs-ask", test_dialogs_ask);
+  g_test_add_func ("/app/keys/wheel-over-table", test_wheel_over_table);
   rc = g_test_run ();
 
   itogi_store_free (store);

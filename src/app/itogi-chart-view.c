@@ -18,6 +18,10 @@ struct _ItogiChartView
   ItogiChartLayout *layout;
   int selected;
   double font_size;
+  int laid_out_width; /* the size the layout was made for; 0: none */
+  int laid_out_height;
+  gboolean skipped;          /* out of sight at its last snapshot: drawn when scrolled to */
+  GtkAdjustment *watched[2]; /* its scroller's adjustments, while watched */
 };
 
 G_DEFINE_FINAL_TYPE (ItogiChartView, itogi_chart_view, GTK_TYPE_WIDGET)
@@ -31,15 +35,10 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-itogi_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+render (ItogiChartView *self, cairo_t *cr, int width, int height)
 {
-  ItogiChartView *self = ITOGI_CHART_VIEW (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   ItogiChartStyle style;
-  cairo_t *cr;
 
-  if (self->model == NULL || width <= 0 || height <= 0)
-    return;
   if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
     itogi_chart_style_init_dark (&style);
   else
@@ -48,8 +47,107 @@ itogi_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   style.transparent = TRUE;
   /* On screen the chart's type matches the interface's, whatever the chart's size. */
   style.font_size = self->font_size;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   itogi_chart_render (cr, self->model, &style, width, height, self->selected, self->layout);
+  self->laid_out_width = width;
+  self->laid_out_height = height;
+}
+
+/* Where the bars and labels are, for a pointer or a test, also when the chart was never drawn
+ * (out of sight): laid out on a recording surface, which draws no pixel. */
+static void
+ensure_layout (ItogiChartView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (self->model == NULL || width <= 0 || height <= 0
+      || (self->laid_out_width == width && self->laid_out_height == height))
+    return;
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                            &(cairo_rectangle_t){ 0, 0, width, height });
+  cr = cairo_create (surface);
+  render (self, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void on_scrolled (ItogiChartView *self);
+
+static void
+unwatch (ItogiChartView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->watched); i++)
+    if (self->watched[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->watched[i], self);
+        g_clear_object (&self->watched[i]);
+      }
+}
+
+/* The nearest scroller's adjustments: a chart skipped out of sight is drawn when it scrolls in,
+ * or when the scroller grows to show it. */
+static void
+watch (ItogiChartView *self, GtkWidget *scroller)
+{
+  GtkAdjustment *adjustments[2] = {
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+    gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
+  };
+
+  if (self->watched[0] == adjustments[0] && self->watched[1] == adjustments[1])
+    return;
+  unwatch (self);
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    {
+      self->watched[i] = g_object_ref (adjustments[i]);
+      g_signal_connect_swapped (adjustments[i], "value-changed", G_CALLBACK (on_scrolled), self);
+      g_signal_connect_swapped (adjustments[i], "changed", G_CALLBACK (on_scrolled), self);
+    }
+}
+
+/* Whether any of the chart is inside its scroller's visible area (no scroller: always). */
+static gboolean
+in_sight (ItogiChartView *self, GtkWidget **scroller_out)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  *scroller_out = scroller;
+  if (scroller == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scroller, &bounds))
+    return TRUE;
+  return bounds.origin.y < gtk_widget_get_height (scroller) && bounds.origin.y + bounds.size.height > 0
+         && bounds.origin.x < gtk_widget_get_width (scroller) && bounds.origin.x + bounds.size.width > 0;
+}
+
+/* Looked at again at the next frame, once the scroller has moved its children: a snapshot out
+ * of sight costs a bounds check. */
+static void
+on_scrolled (ItogiChartView *self)
+{
+  if (self->skipped)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Drawn only when some of it is in sight: a page of many charts (the Report's, one per area)
+ * draws the few on screen, not all of them at every change. */
+static void
+itogi_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  ItogiChartView *self = ITOGI_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkWidget *scroller = NULL;
+  cairo_t *cr;
+
+  if (self->model == NULL || width <= 0 || height <= 0)
+    return;
+  self->skipped = !in_sight (self, &scroller);
+  if (scroller != NULL)
+    watch (self, scroller);
+  if (self->skipped)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  render (self, cr, width, height);
   cairo_destroy (cr);
 }
 
@@ -66,6 +164,7 @@ itogi_chart_view_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
       double size = pango_font_description_get_size (desc) / (double)PANGO_SCALE;
       /* Points to pixels at the screen's 96 dpi, unless the size is already absolute. */
       self->font_size = pango_font_description_get_size_is_absolute (desc) ? size : size * 96.0 / 72.0;
+      self->laid_out_width = self->laid_out_height = 0;
     }
   gtk_widget_queue_resize (widget);
 }
@@ -116,6 +215,7 @@ item_at (ItogiChartView *self, double x, double y, int *index)
 
   if (self->model == NULL || self->layout == NULL)
     return NULL;
+  ensure_layout (self);
   i = itogi_chart_layout_hit (self->layout, x, y);
   if (i < 0 || (guint)i >= self->model->items->len)
     return NULL;
@@ -185,6 +285,7 @@ itogi_chart_view_dispose (GObject *object)
   ItogiChartView *self = ITOGI_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  unwatch (self);
   g_clear_pointer (&self->model, itogi_chart_model_free);
   g_clear_pointer (&self->layout, itogi_chart_layout_free);
   G_OBJECT_CLASS (itogi_chart_view_parent_class)->dispose (object);
@@ -242,6 +343,7 @@ itogi_chart_view_set_model (ItogiChartView *self, ItogiChartModel *model)
     self->selected = -1;
   g_array_set_size (self->layout->texts, 0);
   g_array_set_size (self->layout->marks, 0);
+  self->laid_out_width = self->laid_out_height = 0;
 
   /* A screen reader reads the chart's data out. */
   description = model != NULL ? itogi_chart_model_describe (model) : g_strdup ("");
@@ -275,5 +377,6 @@ itogi_chart_view_get_selected (ItogiChartView *self)
 const ItogiChartLayout *
 itogi_chart_view_get_layout (ItogiChartView *self)
 {
+  ensure_layout (self);
   return self->layout;
 }

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -705,6 +707,32 @@ itogi_indicator_table_class_init (ItogiIndicatorTableClass *klass)
                                         NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
+/* The wheel over a short table scrolls the page. The table's own scroller would take it (it
+ * scrolls sideways when the window is narrow, and GTK 4.8 then keeps every wheel turn) and the
+ * page would not move while the pointer is over its largest part. */
+static gboolean
+on_table_wheel (GtkEventControllerScroll *controller, double dx, double dy, ItogiIndicatorTable *self)
+{
+  GtkWidget *page
+      = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (self)), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double step, value;
+
+  if (self->long_table || page == NULL || dy == 0 || dx != 0)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  /* As GtkScrolledWindow scrolls: a wheel notch by the page size to the power 2/3, a touchpad
+   * by its pixels. */
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+             ? pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0)
+             : 1.0;
+  value = gtk_adjustment_get_value (adjustment) + dy * step;
+  gtk_adjustment_set_value (
+      adjustment, CLAMP (value, gtk_adjustment_get_lower (adjustment),
+                         gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
+  return TRUE;
+}
+
 static void
 itogi_indicator_table_init (ItogiIndicatorTable *self)
 {
@@ -724,13 +752,20 @@ itogi_indicator_table_init (ItogiIndicatorTable *self)
   gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
 
   /* The page scrolls vertically; only a window too narrow for the table scrolls it sideways. */
-  /* Should the rows' estimated height ever fall short, the table scrolls rather than cut a row. */
   self->scroller = gtk_scrolled_window_new ();
+  /* Sideways as the window needs; up and down only a long table (set_long): a short one passes
+   * the wheel on to the page, which then scrolls wherever the pointer is. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_AUTOMATIC);
+                                  GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  {
+    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+    g_signal_connect (wheel, "scroll", G_CALLBACK (on_table_wheel), self);
+    gtk_widget_add_controller (self->scroller, wheel);
+  }
   gtk_widget_add_css_class (self->scroller, "card");
   gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
@@ -773,6 +808,8 @@ set_long (ItogiIndicatorTable *self, gboolean long_table)
                                      long_table ? GTK_SCROLL_MINIMUM : GTK_SCROLL_NATURAL);
   gtk_scrolled_window_set_propagate_natural_height (scroller, !long_table);
   gtk_scrolled_window_set_min_content_height (scroller, long_table ? LONG_TABLE_HEIGHT : -1);
+  gtk_scrolled_window_set_policy (scroller, GTK_POLICY_AUTOMATIC,
+                                  long_table ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
 }
 
 /* Whether @rows are the items' indicators, in the same order. */
