@@ -936,35 +936,45 @@ build_chart_model (ItogiAreaPage *self, GError **error)
  * drawing it would hold the window up: there the Overview says where the charts are. */
 #define OVERVIEW_CHART_MAX 60
 
-static void
-reload_chart (ItogiAreaPage *self)
+static gboolean
+too_many_to_chart (ItogiAreaPage *self, guint rows)
 {
-  g_autoptr (GError) error = NULL;
-  ItogiChartModel *model;
-  gboolean too_many;
+  return self->area == NULL && rows > OVERVIEW_CHART_MAX;
+}
 
-  if (self->year == 0)
-    return;
-  too_many
-      = self->area == NULL
-        && g_list_model_get_n_items (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (self->table)))
-               > OVERVIEW_CHART_MAX;
+/* The chart of the rows shown (@model NULL: none, for @error, or too many rows). */
+static void
+show_chart (ItogiAreaPage *self, ItogiChartModel *model, gboolean too_many, const GError *error)
+{
   gtk_widget_set_visible (self->chart_note, too_many);
   if (too_many)
     {
       gtk_widget_set_visible (self->chart_box, FALSE);
       return;
     }
-  model = build_chart_model (self, &error);
   if (model == NULL)
     {
-      show_toast (self, error->message);
+      if (error != NULL)
+        show_toast (self, error->message);
       return;
     }
   itogi_chart_view_set_model (self->chart_view, model);
   gtk_widget_set_visible (self->chart_box, model->items->len > 0);
   itogi_chart_view_set_selected (self->chart_view,
                                  itogi_indicator_table_get_selected (ITOGI_INDICATOR_TABLE (self->table)));
+}
+
+static void
+reload_chart (ItogiAreaPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean too_many;
+
+  if (self->year == 0)
+    return;
+  too_many = too_many_to_chart (
+      self, g_list_model_get_n_items (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (self->table))));
+  show_chart (self, too_many ? NULL : build_chart_model (self, &error), too_many, error);
 }
 
 /* The chart's items are the table's rows, in the same order: a selection mirrors across. */
@@ -1371,7 +1381,9 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *note = NULL;
   g_autofree char *year_text = itogi_format_year (year);
-  gboolean has_rows;
+  g_autoptr (GError) chart_error = NULL;
+  g_autoptr (ItogiChartModel) chart = NULL;
+  gboolean has_rows, too_many;
 
   g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
 
@@ -1380,6 +1392,11 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
   if (rows == NULL)
     return FALSE;
   has_rows = rows->len > 0;
+  /* The chart from the same rows, before the table takes them. */
+  too_many = too_many_to_chart (self, rows->len);
+  if (!too_many)
+    chart = itogi_chart_model_new_for_rows (self->store, rows, self->area != NULL ? self->area->slug : NULL,
+                                            selected_kind (self), year, compare_year, &chart_error);
   self->year = year;
   self->compare_year = compare_year;
   itogi_indicator_table_set_rows (ITOGI_INDICATOR_TABLE (self->table), g_steal_pointer (&rows), year,
@@ -1420,6 +1437,6 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
                           !has_rows && !gtk_widget_get_visible (self->institutions_box));
   if (!load_archived (self, error))
     return FALSE;
-  reload_chart (self);
+  show_chart (self, g_steal_pointer (&chart), too_many, chart_error);
   return TRUE;
 }

@@ -84,6 +84,17 @@ itogi_chart_model_new_for_area (ItogiStore *store, const char *area_slug, ItogiC
                                 int compare_year, GError **error)
 {
   g_autoptr (GPtrArray) rows = NULL;
+
+  rows = itogi_table_build (store, area_slug, year, compare_year, error);
+  if (rows == NULL)
+    return NULL;
+  return itogi_chart_model_new_for_rows (store, rows, area_slug, kind, year, compare_year, error);
+}
+
+ItogiChartModel *
+itogi_chart_model_new_for_rows (ItogiStore *store, GPtrArray *rows, const char *area_slug,
+                                ItogiChartKind kind, int year, int compare_year, GError **error)
+{
   g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (ItogiChartModel) model = NULL;
   g_autofree char *office = itogi_store_get_meta (store, "office");
@@ -95,9 +106,6 @@ itogi_chart_model_new_for_area (ItogiStore *store, const char *area_slug, ItogiC
                    _ ("A year cannot be compared with itself: choose another comparison year."));
       return NULL;
     }
-  rows = itogi_table_build (store, area_slug, year, compare_year, error);
-  if (rows == NULL)
-    return NULL;
 
   if (kind == ITOGI_CHART_TREND)
     {

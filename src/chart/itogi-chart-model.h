@@ -57,6 +57,11 @@ void itogi_chart_model_add_item (ItogiChartModel *model, const char *label, cons
 ItogiChartModel *itogi_chart_model_new_for_area (ItogiStore *store, const char *area_slug,
                                                  ItogiChartKind kind, int year, int compare_year,
                                                  GError **error);
+/* The same from the rows itogi_table_build() gave for it (borrowed): the table and its chart
+ * read the figures once. */
+ItogiChartModel *itogi_chart_model_new_for_rows (ItogiStore *store, GPtrArray *rows, const char *area_slug,
+                                                 ItogiChartKind kind, int year, int compare_year,
+                                                 GError **error);
 /* AUTO becomes small multiples when units or scales differ, horizontal bars for long labels,
  * grouped columns otherwise. Any other kind is returned as it is. */
 ItogiChartKind itogi_chart_model_resolve_kind (const ItogiChartModel *model);
