@@ -219,6 +219,44 @@ test_large_database (void)
     g_assert_cmpuint (files, ==, 0);
   }
 
+  /* A backup of the 45 MB file is made beside the window; cancelled, nothing is left of it. */
+  {
+    g_autofree char *copy_path = g_build_filename (dir, "copy.db", NULL);
+    g_autoptr (GFile) copy = g_file_new_for_path (copy_path);
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    guint files = 0;
+
+    g_assert_true (itogi_window_backup_to (window, copy, &error));
+    g_assert_no_error (error);
+    g_assert_true (itogi_window_is_busy (window));
+    itogi_window_cancel_job (window);
+    while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (itogi_window_is_busy (window));
+    g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+    {
+      g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+      while ((name = g_dir_read_name (d)) != NULL)
+        if (!g_str_has_prefix (name, "large.db") && strcmp (name, "itogi-backups") != 0)
+          {
+            g_test_message ("left in the folder: %s", name);
+            files++;
+          }
+    }
+    g_assert_cmpuint (files, ==, 0);
+    /* Not cancelled, it is made whole, and opens with the same figures. */
+    g_assert_true (itogi_window_backup_to (window, copy, &error));
+    while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    {
+      g_autoptr (ItogiStore) opened = itogi_store_open_to_read (copy_path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (itogi_store_count_values (opened, 1, &error), ==,
+                       itogi_store_count_values (store, 1, NULL));
+    }
+  }
+
   itogi_test_close_window (GTK_WINDOW (window));
   itogi_store_free (store);
   itogi_test_remove_tree (dir);

@@ -1497,8 +1497,8 @@ test_areas (void)
   close_window (window);
 }
 
-/* Back Up… writes a checked copy that opens with the same figures; a folder that is not there
- * gets a plain refusal. */
+/* Back Up… writes a checked copy that opens with the same figures, in a worker thread; a folder
+ * that is not there gets a plain refusal at once. */
 static void
 test_backup (void)
 {
@@ -1511,6 +1511,17 @@ test_backup (void)
 
   g_assert_true (itogi_window_backup_to (window, file, &error));
   g_assert_no_error (error);
+  /* Made beside the window: one at a time, then the copy is there. */
+  g_assert_true (itogi_window_is_busy (window));
+  g_assert_false (itogi_window_backup_to (window, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+  {
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_false (itogi_window_is_busy (window));
   {
     g_autoptr (ItogiStore) copy = itogi_store_open (path, &error);
     g_autoptr (GPtrArray) rows = NULL;

@@ -46,6 +46,11 @@ struct _ItogiWindow
   gboolean outside_pending;       /* another program's change is not shown yet */
   gboolean close_despite_unsaved; /* the report text could not be saved, and the user was told */
   guint generation;               /* moves on with every change of years or data; see refresh_page */
+  GtkWidget *job_bar;             /* a file being written beside the window: what, and Cancel */
+  GtkWidget *job_progress;
+  GCancellable *job_cancel; /* while it runs */
+  guint job_pulse;
+  gboolean disposed; /* taken down while a file was being written */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -948,12 +953,139 @@ import_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- work beside the window ---- */
+
+static gboolean
+pulse_job (gpointer data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (ITOGI_WINDOW (data)->job_progress));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_job_cancel (ItogiWindow *self)
+{
+  if (self->job_cancel != NULL)
+    g_cancellable_cancel (self->job_cancel);
+}
+
+/* A bar under the header while a file is written in a worker thread: what is being done, moving,
+ * and Cancel. The window stays live meanwhile. */
+static void
+show_job (ItogiWindow *self, const char *what)
+{
+  if (self->job_bar == NULL)
+    {
+      GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+
+      self->job_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_widget_set_name (self->job_bar, "job-bar");
+      gtk_widget_set_margin_start (self->job_bar, 12);
+      gtk_widget_set_margin_end (self->job_bar, 12);
+      gtk_widget_set_margin_top (self->job_bar, 6);
+      gtk_widget_set_margin_bottom (self->job_bar, 6);
+      self->job_progress = gtk_progress_bar_new ();
+      gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->job_progress), TRUE);
+      gtk_widget_set_hexpand (self->job_progress, TRUE);
+      gtk_widget_set_valign (self->job_progress, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (cancel, _ ("Stop writing the file; nothing is saved"));
+      g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_job_cancel), self);
+      gtk_box_append (GTK_BOX (self->job_bar), self->job_progress);
+      gtk_box_append (GTK_BOX (self->job_bar), cancel);
+      gtk_box_insert_child_after (GTK_BOX (self->content_pane), self->job_bar,
+                                  GTK_WIDGET (self->content_header));
+    }
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->job_progress), what);
+  gtk_widget_set_visible (self->job_bar, TRUE);
+  self->job_pulse = g_timeout_add (100, pulse_job, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);
+}
+
+static void
+end_job (ItogiWindow *self)
+{
+  g_clear_handle_id (&self->job_pulse, g_source_remove);
+  g_clear_object (&self->job_cancel);
+  if (self->job_bar != NULL)
+    gtk_widget_set_visible (self->job_bar, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
+}
+
+gboolean
+itogi_window_is_busy (ItogiWindow *self)
+{
+  g_return_val_if_fail (ITOGI_IS_WINDOW (self), FALSE);
+  return self->job_cancel != NULL;
+}
+
+void
+itogi_window_cancel_job (ItogiWindow *self)
+{
+  g_return_if_fail (ITOGI_IS_WINDOW (self));
+  on_job_cancel (self);
+}
+
+typedef struct
+{
+  char *database;
+  char *path;
+} BackupJob;
+
+static void
+backup_job_free (BackupJob *job)
+{
+  g_free (job->database);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* A connection of its own that reads only: the window goes on editing meanwhile, and the copy is
+ * of the data as it was when the copy began. */
+static void
+back_up_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  BackupJob *job = data;
+  GError *error = NULL;
+  g_autoptr (ItogiStore) reader = itogi_store_open_to_read (job->database, &error);
+
+  if (reader == NULL || !itogi_store_backup_cancellable (reader, job->path, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_backed_up (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ItogiWindow *self = ITOGI_WINDOW (source);
+  BackupJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+  if (self->disposed)
+    return;
+  end_job (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, error);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (job->path);
+      g_autofree char *display = g_filename_display_name (name);
+      /* Translators: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_ ("Backup “%s” saved and checked"), display);
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+    }
+}
+
 gboolean
 itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr (GTask) task = NULL;
+  BackupJob *job;
 
   if (path == NULL)
     {
@@ -961,14 +1093,33 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
                            _ ("Choose a file on this computer."));
       return FALSE;
     }
-  if (!itogi_store_backup (self->store, path, error))
-    return FALSE;
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_ ("Backup “%s” saved and checked"), name);
-  {
-    g_autofree char *escaped = g_markup_escape_text (message, -1);
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-  }
+  if (self->job_cancel != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _ ("A backup is being made: wait until it is done, or cancel it."));
+      return FALSE;
+    }
+  /* Said at once, not after the work: a folder that is not there. */
+  folder = g_path_get_dirname (path);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (folder);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _ ("The folder “%s” does not exist. Nothing was saved."), name);
+      return FALSE;
+    }
+  job = g_new0 (BackupJob, 1);
+  job->database = g_strdup (itogi_store_get_path (self->store));
+  job->path = g_steal_pointer (&path);
+  self->job_cancel = g_cancellable_new ();
+  show_job (self, _ ("Making the backup…"));
+  /* The application stays until the copy is whole or removed, even if the window closes. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
+  task = g_task_new (self, self->job_cancel, on_backed_up, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)backup_job_free);
+  g_task_set_name (task, "itogi-backup");
+  g_task_run_in_thread (task, back_up_in_thread);
   return TRUE;
 }
 
@@ -1066,6 +1217,9 @@ itogi_window_dispose (GObject *object)
   ItogiWindow *self = ITOGI_WINDOW (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->job_pulse, g_source_remove);
+  g_clear_object (&self->job_cancel);
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->years, g_array_unref);

@@ -31,8 +31,15 @@ int itogi_window_get_year (ItogiWindow *self);
 int itogi_window_get_compare_year (ItogiWindow *self);
 /* Open @file's import dialog, as «Import from CSV…» does after the file is chosen. */
 gboolean itogi_window_import_file (ItogiWindow *self, GFile *file, GError **error);
-/* A verified backup at @file, as «Back Up…» does once the file is chosen. */
+/* A verified backup at @file, as «Back Up…» does once the file is chosen: made in a worker thread
+ * with a connection of its own, a bar under the header saying so (with Cancel) meanwhile, a toast
+ * or an error when done. FALSE with @error, and nothing started, for a file that cannot be a
+ * local path, a folder that is not there, or while another backup is being made. */
 gboolean itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error);
+/* Whether a backup is being made. */
+gboolean itogi_window_is_busy (ItogiWindow *self);
+/* Stop it: nothing is left of the copy. */
+void itogi_window_cancel_job (ItogiWindow *self);
 /* A message that stays until dismissed, for what went wrong. */
 void itogi_window_show_error (ItogiWindow *self, const GError *error);
 gboolean itogi_window_can_undo (ItogiWindow *self);

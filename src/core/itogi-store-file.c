@@ -388,7 +388,8 @@ check_file (ItogiStore *store, OpenFlags flags, int *version_out, GError **error
   *version_out = (int)version;
   if ((flags & (OPEN_UNCHECKED | OPEN_DAMAGED)) != 0)
     return TRUE;
-  return check_schema (store, (int)version, error) && ((flags & OPEN_DEFERRED) != 0 || quick_check (store, error));
+  return check_schema (store, (int)version, error)
+         && ((flags & OPEN_DEFERRED) != 0 || quick_check (store, error));
 }
 
 /* Whether no process holds a lock on the file at @path, as the kernel lists them in /proc/locks
@@ -977,6 +978,35 @@ gboolean
 itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
 {
   return backup_to (store, dest, ITOGI_OUTPUT_DEFAULT, error);
+}
+
+/* SQLite asks every thousand steps of its machine whether to go on. */
+static int
+stop_if_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
+}
+
+gboolean
+itogi_store_backup_cancellable (ItogiStore *store, const char *dest, GCancellable *cancellable,
+                                GError **error)
+{
+  GError *local = NULL;
+  gboolean ok;
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (store->db, 1000, stop_if_cancelled, cancellable);
+  ok = backup_to (store, dest, ITOGI_OUTPUT_DEFAULT, &local);
+  sqlite3_progress_handler (store->db, 0, NULL, NULL);
+  if (!ok && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (&local);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Cancelled: nothing was saved."));
+      return FALSE;
+    }
+  if (!ok)
+    g_propagate_error (error, local);
+  return ok;
 }
 
 char *

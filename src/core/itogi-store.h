@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "itogi-model.h"
 
@@ -170,6 +170,10 @@ gboolean itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, G
  * opened read-only and checked (integrity, owner, version), then renamed into place. On failure
  * nothing is left behind and @dest is as it was. */
 gboolean itogi_store_backup (ItogiStore *store, const char *dest, GError **error);
+/* The same, stopped when @cancellable is cancelled (G_IO_ERROR_CANCELLED; nothing is left at
+ * @dest but what was there). For a worker thread with a connection of its own. */
+gboolean itogi_store_backup_cancellable (ItogiStore *store, const char *dest, GCancellable *cancellable,
+                                         GError **error);
 /* Where automatic backups go: «itogi-backups» beside the database. */
 char *itogi_store_backup_dir (ItogiStore *store);
 char *itogi_store_backup_dir_for (const char *path);
