@@ -53,21 +53,6 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (windows);
-  settle ();
-  g_object_unref (f->app);
-  itogi_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
 /* Until the integrity check and daily backup that run beside a new window are done. */
 static void
 wait_checked (Fixture *f)
@@ -77,6 +62,30 @@ wait_checked (Fixture *f)
   while (itogi_application_is_checking (f->app) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (itogi_application_is_checking (f->app));
+}
+
+/* Every window gone, and the check or backup still running beside them done: nothing writes in
+ * the test's folder any more. */
+static void
+close_windows (Fixture *f)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  settle ();
+  wait_checked (f);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  close_windows (f);
+  g_object_unref (f->app);
+  itogi_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
 }
 
 /* Start the application as `itogi --database PATH` would (NULL: the default database). */
@@ -399,13 +408,7 @@ test_damaged_read_only (Fixture *f, gconstpointer data)
   g_assert_true (itogi_window_is_read_only (window));
   /* No daily backup is made of it, and nothing is written to it. */
   g_assert_null (find_file (f->dir, "-daily"));
-  {
-    GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-    for (GList *l = windows; l != NULL; l = l->next)
-      gtk_window_destroy (l->data);
-    g_list_free (windows);
-    settle ();
-  }
+  close_windows (f);
   after = file_checksum (f->path);
   g_assert_cmpstr (after, ==, before);
   {
@@ -449,13 +452,7 @@ test_altered_refused (Fixture *f, gconstpointer data)
   window = find_window (f);
   g_assert_nonnull (window);
   g_assert_true (itogi_window_is_read_only (window));
-  {
-    GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-    for (GList *l = windows; l != NULL; l = l->next)
-      gtk_window_destroy (l->data);
-    g_list_free (windows);
-    settle ();
-  }
+  close_windows (f);
   after = file_checksum (f->path);
   g_assert_cmpstr (after, ==, before);
   g_assert_null (find_file (f->dir, "-daily"));
@@ -628,13 +625,7 @@ test_read_only_folder (Fixture *f, gconstpointer data)
   /* No daily backup could be made in a read-only folder, and none was tried. */
   g_assert_false (g_file_test (folder, G_FILE_TEST_IS_DIR) && find_file (folder, "daily") != NULL);
 
-  {
-    GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-    for (GList *l = windows; l != NULL; l = l->next)
-      gtk_window_destroy (l->data);
-    g_list_free (windows);
-    settle ();
-  }
+  close_windows (f);
   after = file_checksum (path);
   g_assert_cmpstr (after, ==, before);
 }
