@@ -730,6 +730,8 @@ itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *pa
   if (g_application_get_default () != NULL)
     g_application_hold (g_application_get_default ());
   task = g_task_new (NULL, job->cancellable, on_report_written, NULL);
+  /* A cancel is told in the job's own words («nothing was saved»), not GIO's generic one. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify)report_job_free);
   g_task_set_name (task, "itogi-report-export");
   g_task_run_in_thread (task, write_report);
@@ -741,6 +743,13 @@ itogi_report_page_is_exporting (ItogiReportPage *self)
 {
   g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), FALSE);
   return self->job != NULL;
+}
+
+const char *
+itogi_report_page_get_message (ItogiReportPage *self)
+{
+  g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), NULL);
+  return gtk_widget_get_visible (self->message) ? gtk_label_get_text (GTK_LABEL (self->message)) : NULL;
 }
 
 void

@@ -35,6 +35,8 @@ ItogiNarrative *itogi_report_page_get_narrative (ItogiReportPage *self);
 gboolean itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *path);
 /* Whether a file is being written. */
 gboolean itogi_report_page_is_exporting (ItogiReportPage *self);
+/* What the page says went wrong (a refused save or export, a cancel), or NULL. */
+const char *itogi_report_page_get_message (ItogiReportPage *self);
 /* Stop the file being written: nothing is saved. */
 void itogi_report_page_cancel_export (ItogiReportPage *self);
 /* Put the generated text back for @slug; asks first when there is an edit, unless @confirmed. */

@@ -1117,6 +1117,8 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
   if (g_application_get_default () != NULL)
     g_application_hold (g_application_get_default ());
   task = g_task_new (self, self->job_cancel, on_backed_up, NULL);
+  /* A cancel is told in the job's own words («nothing was saved»), not GIO's generic one. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify)backup_job_free);
   g_task_set_name (task, "itogi-backup");
   g_task_run_in_thread (task, back_up_in_thread);
