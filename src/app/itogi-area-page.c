@@ -972,8 +972,7 @@ reload_chart (ItogiAreaPage *self)
 
   if (self->year == 0)
     return;
-  too_many = too_many_to_chart (
-      self, g_list_model_get_n_items (itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (self->table))));
+  too_many = too_many_to_chart (self, itogi_indicator_table_get_n_rows (ITOGI_INDICATOR_TABLE (self->table)));
   show_chart (self, too_many ? NULL : build_chart_model (self, &error), too_many, error);
 }
 

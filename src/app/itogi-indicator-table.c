@@ -55,6 +55,11 @@ struct _ItogiIndicatorTable
   int refocus_start, refocus_end; /* its selection: 0, −1 is all of it */
   guint refocus_tick;
   guint refocus_frames;
+
+  /* A long table's rows not in the list yet: they come a few at a time after the first frame
+   * (fill_more), so the first frame makes only the widgets it shows. */
+  GPtrArray *pending;
+  guint fill_source;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
@@ -112,6 +117,7 @@ on_cell_draft_changed (ItogiFigureCell *cell, ItogiIndicatorTable *self)
 }
 
 static void on_cell_move (ItogiFigureCell *cell, int rows, ItogiIndicatorTable *self);
+static void fill_all (ItogiIndicatorTable *self);
 
 /* A cell's tooltip is asked for when the pointer rests on it. gtk_widget_set_tooltip_text () at
  * every bind would ask the X server where the pointer is, once per cell: seconds for a long table. */
@@ -258,7 +264,10 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       g_object_set_data (G_OBJECT (button), "cell-kind", GINT_TO_POINTER (kind));
       gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, tip);
+      /* Asked for as the pointer rests (cell_tooltip_init): set_tooltip_text () asks X where the
+       * pointer is, a round trip per row made. */
+      g_object_set_data_full (G_OBJECT (button), CELL_TOOLTIP, g_strdup (tip), g_free);
+      cell_tooltip_init (button);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
       gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), row_menu, NULL, NULL);
       remember_cell (list_item, button, kind);
@@ -628,6 +637,11 @@ on_cell_move (ItogiFigureCell *cell, int rows, ItogiIndicatorTable *self)
 
   if (item == NULL || !g_list_store_find (self->store, item, &position))
     return;
+  if (rows > 0 && position + 1 >= n && self->pending != NULL)
+    {
+      fill_all (self);
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+    }
   if ((rows < 0 && position == 0) || (rows > 0 && position + 1 >= n))
     {
       gtk_editable_select_region (GTK_EDITABLE (cell), 0, -1);
@@ -668,6 +682,8 @@ itogi_indicator_table_dispose (GObject *object)
   if (self->refocus_tick != 0 && self->view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
   self->refocus_tick = 0;
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->view = NULL;
   g_clear_pointer (&self->drafts, g_hash_table_unref);
@@ -793,6 +809,77 @@ itogi_indicator_table_new (gboolean show_area)
 /* A table of an area's few rows is as tall as its rows, and the page scrolls. A table longer than a
  * screen (the Overview of a large office: thousands of rows) scrolls itself in a screenful of
  * height, so that GTK makes widgets only for the rows in sight, not for every row. */
+/* How many rows a long table's first frame gets, and how many come with each step after it. The
+ * list makes widgets for at most 200 rows (GTK 4.8); a step makes about 2 ms of them per row. */
+#define FIRST_ROWS 30
+#define FILL_STEP 24
+#define FILL_WIDGETS 220
+
+static gboolean
+fill_more (gpointer data)
+{
+  ItogiIndicatorTable *self = data;
+  guint have = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n;
+
+  if (self->pending == NULL || self->pending->len == 0)
+    {
+      self->fill_source = 0;
+      g_clear_pointer (&self->pending, g_ptr_array_unref);
+      return G_SOURCE_REMOVE;
+    }
+  /* Past the rows the list makes widgets for, the rest cost only their items: all at once. */
+  n = have >= FILL_WIDGETS ? self->pending->len : MIN (FILL_STEP, self->pending->len);
+  g_list_store_splice (self->store, have, 0, self->pending->pdata, n);
+  g_ptr_array_remove_range (self->pending, 0, n);
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every row in the list now (a caller needs one that has not come yet). */
+static void
+fill_all (ItogiIndicatorTable *self)
+{
+  guint have;
+
+  if (self->pending == NULL)
+    return;
+  have = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_list_store_splice (self->store, have, 0, self->pending->pdata, self->pending->len);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+}
+
+static void
+stop_filling (ItogiIndicatorTable *self)
+{
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+/* The @i-th row's item, whether in the list yet or still to come. */
+static ItogiRowItem *
+item_at (ItogiIndicatorTable *self, guint i)
+{
+  guint have = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  if (i < have)
+    return g_list_model_get_item (G_LIST_MODEL (self->store), i);
+  if (self->pending != NULL && i - have < self->pending->len)
+    return g_object_ref (g_ptr_array_index (self->pending, i - have));
+  return NULL;
+}
+
+static guint
+n_rows (ItogiIndicatorTable *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store))
+         + (self->pending != NULL ? self->pending->len : 0);
+}
+
 #define LONG_TABLE_ROWS 60
 #define LONG_TABLE_HEIGHT 540
 
@@ -816,13 +903,11 @@ set_long (ItogiIndicatorTable *self, gboolean long_table)
 static gboolean
 same_indicators (ItogiIndicatorTable *self, GPtrArray *rows)
 {
-  GListModel *model = G_LIST_MODEL (self->store);
-
-  if (g_list_model_get_n_items (model) != rows->len || rows->len == 0)
+  if (n_rows (self) != rows->len || rows->len == 0)
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr (ItogiRowItem) item = g_list_model_get_item (model, i);
+      g_autoptr (ItogiRowItem) item = item_at (self, i);
       const ItogiTableRow *old = itogi_row_item_get_row (item), *new = g_ptr_array_index (rows, i);
       if (old->indicator->id != new->indicator->id || old->area->id != new->area->id)
         return FALSE;
@@ -864,7 +949,7 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
       g_ptr_array_set_free_func (owned, NULL);
       for (guint i = 0; i < owned->len; i++)
         {
-          g_autoptr (ItogiRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+          g_autoptr (ItogiRowItem) item = item_at (self, i);
           itogi_row_item_set_row (item, g_ptr_array_index (owned, i));
         }
       self->rebuilding = FALSE;
@@ -911,8 +996,21 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
     /* Before the rows come: a long table never asks for every row's height. */
     if (items->len > LONG_TABLE_ROWS)
       set_long (self, TRUE);
-    g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
-                         items->len);
+    stop_filling (self);
+    if (items->len > LONG_TABLE_ROWS && !had_focus)
+      {
+        /* The rows the first frame shows now; the rest after it, a few at a time. */
+        g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                             items->pdata, FIRST_ROWS);
+        self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+        for (guint i = FIRST_ROWS; i < items->len; i++)
+          g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (items, i)));
+        /* Below redrawing: each step waits for the frame before it. */
+        self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
+      }
+    else
+      g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                           items->pdata, items->len);
     self->rebuilding = FALSE;
     if (items->len <= LONG_TABLE_ROWS)
       set_long (self, FALSE);
@@ -929,13 +1027,24 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
 GListModel *
 itogi_indicator_table_get_model (ItogiIndicatorTable *self)
 {
+  /* Whoever walks the rows gets them all. */
+  fill_all (self);
   return G_LIST_MODEL (self->store);
+}
+
+guint
+itogi_indicator_table_get_n_rows (ItogiIndicatorTable *self)
+{
+  g_return_val_if_fail (ITOGI_IS_INDICATOR_TABLE (self), 0);
+  return n_rows (self);
 }
 
 void
 itogi_indicator_table_select (ItogiIndicatorTable *self, int position)
 {
   g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
+  if (position >= 0 && (guint)position >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
+    fill_all (self);
   gtk_single_selection_set_selected (self->selection,
                                      position < 0 ? GTK_INVALID_LIST_POSITION : (guint)position);
 }
@@ -953,6 +1062,8 @@ itogi_indicator_table_get_cell (ItogiIndicatorTable *self, guint row, gboolean c
   g_autoptr (ItogiRowItem) item = NULL;
 
   g_return_val_if_fail (ITOGI_IS_INDICATOR_TABLE (self), NULL);
+  if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
+    fill_all (self);
   item = g_list_model_get_item (G_LIST_MODEL (self->store), row);
   if (item == NULL)
     return NULL;

@@ -35,6 +35,7 @@ void itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows,
 void itogi_indicator_table_select (ItogiIndicatorTable *self, int position);
 int itogi_indicator_table_get_selected (ItogiIndicatorTable *self);
 GListModel *itogi_indicator_table_get_model (ItogiIndicatorTable *self);
+guint itogi_indicator_table_get_n_rows (ItogiIndicatorTable *self);
 
 /* The figure cell of the @row-th row, this year's (@current) or the comparison year's, or NULL
  * while the row has no widgets. */
