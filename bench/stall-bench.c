@@ -84,6 +84,8 @@ static void
 record (Series *s, const char *name, double ms)
 {
   g_array_append_val (s->times, ms);
+  if (g_getenv ("STALL_BENCH_VERBOSE") != NULL)
+    fprintf (stderr, "%s %.0f ms\n", name, ms);
   if (ms > s->worst)
     {
       s->worst = ms;

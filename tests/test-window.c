@@ -1742,6 +1742,19 @@ test_report_pdf (void)
   page = itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME);
   narrative = itogi_report_page_get_narrative (ITOGI_REPORT_PAGE (page));
   g_assert_nonnull (narrative);
+  /* A sentence typed into the first section just now, not saved yet: the file has it, as the
+   * page shows it (the thread makes the narrative anew and takes the page's texts). */
+  {
+    g_autoptr (GPtrArray) views = g_ptr_array_new ();
+    GtkTextBuffer *buffer;
+    GtkTextIter start;
+
+    itogi_test_collect_type (page, GTK_TYPE_TEXT_VIEW, views);
+    g_assert_cmpuint (views->len, >, 0);
+    buffer = gtk_text_view_get_buffer (views->pdata[0]);
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_insert (buffer, &start, "Набрано только что. ", -1);
+  }
   g_test_message ("numeric locale: %s", setlocale (LC_NUMERIC, NULL));
   g_assert_true (itogi_report_page_export_to (ITOGI_REPORT_PAGE (page), TRUE, path));
   /* Written beside the window: the page says so until it is done, and takes no second file. */
@@ -1769,6 +1782,7 @@ test_report_pdf (void)
     g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (text, "Контроль исполнения документов"));
     g_assert_nonnull (strstr (text, "054,51"));
+    g_assert_nonnull (strstr (text, "Набрано только что."));
   }
   g_unlink (path);
   close_window (window);

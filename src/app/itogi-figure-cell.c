@@ -39,6 +39,10 @@ static guint signals[N_SIGNALS];
 static void
 set_text_quietly (ItogiFigureCell *self, const char *text)
 {
+  /* The same text again keeps the cell as it is, its selection included (setting it would
+   * drop the selection and claim the primary selection anew). */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), text != NULL ? text : "") == 0)
+    return;
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self), text != NULL ? text : "");
   self->loading = FALSE;

@@ -274,6 +274,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       return;
     }
   label = gtk_label_new (NULL);
+  g_object_set_data (G_OBJECT (label), "table", g_object_get_data (G_OBJECT (factory), "table"));
 
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
@@ -812,6 +813,7 @@ itogi_indicator_table_new (gboolean show_area)
 /* How many rows a long table's first frame gets, and how many come with each step after it. The
  * list makes widgets for at most 200 rows (GTK 4.8); a step makes about 2 ms of them per row. */
 #define FIRST_ROWS 30
+#define SHORT_FIRST_ROWS 20
 #define FILL_STEP 24
 #define FILL_WIDGETS 220
 
@@ -932,11 +934,10 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
   gtk_column_view_column_set_title (self->columns[CELL_PREVIOUS], compare_text);
   gtk_column_view_column_set_title (self->columns[CELL_CURRENT], year_text);
 
-  /* A long table of the same indicators in the same order (other years, or a figure saved): the
-   * items take the new rows and the cells in sight show them again. Replacing the items instead
-   * would make every row's widgets anew, hundreds of them. (An area's short table is made anew:
-   * its cells and the keyboard's place in them are made exactly as when first shown.) */
-  if (self->long_table && same_indicators (self, owned))
+  /* The same indicators in the same order (other years, or a figure saved): the items take the
+   * new rows and the cells in sight show them again, the keyboard staying where it is. Replacing
+   * the items instead would make every row's widgets anew, hundreds of them in a long table. */
+  if (same_indicators (self, owned))
     {
       GtkWidget *cell = NULL;
       gboolean had_focus = focused_cell (self, &cell);
@@ -992,18 +993,22 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
         want_focus (self, itogi_row_item_get_row (item)->indicator->id,
                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind")), start, end);
       }
+    /* A long table shows about 15 rows in its own scroll; a short one, on a page that scrolls,
+     * not many more above the fold at 1280 × 1024. */
+    guint first = items->len > LONG_TABLE_ROWS ? FIRST_ROWS : SHORT_FIRST_ROWS;
+
     self->rebuilding = TRUE;
     /* Before the rows come: a long table never asks for every row's height. */
     if (items->len > LONG_TABLE_ROWS)
       set_long (self, TRUE);
     stop_filling (self);
-    if (items->len > LONG_TABLE_ROWS && !had_focus)
+    if (items->len > first && !had_focus)
       {
         /* The rows the first frame shows now; the rest after it, a few at a time. */
         g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                             items->pdata, FIRST_ROWS);
+                             items->pdata, first);
         self->pending = g_ptr_array_new_with_free_func (g_object_unref);
-        for (guint i = FIRST_ROWS; i < items->len; i++)
+        for (guint i = first; i < items->len; i++)
           g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (items, i)));
         /* Below redrawing: each step waits for the frame before it. */
         self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);

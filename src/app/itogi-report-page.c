@@ -587,18 +587,26 @@ typedef struct _ReportJob
   char *database;
   char *path;
   gboolean pdf;
-  ItogiNarrative *narrative;
+  int year, compare_year;
+  GPtrArray *shown; /* ItogiNarrativeSection *: what the page shows, saved or not yet */
   GCancellable *cancellable;
   guint done; /* atomic: the area being written */
   guint total;
 } ReportJob;
 
 static void
+shown_free (ItogiNarrativeSection *ns)
+{
+  g_free (ns->body);
+  g_free (ns);
+}
+
+static void
 report_job_free (ReportJob *job)
 {
   g_free (job->database);
   g_free (job->path);
-  g_clear_pointer (&job->narrative, itogi_narrative_free);
+  g_clear_pointer (&job->shown, g_ptr_array_unref);
   g_clear_object (&job->cancellable);
   g_free (job);
 }
@@ -611,6 +619,42 @@ report_step (guint done, guint total, gpointer data)
   g_atomic_int_set (&job->done, done);
 }
 
+/* The texts the page shows, as sections of their own: the thread must not read the page. */
+static GPtrArray *
+shown_texts (ItogiReportPage *self)
+{
+  GPtrArray *shown = g_ptr_array_new_with_free_func ((GDestroyNotify)shown_free);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      Section *s = self->sections->pdata[i];
+      ItogiNarrativeSection *ns = g_new0 (ItogiNarrativeSection, 1);
+
+      ns->area_id = s->area_id;
+      ns->body = buffer_text (s->buffer);
+      ns->edited = s->edited;
+      g_ptr_array_add (shown, ns);
+    }
+  return shown;
+}
+
+/* What is on screen replaces what was made, section by section, saved or not yet. */
+static void
+apply_shown (ItogiNarrative *narrative, GPtrArray *shown)
+{
+  for (guint i = 0; i < narrative->sections->len && i < shown->len; i++)
+    {
+      ItogiNarrativeSection *ns = narrative->sections->pdata[i];
+      const ItogiNarrativeSection *on_screen = shown->pdata[i];
+
+      if (ns->area_id != on_screen->area_id)
+        continue;
+      g_free (ns->body);
+      ns->body = g_strdup (on_screen->body);
+      ns->edited = on_screen->edited;
+    }
+}
+
 static void
 write_report (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
@@ -618,6 +662,7 @@ write_report (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   ItogiProgress progress = { cancellable, report_step, job };
   GError *error = NULL;
   g_autoptr (ItogiStore) store = itogi_store_open_to_read (job->database, &error);
+  g_autoptr (ItogiNarrative) narrative = NULL;
   gboolean ok;
 
   if (store == NULL)
@@ -625,8 +670,17 @@ write_report (GTask *task, gpointer source, gpointer data, GCancellable *cancell
       g_task_return_error (task, error);
       return;
     }
-  ok = job->pdf ? itogi_report_write_pdf_with (store, job->narrative, job->path, &progress, &error)
-                : itogi_report_write_odt_with (store, job->narrative, job->path, &progress, &error);
+  /* The narrative is made here too: from a large database it takes longer than a frame. */
+  narrative = itogi_narrative_build_edited (store, job->year, job->compare_year, NULL);
+  if (narrative == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                               _ ("The report could not be made from the figures."));
+      return;
+    }
+  apply_shown (narrative, job->shown);
+  ok = job->pdf ? itogi_report_write_pdf_with (store, narrative, job->path, &progress, &error)
+                : itogi_report_write_odt_with (store, narrative, job->path, &progress, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -700,23 +754,18 @@ itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *pa
 {
   g_autoptr (GTask) task = NULL;
   ReportJob *job;
-  ItogiNarrative *narrative;
 
   g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), FALSE);
-  if (self->job != NULL)
+  if (self->job != NULL || self->year == 0)
     return FALSE;
-  narrative = itogi_report_page_get_narrative (self);
-  if (narrative == NULL)
-    {
-      say (self, _ ("The report could not be made from the figures."));
-      return FALSE;
-    }
   job = g_new0 (ReportJob, 1);
   job->page = g_object_ref (self);
   job->database = g_strdup (itogi_store_get_path (self->store));
   job->path = g_strdup (path);
   job->pdf = pdf;
-  job->narrative = narrative;
+  job->year = self->year;
+  job->compare_year = self->compare_year;
+  job->shown = shown_texts (self);
   job->cancellable = g_cancellable_new ();
   self->job = job;
 
