@@ -48,6 +48,8 @@ struct _ItogiReportPage
   GtkWidget *export_buttons;
   struct _ReportJob *job; /* the file being written, or NULL */
   guint export_timer;     /* shows the job's step meanwhile */
+  guint fill_source;      /* the sections and charts below the first, made after the first frame */
+  guint charts_next;      /* the next section whose chart is still to make */
 };
 
 struct _Section
@@ -397,12 +399,78 @@ same_areas (ItogiReportPage *self, const ItogiNarrative *narrative)
   return TRUE;
 }
 
+/* Section @i of the narrative shown: made if it is not yet (the sections are made in order),
+ * its text, tasks and chart choice filled in; its chart too when @chart. */
+static void
+show_section (ItogiReportPage *self, guint i, gboolean chart)
+{
+  const ItogiNarrativeSection *ns = self->narrative->sections->pdata[i];
+  Section *s;
+
+  if (i == self->sections->len)
+    {
+      s = section_new (self, ns);
+      g_ptr_array_add (self->sections, s);
+      gtk_box_append (GTK_BOX (self->sections_box), s->box);
+    }
+  s = self->sections->pdata[i];
+  /* The generated text, even where an edit is shown: typing it back means «no edit». */
+  g_free (s->generated);
+  s->generated = g_strdup (ns->edited ? ns->generated : ns->body);
+  /* Text waiting to be saved is the user's latest word: it is not replaced. */
+  if (s->save_id == 0)
+    {
+      set_buffer (s, ns->body);
+      s->edited = ns->edited;
+    }
+  update_status (s);
+  fill_tasks (s, ns);
+  g_free (s->chart_choice);
+  s->chart_choice = g_strdup (ns->chart);
+  if (chart)
+    fill_chart (s);
+}
+
+/* What the first frame shows is made with the page: the first sections (all of the report's
+ * eight), the first charts. On a large administration the rest come after that frame, a few
+ * milliseconds' worth at a time, below the redrawing: each chart costs its area's queries, each
+ * section its widgets. */
+#define FIRST_SECTIONS 10
+#define FIRST_CHARTS 3
+#define FILL_STEP_US 8000
+
+static gboolean
+fill_more (gpointer data)
+{
+  ItogiReportPage *self = data;
+  gint64 until = g_get_monotonic_time () + FILL_STEP_US;
+  guint n = self->narrative != NULL ? self->narrative->sections->len : 0;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (self->charts_next < self->sections->len)
+        fill_chart (self->sections->pdata[self->charts_next++]);
+      else if (self->sections->len < n)
+        {
+          show_section (self, self->sections->len, TRUE);
+          self->charts_next = self->sections->len;
+        }
+      else
+        {
+          self->fill_source = 0;
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 gboolean
 itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, GError **error)
 {
   gboolean same_years = self->year == year && self->compare_year == compare_year;
   ItogiNarrative *narrative;
   GtkWidget *child;
+  guint shown;
 
   /* Another pair of years shows other texts: what is waiting is saved for the years it was typed for. */
   if (!same_years && self->year != 0 && !itogi_report_page_save_now (self, error))
@@ -412,6 +480,7 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
   narrative = build_narrative (self, error);
   if (narrative == NULL)
     return FALSE;
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_pointer (&self->narrative, itogi_narrative_free);
   self->narrative = narrative;
 
@@ -423,33 +492,15 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
       while ((child = gtk_widget_get_first_child (self->sections_box)) != NULL)
         gtk_box_remove (GTK_BOX (self->sections_box), child);
       g_ptr_array_set_size (self->sections, 0);
-      for (guint i = 0; i < narrative->sections->len; i++)
-        {
-          Section *s = section_new (self, narrative->sections->pdata[i]);
-          g_ptr_array_add (self->sections, s);
-          gtk_box_append (GTK_BOX (self->sections_box), s->box);
-        }
     }
-  for (guint i = 0; i < narrative->sections->len; i++)
-    {
-      Section *s = self->sections->pdata[i];
-      const ItogiNarrativeSection *ns = narrative->sections->pdata[i];
-
-      /* The generated text, even where an edit is shown: typing it back means «no edit». */
-      g_free (s->generated);
-      s->generated = g_strdup (ns->edited ? ns->generated : ns->body);
-      /* Text waiting to be saved is the user's latest word: it is not replaced. */
-      if (s->save_id == 0)
-        {
-          set_buffer (s, ns->body);
-          s->edited = ns->edited;
-        }
-      update_status (s);
-      fill_tasks (s, ns);
-      g_free (s->chart_choice);
-      s->chart_choice = g_strdup (ns->chart);
-      fill_chart (s);
-    }
+  /* The sections there already take their new text at once (a cheap step); new ones only the
+   * first few. */
+  shown = MAX (self->sections->len, MIN (FIRST_SECTIONS, narrative->sections->len));
+  for (guint i = 0; i < shown; i++)
+    show_section (self, i, i < FIRST_CHARTS);
+  self->charts_next = MIN (FIRST_CHARTS, self->sections->len);
+  if (self->charts_next < narrative->sections->len)
+    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
   return TRUE;
 }
 
@@ -864,6 +915,7 @@ itogi_report_page_dispose (GObject *object)
       self->job = NULL;
     }
   g_clear_handle_id (&self->export_timer, g_source_remove);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   /* Their timers point at the sections: they go with them, before the widgets. */
   g_ptr_array_set_size (self->sections, 0);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);

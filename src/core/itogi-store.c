@@ -431,10 +431,10 @@ value_from_row (sqlite3_stmt *stmt, int first, ItogiValue *out)
   out->amount = sqlite3_column_int64 (stmt, first);
   if (!itogi_qualifier_from_string ((const char *)sqlite3_column_text (stmt, first + 1), &out->qualifier))
     out->qualifier = ITOGI_QUALIFIER_EXACT;
-  out->note = column_dup (stmt, first + 2);
+  /* Most figures have no note: "" is not copied only to be freed. */
+  if (sqlite3_column_bytes (stmt, first + 2) > 0)
+    out->note = column_dup (stmt, first + 2);
   out->as_of = column_dup (stmt, first + 3);
-  if (out->note != NULL && *out->note == '\0')
-    g_clear_pointer (&out->note, g_free);
 }
 
 static const char *

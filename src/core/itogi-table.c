@@ -87,7 +87,14 @@ gather (gint64 indicator_id, int year, ItogiPeriodType period, guint index, Itog
     if (year == (y == 0 ? g->year : g->compare_year))
       {
         itogi_value_clear (&f->years[y][slot]);
-        itogi_value_copy (&f->years[y][slot], value);
+        if (y == 1 && year == g->year)
+          itogi_value_copy (&f->years[1][slot], &f->years[0][slot]); /* the same year twice */
+        else
+          {
+            /* Taken, not copied: tens of thousands of figures for a large Overview. */
+            f->years[y][slot] = *value;
+            memset (value, 0, sizeof *value);
+          }
       }
 }
 
