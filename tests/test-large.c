@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "itogi-area-page.h"
@@ -259,6 +260,72 @@ test_large_database (void)
                      itogi_test_tr ("Cancelled: nothing was saved."));
     g_assert_false (g_file_test (odt, G_FILE_TEST_EXISTS));
     g_assert_cmpuint (strays (dir), ==, 0);
+  }
+
+  /* The workbook of 58 areas is written beside the window, under the header its sheet and
+   * Cancel; cancelled, nothing is left of it; not cancelled, it is whole. */
+  {
+    g_autofree char *book = g_build_filename (dir, "Итоги 2023 к 2022.xlsx", NULL);
+    ItogiExportOptions options = { 0 };
+    g_autoptr (GPtrArray) bars = g_ptr_array_new ();
+    GtkProgressBar *bar = NULL;
+    gboolean saw_step = FALSE;
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    g_autofree char *out = NULL;
+
+    options.year = 2023;
+    options.compare_year = 2022;
+    g_assert_true (itogi_window_export_to (window, &options, FALSE, book, &error));
+    g_assert_no_error (error);
+    g_assert_true (itogi_window_is_busy (window));
+    /* A second file meanwhile is refused, in words. */
+    g_assert_false (itogi_window_export_to (window, &options, FALSE, book, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+    g_clear_error (&error);
+    itogi_window_cancel_job (window);
+    while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (itogi_window_is_busy (window));
+    g_assert_false (g_file_test (book, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (strays (dir), ==, 0);
+
+    g_assert_true (itogi_window_export_to (window, &options, FALSE, book, &error));
+    itogi_test_collect_type (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, bars);
+    for (guint i = 0; i < bars->len; i++)
+      if (gtk_widget_get_mapped (bars->pdata[i]))
+        bar = bars->pdata[i];
+    g_assert_nonnull (bar);
+    while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
+      {
+        /* «Экспорт: лист 12 из 58…» */
+        if (!saw_step && gtk_progress_bar_get_fraction (bar) > 0)
+          {
+            g_test_message ("step shown: %s", gtk_progress_bar_get_text (bar));
+            saw_step = strstr (gtk_progress_bar_get_text (bar), "58") != NULL
+                       || g_str_equal (gtk_progress_bar_get_text (bar),
+                                       itogi_test_tr ("Exporting: packing the file…"));
+          }
+        g_main_context_iteration (NULL, TRUE);
+      }
+    g_assert_true (saw_step);
+    g_assert_true (g_file_test (book, G_FILE_TEST_IS_REGULAR));
+    {
+      /* Read by Python's own zip reader: a sheet for the summary, each of the 58 areas, the
+       * tasks and the notes. */
+      const char *argv_zip[]
+          = { "/usr/bin/python3", "-c",
+              "import re, sys, zipfile\n"
+              "z = zipfile.ZipFile(sys.argv[1])\n"
+              "assert z.testzip() is None\n"
+              "print(len([n for n in z.namelist() if re.fullmatch(r'xl/worksheets/sheet\\d+\\.xml', n)]))",
+              book, NULL };
+      g_assert_true (g_spawn_sync (NULL, (char **)argv_zip, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                                   &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_cmpint (atoi (out), ==, 1 + AREAS + 8 + 2);
+    }
+    g_unlink (book);
   }
 
   /* A backup of the 45 MB file is made beside the window; cancelled, nothing is left of it. */

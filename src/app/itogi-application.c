@@ -137,20 +137,64 @@ on_checked (GObject *source, GAsyncResult *result, gpointer user_data)
     itogi_window_show_error (window, check->backup_error);
 }
 
-static void
-start_check (ItogiApplication *self, const char *path)
+/* The check waits for the window's first frame: on two cores it would take the one the X
+ * server draws with. At most 2 s, should no frame come. */
+typedef struct
 {
-  g_autoptr (GTask) task = NULL;
+  GTask *task;
+  GdkFrameClock *clock;
+  gulong painted;
+  guint timeout;
+} CheckStart;
+
+static void
+check_start_now (CheckStart *start)
+{
+  if (start->painted != 0)
+    g_signal_handler_disconnect (start->clock, start->painted);
+  g_clear_handle_id (&start->timeout, g_source_remove);
+  g_clear_object (&start->clock);
+  g_task_run_in_thread (start->task, check_in_thread);
+  g_object_unref (start->task);
+  g_free (start);
+}
+
+static void
+on_first_paint (GdkFrameClock *clock, CheckStart *start)
+{
+  check_start_now (start);
+}
+
+static gboolean
+on_check_timeout (gpointer data)
+{
+  CheckStart *start = data;
+
+  start->timeout = 0;
+  check_start_now (start);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_check (ItogiApplication *self, const char *path, GtkWidget *window)
+{
+  CheckStart *start = g_new0 (CheckStart, 1);
   Check *check = g_new0 (Check, 1);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
   check->path = g_strdup (path);
   self->checking = g_cancellable_new ();
-  task = g_task_new (self, self->checking, on_checked, NULL);
-  g_task_set_task_data (task, check, (GDestroyNotify)check_free);
-  g_task_set_name (task, "itogi-check");
+  start->task = g_task_new (self, self->checking, on_checked, NULL);
+  g_task_set_task_data (start->task, check, (GDestroyNotify)check_free);
+  g_task_set_name (start->task, "itogi-check");
   /* Held: a window closed meanwhile does not end the process in the middle of a backup. */
   g_application_hold (G_APPLICATION (self));
-  g_task_run_in_thread (task, check_in_thread);
+  start->timeout = g_timeout_add (2000, on_check_timeout, start);
+  if (clock != NULL)
+    {
+      start->clock = g_object_ref (clock);
+      start->painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), start);
+    }
 }
 
 gboolean
@@ -176,7 +220,7 @@ show_store (ItogiApplication *self, ItogiStore *store)
 
   /* A store opened read-only was checked whole, and gets no backup. */
   if (!itogi_store_is_read_only (store))
-    start_check (self, itogi_store_get_path (store));
+    start_check (self, itogi_store_get_path (store), GTK_WIDGET (window));
   return window;
 }
 

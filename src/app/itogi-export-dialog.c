@@ -9,6 +9,7 @@
 
 #include "itogi-export-dialog.h"
 #include "itogi-format.h"
+#include "itogi-window.h"
 #include "itogi-xlsx.h"
 
 typedef struct
@@ -24,15 +25,14 @@ typedef struct
   GtkWidget *dialog;
 } ExportUi;
 
+/* What was chosen in the dialog, until the file chooser answers. */
 typedef struct
 {
-  char *database; /* the worker opens its own connection to it */
+  GtkWindow *parent; /* a reference */
+  AdwToastOverlay *toasts;
   ItogiExportOptions options;
   GStrv areas;
-  char *path;
   gboolean csv;
-  AdwToastOverlay *toasts;
-  AdwToast *progress;
 } ExportJob;
 
 static void
@@ -47,97 +47,33 @@ export_ui_free (ExportUi *ui)
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->database);
   g_strfreev (job->areas);
-  g_free (job->path);
   g_clear_object (&job->toasts);
-  g_clear_object (&job->progress);
+  g_clear_object (&job->parent);
   g_free (job);
-}
-
-static void
-run_export (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  GError *error = NULL;
-  gboolean ok;
-  /* A connection of its own, that reads only: the window may go on editing (or close) meanwhile. */
-  g_autoptr (ItogiStore) store = itogi_store_open_to_read (job->database, &error);
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->options.areas = (const char *const *)job->areas;
-  ok = job->csv ? itogi_export_csv (store, &job->options, job->path, &error)
-                : itogi_export_xlsx (store, &job->options, job->path, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-export_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  AdwToast *toast;
-
-  adw_toast_dismiss (job->progress);
-  if (g_application_get_default () != NULL)
-    g_application_release (g_application_get_default ());
-  /* Toast titles are markup in libadwaita 1.2: file names and messages are escaped. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-      toast = adw_toast_new (escaped);
-      adw_toast_set_timeout (toast, 0);
-    }
-  else
-    {
-      g_autoptr (GFile) file = g_file_new_for_path (job->path);
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: %s is a file name */
-      g_autofree char *escaped = g_markup_escape_text (name, -1);
-      g_autofree char *title = g_strdup_printf (_ ("Saved “%s”"), escaped);
-
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _ ("_Open"));
-      adw_toast_set_action_name (toast, "win.open-file");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    }
-  adw_toast_overlay_add_toast (job->toasts, toast);
 }
 
 static void
 on_file_chosen (GtkNativeDialog *chooser, int response, ExportJob *job)
 {
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT
-      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL
-      || (job->path = g_file_get_path (file)) == NULL)
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && (path = g_file_get_path (file)) != NULL && ITOGI_IS_WINDOW (job->parent))
     {
-      export_job_free (job);
-      g_object_unref (chooser);
-      return;
+      /* Written beside the window, its step and Cancel under the header. */
+      job->options.areas = (const char *const *)job->areas;
+      if (!itogi_window_export_to (ITOGI_WINDOW (job->parent), &job->options, job->csv, path, &error))
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+          adw_toast_overlay_add_toast (job->toasts, adw_toast_new (escaped));
+        }
     }
+  export_job_free (job);
   g_object_unref (chooser);
-
-  /* The workbook is written in a worker thread; the toast says so meanwhile. */
-  job->progress = g_object_ref_sink (adw_toast_new (_ ("Exporting…")));
-  adw_toast_set_timeout (job->progress, 0);
-  adw_toast_overlay_add_toast (job->toasts, g_object_ref (job->progress));
-  /* The application stays until the file is written, even if the window closes. */
-  if (g_application_get_default () != NULL)
-    g_application_hold (g_application_get_default ());
-  task = g_task_new (NULL, NULL, export_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
-  g_task_run_in_thread (task, run_export);
 }
 
 static int
@@ -161,7 +97,7 @@ on_response (AdwMessageDialog *dialog, const char *response, ExportUi *ui)
       return;
     }
   job = g_new0 (ExportJob, 1);
-  job->database = g_strdup (itogi_store_get_path (ui->store));
+  job->parent = g_object_ref (ui->parent);
   job->toasts = g_object_ref (ui->toasts);
   job->options.year = selected_year (ui, ui->year);
   job->options.compare_year = selected_year (ui, ui->compare);

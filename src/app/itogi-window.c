@@ -23,6 +23,7 @@
 #include "itogi-output.h"
 #include "itogi-table.h"
 #include "itogi-window.h"
+#include "itogi-xlsx.h"
 
 struct _ItogiWindow
 {
@@ -50,7 +51,8 @@ struct _ItogiWindow
   GtkWidget *job_progress;
   GCancellable *job_cancel; /* while it runs */
   guint job_pulse;
-  gboolean disposed; /* taken down while a file was being written */
+  guint job_done, job_total; /* atomic: the step the worker is on, of how many (0: not told) */
+  gboolean disposed;         /* taken down while a file was being written */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -958,7 +960,23 @@ import_action (GtkWidget *widget, const char *action, GVariant *param)
 static gboolean
 pulse_job (gpointer data)
 {
-  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (ITOGI_WINDOW (data)->job_progress));
+  ItogiWindow *self = data;
+  guint total = g_atomic_int_get (&self->job_total), done = g_atomic_int_get (&self->job_done);
+
+  if (total == 0)
+    {
+      gtk_progress_bar_pulse (GTK_PROGRESS_BAR (self->job_progress));
+      return G_SOURCE_CONTINUE;
+    }
+  /* The step it is on, as the writer tells it. */
+  {
+    g_autofree char *text = done < total - 1
+                                /* Translators: «Экспорт: лист 3 из 58…» */
+                                ? g_strdup_printf (_ ("Exporting: sheet %u of %u…"), done + 1, total - 1)
+                                : g_strdup (_ ("Exporting: packing the file…"));
+    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->job_progress), (double)done / total);
+    gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->job_progress), text);
+  }
   return G_SOURCE_CONTINUE;
 }
 
@@ -996,9 +1014,13 @@ show_job (ItogiWindow *self, const char *what)
                                   GTK_WIDGET (self->content_header));
     }
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->job_progress), what);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->job_progress), 0);
+  g_atomic_int_set (&self->job_total, 0);
+  g_atomic_int_set (&self->job_done, 0);
   gtk_widget_set_visible (self->job_bar, TRUE);
   self->job_pulse = g_timeout_add (100, pulse_job, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
 }
 
 static void
@@ -1009,6 +1031,7 @@ end_job (ItogiWindow *self)
   if (self->job_bar != NULL)
     gtk_widget_set_visible (self->job_bar, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
 }
 
 gboolean
@@ -1096,7 +1119,7 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
   if (self->job_cancel != NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                           _ ("A backup is being made: wait until it is done, or cancel it."));
+                           _ ("A file is being written: wait until it is done, or cancel it."));
       return FALSE;
     }
   /* Said at once, not after the work: a folder that is not there. */
@@ -1122,6 +1145,125 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
   g_task_set_task_data (task, job, (GDestroyNotify)backup_job_free);
   g_task_set_name (task, "itogi-backup");
   g_task_run_in_thread (task, back_up_in_thread);
+  return TRUE;
+}
+
+typedef struct
+{
+  ItogiWindow *window; /* kept alive by the task, whose source it is */
+  char *database;
+  char *path;
+  ItogiExportOptions options;
+  GStrv areas;
+  gboolean csv;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->database);
+  g_free (job->path);
+  g_strfreev (job->areas);
+  g_free (job);
+}
+
+static void
+export_step (guint done, guint total, gpointer data)
+{
+  ExportJob *job = data;
+  g_atomic_int_set (&job->window->job_total, total);
+  g_atomic_int_set (&job->window->job_done, done);
+}
+
+/* A connection of its own, that reads only: the window goes on editing meanwhile. */
+static void
+export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  ItogiProgress progress = { cancellable, export_step, job };
+  GError *error = NULL;
+  g_autoptr (ItogiStore) reader = itogi_store_open_to_read (job->database, &error);
+  gboolean ok;
+
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->options.areas = (const char *const *)job->areas;
+  ok = job->csv ? itogi_export_csv (reader, &job->options, job->path, &error)
+                : itogi_export_xlsx_with (reader, &job->options, job->path, &progress, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ItogiWindow *self = ITOGI_WINDOW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+  if (self->disposed)
+    return;
+  end_job (self);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_error (self, error);
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (job->path);
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *escaped = g_markup_escape_text (display, -1);
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_ ("Saved “%s”"), escaped);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _ ("_Open"));
+      adw_toast_set_action_name (toast, "win.open-file");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+gboolean
+itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gboolean csv, const char *path,
+                        GError **error)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_val_if_fail (ITOGI_IS_WINDOW (self), FALSE);
+  if (self->job_cancel != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _ ("A file is being written: wait until it is done, or cancel it."));
+      return FALSE;
+    }
+  job = g_new0 (ExportJob, 1);
+  job->window = self;
+  job->database = g_strdup (itogi_store_get_path (self->store));
+  job->path = g_strdup (path);
+  job->options = *options;
+  job->areas = options->areas != NULL ? g_strdupv ((char **)options->areas) : NULL;
+  job->options.areas = NULL;
+  job->csv = csv;
+  self->job_cancel = g_cancellable_new ();
+  show_job (self, _ ("Exporting…"));
+  /* The application stays until the file is whole or removed, even if the window closes. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
+  task = g_task_new (self, self->job_cancel, on_exported, NULL);
+  /* A cancel is told in the job's own words («nothing was saved»), not GIO's generic one. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  g_task_set_name (task, "itogi-export");
+  g_task_run_in_thread (task, export_in_thread);
   return TRUE;
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "itogi-store.h"
+#include "itogi-xlsx.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,10 @@ gboolean itogi_window_import_file (ItogiWindow *self, GFile *file, GError **erro
  * local path, a folder that is not there, or while another backup is being made. */
 gboolean itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error);
 /* Whether a backup is being made. */
+/* The workbook (or CSV) written beside the window, its step and Cancel in the bar under the
+ * header, a toast when it is saved. FALSE, and nothing started, while another file is written. */
+gboolean itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gboolean csv,
+                                 const char *path, GError **error);
 gboolean itogi_window_is_busy (ItogiWindow *self);
 /* Stop it: nothing is left of the copy. */
 void itogi_window_cancel_job (ItogiWindow *self);

@@ -23,6 +23,7 @@
 #include "itogi-format.h"
 #include "itogi-output.h"
 #include "itogi-table.h"
+#include "itogi-progress.h"
 #include "itogi-xlsx.h"
 
 #if LXW_VERSION_ID < 114
@@ -740,6 +741,13 @@ quiet_end (int saved)
 gboolean
 itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *path, GError **error)
 {
+  return itogi_export_xlsx_with (store, o, path, NULL, error);
+}
+
+gboolean
+itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const char *path,
+                        const ItogiProgress *progress, GError **error)
+{
   g_autoptr (GPtrArray) areas = collect (store, o, error);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (ItogiOutput) output = NULL;
@@ -820,9 +828,25 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
   for (guint a = 0; a < areas->len; a++)
     {
       AreaData *d = areas->pdata[a];
-      g_autofree char *sheet = itogi_export_sheet_name (d->area->short_title, names);
+      g_autofree char *sheet = NULL;
+
+      /* A step per area's sheet, and one for packing the file: a cancel between them leaves
+       * nothing (the workbook is let go unwritten, its temporary file removed). */
+      if (!itogi_progress_step (progress, a, areas->len + 1, &local))
+        {
+          lxw_workbook_free (b.wb);
+          uselocale (old_locale);
+          freelocale (c_locale);
+          g_hash_table_unref (b.formats);
+          g_free (b.year_text);
+          g_free (b.compare_text);
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      sheet = itogi_export_sheet_name (d->area->short_title, names);
       write_area_sheet (&b, d, sheet);
     }
+  itogi_progress_step (progress, areas->len, areas->len + 1, NULL);
   {
     g_autofree char *wanted = g_strdup_printf ("Задачи на %d год", o->year + 1);
     g_autofree char *tasks = itogi_export_sheet_name (wanted, names);
@@ -873,6 +897,9 @@ itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *p
                      _ ("The workbook could not be written (%s). Nothing was saved."), lxw_strerror (e));
       return FALSE;
     }
+  /* Cancelled while the file was packed: it is not put in place. */
+  if (progress != NULL && !itogi_progress_step (progress, areas->len + 1, areas->len + 1, error))
+    return FALSE;
   if (!itogi_output_commit (g_steal_pointer (&output), &local))
     {
       propagate_write_error (error, local);

@@ -10,6 +10,8 @@
 
 #include "itogi-store.h"
 
+#include "itogi-progress.h"
+
 G_BEGIN_DECLS
 
 #define ITOGI_EXPORT_ERROR (itogi_export_error_quark ())
@@ -35,6 +37,10 @@ GQuark itogi_export_error_quark (void);
  * «Пояснения». Written under a temporary name and renamed into place. */
 gboolean itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *options, const char *path,
                             GError **error);
+/* The same, its steps told to @progress (a sheet each, then packing the file) and cancelled by
+ * it: a cancel leaves no file, under the final name or any other. */
+gboolean itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *options, const char *path,
+                                 const ItogiProgress *progress, GError **error);
 /* The same tables as one CSV: UTF-8 with BOM, «;» between fields, CRLF line ends. */
 gboolean itogi_export_csv (ItogiStore *store, const ItogiExportOptions *options, const char *path,
                            GError **error);
