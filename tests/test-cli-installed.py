@@ -119,8 +119,8 @@ def test_plural_agreement(ctx):
     for path, n in ((ctx.csv, 2), (ctx.csv5, 5)):
         r = ctx.both("--database", ctx.db, "import", "--dry-run", path)
         assert r.returncode == 0, r.stderr
-        said[n] = RU.ngettext("The file is good: %u value would be imported.",
-                              "The file is good: %u values would be imported.", n) % n
+        said[n] = RU.ngettext("The file is good: %s value would be imported.",
+                              "The file is good: %s values would be imported.", n) % n
         assert r.stdout == said[n] + "\n", (r.stdout, said[n])
     # 2 and 5 take different forms in Russian («2 значения», «5 значений»).
     assert said[2].replace("2", "N") != said[5].replace("5", "N"), said

@@ -502,7 +502,7 @@ test_import (Fixture *f, gconstpointer data)
     g_autofree char *first = itogi_test_trf ("Line %u, column %u", "3", "1", NULL);
     g_autofree char *second = itogi_test_trf ("Line %u, column %u", "4", "3", NULL);
     g_autofree char *verdict
-        = itogi_test_trn ("%u problem; nothing was imported.", "%u problems; nothing was imported.", 2);
+        = itogi_test_trn ("%s problem; nothing was imported.", "%s problems; nothing was imported.", 2);
     g_autofree char *last_line = g_strconcat ("itogi-cli: ", verdict, "\n", NULL);
     g_assert_true (g_str_has_prefix (refused.err, first));
     g_assert_nonnull (strstr (refused.err, second));
@@ -711,7 +711,7 @@ test_hostile_import (Fixture *f, gconstpointer data)
     g_autofree char *period = itogi_test_trf ("Line %u, column %u", "3", "4", NULL);
     g_autofree char *value = itogi_test_trf ("Line %u, column %u", "3", "5", NULL);
     g_autofree char *verdict
-        = itogi_test_trn ("%u problem; nothing was imported.", "%u problems; nothing was imported.", 5);
+        = itogi_test_trn ("%s problem; nothing was imported.", "%s problems; nothing was imported.", 5);
     g_assert_nonnull (strstr (r.err, period));
     g_assert_nonnull (strstr (r.err, value));
     g_assert_nonnull (strstr (r.err, "U+001B"));

@@ -180,7 +180,7 @@ import_succeeded (const Import *im)
 {
   if (im->status == 0)
     {
-      g_autofree char *imported = itogi_test_trn ("Imported %u value.", "Imported %u values.", 12);
+      g_autofree char *imported = itogi_test_trn ("Imported %s value.", "Imported %s values.", 12);
       g_autofree char *line = g_strconcat (imported, "\n", NULL);
       g_assert_cmpstr (im->out, ==, line);
       g_assert_cmpstr (im->err, ==, "");

@@ -191,6 +191,26 @@ test_missing_columns (Fixture *f, gconstpointer data)
 }
 
 /* 100 000 rows: read, checked, and refused whole because the last is bad. */
+typedef struct
+{
+  GCancellable *cancel;
+  guint at;   /* cancel once this step is reached */
+  guint last; /* the last step told */
+  guint total;
+} CancelAt;
+
+static void
+cancel_at_step (guint done, guint total, gpointer data)
+{
+  CancelAt *c = data;
+
+  g_assert_cmpuint (done, >=, c->last);
+  c->last = done;
+  c->total = total;
+  if (done >= c->at)
+    g_cancellable_cancel (c->cancel);
+}
+
 static void
 test_large_file (Fixture *f, gconstpointer data)
 {
@@ -229,8 +249,29 @@ test_large_file (Fixture *f, gconstpointer data)
   year_amount (f, "public-relations", "t1", 1900, &present);
   g_assert_false (present);
 
-  /* Without the bad row, all of it lands in one transaction. */
+  /* Without the bad row, all of it lands in one transaction. Cancelled halfway through the
+   * writing (as the window's Stop does), none of it does, and no step is left to undo. */
   g_string_truncate (csv, csv->len - strlen ("public-relations/t1;2024;13;1\n"));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (ItogiCsvTable) table = itogi_csv_parse (csv->str, csv->len, &error);
+    g_autoptr (GCancellable) cancel = g_cancellable_new ();
+    CancelAt at = { cancel, 3 * 100000 / 2, 0, 0 };
+    ItogiProgress progress = { cancel, cancel_at_step, &at };
+    g_auto (ItogiImportReport) stopped = { 0 };
+
+    g_assert_no_error (error);
+    itogi_import_report_init (&stopped);
+    g_assert_false (itogi_import_csv_with (f->store, table, FALSE, &stopped, &progress, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    /* It was told the rows checked, then the rows written, of twice the rows in all. */
+    g_assert_cmpuint (at.total, ==, 2 * 100000);
+    g_assert_cmpuint (at.last, >=, 3 * 100000 / 2);
+    g_assert_cmpuint (stopped.values, ==, 0);
+    g_assert_cmpint (stopped.step, ==, 0);
+    year_amount (f, "public-relations", "t1", 1900, &present);
+    g_assert_false (present);
+  }
   itogi_import_report_clear (&report);
   g_assert_true (import (f, csv->str, FALSE, &report));
   g_assert_cmpuint (report.values, ==, 99999);

@@ -20,6 +20,7 @@
 #include "itogi-area-page.h"
 #include "itogi-figure-cell.h"
 #include "itogi-format.h"
+#include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
 #include "itogi-report-page.h"
 #include "itogi-row-item.h"
@@ -326,6 +327,87 @@ test_large_database (void)
       g_assert_cmpint (atoi (out), ==, 1 + AREAS + 8 + 2);
     }
     g_unlink (book);
+  }
+
+  /* 100 000 monthly figures from a CSV: checked and imported beside the window, its rows counted;
+   * Stop in the middle of the import writes nothing; then it is imported whole, in one step. */
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "figures.csv", NULL);
+    g_autoptr (GFile) csv = g_file_new_for_path (csv_path);
+    g_autoptr (GString) text = g_string_new ("Показатель;Год;Период;Значение\n");
+    g_autoptr (GPtrArray) all = itogi_store_list_indicators (store, 0, FALSE, NULL);
+    g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, NULL);
+    const ItogiIndicator *first = NULL;
+    gint64 first_before, first_rows = 0;
+    GtkWidget *dialog;
+    guint written = 0;
+    gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+    for (int year = 2031; year <= 2040 && written < 100000; year++)
+      for (guint i = 0; i < all->len && written < 100000; i++)
+        {
+          const ItogiIndicator *ind = all->pdata[i];
+          const char *area_slug = NULL;
+
+          if (ind->kind != ITOGI_KIND_COUNT)
+            continue;
+          for (guint a = 0; a < areas->len; a++)
+            if (((ItogiArea *)areas->pdata[a])->id == ind->area_id)
+              area_slug = ((ItogiArea *)areas->pdata[a])->slug;
+          if (first == NULL)
+            first = ind;
+          for (int month = 1; month <= 12 && written < 100000; month++, written++)
+            {
+              g_string_append_printf (text, "%s/%s;%d;%d;%u\n", area_slug, ind->slug, year, month,
+                                      written % 1000 + 1);
+              first_rows += ind == first;
+            }
+        }
+    g_assert_cmpuint (written, ==, 100000);
+    g_assert_true (g_file_set_contents (csv_path, text->str, (gssize)text->len, NULL));
+    first_before = itogi_store_count_values (store, first->id, NULL);
+
+    g_assert_true (itogi_window_import_file (window, csv, &error));
+    g_assert_no_error (error);
+    dialog = GTK_WIDGET (itogi_test_find_toplevel (itogi_test_tr ("Import from CSV")));
+    g_assert_nonnull (dialog);
+    /* The check runs beside the window: the dialog is there, and says it is checking. */
+    g_assert_true (itogi_import_dialog_is_busy (dialog));
+    g_assert_false (itogi_import_dialog_can_import (dialog));
+    while (itogi_import_dialog_is_busy (dialog) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    {
+      /* «100 000», the digits grouped as everywhere a person reads them. */
+      g_autofree char *count = itogi_format_integer (100000);
+      g_autofree char *good
+          = itogi_test_trf (g_dngettext (GETTEXT_PACKAGE, "The file is good: %s value will be imported.",
+                                         "The file is good: %s values will be imported.", 100000),
+                            count, NULL);
+      g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, good);
+    }
+    g_assert_true (itogi_import_dialog_can_import (dialog));
+
+    /* Stopped: nothing of it lands, and the dialog stays, saying so. */
+    g_assert_true (itogi_import_dialog_import (dialog));
+    g_assert_true (itogi_import_dialog_is_busy (dialog));
+    itogi_import_dialog_stop (dialog);
+    while (itogi_import_dialog_is_busy (dialog) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==,
+                     itogi_test_tr ("Cancelled: nothing was saved."));
+    g_assert_cmpint (itogi_store_count_values (store, first->id, NULL), ==, first_before);
+    g_assert_false (itogi_window_can_undo (window));
+
+    /* Whole: every row in, one step to undo. */
+    g_assert_true (itogi_import_dialog_can_import (dialog));
+    g_assert_true (itogi_import_dialog_import (dialog));
+    while (itogi_test_find_toplevel (itogi_test_tr ("Import from CSV")) != NULL
+           && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (itogi_test_find_toplevel (itogi_test_tr ("Import from CSV")));
+    g_assert_cmpint (itogi_store_count_values (store, first->id, NULL), ==, first_before + first_rows);
+    g_assert_true (itogi_window_can_undo (window));
+    g_unlink (csv_path);
   }
 
   /* A backup of the 45 MB file is made beside the window; cancelled, nothing is left of it. */

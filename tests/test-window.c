@@ -1209,6 +1209,17 @@ test_period_editor (void)
 
 /* A CSV file whose header the app cannot read: the user chooses the columns, sees the verdict,
  * imports, and the new years appear; Undo takes the whole import back. */
+/* Until the import dialog's check (run in a worker thread) has said its verdict. */
+static void
+wait_import_check (GtkWidget *dialog)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (itogi_import_dialog_is_busy (dialog) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (itogi_import_dialog_is_busy (dialog));
+}
+
 static void
 test_import (void)
 {
@@ -1241,23 +1252,27 @@ test_import (void)
   g_assert_no_error (error);
   dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Import from CSV")));
   g_assert_nonnull (dialog);
+  /* The file is checked beside the window; until then Import is not offered. */
+  wait_import_check (dialog);
   /* «Что» and «Сколько» are not known headers: the file cannot be imported as it is. */
   g_assert_false (itogi_import_dialog_can_import (dialog));
   {
     g_autofree char *summary
-        = itogi_test_trn ("%u problem; nothing will be imported until it is mended.",
-                          "%u problems; nothing will be imported until they are mended.", 2);
+        = itogi_test_trn ("%s problem; nothing will be imported until it is mended.",
+                          "%s problems; nothing will be imported until they are mended.", 2);
     g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, summary);
   }
   g_assert_nonnull (find_label (dialog, say ("The header has no column «%s».", "Показатель", NULL, NULL)));
   g_assert_false (itogi_import_dialog_import (dialog));
 
   itogi_import_dialog_choose (dialog, ITOGI_IMPORT_COLUMN_INDICATOR, 1);
+  g_assert_false (itogi_import_dialog_can_import (dialog));
   itogi_import_dialog_choose (dialog, ITOGI_IMPORT_COLUMN_VALUE, 3);
+  wait_import_check (dialog);
   g_assert_true (itogi_import_dialog_can_import (dialog));
   {
-    g_autofree char *summary = itogi_test_trn ("The file is good: %u value will be imported.",
-                                               "The file is good: %u values will be imported.", 2);
+    g_autofree char *summary = itogi_test_trn ("The file is good: %s value will be imported.",
+                                               "The file is good: %s values will be imported.", 2);
     g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, summary);
   }
   /* Checking wrote nothing. */
@@ -1266,6 +1281,13 @@ test_import (void)
   itogi_value_clear (&v);
 
   g_assert_true (itogi_import_dialog_import (dialog));
+  {
+    /* Written beside the window: the dialog closes when the values are in. */
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while (itogi_test_find_toplevel (TR ("Import from CSV")) != NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (itogi_test_find_toplevel (TR ("Import from CSV")));
+  }
   wait_for_draw (GTK_WIDGET (window));
   g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
   g_assert_cmpint (v.amount, ==, 31);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "itogi-dialog.h"
+#include "itogi-format.h"
 #include "itogi-import-dialog.h"
 
 #define PREVIEW_ROWS 5
@@ -26,6 +27,18 @@ typedef struct
   GtkWidget *import_button;
   gboolean good;
   gboolean closing; /* the window is being destroyed: its widgets may be gone */
+
+  /* The check, or the import, runs in a worker thread on a connection of its own; the dialog
+   * shows how far it is and can stop it. A new check stops the one before. */
+  GtkWidget *window;         /* the dialog itself */
+  GtkWindow *parent;         /* weak: told of an import that landed, if it is still there */
+  char *database;            /* NULL: a store without a file, checked and written here */
+  GCancellable *job;         /* the job running, or NULL */
+  gboolean importing;        /* it is the import, not a check */
+  guint job_done, job_total; /* atomic: the rows so far, of how many */
+  guint job_timer;
+  GtkWidget *job_box; /* the bar and Stop, while a job runs */
+  GtkWidget *job_bar;
 } ImportDialog;
 
 static void
@@ -37,6 +50,12 @@ import_dialog_free (ImportDialog *d)
   g_clear_object (&d->summary);
   g_clear_object (&d->problems);
   g_clear_object (&d->import_button);
+  g_clear_object (&d->job_box);
+  g_clear_object (&d->job_bar);
+  g_clear_object (&d->job);
+  g_free (d->database);
+  if (d->parent != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (d->parent), (gpointer *)&d->parent);
   itogi_csv_table_free (d->table);
   g_free (d);
 }
@@ -90,31 +109,25 @@ fill_report (ImportDialog *d, ItogiImportReport *report)
     report->map[c] = (int)adw_combo_row_get_selected (ADW_COMBO_ROW (d->combos[c])) - 1;
 }
 
-/* Check the whole file with the columns as chosen, without writing anything. */
+/* What a check found, in the dialog: the verdict, and the problems by line and column. */
 static void
-recheck (ImportDialog *d)
+show_check (ImportDialog *d, ItogiImportReport *report, gboolean ok, const GError *error)
 {
-  g_auto (ItogiImportReport) report = { 0 };
-  g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
-  gboolean ok;
 
-  if (d->closing)
-    return;
-  fill_report (d, &report);
-  ok = itogi_import_csv (d->store, d->table, TRUE, &report, &error);
   clear_problems (d);
   if (error != NULL)
     summary = g_strdup (error->message);
   else if (!ok)
     {
+      g_autofree char *count = itogi_format_integer (report->problems->len);
       summary = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%u problem; nothing will be imported until it is mended.",
-                       "%u problems; nothing will be imported until they are mended.", report.problems->len),
-          report.problems->len);
-      for (guint i = 0; i < report.problems->len && i < PROBLEMS_SHOWN; i++)
+          g_dngettext (GETTEXT_PACKAGE, "%s problem; nothing will be imported until it is mended.",
+                       "%s problems; nothing will be imported until they are mended.", report->problems->len),
+          count);
+      for (guint i = 0; i < report->problems->len && i < PROBLEMS_SHOWN; i++)
         {
-          ItogiImportProblem *p = report.problems->pdata[i];
+          ItogiImportProblem *p = report->problems->pdata[i];
           GtkWidget *row = adw_action_row_new ();
           g_autofree char *where = p->column > 0
                                        /* Translators: «Строка 5, столбец 3» */
@@ -129,19 +142,206 @@ recheck (ImportDialog *d)
           gtk_list_box_append (d->problems, row);
         }
     }
-  else if (report.values == 0)
+  else if (report->values == 0)
     summary = g_strdup (_ ("The file has no values to import."));
   else
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file is good: %u value will be imported.",
-                                            "The file is good: %u values will be imported.", report.values),
-                               report.values);
-  d->good = ok && error == NULL && report.values > 0;
+    {
+      g_autofree char *count = itogi_format_integer (report->values);
+      summary
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file is good: %s value will be imported.",
+                                          "The file is good: %s values will be imported.", report->values),
+                             count);
+    }
+  d->good = ok && error == NULL && report->values > 0;
   gtk_label_set_text (GTK_LABEL (d->summary), summary);
   gtk_widget_remove_css_class (d->summary, d->good ? "error" : "success");
   gtk_widget_add_css_class (d->summary, d->good ? "success" : "error");
   gtk_widget_set_visible (GTK_WIDGET (d->problems),
                           gtk_widget_get_first_child (GTK_WIDGET (d->problems)) != NULL);
   gtk_widget_set_sensitive (d->import_button, d->good);
+}
+
+typedef struct
+{
+  ImportDialog *d; /* lives while the task holds the dialog's window */
+  char *database;
+  gboolean dry_run;
+  ItogiImportReport report;
+  GError *error;
+  gboolean ok;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  itogi_import_report_clear (&job->report);
+  g_clear_error (&job->error);
+  g_free (job->database);
+  g_free (job);
+}
+
+static void
+job_step (guint done, guint total, gpointer data)
+{
+  ImportJob *job = data;
+  g_atomic_int_set (&job->d->job_total, total);
+  g_atomic_int_set (&job->d->job_done, done);
+}
+
+/* In the worker: a connection of its own (one that only reads, for a check), the file's rows
+ * checked, and for the import written in one transaction. */
+static void
+run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  ItogiProgress progress = { cancellable, job_step, job };
+  g_autoptr (ItogiStore) store = job->dry_run ? itogi_store_open_to_read (job->database, &job->error)
+                                              : itogi_store_open_unverified (job->database, &job->error);
+
+  if (store != NULL)
+    job->ok
+        = itogi_import_csv_with (store, job->d->table, job->dry_run, &job->report, &progress, &job->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+show_job_step (gpointer data)
+{
+  ImportDialog *d = data;
+  guint total = g_atomic_int_get (&d->job_total), done = g_atomic_int_get (&d->job_done);
+  guint rows = d->table->rows->len > 0 ? d->table->rows->len - 1 : 0;
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    {
+      gtk_progress_bar_pulse (GTK_PROGRESS_BAR (d->job_bar));
+      return G_SOURCE_CONTINUE;
+    }
+  g_autofree char *of = itogi_format_integer (rows);
+  g_autofree char *at
+      = itogi_format_integer (d->importing && done >= total / 2 ? done - total / 2 : MIN (done, rows));
+
+  if (d->importing && done >= total / 2)
+    /* Translators: «Импорт: записано строк — 40 000 из 100 000…», the rows written so far */
+    text = g_strdup_printf (_ ("Importing: row %s of %s written…"), at, of);
+  else
+    /* Translators: «Проверка: строка 40 000 из 100 000…» */
+    text = g_strdup_printf (_ ("Checking: row %s of %s…"), at, of);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (d->job_bar), (double)done / total);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (d->job_bar), text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+end_job (ImportDialog *d)
+{
+  g_clear_handle_id (&d->job_timer, g_source_remove);
+  g_clear_object (&d->job);
+  d->importing = FALSE;
+  gtk_widget_set_visible (d->job_box, FALSE);
+  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+    gtk_widget_set_sensitive (d->combos[c], TRUE);
+}
+
+static void
+on_job_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (source);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  ImportDialog *d = job->d;
+  gboolean was_import = !job->dry_run;
+
+  /* An import that landed just as the dialog was closed is still told to the window. */
+  if (d->closing && was_import && job->ok && d->parent != NULL && d->done != NULL)
+    d->done (job->report.step, job->report.values, d->data);
+  /* A check the next one replaced, or a dialog closed meanwhile: nothing to show. */
+  if (d->closing || g_task_get_cancellable (G_TASK (result)) != d->job)
+    return;
+  end_job (d);
+  if (!was_import)
+    {
+      show_check (d, &job->report, job->ok, job->error);
+      return;
+    }
+  if (!job->ok)
+    {
+      /* Nothing was written (one transaction); the dialog stays as it was, with the reason. */
+      gtk_label_set_text (GTK_LABEL (d->summary),
+                          job->error != NULL ? job->error->message
+                                             : _ ("The file changed its verdict: nothing was imported."));
+      gtk_widget_remove_css_class (d->summary, "success");
+      gtk_widget_add_css_class (d->summary, "error");
+      gtk_widget_set_sensitive (d->import_button, d->good);
+      return;
+    }
+  if (d->done != NULL)
+    d->done (job->report.step, job->report.values, d->data);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Start the check (@dry_run) or the import in the worker, in place of any check running. */
+static void
+start_job (GtkWidget *window, ImportDialog *d, gboolean dry_run)
+{
+  g_autoptr (GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  if (d->job != NULL)
+    g_cancellable_cancel (d->job);
+  g_clear_object (&d->job);
+  job->d = d;
+  job->database = g_strdup (d->database);
+  job->dry_run = dry_run;
+  fill_report (d, &job->report);
+  d->job = g_cancellable_new ();
+  d->importing = !dry_run;
+  g_atomic_int_set (&d->job_total, 0);
+  g_atomic_int_set (&d->job_done, 0);
+
+  gtk_widget_set_sensitive (d->import_button, FALSE);
+  if (dry_run)
+    {
+      d->good = FALSE;
+      gtk_label_set_text (GTK_LABEL (d->summary), _ ("Checking the file…"));
+      gtk_widget_remove_css_class (d->summary, "error");
+      gtk_widget_remove_css_class (d->summary, "success");
+    }
+  else
+    for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+      gtk_widget_set_sensitive (d->combos[c], FALSE);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (d->job_bar), 0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (d->job_bar),
+                             dry_run ? _ ("Checking the file…") : _ ("Importing…"));
+  gtk_widget_set_visible (d->job_box, TRUE);
+  if (d->job_timer == 0)
+    d->job_timer = g_timeout_add (100, show_job_step, d);
+
+  task = g_task_new (window, d->job, on_job_done, NULL);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
+  g_task_set_name (task, dry_run ? "itogi-import-check" : "itogi-import");
+  g_task_run_in_thread (task, run_job);
+}
+
+/* Check the whole file with the columns as chosen, without writing anything. */
+static void
+recheck (ImportDialog *d)
+{
+  if (d->closing)
+    return;
+  if (d->database == NULL)
+    {
+      /* No file to open a second connection to: checked here, at once. */
+      g_auto (ItogiImportReport) report = { 0 };
+      g_autoptr (GError) error = NULL;
+      gboolean ok;
+
+      fill_report (d, &report);
+      ok = itogi_import_csv (d->store, d->table, TRUE, &report, &error);
+      show_check (d, &report, ok, error);
+      return;
+    }
+  start_job (d->window, d, TRUE);
 }
 
 gboolean
@@ -151,12 +351,17 @@ itogi_import_dialog_import (GtkWidget *dialog)
   g_auto (ItogiImportReport) report = { 0 };
   g_autoptr (GError) error = NULL;
 
-  if (!d->good)
+  if (!d->good || d->job != NULL)
     return FALSE;
+  if (d->database != NULL)
+    {
+      /* Written beside the window, the rows counted, and Stop undoes it whole. */
+      start_job (dialog, d, FALSE);
+      return TRUE;
+    }
   fill_report (d, &report);
   if (!itogi_import_csv (d->store, d->table, FALSE, &report, &error))
     {
-      /* Nothing was written (one transaction); the dialog stays as it was, with the reason. */
       gtk_label_set_text (GTK_LABEL (d->summary),
                           error != NULL ? error->message
                                         : _ ("The file changed its verdict: nothing was imported."));
@@ -168,6 +373,21 @@ itogi_import_dialog_import (GtkWidget *dialog)
     d->done (report.step, report.values, d->data);
   gtk_window_destroy (GTK_WINDOW (dialog));
   return TRUE;
+}
+
+gboolean
+itogi_import_dialog_is_busy (GtkWidget *dialog)
+{
+  return get (dialog)->job != NULL;
+}
+
+void
+itogi_import_dialog_stop (GtkWidget *dialog)
+{
+  ImportDialog *d = get (dialog);
+
+  if (d->job != NULL)
+    g_cancellable_cancel (d->job);
 }
 
 void
@@ -193,6 +413,10 @@ static void
 on_destroy (ImportDialog *d)
 {
   d->closing = TRUE;
+  /* Closed while a job runs: it stops, and an import stopped writes nothing. */
+  if (d->job != NULL)
+    g_cancellable_cancel (d->job);
+  g_clear_handle_id (&d->job_timer, g_source_remove);
 }
 
 static void
@@ -243,6 +467,8 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
     return NULL;
   d = g_new0 (ImportDialog, 1);
   d->store = store;
+  /* A store that cannot be written imports nothing: its refusal comes from the store itself. */
+  d->database = itogi_store_is_read_only (store) ? NULL : g_strdup (itogi_store_get_path (store));
   d->table = table;
   d->done = done;
   d->data = data;
@@ -250,6 +476,10 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   n_fields = g_strv_length (header->fields);
 
   window = itogi_dialog_new (parent, _ ("Import from CSV"), 760, 720, _ ("_Import"), &box, &d->import_button);
+  d->window = window;
+  d->parent = parent;
+  if (parent != NULL)
+    g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *)&d->parent);
   g_object_set_data_full (G_OBJECT (window), "itogi-import-dialog", d, (GDestroyNotify)import_dialog_free);
   itogi_dialog_set_subtitle (window, _ ("Import from CSV"), name);
   g_object_ref (d->import_button);
@@ -276,6 +506,22 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   gtk_accessible_update_property (GTK_ACCESSIBLE (d->problems), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Problems"),
                                   -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (check), GTK_WIDGET (d->problems));
+  {
+    GtkWidget *stop = gtk_button_new_with_mnemonic (_ ("_Stop"));
+
+    d->job_box = g_object_ref (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
+    gtk_widget_set_margin_top (d->job_box, 12);
+    d->job_bar = g_object_ref (gtk_progress_bar_new ());
+    gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (d->job_bar), TRUE);
+    gtk_widget_set_hexpand (d->job_bar, TRUE);
+    gtk_widget_set_valign (d->job_bar, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (stop, _ ("Stop; nothing is imported"));
+    g_signal_connect_swapped (stop, "clicked", G_CALLBACK (itogi_import_dialog_stop), window);
+    gtk_box_append (GTK_BOX (d->job_box), d->job_bar);
+    gtk_box_append (GTK_BOX (d->job_box), stop);
+    gtk_widget_set_visible (d->job_box, FALSE);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (check), d->job_box);
+  }
   gtk_box_append (GTK_BOX (content), check);
 
   /* Which column holds what: guessed from the header, changeable. */

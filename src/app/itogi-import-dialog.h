@@ -22,10 +22,14 @@ GtkWidget *itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const 
                                     gsize length, ItogiImportDone done, gpointer data, GError **error);
 
 /* For tests: the choice of column for @column (0: not in the file, n: the file's nth column), the
- * verdict shown, whether Import is offered, and pressing it. */
+ * verdict shown, whether Import is offered, and pressing it. The check (after each choice) and
+ * the import run in a worker thread: is_busy says one is running, stop stops it (an import
+ * stopped writes nothing). Import is TRUE when it was started, or done at once. */
 void itogi_import_dialog_choose (GtkWidget *dialog, ItogiImportColumn column, guint choice);
 const char *itogi_import_dialog_get_summary (GtkWidget *dialog);
 gboolean itogi_import_dialog_can_import (GtkWidget *dialog);
 gboolean itogi_import_dialog_import (GtkWidget *dialog);
+gboolean itogi_import_dialog_is_busy (GtkWidget *dialog);
+void itogi_import_dialog_stop (GtkWidget *dialog);
 
 G_END_DECLS

@@ -890,8 +890,9 @@ static void
 on_imported (gint64 step, guint values, gpointer data)
 {
   ItogiWindow *self = data;
+  g_autofree char *count = itogi_format_integer (values);
   g_autofree char *message = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "Imported %u value.", "Imported %u values.", values), values);
+      g_dngettext (GETTEXT_PACKAGE, "Imported %s value.", "Imported %s values.", values), count);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   if (step != 0)

@@ -709,21 +709,24 @@ cmd_import (const GlobalOptions *global, int argc, char **argv)
             fprintf (stderr, _ ("Line %u: %s\n"), p->line, p->message);
         }
       {
+        g_autofree char *count = itogi_format_integer (report.problems->len);
         g_autofree char *msg
-            = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem; nothing was imported.",
-                                            "%u problems; nothing was imported.", report.problems->len),
-                               report.problems->len);
+            = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s problem; nothing was imported.",
+                                            "%s problems; nothing was imported.", report.problems->len),
+                               count);
         return fail (EXIT_FAILURE, msg);
       }
     }
   {
+    /* «100 000»: the digits grouped, as everywhere a person reads them. */
+    g_autofree char *count = itogi_format_integer (report.values);
     g_autofree char *msg = dry_run ? g_strdup_printf (
-                               g_dngettext (GETTEXT_PACKAGE, "The file is good: %u value would be imported.",
-                                            "The file is good: %u values would be imported.", report.values),
-                               report.values)
-                                   : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u value.",
-                                                                   "Imported %u values.", report.values),
-                                                      report.values);
+                               g_dngettext (GETTEXT_PACKAGE, "The file is good: %s value would be imported.",
+                                            "The file is good: %s values would be imported.", report.values),
+                               count)
+                                   : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s value.",
+                                                                   "Imported %s values.", report.values),
+                                                      count);
     out (msg);
     out ("\n");
   }

@@ -298,6 +298,17 @@ gboolean
 itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_run, ItogiImportReport *report,
                   GError **error)
 {
+  return itogi_import_csv_with (store, table, dry_run, report, NULL, error);
+}
+
+/* Told every so many rows: often enough for a bar to move, seldom enough to cost nothing. */
+#define PROGRESS_EVERY 1024
+
+gboolean
+itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_run,
+                       ItogiImportReport *report, const ItogiProgress *progress, GError **error)
+{
+  guint total = dry_run ? table->rows->len : 2 * table->rows->len;
   g_autoptr (GPtrArray) areas = NULL;
   g_autoptr (GPtrArray) indicators = NULL;
   g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_free);
@@ -357,7 +368,7 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
 
   for (guint r = 1; r < table->rows->len; r++)
     {
-      const ItogiCsvRow *row = table->rows->pdata[r];
+      const ItogiCsvRow *row;
       const char *area_text = NULL, *ind_text, *year_text, *value_text, *period_text, *as_of_text;
       ItogiIndicator *ind = NULL;
       const ItogiArea *area = NULL;
@@ -370,6 +381,12 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
       gint64 year = 0;
       guint n_problems = report->problems->len;
 
+      if (r % PROGRESS_EVERY == 0 && !itogi_progress_step (progress, r, total, error))
+        {
+          report->values = 0;
+          return FALSE;
+        }
+      row = table->rows->pdata[r];
       report->rows++;
       if (g_strv_length (row->fields) != n_fields)
         {
@@ -492,7 +509,11 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = pending->pdata[i];
-      if (!itogi_store_set_value (store, p->indicator->id, p->year, p->period, p->index, &p->value, error))
+      if ((i % PROGRESS_EVERY == 0
+           && !itogi_progress_step (progress,
+                                    table->rows->len + (guint)((guint64)i * table->rows->len / pending->len),
+                                    total, error))
+          || !itogi_store_set_value (store, p->indicator->id, p->year, p->period, p->index, &p->value, error))
         {
           itogi_store_rollback_step (store);
           report->values = 0;

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "itogi-csv.h"
+#include "itogi-progress.h"
 #include "itogi-store.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,10 @@ gboolean itogi_import_map_columns (const ItogiCsvTable *table, ItogiImportReport
  * nothing was written. @error is set only when the database itself fails. */
 gboolean itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_run,
                            ItogiImportReport *report, GError **error);
+/* The same, its progress told to @progress (the rows checked, then those written, of both) and
+ * stopped by its cancel: then FALSE with G_IO_ERROR_CANCELLED, and nothing written. */
+gboolean itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_run,
+                                ItogiImportReport *report, const ItogiProgress *progress, GError **error);
 
 /* The period column: empty, «год» or «Year» for the whole year; «Q1»…«Q4», «2 квартал», «II
  * квартал», «2 кв.», «Quarter II» for a quarter; «1»…«12», «M3», «март» or «March» for a month.
