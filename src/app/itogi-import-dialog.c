@@ -302,6 +302,9 @@ start_job (GtkWidget *window, ImportDialog *d, gboolean dry_run)
   if (dry_run)
     {
       d->good = FALSE;
+      /* The verdict before is no longer the file's: it goes until the new one comes. */
+      clear_problems (d);
+      gtk_widget_set_visible (GTK_WIDGET (d->problems), FALSE);
       gtk_label_set_text (GTK_LABEL (d->summary), _ ("Checking the file…"));
       gtk_widget_remove_css_class (d->summary, "error");
       gtk_widget_remove_css_class (d->summary, "success");
