@@ -228,6 +228,9 @@ main (int argc, char *argv[])
           during = p == 0 ? "year on the Overview" : "year on an area";
           t = g_get_monotonic_time ();
           itogi_window_set_years (window, y, y - 1);
+          if (g_getenv ("STALL_BENCH_VERBOSE") != NULL)
+            fprintf (stderr, "  (the call itself: %.0f ms)\n",
+                     (double)(g_get_monotonic_time () - t) / 1000.0);
           record (&years, during, to_next_frame (widget, t));
           settle (50);
         }

@@ -58,6 +58,13 @@ struct _ItogiAreaPage
   int year;
   int compare_year;
   gboolean syncing; /* a selection is being mirrored from table to chart or back */
+
+  /* The Overview of many areas is read area by area: those its first frame shows at once, the
+   * others after it, a few milliseconds' worth at a time. */
+  GPtrArray *fill_areas; /* ItogiArea, in order */
+  guint fill_next;       /* the next area to read */
+  guint fill_offset;     /* the table's row where its rows go */
+  guint fill_source;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, GTK_TYPE_WIDGET)
@@ -67,6 +74,8 @@ itogi_area_page_dispose (GObject *object)
 {
   ItogiAreaPage *self = ITOGI_AREA_PAGE (object);
 
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_AREA_PAGE);
   g_clear_pointer (&self->area, itogi_area_free);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
@@ -1374,6 +1383,49 @@ load_archived (ItogiAreaPage *self, GError **error)
   return TRUE;
 }
 
+/* The Overview's first frame is read before it: more rows than its table shows at first. */
+#define OVERVIEW_FIRST_ROWS 60
+#define FILL_STEP_US 8000
+
+static gboolean
+fill_overview (gpointer data)
+{
+  ItogiAreaPage *self = data;
+  gint64 until = g_get_monotonic_time () + FILL_STEP_US;
+
+  while (self->fill_next < self->fill_areas->len && g_get_monotonic_time () < until)
+    {
+      const ItogiArea *area = self->fill_areas->pdata[self->fill_next];
+      g_autoptr (GError) error = NULL;
+      GPtrArray *rows = itogi_table_build (self->store, area->slug, self->year, self->compare_year, &error);
+      guint offset = self->fill_offset;
+
+      if (rows == NULL)
+        {
+          /* The database failed under it: the rows read so far stay, and it says so. */
+          show_toast (self, error->message);
+          break;
+        }
+      self->fill_next++;
+      self->fill_offset += rows->len;
+      itogi_indicator_table_put_rows (ITOGI_INDICATOR_TABLE (self->table), offset, rows,
+                                      self->fill_next == self->fill_areas->len, self->year,
+                                      self->compare_year);
+    }
+  if (self->fill_next < self->fill_areas->len && g_get_monotonic_time () >= until)
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+itogi_area_page_is_filling (ItogiAreaPage *self)
+{
+  g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
+  return self->fill_source != 0;
+}
+
 gboolean
 itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GError **error)
 {
@@ -1386,8 +1438,35 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
 
   g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
 
-  rows = itogi_table_build (self->store, self->area != NULL ? self->area->slug : NULL, year, compare_year,
-                            error);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
+  if (self->area == NULL)
+    {
+      /* The Overview: its areas read in order until its first frame has rows enough. A large
+       * administration's others are read after it (fill_overview). */
+      g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, FALSE, error);
+      guint a = 0;
+
+      if (areas == NULL)
+        return FALSE;
+      rows = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_table_row_free);
+      for (; a < areas->len && rows->len <= OVERVIEW_FIRST_ROWS; a++)
+        {
+          g_autoptr (GPtrArray) more = itogi_table_build (self->store, ((ItogiArea *)areas->pdata[a])->slug,
+                                                          year, compare_year, error);
+          if (more == NULL)
+            return FALSE;
+          g_ptr_array_set_free_func (more, NULL);
+          g_ptr_array_extend_and_steal (rows, g_steal_pointer (&more));
+        }
+      if (a < areas->len)
+        {
+          self->fill_areas = g_steal_pointer (&areas);
+          self->fill_next = a;
+        }
+    }
+  else
+    rows = itogi_table_build (self->store, self->area->slug, year, compare_year, error);
   if (rows == NULL)
     return FALSE;
   has_rows = rows->len > 0;
@@ -1398,8 +1477,17 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
                                             selected_kind (self), year, compare_year, &chart_error);
   self->year = year;
   self->compare_year = compare_year;
-  itogi_indicator_table_set_rows (ITOGI_INDICATOR_TABLE (self->table), g_steal_pointer (&rows), year,
-                                  compare_year);
+  if (self->fill_areas != NULL)
+    {
+      /* Its first rows now, in place where they were; the rest after the first frame. */
+      self->fill_offset = rows->len;
+      itogi_indicator_table_put_rows (ITOGI_INDICATOR_TABLE (self->table), 0, g_steal_pointer (&rows), FALSE,
+                                      year, compare_year);
+      self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_overview, self, NULL);
+    }
+  else
+    itogi_indicator_table_set_rows (ITOGI_INDICATOR_TABLE (self->table), g_steal_pointer (&rows), year,
+                                    compare_year);
   gtk_widget_set_visible (self->table, has_rows);
 
   if (self->area != NULL)

@@ -19,6 +19,9 @@ GtkWidget *itogi_area_page_new (ItogiStore *store, const ItogiArea *area);
 const ItogiArea *itogi_area_page_get_area (ItogiAreaPage *self);
 /* Reload everything for @year against @compare_year; FALSE with @error when the store fails. */
 gboolean itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GError **error);
+/* The Overview of many areas reads the areas its first frame does not show after that frame:
+ * TRUE until all are in its table. */
+gboolean itogi_area_page_is_filling (ItogiAreaPage *self);
 GtkWidget *itogi_area_page_get_table (ItogiAreaPage *self);
 GtkWidget *itogi_area_page_get_chart (ItogiAreaPage *self);
 

@@ -1044,6 +1044,93 @@ itogi_indicator_table_get_n_rows (ItogiIndicatorTable *self)
   return n_rows (self);
 }
 
+/* The rows from @position on go (those in the list and those to come). */
+static void
+truncate_rows (ItogiIndicatorTable *self, guint position)
+{
+  guint have = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  if (position < have)
+    {
+      stop_filling (self);
+      g_list_store_splice (self->store, position, have - position, NULL, 0);
+    }
+  else if (self->pending != NULL && position - have < self->pending->len)
+    g_ptr_array_remove_range (self->pending, position - have, self->pending->len - (position - have));
+}
+
+/* @item after the last row: in the list at once while the first frame's rows are not all
+ * there, else with the rows that come after it. */
+static void
+append_row (ItogiIndicatorTable *self, ItogiRowItem *item)
+{
+  if (self->pending == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->store)) < FIRST_ROWS)
+    {
+      g_list_store_append (self->store, item);
+      return;
+    }
+  if (self->pending == NULL)
+    self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->pending, g_object_ref (item));
+  if (self->fill_source == 0)
+    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
+}
+
+void
+itogi_indicator_table_put_rows (ItogiIndicatorTable *self, guint offset, GPtrArray *rows, gboolean last,
+                                int year, int compare_year)
+{
+  g_autoptr (GPtrArray) owned = rows;
+  guint n = n_rows (self), i = 0;
+  gint64 last_area = -1;
+
+  g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
+  g_return_if_fail (offset <= n);
+  if (offset == 0)
+    {
+      g_autofree char *year_text = itogi_format_year (year);
+      g_autofree char *compare_text = itogi_format_year (compare_year);
+
+      self->year = year;
+      self->compare_year = compare_year;
+      gtk_column_view_column_set_title (self->columns[CELL_PREVIOUS], compare_text);
+      gtk_column_view_column_set_title (self->columns[CELL_CURRENT], year_text);
+      /* Many rows come: the table scrolls itself, making widgets only near the screen. */
+      set_long (self, TRUE);
+    }
+  else
+    {
+      g_autoptr (ItogiRowItem) before = item_at (self, offset - 1);
+      last_area = before != NULL ? itogi_row_item_get_row (before)->area->id : -1;
+    }
+  /* The rows move into the items; the array no longer frees them. */
+  g_ptr_array_set_free_func (owned, NULL);
+  self->rebuilding = TRUE;
+  /* The same indicators where they were: in place, the keyboard staying where it is. */
+  for (; i < owned->len && offset + i < n; i++)
+    {
+      g_autoptr (ItogiRowItem) item = item_at (self, offset + i);
+      const ItogiTableRow *old = itogi_row_item_get_row (item), *new = g_ptr_array_index (owned, i);
+
+      if (old->indicator->id != new->indicator->id || old->area->id != new->area->id)
+        break;
+      itogi_row_item_set_row (item, g_ptr_array_index (owned, i));
+      last_area = new->area->id;
+    }
+  /* From the first that differs (or past the last row given) the rows are made anew. */
+  if (i < owned->len || last)
+    truncate_rows (self, offset + i);
+  for (; i < owned->len; i++)
+    {
+      ItogiTableRow *row = g_ptr_array_index (owned, i);
+      g_autoptr (ItogiRowItem) item = itogi_row_item_new (row, row->area->id != last_area);
+
+      last_area = row->area->id;
+      append_row (self, item);
+    }
+  self->rebuilding = FALSE;
+}
+
 void
 itogi_indicator_table_select (ItogiIndicatorTable *self, int position)
 {

@@ -36,6 +36,12 @@ void itogi_indicator_table_select (ItogiIndicatorTable *self, int position);
 int itogi_indicator_table_get_selected (ItogiIndicatorTable *self);
 GListModel *itogi_indicator_table_get_model (ItogiIndicatorTable *self);
 guint itogi_indicator_table_get_n_rows (ItogiIndicatorTable *self);
+/* A long table filled a part at a time (the Overview of many areas, area by area): @rows (taken)
+ * for the positions from @offset on, @offset no further than the rows given before; @last when
+ * no rows come after them. Rows of the same indicators as before are updated in place; from the
+ * first that differs the rows are made anew. */
+void itogi_indicator_table_put_rows (ItogiIndicatorTable *self, guint offset, GPtrArray *rows, gboolean last,
+                                     int year, int compare_year);
 
 /* The figure cell of the @row-th row, this year's (@current) or the comparison year's, or NULL
  * while the row has no widgets. */
