@@ -985,6 +985,12 @@ reload_chart (ItogiAreaPage *self)
   show_chart (self, too_many ? NULL : build_chart_model (self, &error), too_many, error);
 }
 
+static void
+on_table_filled (ItogiAreaPage *self)
+{
+  itogi_chart_view_set_held (self->chart_view, FALSE);
+}
+
 /* The chart's items are the table's rows, in the same order: a selection mirrors across. */
 static void
 on_table_row (ItogiAreaPage *self, int position)
@@ -1262,6 +1268,7 @@ itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
   self->table = itogi_indicator_table_new (area == NULL);
   gtk_box_append (self->table_box, self->table);
   g_signal_connect_swapped (self->table, "row-selected", G_CALLBACK (on_table_row), self);
+  g_signal_connect_swapped (self->table, "filled", G_CALLBACK (on_table_filled), self);
   itogi_indicator_table_set_editor (ITOGI_INDICATOR_TABLE (self->table), edit_value, self);
   itogi_indicator_table_set_menu (ITOGI_INDICATOR_TABLE (self->table), TRUE);
 
@@ -1488,6 +1495,10 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
   else
     itogi_indicator_table_set_rows (ITOGI_INDICATOR_TABLE (self->table), g_steal_pointer (&rows), year,
                                     compare_year);
+  /* The chart under a table whose rows are still coming waits for them: drawn now, it would be
+   * drawn where it does not stay, in the first frame, which it would make slower. */
+  itogi_chart_view_set_held (self->chart_view,
+                             itogi_indicator_table_is_filling (ITOGI_INDICATOR_TABLE (self->table)));
   gtk_widget_set_visible (self->table, has_rows);
 
   if (self->area != NULL)

@@ -21,6 +21,7 @@ struct _ItogiChartView
   int laid_out_width; /* the size the layout was made for; 0: none */
   int laid_out_height;
   gboolean skipped;          /* out of sight at its last snapshot: drawn when scrolled to */
+  gboolean held;             /* drawn nothing until let go (itogi_chart_view_set_held) */
   GtkAdjustment *watched[2]; /* its scroller's adjustments, while watched */
 };
 
@@ -141,6 +142,12 @@ itogi_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (self->model == NULL || width <= 0 || height <= 0)
     return;
+  /* Held while what is above it is still coming: it will not stay where it is. */
+  if (self->held)
+    {
+      self->skipped = TRUE;
+      return;
+    }
   self->skipped = !in_sight (self, &scroller);
   if (scroller != NULL)
     watch (self, scroller);
@@ -351,6 +358,17 @@ itogi_chart_view_set_model (ItogiChartView *self, ItogiChartModel *model)
                                   model != NULL && model->title != NULL ? model->title : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+itogi_chart_view_set_held (ItogiChartView *self, gboolean held)
+{
+  g_return_if_fail (ITOGI_IS_CHART_VIEW (self));
+  if (self->held == held)
+    return;
+  self->held = held;
+  if (!held)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const ItogiChartModel *

@@ -18,6 +18,9 @@ GtkWidget *itogi_chart_view_new (void);
 /* Takes @model (may be NULL). */
 void itogi_chart_view_set_model (ItogiChartView *self, ItogiChartModel *model);
 const ItogiChartModel *itogi_chart_view_get_model (ItogiChartView *self);
+/* Drawn nothing while @held (its place kept): the rows above it are still coming, and the
+ * frames until then would draw it where it will not stay. */
+void itogi_chart_view_set_held (ItogiChartView *self, gboolean held);
 void itogi_chart_view_set_selected (ItogiChartView *self, int item);
 int itogi_chart_view_get_selected (ItogiChartView *self);
 /* What the last drawing put where (NULL before the first one). */

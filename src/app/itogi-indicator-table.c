@@ -60,6 +60,9 @@ struct _ItogiIndicatorTable
    * (fill_more), so the first frame makes only the widgets it shows. */
   GPtrArray *pending;
   guint fill_source;
+  GdkFrameClock *fill_clock; /* the rows wait for this frame to be painted */
+  gulong fill_painted;
+  gulong fill_mapped; /* or for the table to be shown first */
 };
 
 G_DEFINE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, GTK_TYPE_WIDGET)
@@ -118,6 +121,8 @@ on_cell_draft_changed (ItogiFigureCell *cell, ItogiIndicatorTable *self)
 
 static void on_cell_move (ItogiFigureCell *cell, int rows, ItogiIndicatorTable *self);
 static void fill_all (ItogiIndicatorTable *self);
+static void stop_filling (ItogiIndicatorTable *self);
+static void stop_waiting (ItogiIndicatorTable *self);
 
 /* A cell's tooltip is asked for when the pointer rests on it. gtk_widget_set_tooltip_text () at
  * every bind would ask the X server where the pointer is, once per cell: seconds for a long table. */
@@ -683,8 +688,7 @@ itogi_indicator_table_dispose (GObject *object)
   if (self->refocus_tick != 0 && self->view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
   self->refocus_tick = 0;
-  g_clear_handle_id (&self->fill_source, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  stop_filling (self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->view = NULL;
   g_clear_pointer (&self->drafts, g_hash_table_unref);
@@ -697,6 +701,7 @@ itogi_indicator_table_dispose (GObject *object)
 enum
 {
   ROW_SELECTED,
+  FILLED,
   N_SIGNALS
 };
 
@@ -720,6 +725,9 @@ itogi_indicator_table_class_init (ItogiIndicatorTableClass *klass)
   gtk_widget_class_set_css_name (widget_class, "indicatortable");
 
   /* The selected row changed: its position, or −1 for none. */
+  /* Every row is in the list: the last of those that came after the first frame is there. */
+  signals[FILLED] = g_signal_new ("filled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
   signals[ROW_SELECTED] = g_signal_new ("row-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                         NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 }
@@ -828,6 +836,7 @@ fill_more (gpointer data)
     {
       self->fill_source = 0;
       g_clear_pointer (&self->pending, g_ptr_array_unref);
+      g_signal_emit (self, signals[FILLED], 0);
       return G_SOURCE_REMOVE;
     }
   /* Past the rows the list makes widgets for, the rest cost only their items: all at once. */
@@ -838,6 +847,7 @@ fill_more (gpointer data)
     return G_SOURCE_CONTINUE;
   self->fill_source = 0;
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_signal_emit (self, signals[FILLED], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -853,13 +863,68 @@ fill_all (ItogiIndicatorTable *self)
   g_list_store_splice (self->store, have, 0, self->pending->pdata, self->pending->len);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  stop_waiting (self);
+  g_signal_emit (self, signals[FILLED], 0);
+}
+
+static void
+stop_waiting (ItogiIndicatorTable *self)
+{
+  if (self->fill_painted != 0)
+    g_signal_handler_disconnect (self->fill_clock, self->fill_painted);
+  self->fill_painted = 0;
+  g_clear_object (&self->fill_clock);
+  g_clear_signal_handler (&self->fill_mapped, self);
 }
 
 static void
 stop_filling (ItogiIndicatorTable *self)
 {
+  stop_waiting (self);
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+static void start_filling (ItogiIndicatorTable *self);
+
+static void
+on_fill_frame_painted (GdkFrameClock *clock, ItogiIndicatorTable *self)
+{
+  stop_waiting (self);
+  self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
+}
+
+static void
+on_fill_mapped (ItogiIndicatorTable *self)
+{
+  g_clear_signal_handler (&self->fill_mapped, self);
+  start_filling (self);
+}
+
+/* The rows after the first frame's come after that frame is painted: started sooner, in the
+ * wait for the window to be shown, they would all be in the first frame. Then a few at a time,
+ * at idle priority, below redrawing. */
+static void
+start_filling (ItogiIndicatorTable *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->fill_source != 0 || self->fill_painted != 0 || self->fill_mapped != 0)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->fill_mapped = g_signal_connect (self, "map", G_CALLBACK (on_fill_mapped), NULL);
+      return;
+    }
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
+      return;
+    }
+  self->fill_clock = g_object_ref (clock);
+  self->fill_painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_fill_frame_painted), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The @i-th row's item, whether in the list yet or still to come. */
@@ -1010,8 +1075,7 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
         self->pending = g_ptr_array_new_with_free_func (g_object_unref);
         for (guint i = first; i < items->len; i++)
           g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (items, i)));
-        /* Below redrawing: each step waits for the frame before it. */
-        self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
+        start_filling (self);
       }
     else
       g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
@@ -1035,6 +1099,13 @@ itogi_indicator_table_get_model (ItogiIndicatorTable *self)
   /* Whoever walks the rows gets them all. */
   fill_all (self);
   return G_LIST_MODEL (self->store);
+}
+
+gboolean
+itogi_indicator_table_is_filling (ItogiIndicatorTable *self)
+{
+  g_return_val_if_fail (ITOGI_IS_INDICATOR_TABLE (self), FALSE);
+  return self->pending != NULL;
 }
 
 guint
@@ -1072,8 +1143,7 @@ append_row (ItogiIndicatorTable *self, ItogiRowItem *item)
   if (self->pending == NULL)
     self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->pending, g_object_ref (item));
-  if (self->fill_source == 0)
-    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
+  start_filling (self);
 }
 
 void

@@ -36,6 +36,8 @@ void itogi_indicator_table_select (ItogiIndicatorTable *self, int position);
 int itogi_indicator_table_get_selected (ItogiIndicatorTable *self);
 GListModel *itogi_indicator_table_get_model (ItogiIndicatorTable *self);
 guint itogi_indicator_table_get_n_rows (ItogiIndicatorTable *self);
+/* Rows are still coming after the first frame ("filled" is emitted when the last is in). */
+gboolean itogi_indicator_table_is_filling (ItogiIndicatorTable *self);
 /* A long table filled a part at a time (the Overview of many areas, area by area): @rows (taken)
  * for the positions from @offset on, @offset no further than the rows given before; @last when
  * no rows come after them. Rows of the same indicators as before are updated in place; from the
