@@ -150,7 +150,8 @@ typedef struct
 static void
 check_start_now (CheckStart *start)
 {
-  if (start->painted != 0)
+  /* The window may have gone first, its frame clock taking its handlers with it. */
+  if (start->painted != 0 && g_signal_handler_is_connected (start->clock, start->painted))
     g_signal_handler_disconnect (start->clock, start->painted);
   g_clear_handle_id (&start->timeout, g_source_remove);
   g_clear_object (&start->clock);

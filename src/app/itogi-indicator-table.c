@@ -870,7 +870,8 @@ fill_all (ItogiIndicatorTable *self)
 static void
 stop_waiting (ItogiIndicatorTable *self)
 {
-  if (self->fill_painted != 0)
+  /* A frame clock taken down with its window has let go of its handlers already. */
+  if (self->fill_painted != 0 && g_signal_handler_is_connected (self->fill_clock, self->fill_painted))
     g_signal_handler_disconnect (self->fill_clock, self->fill_painted);
   self->fill_painted = 0;
   g_clear_object (&self->fill_clock);

@@ -1049,6 +1049,49 @@ itogi_window_cancel_job (ItogiWindow *self)
   on_job_cancel (self);
 }
 
+/* @func runs in a worker thread on @job (freed with @free_job), the bar saying @what, with
+ * Cancel; @done comes back here. FALSE, @job freed and nothing started, while another runs. */
+static gboolean
+start_job (ItogiWindow *self, const char *what, const char *name, GTaskThreadFunc func, gpointer job,
+           GDestroyNotify free_job, GAsyncReadyCallback done, GError **error)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->job_cancel != NULL)
+    {
+      free_job (job);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _ ("A file is being written: wait until it is done, or cancel it."));
+      return FALSE;
+    }
+  self->job_cancel = g_cancellable_new ();
+  show_job (self, what);
+  /* The application stays until the file is whole or removed, even if the window closes. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
+  task = g_task_new (self, self->job_cancel, done, NULL);
+  /* A cancel is told in the job's own words («nothing was saved»), not GIO's generic one. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, free_job);
+  g_task_set_name (task, name);
+  g_task_run_in_thread (task, func);
+  return TRUE;
+}
+
+/* A job's end, in its @done: FALSE when the window was taken down meanwhile (nothing to say);
+ * else its bar goes, and @error has what went wrong, if anything. */
+static gboolean
+job_ended (ItogiWindow *self, GAsyncResult *result, gboolean *ok, GError **error)
+{
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
+  if (self->disposed)
+    return FALSE;
+  end_job (self);
+  *ok = g_task_propagate_boolean (G_TASK (result), error);
+  return TRUE;
+}
+
 typedef struct
 {
   char *database;
@@ -1084,13 +1127,11 @@ on_backed_up (GObject *source, GAsyncResult *result, gpointer data)
   ItogiWindow *self = ITOGI_WINDOW (source);
   BackupJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  gboolean ok = FALSE;
 
-  if (g_application_get_default () != NULL)
-    g_application_release (g_application_get_default ());
-  if (self->disposed)
+  if (!job_ended (self, result, &ok, &error))
     return;
-  end_job (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     show_error (self, error);
   else
     {
@@ -1108,19 +1149,12 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *folder = NULL;
-  g_autoptr (GTask) task = NULL;
   BackupJob *job;
 
   if (path == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _ ("Choose a file on this computer."));
-      return FALSE;
-    }
-  if (self->job_cancel != NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                           _ ("A file is being written: wait until it is done, or cancel it."));
       return FALSE;
     }
   /* Said at once, not after the work: a folder that is not there. */
@@ -1135,18 +1169,8 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
   job = g_new0 (BackupJob, 1);
   job->database = g_strdup (itogi_store_get_path (self->store));
   job->path = g_steal_pointer (&path);
-  self->job_cancel = g_cancellable_new ();
-  show_job (self, _ ("Making the backup…"));
-  /* The application stays until the copy is whole or removed, even if the window closes. */
-  if (g_application_get_default () != NULL)
-    g_application_hold (g_application_get_default ());
-  task = g_task_new (self, self->job_cancel, on_backed_up, NULL);
-  /* A cancel is told in the job's own words («nothing was saved»), not GIO's generic one. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify)backup_job_free);
-  g_task_set_name (task, "itogi-backup");
-  g_task_run_in_thread (task, back_up_in_thread);
-  return TRUE;
+  return start_job (self, _ ("Making the backup…"), "itogi-backup", back_up_in_thread, job,
+                    (GDestroyNotify)backup_job_free, on_backed_up, error);
 }
 
 typedef struct
@@ -1206,13 +1230,11 @@ on_exported (GObject *source, GAsyncResult *result, gpointer data)
   ItogiWindow *self = ITOGI_WINDOW (source);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
+  gboolean ok = FALSE;
 
-  if (g_application_get_default () != NULL)
-    g_application_release (g_application_get_default ());
-  if (self->disposed)
+  if (!job_ended (self, result, &ok, &error))
     return;
-  end_job (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     show_error (self, error);
   else
     {
@@ -1236,16 +1258,9 @@ gboolean
 itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gboolean csv, const char *path,
                         GError **error)
 {
-  g_autoptr (GTask) task = NULL;
   ExportJob *job;
 
   g_return_val_if_fail (ITOGI_IS_WINDOW (self), FALSE);
-  if (self->job_cancel != NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                           _ ("A file is being written: wait until it is done, or cancel it."));
-      return FALSE;
-    }
   job = g_new0 (ExportJob, 1);
   job->window = self;
   job->database = g_strdup (itogi_store_get_path (self->store));
@@ -1254,18 +1269,8 @@ itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gb
   job->areas = options->areas != NULL ? g_strdupv ((char **)options->areas) : NULL;
   job->options.areas = NULL;
   job->csv = csv;
-  self->job_cancel = g_cancellable_new ();
-  show_job (self, _ ("Exporting…"));
-  /* The application stays until the file is whole or removed, even if the window closes. */
-  if (g_application_get_default () != NULL)
-    g_application_hold (g_application_get_default ());
-  task = g_task_new (self, self->job_cancel, on_exported, NULL);
-  /* A cancel is told in the job's own words («nothing was saved»), not GIO's generic one. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
-  g_task_set_name (task, "itogi-export");
-  g_task_run_in_thread (task, export_in_thread);
-  return TRUE;
+  return start_job (self, _ ("Exporting…"), "itogi-export", export_in_thread, job,
+                    (GDestroyNotify)export_job_free, on_exported, error);
 }
 
 static void
