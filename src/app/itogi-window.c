@@ -1078,17 +1078,23 @@ start_job (ItogiWindow *self, const char *what, const char *name, GTaskThreadFun
   return TRUE;
 }
 
-/* A job's end, in its @done: FALSE when the window was taken down meanwhile (nothing to say);
- * else its bar goes, and @error has what went wrong, if anything. */
+/* A job's end, in its @done: its bar goes, and what went wrong is shown. TRUE when it succeeded
+ * and the window is still there to say so. */
 static gboolean
-job_ended (ItogiWindow *self, GAsyncResult *result, gboolean *ok, GError **error)
+job_succeeded (ItogiWindow *self, GAsyncResult *result)
 {
+  g_autoptr (GError) error = NULL;
+
   if (g_application_get_default () != NULL)
     g_application_release (g_application_get_default ());
   if (self->disposed)
     return FALSE;
   end_job (self);
-  *ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1126,14 +1132,8 @@ on_backed_up (GObject *source, GAsyncResult *result, gpointer data)
 {
   ItogiWindow *self = ITOGI_WINDOW (source);
   BackupJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  gboolean ok = FALSE;
 
-  if (!job_ended (self, result, &ok, &error))
-    return;
-  if (!ok)
-    show_error (self, error);
-  else
+  if (job_succeeded (self, result))
     {
       g_autofree char *name = g_path_get_basename (job->path);
       g_autofree char *display = g_filename_display_name (name);
@@ -1229,14 +1229,8 @@ on_exported (GObject *source, GAsyncResult *result, gpointer data)
 {
   ItogiWindow *self = ITOGI_WINDOW (source);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  gboolean ok = FALSE;
 
-  if (!job_ended (self, result, &ok, &error))
-    return;
-  if (!ok)
-    show_error (self, error);
-  else
+  if (job_succeeded (self, result))
     {
       g_autoptr (GFile) file = g_file_new_for_path (job->path);
       g_autofree char *uri = g_file_get_uri (file);
