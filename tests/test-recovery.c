@@ -175,6 +175,19 @@ first_area_id (ItogiStore *store)
 }
 
 /* A database whose first area's 2030 note says @note: the mark that tells copies apart. */
+/* Whether an unfinished output (its temporary file) is left in @dir. */
+static gboolean
+holds_part_file (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".itogi-part-"))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 write_note (const char *path, const char *note, gboolean create)
 {
@@ -648,6 +661,30 @@ find_transient_dialog (ItogiWindow *window)
   return found;
 }
 
+/* Whether a window of the application is writing a file (a restore's copy, here). */
+static gboolean
+any_busy (Fixture *f)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (ITOGI_IS_WINDOW (l->data) && itogi_window_is_busy (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+/* Until a restore started in a window has ended: refused or cancelled (the window stays), or put
+ * in place (the window replaced by a new one, whose check is then waited for). */
+static void
+wait_restored (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (any_busy (f) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (any_busy (f));
+  settle ();
+  wait_checked (f);
+}
+
 /* Restore from Backup… in a running window: the chosen backup replaces the data, the current file
  * is kept aside; a damaged backup is refused before anything closes. */
 static void
@@ -691,6 +728,7 @@ test_restore_from_menu (Fixture *f, gconstpointer data)
   itogi_restore_dialog_select (dialog, 1);
   g_assert_cmpstr (itogi_restore_dialog_get_selected (dialog), ==, broken);
   respond (ADW_MESSAGE_DIALOG (dialog), "restore");
+  wait_restored (f);
   /* Refused before anything closed: the same window, the same data, nothing moved aside. */
   g_assert_true (find_window (f) == window);
   note = read_note (f->path);
@@ -705,6 +743,7 @@ test_restore_from_menu (Fixture *f, gconstpointer data)
   itogi_restore_dialog_select (dialog, 2);
   g_assert_cmpstr (itogi_restore_dialog_get_selected (dialog), ==, older);
   respond (ADW_MESSAGE_DIALOG (dialog), "restore");
+  wait_restored (f);
 
   after = find_window (f);
   g_assert_nonnull (after);
@@ -716,6 +755,81 @@ test_restore_from_menu (Fixture *f, gconstpointer data)
   kept_note = read_note (kept);
   g_assert_cmpstr (kept_note, ==, "wednesday");
   g_assert_cmpstr (itogi_application_get_path (f->app), ==, f->path);
+}
+
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *)data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The slow half of a restore (checking and copying a large backup) runs beside the window: the
+ * window goes on, says what step it is on, and the restore can be cancelled, which leaves the
+ * database, its folder and the window as they were. Not cancelled, it is put in place. */
+static void
+test_restore_in_background (Fixture *f, gconstpointer data)
+{
+  g_autofree char *backup = backup_path (f->path, "20261120-090000-manual");
+  g_autofree char *note = NULL, *kept = NULL, *kept_note = NULL;
+  g_autoptr (GError) error = NULL;
+  ItogiWindow *window;
+  GtkWidget *bar;
+  guint ticks = 0, id;
+
+  write_note (f->path, "in the backup", TRUE);
+  grow (f->path);
+  {
+    ItogiStore *store = itogi_store_open (f->path, &error);
+    g_assert_no_error (error);
+    g_assert_true (backup_into_folder (store, backup, &error));
+    g_assert_no_error (error);
+    itogi_store_free (store);
+  }
+  write_note (f->path, "in the database", FALSE);
+
+  start_app (f, f->path);
+  window = find_window (f);
+  g_assert_nonnull (window);
+
+  /* Started, and back at once: the bar says so, and a second file job is refused meanwhile. */
+  id = g_timeout_add (5, count_tick, &ticks);
+  g_assert_true (itogi_window_restore_from (window, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (itogi_window_is_busy (window));
+  bar = find_named (GTK_WIDGET (window), "job-bar");
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_false (itogi_window_restore_from (window, backup, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+  /* Cancelled before the copy is whole: the same window, the same data, nothing beside it. */
+  itogi_window_cancel_job (window);
+  wait_restored (f);
+  g_assert_true (find_window (f) == window);
+  g_assert_false (gtk_widget_get_visible (bar));
+  note = read_note (f->path);
+  g_assert_cmpstr (note, ==, "in the database");
+  g_clear_pointer (&note, g_free);
+  g_assert_null (find_file (f->dir, "-replaced-"));
+  g_assert_false (holds_part_file (f->dir));
+
+  /* Not cancelled: the main loop runs meanwhile, then the backup takes the database's place. */
+  ticks = 0;
+  g_assert_true (itogi_window_restore_from (window, backup, &error));
+  g_assert_no_error (error);
+  wait_restored (f);
+  g_source_remove (id);
+  g_assert_cmpuint (ticks, >, 0);
+  g_assert_nonnull (find_window (f));
+  g_assert_false (find_window (f) == window);
+  note = read_note (f->path);
+  g_assert_cmpstr (note, ==, "in the backup");
+  kept = find_file (f->dir, "itogi-replaced-");
+  g_assert_nonnull (kept);
+  kept_note = read_note (kept);
+  g_assert_cmpstr (kept_note, ==, "in the database");
+  g_assert_false (holds_part_file (f->dir));
 }
 
 int
@@ -759,6 +873,7 @@ main (int argc, char *argv[])
   ADD ("/app/recovery/missing-created", test_missing_created);
   ADD ("/app/recovery/read-only-folder", test_read_only_folder);
   ADD ("/app/recovery/restore-from-menu", test_restore_from_menu);
+  ADD ("/app/recovery/restore-in-background", test_restore_in_background);
   rc = g_test_run ();
   itogi_test_remove_tree (data_home);
   g_free (data_home);

@@ -883,6 +883,124 @@ test_list_backups_and_move_aside (Fixture *f, gconstpointer data)
   itogi_store_free (store);
 }
 
+/* Whether @dir holds a file whose name contains @infix. */
+static gboolean
+dir_has (const char *dir, const char *infix)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, infix) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+first_note (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_open_to_read (path, &error);
+  g_autoptr (GPtrArray) areas = NULL;
+  char *note;
+
+  g_assert_no_error (error);
+  areas = itogi_store_list_areas (store, FALSE, &error);
+  g_assert_no_error (error);
+  note = itogi_store_get_area_note (store, ((ItogiArea *)areas->pdata[0])->id, 2030, &error);
+  g_assert_no_error (error);
+  return note;
+}
+
+static void
+set_first_note (ItogiStore *store, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_set_area_note (store, ((ItogiArea *)areas->pdata[0])->id, 2030, text, &error));
+  g_assert_no_error (error);
+}
+
+static void
+count_step (guint done, guint total, gpointer data)
+{
+  GString *steps = data;
+  g_string_append_printf (steps, "%u/%u ", done, total);
+}
+
+/* A restore in two halves: the copy is made while the database is open (a window goes on
+ * meanwhile), and put in place only once this process has let go of the file. A cancel, and a
+ * copy never put in place, leave nothing behind. */
+static void
+test_restore_in_two_halves (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autofree char *backup = g_build_filename (f->dir, "копия.db", NULL);
+  g_autoptr (GString) steps = g_string_new (NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  ItogiProgress progress = { NULL, count_step, steps };
+  ItogiRestore *restore;
+  g_autofree char *kept = NULL, *note = NULL, *kept_note = NULL;
+
+  g_assert_no_error (error);
+  set_first_note (store, "in the backup");
+  g_assert_true (itogi_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  set_first_note (store, "in the database");
+
+  /* Cancelled: refused in plain words, nothing left beside the file. */
+  g_cancellable_cancel (cancellable);
+  progress.cancellable = cancellable;
+  g_assert_null (itogi_store_restore_prepare (backup, f->path, &progress, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (error->message, ==, itogi_test_tr ("Cancelled: nothing was restored."));
+  g_clear_error (&error);
+  g_assert_false (dir_has (f->dir, ".itogi-part-"));
+
+  /* Made while the database is open: its three steps told, the database untouched. */
+  progress.cancellable = NULL;
+  restore = itogi_store_restore_prepare (backup, f->path, &progress, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restore);
+  g_assert_cmpstr (steps->str, ==, "0/3 1/3 2/3 ");
+  g_assert_true (dir_has (f->dir, ".itogi-part-"));
+  note = first_note (f->path);
+  g_assert_cmpstr (note, ==, "in the database");
+  g_clear_pointer (&note, g_free);
+  /* Not put in place while the store still has it open: nothing changes, the copy goes. */
+  g_assert_false (itogi_store_restore_finish (restore, "replaced", &kept, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (kept);
+  g_assert_false (dir_has (f->dir, ".itogi-part-"));
+  g_assert_false (dir_has (f->dir, "-replaced-"));
+  note = first_note (f->path);
+  g_assert_cmpstr (note, ==, "in the database");
+  g_clear_pointer (&note, g_free);
+
+  /* Abandoned: the copy goes, nothing else. */
+  restore = itogi_store_restore_prepare (backup, f->path, NULL, &error);
+  g_assert_no_error (error);
+  itogi_store_restore_abandon (restore);
+  g_assert_false (dir_has (f->dir, ".itogi-part-"));
+
+  /* Made while open, put in place once closed: the backup's data, the old file kept aside. */
+  restore = itogi_store_restore_prepare (backup, f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, itogi_store_free);
+  g_assert_true (itogi_store_restore_finish (restore, "replaced", &kept, &error));
+  g_assert_no_error (error);
+  note = first_note (f->path);
+  g_assert_cmpstr (note, ==, "in the backup");
+  g_assert_nonnull (kept);
+  kept_note = first_note (kept);
+  g_assert_cmpstr (kept_note, ==, "in the database");
+  g_assert_false (dir_has (f->dir, ".itogi-part-"));
+}
+
 static void
 test_backup (Fixture *f, gconstpointer data)
 {
@@ -1345,6 +1463,7 @@ main (int argc, char *argv[])
   ADD ("/core/store/write-refused-rolls-back", test_write_refused_rolls_back);
   ADD ("/core/store/default-path", test_default_path);
   ADD ("/core/store/backup", test_backup);
+  ADD ("/core/store/restore-in-two-halves", test_restore_in_two_halves);
   ADD ("/core/store/open-read-only", test_open_read_only);
   ADD ("/core/store/list-backups-and-move-aside", test_list_backups_and_move_aside);
   ADD ("/core/store/check-finds-problems", test_check_finds_problems);

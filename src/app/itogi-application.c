@@ -581,7 +581,8 @@ main_window (ItogiApplication *self)
 }
 
 gboolean
-itogi_application_restore_backup (ItogiApplication *self, const char *backup, GError **error)
+itogi_application_put_restored (ItogiApplication *self, const char *backup, ItogiRestore *restore,
+                                GError **error)
 {
   g_autofree char *path = g_strdup (itogi_application_get_path (self));
   g_autofree char *kept = NULL;
@@ -589,22 +590,9 @@ itogi_application_restore_backup (ItogiApplication *self, const char *backup, GE
   ItogiWindow *window;
 
   g_return_val_if_fail (path != NULL, FALSE);
-
-  /* The backup is checked before anything is closed: a bad one leaves the window as it was. */
-  {
-    ItogiStore *probe = itogi_store_open_to_read (backup, &local);
-    if (probe == NULL)
-      {
-        if ((window = main_window (self)) != NULL)
-          itogi_window_show_error (window, local);
-        g_propagate_error (error, g_steal_pointer (&local));
-        return FALSE;
-      }
-    itogi_store_free (probe);
-  }
   g_application_hold (G_APPLICATION (self));
   close_store (self);
-  if (!itogi_store_restore (backup, path, "replaced", &kept, &local))
+  if (!itogi_store_restore_finish (restore, "replaced", &kept, &local))
     {
       /* Nothing was replaced: the same file opens again, and says what went wrong. */
       g_autoptr (GError) reopen = NULL;

@@ -28,8 +28,10 @@ ItogiWindow *itogi_application_open (ItogiApplication *self, const char *path, g
 gboolean itogi_application_is_checking (ItogiApplication *self);
 /* The file of the database shown, or NULL. */
 const char *itogi_application_get_path (ItogiApplication *self);
-/* Put @backup in the open database's place (checked first; the current file is kept aside) and
- * show it; FALSE with @error when nothing was replaced. */
-gboolean itogi_application_restore_backup (ItogiApplication *self, const char *backup, GError **error);
+/* The copy of @backup that @restore holds, checked, put in the open database's place (the current
+ * file is kept aside) and shown in a new window; FALSE with @error when nothing was replaced. The
+ * slow half is itogi_window_restore_from()'s. Takes @restore. */
+gboolean itogi_application_put_restored (ItogiApplication *self, const char *backup, ItogiRestore *restore,
+                                         GError **error);
 
 G_END_DECLS

@@ -30,12 +30,12 @@ typedef struct
 
   /* The check, or the import, runs in a worker thread on a connection of its own; the dialog
    * shows how far it is and can stop it. A new check stops the one before. */
-  GtkWidget *window;         /* the dialog itself */
-  GtkWindow *parent;         /* weak: told of an import that landed, if it is still there */
-  char *database;            /* NULL: a store without a file, checked and written here */
-  GCancellable *job;         /* the job running, or NULL */
-  gboolean importing;        /* it is the import, not a check */
-  guint job_done, job_total; /* atomic: the rows so far, of how many */
+  GtkWidget *window;          /* the dialog itself */
+  GtkWindow *parent;          /* weak: told of an import that landed, if it is still there */
+  char *database;             /* NULL: a store without a file, checked and written here */
+  GCancellable *job;          /* the job running, or NULL */
+  gboolean importing;         /* it is the import, not a check */
+  ItogiProgressCounter steps; /* the rows so far, of how many */
   guint job_timer;
   GtkWidget *job_box; /* the bar and Stop, while a job runs */
   GtkWidget *job_bar;
@@ -180,21 +180,13 @@ import_job_free (ImportJob *job)
   g_free (job);
 }
 
-static void
-job_step (guint done, guint total, gpointer data)
-{
-  ImportJob *job = data;
-  g_atomic_int_set (&job->d->job_total, total);
-  g_atomic_int_set (&job->d->job_done, done);
-}
-
 /* In the worker: a connection of its own (one that only reads, for a check), the file's rows
  * checked, and for the import written in one transaction. */
 static void
 run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ImportJob *job = data;
-  ItogiProgress progress = { cancellable, job_step, job };
+  ItogiProgress progress = { cancellable, itogi_progress_count, &job->d->steps };
   g_autoptr (ItogiStore) store = job->dry_run ? itogi_store_open_to_read (job->database, &job->error)
                                               : itogi_store_open_unverified (job->database, &job->error);
 
@@ -208,11 +200,11 @@ static gboolean
 show_job_step (gpointer data)
 {
   ImportDialog *d = data;
-  guint total = g_atomic_int_get (&d->job_total), done = g_atomic_int_get (&d->job_done);
+  guint total, done;
   guint rows = d->table->rows->len > 0 ? d->table->rows->len - 1 : 0;
   g_autofree char *text = NULL;
 
-  if (total == 0)
+  if (!itogi_progress_counter_read (&d->steps, &done, &total))
     {
       gtk_progress_bar_pulse (GTK_PROGRESS_BAR (d->job_bar));
       return G_SOURCE_CONTINUE;
@@ -295,8 +287,7 @@ start_job (GtkWidget *window, ImportDialog *d, gboolean dry_run)
   fill_report (d, &job->report);
   d->job = g_cancellable_new ();
   d->importing = !dry_run;
-  g_atomic_int_set (&d->job_total, 0);
-  g_atomic_int_set (&d->job_done, 0);
+  itogi_progress_counter_reset (&d->steps);
 
   gtk_widget_set_sensitive (d->import_button, FALSE);
   if (dry_run)

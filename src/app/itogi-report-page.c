@@ -641,8 +641,7 @@ typedef struct _ReportJob
   int year, compare_year;
   GPtrArray *shown; /* ItogiNarrativeSection *: what the page shows, saved or not yet */
   GCancellable *cancellable;
-  guint done; /* atomic: the area being written */
-  guint total;
+  ItogiProgressCounter steps; /* the area being written */
 } ReportJob;
 
 static void
@@ -660,14 +659,6 @@ report_job_free (ReportJob *job)
   g_clear_pointer (&job->shown, g_ptr_array_unref);
   g_clear_object (&job->cancellable);
   g_free (job);
-}
-
-static void
-report_step (guint done, guint total, gpointer data)
-{
-  ReportJob *job = data;
-  g_atomic_int_set (&job->total, total);
-  g_atomic_int_set (&job->done, done);
 }
 
 /* The texts the page shows, as sections of their own: the thread must not read the page. */
@@ -710,7 +701,7 @@ static void
 write_report (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ReportJob *job = data;
-  ItogiProgress progress = { cancellable, report_step, job };
+  ItogiProgress progress = { cancellable, itogi_progress_count, &job->steps };
   GError *error = NULL;
   g_autoptr (ItogiStore) store = itogi_store_open_to_read (job->database, &error);
   g_autoptr (ItogiNarrative) narrative = NULL;
@@ -747,9 +738,7 @@ show_export_step (gpointer data)
 
   if (self->job == NULL)
     return G_SOURCE_REMOVE;
-  total = g_atomic_int_get (&self->job->total);
-  done = g_atomic_int_get (&self->job->done);
-  if (total == 0)
+  if (!itogi_progress_counter_read (&self->job->steps, &done, &total))
     return G_SOURCE_CONTINUE;
   /* Translators: «Отчёт записывается: направление 3 из 58…» */
   text = g_strdup_printf (_ ("Writing the report: area %u of %u…"), done + 1, total);

@@ -51,8 +51,9 @@ struct _ItogiWindow
   GtkWidget *job_progress;
   GCancellable *job_cancel; /* while it runs */
   guint job_pulse;
-  guint job_done, job_total; /* atomic: the step the worker is on, of how many (0: not told) */
-  gboolean disposed;         /* taken down while a file was being written */
+  ItogiProgressCounter job_steps; /* the step the worker is on, of how many */
+  char *(*job_step_text) (guint done, guint total);
+  gboolean disposed; /* taken down while a file was being written */
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
@@ -962,19 +963,16 @@ static gboolean
 pulse_job (gpointer data)
 {
   ItogiWindow *self = data;
-  guint total = g_atomic_int_get (&self->job_total), done = g_atomic_int_get (&self->job_done);
+  guint total, done;
 
-  if (total == 0)
+  if (!itogi_progress_counter_read (&self->job_steps, &done, &total) || self->job_step_text == NULL)
     {
       gtk_progress_bar_pulse (GTK_PROGRESS_BAR (self->job_progress));
       return G_SOURCE_CONTINUE;
     }
-  /* The step it is on, as the writer tells it. */
+  /* The step it is on, as the worker tells it. */
   {
-    g_autofree char *text = done < total - 1
-                                /* Translators: «Экспорт: лист 3 из 58…» */
-                                ? g_strdup_printf (_ ("Exporting: sheet %u of %u…"), done + 1, total - 1)
-                                : g_strdup (_ ("Exporting: packing the file…"));
+    g_autofree char *text = self->job_step_text (done, total);
     gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->job_progress), (double)done / total);
     gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->job_progress), text);
   }
@@ -1016,8 +1014,7 @@ show_job (ItogiWindow *self, const char *what)
     }
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->job_progress), what);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->job_progress), 0);
-  g_atomic_int_set (&self->job_total, 0);
-  g_atomic_int_set (&self->job_done, 0);
+  itogi_progress_counter_reset (&self->job_steps);
   gtk_widget_set_visible (self->job_bar, TRUE);
   self->job_pulse = g_timeout_add (100, pulse_job, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);
@@ -1049,11 +1046,21 @@ itogi_window_cancel_job (ItogiWindow *self)
   on_job_cancel (self);
 }
 
-/* @func runs in a worker thread on @job (freed with @free_job), the bar saying @what, with
- * Cancel; @done comes back here. FALSE, @job freed and nothing started, while another runs. */
+/* A kind of job the window runs in a worker thread. */
+typedef struct
+{
+  const char *what; /* the bar's text until the worker tells its first step */
+  const char *name; /* the task's */
+  GTaskThreadFunc func;
+  GAsyncReadyCallback done; /* back here, once it ended */
+  /* The bar's text at a step the worker told (through self->job_steps); NULL: the bar only moves. */
+  char *(*step_text) (guint done, guint total);
+} JobKind;
+
+/* @kind's job runs on @job (freed with @free_job), the bar saying what it does, with Cancel. FALSE,
+ * @job freed and nothing started, while another runs. */
 static gboolean
-start_job (ItogiWindow *self, const char *what, const char *name, GTaskThreadFunc func, gpointer job,
-           GDestroyNotify free_job, GAsyncReadyCallback done, GError **error)
+start_job (ItogiWindow *self, const JobKind *kind, gpointer job, GDestroyNotify free_job, GError **error)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -1065,16 +1072,17 @@ start_job (ItogiWindow *self, const char *what, const char *name, GTaskThreadFun
       return FALSE;
     }
   self->job_cancel = g_cancellable_new ();
-  show_job (self, what);
+  self->job_step_text = kind->step_text;
+  show_job (self, kind->what);
   /* The application stays until the file is whole or removed, even if the window closes. */
   if (g_application_get_default () != NULL)
     g_application_hold (g_application_get_default ());
-  task = g_task_new (self, self->job_cancel, done, NULL);
+  task = g_task_new (self, self->job_cancel, kind->done, NULL);
   /* A cancel is told in the job's own words («nothing was saved»), not GIO's generic one. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, free_job);
-  g_task_set_name (task, name);
-  g_task_run_in_thread (task, func);
+  g_task_set_name (task, kind->name);
+  g_task_run_in_thread (task, kind->func);
   return TRUE;
 }
 
@@ -1169,8 +1177,86 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
   job = g_new0 (BackupJob, 1);
   job->database = g_strdup (itogi_store_get_path (self->store));
   job->path = g_steal_pointer (&path);
-  return start_job (self, _ ("Making the backup…"), "itogi-backup", back_up_in_thread, job,
-                    (GDestroyNotify)backup_job_free, on_backed_up, error);
+  {
+    const JobKind kind = { _ ("Making the backup…"), "itogi-backup", back_up_in_thread, on_backed_up, NULL };
+    return start_job (self, &kind, job, (GDestroyNotify)backup_job_free, error);
+  }
+}
+
+typedef struct
+{
+  char *backup;
+  char *database;
+  ItogiRestore *restore; /* the checked copy, once the worker has made it */
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_free (job->backup);
+  g_free (job->database);
+  itogi_store_restore_abandon (job->restore);
+  g_free (job);
+}
+
+/* The slow half, while the window goes on: the backup checked, copied beside the database under a
+ * temporary name, and the copy checked. The database itself is not touched. */
+static void
+restore_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ItogiWindow *self = source;
+  RestoreJob *job = data;
+  ItogiProgress progress = { cancellable, itogi_progress_count, &self->job_steps };
+  GError *error = NULL;
+
+  job->restore = itogi_store_restore_prepare (job->backup, job->database, &progress, &error);
+  if (job->restore == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static char *
+restore_step_text (guint done, guint total)
+{
+  switch (done)
+    {
+    case 0:
+      return g_strdup (_ ("Restoring: checking the backup…"));
+    case 1:
+      return g_strdup (_ ("Restoring: copying the backup…"));
+    default:
+      return g_strdup (_ ("Restoring: checking the copy…"));
+    }
+}
+
+static void
+on_restore_prepared (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ItogiWindow *self = ITOGI_WINDOW (source);
+  RestoreJob *job = g_task_get_task_data (G_TASK (result));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (job_succeeded (self, result) && ITOGI_IS_APPLICATION (app))
+    /* The quick half: the application closes this window, puts the copy in place, and opens it. */
+    itogi_application_put_restored (ITOGI_APPLICATION (app), job->backup, g_steal_pointer (&job->restore),
+                                    NULL);
+}
+
+gboolean
+itogi_window_restore_from (ItogiWindow *self, const char *backup, GError **error)
+{
+  RestoreJob *job;
+
+  g_return_val_if_fail (ITOGI_IS_WINDOW (self), FALSE);
+  job = g_new0 (RestoreJob, 1);
+  job->backup = g_strdup (backup);
+  job->database = g_strdup (itogi_store_get_path (self->store));
+  {
+    const JobKind kind = { _ ("Restoring the backup…"), "itogi-restore", restore_in_thread,
+                           on_restore_prepared, restore_step_text };
+    return start_job (self, &kind, job, (GDestroyNotify)restore_job_free, error);
+  }
 }
 
 typedef struct
@@ -1192,12 +1278,14 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
-static void
-export_step (guint done, guint total, gpointer data)
+/* A workbook's steps are its sheets, then packing the file. */
+static char *
+export_step_text (guint done, guint total)
 {
-  ExportJob *job = data;
-  g_atomic_int_set (&job->window->job_total, total);
-  g_atomic_int_set (&job->window->job_done, done);
+  if (done < total - 1)
+    /* Translators: «Экспорт: лист 3 из 58…» */
+    return g_strdup_printf (_ ("Exporting: sheet %u of %u…"), done + 1, total - 1);
+  return g_strdup (_ ("Exporting: packing the file…"));
 }
 
 /* A connection of its own, that reads only: the window goes on editing meanwhile. */
@@ -1205,7 +1293,7 @@ static void
 export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ExportJob *job = data;
-  ItogiProgress progress = { cancellable, export_step, job };
+  ItogiProgress progress = { cancellable, itogi_progress_count, &job->window->job_steps };
   GError *error = NULL;
   g_autoptr (ItogiStore) reader = itogi_store_open_to_read (job->database, &error);
   gboolean ok;
@@ -1263,8 +1351,11 @@ itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gb
   job->areas = options->areas != NULL ? g_strdupv ((char **)options->areas) : NULL;
   job->options.areas = NULL;
   job->csv = csv;
-  return start_job (self, _ ("Exporting…"), "itogi-export", export_in_thread, job,
-                    (GDestroyNotify)export_job_free, on_exported, error);
+  {
+    const JobKind kind
+        = { _ ("Exporting…"), "itogi-export", export_in_thread, on_exported, export_step_text };
+    return start_job (self, &kind, job, (GDestroyNotify)export_job_free, error);
+  }
 }
 
 static void
@@ -1301,8 +1392,10 @@ backup_action (GtkWidget *widget, const char *action, GVariant *param)
 static void
 on_restore_chosen (const char *backup, gpointer data)
 {
-  /* The application outlives this window, which the restore replaces. */
-  itogi_application_restore_backup (ITOGI_APPLICATION (data), backup, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (!itogi_window_restore_from (ITOGI_WINDOW (data), backup, &error))
+    show_error (ITOGI_WINDOW (data), error);
 }
 
 static void
@@ -1314,7 +1407,7 @@ restore_backup_action (GtkWidget *widget, const char *action, GVariant *param)
 
   g_return_if_fail (ITOGI_IS_APPLICATION (app));
   dialog = itogi_restore_dialog_new (GTK_WINDOW (self), itogi_store_get_path (self->store), on_restore_chosen,
-                                     app);
+                                     self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -37,11 +37,17 @@ gboolean itogi_window_import_file (ItogiWindow *self, GFile *file, GError **erro
  * or an error when done. FALSE with @error, and nothing started, for a file that cannot be a
  * local path, a folder that is not there, or while another backup is being made. */
 gboolean itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error);
-/* Whether a backup is being made. */
 /* The workbook (or CSV) written beside the window, its step and Cancel in the bar under the
  * header, a toast when it is saved. FALSE, and nothing started, while another file is written. */
 gboolean itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gboolean csv,
                                  const char *path, GError **error);
+/* @backup in the open database's place, as «Restore from Backup…» does once it is chosen: the
+ * backup checked and copied in a worker thread (its step and Cancel in the bar under the header,
+ * the window going on meanwhile), then this window closed, the copy put in place, the current
+ * file kept aside, and the database opened again. A backup that is refused leaves the window as it
+ * was, with the reason. FALSE, and nothing started, while another file is written. */
+gboolean itogi_window_restore_from (ItogiWindow *self, const char *backup, GError **error);
+/* Whether a file is being written (a backup, an export, a restore's copy). */
 gboolean itogi_window_is_busy (ItogiWindow *self);
 /* Stop it: nothing is left of the copy. */
 void itogi_window_cancel_job (ItogiWindow *self);

@@ -269,7 +269,9 @@ itogi_output_resolve (const char *path, ItogiOutputFlags flags, GError **error)
     }
 
   g_mutex_lock (&protected_lock);
-  for (guint i = 0; protected_list != NULL && i < protected_list->len; i++)
+  for (guint i = 0;
+       (flags & ITOGI_OUTPUT_REPLACING_DATABASE) == 0 && protected_list != NULL && i < protected_list->len;
+       i++)
     {
       Protected *p = protected_list->pdata[i];
       gboolean in_backups = FALSE;
@@ -354,6 +356,7 @@ struct _ItogiOutput
   char *tmp;
   int fd;
   int failed_errno; /* the first write's failure, 0 while all is well */
+  ItogiOutputFlags flags;
 };
 
 static gboolean
@@ -409,6 +412,7 @@ itogi_output_begin (const char *path, ItogiOutputFlags flags, GError **error)
   output->target = g_steal_pointer (&target);
   output->tmp = g_steal_pointer (&tmp);
   output->fd = fd;
+  output->flags = flags;
   return output;
 }
 
@@ -501,6 +505,16 @@ itogi_output_commit (ItogiOutput *output, GError **error)
   itogi_output_close_temp (output);
   if (e == 0)
     e = output->failed_errno;
+  /* A database is replaced only once this process has let go of it. */
+  if (e == 0 && (output->flags & ITOGI_OUTPUT_REPLACING_DATABASE) != 0)
+    {
+      g_autofree char *free_now = itogi_output_resolve (output->target, ITOGI_OUTPUT_DEFAULT, error);
+      if (free_now == NULL)
+        {
+          itogi_output_abort (output);
+          return FALSE;
+        }
+    }
   if (e == 0 && g_rename (output->tmp, output->target) != 0)
     e = errno;
   if (e != 0)

@@ -34,6 +34,10 @@ typedef enum
   ITOGI_OUTPUT_DEFAULT = 0,
   /* Only for the store's own backups: may write in a protected database's backup folder. */
   ITOGI_OUTPUT_INTO_BACKUPS = 1 << 0,
+  /* Only for restoring a backup: the temporary file may be written while the database it will
+   * replace is open (the slow part, in a worker thread); its commit is refused until no connection
+   * of this process has that database open any more. */
+  ITOGI_OUTPUT_REPLACING_DATABASE = 1 << 1,
 } ItogiOutputFlags;
 
 GQuark itogi_output_error_quark (void);

@@ -21,4 +21,16 @@ typedef struct
  * NULL @progress always goes on. */
 gboolean itogi_progress_step (const ItogiProgress *progress, guint done, guint total, GError **error);
 
+/* Where a worker's steps wait for the main loop, which reads them on a timer. */
+typedef struct
+{
+  guint done, total; /* atomic; total 0 while no step was told */
+} ItogiProgressCounter;
+
+/* A step function for ItogiProgress whose data is an ItogiProgressCounter. */
+void itogi_progress_count (guint done, guint total, gpointer counter);
+/* The step last told: FALSE while none was. */
+gboolean itogi_progress_counter_read (ItogiProgressCounter *counter, guint *done, guint *total);
+void itogi_progress_counter_reset (ItogiProgressCounter *counter);
+
 G_END_DECLS

@@ -198,10 +198,22 @@ keeps_journal (const FileState *fs)
   return fs->wal_exists || fs->shm_exists;
 }
 
+/* The cancellable of the job running in this thread, if any: every connection the job makes
+ * stops its statement when it is cancelled, the checks of a large file included. */
+static GPrivate job_cancellable;
+
+/* SQLite asks every thousand steps of its machine whether to go on. */
+static int
+stop_if_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
+}
+
 /* A connection of its own to @path, or to @uri (a file: URI) when given. */
 static ItogiStore *
 connect (const char *path, const char *uri, int flags, GError **error)
 {
+  GCancellable *cancellable = g_private_get (&job_cancellable);
   g_autoptr (ItogiStore) store = g_new0 (ItogiStore, 1);
   int rc;
 
@@ -218,6 +230,8 @@ connect (const char *path, const char *uri, int flags, GError **error)
     }
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_timeout (store->db, 5000);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (store->db, 1000, stop_if_cancelled, cancellable);
   return g_steal_pointer (&store);
 }
 
@@ -878,14 +892,12 @@ is_itogi_file (const char *path)
   return look != NULL && check_header (look, &app_id, NULL) && app_id == ITOGI_STORE_APPLICATION_ID;
 }
 
-/* A copy of @store into @output's temporary file, flushed, then opened as a stranger would open
- * it and checked: ours, whole, with its schema. */
+/* A copy of @store into @output's temporary file, flushed. */
 static gboolean
-write_verified_copy (ItogiStore *store, ItogiOutput *output, GError **error)
+write_copy (ItogiStore *store, ItogiOutput *output, GError **error)
 {
   const char *tmp = itogi_output_get_temp_path (output);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (ItogiStore) copy = NULL;
   gint64 query_only = 0;
   int rc;
 
@@ -930,8 +942,23 @@ write_verified_copy (ItogiStore *store, ItogiOutput *output, GError **error)
                    _ ("The backup could not be flushed to disk."));
       return FALSE;
     }
-  copy = open_checked (tmp, OPEN_BRIEF | OPEN_OLDER, error);
+  return TRUE;
+}
+
+/* The copy in @output's temporary file, opened as a stranger would open it and checked: ours,
+ * whole, with its schema. */
+static gboolean
+check_copy (ItogiOutput *output, GError **error)
+{
+  g_autoptr (ItogiStore) copy
+      = open_checked (itogi_output_get_temp_path (output), OPEN_BRIEF | OPEN_OLDER, error);
   return copy != NULL;
+}
+
+static gboolean
+write_verified_copy (ItogiStore *store, ItogiOutput *output, GError **error)
+{
+  return write_copy (store, output, error) && check_copy (output, error);
 }
 
 static gboolean
@@ -978,13 +1005,6 @@ gboolean
 itogi_store_backup (ItogiStore *store, const char *dest, GError **error)
 {
   return backup_to (store, dest, ITOGI_OUTPUT_DEFAULT, error);
-}
-
-/* SQLite asks every thousand steps of its machine whether to go on. */
-static int
-stop_if_cancelled (void *cancellable)
-{
-  return g_cancellable_is_cancelled (cancellable) ? 1 : 0;
 }
 
 gboolean
@@ -1184,35 +1204,82 @@ itogi_store_move_aside (const char *path, const char *label, char **moved_to, GE
   return TRUE;
 }
 
-gboolean
-itogi_store_restore (const char *backup, const char *dest, const char *aside_label, char **kept_aside,
-                     GError **error)
+struct _ItogiRestore
 {
+  ItogiOutput *output; /* the checked copy, under its temporary name */
+};
+
+void
+itogi_store_restore_abandon (ItogiRestore *restore)
+{
+  if (restore == NULL)
+    return;
+  itogi_output_abort (restore->output);
+  g_free (restore);
+}
+
+ItogiRestore *
+itogi_store_restore_prepare (const char *backup, const char *dest, const ItogiProgress *progress,
+                             GError **error)
+{
+  GCancellable *cancellable = progress != NULL ? progress->cancellable : NULL;
   g_autoptr (ItogiStore) source = NULL;
-  g_autoptr (ItogiOutput) output = NULL;
+  g_autoptr (ItogiRestore) restore = g_new0 (ItogiRestore, 1);
+  GError *local = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (backup != NULL && dest != NULL, NULL);
+  g_private_set (&job_cancellable, cancellable);
+  /* The backup first: ours, whole, with its schema, not newer. Nothing is touched until it
+   * passes. An older format is restored as it is, and upgraded when next opened. */
+  ok = itogi_progress_step (progress, 0, 3, &local)
+       && (source = open_checked (backup, OPEN_BRIEF | OPEN_OLDER, &local)) != NULL
+       && itogi_progress_step (progress, 1, 3, &local);
+  /* The database's place may be a link: the file it leads to is replaced, and kept aside. */
+  if (ok)
+    {
+      GError *refused = NULL;
+
+      restore->output = itogi_output_begin (dest, ITOGI_OUTPUT_REPLACING_DATABASE, &refused);
+      if (restore->output == NULL)
+        {
+          propagate_output_error (&local, refused, dest);
+          ok = FALSE;
+        }
+    }
+  ok = ok && write_copy (source, restore->output, &local);
+  g_clear_pointer (&source, itogi_store_free);
+  ok = ok && itogi_progress_step (progress, 2, 3, &local) && check_copy (restore->output, &local);
+  g_private_set (&job_cancellable, NULL);
+  if (ok)
+    return g_steal_pointer (&restore);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (&local);
+      g_set_error_literal (&local, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Cancelled: nothing was restored."));
+    }
+  g_propagate_error (error, local);
+  return NULL;
+}
+
+gboolean
+itogi_store_restore_finish (ItogiRestore *restore, const char *aside_label, char **kept_aside, GError **error)
+{
+  g_autoptr (ItogiRestore) owned = restore;
+  const char *target = itogi_output_get_target (restore->output);
   g_autofree char *aside = NULL;
-  g_autofree char *target = NULL;
+  g_autofree char *free_now = NULL;
   GError *local = NULL;
 
   if (kept_aside != NULL)
     *kept_aside = NULL;
-  /* The backup first: ours, whole, with its schema, not newer. Nothing is touched until it
-   * passes. An older format is restored as it is, and upgraded when next opened. */
-  source = open_checked (backup, OPEN_BRIEF | OPEN_OLDER, error);
-  if (source == NULL)
-    return FALSE;
-  /* The database's place may be a link: the file it leads to is replaced, and kept aside. */
-  output = itogi_output_begin (dest, ITOGI_OUTPUT_DEFAULT, &local);
-  if (output == NULL)
+  /* Only a file this process has let go of is replaced. */
+  free_now = itogi_output_resolve (target, ITOGI_OUTPUT_DEFAULT, &local);
+  if (free_now == NULL)
     {
-      propagate_output_error (error, local, dest);
+      propagate_output_error (error, local, target);
       return FALSE;
     }
-  target = g_strdup (itogi_output_get_target (output));
-  if (!write_verified_copy (source, output, error))
-    return FALSE;
-  g_clear_pointer (&source, itogi_store_free);
-
   /* The current file is never deleted: it is moved aside, with its journal files. */
   if (g_file_test (target, G_FILE_TEST_EXISTS)
       && !itogi_store_move_aside (target, aside_label, &aside, error))
@@ -1220,7 +1287,7 @@ itogi_store_restore (const char *backup, const char *dest, const char *aside_lab
       g_prefix_error (error, _ ("Nothing was restored: "));
       return FALSE;
     }
-  if (!itogi_output_commit (g_steal_pointer (&output), &local))
+  if (!itogi_output_commit (g_steal_pointer (&owned->output), &local))
     {
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
                    _ ("The backup could not be put in place: %s The previous file is kept as “%s”."),
@@ -1231,6 +1298,17 @@ itogi_store_restore (const char *backup, const char *dest, const char *aside_lab
   if (kept_aside != NULL)
     *kept_aside = g_steal_pointer (&aside);
   return TRUE;
+}
+
+gboolean
+itogi_store_restore (const char *backup, const char *dest, const char *aside_label, char **kept_aside,
+                     GError **error)
+{
+  ItogiRestore *restore = itogi_store_restore_prepare (backup, dest, NULL, error);
+
+  if (kept_aside != NULL)
+    *kept_aside = NULL;
+  return restore != NULL && itogi_store_restore_finish (restore, aside_label, kept_aside, error);
 }
 
 /* ---- checks ---- */

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "itogi-model.h"
+#include "itogi-progress.h"
 
 G_BEGIN_DECLS
 
@@ -103,8 +104,8 @@ gboolean itogi_store_get_period_total (ItogiStore *store, const ItogiIndicator *
  * takes @value. For tables of many indicators, where one query per figure would be thousands. */
 typedef void (*ItogiFigureFunc) (gint64 indicator_id, int year, ItogiPeriodType period, guint index,
                                  ItogiValue *value, gpointer data);
-gboolean itogi_store_each_figure (ItogiStore *store, gint64 area_id, int year, int other_year, ItogiFigureFunc func,
-                                  gpointer data, GError **error);
+gboolean itogi_store_each_figure (ItogiStore *store, gint64 area_id, int year, int other_year,
+                                  ItogiFigureFunc func, gpointer data, GError **error);
 /* The values stored for each month (or quarter) of @year: @out[0] is January; absent ones are
  * not present. @count is 12 or 4. */
 gboolean itogi_store_get_periods (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
@@ -195,6 +196,20 @@ gboolean itogi_store_move_aside (const char *path, const char *label, char **mov
  * @kept_aside). A backup that is not a sound Itogi database is refused and nothing changes. */
 gboolean itogi_store_restore (const char *backup, const char *dest, const char *aside_label,
                               char **kept_aside, GError **error);
+/* The same in two halves, so that the slow one may run in a worker thread while @dest is still
+ * open. The first checks @backup and writes a checked copy of it under a temporary name beside
+ * @dest, which it does not touch, telling @progress of 3 steps (the backup checked, copied, the
+ * copy checked); cancelled or refused, nothing is left. */
+typedef struct _ItogiRestore ItogiRestore;
+ItogiRestore *itogi_store_restore_prepare (const char *backup, const char *dest,
+                                           const ItogiProgress *progress, GError **error);
+/* The second, once no connection of this process has @dest open: the copy takes its place and
+ * the file that was there is moved aside, as above. Frees @restore. */
+gboolean itogi_store_restore_finish (ItogiRestore *restore, const char *aside_label, char **kept_aside,
+                                     GError **error);
+/* The copy removed, nothing else changed (NULL is ignored). */
+void itogi_store_restore_abandon (ItogiRestore *restore);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiRestore, itogi_store_restore_abandon)
 /* The schema against this data format's, then the full integrity and foreign-key checks: one line
  * per problem (empty when the file is sound), or NULL with @error when they could not run. */
 GPtrArray *itogi_store_check (ItogiStore *store, GError **error);
