@@ -31,6 +31,9 @@ static gint64 longest_gap;
 static const char *during = "start-up";
 static const char *longest_during;
 static gboolean painted;
+/* The phases of the frame that ended the last measurement (STALL_BENCH_VERBOSE=1): when its
+ * layout began, its paint began, and it ended. */
+static gint64 layout_at, paint_at, painted_at;
 
 static gboolean
 watchdog (gpointer data)
@@ -47,8 +50,23 @@ watchdog (gpointer data)
 }
 
 static void
+on_layout (GdkFrameClock *clock, gpointer data)
+{
+  if (!painted)
+    layout_at = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock, gpointer data)
+{
+  if (!painted)
+    paint_at = g_get_monotonic_time ();
+}
+
+static void
 on_after_paint (GdkFrameClock *clock, gpointer data)
 {
+  painted_at = g_get_monotonic_time ();
   painted = TRUE;
 }
 
@@ -85,7 +103,11 @@ record (Series *s, const char *name, double ms)
 {
   g_array_append_val (s->times, ms);
   if (g_getenv ("STALL_BENCH_VERBOSE") != NULL)
-    fprintf (stderr, "%s %.0f ms\n", name, ms);
+    /* Before the frame (the call, and the main loop's work until the frame began), its layout
+     * (measure and allocate), its paint (snapshot and render). */
+    fprintf (stderr, "%s %.0f ms (before the frame %.0f, layout %.0f, paint %.0f)\n", name, ms,
+             ms - (painted_at - layout_at) / 1000.0, (paint_at - layout_at) / 1000.0,
+             (painted_at - paint_at) / 1000.0);
   if (ms > s->worst)
     {
       s->worst = ms;
@@ -191,6 +213,8 @@ main (int argc, char *argv[])
   t = g_get_monotonic_time ();
   while (!gtk_widget_get_mapped (widget))
     g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "layout", G_CALLBACK (on_layout), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "paint", G_CALLBACK (on_paint), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint), NULL);
   to_next_frame (widget, t);
   settle (500);

@@ -159,6 +159,18 @@ test_large_database (void)
     g_test_message ("%u of %u rows read with the first frame",
                     itogi_indicator_table_get_n_rows (ITOGI_INDICATOR_TABLE (table)), whole->len);
     g_assert_cmpuint (itogi_indicator_table_get_n_rows (ITOGI_INDICATOR_TABLE (table)), <, whole->len);
+    /* Not while another page is shown: its reading waits, and goes on when it is shown again. */
+    {
+      guint read = itogi_indicator_table_get_n_rows (ITOGI_INDICATOR_TABLE (table));
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      g_assert_true (itogi_window_show_page (window, "documents"));
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (itogi_area_page_is_filling (overview));
+      g_assert_cmpuint (itogi_indicator_table_get_n_rows (ITOGI_INDICATOR_TABLE (table)), ==, read);
+      g_assert_true (itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE));
+    }
     while (itogi_area_page_is_filling (overview) && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (itogi_area_page_is_filling (overview));
@@ -214,9 +226,9 @@ test_large_database (void)
   itogi_window_set_years (window, 2023, 2022);
   g_assert_true (spin_until (shows_figures, table, 30));
 
-  /* Only the page in sight was made. */
+  /* Only the pages shown were made. */
   itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
-  g_assert_cmpuint (pages->len, ==, 1);
+  g_assert_cmpuint (pages->len, ==, 2);
 
   /* Another area's page is made when it is shown, for the window's years. */
   g_assert_true (itogi_window_show_page (window, "area-050"));
@@ -231,7 +243,7 @@ test_large_database (void)
   }
   g_ptr_array_set_size (pages, 0);
   itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
-  g_assert_cmpuint (pages->len, ==, 2);
+  g_assert_cmpuint (pages->len, ==, 3);
   /* An area's table too shows another year in the widgets it has. */
   {
     g_autofree char *figure = first_figure (store, table);
@@ -255,6 +267,68 @@ test_large_database (void)
     g_assert_nonnull (g_object_get_data (G_OBJECT (cell), "itogi-test-mark"));
     itogi_window_set_years (window, 2023, 2022);
     g_assert_true (spin_until (shows_figures, table, 30));
+  }
+
+  /* Twenty areas visited in turn: past a few pages, a page out of sight shows the next area
+   * instead of one made anew, so the pages (and the memory they take) do not grow with the areas
+   * visited; each shows exactly its own area's rows. A page holding typing not saved is never
+   * given another area: the typing is there when it is shown again. */
+  {
+    ItogiAreaPage *first;
+    GtkEntry *typed;
+    g_autofree char *was = NULL;
+
+    g_assert_true (itogi_window_show_page (window, "area-001"));
+    table = table_of (window, "area-001");
+    g_assert_true (spin_until (shows_figures, table, 30));
+    first = ITOGI_AREA_PAGE (itogi_window_get_page (window, "area-001"));
+    was = first_figure (store, table);
+    typed = itogi_test_find_entry (table, was);
+    g_assert_nonnull (typed);
+    gtk_editable_set_text (GTK_EDITABLE (typed), "двадцать");
+    g_signal_emit_by_name (typed, "activate");
+    g_assert_true (itogi_area_page_has_unsaved (first));
+
+    for (int a = 2; a <= 20; a++)
+      {
+        g_autofree char *slug = g_strdup_printf ("area-%03d", a);
+        g_autoptr (GPtrArray) built = itogi_table_build (store, slug, 2023, 2022, &error);
+        ItogiAreaPage *page;
+        GListModel *model;
+
+        g_assert_no_error (error);
+        g_assert_true (itogi_window_show_page (window, slug));
+        page = ITOGI_AREA_PAGE (itogi_window_get_page (window, slug));
+        g_assert_cmpstr (itogi_area_page_get_area (page)->slug, ==, slug);
+        table = itogi_area_page_get_table (page);
+        g_assert_true (spin_until (shows_figures, table, 30));
+        model = itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (table));
+        g_assert_cmpuint (g_list_model_get_n_items (model), ==, built->len);
+        for (guint i = 0; i < built->len; i++)
+          {
+            g_autoptr (ItogiRowItem) item = g_list_model_get_item (model, i);
+            const ItogiTableRow *shown = itogi_row_item_get_row (item), *want = built->pdata[i];
+
+            g_assert_cmpint (shown->indicator->id, ==, want->indicator->id);
+            g_assert_cmpint (shown->current.amount, ==, want->current.amount);
+            g_assert_cmpint (shown->previous.amount, ==, want->previous.amount);
+          }
+        {
+          g_autofree char *figure = first_figure (store, table);
+          g_assert_nonnull (itogi_test_find_entry (table, figure));
+        }
+        g_ptr_array_set_size (pages, 0);
+        itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
+        g_assert_cmpuint (pages->len, <=, 9);
+      }
+    g_test_message ("%u area pages after visiting 23 areas", pages->len);
+    g_assert_true (itogi_window_get_page (window, "area-001") == GTK_WIDGET (first));
+    g_assert_true (itogi_window_show_page (window, "area-001"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (typed)), ==, "двадцать");
+    /* Typed back as it was: nothing to save, nothing left unsaved. */
+    gtk_editable_set_text (GTK_EDITABLE (typed), was);
+    g_signal_emit_by_name (typed, "activate");
+    g_assert_false (itogi_area_page_has_unsaved (first));
   }
 
   /* The report of 58 areas is written beside the window, its step shown; a cancel leaves no

@@ -65,6 +65,7 @@ struct _ItogiAreaPage
   guint fill_next;       /* the next area to read */
   guint fill_offset;     /* the table's row where its rows go */
   guint fill_source;
+  gulong fill_mapped; /* the Overview's reading waits for it to be shown again */
 };
 
 G_DEFINE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, GTK_TYPE_WIDGET)
@@ -75,6 +76,7 @@ itogi_area_page_dispose (GObject *object)
   ItogiAreaPage *self = ITOGI_AREA_PAGE (object);
 
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_signal_handler (&self->fill_mapped, self);
   g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_AREA_PAGE);
   g_clear_pointer (&self->area, itogi_area_free);
@@ -1258,6 +1260,19 @@ itogi_area_page_init (ItogiAreaPage *self)
   }
 }
 
+static void
+show_titles (ItogiAreaPage *self)
+{
+  const ItogiArea *area = self->area;
+
+  gtk_label_set_text (self->title_label, area->title);
+  /* The report's fuller wording, when it says more than the title. */
+  gtk_label_set_text (self->subtitle_label, area->description != NULL ? area->description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
+                          area->description != NULL && *area->description != '\0'
+                              && g_strcmp0 (area->description, area->title) != 0);
+}
+
 GtkWidget *
 itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
 {
@@ -1273,14 +1288,7 @@ itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
   itogi_indicator_table_set_menu (ITOGI_INDICATOR_TABLE (self->table), TRUE);
 
   if (area != NULL)
-    {
-      gtk_label_set_text (self->title_label, area->title);
-      /* The report's fuller wording, when it says more than the title. */
-      gtk_label_set_text (self->subtitle_label, area->description != NULL ? area->description : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
-                              area->description != NULL && *area->description != '\0'
-                                  && g_strcmp0 (area->description, area->title) != 0);
-    }
+    show_titles (self);
   else
     {
       gtk_label_set_text (self->title_label, _ ("Overview"));
@@ -1288,6 +1296,32 @@ itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
                           _ ("Every area’s indicators with their change from the comparison year."));
     }
   return GTK_WIDGET (self);
+}
+
+void
+itogi_area_page_set_area (ItogiAreaPage *self, const ItogiArea *area)
+{
+  g_return_if_fail (ITOGI_IS_AREA_PAGE (self));
+  g_return_if_fail (self->area != NULL && area != NULL);
+  g_return_if_fail (!itogi_area_page_has_unsaved (self));
+
+  itogi_area_free (self->area);
+  self->area = itogi_area_copy (area);
+  show_titles (self);
+  /* Nothing of the area it showed stays: its selected row, its place in the page, the task being
+   * typed (empty: a page with typing is never given another area). */
+  itogi_indicator_table_select (ITOGI_INDICATOR_TABLE (self->table), -1);
+  self->task_entry = NULL;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+}
+
+gboolean
+itogi_area_page_has_unsaved (ItogiAreaPage *self)
+{
+  g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
+  if (itogi_indicator_table_has_drafts (ITOGI_INDICATOR_TABLE (self->table)))
+    return TRUE;
+  return self->task_entry != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->task_entry)) != '\0';
 }
 
 const ItogiArea *
@@ -1394,11 +1428,30 @@ load_archived (ItogiAreaPage *self, GError **error)
 #define OVERVIEW_FIRST_ROWS 60
 #define FILL_STEP_US 8000
 
+static gboolean fill_overview (gpointer data);
+
+static void
+on_fill_mapped (ItogiAreaPage *self)
+{
+  g_clear_signal_handler (&self->fill_mapped, self);
+  if (self->fill_areas != NULL && self->fill_source == 0)
+    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_overview, self, NULL);
+}
+
 static gboolean
 fill_overview (gpointer data)
 {
   ItogiAreaPage *self = data;
   gint64 until = g_get_monotonic_time () + FILL_STEP_US;
+
+  /* Not while another page is shown: it would slow that page. Read on when shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->fill_source = 0;
+      if (self->fill_mapped == 0)
+        self->fill_mapped = g_signal_connect (self, "map", G_CALLBACK (on_fill_mapped), NULL);
+      return G_SOURCE_REMOVE;
+    }
 
   while (self->fill_next < self->fill_areas->len && g_get_monotonic_time () < until)
     {
@@ -1430,7 +1483,7 @@ gboolean
 itogi_area_page_is_filling (ItogiAreaPage *self)
 {
   g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
-  return self->fill_source != 0;
+  return self->fill_areas != NULL;
 }
 
 gboolean
@@ -1446,6 +1499,7 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
   g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
 
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_signal_handler (&self->fill_mapped, self);
   g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
   if (self->area == NULL)
     {

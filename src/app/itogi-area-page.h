@@ -17,6 +17,12 @@ G_DECLARE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, ITOGI, AREA_PAGE, GtkWidge
 /* @store must outlive the page. @area NULL makes the Overview page (every area together). */
 GtkWidget *itogi_area_page_new (ItogiStore *store, const ItogiArea *area);
 const ItogiArea *itogi_area_page_get_area (ItogiAreaPage *self);
+/* The page of one area made the page of @area: its titles now, the rest at the next
+ * itogi_area_page_set_years(). Not for the Overview, nor for a page with typing not saved. Cheaper
+ * than a page made anew: the table's row widgets stay, and show the new rows. */
+void itogi_area_page_set_area (ItogiAreaPage *self, const ItogiArea *area);
+/* Whether the page holds typing not saved: a figure refused or not yet offered, a task typed. */
+gboolean itogi_area_page_has_unsaved (ItogiAreaPage *self);
 /* Reload everything for @year against @compare_year; FALSE with @error when the store fails. */
 gboolean itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GError **error);
 /* The Overview of many areas reads the areas its first frame does not show after that frame:

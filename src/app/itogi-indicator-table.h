@@ -36,6 +36,8 @@ void itogi_indicator_table_select (ItogiIndicatorTable *self, int position);
 int itogi_indicator_table_get_selected (ItogiIndicatorTable *self);
 GListModel *itogi_indicator_table_get_model (ItogiIndicatorTable *self);
 guint itogi_indicator_table_get_n_rows (ItogiIndicatorTable *self);
+/* Whether a cell holds typing not saved (refused, or not yet offered). */
+gboolean itogi_indicator_table_has_drafts (ItogiIndicatorTable *self);
 /* Rows are still coming after the first frame ("filled" is emitted when the last is in). */
 gboolean itogi_indicator_table_is_filling (ItogiIndicatorTable *self);
 /* A long table filled a part at a time (the Overview of many areas, area by area): @rows (taken)
