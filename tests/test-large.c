@@ -22,6 +22,7 @@
 #include "itogi-format.h"
 #include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
+#include "itogi-narrative.h"
 #include "itogi-report-page.h"
 #include "itogi-row-item.h"
 #include "itogi-store.h"
@@ -329,6 +330,54 @@ test_large_database (void)
     gtk_editable_set_text (GTK_EDITABLE (typed), was);
     g_signal_emit_by_name (typed, "activate");
     g_assert_false (itogi_area_page_has_unsaved (first));
+  }
+
+  /* The Report of 58 areas: its first sections with the page, the others after its first frame
+   * and only while it is shown, each with the text the whole report has. */
+  {
+    g_autoptr (ItogiNarrative) whole = itogi_narrative_build_edited (store, 2023, 2022, &error);
+    g_autoptr (GPtrArray) views = g_ptr_array_new ();
+    ItogiReportPage *report;
+    guint made;
+    gint64 until;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (whole->sections->len, ==, AREAS + 8);
+    g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
+    report = ITOGI_REPORT_PAGE (itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME));
+    itogi_test_collect_type (GTK_WIDGET (report), GTK_TYPE_TEXT_VIEW, views);
+    g_test_message ("%u sections with the Report's first frame", views->len);
+    g_assert_cmpuint (views->len, <, whole->sections->len);
+    g_assert_true (itogi_report_page_is_filling (report));
+    g_assert_true (itogi_window_show_page (window, "area-050"));
+    made = views->len;
+    until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    g_ptr_array_set_size (views, 0);
+    itogi_test_collect_type (GTK_WIDGET (report), GTK_TYPE_TEXT_VIEW, views);
+    g_assert_true (itogi_report_page_is_filling (report));
+    g_assert_cmpuint (views->len, ==, made);
+    g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
+    until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    while (itogi_report_page_is_filling (report) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (itogi_report_page_is_filling (report));
+    g_ptr_array_set_size (views, 0);
+    itogi_test_collect_type (GTK_WIDGET (report), GTK_TYPE_TEXT_VIEW, views);
+    g_assert_cmpuint (views->len, ==, whole->sections->len);
+    for (guint i = 0; i < whole->sections->len; i++)
+      {
+        const ItogiNarrativeSection *ns = whole->sections->pdata[i];
+        GtkTextBuffer *buffer = itogi_report_page_get_buffer (report, ns->slug);
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        g_assert_nonnull (buffer);
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        g_assert_cmpstr (text, ==, ns->body);
+      }
   }
 
   /* The report of 58 areas is written beside the window, its step shown; a cancel leaves no

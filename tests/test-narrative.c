@@ -916,6 +916,58 @@ test_report (Fixture *f, gconstpointer data)
 
 /* The seed's templates reach the report through the store, which keeps each indicator's
  * sentence (schema v3). */
+/* Made a section at a time (as the Report view makes them after its first frame), the report is
+ * the one made whole: every section's heading, text, edit, tasks and chart, in order. */
+static void
+test_report_by_sections (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (GPtrArray) areas = NULL;
+  g_autoptr (ItogiNarrative) whole = NULL, parts = NULL;
+
+  g_assert_no_error (error);
+  areas = itogi_store_list_areas (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (areas->len, >, 2);
+  /* One section edited, so that the edit is applied the same way. */
+  g_assert_true (itogi_store_set_report_text (store, ((ItogiArea *)areas->pdata[1])->id, 2023, 2022,
+                                              "Отредактированный текст.", &error));
+  g_assert_no_error (error);
+
+  whole = itogi_narrative_build_edited (store, 2023, 2022, &error);
+  g_assert_no_error (error);
+  parts = itogi_narrative_begin (store, 2023, 2022);
+  g_assert_cmpuint (parts->sections->len, ==, 0);
+  g_assert_cmpstr (parts->title, ==, whole->title);
+  g_assert_cmpstr (parts->office, ==, whole->office);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      g_assert_true (itogi_narrative_add_section (parts, store, areas->pdata[i], &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (parts->sections->len, ==, whole->sections->len);
+  for (guint i = 0; i < whole->sections->len; i++)
+    {
+      const ItogiNarrativeSection *a = whole->sections->pdata[i], *b = parts->sections->pdata[i];
+
+      g_assert_cmpint (a->area_id, ==, b->area_id);
+      g_assert_cmpstr (a->heading, ==, b->heading);
+      g_assert_cmpstr (a->body, ==, b->body);
+      g_assert_cmpstr (a->generated, ==, b->generated);
+      g_assert_cmpint (a->edited, ==, b->edited);
+      g_assert_cmpstr (a->chart, ==, b->chart);
+      g_assert_cmpuint (a->tasks->len, ==, b->tasks->len);
+      for (guint t = 0; t < a->tasks->len; t++)
+        g_assert_cmpstr (a->tasks->pdata[t], ==, b->tasks->pdata[t]);
+    }
+  g_assert_true (((ItogiNarrativeSection *)parts->sections->pdata[1])->edited);
+  {
+    g_autofree char *x = itogi_narrative_to_text (whole), *y = itogi_narrative_to_text (parts);
+    g_assert_cmpstr (x, ==, y);
+  }
+}
+
 static void
 test_report_templates (Fixture *f, gconstpointer data)
 {
@@ -1063,6 +1115,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/narrative/default-sentence", test_default_sentence);
   g_test_add_func ("/core/narrative/partial-year", test_partial_year);
   g_test_add ("/core/narrative/report/seed", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/core/narrative/report/by-sections", Fixture, NULL, fixture_set_up, test_report_by_sections,
+              fixture_tear_down);
   g_test_add ("/core/narrative/report/templates", Fixture, NULL, fixture_set_up, test_report_templates,
               fixture_tear_down);
   g_test_add ("/core/narrative/report/derived-year", Fixture, NULL, fixture_set_up, test_report_derived_year,

@@ -34,7 +34,8 @@ struct _ItogiReportPage
   ItogiStore *store;
   int year;
   int compare_year;
-  ItogiNarrative *narrative; /* as generated, edits applied: what the page shows */
+  ItogiNarrative *narrative; /* as generated, edits applied: what the page shows, section by section */
+  GPtrArray *areas;          /* ItogiArea: the report's, in order; the narrative has the first few */
   GPtrArray *sections;       /* Section *, in the narrative's order */
 
   GtkWidget *scroller;
@@ -49,6 +50,7 @@ struct _ItogiReportPage
   struct _ReportJob *job; /* the file being written, or NULL */
   guint export_timer;     /* shows the job's step meanwhile */
   guint fill_source;      /* the sections and charts below the first, made after the first frame */
+  gulong fill_mapped;     /* that waits while the page is out of sight */
   guint charts_next;      /* the next section whose chart is still to make */
 };
 
@@ -384,16 +386,17 @@ build_narrative (ItogiReportPage *self, GError **error)
   return itogi_narrative_build_edited (self->store, self->year, self->compare_year, error);
 }
 
+/* Whether the sections shown are those of @areas, in order. */
 static gboolean
-same_areas (ItogiReportPage *self, const ItogiNarrative *narrative)
+same_areas (ItogiReportPage *self, GPtrArray *areas)
 {
-  if (self->sections->len != narrative->sections->len)
+  if (self->sections->len != areas->len)
     return FALSE;
-  for (guint i = 0; i < narrative->sections->len; i++)
+  for (guint i = 0; i < areas->len; i++)
     {
       const Section *s = self->sections->pdata[i];
-      const ItogiNarrativeSection *ns = narrative->sections->pdata[i];
-      if (s->area_id != ns->area_id || g_strcmp0 (s->heading, ns->heading) != 0)
+      const ItogiArea *area = areas->pdata[i];
+      if (s->area_id != area->id || g_strcmp0 (s->heading, area->title) != 0)
         return FALSE;
     }
   return TRUE;
@@ -425,81 +428,149 @@ show_section (ItogiReportPage *self, guint i, gboolean chart)
     }
   update_status (s);
   fill_tasks (s, ns);
+  gtk_widget_set_sensitive (s->box, TRUE);
   g_free (s->chart_choice);
   s->chart_choice = g_strdup (ns->chart);
   if (chart)
     fill_chart (s);
 }
 
-/* What the first frame shows is made with the page: the first sections (all of the report's
- * eight), the first charts. On a large administration the rest come after that frame, a few
- * milliseconds' worth at a time, below the redrawing: each chart costs its area's queries, each
- * section its widgets. */
-#define FIRST_SECTIONS 10
-#define FIRST_CHARTS 3
+/* What the first frame shows is made with the page: the first sections, the first chart. The rest
+ * come after that frame, a few milliseconds' worth at a time, below the redrawing, while the page
+ * is shown: each section costs its area's queries and its widgets, each chart its area's queries. */
+#define FIRST_SECTIONS 4
+#define FIRST_CHARTS 2
 #define FILL_STEP_US 8000
+
+static gboolean fill_more (gpointer data);
+
+static void
+on_fill_mapped (ItogiReportPage *self)
+{
+  g_clear_signal_handler (&self->fill_mapped, self);
+  if (self->fill_source == 0)
+    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
+}
 
 static gboolean
 fill_more (gpointer data)
 {
   ItogiReportPage *self = data;
   gint64 until = g_get_monotonic_time () + FILL_STEP_US;
-  guint n = self->narrative != NULL ? self->narrative->sections->len : 0;
 
+  /* Not while another page is shown: it would slow that page. On when shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->fill_source = 0;
+      if (self->fill_mapped == 0)
+        self->fill_mapped = g_signal_connect (self, "map", G_CALLBACK (on_fill_mapped), NULL);
+      return G_SOURCE_REMOVE;
+    }
   while (g_get_monotonic_time () < until)
     {
-      if (self->charts_next < self->sections->len)
+      guint made = self->narrative->sections->len;
+
+      if (self->charts_next < made)
         fill_chart (self->sections->pdata[self->charts_next++]);
-      else if (self->sections->len < n)
+      else if (made < self->areas->len)
         {
-          show_section (self, self->sections->len, TRUE);
-          self->charts_next = self->sections->len;
+          g_autoptr (GError) error = NULL;
+
+          if (!itogi_narrative_add_section (self->narrative, self->store, self->areas->pdata[made], &error))
+            {
+              /* The database failed under it: the sections made stay, and it says so. */
+              say (self, error->message);
+              break;
+            }
+          show_section (self, made, FALSE);
         }
       else
-        {
-          self->fill_source = 0;
-          return G_SOURCE_REMOVE;
-        }
+        break;
     }
-  return G_SOURCE_CONTINUE;
+  if (self->charts_next < self->narrative->sections->len || self->narrative->sections->len < self->areas->len)
+    if (g_get_monotonic_time () >= until)
+      return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Every section made now, its chart too, for a caller that needs one still to come. */
+static void
+fill_all (ItogiReportPage *self)
+{
+  if (self->narrative == NULL)
+    return;
+  while (self->narrative->sections->len < self->areas->len)
+    {
+      guint made = self->narrative->sections->len;
+      g_autoptr (GError) error = NULL;
+
+      if (!itogi_narrative_add_section (self->narrative, self->store, self->areas->pdata[made], &error))
+        {
+          say (self, error->message);
+          break;
+        }
+      show_section (self, made, FALSE);
+    }
+  while (self->charts_next < self->narrative->sections->len)
+    fill_chart (self->sections->pdata[self->charts_next++]);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_signal_handler (&self->fill_mapped, self);
+}
+
+gboolean
+itogi_report_page_is_filling (ItogiReportPage *self)
+{
+  g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), FALSE);
+  return self->fill_source != 0 || self->fill_mapped != 0;
 }
 
 gboolean
 itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, GError **error)
 {
   gboolean same_years = self->year == year && self->compare_year == compare_year;
-  ItogiNarrative *narrative;
+  g_autoptr (ItogiNarrative) narrative = NULL;
+  g_autoptr (GPtrArray) areas = NULL;
   GtkWidget *child;
-  guint shown;
+  guint first;
 
   /* Another pair of years shows other texts: what is waiting is saved for the years it was typed for. */
   if (!same_years && self->year != 0 && !itogi_report_page_save_now (self, error))
     return FALSE;
+  areas = itogi_store_list_areas (self->store, FALSE, error);
+  if (areas == NULL)
+    return FALSE;
+  narrative = itogi_narrative_begin (self->store, year, compare_year);
+  first = MIN (FIRST_SECTIONS, areas->len);
+  for (guint i = 0; i < first; i++)
+    if (!itogi_narrative_add_section (narrative, self->store, areas->pdata[i], error))
+      return FALSE;
   self->year = year;
   self->compare_year = compare_year;
-  narrative = build_narrative (self, error);
-  if (narrative == NULL)
-    return FALSE;
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_signal_handler (&self->fill_mapped, self);
   g_clear_pointer (&self->narrative, itogi_narrative_free);
-  self->narrative = narrative;
+  self->narrative = g_steal_pointer (&narrative);
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
+  self->areas = g_steal_pointer (&areas);
 
-  gtk_label_set_text (GTK_LABEL (self->title_label), narrative->title != NULL ? narrative->title : "");
-  gtk_label_set_text (GTK_LABEL (self->subtitle_label), narrative->office != NULL ? narrative->office : "");
+  gtk_label_set_text (GTK_LABEL (self->title_label), self->narrative->title);
+  gtk_label_set_text (GTK_LABEL (self->subtitle_label), self->narrative->office);
 
-  if (!same_areas (self, narrative))
+  if (!same_areas (self, self->areas))
     {
       while ((child = gtk_widget_get_first_child (self->sections_box)) != NULL)
         gtk_box_remove (GTK_BOX (self->sections_box), child);
       g_ptr_array_set_size (self->sections, 0);
     }
-  /* The sections there already take their new text at once (a cheap step); new ones only the
-   * first few. */
-  shown = MAX (self->sections->len, MIN (FIRST_SECTIONS, narrative->sections->len));
-  for (guint i = 0; i < shown; i++)
+  /* The first sections take their text now; those after them, there already, wait greyed out for
+   * theirs, so that nobody types into a text of other years. */
+  for (guint i = first; i < self->sections->len; i++)
+    gtk_widget_set_sensitive (((Section *)self->sections->pdata[i])->box, FALSE);
+  for (guint i = 0; i < first; i++)
     show_section (self, i, i < FIRST_CHARTS);
-  self->charts_next = MIN (FIRST_CHARTS, self->sections->len);
-  if (self->charts_next < narrative->sections->len)
+  self->charts_next = MIN (FIRST_CHARTS, first);
+  if (self->charts_next < self->areas->len)
     self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
   return TRUE;
 }
@@ -537,6 +608,7 @@ itogi_report_page_has_unsaved (ItogiReportPage *self)
 GtkTextBuffer *
 itogi_report_page_get_buffer (ItogiReportPage *self, const char *slug)
 {
+  fill_all (self);
   for (guint i = 0; i < self->sections->len; i++)
     {
       Section *s = self->sections->pdata[i];
@@ -553,6 +625,7 @@ itogi_report_page_get_narrative (ItogiReportPage *self)
 
   if (copy == NULL)
     return NULL;
+  fill_all (self);
   /* What is on screen, saved or not yet. */
   for (guint i = 0; i < copy->sections->len && i < self->sections->len; i++)
     {
@@ -568,6 +641,7 @@ itogi_report_page_get_narrative (ItogiReportPage *self)
 static Section *
 find_section (ItogiReportPage *self, const char *slug)
 {
+  fill_all (self);
   for (guint i = 0; i < self->sections->len; i++)
     if (g_strcmp0 (((Section *)self->sections->pdata[i])->slug, slug) == 0)
       return self->sections->pdata[i];
@@ -667,7 +741,8 @@ shown_texts (ItogiReportPage *self)
 {
   GPtrArray *shown = g_ptr_array_new_with_free_func ((GDestroyNotify)shown_free);
 
-  for (guint i = 0; i < self->sections->len; i++)
+  /* Only the sections made for the page's years: those still to come are written as made. */
+  for (guint i = 0; i < self->sections->len && i < self->narrative->sections->len; i++)
     {
       Section *s = self->sections->pdata[i];
       ItogiNarrativeSection *ns = g_new0 (ItogiNarrativeSection, 1);
@@ -905,6 +980,8 @@ itogi_report_page_dispose (GObject *object)
     }
   g_clear_handle_id (&self->export_timer, g_source_remove);
   g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_signal_handler (&self->fill_mapped, self);
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
   /* Their timers point at the sections: they go with them, before the widgets. */
   g_ptr_array_set_size (self->sections, 0);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);

@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (ItogiReportPage, itogi_report_page, ITOGI, REPORT_PAGE, Gt
 GtkWidget *itogi_report_page_new (ItogiStore *store);
 /* Show the report for @year against @compare_year. Text being typed is never replaced. */
 gboolean itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, GError **error);
+/* The sections after the first few are made after the page's first frame, while it is shown: TRUE
+ * until all are there. */
+gboolean itogi_report_page_is_filling (ItogiReportPage *self);
 /* The text shown for the area @slug (NULL when there is no such area). */
 GtkTextBuffer *itogi_report_page_get_buffer (ItogiReportPage *self, const char *slug);
 /* Save edits still waiting for the pause in typing; FALSE with @error when the store refuses. */

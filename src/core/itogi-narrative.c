@@ -1101,21 +1101,13 @@ build_section (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, int ye
 ItogiNarrative *
 itogi_narrative_build (ItogiStore *store, int year, int compare_year, GError **error)
 {
-  g_autoptr (ItogiNarrative) narrative = g_new0 (ItogiNarrative, 1);
+  g_autoptr (ItogiNarrative) narrative = NULL;
   g_autoptr (GPtrArray) areas = NULL;
   g_autoptr (GPtrArray) rows = NULL;
-  g_autofree char *stored_title = NULL;
 
   g_return_val_if_fail (store != NULL, NULL);
 
-  narrative->year = year;
-  narrative->compare_year = compare_year;
-  narrative->office = itogi_store_get_meta (store, "office");
-  if (narrative->office == NULL)
-    narrative->office = g_strdup ("");
-  stored_title = itogi_store_get_meta (store, "report-title");
-  narrative->title = report_title (stored_title, narrative->office, year);
-  narrative->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_narrative_section_free);
+  narrative = itogi_narrative_begin (store, year, compare_year);
 
   areas = itogi_store_list_areas (store, FALSE, error);
   if (areas == NULL)
@@ -1163,6 +1155,29 @@ itogi_narrative_to_text (const ItogiNarrative *narrative)
   return g_string_free (out, FALSE);
 }
 
+/* The Report view's stored edit of @section, when there is one, in place of the generated text. */
+static gboolean
+apply_edit (ItogiStore *store, ItogiNarrativeSection *section, int year, int compare_year, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  char *edit = itogi_store_get_report_text (store, section->area_id, year, compare_year, &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (edit != NULL)
+    {
+      section->generated = section->body;
+      /* A text saved before tabs were kept out of it is shown and exported without them. */
+      section->body = itogi_text_untab (edit);
+      section->edited = TRUE;
+      g_free (edit);
+    }
+  return TRUE;
+}
+
 ItogiNarrative *
 itogi_narrative_build_edited (ItogiStore *store, int year, int compare_year, GError **error)
 {
@@ -1171,24 +1186,48 @@ itogi_narrative_build_edited (ItogiStore *store, int year, int compare_year, GEr
   if (narrative == NULL)
     return NULL;
   for (guint i = 0; i < narrative->sections->len; i++)
-    {
-      ItogiNarrativeSection *section = narrative->sections->pdata[i];
-      g_autoptr (GError) local = NULL;
-      char *edit = itogi_store_get_report_text (store, section->area_id, year, compare_year, &local);
-
-      if (local != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
-        }
-      if (edit != NULL)
-        {
-          section->generated = section->body;
-          /* A text saved before tabs were kept out of it is shown and exported without them. */
-          section->body = itogi_text_untab (edit);
-          section->edited = TRUE;
-          g_free (edit);
-        }
-    }
+    if (!apply_edit (store, narrative->sections->pdata[i], year, compare_year, error))
+      return NULL;
   return g_steal_pointer (&narrative);
+}
+
+ItogiNarrative *
+itogi_narrative_begin (ItogiStore *store, int year, int compare_year)
+{
+  ItogiNarrative *narrative = g_new0 (ItogiNarrative, 1);
+  g_autofree char *stored_title = NULL;
+
+  narrative->year = year;
+  narrative->compare_year = compare_year;
+  narrative->office = itogi_store_get_meta (store, "office");
+  if (narrative->office == NULL)
+    narrative->office = g_strdup ("");
+  stored_title = itogi_store_get_meta (store, "report-title");
+  narrative->title = report_title (stored_title, narrative->office, year);
+  narrative->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_narrative_section_free);
+  return narrative;
+}
+
+gboolean
+itogi_narrative_add_section (ItogiNarrative *narrative, ItogiStore *store, const ItogiArea *area,
+                             GError **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  ItogiNarrativeSection *section;
+
+  g_return_val_if_fail (narrative != NULL && area != NULL, FALSE);
+  /* The area's own rows, as the whole table has them for it. */
+  rows = itogi_table_build (store, area->slug, narrative->year, narrative->compare_year, error);
+  if (rows == NULL)
+    return FALSE;
+  section = build_section (store, area, rows, narrative->year, narrative->compare_year, error);
+  if (section == NULL)
+    return FALSE;
+  if (!apply_edit (store, section, narrative->year, narrative->compare_year, error))
+    {
+      itogi_narrative_section_free (section);
+      return FALSE;
+    }
+  g_ptr_array_add (narrative->sections, section);
+  return TRUE;
 }

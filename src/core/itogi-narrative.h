@@ -69,6 +69,13 @@ ItogiNarrative *itogi_narrative_build (ItogiStore *store, int year, int compare_
 /* The report as it stands: the generated text, with the Report view's stored edits in place of it
  * where there are some (section->edited). */
 ItogiNarrative *itogi_narrative_build_edited (ItogiStore *store, int year, int compare_year, GError **error);
+/* The same a section at a time, for a window that shows the first sections at once and makes the
+ * others after: the title and office with no section yet, then @area's section (edit applied)
+ * appended, read from @area's own rows. Section by section, as itogi_narrative_build_edited()
+ * makes them. */
+ItogiNarrative *itogi_narrative_begin (ItogiStore *store, int year, int compare_year);
+gboolean itogi_narrative_add_section (ItogiNarrative *narrative, ItogiStore *store, const ItogiArea *area,
+                                      GError **error);
 
 /* The sentence of one indicator for @year against @compare_year, from @indicator's template
  * (its own, or the default one when it has none); NULL when @current is not present (no error
