@@ -35,6 +35,19 @@ static gboolean painted;
  * layout began, its paint began, and it ended. */
 static gint64 layout_at, paint_at, painted_at;
 
+/* The process's resident memory now, in MB (Linux). */
+static double
+rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + 6, NULL) / 1024.0;
+}
+
 static gboolean
 watchdog (gpointer data)
 {
@@ -189,6 +202,7 @@ main (int argc, char *argv[])
   GtkWidget *widget;
   g_autofree char *scroll_report = NULL;
   gint64 t;
+  double rss_early = 0, rss_late = 0;
 
   if (argc != 2)
     {
@@ -220,9 +234,12 @@ main (int argc, char *argv[])
   settle (500);
   g_timeout_add_full (G_PRIORITY_HIGH, 5, watchdog, NULL, NULL);
 
-  /* Every page, in the sidebar's order, then the Overview again. */
+  /* Every page, in the sidebar's order, then the Overview again. The memory taken is read after
+   * the first ten pages and after all of them: it should not grow with the areas visited. */
   for (guint i = 0; i <= areas->len + 1; i++)
     {
+      if (i == 10)
+        rss_early = rss_mb ();
       const char *name = i == 0                ? ITOGI_OVERVIEW_PAGE
                          : i == areas->len + 1 ? ITOGI_REPORT_PAGE_NAME
                                                : ((ItogiArea *)areas->pdata[i - 1])->slug;
@@ -240,6 +257,8 @@ main (int argc, char *argv[])
       record (&pages, name, to_next_frame (widget, t));
       settle (50);
     }
+  settle (1000);
+  rss_late = rss_mb ();
 
   /* The report year, five times, on the Overview and on the last area's page. */
   for (guint p = 0; p < 2; p++)
@@ -320,7 +339,9 @@ main (int argc, char *argv[])
         printf ("| writing the %s | %.0f ms in all | |\n", during, ms);
       }
   }
-  printf ("\nLongest main-loop stall in the run: %.0f ms (%s)\n", (double)longest_gap / 1000.0,
+  printf ("\nMemory (RSS) after 10 pages: %.0f MB; after all %u: %.0f MB\n", rss_early, pages.times->len,
+          rss_late);
+  printf ("Longest main-loop stall in the run: %.0f ms (%s)\n", (double)longest_gap / 1000.0,
           longest_during != NULL ? longest_during : "—");
 
   gtk_window_destroy (GTK_WINDOW (window));

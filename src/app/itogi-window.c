@@ -1181,17 +1181,20 @@ job_succeeded (ItogiWindow *self, GAsyncResult *result)
   return TRUE;
 }
 
+/* A backup's or a restore's: the database shown, and the file made from it or put in its place. */
 typedef struct
 {
   char *database;
   char *path;
-} BackupJob;
+  ItogiRestore *restore; /* a restore's checked copy, once the worker has made it */
+} FileJob;
 
 static void
-backup_job_free (BackupJob *job)
+file_job_free (FileJob *job)
 {
   g_free (job->database);
   g_free (job->path);
+  itogi_store_restore_abandon (job->restore);
   g_free (job);
 }
 
@@ -1200,7 +1203,7 @@ backup_job_free (BackupJob *job)
 static void
 back_up_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  BackupJob *job = data;
+  FileJob *job = data;
   GError *error = NULL;
   g_autoptr (ItogiStore) reader = itogi_store_open_to_read (job->database, &error);
 
@@ -1214,7 +1217,7 @@ static void
 on_backed_up (GObject *source, GAsyncResult *result, gpointer data)
 {
   ItogiWindow *self = ITOGI_WINDOW (source);
-  BackupJob *job = g_task_get_task_data (G_TASK (result));
+  FileJob *job = g_task_get_task_data (G_TASK (result));
 
   if (job_succeeded (self, result))
     {
@@ -1232,7 +1235,7 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *folder = NULL;
-  BackupJob *job;
+  FileJob *job;
 
   if (path == NULL)
     {
@@ -1249,29 +1252,13 @@ itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
                    _ ("The folder “%s” does not exist. Nothing was saved."), name);
       return FALSE;
     }
-  job = g_new0 (BackupJob, 1);
+  job = g_new0 (FileJob, 1);
   job->database = g_strdup (itogi_store_get_path (self->store));
   job->path = g_steal_pointer (&path);
   {
     const JobKind kind = { _ ("Making the backup…"), "itogi-backup", back_up_in_thread, on_backed_up, NULL };
-    return start_job (self, &kind, job, (GDestroyNotify)backup_job_free, error);
+    return start_job (self, &kind, job, (GDestroyNotify)file_job_free, error);
   }
-}
-
-typedef struct
-{
-  char *backup;
-  char *database;
-  ItogiRestore *restore; /* the checked copy, once the worker has made it */
-} RestoreJob;
-
-static void
-restore_job_free (RestoreJob *job)
-{
-  g_free (job->backup);
-  g_free (job->database);
-  itogi_store_restore_abandon (job->restore);
-  g_free (job);
 }
 
 /* The slow half, while the window goes on: the backup checked, copied beside the database under a
@@ -1280,11 +1267,11 @@ static void
 restore_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ItogiWindow *self = source;
-  RestoreJob *job = data;
+  FileJob *job = data;
   ItogiProgress progress = { cancellable, itogi_progress_count, &self->job_steps };
   GError *error = NULL;
 
-  job->restore = itogi_store_restore_prepare (job->backup, job->database, &progress, &error);
+  job->restore = itogi_store_restore_prepare (job->path, job->database, &progress, &error);
   if (job->restore == NULL)
     g_task_return_error (task, error);
   else
@@ -1309,28 +1296,28 @@ static void
 on_restore_prepared (GObject *source, GAsyncResult *result, gpointer data)
 {
   ItogiWindow *self = ITOGI_WINDOW (source);
-  RestoreJob *job = g_task_get_task_data (G_TASK (result));
+  FileJob *job = g_task_get_task_data (G_TASK (result));
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (job_succeeded (self, result) && ITOGI_IS_APPLICATION (app))
     /* The quick half: the application closes this window, puts the copy in place, and opens it. */
-    itogi_application_put_restored (ITOGI_APPLICATION (app), job->backup, g_steal_pointer (&job->restore),
+    itogi_application_put_restored (ITOGI_APPLICATION (app), job->path, g_steal_pointer (&job->restore),
                                     NULL);
 }
 
 gboolean
 itogi_window_restore_from (ItogiWindow *self, const char *backup, GError **error)
 {
-  RestoreJob *job;
+  FileJob *job;
 
   g_return_val_if_fail (ITOGI_IS_WINDOW (self), FALSE);
-  job = g_new0 (RestoreJob, 1);
-  job->backup = g_strdup (backup);
+  job = g_new0 (FileJob, 1);
+  job->path = g_strdup (backup);
   job->database = g_strdup (itogi_store_get_path (self->store));
   {
     const JobKind kind = { _ ("Restoring the backup…"), "itogi-restore", restore_in_thread,
                            on_restore_prepared, restore_step_text };
-    return start_job (self, &kind, job, (GDestroyNotify)restore_job_free, error);
+    return start_job (self, &kind, job, (GDestroyNotify)file_job_free, error);
   }
 }
 
