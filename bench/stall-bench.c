@@ -202,7 +202,7 @@ main (int argc, char *argv[])
   GtkWidget *widget;
   g_autofree char *scroll_report = NULL;
   gint64 t;
-  double rss_early = 0, rss_late = 0;
+  double rss_early = 0, rss_areas = 0, rss_late = 0;
 
   if (argc != 2)
     {
@@ -235,11 +235,14 @@ main (int argc, char *argv[])
   g_timeout_add_full (G_PRIORITY_HIGH, 5, watchdog, NULL, NULL);
 
   /* Every page, in the sidebar's order, then the Overview again. The memory taken is read after
-   * the first ten pages and after all of them: it should not grow with the areas visited. */
+   * the first ten pages, after every area's and after the Report's: it should not grow with the
+   * areas visited. */
   for (guint i = 0; i <= areas->len + 1; i++)
     {
       if (i == 10)
         rss_early = rss_mb ();
+      if (i == areas->len + 1)
+        rss_areas = rss_mb ();
       const char *name = i == 0                ? ITOGI_OVERVIEW_PAGE
                          : i == areas->len + 1 ? ITOGI_REPORT_PAGE_NAME
                                                : ((ItogiArea *)areas->pdata[i - 1])->slug;
@@ -339,8 +342,9 @@ main (int argc, char *argv[])
         printf ("| writing the %s | %.0f ms in all | |\n", during, ms);
       }
   }
-  printf ("\nMemory (RSS) after 10 pages: %.0f MB; after all %u: %.0f MB\n", rss_early, pages.times->len,
-          rss_late);
+  printf ("\nMemory (RSS): %.0f MB after 10 pages, %.0f MB after every area's, %.0f MB with the Report "
+          "of all %u areas\n",
+          rss_early, rss_areas, rss_late, areas->len);
   printf ("Longest main-loop stall in the run: %.0f ms (%s)\n", (double)longest_gap / 1000.0,
           longest_during != NULL ? longest_during : "—");
 
