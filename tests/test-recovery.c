@@ -136,6 +136,26 @@ find_window (Fixture *f)
   return NULL;
 }
 
+/* Until the application shows a database's window (a backup being restored meanwhile), or a
+ * dialog asks again; the window, or NULL. */
+static ItogiWindow *
+wait_window (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+
+  while (find_window (f) == NULL && g_get_monotonic_time () < end)
+    {
+      dialog = find_dialog (f);
+      if (dialog != NULL && adw_message_dialog_has_response (dialog, "restore"))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  settle ();
+  wait_checked (f);
+  return find_window (f);
+}
+
 static char *
 file_checksum (const char *path)
 {
@@ -304,7 +324,7 @@ test_damaged_restores_latest (Fixture *f, gconstpointer data)
   g_assert_cmpstr (asked_sum, ==, damaged_sum);
 
   respond (dialog, "restore");
-  window = find_window (f);
+  window = wait_window (f);
   g_assert_nonnull (window);
   g_assert_null (find_dialog (f));
   g_assert_cmpint (itogi_application_get_exit_status (f->app), ==, 0);
@@ -353,6 +373,62 @@ grow (const char *path)
   g_assert_cmpint (sqlite3_exec (db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==,
                    SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Restoring the latest backup of a large damaged database runs beside a dialog that says so, with
+ * Cancel: cancelled, the damaged file is as it was, nothing lies beside it, and the same choices
+ * are offered again; not cancelled, the backup takes its place. */
+static void
+test_damaged_restore_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = backup_path (f->path, "20261120-090000-daily");
+  g_autofree char *damaged_sum = NULL, *after_sum = NULL, *note = NULL;
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog, *progress;
+
+  write_note (f->path, "as in the backup", TRUE);
+  grow (f->path);
+  {
+    ItogiStore *store = itogi_store_open (f->path, &error);
+    g_assert_no_error (error);
+    g_assert_true (backup_into_folder (store, good, &error));
+    g_assert_no_error (error);
+    itogi_store_free (store);
+  }
+  write_note (f->path, "after the backup", FALSE);
+  damage (f->path);
+  damaged_sum = file_checksum (f->path);
+
+  start_app (f, f->path);
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  /* Answered, and at once cancelled: the restore has not had time to finish. */
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "restore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  progress = find_dialog (f);
+  g_assert_nonnull (progress);
+  g_assert_cmpstr (adw_message_dialog_get_heading (progress), ==,
+                   itogi_test_tr ("Restoring the Latest Backup"));
+  g_assert_true (adw_message_dialog_has_response (progress, "cancel"));
+  adw_message_dialog_response (progress, "cancel");
+  g_assert_null (wait_window (f));
+  dialog = find_dialog (f);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  after_sum = file_checksum (f->path);
+  g_assert_cmpstr (after_sum, ==, damaged_sum);
+  g_assert_null (find_file (f->dir, "itogi-damaged-"));
+  g_assert_false (holds_part_file (f->dir));
+
+  respond (dialog, "restore");
+  g_assert_nonnull (wait_window (f));
+  note = read_note (f->path);
+  g_assert_cmpstr (note, ==, "as in the backup");
+  g_assert_nonnull (find_file (f->dir, "itogi-damaged-"));
+  g_assert_false (holds_part_file (f->dir));
 }
 
 static void
@@ -874,6 +950,7 @@ main (int argc, char *argv[])
   ADD ("/app/recovery/read-only-folder", test_read_only_folder);
   ADD ("/app/recovery/restore-from-menu", test_restore_from_menu);
   ADD ("/app/recovery/restore-in-background", test_restore_in_background);
+  ADD ("/app/recovery/damaged-restore-cancelled", test_damaged_restore_cancelled);
   rc = g_test_run ();
   itogi_test_remove_tree (data_home);
   g_free (data_home);

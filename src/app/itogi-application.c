@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "itogi-application.h"
+#include "itogi-restore-dialog.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
 
@@ -300,48 +301,160 @@ notify_kept (ItogiWindow *window, const char *what, const char *kept)
   itogi_window_notify (window, text != NULL ? text : what, kept);
 }
 
-/* Put the newest sound backup in the database's place; a backup that does not pass its check is
- * passed over for the next one. */
-static gboolean
-restore_latest (OpenError *oe, GError **error)
+/* Restoring the newest sound backup when the database will not open: no window is open, so a
+ * dialog says what is being done, with Cancel, while a worker thread does it. */
+typedef struct
 {
+  OpenError *oe;
+  GCancellable *cancellable;
+  ItogiProgressCounter steps;
+  char *restored; /* the backup put in place */
+  char *kept;     /* where the file that was there went */
+  GtkWidget *dialog;
+  GtkWidget *bar;
+  guint timer;
+} Recovery;
+
+static void
+recovery_free (Recovery *r)
+{
+  open_error_free (r->oe);
+  g_clear_object (&r->cancellable);
+  g_free (r->restored);
+  g_free (r->kept);
+  g_clear_handle_id (&r->timer, g_source_remove);
+  g_clear_object (&r->dialog);
+  g_free (r);
+}
+
+/* A backup that does not pass its check is passed over for the next one; a folder that cannot be
+ * written, or a cancel, stops. */
+static void
+recover_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Recovery *r = data;
+  ItogiProgress progress = { cancellable, itogi_progress_count, &r->steps };
   g_autoptr (GError) last = NULL;
 
-  for (guint i = 0; i < oe->backups->len; i++)
+  for (guint i = 0; i < r->oe->backups->len; i++)
     {
-      const char *backup = oe->backups->pdata[i];
-      g_autofree char *kept = NULL;
+      const char *backup = r->oe->backups->pdata[i];
       g_autoptr (GError) local = NULL;
+      ItogiRestore *restore = itogi_store_restore_prepare (backup, r->oe->path, &progress, &local);
 
-      if (itogi_store_restore (backup, oe->path, aside_label (oe->code), &kept, &local))
+      if (restore != NULL)
         {
-          ItogiWindow *window = itogi_application_open (oe->self, oe->path, FALSE, error);
-          g_autofree char *when = format_backup_time (backup);
-          g_autofree char *what = NULL;
-
-          if (window == NULL)
-            return FALSE;
-          /* Translators: %s is when the backup was made */
-          what = g_strdup_printf (_ ("The backup of %s was restored"), when);
-          notify_kept (window, what, kept);
-          return TRUE;
+          if (!itogi_store_restore_finish (restore, aside_label (r->oe->code), &r->kept, &local))
+            {
+              g_task_return_error (task, g_steal_pointer (&local));
+              return;
+            }
+          r->restored = g_strdup (backup);
+          g_task_return_boolean (task, TRUE);
+          return;
         }
-      /* Only a bad backup is passed over; a folder that cannot be written stops here. */
       if (!g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT)
           && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_ALTERED)
           && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_DATABASE)
           && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN)
           && !g_error_matches (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NEWER))
         {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
+          g_task_return_error (task, g_steal_pointer (&local));
+          return;
         }
       g_clear_error (&last);
       last = g_steal_pointer (&local);
     }
-  g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT, _ ("No backup could be restored: %s"),
-               last != NULL ? last->message : "");
-  return FALSE;
+  g_task_return_new_error (task, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CORRUPT,
+                           _ ("No backup could be restored: %s"), last != NULL ? last->message : "");
+}
+
+static gboolean
+show_recovery_step (gpointer data)
+{
+  Recovery *r = data;
+  guint done, total;
+  g_autofree char *text = NULL;
+
+  if (!itogi_progress_counter_read (&r->steps, &done, &total))
+    {
+      gtk_progress_bar_pulse (GTK_PROGRESS_BAR (r->bar));
+      return G_SOURCE_CONTINUE;
+    }
+  text = itogi_restore_step_text (done, total);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (r->bar), (double)done / total);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (r->bar), text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_recovery_response (AdwMessageDialog *dialog, const char *response, Recovery *r)
+{
+  /* Cancel, or the dialog closed: the worker stops, and the choices are offered again. */
+  g_cancellable_cancel (r->cancellable);
+}
+
+static void
+on_recovered (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ItogiApplication *self = ITOGI_APPLICATION (source);
+  Recovery *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (r->dialog, on_recovery_response, r);
+  g_clear_handle_id (&r->timer, g_source_remove);
+  /* Gone already when Cancel closed it. */
+  gtk_window_destroy (GTK_WINDOW (r->dialog));
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      ItogiWindow *window = itogi_application_open (self, r->oe->path, FALSE, &error);
+      g_autofree char *when = format_backup_time (r->restored);
+      /* Translators: %s is when the backup was made */
+      g_autofree char *what = g_strdup_printf (_ ("The backup of %s was restored"), when);
+
+      if (window == NULL)
+        show_open_error (self, r->oe->path, error);
+      else
+        notify_kept (window, what, r->kept);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Nothing was changed: the same question again. */
+    show_open_error (self, r->oe->path, NULL);
+  else
+    show_open_error (self, r->oe->path, error);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Takes @oe and the application's hold of the dialog that asked. */
+static void
+start_recovery (OpenError *oe)
+{
+  ItogiApplication *self = oe->self;
+  Recovery *r = g_new0 (Recovery, 1);
+  g_autoptr (GTask) task = NULL;
+
+  r->oe = oe;
+  r->cancellable = g_cancellable_new ();
+  r->dialog = adw_message_dialog_new (NULL, _ ("Restoring the Latest Backup"),
+                                      _ ("The newest sound backup is checked and copied into the database’s "
+                                         "place; the file there now is kept beside it."));
+  g_object_ref (r->dialog);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (r->dialog), "cancel", _ ("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (r->dialog), "cancel");
+  r->bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (r->bar), TRUE);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (r->bar), _ ("Restoring the backup…"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (r->dialog), r->bar);
+  gtk_window_set_application (GTK_WINDOW (r->dialog), GTK_APPLICATION (self));
+  g_signal_connect (r->dialog, "response", G_CALLBACK (on_recovery_response), r);
+  gtk_window_present (GTK_WINDOW (r->dialog));
+  r->timer = g_timeout_add (100, show_recovery_step, r);
+
+  task = g_task_new (self, r->cancellable, on_recovered, NULL);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, r, (GDestroyNotify)recovery_free);
+  g_task_set_name (task, "itogi-recover");
+  g_task_run_in_thread (task, recover_in_thread);
 }
 
 /* The file stays, under another name; a new database with the built-in data takes its place. */
@@ -395,7 +508,11 @@ on_open_error_response (AdwMessageDialog *dialog, const char *response, OpenErro
   g_signal_handlers_disconnect_by_func (dialog, on_open_error_response, oe);
 
   if (g_strcmp0 (response, "restore") == 0)
-    done = restore_latest (oe, &error);
+    {
+      /* The dialog's hold passes to the restore, which asks again if it fails. */
+      start_recovery (oe);
+      return;
+    }
   else if (g_strcmp0 (response, "anew") == 0 || g_strcmp0 (response, "create") == 0)
     done = start_anew (oe, &error);
   else if (g_strcmp0 (response, "read-only") == 0

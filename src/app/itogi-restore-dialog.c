@@ -198,3 +198,17 @@ itogi_restore_dialog_new (GtkWindow *parent, const char *path, ItogiRestoreFunc 
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), NULL);
   return dialog;
 }
+
+char *
+itogi_restore_step_text (guint done, guint total)
+{
+  switch (done)
+    {
+    case 0:
+      return g_strdup (_ ("Restoring: checking the backup…"));
+    case 1:
+      return g_strdup (_ ("Restoring: copying the backup…"));
+    default:
+      return g_strdup (_ ("Restoring: checking the copy…"));
+    }
+}

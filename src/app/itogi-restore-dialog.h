@@ -19,5 +19,7 @@ GtkWidget *itogi_restore_dialog_new (GtkWindow *parent, const char *path, ItogiR
 const char *itogi_restore_dialog_get_selected (GtkWidget *dialog);
 /* Choose the @index-th backup of the list (newest is 0). */
 void itogi_restore_dialog_select (GtkWidget *dialog, guint index);
+/* What a restore is doing at step @done of itogi_store_restore_prepare()'s, for a progress bar. */
+char *itogi_restore_step_text (guint done, guint total);
 
 G_END_DECLS

@@ -1278,20 +1278,6 @@ restore_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *ca
     g_task_return_boolean (task, TRUE);
 }
 
-static char *
-restore_step_text (guint done, guint total)
-{
-  switch (done)
-    {
-    case 0:
-      return g_strdup (_ ("Restoring: checking the backup…"));
-    case 1:
-      return g_strdup (_ ("Restoring: copying the backup…"));
-    default:
-      return g_strdup (_ ("Restoring: checking the copy…"));
-    }
-}
-
 static void
 on_restore_prepared (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -1316,7 +1302,7 @@ itogi_window_restore_from (ItogiWindow *self, const char *backup, GError **error
   job->database = g_strdup (itogi_store_get_path (self->store));
   {
     const JobKind kind = { _ ("Restoring the backup…"), "itogi-restore", restore_in_thread,
-                           on_restore_prepared, restore_step_text };
+                           on_restore_prepared, itogi_restore_step_text };
     return start_job (self, &kind, job, (GDestroyNotify)file_job_free, error);
   }
 }

@@ -406,7 +406,13 @@ itogi_output_begin (const char *path, ItogiOutputFlags flags, GError **error)
       return NULL;
     }
   if (g_stat (target, &st) == 0)
-    fchmod (fd, st.st_mode & 07777);
+    {
+      fchmod (fd, st.st_mode & 07777);
+      /* And its owner, where this process may give it (root writing over a user's database must
+       * not leave a file the user cannot open); otherwise it stays the writer's. */
+      if ((st.st_uid != geteuid () || st.st_gid != getegid ()) && fchown (fd, st.st_uid, st.st_gid) != 0)
+        errno = 0;
+    }
   output = g_new0 (ItogiOutput, 1);
   output->path = g_strdup (path);
   output->target = g_steal_pointer (&target);

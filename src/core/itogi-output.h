@@ -63,7 +63,7 @@ gboolean itogi_input_check (const char *path, goffset max_size, GError **error);
 typedef struct _ItogiOutput ItogiOutput;
 
 /* Checks @path as above and opens a temporary file beside the file it leads to (with that file's
- * permissions when it exists). */
+ * permissions when it exists, and its owner where the process may give it). */
 ItogiOutput *itogi_output_begin (const char *path, ItogiOutputFlags flags, GError **error);
 /* The temporary file's name, for libraries that write a file by name (libxlsxwriter, SQLite's
  * VACUUM INTO); itogi_output_close_temp() first closes our descriptor of it. */
