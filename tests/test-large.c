@@ -378,6 +378,42 @@ test_large_database (void)
         text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
         g_assert_cmpstr (text, ==, ns->body);
       }
+
+    /* Other years: the sections after the first are out of sight until their new text comes, never
+     * showing (or taking typing into) the old years' text; then each shows the new years'. */
+    {
+      g_autoptr (ItogiNarrative) older = itogi_narrative_build_edited (store, 2022, 2021, &error);
+      GtkWidget *last_view = views->pdata[views->len - 1];
+      guint hidden = 0;
+
+      g_assert_no_error (error);
+      g_assert_true (gtk_widget_is_visible (last_view));
+      itogi_window_set_years (window, 2022, 2021);
+      for (guint i = 0; i < views->len; i++)
+        if (!gtk_widget_is_visible (views->pdata[i]))
+          hidden++;
+      g_test_message ("%u of %u sections out of sight after a year change", hidden, views->len);
+      g_assert_cmpuint (hidden, >, 0);
+      g_assert_false (gtk_widget_is_visible (last_view));
+      until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      while (itogi_report_page_is_filling (report) && g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (itogi_report_page_is_filling (report));
+      for (guint i = 0; i < views->len; i++)
+        g_assert_true (gtk_widget_is_visible (views->pdata[i]));
+      for (guint i = 0; i < older->sections->len; i++)
+        {
+          const ItogiNarrativeSection *ns = older->sections->pdata[i];
+          GtkTextBuffer *buffer = itogi_report_page_get_buffer (report, ns->slug);
+          GtkTextIter start, end;
+          g_autofree char *text = NULL;
+
+          gtk_text_buffer_get_bounds (buffer, &start, &end);
+          text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+          g_assert_cmpstr (text, ==, ns->body);
+        }
+      itogi_window_set_years (window, 2023, 2022);
+    }
   }
 
   /* The report of 58 areas is written beside the window, its step shown; a cancel leaves no

@@ -428,7 +428,7 @@ show_section (ItogiReportPage *self, guint i, gboolean chart)
     }
   update_status (s);
   fill_tasks (s, ns);
-  gtk_widget_set_sensitive (s->box, TRUE);
+  gtk_widget_set_visible (s->box, TRUE);
   g_free (s->chart_choice);
   s->chart_choice = g_strdup (ns->chart);
   if (chart)
@@ -564,10 +564,11 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
         gtk_box_remove (GTK_BOX (self->sections_box), child);
       g_ptr_array_set_size (self->sections, 0);
     }
-  /* The first sections take their text now; those after them, there already, wait greyed out for
-   * theirs, so that nobody types into a text of other years. */
+  /* The first sections take their text now; those after them, there already, are out of sight
+   * until theirs comes, so that nobody reads or types into a text of other years. (Hidden costs
+   * nothing; greyed out, each text view would be styled and laid out anew.) */
   for (guint i = first; i < self->sections->len; i++)
-    gtk_widget_set_sensitive (((Section *)self->sections->pdata[i])->box, FALSE);
+    gtk_widget_set_visible (((Section *)self->sections->pdata[i])->box, FALSE);
   for (guint i = 0; i < first; i++)
     show_section (self, i, i < FIRST_CHARTS);
   self->charts_next = MIN (FIRST_CHARTS, first);
