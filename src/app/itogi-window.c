@@ -1181,6 +1181,16 @@ job_succeeded (ItogiWindow *self, GAsyncResult *result)
   return TRUE;
 }
 
+/* A worker's end: TRUE, or @error (taken). */
+static void
+return_outcome (GTask *task, gboolean ok, GError *error)
+{
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 /* A backup's or a restore's: the database shown, and the file made from it or put in its place. */
 typedef struct
 {
@@ -1206,11 +1216,10 @@ back_up_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *ca
   FileJob *job = data;
   GError *error = NULL;
   g_autoptr (ItogiStore) reader = itogi_store_open_to_read (job->database, &error);
+  gboolean ok = reader != NULL && itogi_store_backup_cancellable (reader, job->path, cancellable, &error);
 
-  if (reader == NULL || !itogi_store_backup_cancellable (reader, job->path, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  /* @error read only once the work is done. */
+  return_outcome (task, ok, error);
 }
 
 static void
@@ -1272,10 +1281,7 @@ restore_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *ca
   GError *error = NULL;
 
   job->restore = itogi_store_restore_prepare (job->path, job->database, &progress, &error);
-  if (job->restore == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return_outcome (task, job->restore != NULL, error);
 }
 
 static void
@@ -1354,10 +1360,7 @@ export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
   job->options.areas = (const char *const *)job->areas;
   ok = job->csv ? itogi_export_csv (reader, &job->options, job->path, &error)
                 : itogi_export_xlsx_with (reader, &job->options, job->path, &progress, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return_outcome (task, ok, error);
 }
 
 static void
