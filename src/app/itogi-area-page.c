@@ -13,6 +13,7 @@
 #include "itogi-chart-view.h"
 #include "itogi-format.h"
 #include "itogi-indicator-dialog.h"
+#include "itogi-idle-fill.h"
 #include "itogi-indicator-table.h"
 #include "itogi-period-editor.h"
 #include "itogi-table.h"
@@ -64,8 +65,7 @@ struct _ItogiAreaPage
   GPtrArray *fill_areas; /* ItogiArea, in order */
   guint fill_next;       /* the next area to read */
   guint fill_offset;     /* the table's row where its rows go */
-  guint fill_source;
-  gulong fill_mapped; /* the Overview's reading waits for it to be shown again */
+  ItogiIdleFill fill;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, GTK_TYPE_WIDGET)
@@ -75,8 +75,7 @@ itogi_area_page_dispose (GObject *object)
 {
   ItogiAreaPage *self = ITOGI_AREA_PAGE (object);
 
-  g_clear_handle_id (&self->fill_source, g_source_remove);
-  g_clear_signal_handler (&self->fill_mapped, self);
+  itogi_idle_fill_stop (&self->fill);
   g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_AREA_PAGE);
   g_clear_pointer (&self->area, itogi_area_free);
@@ -1428,30 +1427,12 @@ load_archived (ItogiAreaPage *self, GError **error)
 #define OVERVIEW_FIRST_ROWS 60
 #define FILL_STEP_US 8000
 
-static gboolean fill_overview (gpointer data);
-
-static void
-on_fill_mapped (ItogiAreaPage *self)
-{
-  g_clear_signal_handler (&self->fill_mapped, self);
-  if (self->fill_areas != NULL && self->fill_source == 0)
-    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_overview, self, NULL);
-}
-
+/* A slice of the Overview's reading (see itogi-idle-fill.h). */
 static gboolean
 fill_overview (gpointer data)
 {
   ItogiAreaPage *self = data;
   gint64 until = g_get_monotonic_time () + FILL_STEP_US;
-
-  /* Not while another page is shown: it would slow that page. Read on when shown again. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->fill_source = 0;
-      if (self->fill_mapped == 0)
-        self->fill_mapped = g_signal_connect (self, "map", G_CALLBACK (on_fill_mapped), NULL);
-      return G_SOURCE_REMOVE;
-    }
 
   while (self->fill_next < self->fill_areas->len && g_get_monotonic_time () < until)
     {
@@ -1474,7 +1455,6 @@ fill_overview (gpointer data)
     }
   if (self->fill_next < self->fill_areas->len && g_get_monotonic_time () >= until)
     return G_SOURCE_CONTINUE;
-  self->fill_source = 0;
   g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
   return G_SOURCE_REMOVE;
 }
@@ -1498,8 +1478,7 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
 
   g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
 
-  g_clear_handle_id (&self->fill_source, g_source_remove);
-  g_clear_signal_handler (&self->fill_mapped, self);
+  itogi_idle_fill_stop (&self->fill);
   g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
   if (self->area == NULL)
     {
@@ -1544,7 +1523,7 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
       self->fill_offset = rows->len;
       itogi_indicator_table_put_rows (ITOGI_INDICATOR_TABLE (self->table), 0, g_steal_pointer (&rows), FALSE,
                                       year, compare_year);
-      self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_overview, self, NULL);
+      itogi_idle_fill_start (&self->fill, GTK_WIDGET (self), fill_overview, self);
     }
   else
     itogi_indicator_table_set_rows (ITOGI_INDICATOR_TABLE (self->table), g_steal_pointer (&rows), year,

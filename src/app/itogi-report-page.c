@@ -16,6 +16,7 @@
 #include "itogi-chart-model.h"
 #include "itogi-chart-view.h"
 #include "itogi-format.h"
+#include "itogi-idle-fill.h"
 #include "itogi-prose-view.h"
 #include "itogi-report-odt.h"
 #include "itogi-report-page.h"
@@ -49,8 +50,7 @@ struct _ItogiReportPage
   GtkWidget *export_buttons;
   struct _ReportJob *job; /* the file being written, or NULL */
   guint export_timer;     /* shows the job's step meanwhile */
-  guint fill_source;      /* the sections and charts below the first, made after the first frame */
-  gulong fill_mapped;     /* that waits while the page is out of sight */
+  ItogiIdleFill fill;     /* the sections and charts below the first, made after the first frame */
   guint charts_next;      /* the next section whose chart is still to make */
 };
 
@@ -443,30 +443,13 @@ show_section (ItogiReportPage *self, guint i, gboolean chart)
 #define FIRST_CHARTS 1
 #define FILL_STEP_US 8000
 
-static gboolean fill_more (gpointer data);
-
-static void
-on_fill_mapped (ItogiReportPage *self)
-{
-  g_clear_signal_handler (&self->fill_mapped, self);
-  if (self->fill_source == 0)
-    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
-}
-
+/* A slice of the sections and charts still to make (see itogi-idle-fill.h). */
 static gboolean
 fill_more (gpointer data)
 {
   ItogiReportPage *self = data;
   gint64 until = g_get_monotonic_time () + FILL_STEP_US;
 
-  /* Not while another page is shown: it would slow that page. On when shown again. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->fill_source = 0;
-      if (self->fill_mapped == 0)
-        self->fill_mapped = g_signal_connect (self, "map", G_CALLBACK (on_fill_mapped), NULL);
-      return G_SOURCE_REMOVE;
-    }
   while (g_get_monotonic_time () < until)
     {
       guint made = self->narrative->sections->len;
@@ -491,7 +474,6 @@ fill_more (gpointer data)
   if (self->charts_next < self->narrative->sections->len || self->narrative->sections->len < self->areas->len)
     if (g_get_monotonic_time () >= until)
       return G_SOURCE_CONTINUE;
-  self->fill_source = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -515,15 +497,14 @@ fill_all (ItogiReportPage *self)
     }
   while (self->charts_next < self->narrative->sections->len)
     fill_chart (self->sections->pdata[self->charts_next++]);
-  g_clear_handle_id (&self->fill_source, g_source_remove);
-  g_clear_signal_handler (&self->fill_mapped, self);
+  itogi_idle_fill_stop (&self->fill);
 }
 
 gboolean
 itogi_report_page_is_filling (ItogiReportPage *self)
 {
   g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), FALSE);
-  return self->fill_source != 0 || self->fill_mapped != 0;
+  return itogi_idle_fill_is_running (&self->fill);
 }
 
 gboolean
@@ -548,8 +529,7 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
       return FALSE;
   self->year = year;
   self->compare_year = compare_year;
-  g_clear_handle_id (&self->fill_source, g_source_remove);
-  g_clear_signal_handler (&self->fill_mapped, self);
+  itogi_idle_fill_stop (&self->fill);
   g_clear_pointer (&self->narrative, itogi_narrative_free);
   self->narrative = g_steal_pointer (&narrative);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
@@ -573,7 +553,7 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
     show_section (self, i, i < FIRST_CHARTS);
   self->charts_next = MIN (FIRST_CHARTS, first);
   if (self->charts_next < self->areas->len)
-    self->fill_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_more, self, NULL);
+    itogi_idle_fill_start (&self->fill, GTK_WIDGET (self), fill_more, self);
   return TRUE;
 }
 
@@ -981,8 +961,7 @@ itogi_report_page_dispose (GObject *object)
       self->job = NULL;
     }
   g_clear_handle_id (&self->export_timer, g_source_remove);
-  g_clear_handle_id (&self->fill_source, g_source_remove);
-  g_clear_signal_handler (&self->fill_mapped, self);
+  itogi_idle_fill_stop (&self->fill);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   /* Their timers point at the sections: they go with them, before the widgets. */
   g_ptr_array_set_size (self->sections, 0);

@@ -1,0 +1,58 @@
+/* itogi-idle-fill.c: a page's work after its first frame, a slice at a time, only while it is shown
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "itogi-idle-fill.h"
+
+static gboolean run_slice (gpointer data);
+
+static void
+on_mapped (ItogiIdleFill *fill)
+{
+  g_clear_signal_handler (&fill->mapped, fill->widget);
+  fill->source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_slice, fill, NULL);
+}
+
+static gboolean
+run_slice (gpointer data)
+{
+  ItogiIdleFill *fill = data;
+
+  if (!gtk_widget_get_mapped (fill->widget))
+    {
+      fill->source = 0;
+      fill->mapped = g_signal_connect_swapped (fill->widget, "map", G_CALLBACK (on_mapped), fill);
+      return G_SOURCE_REMOVE;
+    }
+  if (fill->slice (fill->data) == G_SOURCE_CONTINUE)
+    return G_SOURCE_CONTINUE;
+  fill->source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+itogi_idle_fill_start (ItogiIdleFill *fill, GtkWidget *widget, GSourceFunc slice, gpointer data)
+{
+  itogi_idle_fill_stop (fill);
+  fill->widget = widget;
+  fill->slice = slice;
+  fill->data = data;
+  fill->source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_slice, fill, NULL);
+}
+
+void
+itogi_idle_fill_stop (ItogiIdleFill *fill)
+{
+  g_clear_handle_id (&fill->source, g_source_remove);
+  if (fill->mapped != 0)
+    g_clear_signal_handler (&fill->mapped, fill->widget);
+}
+
+gboolean
+itogi_idle_fill_is_running (const ItogiIdleFill *fill)
+{
+  return fill->source != 0 || fill->mapped != 0;
+}
