@@ -462,9 +462,9 @@ fill_more (gpointer data)
 
           if (!itogi_narrative_add_section (self->narrative, self->store, self->areas->pdata[made], &error))
             {
-              /* The database failed under it: the sections made stay, and it says so. */
+              /* The database failed under it: the sections made stay, it says so, and stops. */
               say (self, error->message);
-              break;
+              return G_SOURCE_REMOVE;
             }
           show_section (self, made, FALSE);
         }
