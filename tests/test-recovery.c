@@ -382,7 +382,7 @@ static void
 test_damaged_restore_cancelled (Fixture *f, gconstpointer data)
 {
   g_autofree char *good = backup_path (f->path, "20261120-090000-daily");
-  g_autofree char *damaged_sum = NULL, *after_sum = NULL, *note = NULL;
+  g_autofree char *damaged_sum = NULL, *after_sum = NULL, *note = NULL, *kept = NULL;
   g_autoptr (GError) error = NULL;
   AdwMessageDialog *dialog, *progress;
 
@@ -427,7 +427,8 @@ test_damaged_restore_cancelled (Fixture *f, gconstpointer data)
   g_assert_nonnull (wait_window (f));
   note = read_note (f->path);
   g_assert_cmpstr (note, ==, "as in the backup");
-  g_assert_nonnull (find_file (f->dir, "itogi-damaged-"));
+  kept = find_file (f->dir, "itogi-damaged-");
+  g_assert_nonnull (kept);
   g_assert_false (holds_part_file (f->dir));
 }
 
