@@ -1425,35 +1425,29 @@ load_archived (ItogiAreaPage *self, GError **error)
 
 /* The Overview's first frame is read before it: more rows than its table shows at first. */
 #define OVERVIEW_FIRST_ROWS 60
-#define FILL_STEP_US 8000
 
-/* A slice of the Overview's reading (see itogi-idle-fill.h). */
+/* The next area of the Overview read into its table (a step of itogi-idle-fill.h). */
 static gboolean
 fill_overview (gpointer data)
 {
   ItogiAreaPage *self = data;
-  gint64 until = g_get_monotonic_time () + FILL_STEP_US;
+  const ItogiArea *area = self->fill_areas->pdata[self->fill_next];
+  g_autoptr (GError) error = NULL;
+  GPtrArray *rows = itogi_table_build (self->store, area->slug, self->year, self->compare_year, &error);
+  guint offset = self->fill_offset;
 
-  while (self->fill_next < self->fill_areas->len && g_get_monotonic_time () < until)
+  if (rows == NULL)
     {
-      const ItogiArea *area = self->fill_areas->pdata[self->fill_next];
-      g_autoptr (GError) error = NULL;
-      GPtrArray *rows = itogi_table_build (self->store, area->slug, self->year, self->compare_year, &error);
-      guint offset = self->fill_offset;
-
-      if (rows == NULL)
-        {
-          /* The database failed under it: the rows read so far stay, and it says so. */
-          show_toast (self, error->message);
-          break;
-        }
-      self->fill_next++;
-      self->fill_offset += rows->len;
-      itogi_indicator_table_put_rows (ITOGI_INDICATOR_TABLE (self->table), offset, rows,
-                                      self->fill_next == self->fill_areas->len, self->year,
-                                      self->compare_year);
+      /* The database failed under it: the rows read so far stay, and it says so. */
+      show_toast (self, error->message);
+      g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
+      return G_SOURCE_REMOVE;
     }
-  if (self->fill_next < self->fill_areas->len && g_get_monotonic_time () >= until)
+  self->fill_next++;
+  self->fill_offset += rows->len;
+  itogi_indicator_table_put_rows (ITOGI_INDICATOR_TABLE (self->table), offset, rows,
+                                  self->fill_next == self->fill_areas->len, self->year, self->compare_year);
+  if (self->fill_next < self->fill_areas->len)
     return G_SOURCE_CONTINUE;
   g_clear_pointer (&self->fill_areas, g_ptr_array_unref);
   return G_SOURCE_REMOVE;

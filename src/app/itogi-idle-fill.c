@@ -7,6 +7,9 @@
 
 #include "itogi-idle-fill.h"
 
+/* How long a slice of steps may hold the main loop: well under a frame. */
+#define SLICE_US 8000
+
 static gboolean run_slice (gpointer data);
 
 static void
@@ -27,18 +30,23 @@ run_slice (gpointer data)
       fill->mapped = g_signal_connect_swapped (fill->widget, "map", G_CALLBACK (on_mapped), fill);
       return G_SOURCE_REMOVE;
     }
-  if (fill->slice (fill->data) == G_SOURCE_CONTINUE)
-    return G_SOURCE_CONTINUE;
+  {
+    gint64 until = g_get_monotonic_time () + SLICE_US;
+
+    while (fill->step (fill->data) == G_SOURCE_CONTINUE)
+      if (g_get_monotonic_time () >= until)
+        return G_SOURCE_CONTINUE;
+  }
   fill->source = 0;
   return G_SOURCE_REMOVE;
 }
 
 void
-itogi_idle_fill_start (ItogiIdleFill *fill, GtkWidget *widget, GSourceFunc slice, gpointer data)
+itogi_idle_fill_start (ItogiIdleFill *fill, GtkWidget *widget, GSourceFunc step, gpointer data)
 {
   itogi_idle_fill_stop (fill);
   fill->widget = widget;
-  fill->slice = slice;
+  fill->step = step;
   fill->data = data;
   fill->source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_slice, fill, NULL);
 }

@@ -441,40 +441,33 @@ show_section (ItogiReportPage *self, guint i, gboolean chart)
  * queries and its widgets, each chart its area's queries. */
 #define FIRST_SECTIONS 2
 #define FIRST_CHARTS 1
-#define FILL_STEP_US 8000
 
-/* A slice of the sections and charts still to make (see itogi-idle-fill.h). */
+/* One thing still to make: the next chart, else the next section (a step of itogi-idle-fill.h).
+ * G_SOURCE_REMOVE once all are made, or when the database fails under it (which it says; the
+ * sections made stay). */
 static gboolean
 fill_more (gpointer data)
 {
   ItogiReportPage *self = data;
-  gint64 until = g_get_monotonic_time () + FILL_STEP_US;
+  guint made = self->narrative->sections->len;
 
-  while (g_get_monotonic_time () < until)
+  if (self->charts_next < made)
+    fill_chart (self->sections->pdata[self->charts_next++]);
+  else if (made < self->areas->len)
     {
-      guint made = self->narrative->sections->len;
+      g_autoptr (GError) error = NULL;
 
-      if (self->charts_next < made)
-        fill_chart (self->sections->pdata[self->charts_next++]);
-      else if (made < self->areas->len)
+      if (!itogi_narrative_add_section (self->narrative, self->store, self->areas->pdata[made], &error))
         {
-          g_autoptr (GError) error = NULL;
-
-          if (!itogi_narrative_add_section (self->narrative, self->store, self->areas->pdata[made], &error))
-            {
-              /* The database failed under it: the sections made stay, it says so, and stops. */
-              say (self, error->message);
-              return G_SOURCE_REMOVE;
-            }
-          show_section (self, made, FALSE);
+          say (self, error->message);
+          return G_SOURCE_REMOVE;
         }
-      else
-        break;
+      show_section (self, made, FALSE);
     }
-  if (self->charts_next < self->narrative->sections->len || self->narrative->sections->len < self->areas->len)
-    if (g_get_monotonic_time () >= until)
-      return G_SOURCE_CONTINUE;
-  return G_SOURCE_REMOVE;
+  return self->charts_next < self->narrative->sections->len
+                 || self->narrative->sections->len < self->areas->len
+             ? G_SOURCE_CONTINUE
+             : G_SOURCE_REMOVE;
 }
 
 /* Every section made now, its chart too, for a caller that needs one still to come. */
@@ -483,20 +476,8 @@ fill_all (ItogiReportPage *self)
 {
   if (self->narrative == NULL)
     return;
-  while (self->narrative->sections->len < self->areas->len)
-    {
-      guint made = self->narrative->sections->len;
-      g_autoptr (GError) error = NULL;
-
-      if (!itogi_narrative_add_section (self->narrative, self->store, self->areas->pdata[made], &error))
-        {
-          say (self, error->message);
-          break;
-        }
-      show_section (self, made, FALSE);
-    }
-  while (self->charts_next < self->narrative->sections->len)
-    fill_chart (self->sections->pdata[self->charts_next++]);
+  while (fill_more (self) == G_SOURCE_CONTINUE)
+    ;
   itogi_idle_fill_stop (&self->fill);
 }
 
