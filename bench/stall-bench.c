@@ -34,6 +34,10 @@ static gboolean painted;
 /* The phases of the frame that ended the last measurement (STALL_BENCH_VERBOSE=1): when its
  * layout began, its paint began, and it ended. */
 static gint64 layout_at, paint_at, painted_at;
+/* The same for every frame, whether measured or not (the scroll's frames). */
+static gint64 any_layout_at, any_paint_at;
+/* When not NULL, every frame's layout and paint, in ms. */
+static GArray *frame_layouts, *frame_paints;
 
 /* The process's resident memory now, in MB (Linux). */
 static double
@@ -62,18 +66,23 @@ watchdog (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* GTK's own handlers of the frame clock's phases were connected first (at realize), so these run
+ * after them: the end of the update phase (the tick callbacks) is when the layout begins, the end
+ * of GTK's layout is when its paint begins. */
 static void
-on_layout (GdkFrameClock *clock, gpointer data)
+on_update (GdkFrameClock *clock, gpointer data)
 {
+  any_layout_at = g_get_monotonic_time ();
   if (!painted)
-    layout_at = g_get_monotonic_time ();
+    layout_at = any_layout_at;
 }
 
 static void
-on_paint (GdkFrameClock *clock, gpointer data)
+on_layout (GdkFrameClock *clock, gpointer data)
 {
+  any_paint_at = g_get_monotonic_time ();
   if (!painted)
-    paint_at = g_get_monotonic_time ();
+    paint_at = any_paint_at;
 }
 
 static void
@@ -81,6 +90,14 @@ on_after_paint (GdkFrameClock *clock, gpointer data)
 {
   painted_at = g_get_monotonic_time ();
   painted = TRUE;
+  if (frame_layouts != NULL && any_paint_at > any_layout_at)
+    {
+      double layout = (double)(any_paint_at - any_layout_at) / 1000.0;
+      double paint = (double)(painted_at - any_paint_at) / 1000.0;
+
+      g_array_append_val (frame_layouts, layout);
+      g_array_append_val (frame_paints, paint);
+    }
 }
 
 /* Until a frame is painted after now, and the loop is idle: the time it took, in ms. */
@@ -135,6 +152,33 @@ compare_double (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* The value under which @percent of @times are (sorts them). */
+static double
+percentile (GArray *times, guint percent)
+{
+  guint i;
+
+  if (times->len == 0)
+    return 0;
+  g_array_sort (times, compare_double);
+  i = MIN (times->len - 1, (times->len * percent) / 100);
+  return g_array_index (times, double, i);
+}
+
+/* STALL_BENCH_ONLY=scroll (or pages, years, exports; comma-separated) runs only those parts,
+ * to profile one of them. */
+static gboolean
+wants (const char *part)
+{
+  const char *only = g_getenv ("STALL_BENCH_ONLY");
+  g_auto (GStrv) parts = NULL;
+
+  if (only == NULL || *only == '\0')
+    return TRUE;
+  parts = g_strsplit (only, ",", -1);
+  return g_strv_contains ((const char *const *)parts, part);
+}
+
 static double
 median (GArray *times)
 {
@@ -151,6 +195,7 @@ typedef struct
   guint frames; /* to go */
   gint64 last;  /* the previous tick */
   GArray *gaps; /* ms between ticks */
+  GArray *work; /* ms from a tick to the end of its frame's paint: the frame's own work */
 } Scroll;
 
 static GtkScrolledWindow *
@@ -180,6 +225,11 @@ scroll_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
     {
       double ms = (double)(now - s->last) / 1000.0;
       g_array_append_val (s->gaps, ms);
+      if (painted_at > s->last)
+        {
+          double work = (double)(painted_at - s->last) / 1000.0;
+          g_array_append_val (s->work, work);
+        }
     }
   s->last = now;
   if (s->frames == 0)
@@ -227,8 +277,8 @@ main (int argc, char *argv[])
   t = g_get_monotonic_time ();
   while (!gtk_widget_get_mapped (widget))
     g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "update", G_CALLBACK (on_update), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (widget), "layout", G_CALLBACK (on_layout), NULL);
-  g_signal_connect (gtk_widget_get_frame_clock (widget), "paint", G_CALLBACK (on_paint), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint), NULL);
   to_next_frame (widget, t);
   settle (500);
@@ -237,7 +287,7 @@ main (int argc, char *argv[])
   /* Every page, in the sidebar's order, then the Overview again. The memory taken is read after
    * the first ten pages, after every area's and after the Report's: it should not grow with the
    * areas visited. */
-  for (guint i = 0; i <= areas->len + 1; i++)
+  for (guint i = 0; i <= areas->len + 1 && wants ("pages"); i++)
     {
       if (i == 10)
         rss_early = rss_mb ();
@@ -264,7 +314,7 @@ main (int argc, char *argv[])
   rss_late = rss_mb ();
 
   /* The report year, five times, on the Overview and on the last area's page. */
-  for (guint p = 0; p < 2; p++)
+  for (guint p = 0; p < 2 && wants ("years"); p++)
     {
       const char *page = p == 0 ? ITOGI_OVERVIEW_PAGE : ((ItogiArea *)areas->pdata[areas->len - 1])->slug;
       itogi_window_show_page (window, page);
@@ -287,40 +337,60 @@ main (int argc, char *argv[])
   /* The Overview's table scrolled down at 40 px a frame (2 400 px/s at 60 Hz) for 300 frames:
    * the gaps between frames. Xvfb has no vertical blank; GDK paces frames at 60 Hz itself, so a
    * gap over 1.5 × 16.7 ms is a frame dropped. */
-  {
-    Scroll scroll = { NULL, 40, 300, 0, g_array_new (FALSE, FALSE, sizeof (double)) };
-    GtkScrolledWindow *scroller;
-    guint dropped = 0;
-    double worst = 0;
+  if (wants ("scroll"))
+    {
+      Scroll scroll = { NULL,
+                        40,
+                        300,
+                        0,
+                        g_array_new (FALSE, FALSE, sizeof (double)),
+                        g_array_new (FALSE, FALSE, sizeof (double)) };
+      GtkScrolledWindow *scroller;
+      guint dropped = 0;
+      double worst = 0;
 
-    itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
-    to_next_frame (widget, g_get_monotonic_time ());
-    settle (3000); /* every row in */
-    scroller = first_scroller (
-        itogi_area_page_get_table (ITOGI_AREA_PAGE (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE))));
-    scroll.adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-    during = "scrolling the Overview";
-    gtk_widget_add_tick_callback (widget, scroll_tick, &scroll, NULL);
-    while (scroll.frames > 0 || scroll.gaps->len < 300)
-      g_main_context_iteration (NULL, TRUE);
-    for (guint i = 0; i < scroll.gaps->len; i++)
-      {
-        double gap = g_array_index (scroll.gaps, double, i);
-        dropped += gap > 25.0;
-        worst = MAX (worst, gap);
-      }
-    scroll_report = g_strdup_printf ("| scrolling the Overview (%u frames, 40 px each) | %.0f ms a frame | "
-                                     "%.0f ms; %u frames over 25 ms |\n",
-                                     scroll.gaps->len, median (scroll.gaps), worst, dropped);
-    g_array_unref (scroll.gaps);
-  }
+      itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+      to_next_frame (widget, g_get_monotonic_time ());
+      settle (3000); /* every row in */
+      scroller = first_scroller (
+          itogi_area_page_get_table (ITOGI_AREA_PAGE (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE))));
+      scroll.adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+      during = "scrolling the Overview";
+      frame_layouts = g_array_new (FALSE, FALSE, sizeof (double));
+      frame_paints = g_array_new (FALSE, FALSE, sizeof (double));
+      gtk_widget_add_tick_callback (widget, scroll_tick, &scroll, NULL);
+      while (scroll.frames > 0 || scroll.gaps->len < 300)
+        g_main_context_iteration (NULL, TRUE);
+      for (guint i = 0; i < scroll.gaps->len; i++)
+        {
+          double gap = g_array_index (scroll.gaps, double, i);
+          dropped += gap > 25.0;
+          worst = MAX (worst, gap);
+        }
+      scroll_report
+          = g_strdup_printf ("| scrolling the Overview (%u frames, 40 px each) | %.0f ms a frame | "
+                             "%.0f ms; %u frames over 25 ms |\n"
+                             "| a scrolled frame's own work (layout and paint) | %.1f ms | %.1f ms "
+                             "(95 %% under %.1f ms) |\n",
+                             scroll.gaps->len, median (scroll.gaps), worst, dropped, median (scroll.work),
+                             percentile (scroll.work, 100), percentile (scroll.work, 95));
+      g_array_unref (scroll.gaps);
+      if (g_getenv ("STALL_BENCH_VERBOSE") != NULL)
+        fprintf (stderr,
+                 "  (a scrolled frame's layout: median %.1f ms, 95 %% under %.1f; paint: %.1f, %.1f)\n",
+                 median (frame_layouts), percentile (frame_layouts, 95), median (frame_paints),
+                 percentile (frame_paints, 95));
+      g_array_unref (scroll.work);
+      g_clear_pointer (&frame_layouts, g_array_unref);
+      g_clear_pointer (&frame_paints, g_array_unref);
+    }
 
   printf ("| what | median | longest |\n|---|---:|---:|\n");
   printf ("| switching to a page (%u pages) | %.0f ms | %.0f ms (%s) |\n", pages.times->len,
           median (pages.times), pages.worst, pages.worst_name);
   printf ("| changing the report year (%u times) | %.0f ms | %.0f ms (%s) |\n", years.times->len,
           median (years.times), years.worst, years.worst_name);
-  printf ("%s", scroll_report);
+  printf ("%s", scroll_report != NULL ? scroll_report : "");
 
   /* The report's files as the Report page writes them, from the page, shown as a person would
    * have it to press its buttons. */
@@ -328,25 +398,26 @@ main (int argc, char *argv[])
   itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME);
   to_next_frame (widget, g_get_monotonic_time ());
   settle (500);
-  {
-    ItogiReportPage *report = ITOGI_REPORT_PAGE (itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME));
-    static const char *const kinds[] = { "report.export-pdf-to", "report.export-odt-to" };
+  if (wants ("exports"))
+    {
+      ItogiReportPage *report = ITOGI_REPORT_PAGE (itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME));
+      static const char *const kinds[] = { "report.export-pdf-to", "report.export-odt-to" };
 
-    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-      {
-        g_autofree char *path = g_build_filename (dir, k == 0 ? "report.pdf" : "report.odt", NULL);
-        double ms;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          g_autofree char *path = g_build_filename (dir, k == 0 ? "report.pdf" : "report.odt", NULL);
+          double ms;
 
-        during = k == 0 ? "report PDF" : "report ODT";
-        t = g_get_monotonic_time ();
-        if (!itogi_report_page_export_to (report, k == 0, path))
-          fprintf (stderr, "stall-bench: the %s could not be started\n", during);
-        while (itogi_report_page_is_exporting (report))
-          g_main_context_iteration (NULL, TRUE);
-        ms = (double)(g_get_monotonic_time () - t) / 1000.0;
-        printf ("| writing the %s | %.0f ms in all | |\n", during, ms);
-      }
-  }
+          during = k == 0 ? "report PDF" : "report ODT";
+          t = g_get_monotonic_time ();
+          if (!itogi_report_page_export_to (report, k == 0, path))
+            fprintf (stderr, "stall-bench: the %s could not be started\n", during);
+          while (itogi_report_page_is_exporting (report))
+            g_main_context_iteration (NULL, TRUE);
+          ms = (double)(g_get_monotonic_time () - t) / 1000.0;
+          printf ("| writing the %s | %.0f ms in all | |\n", during, ms);
+        }
+    }
   printf ("\nMemory (RSS): %.0f MB after 10 pages, %.0f MB after every area's, %.0f MB with the Report "
           "of all %u areas\n",
           rss_early, rss_areas, rss_late, areas->len);

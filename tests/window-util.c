@@ -24,8 +24,8 @@ itogi_test_collect_type (GtkWidget *widget, GType type, GPtrArray *out)
     itogi_test_collect_type (child, type, out);
 }
 
-GtkEntry *
-itogi_test_find_entry (GtkWidget *root, const char *text)
+static GtkEntry *
+find_shown_entry (GtkWidget *root, const char *text)
 {
   g_autoptr (GPtrArray) all = g_ptr_array_new ();
 
@@ -33,6 +33,49 @@ itogi_test_find_entry (GtkWidget *root, const char *text)
   for (guint i = 0; i < all->len; i++)
     if (gtk_widget_get_mapped (all->pdata[i]) && g_strcmp0 (gtk_editable_get_text (all->pdata[i]), text) == 0)
       return all->pdata[i];
+  return NULL;
+}
+
+GtkWidget *
+itogi_test_find_figure (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  GtkEntry *entry = find_shown_entry (root, text);
+
+  if (entry != NULL)
+    return GTK_WIDGET (entry);
+  /* At rest: a widget of the "value-cell" class showing its text in a label. */
+  itogi_test_collect_type (root, GTK_TYPE_WIDGET, all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GtkWidget *label = gtk_widget_get_first_child (all->pdata[i]);
+
+      if (!GTK_IS_ENTRY (all->pdata[i]) && gtk_widget_has_css_class (all->pdata[i], "value-cell")
+          && gtk_widget_get_mapped (all->pdata[i]) && GTK_IS_LABEL (label)
+          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
+        return all->pdata[i];
+    }
+  return NULL;
+}
+
+GtkEntry *
+itogi_test_find_entry (GtkWidget *root, const char *text)
+{
+  GtkWidget *figure = itogi_test_find_figure (root, text);
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  if (figure == NULL || GTK_IS_ENTRY (figure))
+    return GTK_ENTRY (figure);
+  /* A figure at rest is a label: given the keyboard, as Tab would, it becomes its entry. */
+  gtk_widget_grab_focus (figure);
+  while (g_get_monotonic_time () < end)
+    {
+      GtkEntry *entry = find_shown_entry (root, text);
+
+      if (entry != NULL && gtk_widget_has_css_class (GTK_WIDGET (entry), "value-cell"))
+        return entry;
+      g_main_context_iteration (NULL, FALSE);
+    }
   return NULL;
 }
 

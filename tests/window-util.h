@@ -13,8 +13,12 @@ G_BEGIN_DECLS
 void itogi_test_spin (guint ms);
 /* Every widget of @type in @widget's tree, @widget included, into @out. */
 void itogi_test_collect_type (GtkWidget *widget, GType type, GPtrArray *out);
-/* The shown entry under @root whose text is @text (a figure cell, say), or NULL. */
+/* The shown entry under @root whose text is @text, or NULL. A figure cell of a table at rest (a
+ * label) is given the keyboard first, as Tab would, and its entry returned. */
 GtkEntry *itogi_test_find_entry (GtkWidget *root, const char *text);
+/* The shown figure cell (label at rest, or entry) under @root whose text is @text, or NULL:
+ * nothing is done to it. */
+GtkWidget *itogi_test_find_figure (GtkWidget *root, const char *text);
 /* A visible toplevel titled @title, or NULL. */
 GtkWindow *itogi_test_find_toplevel (const char *title);
 /* Destroy @window and let everything it leaves run. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "itogi-figure-cell.h"
 #include "itogi-format.h"
@@ -48,6 +49,10 @@ struct _ItogiIndicatorTable
   GHashTable *drafts;
   GHashTable *problems; /* why each refused draft was refused, by the same key */
   gboolean rebuilding;  /* the rows are being replaced: a cell losing the keyboard saves nothing */
+  /* The widest text each column has shown, in characters: every cell bound after it is as wide.
+   * A column as wide as the cells in sight would change its width as rows scroll in and out,
+   * and every wrapped title in the 200 rows GTK keeps would be laid out anew each frame. */
+  int widest[N_CELLS];
   /* The cell to have the keyboard once its row is there: the one that had it before the rows
    * were replaced, or the one Enter moves to. */
   gint64 refocus_id;
@@ -225,6 +230,228 @@ remember_cell (GtkListItem *list_item, GtkWidget *cell, CellKind kind)
   gtk_list_item_set_child (list_item, cell);
 }
 
+/* A figure cell rests as a label and becomes an entry (ItogiFigureCell) while it is edited: it
+ * takes the keyboard or a click, or it holds typing not saved yet. A long table keeps 200 rows
+ * made (GTK 4.8), and 400 entries made its every scrolled frame twice as long as labels do. */
+
+/* A figure at rest: its text in a label, in a widget that takes the keyboard as any focusable
+ * widget does (a GtkLabel takes it only when its text is selectable), to hand it on to its entry.
+ * The style classes of the cell are on this widget; the label inherits their font and colour. */
+#define ITOGI_TYPE_RESTING_FIGURE (itogi_resting_figure_get_type ())
+G_DECLARE_FINAL_TYPE (ItogiRestingFigure, itogi_resting_figure, ITOGI, RESTING_FIGURE, GtkWidget)
+
+struct _ItogiRestingFigure
+{
+  GtkWidget parent_instance;
+  GtkWidget *label;
+};
+
+G_DEFINE_FINAL_TYPE (ItogiRestingFigure, itogi_resting_figure, GTK_TYPE_WIDGET)
+
+static void
+itogi_resting_figure_dispose (GObject *object)
+{
+  g_clear_pointer (&ITOGI_RESTING_FIGURE (object)->label, gtk_widget_unparent);
+  G_OBJECT_CLASS (itogi_resting_figure_parent_class)->dispose (object);
+}
+
+static void
+itogi_resting_figure_class_init (ItogiRestingFigureClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = itogi_resting_figure_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "figure");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+itogi_resting_figure_init (ItogiRestingFigure *self)
+{
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 1.0f);
+  gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+}
+
+/* @text, in a label at least (and at most) @chars characters wide. */
+static void
+itogi_resting_figure_show (ItogiRestingFigure *self, const char *text, int chars)
+{
+  gtk_label_set_text (GTK_LABEL (self->label), text != NULL ? text : "");
+  gtk_label_set_width_chars (GTK_LABEL (self->label), chars);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->label), chars);
+}
+
+static gboolean
+holds_keyboard (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static GtkWidget *editing_cell_new (ItogiIndicatorTable *table, CellKind kind);
+static void show_item (GtkListItem *list_item, CellKind kind);
+static void follow_item (GtkWidget *cell, ItogiRowItem *item);
+
+/* The figure cell @widget of its list item, made an entry showing the same figure (@widget
+ * itself when it is one, or another kind of cell). */
+static GtkWidget *
+to_entry (GtkWidget *widget)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (widget), "table");
+  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cell-kind"));
+  GtkWidget *entry;
+
+  if (!ITOGI_IS_RESTING_FIGURE (widget) || gtk_widget_get_parent (widget) == NULL || list_item == NULL
+      || gtk_list_item_get_child (list_item) != widget)
+    return widget;
+  entry = editing_cell_new (table, kind);
+  follow_item (widget, NULL);
+  g_object_set_data (G_OBJECT (widget), "item", NULL);
+  g_object_set_data (G_OBJECT (entry), "list-item", list_item);
+  gtk_list_item_set_child (list_item, entry);
+  if (gtk_list_item_get_item (list_item) != NULL)
+    {
+      follow_item (entry, gtk_list_item_get_item (list_item));
+      show_item (list_item, kind);
+    }
+  return entry;
+}
+
+static GtkWidget *resting_cell_new (ItogiIndicatorTable *table, CellKind kind);
+
+/* The entry @widget back to a label, when nothing is being done in it. */
+static void
+to_label (GtkWidget *widget)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (widget), "table");
+  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cell-kind"));
+  GtkWidget *label;
+
+  /* (Taken down, a cell's list item may be gone.) */
+  if (!ITOGI_IS_FIGURE_CELL (widget) || gtk_widget_get_parent (widget) == NULL || list_item == NULL
+      || gtk_list_item_get_child (list_item) != widget || holds_keyboard (widget)
+      || itogi_figure_cell_is_edited (ITOGI_FIGURE_CELL (widget))
+      || itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (widget)) != NULL
+      || (table != NULL && table->rebuilding))
+    return;
+  label = resting_cell_new (table, kind);
+  follow_item (widget, NULL);
+  g_object_set_data (G_OBJECT (widget), "item", NULL);
+  g_object_set_data (G_OBJECT (label), "list-item", list_item);
+  gtk_list_item_set_child (list_item, label);
+  if (gtk_list_item_get_item (list_item) != NULL)
+    {
+      follow_item (label, gtk_list_item_get_item (list_item));
+      show_item (list_item, kind);
+    }
+}
+
+static gboolean
+rest_later (gpointer data)
+{
+  to_label (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_entry_left (GtkEventControllerFocus *controller, gpointer data)
+{
+  /* After the cell has saved what was typed (it does so as the keyboard leaves). */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rest_later,
+                   g_object_ref (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
+                   g_object_unref);
+}
+
+/* The label that has just taken the keyboard (Tab, or a row found for the keyboard) gives it to
+ * its entry, before the next key is handled: events come at default priority. */
+static gboolean
+edit_now (gpointer data)
+{
+  GtkWidget *label = data;
+
+  if (ITOGI_IS_RESTING_FIGURE (label) && gtk_widget_has_focus (label))
+    {
+      GtkWidget *entry = to_entry (label);
+
+      if (entry != label)
+        gtk_widget_grab_focus (entry); /* all of it selected, as Tab does */
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_label_entered (GtkEventControllerFocus *controller, gpointer data)
+{
+  g_idle_add_full (G_PRIORITY_HIGH, edit_now,
+                   g_object_ref (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
+                   g_object_unref);
+}
+
+static void
+on_label_pressed (GtkGestureClick *gesture, int n_press, double x, double y, gpointer data)
+{
+  /* As the keyboard comes (on_label_entered): not while this gesture is in the label. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+}
+
+static void
+place_cell (GtkWidget *cell, ItogiIndicatorTable *table, CellKind kind)
+{
+  g_object_set_data (G_OBJECT (cell), "table", table);
+  g_object_set_data (G_OBJECT (cell), "current", GINT_TO_POINTER (kind == CELL_CURRENT));
+  g_object_set_data (G_OBJECT (cell), "cell-kind", GINT_TO_POINTER (kind));
+  gtk_widget_add_css_class (cell, "numeric");
+  gtk_widget_add_css_class (cell, "value-cell");
+  gtk_widget_set_margin_top (cell, 6);
+  gtk_widget_set_margin_bottom (cell, 6);
+  gtk_widget_set_margin_start (cell, 6);
+  gtk_widget_set_margin_end (cell, 6);
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  cell_tooltip_init (cell);
+}
+
+static GtkWidget *
+resting_cell_new (ItogiIndicatorTable *table, CellKind kind)
+{
+  GtkWidget *label = g_object_new (ITOGI_TYPE_RESTING_FIGURE, NULL);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  place_cell (label, table, kind);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_label_entered), NULL);
+  gtk_widget_add_controller (label, focus);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_label_pressed), NULL);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  return label;
+}
+
+/* A figure is edited where it is shown: click, type, Enter (or leave the cell). A plain
+ * frameless entry: GTK 4.8's editable label crashes when destroyed while focused. */
+static GtkWidget *
+editing_cell_new (ItogiIndicatorTable *table, CellKind kind)
+{
+  GtkWidget *entry = itogi_figure_cell_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_entry_set_has_frame (GTK_ENTRY (entry), FALSE);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0f);
+  place_cell (entry, table, kind);
+  g_signal_connect (entry, "commit", G_CALLBACK (on_cell_commit), table);
+  g_signal_connect (entry, "draft-changed", G_CALLBACK (on_cell_draft_changed), table);
+  g_signal_connect (entry, "move", G_CALLBACK (on_cell_move), table);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_left), NULL);
+  gtk_widget_add_controller (entry, focus);
+  return entry;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -233,30 +460,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 
   if (kind == CELL_PREVIOUS || kind == CELL_CURRENT)
     {
-      /* A figure is edited where it is shown: click, type, Enter (or leave the cell). A plain
-       * frameless entry: GTK 4.8's editable label crashes when destroyed while focused. */
-      ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (factory), "table");
-
-      label = itogi_figure_cell_new ();
-      gtk_entry_set_has_frame (GTK_ENTRY (label), FALSE);
-      gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0f);
-      gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
-      gtk_editable_set_max_width_chars (GTK_EDITABLE (label), 10);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_add_css_class (label, "value-cell");
-      g_object_set_data (G_OBJECT (label), "table", table);
-      g_object_set_data (G_OBJECT (label), "current", GINT_TO_POINTER (kind == CELL_CURRENT));
-      g_object_set_data (G_OBJECT (label), "cell-kind", GINT_TO_POINTER (kind));
-      g_signal_connect (label, "commit", G_CALLBACK (on_cell_commit), table);
-      g_signal_connect (label, "draft-changed", G_CALLBACK (on_cell_draft_changed), table);
-      g_signal_connect (label, "move", G_CALLBACK (on_cell_move), table);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_widget_set_margin_start (label, 6);
-      gtk_widget_set_margin_end (label, 6);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      cell_tooltip_init (label);
-      remember_cell (list_item, label, kind);
+      remember_cell (list_item, resting_cell_new (g_object_get_data (G_OBJECT (factory), "table"), kind),
+                     kind);
       return;
     }
   if (kind == CELL_DETAILS)
@@ -382,8 +587,6 @@ describe_change (const ItogiTableRow *row)
     }
 }
 
-static void show_item (GtkListItem *list_item, CellKind kind);
-
 /* The item the cell shows got other figures (other years, a save): shown again in place. */
 static void
 on_item_changed (ItogiRowItem *item, GtkWidget *cell)
@@ -416,7 +619,28 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   follow_item (cell, gtk_list_item_get_item (list_item));
+  /* An entry handed to another row rests as a label there (which shows the item itself, made),
+   * unless it has the keyboard or typing of its own. */
+  if (ITOGI_IS_FIGURE_CELL (cell))
+    {
+      to_label (cell);
+      if (gtk_list_item_get_child (list_item) != cell)
+        return;
+    }
   show_item (list_item, GPOINTER_TO_INT (user_data));
+}
+
+/* How many characters wide a cell of @kind showing @text is: at least @least, and as wide as the
+ * widest the column has shown. */
+static int
+column_chars (ItogiIndicatorTable *self, CellKind kind, const char *text, int least)
+{
+  int chars = MAX (least, (int)g_utf8_strlen (text != NULL ? text : "", -1) + 1);
+
+  if (self == NULL)
+    return chars;
+  self->widest[kind] = MAX (self->widest[kind], chars);
+  return self->widest[kind];
 }
 
 static void
@@ -464,7 +688,21 @@ show_item (GtkListItem *list_item, CellKind kind)
       {
         ItogiIndicatorTable *self = g_object_get_data (G_OBJECT (label), "table");
         const ItogiValue *value = kind == CELL_CURRENT ? &row->current : &row->previous;
+        g_autofree char *key = self != NULL ? draft_key (self, item, kind == CELL_CURRENT) : NULL;
+        const char *draft = key != NULL ? g_hash_table_lookup (self->drafts, key) : NULL;
+        const char *problem = draft != NULL ? g_hash_table_lookup (self->problems, key) : NULL;
+        /* Wide enough for the whole figure, «119 585 521,99» or «свыше 6 000», never clipped. */
+        int chars;
+
+        /* Typing not saved yet is shown in an entry, to be mended there (which shows the item
+         * itself, made). */
+        if (draft != NULL && ITOGI_IS_RESTING_FIGURE (label))
+          {
+            to_entry (label);
+            return;
+          }
         shown = kind == CELL_CURRENT ? text->current : text->previous;
+        chars = column_chars (self, kind, shown, 8);
         tooltip = describe_value (value);
         /* A year summed from its months is shown apart from one entered whole. */
         if (value->derived)
@@ -485,23 +723,18 @@ show_item (GtkListItem *list_item, CellKind kind)
             gtk_widget_add_css_class (label, "warning");
           }
         g_object_set_data (G_OBJECT (label), "item", item);
-        {
-          g_autofree char *key = self != NULL ? draft_key (self, item, kind == CELL_CURRENT) : NULL;
-          const char *draft = key != NULL ? g_hash_table_lookup (self->drafts, key) : NULL;
-          const char *problem = draft != NULL ? g_hash_table_lookup (self->problems, key) : NULL;
-
-          itogi_figure_cell_show (ITOGI_FIGURE_CELL (label), shown, draft);
-          /* A refused figure comes back refused, saying why, not as if it were saved. */
-          if (problem != NULL)
-            itogi_figure_cell_show_problem (ITOGI_FIGURE_CELL (label), problem);
-        }
-        {
-          /* Wide enough for the whole figure, «119 585 521,99» or «свыше 6 000», never clipped. */
-          int chars = MAX (8, (int)g_utf8_strlen (shown, -1) + 1);
-          gtk_editable_set_width_chars (GTK_EDITABLE (label), chars);
-          gtk_editable_set_max_width_chars (GTK_EDITABLE (label), chars);
-        }
-        gtk_editable_set_editable (GTK_EDITABLE (label), self != NULL && self->editor != NULL);
+        if (ITOGI_IS_RESTING_FIGURE (label))
+          itogi_resting_figure_show (ITOGI_RESTING_FIGURE (label), shown, chars);
+        else
+          {
+            itogi_figure_cell_show (ITOGI_FIGURE_CELL (label), shown, draft);
+            /* A refused figure comes back refused, saying why, not as if it were saved. */
+            if (problem != NULL)
+              itogi_figure_cell_show_problem (ITOGI_FIGURE_CELL (label), problem);
+            gtk_editable_set_width_chars (GTK_EDITABLE (label), chars);
+            gtk_editable_set_max_width_chars (GTK_EDITABLE (label), chars);
+            gtk_editable_set_editable (GTK_EDITABLE (label), self != NULL && self->editor != NULL);
+          }
         cell_tooltip_set (label, g_steal_pointer (&tooltip));
         return;
       }
@@ -521,6 +754,14 @@ show_item (GtkListItem *list_item, CellKind kind)
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (label), shown != NULL ? shown : "");
+  if (kind != CELL_TITLE)
+    {
+      /* (An area's name wraps past 18 characters.) */
+      int chars = column_chars (g_object_get_data (G_OBJECT (label), "table"), kind, shown,
+                                kind == CELL_AREA ? 14 : 0);
+
+      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? MIN (chars, 18) : chars);
+    }
   cell_tooltip_set (label, g_steal_pointer (&tooltip));
 }
 
@@ -577,6 +818,7 @@ focused_cell (ItogiIndicatorTable *self, GtkWidget **cell)
 static void
 give_focus (GtkWidget *cell, int start, int end)
 {
+  cell = to_entry (cell);
   if (!GTK_IS_ENTRY (cell))
     {
       gtk_widget_grab_focus (cell);
@@ -656,7 +898,7 @@ on_cell_move (ItogiFigureCell *cell, int rows, ItogiIndicatorTable *self)
   next = g_list_model_get_item (G_LIST_MODEL (self->store), rows < 0 ? position - 1 : position + 1);
   target = find_cell (GTK_WIDGET (self->view), itogi_row_item_get_row (next)->indicator->id, kind);
   if (target != NULL)
-    gtk_widget_grab_focus (target);
+    give_focus (target, 0, -1);
   else
     want_focus (self, itogi_row_item_get_row (next)->indicator->id, kind, 0, -1);
 }
@@ -1103,6 +1345,8 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
         }
       return;
     }
+  /* Other indicators: the columns as wide as what they show from now on. */
+  memset (self->widest, 0, sizeof self->widest);
   if (reuse_items (self, owned))
     return;
 
@@ -1301,6 +1545,7 @@ GtkWidget *
 itogi_indicator_table_get_cell (ItogiIndicatorTable *self, guint row, gboolean current)
 {
   g_autoptr (ItogiRowItem) item = NULL;
+  GtkWidget *cell;
 
   g_return_val_if_fail (ITOGI_IS_INDICATOR_TABLE (self), NULL);
   if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->store)))
@@ -1308,8 +1553,10 @@ itogi_indicator_table_get_cell (ItogiIndicatorTable *self, guint row, gboolean c
   item = g_list_model_get_item (G_LIST_MODEL (self->store), row);
   if (item == NULL)
     return NULL;
-  return find_cell (GTK_WIDGET (self->view), itogi_row_item_get_row (item)->indicator->id,
+  cell = find_cell (GTK_WIDGET (self->view), itogi_row_item_get_row (item)->indicator->id,
                     current ? CELL_CURRENT : CELL_PREVIOUS);
+  /* The cell as it is edited: an entry. */
+  return cell != NULL ? to_entry (cell) : NULL;
 }
 
 static gboolean
