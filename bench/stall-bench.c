@@ -165,7 +165,7 @@ percentile (GArray *times, guint percent)
   return g_array_index (times, double, i);
 }
 
-/* STALL_BENCH_ONLY=scroll (or pages, years, exports; comma-separated) runs only those parts,
+/* STALL_BENCH_ONLY=scroll (or pages, report, years, exports; comma-separated) runs only those parts,
  * to profile one of them. */
 static gboolean
 wants (const char *part)
@@ -287,7 +287,17 @@ main (int argc, char *argv[])
   /* Every page, in the sidebar's order, then the Overview again. The memory taken is read after
    * the first ten pages, after every area's and after the Report's: it should not grow with the
    * areas visited. */
-  for (guint i = 0; i <= areas->len + 1 && wants ("pages"); i++)
+  if (g_getenv ("XWARM") != NULL)
+    {
+      itogi_window_show_page (window, g_getenv ("XWARM"));
+      to_next_frame (widget, g_get_monotonic_time ());
+      settle (1500);
+      itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+      to_next_frame (widget, g_get_monotonic_time ());
+      settle (500);
+    }
+  /* (STALL_BENCH_ONLY=report: only the Report's first visit, to profile it.) */
+  for (guint i = 0; i <= (wants ("pages") ? areas->len + 1 : 0) && (wants ("pages") || wants ("report")); i++)
     {
       if (i == 10)
         rss_early = rss_mb ();
@@ -303,6 +313,9 @@ main (int argc, char *argv[])
         {
           /* First the Report, then back: the Overview's own switch is measured at the end. */
           record (&pages, "report (first)", to_next_frame (widget, t));
+          if (g_getenv ("STALL_BENCH_VERBOSE") != NULL)
+            fprintf (stderr, "  (monotonic µs: from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")\n", t,
+                     painted_at);
           settle (100);
           t = g_get_monotonic_time ();
           itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);

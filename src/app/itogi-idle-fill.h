@@ -21,6 +21,8 @@ typedef struct
   gpointer data;
   guint source;
   gulong mapped; /* waiting for the page to be shown again */
+  GdkFrameClock *clock; /* or for the frame that shows what was made before the work began */
+  gulong painted;
 } ItogiIdleFill;
 
 /* @step (@data) from now on, instead of whatever @fill ran before. */

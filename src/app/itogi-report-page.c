@@ -433,14 +433,17 @@ show_section (ItogiReportPage *self, guint i, gboolean chart)
   s->chart_choice = g_strdup (ns->chart);
   if (chart)
     fill_chart (s);
+  else
+    /* Its chart comes after the first frame; until then none, rather than other years'. */
+    itogi_chart_view_set_model (ITOGI_CHART_VIEW (s->chart), NULL);
 }
 
-/* What the first frame shows is made with the page: the first two sections (a window of
- * 1 280 × 800 shows one) and the first chart. The rest come after that frame, a few milliseconds'
- * worth at a time, below the redrawing, while the page is shown: each section costs its area's
- * queries and its widgets, each chart its area's queries. */
+/* What the first frame shows is made with the page: the first two sections' text (a window of
+ * 1 280 × 800 shows one). The rest come after that frame, a few milliseconds' worth at a time,
+ * below the redrawing, while the page is shown, the first section's chart first: each section
+ * costs its area's queries and its widgets, each chart its area's queries and its drawing (a
+ * chart drawn with the first frame made it a third longer). */
 #define FIRST_SECTIONS 2
-#define FIRST_CHARTS 1
 
 /* One thing still to make: the next chart, else the next section (a step of itogi-idle-fill.h).
  * G_SOURCE_REMOVE once all are made, or when the database fails under it (which it says; the
@@ -531,8 +534,8 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
   for (guint i = first; i < self->sections->len; i++)
     gtk_widget_set_visible (((Section *)self->sections->pdata[i])->box, FALSE);
   for (guint i = 0; i < first; i++)
-    show_section (self, i, i < FIRST_CHARTS);
-  self->charts_next = MIN (FIRST_CHARTS, first);
+    show_section (self, i, FALSE);
+  self->charts_next = 0;
   if (self->charts_next < self->areas->len)
     itogi_idle_fill_start (&self->fill, GTK_WIDGET (self), fill_more, self);
   return TRUE;
