@@ -50,6 +50,10 @@ QUALIFIED = {  # title start → (year column, word that the number format must 
     "Сотрудники, охваченные мероприятиями": ("E", "порядка"),
 }
 
+C_NS = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+CHART_SHEET = "Данные диаграмм"
+
 
 def run(*args, env=None):
     return subprocess.run([CLI, *args], capture_output=True, text=True, env=env)
@@ -135,6 +139,8 @@ def test_formulas_and_cached_results(ctx):
 def test_layout_and_print(ctx):
     for name in ctx.wb.sheetnames:
         ws = ctx.wb[name]
+        if name == CHART_SHEET:  # the charts' data, hidden, never printed
+            continue
         assert ws.page_setup.orientation == "landscape", name
         assert str(ws.page_setup.paperSize) == "9", name
         assert ws.sheet_properties.pageSetUpPr.fitToPage, name
@@ -154,28 +160,100 @@ def test_layout_and_print(ctx):
     assert 30 <= ws.column_dimensions["B"].width <= 62, ws.column_dimensions["B"].width
 
 
+def charts_by_sheet(path):
+    """Each sheet's charts, as parsed XML, found through the package's own relationships: a
+    reading independent of the writer and of openpyxl."""
+    rel = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+    def rels_of(z, part):
+        folder, name = os.path.split(part)
+        rels = os.path.join(folder, "_rels", name + ".rels")
+        if rels not in z.namelist():
+            return {}
+        return {r.get("Id"): os.path.normpath(os.path.join(folder, r.get("Target")))
+                for r in ET.fromstring(z.read(rels)).iter(rel)}
+
+    out = {}
+    with zipfile.ZipFile(path) as z:
+        book = rels_of(z, "xl/workbook.xml")
+        for sheet in ET.fromstring(z.read("xl/workbook.xml")).iter(main + "sheet"):
+            part = book[sheet.get(rid)]
+            charts = []
+            for drawing in rels_of(z, part).values():
+                if "/drawings/" in drawing:
+                    for target in rels_of(z, drawing).values():
+                        if "/charts/" in target:
+                            charts.append(ET.fromstring(z.read(target)))
+            out[sheet.get("name")] = charts
+    return out
+
+
+def rows_of(ref):
+    """«'Данные диаграмм'!$A$2:$A$4» → (2, 4); a single cell gives (n, n)."""
+    cells = ref.split("!")[1].replace("$", "").split(":")
+    first = int("".join(ch for ch in cells[0] if ch.isdigit()))
+    last = int("".join(ch for ch in cells[-1] if ch.isdigit()))
+    return first, last
+
+
 def test_charts(ctx):
+    """One horizontal bar chart per unit and scale: the value axis from 0, the indicators' own
+    titles as categories, every label the figure as the table shows it, qualifier included."""
     with_figures = {"Контроль документов": 7, "Обращения граждан": 1, "Финансовый контроль": 2,
                     "Правовое обеспечение": 4, "Административные барьеры": 3, "Кадры": 1}
+    charts = charts_by_sheet(ctx.xlsx)
+    data = ctx.wb[CHART_SHEET]
+    assert data.sheet_state == "hidden"
+    labels_seen = set()
     for name in ctx.wb.sheetnames:
-        charts = ctx.wb[name]._charts
-        if name in with_figures:
-            assert len(charts) == 1, (name, len(charts))
-            chart = charts[0]
-            assert chart.type == "col" and len(chart.series) == 2, name
-            n = with_figures[name]
-            # One row is a single cell, several a range.
-            d_ref = "$D$3" if n == 1 else f"$D$3:$D${2 + n}"
-            e_ref = "$E$3" if n == 1 else f"$E$3:$E${2 + n}"
-            assert chart.series[0].val.numRef.f.endswith(d_ref), chart.series[0].val.numRef.f
-            assert chart.series[1].val.numRef.f.endswith(e_ref), chart.series[1].val.numRef.f
-            assert chart.series[0].dLbls.showVal and chart.series[1].dLbls.showVal
-            # Categories are the № column; the title is the sheet's title cell.
-            cat = chart.series[0].cat.numRef.f if chart.series[0].cat.numRef else chart.series[0].cat.strRef.f
-            assert cat.endswith("$A$3" if n == 1 else f"$A$3:$A${2 + n}"), cat
-            assert chart.series[1].tx.strRef.f.endswith("$E$2"), chart.series[1].tx.strRef.f
-        else:
-            assert len(charts) == 0, name
+        if name not in with_figures:
+            assert charts[name] == [], name
+            continue
+        ws = ctx.wb[name]
+        titles = [ws.cell(row=r, column=2).value for r in range(3, 3 + with_figures[name])]
+        plotted = []
+        assert charts[name], name
+        for chart in charts[name]:
+            assert chart.find(".//c:barChart/c:barDir", C_NS).get("val") == "bar", name
+            assert chart.find(".//c:valAx/c:scaling/c:min", C_NS).get("val") == "0", name
+            series = chart.findall(".//c:ser", C_NS)
+            assert len(series) == 2, name
+            first, last = rows_of(series[0].find("c:cat/c:strRef/c:f", C_NS).text)
+            assert series[0].find("c:cat/c:strRef/c:f", C_NS).text.startswith(f"'{CHART_SHEET}'!")
+            units = {data.cell(row=r, column=2).value for r in range(first, last + 1)}
+            assert len(units) == 1, (name, units)
+            title = "".join(t.text for t in chart.find("c:chart/c:title", C_NS).iter(f"{{{C_NS['a']}}}t"))
+            assert title.endswith(", " + units.pop()), title
+            magnitudes = [abs(v) for r in range(first, last + 1) for c in (3, 4)
+                          if isinstance(v := data.cell(row=r, column=c).value, (int, float)) and v]
+            assert max(magnitudes) <= 10 * min(magnitudes), (name, magnitudes)
+            for r in range(first, last + 1):
+                label = data.cell(row=r, column=1).value
+                match = [t for t in titles if t == label or (label.endswith("…") and t.startswith(label[:-1]))]
+                assert len(match) == 1, (name, label)
+                plotted.append(match[0])
+            for s, column in zip(series, (3, 4)):
+                assert rows_of(s.find("c:val/c:numRef/c:f", C_NS).text) == (first, last)
+                for label in s.findall("c:dLbls/c:dLbl", C_NS):
+                    idx = int(label.find("c:idx", C_NS).get("val"))
+                    value = data.cell(row=first + idx, column=column).value
+                    if label.find("c:delete", C_NS) is not None:
+                        assert value is None, (name, idx)
+                        continue
+                    text = "".join(t.text for t in label.iter(f"{{{C_NS['a']}}}t"))
+                    labels_seen.add(text)
+                    digits = text.replace(NNBSP, "").replace(NBSP, " ").split()[-1].replace(",", ".")
+                    assert abs(float(digits) - value) < 1e-6, (name, text, value)
+        assert sorted(plotted) == sorted(titles), (name, plotted)
+    # Qualifiers and decimals as in the table: none on counts, kopecks on money.
+    for text in ("более" + NBSP + "8" + NNBSP + "000", "свыше" + NBSP + "6" + NNBSP + "000",
+                 "порядка" + NBSP + "340", "779" + NNBSP + "054,51", "16", "23"):
+        assert text in labels_seen, (text, sorted(labels_seen))
+    # 16 inspections and 779 054,51 roubles never share an axis.
+    finance = [" ".join(t.text for t in c.iter(f"{{{C_NS['a']}}}t")) for c in charts["Финансовый контроль"]]
+    assert len(finance) == 2, finance
 
 
 def test_notes_tasks_properties(ctx):
@@ -261,7 +339,7 @@ def test_refusals(ctx):
     r = run("--database", ctx.db, "export", "--area", "appeals", "--area", "personnel", "-o", only)
     assert r.returncode == 0, r.stderr
     assert openpyxl.load_workbook(only).sheetnames == ["Сводка", "Обращения граждан", "Кадры", "Задачи на 2024 год",
-                                                       "Пояснения"]
+                                                       "Пояснения", "Данные диаграмм"]
     assert not [f for f in os.listdir(ctx.dir) if ".part-" in f]
 
 

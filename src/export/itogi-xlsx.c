@@ -243,8 +243,32 @@ typedef struct
   const ItogiExportOptions *o;
   char *year_text;
   char *compare_text;
+  /* What the charts plot, one row each, written last to a hidden sheet of that name: a chart
+   * needs its indicators' titles, figures and labels in one range each, and an area's indicators
+   * of one unit and scale are seldom next to each other in its table. */
+  GPtrArray *chart_data; /* ChartDatum */
+  char *chart_sheet;
   lxw_error status;
 } Book;
+
+typedef struct
+{
+  char *label; /* the indicator's title, shortened for the category axis */
+  char *unit;
+  gboolean present[2]; /* the comparison year's figure, the report year's */
+  double value[2];
+  char *text[2]; /* as the table shows it, «более 8 000» */
+} ChartDatum;
+
+static void
+chart_datum_free (ChartDatum *c)
+{
+  g_free (c->label);
+  g_free (c->unit);
+  g_free (c->text[0]);
+  g_free (c->text[1]);
+  g_free (c);
+}
 
 static lxw_format *
 number_format (Book *b, const char *code, gboolean bold)
@@ -495,6 +519,272 @@ write_header_row (Book *b, lxw_worksheet *ws, int r, const char *const *titles, 
   worksheet_set_row (ws, r, 30, NULL);
 }
 
+/* ---- the area's charts ---- */
+
+/* Text for a chart's title or axis name: libxlsxwriter reads one that starts with «=» as a
+ * reference to cells, so such a text («=A1» as a unit) starts with a zero-width space instead. */
+static char *
+chart_text (const char *text)
+{
+  g_autofree char *clean = clean_text (text);
+
+  if (clean[0] == '=')
+    return g_strconcat ("\u200b", clean, NULL);
+  return g_steal_pointer (&clean);
+}
+
+/* A title as a chart's category axis shows it: at most @max characters, cut at a word, with an
+ * ellipsis, as the app's charts cut theirs. */
+static char *
+short_label (const char *title, glong max)
+{
+  g_autofree char *clean = clean_text (title);
+  const char *cut, *space = NULL;
+
+  if (g_utf8_strlen (clean, -1) <= max)
+    return g_steal_pointer (&clean);
+  cut = g_utf8_offset_to_pointer (clean, max - 1);
+  for (const char *p = clean; p < cut; p = g_utf8_next_char (p))
+    if (*p == ' ')
+      space = p;
+  if (space == NULL || g_utf8_pointer_to_offset (clean, space) < max / 2)
+    space = cut;
+  /* «…документов,…» reads as a typo: the cut's own punctuation goes. */
+  while (space > clean && strchr (" ,;:-", space[-1]) != NULL)
+    space--;
+  return g_strdup_printf ("%.*s…", (int)(space - clean), clean);
+}
+
+static double
+row_magnitude (const ItogiTableRow *row)
+{
+  double m = 0;
+
+  if (row->previous.present)
+    m = fabs (as_double (row->indicator, row->previous.amount));
+  if (row->current.present)
+    m = MAX (m, fabs (as_double (row->indicator, row->current.amount)));
+  return m;
+}
+
+static int
+compare_magnitude (gconstpointer a, gconstpointer b, gpointer data)
+{
+  GPtrArray *rows = data;
+  double x = row_magnitude (rows->pdata[*(const guint *)a]),
+         y = row_magnitude (rows->pdata[*(const guint *)b]);
+
+  return x > y ? -1 : x < y;
+}
+
+static int
+compare_index (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The rows of @rows that can share one chart, as lists of their indexes in table order: one unit
+ * (and kind) each, and a scale where the largest figure is at most ten times the smallest, as the
+ * app's own charts share an axis. (16 inspections next to 779 054,51 roubles, or 4 next to 22 808,
+ * would be drawn as nothing.) Rows with no figure for either year are in none. */
+static GPtrArray *
+chart_groups (GPtrArray *rows)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  /* By unit and kind, in the order they first come. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ItogiTableRow *row = rows->pdata[i];
+      GArray *found = NULL;
+
+      if (!row->previous.present && !row->current.present)
+        continue;
+      for (guint u = 0; u < units->len && found == NULL; u++)
+        {
+          GArray *unit = units->pdata[u];
+          const ItogiTableRow *first = rows->pdata[g_array_index (unit, guint, 0)];
+          if (g_strcmp0 (first->indicator->unit, row->indicator->unit) == 0
+              && first->indicator->kind == row->indicator->kind)
+            found = unit;
+        }
+      if (found == NULL)
+        {
+          found = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (units, found);
+        }
+      g_array_append_val (found, i);
+    }
+  /* Then by scale: the largest first, each chart taking what is within ten times its largest. */
+  for (guint u = 0; u < units->len; u++)
+    {
+      GArray *unit = units->pdata[u];
+      GArray *group = NULL;
+      double top = 0;
+
+      g_array_sort_with_data (unit, compare_magnitude, rows);
+      for (guint k = 0; k < unit->len; k++)
+        {
+          guint i = g_array_index (unit, guint, k);
+          double m = row_magnitude (rows->pdata[i]);
+
+          if (group == NULL || (m > 0 && m * 10.0 < top))
+            {
+              group = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_ptr_array_add (groups, group);
+              top = m;
+            }
+          g_array_append_val (group, i);
+        }
+    }
+  for (guint g = 0; g < groups->len; g++)
+    g_array_sort (groups->pdata[g], compare_index);
+  return groups;
+}
+
+/* The value axis's end: a round number past @top with room for the labels beyond the bars. */
+static double
+axis_max (double top)
+{
+  static const double steps[] = { 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10 };
+  double want = top * 1.15, unit;
+
+  if (want <= 0)
+    return 1;
+  unit = pow (10.0, floor (log10 (want)));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * unit >= want)
+      return steps[i] * unit;
+  return 10 * unit;
+}
+
+/* One horizontal bar chart per unit and scale, under the table from @first_row, as wide as the
+ * table (@table_width, in Excel's character units): bars start at zero, the categories are the
+ * indicators' titles, and each bar is labelled with its figure as the table shows it. Bars in
+ * rows of their own keep the labels apart. */
+static void
+write_area_charts (Book *b, lxw_worksheet *ws, AreaData *d, const char *title, int first_row,
+                   double table_width)
+{
+  g_autoptr (GPtrArray) groups = chart_groups (d->rows);
+  static lxw_chart_fill fills[2] = { { .color = 0x9ECAE9 }, { .color = 0x0072B2 } };
+  static lxw_chart_font label_font = { .size = 8 };
+  int r = first_row;
+  /* Excel's column unit is about 7 px at its default font, plus 5 px of padding. */
+  double width_px = table_width * 7.0 + 40.0;
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      GArray *group = groups->pdata[g];
+      const ItogiTableRow *first = d->rows->pdata[g_array_index (group, guint, 0)];
+      lxw_chart *chart = workbook_add_chart (b->wb, LXW_CHART_BAR);
+      guint base = b->chart_data->len + 1; /* below the data sheet's header */
+      double top = 0, height_px = MAX (220.0, 120.0 + 50.0 * group->len);
+      g_autofree char *chart_title = NULL, *alt = NULL, *alt_clean = NULL;
+      lxw_chart_options opts = { .x_offset = 0, .y_offset = 10 };
+
+      for (guint k = 0; k < group->len; k++)
+        {
+          const ItogiTableRow *row = d->rows->pdata[g_array_index (group, guint, k)];
+          const ItogiValue *values[2] = { &row->previous, &row->current };
+          ChartDatum *c = g_new0 (ChartDatum, 1);
+
+          c->label = short_label (row->indicator->title, 40);
+          c->unit = g_strdup (row->indicator->unit);
+          for (int y = 0; y < 2; y++)
+            {
+              c->present[y] = values[y]->present;
+              c->value[y] = values[y]->present ? as_double (row->indicator, values[y]->amount) : 0;
+              c->text[y] = values[y]->present
+                               ? itogi_format_value (values[y], row->indicator->kind, row->indicator->scale)
+                               : NULL;
+              top = MAX (top, c->value[y]);
+            }
+          g_ptr_array_add (b->chart_data, c);
+        }
+      for (int s = 0; s < 2; s++)
+        {
+          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+          g_autofree lxw_chart_data_label **labels = g_new0 (lxw_chart_data_label *, group->len + 1);
+          g_autofree lxw_chart_data_label *label_data = g_new0 (lxw_chart_data_label, group->len);
+
+          chart_series_set_categories (series, b->chart_sheet, base, 0, base + group->len - 1, 0);
+          chart_series_set_values (series, b->chart_sheet, base, 2 + s, base + group->len - 1, 2 + s);
+          chart_series_set_name_range (series, b->chart_sheet, 0, 2 + s);
+          chart_series_set_fill (series, &fills[s]);
+          /* Each label is the figure's own text: its qualifier («более 8 000») and its decimals
+           * (none on a count), as in the table. A missing figure has none. */
+          for (guint k = 0; k < group->len; k++)
+            {
+              const ChartDatum *c = b->chart_data->pdata[base - 1 + k];
+              if (c->present[s])
+                label_data[k].value = c->text[s];
+              else
+                label_data[k].hide = 1;
+              labels[k] = &label_data[k];
+            }
+          check (b, chart_series_set_labels_custom (series, labels));
+          chart_series_set_labels_position (series, LXW_CHART_LABEL_POSITION_OUTSIDE_END);
+          chart_series_set_labels_font (series, &label_font);
+        }
+      /* In a bar chart the category axis is the vertical one (libxlsxwriter's y_axis): it lists
+       * the indicators top down, in the table's order, the value axis staying below them. The
+       * value axis starts at zero. */
+      chart_axis_set_reverse (chart->y_axis);
+      chart_axis_set_crossing_max (chart->y_axis);
+      chart_axis_set_min (chart->x_axis, 0);
+      chart_axis_set_max (chart->x_axis, axis_max (top));
+      /* Whole numbers on the axis; the labels carry the figures' decimals. */
+      chart_axis_set_num_format (chart->x_axis, "#,##0");
+      {
+        g_autofree char *unit = chart_text (first->indicator->unit);
+        chart_axis_set_name (chart->x_axis, unit);
+      }
+      chart_set_series_gap (chart, 60);
+      chart_title = g_strdup_printf ("%s, %s", d->area->title, first->indicator->unit);
+      {
+        g_autofree char *text = chart_text (chart_title);
+        chart_title_set_name (chart, text);
+      }
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+      alt = g_strdup_printf ("Диаграмма: %s, %s", title, first->indicator->unit);
+      alt_clean = clean_text (alt);
+      opts.description = alt_clean;
+      opts.x_scale = width_px / 480.0;
+      opts.y_scale = height_px / 288.0;
+      /* Under the table, one after another, within the printed width. */
+      check (b, worksheet_insert_chart_opt (ws, r, 0, chart, &opts));
+      r += (int)ceil ((height_px + 10.0) / 20.0) + 1;
+    }
+}
+
+/* The hidden sheet the charts read: a header, then a row per plotted indicator. */
+static void
+write_chart_data (Book *b)
+{
+  lxw_worksheet *ws;
+  const char *headers[] = { "Показатель", "Ед. изм.", b->compare_text, b->year_text };
+
+  if (b->chart_data->len == 0)
+    return;
+  ws = workbook_add_worksheet (b->wb, b->chart_sheet);
+  for (int c = 0; c < 4; c++)
+    put_text (b, ws, 0, c, headers[c], b->header);
+  for (guint i = 0; i < b->chart_data->len; i++)
+    {
+      const ChartDatum *c = b->chart_data->pdata[i];
+      put_text (b, ws, 1 + (int)i, 0, c->label, b->text);
+      put_text (b, ws, 1 + (int)i, 1, c->unit, b->text);
+      for (int y = 0; y < 2; y++)
+        if (c->present[y])
+          check (b, worksheet_write_number (ws, 1 + (int)i, 2 + y, c->value[y], NULL));
+    }
+  worksheet_set_column (ws, 0, 0, 44, NULL);
+  worksheet_hide (ws);
+}
+
 static void
 write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
 {
@@ -505,7 +795,6 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   glong title_w = 20, note_w = 14, unit_w = 8;
   double widths[2];
-  gboolean decimals = FALSE;
   guint n = d->rows->len;
 
   /* Widths first, from the character counts: the rows' heights follow from them. */
@@ -517,7 +806,6 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
       title_w = MAX (title_w, g_utf8_strlen (row->indicator->title, -1));
       note_w = MAX (note_w, g_utf8_strlen (note, -1));
       unit_w = MAX (unit_w, g_utf8_strlen (row->indicator->unit, -1));
-      decimals |= itogi_kind_effective_scale (row->indicator->kind, row->indicator->scale) > 0;
     }
   /* The notes column is kept narrower: on an A4 page the table stays legible. */
   widths[0] = MIN (width_for (title_w), 50.0);
@@ -551,32 +839,8 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
   check (b, worksheet_autofilter (ws, 1, 0, 1 + MAX (n, 1), 7));
   print_setup (b, ws, title, 2);
 
-  if (n > 0)
-    {
-      lxw_chart *chart = workbook_add_chart (b->wb, LXW_CHART_COLUMN);
-      lxw_chart_fill fills[2] = { { .color = 0x9ECAE9 }, { .color = 0x0072B2 } };
-      lxw_chart_options opts = { .x_offset = 10, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.4 };
-      g_autofree char *alt = g_strdup_printf ("Диаграмма: %s", title);
-      g_autofree char *alt_clean = clean_text (alt);
-
-      for (int s = 0; s < 2; s++)
-        {
-          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
-          /* The № column names the groups: the titles would not fit under the columns. */
-          chart_series_set_categories (series, sheet_name, 2, 0, 1 + n, 0);
-          chart_series_set_values (series, sheet_name, 2, 3 + s, 1 + n, 3 + s);
-          chart_series_set_name_range (series, sheet_name, 1, 3 + s);
-          chart_series_set_fill (series, &fills[s]);
-          chart_series_set_labels (series);
-          chart_series_set_labels_num_format (series, decimals ? "#,##0.00" : "#,##0");
-        }
-      /* The title is the sheet's own title cell: a name Excel could read as a formula never is. */
-      chart_title_set_name_range (chart, sheet_name, 0, 0);
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-      opts.description = alt_clean;
-      /* Under the table, so that fitting one page wide keeps the table legible when printed. */
-      check (b, worksheet_insert_chart_opt (ws, 3 + n, 1, chart, &opts));
-    }
+  write_area_charts (b, ws, d, title, 3 + (int)n,
+                     5 + widths[0] + width_for (unit_w) + 2 * 16 + 2 * 12 + widths[1]);
 }
 
 static void
@@ -784,6 +1048,9 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
   b.year_text = itogi_format_year (o->year);
   b.compare_text = itogi_format_year (o->compare_year);
   b.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b.chart_data = g_ptr_array_new_with_free_func ((GDestroyNotify)chart_datum_free);
+  /* Named first, so that no area's sheet takes its name. */
+  b.chart_sheet = itogi_export_sheet_name ("Данные диаграмм", names);
   wopts.tmpdir = NULL;
   b.wb = workbook_new_opt (tmp, &wopts);
   if (b.wb == NULL)
@@ -793,6 +1060,8 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
       g_free (b.year_text);
       g_free (b.compare_text);
       g_hash_table_unref (b.formats);
+      g_ptr_array_unref (b.chart_data);
+      g_free (b.chart_sheet);
       g_set_error (error, ITOGI_EXPORT_ERROR, ITOGI_EXPORT_ERROR_WRITE,
                    _ ("The workbook could not be started."));
       return FALSE;
@@ -838,6 +1107,8 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
           uselocale (old_locale);
           freelocale (c_locale);
           g_hash_table_unref (b.formats);
+          g_ptr_array_unref (b.chart_data);
+          g_free (b.chart_sheet);
           g_free (b.year_text);
           g_free (b.compare_text);
           g_propagate_error (error, local);
@@ -854,6 +1125,7 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
     write_tasks (&b, areas, tasks);
     write_notes (&b, areas, notes);
   }
+  write_chart_data (&b);
 
   doc_title = g_strdup_printf ("Итоги: %s к %s", b.year_text, b.compare_text);
   keywords = g_strdup_printf ("итоги, отчёт, %d, %d", o->year, o->compare_year);
@@ -874,6 +1146,9 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
   uselocale (old_locale);
   freelocale (c_locale);
   g_hash_table_unref (b.formats);
+  /* (The charts' labels point into the data: it goes after the workbook is written.) */
+  g_ptr_array_unref (b.chart_data);
+  g_free (b.chart_sheet);
   g_free (b.year_text);
   g_free (b.compare_text);
 
