@@ -256,6 +256,52 @@ def test_charts(ctx):
     assert len(finance) == 2, finance
 
 
+def test_widths_headings_and_notes(ctx):
+    """Every figure fits its column (LibreOffice prints no «###»), a change of a large sum
+    included; year headings stand right over their numbers; notes join without «.;»; an
+    institution's note that names it is not preceded by its name again."""
+    db = os.path.join(ctx.dir, "wide.db")
+    assert run("--database", db, "init").returncode == 0
+    figures = os.path.join(ctx.dir, "wide.csv")
+    with open(figures, "w", encoding="utf-8") as f:
+        f.write("Показатель;Год;Значение;Примечание\n"
+                "Взыскано в бюджет города;2022;999999999999,99;По решениям судов.\n"
+                "Проведено выездных и камеральных проверок;2022;16;Плановые и внеплановые.\n"
+                "Проведено выездных и камеральных проверок;2023;23;Все в срок.\n")
+    r = run("--database", db, "import", figures)
+    assert r.returncode == 0, r.stderr
+    path = os.path.join(ctx.dir, "wide.xlsx")
+    r = run("--database", db, "export", "--year", "2023", "--compare", "2022", "-o", path)
+    assert r.returncode == 0, r.stderr
+    wb = openpyxl.load_workbook(path)
+    legal = wb["Правовое обеспечение"]
+    row = ctx.row_of(legal, "Взыскано в бюджет города")
+    delta = len("−999" + NNBSP + "880" + NNBSP + "414" + NNBSP + "478,00")
+    assert legal.column_dimensions["F"].width >= delta, legal.column_dimensions["F"].width
+    assert legal.column_dimensions["D"].width >= len("999 999 999 999,99"), legal.column_dimensions["D"].width
+    for name in ("Сводка", "Правовое обеспечение"):
+        ws = wb[name]
+        assert [ws.cell(row=2, column=c).alignment.horizontal for c in range(4, 8)] == ["right"] * 4, name
+        assert ws.cell(row=2, column=2).alignment.horizontal != "right", name
+    finance = wb["Финансовый контроль"]
+    note = finance[f"H{ctx.row_of(finance, 'Проведено выездных')}"].value
+    assert "внеплановые; 2023" in note and ".;" not in note, note
+    notes = [str(c.value) for r_ in wb["Пояснения"].iter_rows() for c in r_ if c.value]
+    assert not [n for n in notes if n.startswith("МКУ «Служба информационного обеспечения»: ")], notes
+    assert [n for n in notes if n.startswith('МКУ "Служба информационного обеспечения" продолжает')], notes
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (libreoffice-calc-nogui) is not installed"
+    out = os.path.join(ctx.dir, "lo-wide")
+    profile = "file://" + os.path.join(ctx.dir, "lo-profile")
+    r = subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
+                        "--outdir", out, path], capture_output=True, text=True, env=dict(os.environ, HOME=ctx.dir),
+                       timeout=180)
+    assert r.returncode == 0, r.stderr
+    text = subprocess.run(["pdftotext", "-layout", os.path.join(out, "wide.pdf"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "999" in text and "###" not in text, [line for line in text.splitlines() if "###" in line][:5]
+
+
 def test_notes_tasks_properties(ctx):
     notes = ctx.wb["Пояснения"]
     text = " ".join(str(c.value) for row in notes.iter_rows() for c in row if c.value)
@@ -448,6 +494,7 @@ def test_libreoffice(ctx):
     assert 11 <= pages <= 14, pages
     text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
     assert "Контроль исполнения документов" in text and "Страница 2 из" in text
+    assert "###" not in text, [line for line in text.splitlines() if "###" in line][:5]
     documents = open(os.path.join(out, f"{base}-Контроль документов.csv"), encoding="utf-8").read()
     assert "22" in documents and ("22808" in documents or "22" + NNBSP + "808" in documents
                                   or "22 808" in documents or "22" + NBSP + "808" in documents), documents[:400]

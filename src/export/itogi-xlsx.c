@@ -224,6 +224,15 @@ row_note (const ItogiTableRow *row, int year, int compare_year)
       if (v->note != NULL)
         g_ptr_array_add (parts, g_strdup_printf ("%s: %s", y, v->note));
     }
+  /* Joined by «; »: a part's own closing full stop would make «.;» of it. */
+  for (guint i = 0; i + 1 < parts->len; i++)
+    {
+      char *part = parts->pdata[i];
+      gsize len = strlen (part);
+
+      while (len > 0 && (part[len - 1] == '.' || part[len - 1] == ' ') && !g_str_has_suffix (part, " г."))
+        part[--len] = '\0';
+    }
   g_ptr_array_add (parts, NULL);
   return g_strjoinv ("; ", (char **)parts->pdata);
 }
@@ -236,6 +245,7 @@ typedef struct
   GHashTable *formats; /* number format string → lxw_format */
   lxw_format *title;
   lxw_format *header;
+  lxw_format *header_right; /* over figures: a year's heading stands over its numbers */
   lxw_format *text;
   lxw_format *text_center;
   lxw_format *index;
@@ -511,12 +521,42 @@ print_setup (Book *b, lxw_worksheet *ws, const char *title, int header_rows)
   check (b, worksheet_set_footer (ws, "&LИтоги&CСтраница &P из &N"));
 }
 
+/* The headings of row @r; those of columns @first_figure to @last_figure (the years and the
+ * changes) stand right, over their numbers. */
 static void
-write_header_row (Book *b, lxw_worksheet *ws, int r, const char *const *titles, int n)
+write_header_row (Book *b, lxw_worksheet *ws, int r, const char *const *titles, int n, int first_figure,
+                  int last_figure)
 {
   for (int c = 0; c < n; c++)
-    put_text (b, ws, r, c, titles[c], b->header);
+    put_text (b, ws, r, c, titles[c], c >= first_figure && c <= last_figure ? b->header_right : b->header);
   worksheet_set_row (ws, r, 30, NULL);
+}
+
+/* The widths of the four figure columns (the two years, Δ, Δ %) from the widest text each shows
+ * with its number format, so that none is too narrow for its number (Excel's «###»), a change of
+ * a large sum of money included. At least @least each. */
+static void
+figure_widths (GPtrArray *rows, double least[4], double widths[4])
+{
+  glong chars[4] = { 0, 0, 0, 0 };
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ItogiTableRow *row = rows->pdata[i];
+      const ItogiIndicator *ind = row->indicator;
+      g_autofree char *prev = itogi_format_value (&row->previous, ind->kind, ind->scale);
+      g_autofree char *cur = itogi_format_value (&row->current, ind->kind, ind->scale);
+      g_autofree char *delta = itogi_yoy_format_delta (&row->yoy, ind->kind, ind->scale);
+      g_autofree char *pct = itogi_yoy_format_percent (&row->yoy);
+      const char *texts[4] = { prev, cur, delta, pct };
+
+      for (int k = 0; k < 4; k++)
+        chars[k] = MAX (chars[k], texts[k] != NULL ? g_utf8_strlen (texts[k], -1) : 0);
+    }
+  /* Figures are digits, narrower than the Cyrillic width_for () allows for, but bold in no
+   * column: a digit and a little for the cell's own padding. */
+  for (int k = 0; k < 4; k++)
+    widths[k] = MIN (MAX_COLUMN_WIDTH, MAX (least[k], chars[k] * 1.1 + 3.0));
 }
 
 /* ---- the area's charts ---- */
@@ -794,7 +834,7 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
   g_autofree char *title = g_strdup_printf ("%s: %s к %s", d->area->title, b->year_text, b->compare_text);
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   glong title_w = 20, note_w = 14, unit_w = 8;
-  double widths[2];
+  double widths[2], table_width;
   guint n = d->rows->len;
 
   /* Widths first, from the character counts: the rows' heights follow from them. */
@@ -812,7 +852,7 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
   widths[1] = MIN (width_for (note_w), 40.0);
 
   put_title (b, ws, 7, title);
-  write_header_row (b, ws, 1, headers, 8);
+  write_header_row (b, ws, 1, headers, 8, 3, 6);
   for (guint i = 0; i < n; i++)
     {
       const ItogiTableRow *row = d->rows->pdata[i];
@@ -832,15 +872,21 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
   worksheet_set_column (ws, 0, 0, 5, NULL);
   worksheet_set_column (ws, 1, 1, widths[0], NULL);
   worksheet_set_column (ws, 2, 2, width_for (unit_w), NULL);
-  worksheet_set_column (ws, 3, 4, 16, NULL);
-  worksheet_set_column (ws, 5, 6, 12, NULL);
+  {
+    double least[4] = { 16, 16, 12, 12 }, figures[4];
+
+    figure_widths (d->rows, least, figures);
+    for (int k = 0; k < 4; k++)
+      worksheet_set_column (ws, 3 + k, 3 + k, figures[k], NULL);
+    table_width
+        = 5 + widths[0] + width_for (unit_w) + figures[0] + figures[1] + figures[2] + figures[3] + widths[1];
+  }
   worksheet_set_column (ws, 7, 7, widths[1], NULL);
   worksheet_freeze_panes (ws, 2, 0);
   check (b, worksheet_autofilter (ws, 1, 0, 1 + MAX (n, 1), 7));
   print_setup (b, ws, title, 2);
 
-  write_area_charts (b, ws, d, title, 3 + (int)n,
-                     5 + widths[0] + width_for (unit_w) + 2 * 16 + 2 * 12 + widths[1]);
+  write_area_charts (b, ws, d, title, 3 + (int)n, table_width);
 }
 
 static void
@@ -854,7 +900,7 @@ write_summary (Book *b, GPtrArray *areas, const char *sheet_name)
   int r = 2;
 
   put_title (b, ws, 6, title);
-  write_header_row (b, ws, 1, headers, 7);
+  write_header_row (b, ws, 1, headers, 7, 3, 6);
   for (guint a = 0; a < areas->len; a++)
     {
       AreaData *d = areas->pdata[a];
@@ -877,8 +923,16 @@ write_summary (Book *b, GPtrArray *areas, const char *sheet_name)
   worksheet_set_column (ws, 0, 0, width_for (area_w), NULL);
   worksheet_set_column (ws, 1, 1, width_for (title_w), NULL);
   worksheet_set_column (ws, 2, 2, 9, NULL);
-  worksheet_set_column (ws, 3, 4, 18, NULL);
-  worksheet_set_column (ws, 5, 6, 13, NULL);
+  {
+    g_autoptr (GPtrArray) all = g_ptr_array_new ();
+    double least[4] = { 18, 18, 13, 13 }, figures[4];
+
+    for (guint a = 0; a < areas->len; a++)
+      g_ptr_array_extend (all, ((AreaData *)areas->pdata[a])->rows, NULL, NULL);
+    figure_widths (all, least, figures);
+    for (int k = 0; k < 4; k++)
+      worksheet_set_column (ws, 3 + k, 3 + k, figures[k], NULL);
+  }
   worksheet_freeze_panes (ws, 2, 0);
   check (b, worksheet_autofilter (ws, 1, 0, MAX (r - 1, 2), 6));
   print_setup (b, ws, title, 2);
@@ -893,7 +947,7 @@ write_tasks (Book *b, GPtrArray *areas, const char *sheet_name)
   int r = 2;
 
   put_title (b, ws, 3, title);
-  write_header_row (b, ws, 1, headers, 4);
+  write_header_row (b, ws, 1, headers, 4, -1, -1);
   for (guint a = 0; a < areas->len; a++)
     {
       AreaData *d = areas->pdata[a];
@@ -916,6 +970,35 @@ write_tasks (Book *b, GPtrArray *areas, const char *sheet_name)
   print_setup (b, ws, title, 2);
 }
 
+/* @text without quotation marks of any kind, and folded: «МБУ «Редакция»» and
+ * МБУ "Редакция" are the same name. */
+static char *
+bare_name (const char *text)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '"' || c == '\'' || c == 0xAB || c == 0xBB || (c >= 0x2018 && c <= 0x201F))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  folded = g_utf8_casefold (out->str, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+}
+
+/* Whether @note names the institution @name itself (in any quotation marks). */
+static gboolean
+names_itself (const char *note, const char *name)
+{
+  g_autofree char *bare_note = bare_name (note);
+  g_autofree char *bare = bare_name (name);
+
+  return bare != NULL && *bare != '\0' && bare_note != NULL && strstr (bare_note, bare) != NULL;
+}
+
 static void
 write_notes (Book *b, GPtrArray *areas, const char *sheet_name)
 {
@@ -925,7 +1008,7 @@ write_notes (Book *b, GPtrArray *areas, const char *sheet_name)
   int r = 2;
 
   put_title (b, ws, 1, title);
-  write_header_row (b, ws, 1, headers, 2);
+  write_header_row (b, ws, 1, headers, 2, -1, -1);
   for (guint a = 0; a < areas->len; a++)
     {
       AreaData *d = areas->pdata[a];
@@ -943,8 +1026,11 @@ write_notes (Book *b, GPtrArray *areas, const char *sheet_name)
       for (guint i = 0; i < d->institutions->len; i++)
         {
           ItogiInstitution *inst = d->institutions->pdata[i];
+          /* A note that names its institution itself is not preceded by the name again. */
           g_autofree char *text
-              = g_strdup_printf ("%s: %s", inst->name, inst->note != NULL ? inst->note : "—");
+              = inst->note != NULL && names_itself (inst->note, inst->name)
+                    ? g_strdup (inst->note)
+                    : g_strdup_printf ("%s: %s", inst->name, inst->note != NULL ? inst->note : "—");
           put_text (b, ws, r, 0, d->area->short_title, b->text);
           put_text (b, ws, r, 1, text, b->text);
           {
@@ -1077,6 +1163,13 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
   format_set_bg_color (b.header, 0xE8EEF4);
   format_set_bottom (b.header, LXW_BORDER_THIN);
   format_set_align (b.header, LXW_ALIGN_VERTICAL_CENTER);
+  b.header_right = workbook_add_format (b.wb);
+  format_set_bold (b.header_right);
+  format_set_text_wrap (b.header_right);
+  format_set_bg_color (b.header_right, 0xE8EEF4);
+  format_set_bottom (b.header_right, LXW_BORDER_THIN);
+  format_set_align (b.header_right, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_align (b.header_right, LXW_ALIGN_RIGHT);
   b.text = workbook_add_format (b.wb);
   format_set_text_wrap (b.text);
   format_set_align (b.text, LXW_ALIGN_VERTICAL_TOP);
