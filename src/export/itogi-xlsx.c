@@ -404,7 +404,7 @@ put_title (Book *b, lxw_worksheet *ws, int last_col, const char *text)
 }
 
 /* Rows of wrapped text get the height of their lines (LibreOffice does not grow them itself). */
-static void
+static int
 fit_row (lxw_worksheet *ws, int r, const char *const *texts, const double *widths, int n)
 {
   int lines = 1;
@@ -419,6 +419,7 @@ fit_row (lxw_worksheet *ws, int r, const char *const *texts, const double *width
     }
   if (lines > 1)
     worksheet_set_row (ws, r, MIN (15.0 * lines, 409.0), NULL);
+  return lines;
 }
 
 static char *
@@ -684,6 +685,14 @@ chart_groups (GPtrArray *rows)
   return groups;
 }
 
+/* A bar chart's height in pixels for @n indicators (two bars each), with its title, axis and
+ * legend. */
+static double
+chart_height (guint n)
+{
+  return MAX (220.0, 120.0 + 50.0 * n);
+}
+
 /* The value axis's end: a round number past @top with room for the labels beyond the bars. */
 static double
 axis_max (double top)
@@ -706,14 +715,25 @@ axis_max (double top)
  * rows of their own keep the labels apart. */
 static void
 write_area_charts (Book *b, lxw_worksheet *ws, AreaData *d, const char *title, int first_row,
-                   double table_width)
+                   double table_width, double table_px)
 {
   g_autoptr (GPtrArray) groups = chart_groups (d->rows);
   static lxw_chart_fill fills[2] = { { .color = 0x9ECAE9 }, { .color = 0x0072B2 } };
   static lxw_chart_font label_font = { .size = 8 };
   int r = first_row;
   /* Excel's column unit is about 7 px at its default font, plus 5 px of padding. */
-  double width_px = table_width * 7.0 + 40.0;
+  double width_px = table_width * 7.0 + 40.0, stacked = 0;
+  /* Printed one page wide on A4 landscape, a page holds about two thirds of its width in height.
+   * Charts one under another that would run past it stand two abreast instead, so that no page
+   * is left holding the last chart alone. */
+  gboolean abreast = FALSE;
+  double row_height = 0;
+
+  for (guint g = 0; g < groups->len; g++)
+    stacked += chart_height (((GArray *)groups->pdata[g])->len) + 30.0;
+  abreast = groups->len > 1 && table_px + stacked > width_px * 0.66;
+  if (abreast)
+    width_px = (width_px - 20.0) / 2.0;
 
   for (guint g = 0; g < groups->len; g++)
     {
@@ -721,7 +741,7 @@ write_area_charts (Book *b, lxw_worksheet *ws, AreaData *d, const char *title, i
       const ItogiTableRow *first = d->rows->pdata[g_array_index (group, guint, 0)];
       lxw_chart *chart = workbook_add_chart (b->wb, LXW_CHART_BAR);
       guint base = b->chart_data->len + 1; /* below the data sheet's header */
-      double top = 0, height_px = MAX (220.0, 120.0 + 50.0 * group->len);
+      double top = 0, height_px = chart_height (group->len);
       g_autofree char *chart_title = NULL, *alt = NULL, *alt_clean = NULL;
       lxw_chart_options opts = { .x_offset = 0, .y_offset = 10 };
 
@@ -794,9 +814,16 @@ write_area_charts (Book *b, lxw_worksheet *ws, AreaData *d, const char *title, i
       opts.description = alt_clean;
       opts.x_scale = width_px / 480.0;
       opts.y_scale = height_px / 288.0;
-      /* Under the table, one after another, within the printed width. */
+      /* Under the table, one after another (or two abreast), within the printed width. */
+      if (abreast && g % 2 == 1)
+        opts.x_offset = (int)(width_px + 20.0);
       check (b, worksheet_insert_chart_opt (ws, r, 0, chart, &opts));
-      r += (int)ceil ((height_px + 10.0) / 20.0) + 1;
+      row_height = MAX (row_height, height_px);
+      if (!abreast || g % 2 == 1 || g + 1 == groups->len)
+        {
+          r += (int)ceil ((row_height + 10.0) / 20.0) + 1;
+          row_height = 0;
+        }
     }
 }
 
@@ -835,6 +862,7 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
   g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   glong title_w = 20, note_w = 14, unit_w = 8;
   double widths[2], table_width;
+  double table_px = 20.0 + 40.0; /* the title's row and the headings' */
   guint n = d->rows->len;
 
   /* Widths first, from the character counts: the rows' heights follow from them. */
@@ -864,10 +892,8 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
       put_text (b, ws, r, 2, row->indicator->unit, b->text_center);
       write_figures (b, ws, r, 3, row);
       put_text (b, ws, r, 7, notes->pdata[i], b->text);
-      fit_row (ws, r, texts, widths, 2);
+      table_px += 20.0 * fit_row (ws, r, texts, widths, 2);
     }
-  if (n == 0)
-    put_text (b, ws, 2, 1, "В отчёте нет показателей по этому направлению.", b->text);
 
   worksheet_set_column (ws, 0, 0, 5, NULL);
   worksheet_set_column (ws, 1, 1, widths[0], NULL);
@@ -886,7 +912,7 @@ write_area_sheet (Book *b, AreaData *d, const char *sheet_name)
   check (b, worksheet_autofilter (ws, 1, 0, 1 + MAX (n, 1), 7));
   print_setup (b, ws, title, 2);
 
-  write_area_charts (b, ws, d, title, 3 + (int)n, table_width);
+  write_area_charts (b, ws, d, title, 3 + (int)n, table_width, table_px);
 }
 
 static void
@@ -935,6 +961,31 @@ write_summary (Book *b, GPtrArray *areas, const char *sheet_name)
   }
   worksheet_freeze_panes (ws, 2, 0);
   check (b, worksheet_autofilter (ws, 1, 0, MAX (r - 1, 2), 6));
+  /* Areas with no indicator get no sheet of their own (a page holding an empty table): they are
+   * named here, under the table, outside its filter. */
+  {
+    g_autoptr (GPtrArray) empty = g_ptr_array_new ();
+
+    for (guint a = 0; a < areas->len; a++)
+      if (((AreaData *)areas->pdata[a])->rows->len == 0)
+        g_ptr_array_add (empty, ((AreaData *)areas->pdata[a])->area->title);
+    if (empty->len > 0)
+      {
+        g_autofree char *list = NULL;
+        g_autofree char *line = NULL;
+
+        g_ptr_array_add (empty, NULL);
+        list = g_strjoinv ("; ", (char **)empty->pdata);
+        line = g_strdup_printf ("Без показателей в отчёте: %s.", list);
+        check (b, worksheet_merge_range (ws, r + 1, 0, r + 1, 6, "", b->text));
+        put_text (b, ws, r + 1, 0, line, b->text);
+        {
+          const char *texts[1] = { line };
+          const double widths[1] = { width_for (area_w) + width_for (title_w) + 9 + 2 * 18 + 2 * 13 };
+          fit_row (ws, r + 1, texts, widths, 1);
+        }
+      }
+  }
   print_setup (b, ws, title, 2);
 }
 
@@ -960,8 +1011,6 @@ write_tasks (Book *b, GPtrArray *areas, const char *sheet_name)
           put_text (b, ws, r, 3, task->done ? "да" : "нет", b->text_center);
         }
     }
-  if (r == 2)
-    put_text (b, ws, 2, 2, "Задачи пока не внесены.", b->text);
   worksheet_set_column (ws, 0, 0, 28, NULL);
   worksheet_set_column (ws, 1, 1, 5, NULL);
   worksheet_set_column (ws, 2, 2, MAX_COLUMN_WIDTH, NULL);
@@ -1207,6 +1256,9 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
           g_propagate_error (error, local);
           return FALSE;
         }
+      /* (An area with no indicator is named on the summary instead.) */
+      if (d->rows->len == 0)
+        continue;
       sheet = itogi_export_sheet_name (d->area->short_title, names);
       write_area_sheet (&b, d, sheet);
     }
@@ -1215,7 +1267,13 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
     g_autofree char *wanted = g_strdup_printf ("Задачи на %d год", o->year + 1);
     g_autofree char *tasks = itogi_export_sheet_name (wanted, names);
     g_autofree char *notes = itogi_export_sheet_name ("Пояснения", names);
-    write_tasks (&b, areas, tasks);
+    guint n_tasks = 0;
+
+    for (guint a = 0; a < areas->len; a++)
+      n_tasks += ((AreaData *)areas->pdata[a])->tasks->len;
+    /* No tasks entered: no sheet that would say only that. */
+    if (n_tasks > 0)
+      write_tasks (&b, areas, tasks);
     write_notes (&b, areas, notes);
   }
   write_chart_data (&b);
