@@ -161,6 +161,13 @@ def check_pdf(args):
         below = [w for w in on_page if ends[0] + 2 < w[1] < BOTTOM]
         check(below, f"«{entry.title}» ends page {page + 1}")
 
+    # Ragged right: the no-break spaces of «(2022 г. – 1 064)» are never widened with a justified
+    # line's spaces, so the gap before the dash is the same wherever it stands.
+    gaps = [b[0] - a[2] for _, page in words for a, b in zip(page, page[1:])
+            if a[4].endswith("г.") and b[4].startswith("–") and abs(a[1] - b[1]) < 1]
+    if gaps:
+        check(max(gaps) - min(gaps) < 0.6, f"the space before «–» varies from {min(gaps):.1f} to {max(gaps):.1f} pt")
+
     pages = check_pdf_geometry(args.file, args.table_rows)
     print(f"pdf: {pages} pages, {len(titles)} outline entries, {len(args.text)} texts found, margins kept")
 
@@ -219,6 +226,10 @@ def check_odt(args):
     check(set(manifest) == set(names) - {"mimetype", "META-INF/manifest.xml"}, f"manifest {sorted(manifest)}")
     for name, kind in manifest.items():
         check(kind == ("image/png" if name.endswith(".png") else "text/xml"), f"{name} is listed as {kind}")
+
+    # Ragged right, as the PDF: a justified line would widen its no-break spaces too.
+    for style in xml["styles.xml"].iter(q("style:paragraph-properties")):
+        check(style.get(q("fo:text-align")) != "justify", "a paragraph style is justified")
 
     content = xml["content.xml"]
     automatic = {s.get(q("style:name")): s.get(q("style:parent-style-name"))

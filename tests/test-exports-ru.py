@@ -264,7 +264,7 @@ def test_report_pdf_outline(ctx):
 
 def test_report_texts(ctx):
     """The report's figures in Russian typography, in all three formats."""
-    wanted = ["779" + NNBSP + "054,51", "22" + NNBSP + "808 (2022" + NBSP + "г." + NBSP + "– 23" + NNBSP + "142)",
+    wanted = ["779" + NNBSP + "054,51", "22" + NNBSP + "808 (2022" + NBSP + "г." + NBSP + "–" + NBSP + "23" + NNBSP + "142)",
               "119,6" + NBSP + "млн" + NBSP + "руб."]
     pdf = " ".join(pdf_text(ctx.files["report.pdf"]))
     odt = "".join(ET.fromstring(zip_members(ctx.files["odt"])["content.xml"]).itertext())

@@ -22,7 +22,7 @@
 #define NB "\u00a0" /* no-break space */
 #define ND "\u2013" /* en dash */
 /* «(2022 г. – 23 142)» as the sentences write it. */
-#define CMP(year, figure) "(" year NB "г." NB ND " " figure ")"
+#define CMP(year, figure) "(" year NB "г." NB ND NB figure ")"
 
 #define MORE ITOGI_QUALIFIER_MORE
 #define OVER ITOGI_QUALIFIER_OVER
@@ -490,7 +490,7 @@ test_money (void)
     /* One bracket holds the exact sum and the year before. */
     g_assert_cmpstr (sentence, ==,
                      "Экономия составила 779" NB "тыс." NB "руб. (779" G "054,51" NB "руб.; 2022" NB "г." NB
-                     "– 500" G "000" NB "руб.).");
+                     "–" NB "500" G "000" NB "руб.).");
   }
 }
 

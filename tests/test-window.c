@@ -851,7 +851,7 @@ test_report (void)
   buffer = itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (page), "documents");
   g_assert_nonnull (buffer);
   generated = buffer_text (buffer);
-  g_assert_nonnull (strstr (generated, "22" G "808 (2022" NB "г." NB "– 23" G "142) обращений"));
+  g_assert_nonnull (strstr (generated, "22" G "808 (2022" NB "г." NB "–" NB "23" G "142) обращений"));
   g_assert_nonnull (find_label (page, TR ("Written from the data")));
 
   /* An edit: nothing is stored until typing pauses; then one step, undoable. */

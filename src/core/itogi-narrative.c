@@ -54,10 +54,10 @@
 
 G_DEFINE_QUARK (itogi - narrative - error - quark, itogi_narrative_error)
 
-/* Report text (Russian data, not UI). The en dash of «(2022 г. – 23 142)» keeps a no-break
- * space before it so that it never starts a line. */
+/* Report text (Russian data, not UI). The en dash of «(2022 г. – 23 142)» has a no-break space
+ * on either side: it never starts a line, and the figure never starts one without it. */
 #define DEFAULT_TEMPLATE "{название}: {число} {сравнение}{?; это {изменение}}."
-#define COMPARISON_DASH ITOGI_NBSP "\u2013 "
+#define COMPARISON_DASH ITOGI_NBSP "\u2013" ITOGI_NBSP
 #define PARTIAL_NOTE "по неполным данным"
 
 /* ---- agreement ---- */

@@ -649,7 +649,7 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
       g_strstrip (paragraphs[i]);
       if (*paragraphs[i] == '\0')
         continue;
-      b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, 0, INDENT, TRUE, paragraphs[i]);
+      b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, 0, INDENT, FALSE, paragraphs[i]);
       b->space_before = 3;
       g_ptr_array_add (blocks, b);
       said = TRUE;
@@ -704,7 +704,7 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
       for (guint t = 0; t < s->tasks->len; t++)
         {
           g_autofree char *number = g_strdup_printf ("%u.", t + 1);
-          b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, LIST_TEXT_X, 0, TRUE, s->tasks->pdata[t]);
+          b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, LIST_TEXT_X, 0, FALSE, s->tasks->pdata[t]);
           b->marker = make_layout (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT, number);
           b->space_before = 2;
           g_ptr_array_add (blocks, b);
