@@ -221,6 +221,43 @@ check_complete (const ItogiChartModel *model, const ItogiChartLayout *layout, co
 
 /* Every area of the report, every kind, at a small screen, a slide-sized and an A4-at-300-dpi
  * canvas: no two text boxes (as Pango laid them out for the renderer) overlap. */
+/* A small panel's title wraps rather than ending in «…»: every indicator's title of every area is
+ * drawn whole in its panel, at the sizes of the screen and of the printed report, and the plots
+ * of a row of panels start at the same height. */
+static void
+test_panel_titles_whole (void)
+{
+  static const double sizes[][2] = { { 1200, 700 }, { 1600, 900 }, { 3508, 2480 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint a = 1; a < G_N_ELEMENTS (area_slugs); a++)
+      {
+        g_autoptr (ItogiChartModel) model = area_model (area_slugs[a], ITOGI_CHART_MULTIPLES);
+        g_autoptr (ItogiChartLayout) layout = itogi_chart_layout_new ();
+        cairo_surface_t *surface
+            = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)sizes[s][0], (int)sizes[s][1]);
+        cairo_t *cr = cairo_create (surface);
+        ItogiChartStyle style;
+        guint titles = 0;
+
+        itogi_chart_style_init_light (&style);
+        itogi_chart_render (cr, model, &style, sizes[s][0], sizes[s][1], -1, layout);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+        for (guint i = 0; i < layout->texts->len; i++)
+          {
+            const ItogiChartText *t = &g_array_index (layout->texts, ItogiChartText, i);
+            if (t->role != ITOGI_CHART_TEXT_LABEL)
+              continue;
+            titles++;
+            if (t->ellipsized)
+              g_error ("%s at %.0f×%.0f: the panel title «%s» is cut short", area_slugs[a], sizes[s][0],
+                       sizes[s][1], t->text);
+          }
+        g_assert_cmpuint (titles, ==, model->items->len);
+      }
+}
+
 static void
 test_no_overlaps (void)
 {
@@ -555,6 +592,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/render/bars-at-expected-pixels", test_bars_at_expected_pixels);
   g_test_add_func ("/chart/render/selection-and-hits", test_selection_and_hits);
   g_test_add_func ("/chart/render/no-overlaps", test_no_overlaps);
+  g_test_add_func ("/chart/render/panel-titles-whole", test_panel_titles_whole);
   g_test_add_func ("/chart/render/no-overlaps-at-the-limits", test_no_overlaps_at_the_limits);
   g_test_add_func ("/chart/render/year-order", test_year_order);
   g_test_add_func ("/chart/render/trend-years", test_trend_years);

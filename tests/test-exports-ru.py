@@ -234,8 +234,24 @@ def test_chart_pdf(ctx):
     # A4 landscape.
     assert near(pdfinfo_size(ctx.files["chart.pdf"]), A4[::-1]), pdfinfo_size(ctx.files["chart.pdf"])
     text = " ".join(pdf_text(ctx.files["chart.pdf"]))
-    for wanted in ("Обзор", "22" + NNBSP + "808", MINUS + "1,4" + NBSP + "%"):
+    for wanted in ("Все направления", "22" + NNBSP + "808", MINUS + "1,4" + NBSP + "%"):
         assert wanted in text, (wanted, text[:300])
+
+
+def test_chart_captions_in_c_locale(ctx):
+    """A chart file is a document: run in the C locale, its captions are still in the data's
+    language, as the report's charts are; nothing English is mixed with the Russian."""
+    path = os.path.join(ctx.dir, "c-locale-chart.pdf")
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="", LANG="C.UTF-8")
+    r = run(["--database", ctx.db, "chart", "--area", "documents", "--year", "2023", "--compare", "2022",
+             "-o", path], env)
+    assert r.returncode == 0, r.stderr
+    text = " ".join(pdf_text(path))
+    for wanted in ("Контроль исполнения документов", "2023" + NBSP + "г. к 2022" + NBSP + "г.", "Источник:",
+                   "«Итоги»"):
+        assert wanted in text, (wanted, text[:400])
+    for english in ("Source", " vs ", "Itogi"):
+        assert english not in text, (english, text[:400])
 
 
 def test_report_pdf_outline(ctx):

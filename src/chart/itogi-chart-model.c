@@ -202,6 +202,31 @@ value_as_double (const ItogiChartItem *item, const ItogiValue *v)
   return (double)v->amount / pow (10.0, (double)item->scale);
 }
 
+void
+itogi_chart_model_use_document_captions (ItogiChartModel *model, ItogiStore *store, gboolean overview)
+{
+  g_autofree char *office = itogi_store_get_meta (store, "office");
+  g_autofree char *first = model->n_years > 0 ? itogi_format_year (model->years[0]) : NULL;
+  g_autofree char *last = model->n_years > 0 ? itogi_format_year (model->years[model->n_years - 1]) : NULL;
+
+  g_free (model->subtitle);
+  if (model->n_years == 0)
+    model->subtitle = NULL;
+  else if (model->n_years == 1)
+    model->subtitle = g_strdup (first);
+  else if (model->kind == ITOGI_CHART_TREND)
+    model->subtitle = g_strdup_printf ("%s – %s", first, last);
+  else
+    model->subtitle = g_strdup_printf ("%s к %s", last, first);
+  g_free (model->source);
+  model->source = g_strdup_printf ("Источник: %s, «Итоги»", office != NULL ? office : "управление делами");
+  if (overview)
+    {
+      g_free (model->title);
+      model->title = g_strdup ("Все направления");
+    }
+}
+
 ItogiChartKind
 itogi_chart_model_resolve_kind (const ItogiChartModel *model)
 {

@@ -62,6 +62,11 @@ ItogiChartModel *itogi_chart_model_new_for_area (ItogiStore *store, const char *
 ItogiChartModel *itogi_chart_model_new_for_rows (ItogiStore *store, GPtrArray *rows, const char *area_slug,
                                                  ItogiChartKind kind, int year, int compare_year,
                                                  GError **error);
+/* The captions of a chart that leaves the program as a file (the report, itogi-cli chart): its
+ * subtitle, source line and an overview's title in the document's language, Russian, whatever
+ * language the program speaks. */
+void itogi_chart_model_use_document_captions (ItogiChartModel *model, ItogiStore *store, gboolean overview);
+
 /* AUTO becomes small multiples when units or scales differ, horizontal bars for long labels,
  * grouped columns otherwise. Any other kind is returned as it is. */
 ItogiChartKind itogi_chart_model_resolve_kind (const ItogiChartModel *model);

@@ -147,6 +147,7 @@ typedef struct
   double fs; /* the base font size */
   double pad;
   int selected;
+  int head_lines; /* the lines every small panel's title may take (0: two) */
 } Ctx;
 
 typedef enum
@@ -1091,9 +1092,14 @@ draw_panel_head (Ctx *c, const ItogiChartItem *item, int index, Box p, double fa
   g_autofree char *badge_s = badge_text (item);
   double y, h;
 
-  text_layout (c, &tt, item->label, 0.85 * factor_cap, TRUE, p.w, 2, ALIGN_START);
+  int lines = c->head_lines > 0 ? c->head_lines : 2;
+  /* Every panel's head as tall as the longest title's: the plots below them line up. */
+  double title_h = lines * line_height (c, 0.85 * factor_cap);
+
+  text_layout (c, &tt, item->label, 0.85 * factor_cap, TRUE, p.w, lines, ALIGN_START);
   text_draw (c, &tt, p.x, p.y, &c->style->text, ITOGI_CHART_TEXT_LABEL, index);
-  y = p.y + tt.h + c->fs * 0.1 * factor_cap;
+  title_h = MAX (title_h, tt.h);
+  y = p.y + title_h + c->fs * 0.1 * factor_cap;
   h = line_height (c, 0.85 * factor_cap);
   /* The unit stays visible whatever happens to a long title: it has its own place. */
   if (badge && fit_line (c, &bt, badge_s, 0.85 * factor_cap, TRUE, p.w, 0.4 * factor_cap))
@@ -1105,7 +1111,7 @@ draw_panel_head (Ctx *c, const ItogiChartItem *item, int index, Box p, double fa
         text_draw (c, &ut, p.x + p.w - ut.w, y + (h - ut.h) / 2, &c->style->muted, ITOGI_CHART_TEXT_NOTE,
                    index);
     }
-  return tt.h + c->fs * 0.1 * factor_cap + h;
+  return title_h + c->fs * 0.1 * factor_cap + h;
 }
 
 static void
@@ -1323,6 +1329,18 @@ render_multiples (Ctx *c, Box plot, gboolean trend)
   ph = (plot.h + gap) / rows - gap;
   /* Small panels get smaller type, so their bands still stack inside them. */
   factor_cap = CLAMP (ph / (c->fs * 8.5), 0.3, 1.0);
+  /* A panel's title wraps rather than ending in «…»: as many lines as the longest needs, up to
+   * six, and never more than 45 % of the panel. */
+  c->head_lines = 2;
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto (Text) t = { 0 };
+      int most = MAX (2, MIN (6, (int)(ph * 0.45 / line_height (c, 0.85 * factor_cap))));
+
+      text_layout (c, &t, ((const ItogiChartItem *)c->model->items->pdata[i])->label, 0.85 * factor_cap, TRUE,
+                   pw, most, ALIGN_START);
+      c->head_lines = MAX (c->head_lines, pango_layout_get_line_count (t.pango));
+    }
 
   for (guint i = 0; i < n; i++)
     {

@@ -882,6 +882,9 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
   model = itogi_chart_model_new_for_area (store, area_slug, kind, year, compare_year, &error);
   if (model == NULL)
     return fail_error (error);
+  /* A file is a document: its captions are in the data's language, as the report's charts, in
+   * whatever locale the command runs. */
+  itogi_chart_model_use_document_captions (model, store, area_slug == NULL);
   if (!itogi_chart_export_file (model, format, width, height, dpi, output, &error))
     return fail_error (error);
   return EXIT_SUCCESS;

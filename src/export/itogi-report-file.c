@@ -80,9 +80,6 @@ itogi_report_chart_model (ItogiStore *store, const ItogiNarrativeSection *sectio
 {
   ItogiChartKind kind = ITOGI_CHART_AUTO;
   ItogiChartModel *model;
-  g_autofree char *office = NULL;
-  g_autofree char *y = NULL, *c = NULL;
-
   if (g_strcmp0 (section->chart, "none") == 0)
     return NULL;
   if (section->chart != NULL && !itogi_chart_kind_from_string (section->chart, &kind))
@@ -91,13 +88,7 @@ itogi_report_chart_model (ItogiStore *store, const ItogiNarrativeSection *sectio
   if (model == NULL)
     return NULL;
   /* Document text, not interface text: Russian even when the program runs in another language. */
-  y = itogi_format_year (year);
-  c = itogi_format_year (compare_year);
-  office = itogi_store_get_meta (store, "office");
-  g_free (model->subtitle);
-  model->subtitle = g_strdup_printf ("%s к %s", y, c);
-  g_free (model->source);
-  model->source = g_strdup_printf ("Источник: %s, «Итоги»", office != NULL ? office : "управление делами");
+  itogi_chart_model_use_document_captions (model, store, FALSE);
   return model;
 }
 
