@@ -1087,7 +1087,7 @@ test_report_other_year (Fixture *f, gconstpointer data)
   narrative = itogi_narrative_build (store, 2024, 2023, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (narrative->title, ==,
-                   "Отчёт о деятельности управления делами Городского Головы города Калуги за 2024" NB
+                   "Отчет о деятельности управления делами Городского Головы города Калуги за 2024" NB
                    "год и задачах на 2025" NB "год");
   for (guint i = 0; i < narrative->sections->len; i++)
     g_assert_cmpstr (((const ItogiNarrativeSection *)g_ptr_array_index (narrative->sections, i))->body, ==,

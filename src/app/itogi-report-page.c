@@ -922,7 +922,7 @@ export_action (GtkWidget *widget, const char *action, GVariant *param)
   chooser = gtk_file_chooser_native_new (
       pdf ? _ ("Export the Report as PDF") : _ ("Export the Report as an Editable Document"),
       GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  /* Translators: the proposed file name: «Отчёт за 2023 год.pdf» */
+  /* Translators: the proposed file name: «Отчет за 2023 год.pdf» (the report's own spelling) */
   name = g_strdup_printf (_ ("Report for %d.%s"), self->year, pdf ? "pdf" : "odt");
   g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

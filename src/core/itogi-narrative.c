@@ -933,7 +933,7 @@ title_fits_year (const char *title, int year)
   return !any || has_year;
 }
 
-/* The office's name in the genitive, as «Отчёт о деятельности …» needs it. Only the head word
+/* The office's name in the genitive, as «Отчет о деятельности …» needs it. Only the head word
  * changes in the usual names («Управление делами Городского Головы» → «управления делами
  * Городского Головы»); a name whose head word is not one of these is not declined by guess. */
 static char *
@@ -964,7 +964,8 @@ office_genitive (const char *office)
 }
 
 /* The stored title when it names this report's years; otherwise one made for them:
- * «Отчёт о деятельности управления делами … за 2024 год и задачах на 2025 год». */
+ * «Отчет о деятельности управления делами … за 2024 год и задачах на 2025 год»: «Отчет», as the
+ * office's own report spells its title. */
 static char *
 report_title (const char *stored, const char *office, int year)
 {
@@ -976,14 +977,14 @@ report_title (const char *stored, const char *office, int year)
     {
       genitive = office_genitive (office);
       if (genitive != NULL)
-        return g_strdup_printf ("Отчёт о деятельности %s за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP
+        return g_strdup_printf ("Отчет о деятельности %s за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP
                                 "год",
                                 genitive, year, year + 1);
       return g_strdup_printf ("%s: отчёт о деятельности за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP
                               "год",
                               office, year, year + 1);
     }
-  return g_strdup_printf ("Отчёт о деятельности за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP "год",
+  return g_strdup_printf ("Отчет о деятельности за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP "год",
                           year, year + 1);
 }
 

@@ -36,7 +36,7 @@ typedef struct
 typedef struct
 {
   char *office; /* «Управление делами Городского Головы города Калуги» */
-  char *title; /* «Отчёт о деятельности … за 2023 год и задачах на 2024 год» */
+  char *title; /* «Отчет о деятельности … за 2023 год и задачах на 2024 год» */
   int year;
   int compare_year;
   GPtrArray *sections; /* ItogiNarrativeSection *, in tab order; areas with nothing to say included */

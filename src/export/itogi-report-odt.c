@@ -334,7 +334,7 @@ content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, co
   g_autoptr (GString) body = g_string_new (NULL);
   g_autoptr (GString) styles = g_string_new (NULL);
   g_autofree char *city = itogi_store_get_meta (store, "city");
-  g_autofree char *fallback = g_strdup_printf ("Отчёт о деятельности за %d год", n->year);
+  g_autofree char *fallback = g_strdup_printf ("Отчет о деятельности за %d год", n->year);
   g_autofree char *place = city != NULL && *city != '\0' ? g_strdup_printf ("%s, %d", city, n->year + 1)
                                                          : g_strdup_printf ("%d", n->year + 1);
   guint tables = 0;

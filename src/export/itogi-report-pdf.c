@@ -594,7 +594,7 @@ place_block (Doc *d, GPtrArray *blocks, guint i)
 static void
 draw_title_page (Doc *d, const ItogiNarrative *n, const char *city)
 {
-  g_autofree char *fallback = g_strdup_printf ("Отчёт о деятельности за %d год", n->year);
+  g_autofree char *fallback = g_strdup_printf ("Отчет о деятельности за %d год", n->year);
   g_autofree char *place = city != NULL && *city != '\0' ? g_strdup_printf ("%s, %d", city, n->year + 1)
                                                          : g_strdup_printf ("%d", n->year + 1);
   g_autoptr (PangoLayout) office = make_layout (d, SANS, 13, PANGO_WEIGHT_BOLD, TEXT_WIDTH,
