@@ -172,6 +172,17 @@ def check_pdf(args):
     print(f"pdf: {pages} pages, {len(titles)} outline entries, {len(args.text)} texts found, margins kept")
 
 
+def font_families(path):
+    """The font families a PDF embeds, from pdffonts: «ABCDEF+NimbusRoman-Bold» and
+    «BAAAAA+NimbusRomanBold» are both «NimbusRoman»."""
+    out = subprocess.run(["pdffonts", path], capture_output=True, text=True, check=True).stdout
+    families = set()
+    for line in out.splitlines()[2:]:
+        name = line.split()[0].split("+")[-1].replace("-", "")
+        families.add(re.sub(r"(Regular|Bold|Italic|Oblique|Book|Medium)+$", "", name))
+    return families
+
+
 # ---- ODT ----
 
 def png_info(data):
@@ -297,6 +308,10 @@ def check_odt(args):
         for number, (_, words) in enumerate(pdf_words(pdf), start=1):
             footer = [w[4] for w in words if w[1] > BOTTOM]
             check(footer == ([] if number == 1 else [str(number)]), f"LibreOffice's page {number} foot: {footer}")
+        # ...in the faces Itogi's own PDF of the same report uses on this machine.
+        if args.same_fonts_as:
+            printed, own = font_families(pdf), font_families(args.same_fonts_as)
+            check(printed and printed <= own, f"LibreOffice prints the ODT in {sorted(printed)}, the PDF uses {sorted(own)}")
     finally:
         shutil.rmtree(out, ignore_errors=True)
     print(f"odt: {len(names)} entries, {len(titles)} headings, {len(tables)} tables, {len(images)} charts; "
@@ -314,6 +329,7 @@ def main():
     parser.add_argument("--tasks", type=int, default=0)
     parser.add_argument("--table-rows")
     parser.add_argument("--spaced", action="append", default=[])
+    parser.add_argument("--same-fonts-as")
     args = parser.parse_args()
     try:
         (check_pdf if args.kind == "pdf" else check_odt)(args)

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 #include <unistd.h>
 
 #include "itogi-format.h"
@@ -72,6 +73,37 @@ itogi_report_file_commit (ItogiReportFile *file, GError **error)
   if (!ok)
     propagate_write_error (error, local);
   return ok;
+}
+
+char *
+itogi_report_font_family (const char *families)
+{
+  /* A font map of its own: the writers run in worker threads. */
+  g_autoptr (PangoFontMap) map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (map);
+  PangoFontDescription *desc = pango_font_description_new ();
+  g_autoptr (PangoFont) font = NULL;
+  char *family = NULL;
+
+  pango_font_description_set_family (desc, families);
+  pango_font_description_set_size (desc, 12 * PANGO_SCALE);
+  font = pango_font_map_load_font (map, context, desc);
+  pango_font_description_free (desc);
+  g_object_unref (context);
+  if (font != NULL)
+    {
+      PangoFontDescription *got = pango_font_describe (font);
+      family = g_strdup (pango_font_description_get_family (got));
+      pango_font_description_free (got);
+    }
+  if (family == NULL || *family == '\0')
+    {
+      /* None at all: the list's first, for the reader's own fonts to stand in. */
+      g_auto (GStrv) names = g_strsplit (families, ",", 2);
+      g_free (family);
+      family = g_strdup (names[0]);
+    }
+  return family;
 }
 
 ItogiChartModel *

@@ -32,6 +32,15 @@ void itogi_report_file_abort (ItogiReportFile *file);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiReportFile, itogi_report_file_abort)
 
+/* The report's faces: PT fonts where installed (made for Russian); DejaVu, which Debian always
+ * has, otherwise. */
+#define ITOGI_REPORT_SERIF "PT Serif,DejaVu Serif,serif"
+#define ITOGI_REPORT_SANS "PT Sans,DejaVu Sans,sans-serif"
+
+/* The one family of @families (a list as above) that this machine draws them with: the PDF's
+ * face, which the ODT names so that both documents look the same. */
+char *itogi_report_font_family (const char *families);
+
 /* The chart of @section as the report prints it: the kind chosen for it (none: NULL without an
  * error), and its subtitle and source line in Russian whatever the interface language, because
  * the document is Russian. */

@@ -44,9 +44,8 @@
 #define BODY_HEIGHT (TEXT_BOTTOM - MARGIN_TOP)
 #define FOOTER_BASELINE (PAGE_HEIGHT - 10.0 * MM)
 
-/* PT fonts where installed (made for Russian); DejaVu, which Debian always has, otherwise. */
-#define SERIF "PT Serif,DejaVu Serif,serif"
-#define SANS "PT Sans,DejaVu Sans,sans-serif"
+#define SERIF ITOGI_REPORT_SERIF
+#define SANS ITOGI_REPORT_SANS
 #define BODY_SIZE 11.0
 #define LINE_SPACING 1.15
 #define HEADING_SIZE 14.0
@@ -704,7 +703,8 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
       for (guint t = 0; t < s->tasks->len; t++)
         {
           g_autofree char *number = g_strdup_printf ("%u.", t + 1);
-          b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, LIST_TEXT_X, 0, FALSE, s->tasks->pdata[t]);
+          b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, LIST_TEXT_X, 0, FALSE,
+                          s->tasks->pdata[t]);
           b->marker = make_layout (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT, number);
           b->space_before = 2;
           g_ptr_array_add (blocks, b);
