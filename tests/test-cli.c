@@ -756,11 +756,26 @@ test_report (Fixture *f, gconstpointer data)
   run (f, &text, "--database", f->db, "report", "--year", "2023", "--compare", "2022", "-o", "-", NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_cmpstr (text.err, ==, "");
-  g_assert_nonnull (strstr (text.out, "поступило 22\u202f808 (2022\u00a0г.\u00a0–\u00a023\u202f142) обращений"));
+  g_assert_nonnull (
+      strstr (text.out, "поступило 22\u202f808 (2022\u00a0г.\u00a0–\u00a023\u202f142) обращений"));
   g_assert_nonnull (strstr (text.out, "Обработано более\u00a08\u00a0тысяч контрольных документов"));
   g_assert_nonnull (strstr (text.out, "свыше\u00a06\u00a0тысяч"));
   g_assert_nonnull (strstr (text.out, "779\u00a0тыс.\u00a0руб. (779\u202f054,51\u00a0руб.)"));
   g_assert_nonnull (strstr (text.out, "порядка\u00a0340 (2022\u00a0г.\u00a0–\u00a0300) сотрудников"));
+
+  /* A year with no figures is written all the same, but said on standard error, naming the
+   * areas that have none (those that only ever have text are not named). */
+  {
+    g_auto (Result) empty = { 0 };
+
+    run (f, &empty, "--database", f->db, "report", "--year", "2024", "--compare", "2023", "-o", "-", NULL);
+    g_assert_cmpint (empty.status, ==, 0);
+    g_assert_nonnull (strstr (empty.err, "За 2024\u00a0г. нет ни одного показателя по направлениям: Контроль "
+                                         "исполнения документов; Обращения граждан;"));
+    g_assert_nonnull (strstr (empty.err, "Развитие кадрового потенциала.\n"));
+    g_assert_null (strstr (empty.err, "Подведомственные учреждения"));
+    g_assert_null (strstr (empty.err, "За 2023"));
+  }
 
   /* An edit kept in the database (as the Report page keeps it) is what the report says. */
   {

@@ -44,6 +44,7 @@ struct _ItogiReportPage
   GtkWidget *title_label;
   GtkWidget *subtitle_label;
   GtkWidget *message; /* what went wrong, until the next successful save */
+  GtkWidget *missing; /* the areas with no figure for a year of the report, once all are read */
   GtkWidget *sections_box;
   GtkWidget *export_box; /* while a file is written: its step, and Cancel */
   GtkWidget *export_bar;
@@ -445,6 +446,20 @@ show_section (ItogiReportPage *self, guint i, gboolean chart)
  * chart drawn with the first frame made it a third longer). */
 #define FIRST_SECTIONS 2
 
+/* Once every area's section is read: whether a year of the report has no figure in some, said
+ * above the sections (the report is written all the same). */
+static void
+show_missing (ItogiReportPage *self)
+{
+  g_autofree char *missing = NULL;
+
+  if (self->narrative->sections->len < self->areas->len)
+    return;
+  missing = itogi_narrative_missing_figures (self->narrative);
+  gtk_label_set_text (GTK_LABEL (self->missing), missing != NULL ? missing : "");
+  gtk_widget_set_visible (self->missing, missing != NULL);
+}
+
 /* One thing still to make: the next chart, else the next section (a step of itogi-idle-fill.h).
  * G_SOURCE_REMOVE once all are made, or when the database fails under it (which it says; the
  * sections made stay). */
@@ -466,6 +481,7 @@ fill_more (gpointer data)
           return G_SOURCE_REMOVE;
         }
       show_section (self, made, FALSE);
+      show_missing (self);
     }
   return self->charts_next < self->narrative->sections->len
                  || self->narrative->sections->len < self->areas->len
@@ -535,6 +551,9 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
     gtk_widget_set_visible (((Section *)self->sections->pdata[i])->box, FALSE);
   for (guint i = 0; i < first; i++)
     show_section (self, i, FALSE);
+  /* Another pair of years: what the old one lacked no longer holds; said again once read. */
+  gtk_widget_set_visible (self->missing, FALSE);
+  show_missing (self);
   self->charts_next = 0;
   if (self->charts_next < self->areas->len)
     itogi_idle_fill_start (&self->fill, GTK_WIDGET (self), fill_more, self);
@@ -876,6 +895,13 @@ itogi_report_page_is_exporting (ItogiReportPage *self)
 }
 
 const char *
+itogi_report_page_get_missing (ItogiReportPage *self)
+{
+  g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), NULL);
+  return gtk_widget_get_visible (self->missing) ? gtk_label_get_text (GTK_LABEL (self->missing)) : NULL;
+}
+
+const char *
 itogi_report_page_get_message (ItogiReportPage *self)
 {
   g_return_val_if_fail (ITOGI_IS_REPORT_PAGE (self), NULL);
@@ -1052,6 +1078,13 @@ itogi_report_page_init (ItogiReportPage *self)
   gtk_label_set_xalign (GTK_LABEL (self->message), 0);
   gtk_widget_set_visible (self->message, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->message);
+
+  self->missing = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->missing, "warning");
+  gtk_label_set_wrap (GTK_LABEL (self->missing), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->missing), 0);
+  gtk_widget_set_visible (self->missing, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->missing);
 
   self->sections_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 36);
   gtk_box_append (GTK_BOX (self->content), self->sections_box);

@@ -40,6 +40,8 @@ gboolean itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const
 gboolean itogi_report_page_is_exporting (ItogiReportPage *self);
 /* What the page says went wrong (a refused save or export, a cancel), or NULL. */
 const char *itogi_report_page_get_message (ItogiReportPage *self);
+/* The areas with no figure for a year of the report (once every section is read), or NULL. */
+const char *itogi_report_page_get_missing (ItogiReportPage *self);
 /* Stop the file being written: nothing is saved. */
 void itogi_report_page_cancel_export (ItogiReportPage *self);
 /* Put the generated text back for @slug; asks first when there is an edit, unless @confirmed. */

@@ -797,6 +797,13 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
   narrative = itogi_narrative_build_edited (store, year, compare_year, &error);
   if (narrative == NULL)
     return fail_error (error);
+  {
+    /* Written all the same, but not without saying what it lacks. */
+    g_autofree char *missing = itogi_narrative_missing_figures (narrative);
+
+    if (missing != NULL)
+      fprintf (stderr, "itogi-cli: %s\n", missing);
+  }
   if (g_strcmp0 (format, "pdf") == 0)
     return itogi_report_write_pdf (store, narrative, output, &error) ? EXIT_SUCCESS : fail_error (error);
   if (g_strcmp0 (format, "odt") == 0)

@@ -1039,6 +1039,8 @@ build_section (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, int ye
   g_autofree char *note = NULL;
   g_autoptr (GError) note_error = NULL;
   ItogiNarrativeSection *section;
+  guint indicators = 0;
+  gboolean has_current = FALSE, has_previous = FALSE;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -1048,6 +1050,9 @@ build_section (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, int ye
 
       if (row->area->id != area->id)
         continue;
+      indicators++;
+      has_current |= row->current.present;
+      has_previous |= row->previous.present;
       sentence = row_sentence (row, year, compare_year, &sentence_error);
       if (sentence_error != NULL)
         {
@@ -1081,6 +1086,9 @@ build_section (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, int ye
   section->area_id = area->id;
   section->slug = g_strdup (area->slug);
   section->heading = g_strdup (area->title);
+  section->indicators = indicators;
+  section->has_current = has_current;
+  section->has_previous = has_previous;
   g_ptr_array_add (paragraphs, NULL);
   section->body = g_strjoinv ("\n", (char **)paragraphs->pdata);
   {
@@ -1231,4 +1239,37 @@ itogi_narrative_add_section (ItogiNarrative *narrative, ItogiStore *store, const
     }
   g_ptr_array_add (narrative->sections, section);
   return TRUE;
+}
+
+char *
+itogi_narrative_missing_figures (const ItogiNarrative *narrative)
+{
+  g_autoptr (GString) message = g_string_new (NULL);
+  const int years[2] = { narrative->year, narrative->compare_year };
+
+  for (int y = 0; y < 2; y++)
+    {
+      g_autoptr (GPtrArray) without = g_ptr_array_new ();
+
+      for (guint i = 0; i < narrative->sections->len; i++)
+        {
+          const ItogiNarrativeSection *s = narrative->sections->pdata[i];
+          if (s->indicators > 0 && !(y == 0 ? s->has_current : s->has_previous))
+            g_ptr_array_add (without, s->heading);
+        }
+      if (without->len > 0)
+        {
+          g_autofree char *when = itogi_format_year (years[y]);
+          g_autofree char *list = NULL;
+
+          g_ptr_array_add (without, NULL);
+          list = g_strjoinv ("; ", (char **)without->pdata);
+          if (message->len > 0)
+            g_string_append_c (message, ' ');
+          /* Translators: «За 2024 г. нет ни одного показателя по направлениям: Кадры; Обращения
+           * граждан.» */
+          g_string_append_printf (message, _ ("There is no figure for %s in: %s."), when, list);
+        }
+    }
+  return message->len > 0 ? g_string_free (g_steal_pointer (&message), FALSE) : NULL;
 }

@@ -31,6 +31,11 @@ typedef struct
    * "none" for no chart, NULL for the automatic choice. Kept in the store as the meta key
    * «report-chart.SLUG». */
   char *chart;
+  /* The area's indicators, and whether any has a figure for the report year, for the comparison
+   * year: a year with none is said (itogi_narrative_missing_figures). */
+  guint indicators;
+  gboolean has_current;
+  gboolean has_previous;
 } ItogiNarrativeSection;
 
 typedef struct
@@ -96,6 +101,12 @@ char *itogi_narrative_format_figure (const ItogiValue *value, ItogiKind kind, gu
  * direction); "" when no honest change can be stated (a side missing, partial or approximate). */
 char *itogi_narrative_format_change (const ItogiValue *current, const ItogiValue *previous, ItogiKind kind,
                                      guint scale, int compare_year);
+
+/* What the report lacks, said for a person: the areas with indicators that have no figure at all
+ * for the report year or the comparison year, named («За 2024 г. нет ни одного показателя по
+ * направлениям: …»); NULL when every such area has figures for both. Areas that only ever have
+ * text are not counted. */
+char *itogi_narrative_missing_figures (const ItogiNarrative *narrative);
 
 /* The whole report as plain UTF-8 text: title, then per area its heading, body and
  * «Задачи на 2024 год:» with the tasks as a dashed list. A section with an empty body (no figures,
