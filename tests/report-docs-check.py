@@ -168,8 +168,19 @@ def check_pdf(args):
     if gaps:
         check(max(gaps) - min(gaps) < 0.6, f"the space before «–» varies from {min(gaps):.1f} to {max(gaps):.1f} pt")
 
+    # A chart stays with its section: never alone at the head of a page, with nothing of its
+    # section (its table's last rows) above it. A chart is found by its subtitle, «2023 г. к
+    # 2022 г.», the line under its title.
+    charts = 0
+    for number, (_, page) in enumerate(words, start=1):
+        for i in range(1, len(page) - 1):
+            if page[i][4] == "к" and page[i - 1][4].startswith("г.") and re.match(r"\d{4}", page[i + 1][4]):
+                charts += 1
+                above = [w for w in page if w[3] < page[i][1] - 30 and w[1] > TOP - SLACK]
+                check(above, f"page {number}: a chart starts the page alone, away from its section")
+
     pages = check_pdf_geometry(args.file, args.table_rows)
-    print(f"pdf: {pages} pages, {len(titles)} outline entries, {len(args.text)} texts found, margins kept")
+    print(f"pdf: {pages} pages, {charts} charts, each with its section, {len(titles)} outline entries, {len(args.text)} texts found, margins kept")
 
 
 def font_families(path):

@@ -111,6 +111,7 @@ typedef struct
   PangoLayout *marker;     /* BLOCK_TEXT: «1.» beside the first line, or NULL */
   GArray *lines;           /* BLOCK_TEXT: Line */
   Table *table;            /* BLOCK_TABLE */
+  double reserve;          /* BLOCK_TABLE: the least height of the chart after it, to keep with it */
   ItogiChartModel *chart;  /* BLOCK_CHART */
   double height;           /* BLOCK_CHART */
 } Block;
@@ -493,20 +494,49 @@ draw_table_row (Doc *d, const Table *t, guint r)
   d->fresh = FALSE;
 }
 
+/* The height of rows @from to the last. */
+static double
+rows_height (const Table *t, guint from)
+{
+  double h = 0;
+
+  for (guint r = from; r < t->n_rows; r++)
+    h += t->heights[r];
+  return h;
+}
+
+/* A table is followed by its chart (b->reserve: the chart's least height). When the rest of the
+ * table fits on the page but the chart would not, the chart is not left to start the next page
+ * alone, away from its section: the table's last two rows (a table of two rows or fewer: all of
+ * it) go over with it, under the header row again. */
+#define ROWS_WITH_CHART 2
+
 static void
 place_table (Doc *d, Block *b)
 {
   const Table *t = b->table;
   double first_row = t->n_rows > 1 ? t->heights[1] : 0;
+  guint data_rows = t->n_rows > 0 ? t->n_rows - 1 : 0;
+  guint break_at = 0; /* the row that starts the next page with the chart; 0: none */
 
   if (!d->fresh && d->y + b->space_before + t->heights[0] + first_row > TEXT_BOTTOM)
+    new_page (d);
+  /* A short table goes over whole with its chart. */
+  if (!d->fresh && b->reserve > 0 && data_rows <= ROWS_WITH_CHART
+      && d->y + b->space_before + rows_height (t, 0) <= TEXT_BOTTOM
+      && d->y + b->space_before + rows_height (t, 0) + b->space_after + b->reserve > TEXT_BOTTOM)
     new_page (d);
   if (!d->fresh)
     d->y += b->space_before;
   draw_table_row (d, t, 0);
   for (guint r = 1; r < t->n_rows; r++)
     {
-      if (d->y + t->heights[r] > TEXT_BOTTOM + 0.01)
+      /* The rest fits here, the chart after it would not: two rows wait for the next page. */
+      if (break_at == 0 && b->reserve > 0 && data_rows > ROWS_WITH_CHART && t->n_rows - r > ROWS_WITH_CHART
+          && d->y + rows_height (t, r) <= TEXT_BOTTOM
+          && d->y + rows_height (t, r) + b->space_after + b->reserve > TEXT_BOTTOM)
+        break_at = t->n_rows - ROWS_WITH_CHART;
+      if (d->y + t->heights[r] > TEXT_BOTTOM + 0.01 || r == break_at)
         {
           /* Continued on the next page under its header row again. */
           new_page (d);
@@ -686,6 +716,8 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
         g_clear_pointer (&chart, itogi_chart_model_free);
       else
         {
+          Block *table = b;
+
           b = g_new0 (Block, 1);
           b->kind = BLOCK_CHART;
           b->chart = chart;
@@ -693,6 +725,7 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
           b->space_before = 10;
           b->space_after = 4;
           g_ptr_array_add (blocks, b);
+          table->reserve = b->space_before + chart_least_height (b);
         }
     }
 
