@@ -296,60 +296,65 @@ static GtkWidget *editing_cell_new (ItogiIndicatorTable *table, CellKind kind);
 static void show_item (GtkListItem *list_item, CellKind kind);
 static void follow_item (GtkWidget *cell, ItogiRowItem *item);
 
+/* Whether @widget is still its list item's cell (taken down, a cell's list item may be gone). */
+static gboolean
+in_its_row (GtkWidget *widget)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+
+  return gtk_widget_get_parent (widget) != NULL && list_item != NULL
+         && gtk_list_item_get_child (list_item) == widget;
+}
+
+/* @next takes the place of the cell @widget in its list item, following and showing its item. */
+static GtkWidget *
+replace_cell (GtkWidget *widget, GtkWidget *next)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+
+  follow_item (widget, NULL);
+  g_object_set_data (G_OBJECT (widget), "item", NULL);
+  g_object_set_data (G_OBJECT (next), "list-item", list_item);
+  gtk_list_item_set_child (list_item, next);
+  if (gtk_list_item_get_item (list_item) != NULL)
+    {
+      follow_item (next, gtk_list_item_get_item (list_item));
+      show_item (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (next), "cell-kind")));
+    }
+  return next;
+}
+
+static GtkWidget *resting_cell_new (ItogiIndicatorTable *table, CellKind kind);
+
+static CellKind
+kind_of (GtkWidget *cell)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind"));
+}
+
 /* The figure cell @widget of its list item, made an entry showing the same figure (@widget
  * itself when it is one, or another kind of cell). */
 static GtkWidget *
 to_entry (GtkWidget *widget)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
-  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (widget), "table");
-  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cell-kind"));
-  GtkWidget *entry;
-
-  if (!ITOGI_IS_RESTING_FIGURE (widget) || gtk_widget_get_parent (widget) == NULL || list_item == NULL
-      || gtk_list_item_get_child (list_item) != widget)
+  if (!ITOGI_IS_RESTING_FIGURE (widget) || !in_its_row (widget))
     return widget;
-  entry = editing_cell_new (table, kind);
-  follow_item (widget, NULL);
-  g_object_set_data (G_OBJECT (widget), "item", NULL);
-  g_object_set_data (G_OBJECT (entry), "list-item", list_item);
-  gtk_list_item_set_child (list_item, entry);
-  if (gtk_list_item_get_item (list_item) != NULL)
-    {
-      follow_item (entry, gtk_list_item_get_item (list_item));
-      show_item (list_item, kind);
-    }
-  return entry;
+  return replace_cell (widget,
+                       editing_cell_new (g_object_get_data (G_OBJECT (widget), "table"), kind_of (widget)));
 }
-
-static GtkWidget *resting_cell_new (ItogiIndicatorTable *table, CellKind kind);
 
 /* The entry @widget back to a label, when nothing is being done in it. */
 static void
 to_label (GtkWidget *widget)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
   ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (widget), "table");
-  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cell-kind"));
-  GtkWidget *label;
 
-  /* (Taken down, a cell's list item may be gone.) */
-  if (!ITOGI_IS_FIGURE_CELL (widget) || gtk_widget_get_parent (widget) == NULL || list_item == NULL
-      || gtk_list_item_get_child (list_item) != widget || holds_keyboard (widget)
+  if (!ITOGI_IS_FIGURE_CELL (widget) || !in_its_row (widget) || holds_keyboard (widget)
       || itogi_figure_cell_is_edited (ITOGI_FIGURE_CELL (widget))
       || itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (widget)) != NULL
       || (table != NULL && table->rebuilding))
     return;
-  label = resting_cell_new (table, kind);
-  follow_item (widget, NULL);
-  g_object_set_data (G_OBJECT (widget), "item", NULL);
-  g_object_set_data (G_OBJECT (label), "list-item", list_item);
-  gtk_list_item_set_child (list_item, label);
-  if (gtk_list_item_get_item (list_item) != NULL)
-    {
-      follow_item (label, gtk_list_item_get_item (list_item));
-      show_item (list_item, kind);
-    }
+  replace_cell (widget, resting_cell_new (table, kind_of (widget)));
 }
 
 static gboolean
@@ -359,13 +364,19 @@ rest_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* @func on the widget of @controller, at @priority once the main loop is free, the widget held. */
+static void
+later (GtkEventController *controller, int priority, GSourceFunc func)
+{
+  g_idle_add_full (priority, func, g_object_ref (gtk_event_controller_get_widget (controller)),
+                   g_object_unref);
+}
+
 static void
 on_entry_left (GtkEventControllerFocus *controller, gpointer data)
 {
   /* After the cell has saved what was typed (it does so as the keyboard leaves). */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rest_later,
-                   g_object_ref (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
-                   g_object_unref);
+  later (GTK_EVENT_CONTROLLER (controller), G_PRIORITY_DEFAULT_IDLE, rest_later);
 }
 
 /* The label that has just taken the keyboard (Tab, or a row found for the keyboard) gives it to
@@ -388,9 +399,7 @@ edit_now (gpointer data)
 static void
 on_label_entered (GtkEventControllerFocus *controller, gpointer data)
 {
-  g_idle_add_full (G_PRIORITY_HIGH, edit_now,
-                   g_object_ref (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
-                   g_object_unref);
+  later (GTK_EVENT_CONTROLLER (controller), G_PRIORITY_HIGH, edit_now);
 }
 
 static void

@@ -1137,6 +1137,20 @@ quiet_end (int saved)
   g_mutex_unlock (&quiet_lock);
 }
 
+/* A column heading: bold, wrapped, on a tint, ruled below. */
+static lxw_format *
+header_format (lxw_workbook *wb)
+{
+  lxw_format *f = workbook_add_format (wb);
+
+  format_set_bold (f);
+  format_set_text_wrap (f);
+  format_set_bg_color (f, 0xE8EEF4);
+  format_set_bottom (f, LXW_BORDER_THIN);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  return f;
+}
+
 gboolean
 itogi_export_xlsx (ItogiStore *store, const ItogiExportOptions *o, const char *path, GError **error)
 {
@@ -1206,18 +1220,8 @@ itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *o, const ch
   format_set_bold (b.title);
   format_set_font_size (b.title, 14);
   format_set_align (b.title, LXW_ALIGN_VERTICAL_CENTER);
-  b.header = workbook_add_format (b.wb);
-  format_set_bold (b.header);
-  format_set_text_wrap (b.header);
-  format_set_bg_color (b.header, 0xE8EEF4);
-  format_set_bottom (b.header, LXW_BORDER_THIN);
-  format_set_align (b.header, LXW_ALIGN_VERTICAL_CENTER);
-  b.header_right = workbook_add_format (b.wb);
-  format_set_bold (b.header_right);
-  format_set_text_wrap (b.header_right);
-  format_set_bg_color (b.header_right, 0xE8EEF4);
-  format_set_bottom (b.header_right, LXW_BORDER_THIN);
-  format_set_align (b.header_right, LXW_ALIGN_VERTICAL_CENTER);
+  b.header = header_format (b.wb);
+  b.header_right = header_format (b.wb);
   format_set_align (b.header_right, LXW_ALIGN_RIGHT);
   b.text = workbook_add_format (b.wb);
   format_set_text_wrap (b.text);
