@@ -770,11 +770,13 @@ test_report (Fixture *f, gconstpointer data)
 
     run (f, &empty, "--database", f->db, "report", "--year", "2024", "--compare", "2023", "-o", "-", NULL);
     g_assert_cmpint (empty.status, ==, 0);
-    g_assert_nonnull (strstr (empty.err, "За 2024\u00a0г. нет ни одного показателя по направлениям: Контроль "
-                                         "исполнения документов; Обращения граждан;"));
-    g_assert_nonnull (strstr (empty.err, "Развитие кадрового потенциала.\n"));
-    g_assert_null (strstr (empty.err, "Подведомственные учреждения"));
-    g_assert_null (strstr (empty.err, "За 2023"));
+    /* In the interface's words (the sanitizer pass runs in English), the data's names as they
+     * are: every area with indicators, not the two that only have text; nothing of 2023. */
+    assert_said (&empty, "There is no figure for %s in: %s.", "2024\u00a0г.",
+                 "Контроль исполнения документов; Обращения граждан; Внутренний муниципальный финансовый "
+                 "контроль; Правовое обеспечение; Снижение административных барьеров; Развитие кадрового "
+                 "потенциала",
+                 NULL);
   }
 
   /* An edit kept in the database (as the Report page keeps it) is what the report says. */

@@ -1791,8 +1791,9 @@ test_report_missing_figures (void)
   /* No figure is entered for 2024 in most areas: they are named. */
   report_missing_matches (window, page, 2024, 2023);
   g_assert_nonnull (itogi_report_page_get_missing (page));
-  g_assert_true (
-      g_str_has_prefix (itogi_report_page_get_missing (page), "За 2024" NB "г. нет ни одного показателя"));
+  /* (In the interface's language: the sanitizer pass runs in English.) */
+  g_assert_nonnull (strstr (itogi_report_page_get_missing (page), "2024" NB "г."));
+  g_assert_nonnull (strstr (itogi_report_page_get_missing (page), "Контроль исполнения документов"));
   report_missing_matches (window, page, 2023, 2022);
   itogi_test_close_window (GTK_WINDOW (window));
 }
