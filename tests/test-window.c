@@ -1160,7 +1160,22 @@ test_period_editor (void)
   g_assert_cmpstr (year.note, ==, "ряд услуг передан в Социальный фонд России");
   g_assert_cmpstr (year.as_of, ==, "2023-12-31");
   itogi_value_clear (&year);
-  /* The table flags the year its months contradict. */
+  /* The table flags the year its months contradict, at rest already: its figure is drawn in the
+   * warning colour, not as the others. */
+  {
+    GtkWidget *resting = itogi_test_find_figure (page, "22" G "808");
+    GtkWidget *other = itogi_test_find_figure (page, "1" G "079");
+    GdkRGBA flagged, plain;
+
+    g_assert_nonnull (resting);
+    g_assert_nonnull (other);
+    g_assert_false (GTK_IS_ENTRY (resting));
+    g_assert_true (gtk_widget_has_css_class (resting, "warning"));
+    gtk_style_context_get_color (gtk_widget_get_style_context (gtk_widget_get_first_child (resting)),
+                                 &flagged);
+    gtk_style_context_get_color (gtk_widget_get_style_context (gtk_widget_get_first_child (other)), &plain);
+    g_assert_false (gdk_rgba_equal (&flagged, &plain));
+  }
   cell = GTK_WIDGET (itogi_test_find_entry (page, "22" G "808"));
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "warning"));
