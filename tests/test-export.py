@@ -426,6 +426,9 @@ def test_hostile_text(ctx):
                 " WHERE slug = 'incoming-legal'")
     con.execute("UPDATE indicator_values SET note = ? WHERE amount = 77905451", ("Очень длинно. " * 3000,))
     con.execute("UPDATE indicator_values SET amount = -12345 WHERE amount = 77905451")
+    # A unit that looks like a formula stays text in its chart; no unit leaves no dangling comma.
+    con.execute("UPDATE indicators SET unit = '=A1+1' WHERE slug = 'inspections'")
+    con.execute("UPDATE indicators SET unit = '' WHERE slug = 'budget-savings'")
     con.execute("UPDATE area_notes SET text = ? WHERE year = 2023", ("Пояснение " * 4500,))
     con.commit()
     con.close()
@@ -438,6 +441,10 @@ def test_hostile_text(ctx):
     assert ws["A1"].value.startswith("=Контроль документов") and ws["A1"].data_type == "s", ws["A1"].value
     assert ws["B3"].value == "Входящие письма", ws["B3"].value
     assert ws.oddHeader.center.text and "СМИ" not in ws.oddHeader.center.text  # the header is the title
+    titles = ["".join(t.text for t in c.find("c:chart/c:title", C_NS).iter(f"{{{C_NS['a']}}}t"))
+              for c in charts_by_sheet(path)["Финансовый контроль"]]
+    assert sorted(titles) == ["Внутренний муниципальный финансовый контроль",
+                              "Внутренний муниципальный финансовый контроль, =A1+1"], titles
     fin = wb["Финансовый контроль"]
     row = ctx.row_of(fin, "Экономия бюджетных средств")
     assert fin[f"E{row}"].value == -123.45 and MINUS in fin[f"E{row}"].number_format

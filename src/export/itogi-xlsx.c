@@ -800,16 +800,20 @@ write_area_charts (Book *b, lxw_worksheet *ws, AreaData *d, const char *title, i
       chart_axis_set_num_format (chart->x_axis, "#,##0");
       {
         g_autofree char *unit = chart_text (first->indicator->unit);
-        chart_axis_set_name (chart->x_axis, unit);
+        if (*unit != '\0')
+          chart_axis_set_name (chart->x_axis, unit);
       }
       chart_set_series_gap (chart, 60);
-      chart_title = g_strdup_printf ("%s, %s", d->area->title, first->indicator->unit);
+      /* «Финансовый контроль, руб.»; an indicator with no unit gives the area's title alone. */
+      chart_title = *first->indicator->unit != '\0'
+                        ? g_strdup_printf ("%s, %s", d->area->title, first->indicator->unit)
+                        : g_strdup (d->area->title);
       {
         g_autofree char *text = chart_text (chart_title);
         chart_title_set_name (chart, text);
       }
       chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-      alt = g_strdup_printf ("Диаграмма: %s, %s", title, first->indicator->unit);
+      alt = g_strdup_printf ("Диаграмма: %s", chart_title);
       alt_clean = clean_text (alt);
       opts.description = alt_clean;
       opts.x_scale = width_px / 480.0;
