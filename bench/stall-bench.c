@@ -196,6 +196,7 @@ typedef struct
   gint64 last;  /* the previous tick */
   GArray *gaps; /* ms between ticks */
   GArray *work; /* ms from a tick to the end of its frame's paint: the frame's own work */
+  gint64 began; /* the first tick, monotonic µs (for a profile's time range) */
 } Scroll;
 
 static GtkScrolledWindow *
@@ -231,6 +232,8 @@ scroll_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
           g_array_append_val (s->work, work);
         }
     }
+  if (s->last == 0)
+    s->began = now;
   s->last = now;
   if (s->frames == 0)
     return G_SOURCE_REMOVE;
@@ -348,7 +351,8 @@ main (int argc, char *argv[])
                         300,
                         0,
                         g_array_new (FALSE, FALSE, sizeof (double)),
-                        g_array_new (FALSE, FALSE, sizeof (double)) };
+                        g_array_new (FALSE, FALSE, sizeof (double)),
+                        0 };
       GtkScrolledWindow *scroller;
       guint dropped = 0;
       double worst = 0;
@@ -359,6 +363,12 @@ main (int argc, char *argv[])
       scroller = first_scroller (
           itogi_area_page_get_table (ITOGI_AREA_PAGE (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE))));
       scroll.adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+      if (g_getenv ("WARM") != NULL)
+        {
+          gtk_adjustment_set_value (scroll.adjustment, gtk_adjustment_get_value (scroll.adjustment) + atoi (g_getenv ("WARM")));
+          to_next_frame (widget, g_get_monotonic_time ());
+          settle (3000);
+        }
       during = "scrolling the Overview";
       frame_layouts = g_array_new (FALSE, FALSE, sizeof (double));
       frame_paints = g_array_new (FALSE, FALSE, sizeof (double));
@@ -381,6 +391,11 @@ main (int argc, char *argv[])
                              scroll.gaps->len, median (scroll.gaps), worst, dropped, median (scroll.work),
                              percentile (scroll.work, 100), percentile (scroll.work, 95));
       g_array_unref (scroll.gaps);
+      if (g_getenv ("STALL_BENCH_VERBOSE") != NULL)
+        fprintf (stderr, "  (scroll began at monotonic %" G_GINT64_FORMAT " µs)\n", scroll.began);
+      for (guint i = 0; i < MIN (3, frame_layouts->len) && g_getenv ("STALL_BENCH_VERBOSE") != NULL; i++)
+        fprintf (stderr, "  (scrolled frame %u: layout %.1f ms, paint %.1f ms)\n", i,
+                 g_array_index (frame_layouts, double, i), g_array_index (frame_paints, double, i));
       if (g_getenv ("STALL_BENCH_VERBOSE") != NULL)
         fprintf (stderr,
                  "  (a scrolled frame's layout: median %.1f ms, 95 %% under %.1f; paint: %.1f, %.1f)\n",

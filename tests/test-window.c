@@ -1029,6 +1029,11 @@ test_figures_fit (void)
         g_autoptr (GPtrArray) labels = g_ptr_array_new ();
         double lowest = 0;
 
+        /* The rows' scroller, under the header. */
+        while (scroller != NULL && !GTK_IS_SCROLLED_WINDOW (scroller))
+          scroller = gtk_widget_get_next_sibling (scroller);
+        g_assert_nonnull (scroller);
+
         itogi_test_collect_type (table, GTK_TYPE_LABEL, labels);
         for (guint i = 0; i < labels->len; i++)
           {

@@ -1,4 +1,4 @@
-/* itogi-indicator-table.c: the year-over-year table of indicators (GtkColumnView)
+/* itogi-indicator-table.c: the year-over-year table of indicators
  *
  * Copyright 2026 The Itogi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,7 @@
 #include "itogi-format.h"
 #include "itogi-indicator-table.h"
 #include "itogi-row-item.h"
+#include "itogi-table-line.h"
 
 typedef enum
 {
@@ -32,11 +33,17 @@ typedef enum
 struct _ItogiIndicatorTable
 {
   GtkWidget parent_instance;
+  GtkWidget *header; /* the columns' titles, a line of the table's own */
   GtkWidget *scroller;
-  GtkColumnView *view;
+  /* A GtkListView, which makes widgets for up to 200 rows (GTK 4.8) and so for every row of a
+   * short table, on a page that scrolls; or, for a long table that scrolls itself, a one-column
+   * GtkGridView, which makes them only for the 30 or so rows near the screen: a long list view
+   * measured and placed its 200 rows at every scrolled frame. */
+  GtkWidget *view;
+  GtkListItemFactory *factory;
   GListStore *store;
   GtkSingleSelection *selection;
-  GtkColumnViewColumn *columns[N_CELLS];
+  ItogiTableColumns *columns; /* shared by the header and every row */
   gboolean show_area;
   gboolean long_table; /* scrolls itself, its rows made only where they are in sight */
   ItogiValueEditor editor;
@@ -221,13 +228,22 @@ row_menu (GtkMenuButton *button, gpointer user_data)
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
-/* A cell knows its list item and kind, to show its item again when the item changes. */
+/* A cell knows its line and kind, to show its line's item again when the item changes. */
 static void
-remember_cell (GtkListItem *list_item, GtkWidget *cell, CellKind kind)
+remember_cell (GtkWidget *line, GtkWidget *cell, CellKind kind)
 {
-  g_object_set_data (G_OBJECT (cell), "list-item", list_item);
+  g_object_set_data (G_OBJECT (cell), "line", line);
   g_object_set_data (G_OBJECT (cell), "cell-kind", GINT_TO_POINTER (kind));
-  gtk_list_item_set_child (list_item, cell);
+  itogi_table_line_set_cell (ITOGI_TABLE_LINE (line), kind, cell);
+}
+
+/* The item a row's line shows (NULL for the header, or a line not bound). */
+static ItogiRowItem *
+line_item (GtkWidget *line)
+{
+  GtkListItem *list_item = line != NULL ? g_object_get_data (G_OBJECT (line), "list-item") : NULL;
+
+  return list_item != NULL ? gtk_list_item_get_item (list_item) : NULL;
 }
 
 /* A figure cell rests as a label and becomes an entry (ItogiFigureCell) while it is edited: it
@@ -293,33 +309,35 @@ holds_keyboard (GtkWidget *widget)
 }
 
 static GtkWidget *editing_cell_new (ItogiIndicatorTable *table, CellKind kind);
-static void show_item (GtkListItem *list_item, CellKind kind);
+static void show_item (GtkWidget *line, CellKind kind);
 static void follow_item (GtkWidget *cell, ItogiRowItem *item);
 
-/* Whether @widget is still its list item's cell (taken down, a cell's list item may be gone). */
+/* Whether @widget is still its line's cell (taken down, a cell's line may be gone). */
 static gboolean
 in_its_row (GtkWidget *widget)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+  GtkWidget *line = g_object_get_data (G_OBJECT (widget), "line");
 
-  return gtk_widget_get_parent (widget) != NULL && list_item != NULL
-         && gtk_list_item_get_child (list_item) == widget;
+  return line != NULL && gtk_widget_get_parent (widget) == line;
 }
 
-/* @next takes the place of the cell @widget in its list item, following and showing its item. */
+static CellKind kind_of (GtkWidget *cell);
+
+/* @next takes the place of the cell @widget in its line, following and showing its item. */
 static GtkWidget *
 replace_cell (GtkWidget *widget, GtkWidget *next)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+  GtkWidget *line = g_object_get_data (G_OBJECT (widget), "line");
+  CellKind kind = kind_of (widget);
 
   follow_item (widget, NULL);
   g_object_set_data (G_OBJECT (widget), "item", NULL);
-  g_object_set_data (G_OBJECT (next), "list-item", list_item);
-  gtk_list_item_set_child (list_item, next);
-  if (gtk_list_item_get_item (list_item) != NULL)
+  g_object_set_data (G_OBJECT (widget), "line", NULL);
+  remember_cell (line, next, kind);
+  if (line_item (line) != NULL)
     {
-      follow_item (next, gtk_list_item_get_item (list_item));
-      show_item (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (next), "cell-kind")));
+      follow_item (next, line_item (line));
+      show_item (line, kind);
     }
   return next;
 }
@@ -462,15 +480,13 @@ editing_cell_new (ItogiIndicatorTable *table, CellKind kind)
 }
 
 static void
-setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+setup_cell (ItogiIndicatorTable *table, GtkWidget *line, CellKind kind)
 {
-  CellKind kind = GPOINTER_TO_INT (user_data);
   GtkWidget *label;
 
   if (kind == CELL_PREVIOUS || kind == CELL_CURRENT)
     {
-      remember_cell (list_item, resting_cell_new (g_object_get_data (G_OBJECT (factory), "table"), kind),
-                     kind);
+      remember_cell (line, resting_cell_new (table, kind), kind);
       return;
     }
   if (kind == CELL_DETAILS)
@@ -479,7 +495,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       const char *tip = _ ("Indicator Menu");
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-      g_object_set_data (G_OBJECT (button), "table", g_object_get_data (G_OBJECT (factory), "table"));
+      g_object_set_data (G_OBJECT (button), "table", table);
       g_object_set_data (G_OBJECT (button), "cell-kind", GINT_TO_POINTER (kind));
       gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -489,11 +505,11 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       cell_tooltip_init (button);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
       gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), row_menu, NULL, NULL);
-      remember_cell (list_item, button, kind);
+      remember_cell (line, button, kind);
       return;
     }
   label = gtk_label_new (NULL);
-  g_object_set_data (G_OBJECT (label), "table", g_object_get_data (G_OBJECT (factory), "table"));
+  g_object_set_data (G_OBJECT (label), "table", table);
 
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
@@ -507,8 +523,9 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 14 : 28);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 18 : 44);
+      /* The title's column takes the width left, down to 20 characters. */
+      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 14 : 20);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 16 : 44);
       if (kind == CELL_AREA)
         gtk_widget_add_css_class (label, "heading");
       break;
@@ -528,7 +545,19 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       break;
     }
   cell_tooltip_init (label);
-  remember_cell (list_item, label, kind);
+  remember_cell (line, label, kind);
+}
+
+/* A row: a line of every column's cell, each showing the row's item once bound. */
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, ItogiIndicatorTable *self)
+{
+  GtkWidget *line = itogi_table_line_new (self->columns);
+
+  g_object_set_data (G_OBJECT (line), "list-item", list_item);
+  for (CellKind kind = self->show_area ? CELL_AREA : CELL_TITLE; kind < N_CELLS; kind++)
+    setup_cell (self, line, kind);
+  gtk_list_item_set_child (list_item, line);
 }
 
 static char *
@@ -600,10 +629,10 @@ describe_change (const ItogiTableRow *row)
 static void
 on_item_changed (ItogiRowItem *item, GtkWidget *cell)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (cell), "list-item");
+  GtkWidget *line = g_object_get_data (G_OBJECT (cell), "line");
 
-  if (list_item != NULL && gtk_list_item_get_item (list_item) == (gpointer)item)
-    show_item (list_item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind")));
+  if (line != NULL && in_its_row (cell) && line_item (line) == item)
+    show_item (line, kind_of (cell));
 }
 
 static void
@@ -623,20 +652,31 @@ follow_item (GtkWidget *cell, ItogiRowItem *item)
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+bind_cell (GtkWidget *line, CellKind kind)
 {
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = itogi_table_line_get_cell (ITOGI_TABLE_LINE (line), kind);
 
-  follow_item (cell, gtk_list_item_get_item (list_item));
+  if (cell == NULL)
+    return;
+  follow_item (cell, line_item (line));
   /* An entry handed to another row rests as a label there (which shows the item itself, made),
    * unless it has the keyboard or typing of its own. */
   if (ITOGI_IS_FIGURE_CELL (cell))
     {
       to_label (cell);
-      if (gtk_list_item_get_child (list_item) != cell)
+      if (itogi_table_line_get_cell (ITOGI_TABLE_LINE (line), kind) != cell)
         return;
     }
-  show_item (list_item, GPOINTER_TO_INT (user_data));
+  show_item (line, kind);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  GtkWidget *line = gtk_list_item_get_child (list_item);
+
+  for (CellKind kind = 0; kind < N_CELLS; kind++)
+    bind_cell (line, kind);
 }
 
 /* How many characters wide a cell of @kind showing @text is: at least @least, and as wide as the
@@ -653,10 +693,10 @@ column_chars (ItogiIndicatorTable *self, CellKind kind, const char *text, int le
 }
 
 static void
-show_item (GtkListItem *list_item, CellKind kind)
+show_item (GtkWidget *line, CellKind kind)
 {
-  ItogiRowItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  ItogiRowItem *item = line_item (line);
+  GtkWidget *label = itogi_table_line_get_cell (ITOGI_TABLE_LINE (line), kind);
   const ItogiTableRowText *text = itogi_row_item_get_text (item);
   const ItogiTableRow *row = itogi_row_item_get_row (item);
   g_autofree char *tooltip = NULL;
@@ -765,25 +805,30 @@ show_item (GtkListItem *list_item, CellKind kind)
   gtk_label_set_text (GTK_LABEL (label), shown != NULL ? shown : "");
   if (kind != CELL_TITLE)
     {
-      /* (An area's name wraps past 18 characters.) */
+      /* (An area's name wraps past 16 characters.) */
       int chars = column_chars (g_object_get_data (G_OBJECT (label), "table"), kind, shown,
                                 kind == CELL_AREA ? 14 : 0);
 
-      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? MIN (chars, 18) : chars);
+      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? MIN (chars, 16) : chars);
     }
   cell_tooltip_set (label, g_steal_pointer (&tooltip));
 }
 
-/* A row's widget is handed to another row, or taken down: it no longer speaks for this one. */
+/* A row's widgets are handed to another row, or taken down: they no longer speak for this one. */
 static void
-unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *line = gtk_list_item_get_child (list_item);
 
-  if (child != NULL)
+  for (CellKind kind = 0; line != NULL && kind < N_CELLS; kind++)
     {
-      g_object_set_data (G_OBJECT (child), "item", NULL);
-      follow_item (child, NULL);
+      GtkWidget *child = itogi_table_line_get_cell (ITOGI_TABLE_LINE (line), kind);
+
+      if (child != NULL)
+        {
+          g_object_set_data (G_OBJECT (child), "item", NULL);
+          follow_item (child, NULL);
+        }
     }
 }
 
@@ -849,7 +894,7 @@ try_refocus (ItogiIndicatorTable *self)
    * the old rows may still hold it, taken down: that is not somewhere else.) */
   if (focus != NULL && gtk_widget_get_mapped (focus) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     return TRUE;
-  cell = find_cell (GTK_WIDGET (self->view), self->refocus_id, self->refocus_kind);
+  cell = find_cell (self->view, self->refocus_id, self->refocus_kind);
   if (cell == NULL || !gtk_widget_get_mapped (cell))
     return FALSE;
   give_focus (cell, self->refocus_start, self->refocus_end);
@@ -878,7 +923,7 @@ want_focus (ItogiIndicatorTable *self, gint64 id, CellKind kind, int start, int 
   self->refocus_end = end;
   self->refocus_frames = 0;
   if (self->refocus_tick == 0)
-    self->refocus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), refocus, self, NULL);
+    self->refocus_tick = gtk_widget_add_tick_callback (self->view, refocus, self, NULL);
 }
 
 /* Enter saved the cell: the same year's figure of the next row (Shift: the one above), as a
@@ -905,30 +950,41 @@ on_cell_move (ItogiFigureCell *cell, int rows, ItogiIndicatorTable *self)
       return;
     }
   next = g_list_model_get_item (G_LIST_MODEL (self->store), rows < 0 ? position - 1 : position + 1);
-  target = find_cell (GTK_WIDGET (self->view), itogi_row_item_get_row (next)->indicator->id, kind);
+  target = find_cell (self->view, itogi_row_item_get_row (next)->indicator->id, kind);
   if (target != NULL)
     give_focus (target, 0, -1);
   else
     want_focus (self, itogi_row_item_get_row (next)->indicator->id, kind, 0, -1);
 }
 
-static GtkColumnViewColumn *
-add_column (ItogiIndicatorTable *self, CellKind kind, const char *title)
+/* The header's cell of @kind: its title, aligned as the column's figures are. */
+static GtkWidget *
+header_cell (CellKind kind, const char *title)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", title, "accessible-role",
+                                   GTK_ACCESSIBLE_ROLE_COLUMN_HEADER, NULL);
+  gboolean text = kind == CELL_AREA || kind == CELL_TITLE || kind == CELL_UNIT;
 
-  g_object_set_data (G_OBJECT (factory), "table", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, kind == CELL_TITLE || kind == CELL_AREA);
-  gtk_column_view_column_set_expand (column, kind == CELL_TITLE);
-  gtk_column_view_append_column (self->view, column);
-  self->columns[kind] = column;
-  g_object_unref (column);
-  return column;
+  gtk_label_set_xalign (GTK_LABEL (label), text ? 0.0f : 1.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_justify (GTK_LABEL (label), text ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, kind == CELL_PREVIOUS || kind == CELL_CURRENT ? 8 : 6);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+set_title (ItogiIndicatorTable *self, CellKind kind, const char *title)
+{
+  GtkWidget *label = itogi_table_line_get_cell (ITOGI_TABLE_LINE (self->header), kind);
+
+  if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) != 0)
+    gtk_label_set_text (GTK_LABEL (label), title);
 }
 
 static void
@@ -937,11 +993,14 @@ itogi_indicator_table_dispose (GObject *object)
   ItogiIndicatorTable *self = ITOGI_INDICATOR_TABLE (object);
 
   if (self->refocus_tick != 0 && self->view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
+    gtk_widget_remove_tick_callback (self->view, self->refocus_tick);
   self->refocus_tick = 0;
   stop_filling (self);
+  g_clear_pointer (&self->header, gtk_widget_unparent);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->view = NULL;
+  g_clear_object (&self->factory);
+  g_clear_pointer (&self->columns, itogi_table_columns_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_hash_table_unref);
   g_clear_object (&self->selection);
@@ -966,13 +1025,70 @@ on_selected (ItogiIndicatorTable *self)
   g_signal_emit (self, signals[ROW_SELECTED], 0, pos == GTK_INVALID_LIST_POSITION ? -1 : (int)pos);
 }
 
+/* The header over the rows, as wide as they are: when the window is too narrow for the table, it
+ * scrolls sideways with them. */
+static int
+header_width (ItogiIndicatorTable *self, int width)
+{
+  int min = 0;
+
+  gtk_widget_measure (self->header, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return MAX (width, min);
+}
+
+static void
+itogi_indicator_table_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                               int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  ItogiIndicatorTable *self = ITOGI_INDICATOR_TABLE (widget);
+  int header_min = 0, header_nat = 0, rows_min = 0, rows_nat = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->header, orientation, -1, &header_min, &header_nat, NULL, NULL);
+      gtk_widget_measure (self->scroller, orientation, -1, &rows_min, &rows_nat, NULL, NULL);
+      *minimum = rows_min;
+      *natural = MAX (header_nat, rows_nat);
+      return;
+    }
+  gtk_widget_measure (self->header, orientation, for_size < 0 ? -1 : header_width (self, for_size),
+                      &header_min, &header_nat, NULL, NULL);
+  gtk_widget_measure (self->scroller, orientation, for_size, &rows_min, &rows_nat, NULL, NULL);
+  *minimum = header_nat + rows_min;
+  *natural = header_nat + rows_nat;
+}
+
+static void
+itogi_indicator_table_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  ItogiIndicatorTable *self = ITOGI_INDICATOR_TABLE (widget);
+  GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  int header_w = header_width (self, width), header_h = 0;
+
+  gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, header_w, NULL, &header_h, NULL, NULL);
+  header_h = MIN (header_h, height);
+  itogi_table_columns_set_width_hint (self->columns, header_w);
+  gtk_widget_size_allocate (
+      self->header,
+      &(GtkAllocation){ -(int)round (gtk_adjustment_get_value (sideways)), 0, header_w, header_h }, -1);
+  gtk_widget_size_allocate (self->scroller, &(GtkAllocation){ 0, header_h, width, height - header_h }, -1);
+}
+
+static GtkSizeRequestMode
+itogi_indicator_table_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 itogi_indicator_table_class_init (ItogiIndicatorTableClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = itogi_indicator_table_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = itogi_indicator_table_measure;
+  widget_class->size_allocate = itogi_indicator_table_size_allocate;
+  widget_class->get_request_mode = itogi_indicator_table_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "indicatortable");
 
   /* The selected row changed: its position, or −1 for none. */
@@ -1020,12 +1136,10 @@ itogi_indicator_table_init (ItogiIndicatorTable *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
-  gtk_column_view_set_show_row_separators (self->view, TRUE);
-  gtk_column_view_set_show_column_separators (self->view, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  /* Ask for every row's height: the page scrolls, not the table (see set_long). */
-  gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (self->view), GTK_SCROLL_NATURAL);
+  self->factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (self->factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (self->factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (self->factory, "unbind", G_CALLBACK (unbind_row), self);
 
   /* The page scrolls vertically; only a window too narrow for the table scrolls it sideways. */
   self->scroller = gtk_scrolled_window_new ();
@@ -1035,34 +1149,80 @@ itogi_indicator_table_init (ItogiIndicatorTable *self)
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
   {
     GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
     gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
     g_signal_connect (wheel, "scroll", G_CALLBACK (on_table_wheel), self);
     gtk_widget_add_controller (self->scroller, wheel);
   }
-  gtk_widget_add_css_class (self->scroller, "card");
-  gtk_widget_set_overflow (self->scroller, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
+                            "value-changed", G_CALLBACK (gtk_widget_queue_allocate), self);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+/* The rows shown by a list view (@grid FALSE) or a one-column grid view, in place of the view
+ * before; the model and the rows' factory are the same. */
+static void
+use_view (ItogiIndicatorTable *self, gboolean grid)
+{
+  GtkWidget *view;
+
+  if (self->view != NULL && GTK_IS_GRID_VIEW (self->view) == grid)
+    return;
+  if (self->refocus_tick != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (self->view, self->refocus_tick);
+  self->refocus_tick = 0;
+  if (grid)
+    {
+      view = gtk_grid_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                g_object_ref (self->factory));
+      gtk_grid_view_set_max_columns (GTK_GRID_VIEW (view), 1);
+      /* Estimated heights of the rows not made must not move those in sight. */
+      gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (view), GTK_SCROLL_MINIMUM);
+    }
+  else
+    {
+      view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                g_object_ref (self->factory));
+      /* Ask for every row's height: the page scrolls, not the table (see set_long). */
+      gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (view), GTK_SCROLL_NATURAL);
+    }
+  gtk_widget_add_css_class (view, "table-rows");
+  /* The old view lets go of the rows first: a view out of the window still makes widgets. */
+  if (self->view != NULL)
+    {
+      if (GTK_IS_GRID_VIEW (self->view))
+        gtk_grid_view_set_model (GTK_GRID_VIEW (self->view), NULL);
+      else
+        gtk_list_view_set_model (GTK_LIST_VIEW (self->view), NULL);
+    }
+  self->view = view;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), view);
 }
 
 GtkWidget *
 itogi_indicator_table_new (gboolean show_area)
 {
   ItogiIndicatorTable *self = g_object_new (ITOGI_TYPE_INDICATOR_TABLE, NULL);
+  static const char *titles[N_CELLS] = {
+    [CELL_AREA] = N_ ("Area"),    [CELL_TITLE] = N_ ("Indicator"),   [CELL_UNIT] = N_ ("Unit"),
+    [CELL_DELTA] = N_ ("Change"), [CELL_PERCENT] = N_ ("Change, %"),
+  };
 
   self->show_area = show_area;
-  if (show_area)
-    add_column (self, CELL_AREA, _ ("Area"));
-  add_column (self, CELL_TITLE, _ ("Indicator"));
-  add_column (self, CELL_UNIT, _ ("Unit"));
-  add_column (self, CELL_PREVIOUS, "");
-  add_column (self, CELL_CURRENT, "");
-  add_column (self, CELL_DELTA, _ ("Change"));
-  add_column (self, CELL_PERCENT, _ ("Change, %"));
-  add_column (self, CELL_DETAILS, "");
-  gtk_column_view_column_set_visible (self->columns[CELL_DETAILS], FALSE);
+  self->columns = itogi_table_columns_new (N_CELLS, CELL_TITLE);
+  itogi_table_columns_set_visible (self->columns, CELL_AREA, show_area);
+  itogi_table_columns_set_visible (self->columns, CELL_DETAILS, FALSE);
+  self->header = itogi_table_line_new (self->columns);
+  gtk_widget_add_css_class (self->header, "header");
+  itogi_table_line_set_compact (ITOGI_TABLE_LINE (self->header), TRUE);
+  for (CellKind kind = show_area ? CELL_AREA : CELL_TITLE; kind < N_CELLS; kind++)
+    itogi_table_line_set_cell (ITOGI_TABLE_LINE (self->header), kind,
+                               header_cell (kind, titles[kind] != NULL ? _ (titles[kind]) : ""));
+  gtk_widget_insert_after (self->header, GTK_WIDGET (self), NULL);
+  use_view (self, FALSE);
   return GTK_WIDGET (self);
 }
 
@@ -1218,8 +1378,7 @@ set_long (ItogiIndicatorTable *self, gboolean long_table)
   if (self->long_table == long_table)
     return;
   self->long_table = long_table;
-  gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (self->view),
-                                     long_table ? GTK_SCROLL_MINIMUM : GTK_SCROLL_NATURAL);
+  use_view (self, long_table);
   gtk_scrolled_window_set_propagate_natural_height (scroller, !long_table);
   gtk_scrolled_window_set_min_content_height (scroller, long_table ? LONG_TABLE_HEIGHT : -1);
   gtk_scrolled_window_set_policy (scroller, GTK_POLICY_AUTOMATIC,
@@ -1317,8 +1476,8 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
 
   g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
 
-  gtk_column_view_column_set_title (self->columns[CELL_PREVIOUS], compare_text);
-  gtk_column_view_column_set_title (self->columns[CELL_CURRENT], year_text);
+  set_title (self, CELL_PREVIOUS, compare_text);
+  set_title (self, CELL_CURRENT, year_text);
 
   /* The same indicators in the same order (other years, or a figure saved): the items take the
    * new rows and the cells in sight show them again, the keyboard staying where it is. Replacing
@@ -1348,7 +1507,7 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
                       GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "cell-kind")), start, end);
           if (try_refocus (self) && self->refocus_tick != 0)
             {
-              gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
+              gtk_widget_remove_tick_callback (self->view, self->refocus_tick);
               self->refocus_tick = 0;
             }
         }
@@ -1356,6 +1515,7 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
     }
   /* Other indicators: the columns as wide as what they show from now on. */
   memset (self->widest, 0, sizeof self->widest);
+  itogi_table_columns_reset (self->columns);
   if (reuse_items (self, owned))
     return;
 
@@ -1412,7 +1572,7 @@ itogi_indicator_table_set_rows (ItogiIndicatorTable *self, GPtrArray *rows, int 
      * to the old row's widget, taken down, and be lost. */
     if (had_focus && try_refocus (self) && self->refocus_tick != 0)
       {
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->refocus_tick);
+        gtk_widget_remove_tick_callback (self->view, self->refocus_tick);
         self->refocus_tick = 0;
       }
   }
@@ -1495,8 +1655,8 @@ itogi_indicator_table_put_rows (ItogiIndicatorTable *self, guint offset, GPtrArr
 
       self->year = year;
       self->compare_year = compare_year;
-      gtk_column_view_column_set_title (self->columns[CELL_PREVIOUS], compare_text);
-      gtk_column_view_column_set_title (self->columns[CELL_CURRENT], year_text);
+      set_title (self, CELL_PREVIOUS, compare_text);
+      set_title (self, CELL_CURRENT, year_text);
       /* Many rows come: the table scrolls itself, making widgets only near the screen. */
       set_long (self, TRUE);
     }
@@ -1562,7 +1722,7 @@ itogi_indicator_table_get_cell (ItogiIndicatorTable *self, guint row, gboolean c
   item = g_list_model_get_item (G_LIST_MODEL (self->store), row);
   if (item == NULL)
     return NULL;
-  cell = find_cell (GTK_WIDGET (self->view), itogi_row_item_get_row (item)->indicator->id,
+  cell = find_cell (self->view, itogi_row_item_get_row (item)->indicator->id,
                     current ? CELL_CURRENT : CELL_PREVIOUS);
   /* The cell as it is edited: an entry. */
   return cell != NULL ? to_entry (cell) : NULL;
@@ -1587,7 +1747,7 @@ gboolean
 itogi_indicator_table_shows_figures (ItogiIndicatorTable *self)
 {
   g_return_val_if_fail (ITOGI_IS_INDICATOR_TABLE (self), FALSE);
-  return shows_figure (GTK_WIDGET (self->view));
+  return shows_figure (self->view);
 }
 
 void
@@ -1602,5 +1762,5 @@ void
 itogi_indicator_table_set_menu (ItogiIndicatorTable *self, gboolean menu)
 {
   g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
-  gtk_column_view_column_set_visible (self->columns[CELL_DETAILS], menu);
+  itogi_table_columns_set_visible (self->columns, CELL_DETAILS, menu);
 }
