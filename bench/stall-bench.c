@@ -363,12 +363,6 @@ main (int argc, char *argv[])
       scroller = first_scroller (
           itogi_area_page_get_table (ITOGI_AREA_PAGE (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE))));
       scroll.adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-      if (g_getenv ("WARM") != NULL)
-        {
-          gtk_adjustment_set_value (scroll.adjustment, gtk_adjustment_get_value (scroll.adjustment) + atoi (g_getenv ("WARM")));
-          to_next_frame (widget, g_get_monotonic_time ());
-          settle (3000);
-        }
       during = "scrolling the Overview";
       frame_layouts = g_array_new (FALSE, FALSE, sizeof (double));
       frame_paints = g_array_new (FALSE, FALSE, sizeof (double));
