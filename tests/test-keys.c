@@ -352,6 +352,47 @@ test_enter_moves_down (void)
   close_window (window);
 }
 
+/* Down and Up go to the same year's figure of the row below and above, as Enter and Shift+Enter
+ * do, saving what was typed; never to the row as a whole, where typing would go nowhere. */
+static void
+test_arrows_move (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page = show_area (window, "documents");
+  g_autofree char *before = documents_figures ();
+
+  focus_cell (cell_at (page, 0, FALSE));
+  type_keys ("23150");
+  press (XK_Down, 0);
+  WAIT_UNTIL (has_keyboard (cell_at (page, 1, FALSE)));
+  g_assert_true (has_keyboard (cell_at (page, 1, FALSE)));
+  g_assert_cmpint (stored ("documents", 0, 2022), ==, 23150);
+  press (XK_Down, 0);
+  WAIT_UNTIL (has_keyboard (cell_at (page, 2, FALSE)));
+  g_assert_true (has_keyboard (cell_at (page, 2, FALSE)));
+  /* Typing lands in the cell with the keyboard, and Up saves it and goes back up. */
+  type_keys ("4830");
+  press (XK_Up, 0);
+  WAIT_UNTIL (has_keyboard (cell_at (page, 1, FALSE)));
+  g_assert_true (has_keyboard (cell_at (page, 1, FALSE)));
+  g_assert_cmpint (stored ("documents", 2, 2022), ==, 4830);
+  press (XK_KP_Up, 0);
+  WAIT_UNTIL (has_keyboard (cell_at (page, 0, FALSE)));
+  g_assert_true (has_keyboard (cell_at (page, 0, FALSE)));
+  /* The top: Up stays. */
+  press (XK_Up, 0);
+  itogi_test_spin (200);
+  g_assert_true (has_keyboard (cell_at (page, 0, FALSE)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  {
+    g_autofree char *after = documents_figures ();
+    g_assert_cmpstr (after, ==, before);
+  }
+  close_window (window);
+}
+
 /* The tester's case: a figure's text selected, Ctrl+Z, then Tab. Ctrl+Z in a cell with nothing
  * typed is the window's undo, never GtkText's; leaving a cell nobody typed in changes nothing;
  * typing is taken back only as far as the stored figure; emptying a cell on purpose still
@@ -1089,6 +1130,7 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
 
   g_test_add_func ("/app/keys/enter-moves-down", test_enter_moves_down);
+  g_test_add_func ("/app/keys/arrows-move", test_arrows_move);
   g_test_add_func ("/app/keys/undo-in-cell", test_undo_in_cell);
   g_test_add_func ("/app/keys/fast-typing", test_fast_typing);
   g_test_add_func ("/app/keys/refused-typing-kept", test_refused_typing_kept);

@@ -239,6 +239,11 @@ itogi_figure_cell_init (ItogiFigureCell *self)
       add_key (GTK_SHORTCUT_CONTROLLER (keys), enters[i], 0, on_enter, g_variant_new_int32 (1));
       add_key (GTK_SHORTCUT_CONTROLLER (keys), enters[i], GDK_SHIFT_MASK, on_enter, g_variant_new_int32 (-1));
     }
+  /* Up and Down as Shift+Enter and Enter: the figure above or below, what was typed saved. */
+  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, 0, on_enter, g_variant_new_int32 (1));
+  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Down, 0, on_enter, g_variant_new_int32 (1));
+  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, 0, on_enter, g_variant_new_int32 (-1));
+  add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Up, 0, on_enter, g_variant_new_int32 (-1));
   add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, 0, on_escape, NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_z, GDK_CONTROL_MASK, on_undo, NULL);
   add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, on_redo, NULL);

@@ -525,7 +525,7 @@ setup_cell (ItogiIndicatorTable *table, GtkWidget *line, CellKind kind)
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       /* The title's column takes the width left, down to 20 characters. */
       gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 14 : 20);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 16 : 44);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 18 : 44);
       if (kind == CELL_AREA)
         gtk_widget_add_css_class (label, "heading");
       break;
@@ -805,11 +805,11 @@ show_item (GtkWidget *line, CellKind kind)
   gtk_label_set_text (GTK_LABEL (label), shown != NULL ? shown : "");
   if (kind != CELL_TITLE)
     {
-      /* (An area's name wraps past 16 characters.) */
+      /* (An area’s name wraps past 18 characters.) */
       int chars = column_chars (g_object_get_data (G_OBJECT (label), "table"), kind, shown,
                                 kind == CELL_AREA ? 14 : 0);
 
-      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? MIN (chars, 16) : chars);
+      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? MIN (chars, 18) : chars);
     }
   cell_tooltip_set (label, g_steal_pointer (&tooltip));
 }
