@@ -11,6 +11,7 @@
 #include "itogi-dialog.h"
 #include "itogi-format.h"
 #include "itogi-import-dialog.h"
+#include "itogi-xlsx-read.h"
 
 #define PREVIEW_ROWS 5
 #define PROBLEMS_SHOWN 200
@@ -19,6 +20,7 @@ typedef struct
 {
   ItogiStore *store;
   ItogiCsvTable *table;
+  gboolean workbook; /* the rows are a workbook's figures, one per row, in the CSV columns */
   ItogiImportDone done;
   gpointer data;
   GtkWidget *combos[ITOGI_IMPORT_N_COLUMNS];
@@ -107,6 +109,8 @@ fill_report (ImportDialog *d, ItogiImportReport *report)
   report->fixed_map = TRUE;
   for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
     report->map[c] = (int)adw_combo_row_get_selected (ADW_COMBO_ROW (d->combos[c])) - 1;
+  if (d->workbook)
+    report->step_title = _ ("Import from Excel");
 }
 
 /* What a check found, in the dialog: the verdict, and the problems by line and column. */
@@ -129,10 +133,7 @@ show_check (ImportDialog *d, ItogiImportReport *report, gboolean ok, const GErro
         {
           ItogiImportProblem *p = report->problems->pdata[i];
           GtkWidget *row = adw_action_row_new ();
-          g_autofree char *where = p->column > 0
-                                       /* Translators: «Строка 5, столбец 3» */
-                                       ? g_strdup_printf (_ ("Line %u, column %u"), p->line, p->column)
-                                       : g_strdup_printf (_ ("Line %u"), p->line);
+          g_autofree char *where = itogi_import_problem_where (p);
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
@@ -449,7 +450,9 @@ GtkWidget *
 itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name, const char *text,
                          gsize length, ItogiImportDone done, gpointer data, GError **error)
 {
-  ItogiCsvTable *table = itogi_csv_parse (text, length, error);
+  gboolean workbook = itogi_xlsx_looks_like ((const guint8 *)text, length);
+  ItogiCsvTable *table = NULL;
+  const char *title = workbook ? _ ("Import from Excel") : _ ("Import from CSV");
   g_auto (ItogiImportReport) guess = { 0 };
   const ItogiCsvRow *header;
   guint n_fields;
@@ -457,9 +460,30 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   GtkWidget *window, *box, *content, *columns, *preview, *grid, *check, *scroller, *clamp;
   GtkStringList *choices;
 
+  if (workbook)
+    {
+      /* The workbook's figures, a row each, from its sheets of the CSV columns or of Itogi's own
+       * layout; the dialog then checks and imports them as it does a CSV file's rows. */
+      g_autoptr (GPtrArray) sheets = itogi_xlsx_read ((const guint8 *)text, length, error);
+      g_auto (ItogiImportReport) found = { 0 };
+
+      if (sheets == NULL)
+        return NULL;
+      itogi_import_report_init (&found);
+      table = itogi_import_workbook_table (sheets, &found);
+      if (table == NULL)
+        {
+          ItogiImportProblem *p = found.problems->pdata[0];
+          g_set_error_literal (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_EMPTY, p->message);
+          return NULL;
+        }
+    }
+  else
+    table = itogi_csv_parse (text, length, error);
   if (table == NULL)
     return NULL;
   d = g_new0 (ImportDialog, 1);
+  d->workbook = workbook;
   d->store = store;
   /* A store that cannot be written imports nothing: its refusal comes from the store itself. */
   d->database = itogi_store_is_read_only (store) ? NULL : g_strdup (itogi_store_get_path (store));
@@ -469,13 +493,13 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   header = table->rows->pdata[0];
   n_fields = g_strv_length (header->fields);
 
-  window = itogi_dialog_new (parent, _ ("Import from CSV"), 760, 720, _ ("_Import"), &box, &d->import_button);
+  window = itogi_dialog_new (parent, title, 760, 720, _ ("_Import"), &box, &d->import_button);
   d->window = window;
   d->parent = parent;
   if (parent != NULL)
     g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *)&d->parent);
   g_object_set_data_full (G_OBJECT (window), "itogi-import-dialog", d, (GDestroyNotify)import_dialog_free);
-  itogi_dialog_set_subtitle (window, _ ("Import from CSV"), name);
+  itogi_dialog_set_subtitle (window, title, name);
   g_object_ref (d->import_button);
   g_signal_connect_swapped (d->import_button, "clicked", G_CALLBACK (on_import), window);
   g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroy), d);

@@ -1019,12 +1019,14 @@ import_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   ItogiWindow *self = ITOGI_WINDOW (widget);
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-      _ ("Import from CSV"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+      _ ("Import Figures"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _ ("CSV tables"));
+  gtk_file_filter_set_name (filter, _ ("CSV tables and Excel workbooks"));
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

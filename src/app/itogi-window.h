@@ -30,7 +30,7 @@ char **itogi_window_list_tab_labels (ItogiWindow *self);
 void itogi_window_set_years (ItogiWindow *self, int year, int compare_year);
 int itogi_window_get_year (ItogiWindow *self);
 int itogi_window_get_compare_year (ItogiWindow *self);
-/* Open @file's import dialog, as «Import from CSV…» does after the file is chosen. */
+/* Open @file's import dialog, as «Import from CSV or Excel…» does after the file is chosen. */
 gboolean itogi_window_import_file (ItogiWindow *self, GFile *file, GError **error);
 /* A verified backup at @file, as «Back Up…» does once the file is chosen: made in a worker thread
  * with a connection of its own, a bar under the header saying so (with Cancel) meanwhile, a toast

@@ -14,6 +14,7 @@
 #include "itogi-format.h"
 #include "itogi-i18n.h"
 #include "itogi-import.h"
+#include "itogi-xlsx-read.h"
 #include "itogi-narrative.h"
 #include "itogi-output.h"
 #include "itogi-report-odt.h"
@@ -69,7 +70,8 @@ static const struct
     N_ ("a chart as PNG, SVG or PDF") },
   { N_ ("export --year YEAR [--compare YEAR] [--area SLUG …] [--format xlsx|csv] -o FILE"),
     N_ ("the tables as an Excel workbook or a CSV file") },
-  { N_ ("import FILE.csv [--dry-run]"), N_ ("figures from a CSV file, all or nothing") },
+  { N_ ("import FILE.csv|FILE.xlsx [--dry-run]"),
+    N_ ("figures from a CSV file or a workbook, all or nothing") },
   { N_ ("report --year YEAR [--compare YEAR] [--format pdf|odt|txt] -o FILE"),
     N_ ("the annual report; -o - prints its text") },
   { N_ ("backup FILE.db"), N_ ("a checked copy of the database") },
@@ -663,9 +665,10 @@ cmd_import (const GlobalOptions *global, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (ItogiStore) store = NULL;
   g_autoptr (ItogiCsvTable) table = NULL;
+  g_autoptr (GPtrArray) sheets = NULL;
   g_auto (ItogiImportReport) report = { 0 };
   g_autofree char *contents = NULL;
-  gboolean dry_run = FALSE;
+  gboolean dry_run = FALSE, done;
   gsize length = 0;
   const GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_ ("Check the file and change nothing"), NULL },
@@ -675,38 +678,44 @@ cmd_import (const GlobalOptions *global, int argc, char **argv)
   {
     g_autoptr (GOptionContext) context = g_option_context_new (NULL);
 
-    g_option_context_set_summary (context, _ ("Import values from a CSV file, all or nothing."));
+    g_option_context_set_summary (context,
+                                  _ ("Import values from a CSV file or an Excel workbook (.xlsx), all "
+                                     "or nothing."));
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
     if (!g_option_context_parse (context, &argc, &argv, &error))
       return fail (EXIT_USAGE, error->message);
     /* What is left is the one file to import. */
     if (argc != 2)
-      return fail (EXIT_USAGE, _ ("Name the CSV file to import: itogi-cli import FILE.csv [--dry-run]."));
+      return fail (EXIT_USAGE,
+                   _ ("Name the file to import: itogi-cli import FILE.csv|FILE.xlsx [--dry-run]."));
     if (!itogi_input_check (argv[1], ITOGI_CSV_MAX_FILE_SIZE, &error)
         || !g_file_get_contents (argv[1], &contents, &length, &error))
       return fail_error (error);
   }
-  table = itogi_csv_parse (contents, length, &error);
-  if (table == NULL)
+  /* A workbook is known by its zip signature, whatever its name says. */
+  if (itogi_xlsx_looks_like ((const guint8 *)contents, length))
+    sheets = itogi_xlsx_read ((const guint8 *)contents, length, &error);
+  else
+    table = itogi_csv_parse (contents, length, &error);
+  if (table == NULL && sheets == NULL)
     return fail_error (error);
 
   store = open_store (global, dry_run ? FOR_READING : FOR_WRITING, &error);
   if (store == NULL)
     return fail_error (error);
   itogi_import_report_init (&report);
-  if (!itogi_import_csv (store, table, dry_run, &report, &error))
+  done = sheets != NULL ? itogi_import_workbook_with (store, sheets, dry_run, &report, NULL, &error)
+                        : itogi_import_csv (store, table, dry_run, &report, &error);
+  if (!done)
     {
       if (error != NULL)
         return fail_error (error);
-      /* Every problem on its line, then the verdict. */
+      /* Every problem where it is, then the verdict. */
       for (guint i = 0; i < report.problems->len; i++)
         {
           ItogiImportProblem *p = report.problems->pdata[i];
-          if (p->column > 0)
-            /* Translators: «Строка 5, столбец 3: …» */
-            fprintf (stderr, _ ("Line %u, column %u: %s\n"), p->line, p->column, p->message);
-          else
-            fprintf (stderr, _ ("Line %u: %s\n"), p->line, p->message);
+          g_autofree char *where = itogi_import_problem_where (p);
+          fprintf (stderr, "%s: %s\n", where, p->message);
         }
       {
         g_autofree char *count = itogi_format_integer (report.problems->len);

@@ -16,6 +16,7 @@ static void
 row_free (ItogiCsvRow *row)
 {
   g_strfreev (row->fields);
+  g_free (row->origin);
   g_free (row);
 }
 
@@ -25,7 +26,32 @@ itogi_csv_table_free (ItogiCsvTable *table)
   if (table == NULL)
     return;
   g_ptr_array_unref (table->rows);
+  g_free (table->sheet);
   g_free (table);
+}
+
+ItogiCsvTable *
+itogi_csv_table_new (const char *sheet)
+{
+  ItogiCsvTable *table = g_new0 (ItogiCsvTable, 1);
+
+  table->delimiter = ';';
+  table->sheet = g_strdup (sheet);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  return table;
+}
+
+ItogiCsvRow *
+itogi_csv_table_add_row (ItogiCsvTable *table, guint line, GStrv fields, guint *origin)
+{
+  ItogiCsvRow *row = g_new0 (ItogiCsvRow, 1);
+
+  row->line = line;
+  row->fields = fields;
+  row->origin = origin;
+  row->sheet = table->sheet;
+  g_ptr_array_add (table->rows, row);
+  return row;
 }
 
 static guint

@@ -26,15 +26,27 @@ typedef enum
 
 typedef struct
 {
-  guint line; /* 1-based line where the row starts */
+  guint line; /* 1-based line where the row starts (a spreadsheet's row number) */
   GStrv fields;
+  /* Where each field came from, when not from the column of its own index: its 1-based column
+   * in @sheet (a row put together from a workbook's own layout). NULL: field i is column i + 1. */
+  guint *origin;
+  const char *sheet; /* the workbook sheet the row is from (owned by the table), or NULL */
 } ItogiCsvRow;
 
 typedef struct
 {
   char delimiter;
   GPtrArray *rows; /* ItogiCsvRow; the first is the header */
+  char *sheet;     /* a workbook sheet's name; NULL for a CSV file */
+  gboolean hidden; /* a sheet the workbook hides */
 } ItogiCsvTable;
+
+/* An empty table (no header yet) of sheet @sheet (may be NULL); rows are added with
+ * itogi_csv_table_add_row (). */
+ItogiCsvTable *itogi_csv_table_new (const char *sheet);
+/* A row of @fields (taken) at @line; @origin (taken, may be NULL) as in ItogiCsvRow. */
+ItogiCsvRow *itogi_csv_table_add_row (ItogiCsvTable *table, guint line, GStrv fields, guint *origin);
 
 /* At most this many bytes are read (a year's values fit many times over). */
 #define ITOGI_CSV_MAX_BYTES (64 * 1024 * 1024)

@@ -19,6 +19,7 @@ static void
 problem_free (ItogiImportProblem *p)
 {
   g_free (p->message);
+  g_free (p->sheet);
   g_free (p);
 }
 
@@ -44,19 +45,52 @@ quote (const char *text)
   return itogi_text_excerpt (text, QUOTE_CHARS);
 }
 
+/* A problem of @row, in the field @f of its table (−1 for the whole row): told by the row's
+ * own line (or sheet row) and column. */
 G_GNUC_PRINTF (4, 5)
 static void
-problem (ItogiImportReport *report, guint line, guint column, const char *format, ...)
+row_problem (ItogiImportReport *report, const ItogiCsvRow *row, int f, const char *format, ...)
 {
   ItogiImportProblem *p = g_new0 (ItogiImportProblem, 1);
   va_list args;
 
-  p->line = line;
-  p->column = column;
+  p->line = row->line;
+  p->column = f < 0 ? 0 : row->origin != NULL ? row->origin[f] : (guint)f + 1;
+  p->sheet = g_strdup (row->sheet);
   va_start (args, format);
   p->message = g_strdup_vprintf (format, args);
   va_end (args);
   g_ptr_array_add (report->problems, p);
+}
+
+/* «A», …, «Z», «AA»: a spreadsheet's name of the 1-based column @column. */
+static char *
+column_letters (guint column)
+{
+  char out[8];
+  int i = G_N_ELEMENTS (out) - 1;
+
+  out[i] = '\0';
+  while (column > 0 && i > 0)
+    {
+      out[--i] = (char)('A' + (column - 1) % 26);
+      column = (column - 1) / 26;
+    }
+  return g_strdup (out + i);
+}
+
+char *
+itogi_import_problem_where (const ItogiImportProblem *p)
+{
+  if (p->sheet != NULL)
+    {
+      g_autofree char *letters = column_letters (p->column);
+      /* Translators: where a problem is in a workbook: «Лист «Кадры», строка 3, столбец D» */
+      return p->column > 0 ? g_strdup_printf (_ ("Sheet «%s», row %u, column %s"), p->sheet, p->line, letters)
+                           : g_strdup_printf (_ ("Sheet «%s», row %u"), p->sheet, p->line);
+    }
+  return p->column > 0 ? g_strdup_printf (_ ("Line %u, column %u"), p->line, p->column)
+                       : g_strdup_printf (_ ("Line %u"), p->line);
 }
 
 static char *
@@ -97,7 +131,7 @@ itogi_import_map_columns (const ItogiCsvTable *table, ItogiImportReport *report)
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (report->map[required[i]] < 0)
       {
-        problem (report, header->line, 0, _ ("The header has no column «%s»."), required_names[i]);
+        row_problem (report, header, -1, _ ("The header has no column «%s»."), required_names[i]);
         ok = FALSE;
       }
   return ok;
@@ -322,8 +356,8 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
   for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
     if (report->map[c] >= (int)n_fields)
       {
-        problem (report, ((ItogiCsvRow *)table->rows->pdata[0])->line, 0,
-                 _ ("Column %d is not in the file: it has fewer columns."), report->map[c] + 1);
+        row_problem (report, table->rows->pdata[0], -1,
+                     _ ("Column %d is not in the file: it has fewer columns."), report->map[c] + 1);
         return FALSE;
       }
 
@@ -390,8 +424,8 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
       report->rows++;
       if (g_strv_length (row->fields) != n_fields)
         {
-          problem (report, row->line, 0, _ ("The row has %u fields; the header has %u."),
-                   g_strv_length (row->fields), n_fields);
+          row_problem (report, row, -1, _ ("The row has %u fields; the header has %u."),
+                       g_strv_length (row->fields), n_fields);
           continue;
         }
       area_text = field (row, report, ITOGI_IMPORT_COLUMN_AREA);
@@ -412,8 +446,8 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
             if (area_unknown)
               {
                 g_autofree char *shown = quote (area_text);
-                problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_AREA] + 1,
-                         _ ("There is no activity area «%s»."), shown);
+                row_problem (report, row, report->map[ITOGI_IMPORT_COLUMN_AREA],
+                             _ ("There is no activity area «%s»."), shown);
               }
           }
         /* An unknown area already said what is wrong with the row's indicator. */
@@ -426,35 +460,34 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
             g_autofree char *shown = quote (ind_text);
             ind = g_hash_table_lookup (by_name, lookup);
             if (ind == NULL)
-              problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_INDICATOR] + 1,
-                       g_hash_table_contains (by_name, lookup)
-                           ? _ ("«%s» names indicators in several areas: give the area too.")
-                           : _ ("There is no indicator «%s»."),
-                       shown);
+              row_problem (report, row, report->map[ITOGI_IMPORT_COLUMN_INDICATOR],
+                           g_hash_table_contains (by_name, lookup)
+                               ? _ ("«%s» names indicators in several areas: give the area too.")
+                               : _ ("There is no indicator «%s»."),
+                           shown);
           }
       }
       {
         g_autofree char *trimmed = g_strstrip (g_strdup (year_text));
         g_autofree char *shown = quote (year_text);
         if (!g_ascii_string_to_signed (trimmed, 10, 1900, 2200, &year, NULL))
-          problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_YEAR] + 1,
-                   _ ("«%s» is not a year between 1900 and 2200."), shown);
+          row_problem (report, row, report->map[ITOGI_IMPORT_COLUMN_YEAR],
+                       _ ("«%s» is not a year between 1900 and 2200."), shown);
       }
 
       p = g_new0 (Pending, 1);
       if (!itogi_import_parse_period (period_text, &p->period, &p->index))
         {
           g_autofree char *shown = quote (period_text);
-          problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_PERIOD] + 1,
-                   _ ("«%s» is not a period: use «год», Q1…Q4 or a month (1…12 or its name)."), shown);
+          row_problem (report, row, report->map[ITOGI_IMPORT_COLUMN_PERIOD],
+                       _ ("«%s» is not a period: use «год», Q1…Q4 or a month (1…12 or its name)."), shown);
         }
       if (ind != NULL)
         {
           p->value.present = TRUE;
           if (!itogi_parse_value (value_text, ind->kind, ind->scale, &p->value.amount, &p->value.qualifier,
                                   &parse_error))
-            problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_VALUE] + 1, "%s",
-                     parse_error->message);
+            row_problem (report, row, report->map[ITOGI_IMPORT_COLUMN_VALUE], "%s", parse_error->message);
         }
       if (as_of_text != NULL && *as_of_text != '\0')
         {
@@ -462,8 +495,8 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
           if (p->value.as_of == NULL)
             {
               g_autofree char *shown = quote (as_of_text);
-              problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_AS_OF] + 1,
-                       _ ("«%s» is not a date: write it as 31.12.2023."), shown);
+              row_problem (report, row, report->map[ITOGI_IMPORT_COLUMN_AS_OF],
+                           _ ("«%s» is not a date: write it as 31.12.2023."), shown);
             }
         }
       /* The store's own rule for notes, checked here so that the problem has its line. */
@@ -472,7 +505,7 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
         {
           note = itogi_text_validate (ITOGI_TEXT_NOTE, note_text, &note_error);
           if (note == NULL)
-            problem (report, row->line, report->map[ITOGI_IMPORT_COLUMN_NOTE] + 1, "%s", note_error->message);
+            row_problem (report, row, report->map[ITOGI_IMPORT_COLUMN_NOTE], "%s", note_error->message);
         }
       p->value.note = g_steal_pointer (&note);
       p->indicator = ind;
@@ -487,8 +520,8 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
       key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d:%d:%d", ind->id, p->year, p->period, p->index);
       if (g_hash_table_contains (seen, key))
         {
-          problem (report, row->line, 0, _ ("This figure is already given on line %u."),
-                   GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)));
+          row_problem (report, row, -1, _ ("This figure is already given on line %u."),
+                       GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)));
           pending_free (p);
           continue;
         }
@@ -503,7 +536,8 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
     return TRUE;
 
   /* One step: every value lands, or none does; and the whole import can be undone at once. */
-  report->step = itogi_store_begin_step (store, _ ("Import from CSV"), error);
+  report->step = itogi_store_begin_step (
+      store, report->step_title != NULL ? report->step_title : _ ("Import from CSV"), error);
   if (report->step == 0)
     return FALSE;
   for (guint i = 0; i < pending->len; i++)
@@ -528,4 +562,203 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- a workbook's sheets ---- */
+
+/* «2023 г.», «2023 г», «2023»: the year a column heading names, or 0. */
+static int
+year_heading (const char *text)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 year = 0;
+  char *end = s;
+
+  while (g_ascii_isdigit (*end))
+    end++;
+  if (end - s != 4)
+    return 0;
+  if (*end != '\0' && strcmp (end, " г.") != 0 && strcmp (end, " г") != 0 && strcmp (end, "г.") != 0
+      && strcmp (end, "\u00a0г.") != 0)
+    return 0;
+  *end = '\0';
+  if (!g_ascii_string_to_signed (s, 10, 1900, 2200, &year, NULL))
+    return 0;
+  return (int)year;
+}
+
+/* The field of @row that is the heading @name (normalised), or −1. */
+static int
+find_heading (const ItogiCsvRow *row, const char *name)
+{
+  for (guint f = 0; row->fields[f] != NULL; f++)
+    {
+      g_autofree char *n = normalize (row->fields[f]);
+      if (strcmp (n, name) == 0)
+        return (int)f;
+    }
+  return -1;
+}
+
+static void
+add_canonical (ItogiCsvTable *all, const ItogiCsvRow *from, const char *const texts[ITOGI_IMPORT_N_COLUMNS],
+               const int fields[ITOGI_IMPORT_N_COLUMNS])
+{
+  GStrv out = g_new0 (char *, ITOGI_IMPORT_N_COLUMNS + 1);
+  guint *origin = g_new0 (guint, ITOGI_IMPORT_N_COLUMNS);
+  ItogiCsvRow *row;
+
+  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+    {
+      out[c] = g_strdup (texts[c] != NULL ? texts[c] : "");
+      origin[c] = fields[c] < 0 ? 0 : from->origin != NULL ? from->origin[fields[c]] : (guint)fields[c] + 1;
+    }
+  row = itogi_csv_table_add_row (all, from->line, out, origin);
+  row->sheet = from->sheet != NULL ? g_intern_string (from->sheet) : NULL;
+}
+
+/* A sheet with the CSV import's columns: each row as it is. */
+static void
+add_template_rows (ItogiCsvTable *all, const ItogiCsvTable *sheet, const ItogiImportReport *mapped)
+{
+  for (guint r = 1; r < sheet->rows->len; r++)
+    {
+      const ItogiCsvRow *row = sheet->rows->pdata[r];
+      const char *texts[ITOGI_IMPORT_N_COLUMNS] = { 0 };
+      guint n = g_strv_length (row->fields);
+
+      for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+        texts[c] = mapped->map[c] >= 0 && (guint)mapped->map[c] < n ? row->fields[mapped->map[c]] : NULL;
+      add_canonical (all, row, texts, mapped->map);
+    }
+}
+
+/* A sheet in the layout of Itogi's own workbook: a header row with «Показатель» and year columns,
+ * the area named by an «Направление» column (carried down past its empty cells) or else by the
+ * sheet's title («Area title: 2023 г. к 2022 г.») or name. Each figure becomes a row of its own.
+ * FALSE when the sheet is not in that layout. */
+static gboolean
+add_own_rows (ItogiCsvTable *all, const ItogiCsvTable *sheet, gboolean with_area_column)
+{
+  guint h;
+  int ind = -1, area_col = -1, years[64], year_fields[64];
+  guint n_years = 0;
+  g_autofree char *area = NULL;
+
+  for (h = 0; h < MIN (sheet->rows->len, 5); h++)
+    {
+      const ItogiCsvRow *row = sheet->rows->pdata[h];
+      ind = find_heading (row, "показатель");
+      n_years = 0;
+      for (guint f = 0; ind >= 0 && row->fields[f] != NULL && n_years < G_N_ELEMENTS (years); f++)
+        if ((years[n_years] = year_heading (row->fields[f])) > 0)
+          year_fields[n_years++] = (int)f;
+      if (ind >= 0 && n_years > 0)
+        break;
+    }
+  if (h >= MIN (sheet->rows->len, 5))
+    return FALSE;
+  area_col = find_heading (sheet->rows->pdata[h], "направление");
+  if ((area_col >= 0) != with_area_column)
+    return FALSE;
+  if (area_col < 0)
+    {
+      /* The title row above the header, «Контроль исполнения документов: 2023 г. к 2022 г.». */
+      const char *title = h > 0 ? ((ItogiCsvRow *)sheet->rows->pdata[0])->fields[0] : NULL;
+      const char *cut = title != NULL ? g_strrstr (title, ": ") : NULL;
+
+      area = cut != NULL ? g_strndup (title, cut - title) : g_strdup (sheet->sheet);
+    }
+  for (guint r = h + 1; r < sheet->rows->len; r++)
+    {
+      const ItogiCsvRow *row = sheet->rows->pdata[r];
+      guint n = g_strv_length (row->fields);
+      const char *indicator = (guint)ind < n ? row->fields[ind] : "";
+
+      if (area_col >= 0 && (guint)area_col < n && *g_strstrip (row->fields[area_col]) != '\0')
+        {
+          g_free (area);
+          area = g_strdup (row->fields[area_col]);
+        }
+      if (*indicator == '\0')
+        continue;
+      for (guint y = 0; y < n_years; y++)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", years[y]);
+          const char *texts[ITOGI_IMPORT_N_COLUMNS] = { 0 };
+          int fields[ITOGI_IMPORT_N_COLUMNS] = { -1, -1, -1, -1, -1, -1, -1 };
+
+          if ((guint)year_fields[y] >= n || *row->fields[year_fields[y]] == '\0')
+            continue;
+          texts[ITOGI_IMPORT_COLUMN_AREA] = area;
+          texts[ITOGI_IMPORT_COLUMN_INDICATOR] = indicator;
+          texts[ITOGI_IMPORT_COLUMN_YEAR] = year;
+          texts[ITOGI_IMPORT_COLUMN_VALUE] = row->fields[year_fields[y]];
+          fields[ITOGI_IMPORT_COLUMN_AREA] = area_col;
+          fields[ITOGI_IMPORT_COLUMN_INDICATOR] = ind;
+          fields[ITOGI_IMPORT_COLUMN_VALUE] = year_fields[y];
+          add_canonical (all, row, texts, fields);
+        }
+    }
+  return TRUE;
+}
+
+ItogiCsvTable *
+itogi_import_workbook_table (GPtrArray *sheets, ItogiImportReport *report)
+{
+  g_autoptr (ItogiCsvTable) all = itogi_csv_table_new (NULL);
+  static const char *const header[ITOGI_IMPORT_N_COLUMNS + 1]
+      = { "Направление", "Показатель", "Год", "Период", "Значение", "Примечание", "По состоянию на", NULL };
+  gboolean any = FALSE;
+
+  itogi_csv_table_add_row (all, 1, g_strdupv ((char **)header), NULL);
+  /* Per-area sheets first; a summary of all areas (an «Направление» column) only when there are
+   * none, or every figure would come twice. */
+  for (int pass = 0; pass < 2 && !any; pass++)
+    for (guint s = 0; s < sheets->len; s++)
+      {
+        const ItogiCsvTable *sheet = sheets->pdata[s];
+        ItogiImportReport mapped;
+
+        if (sheet->hidden || sheet->rows->len == 0)
+          continue;
+        itogi_import_report_init (&mapped);
+        if (pass == 0 && itogi_import_map_columns (sheet, &mapped))
+          {
+            add_template_rows (all, sheet, &mapped);
+            any = TRUE;
+          }
+        else if (add_own_rows (all, sheet, pass == 1))
+          any = TRUE;
+        itogi_import_report_clear (&mapped);
+      }
+  if (!any)
+    {
+      ItogiImportProblem *p = g_new0 (ItogiImportProblem, 1);
+
+      p->line = 1;
+      p->sheet = g_strdup (sheets->len > 0 ? ((ItogiCsvTable *)sheets->pdata[0])->sheet : "");
+      p->message = g_strdup (_ ("No sheet of the workbook has figures to import: a sheet needs a header row "
+                                "with «Показатель», «Год» and «Значение», or the layout of Itogi’s own "
+                                "workbook."));
+      g_ptr_array_add (report->problems, p);
+      return NULL;
+    }
+  return g_steal_pointer (&all);
+}
+
+gboolean
+itogi_import_workbook_with (ItogiStore *store, GPtrArray *sheets, gboolean dry_run, ItogiImportReport *report,
+                            const ItogiProgress *progress, GError **error)
+{
+  g_autoptr (ItogiCsvTable) all = itogi_import_workbook_table (sheets, report);
+
+  if (all == NULL)
+    return FALSE;
+  report->fixed_map = TRUE;
+  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
+    report->map[c] = c;
+  if (report->step_title == NULL)
+    report->step_title = _ ("Import from Excel");
+  return itogi_import_csv_with (store, all, dry_run, report, progress, error);
 }

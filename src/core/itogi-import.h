@@ -27,9 +27,10 @@ typedef enum
 
 typedef struct
 {
-  guint line;   /* 1-based line of the file */
+  guint line;   /* 1-based line of the file (a workbook's row) */
   guint column; /* 1-based column, 0 for the whole row */
   char *message;
+  char *sheet; /* the workbook sheet, NULL for a CSV file */
 } ItogiImportProblem;
 
 typedef struct
@@ -40,9 +41,13 @@ typedef struct
   GPtrArray *problems;             /* ItogiImportProblem, in file order */
   gboolean fixed_map;              /* @map was chosen by the user: use it as it is */
   gint64 step;                     /* the edit step that wrote the values, 0 if none */
+  const char *step_title;          /* the step's name in History; NULL: «Import from CSV» */
 } ItogiImportReport;
 
 void itogi_import_report_init (ItogiImportReport *report);
+/* Where a problem is, as a person looks for it: «Line 3, column 2», or for a workbook «Sheet
+ * «Кадры», row 3, column D». */
+char *itogi_import_problem_where (const ItogiImportProblem *p);
 void itogi_import_report_clear (ItogiImportReport *report);
 /* Recognise the columns from the header row («Показатель», «Год», «Значение»…, or English);
  * FALSE (with a problem each) when the indicator, year or value column is missing. */
@@ -56,6 +61,20 @@ gboolean itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboole
  * stopped by its cancel: then FALSE with G_IO_ERROR_CANCELLED, and nothing written. */
 gboolean itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_run,
                                 ItogiImportReport *report, const ItogiProgress *progress, GError **error);
+
+/* The figures of a workbook's sheets (ItogiCsvTable each, in order, as itogi_xlsx_read () gives
+ * them), all or nothing as itogi_import_csv_with (): a sheet with a header row of the CSV columns
+ * («Показатель», «Год», «Значение»…), and a sheet in the layout of Itogi's own workbook (its title
+ * the area's, a header «Показатель» with year columns «2022 г.», «2023 г.») whose figures are
+ * read with their qualifiers. Other sheets (a summary, a hidden one) are passed over. FALSE with
+ * a problem when no sheet has figures. */
+/* The same sheets' figures as one table of the CSV columns, in their order (Направление,
+ * Показатель, Год, Период, Значение, Примечание, По состоянию на), each row knowing its sheet,
+ * row and columns; NULL, with a problem in @report, when no sheet has figures. */
+ItogiCsvTable *itogi_import_workbook_table (GPtrArray *sheets, ItogiImportReport *report);
+gboolean itogi_import_workbook_with (ItogiStore *store, GPtrArray *sheets, gboolean dry_run,
+                                     ItogiImportReport *report, const ItogiProgress *progress,
+                                     GError **error);
 
 /* The period column: empty, «год» or «Year» for the whole year; «Q1»…«Q4», «2 квартал», «II
  * квартал», «2 кв.», «Quarter II» for a quarter; «1»…«12», «M3», «март» or «March» for a month.
