@@ -121,6 +121,9 @@ def test_problems_by_sheet_row_column(env):
     ws.append(["Поступило обращений от юридических лиц", 2023, 22900])
     ws.append(["Нет такого показателя", 2023, 5])
     ws.append(["Зарегистрировано исходящих документов", 2023, "много"])
+    again = wb.create_sheet("Ещё")
+    again.append(["Показатель", "Год", "Значение"])
+    again.append(["Поступило обращений от юридических лиц", 2023, 22901])
     wb.save(path)
     target = env.empty()
     before = digest(target)
@@ -129,6 +132,8 @@ def test_problems_by_sheet_row_column(env):
     lines = r.stderr.strip().splitlines()
     assert any("«Ввод»" in l and "3" in l and " A" in l for l in lines), r.stderr
     assert any("«Ввод»" in l and "4" in l and " C" in l for l in lines), r.stderr
+    # The same figure on another sheet: told where the first one is, by sheet and row.
+    assert any(l.count("«") >= 2 and "«Ещё»" in l and "«Ввод»" in l and " 2" in l for l in lines), r.stderr
     assert digest(target) == before, "a refused import changed the database"
 
 

@@ -567,6 +567,9 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
     }
   g_object_unref (choices);
   gtk_box_append (GTK_BOX (content), columns);
+  /* A workbook's figures are already in these columns, read from its own headers: nothing to
+   * choose, and its column numbers would not be the sheet's. */
+  gtk_widget_set_visible (columns, !workbook);
 
   /* The first rows, as the file has them. */
   preview = group (_ ("First Rows"), NULL);

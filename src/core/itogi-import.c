@@ -82,6 +82,8 @@ column_letters (guint column)
 char *
 itogi_import_problem_where (const ItogiImportProblem *p)
 {
+  if (p->line == 0)
+    return g_strdup (_ ("The file"));
   if (p->sheet != NULL)
     {
       g_autofree char *letters = column_letters (p->column);
@@ -520,12 +522,18 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
       key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d:%d:%d", ind->id, p->year, p->period, p->index);
       if (g_hash_table_contains (seen, key))
         {
-          row_problem (report, row, -1, _ ("This figure is already given on line %u."),
-                       GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)));
+          const ItogiCsvRow *first = g_hash_table_lookup (seen, key);
+
+          /* Told where the first is, in the file's own terms: a line, or a sheet's row. */
+          if (first->sheet != NULL)
+            row_problem (report, row, -1, _ ("This figure is already given on sheet «%s», row %u."),
+                         first->sheet, first->line);
+          else
+            row_problem (report, row, -1, _ ("This figure is already given on line %u."), first->line);
           pending_free (p);
           continue;
         }
-      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
+      g_hash_table_insert (seen, g_steal_pointer (&key), (gpointer)row);
       g_ptr_array_add (pending, p);
     }
 
@@ -675,10 +683,15 @@ add_own_rows (ItogiCsvTable *all, const ItogiCsvTable *sheet, gboolean with_area
       guint n = g_strv_length (row->fields);
       const char *indicator = (guint)ind < n ? row->fields[ind] : "";
 
-      if (area_col >= 0 && (guint)area_col < n && *g_strstrip (row->fields[area_col]) != '\0')
+      /* (A merged cell of the area's name is empty on the rows after its first.) */
+      if (area_col >= 0 && (guint)area_col < n)
         {
-          g_free (area);
-          area = g_strdup (row->fields[area_col]);
+          g_autofree char *named = g_strstrip (g_strdup (row->fields[area_col]));
+          if (*named != '\0')
+            {
+              g_free (area);
+              area = g_steal_pointer (&named);
+            }
         }
       if (*indicator == '\0')
         continue;
@@ -736,8 +749,8 @@ itogi_import_workbook_table (GPtrArray *sheets, ItogiImportReport *report)
     {
       ItogiImportProblem *p = g_new0 (ItogiImportProblem, 1);
 
-      p->line = 1;
-      p->sheet = g_strdup (sheets->len > 0 ? ((ItogiCsvTable *)sheets->pdata[0])->sheet : "");
+      /* The whole file, not a sheet's row: line 0. */
+      p->line = 0;
       p->message = g_strdup (_ ("No sheet of the workbook has figures to import: a sheet needs a header row "
                                 "with «Показатель», «Год» and «Значение», or the layout of Itogi’s own "
                                 "workbook."));

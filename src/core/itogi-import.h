@@ -27,7 +27,7 @@ typedef enum
 
 typedef struct
 {
-  guint line;   /* 1-based line of the file (a workbook's row) */
+  guint line;   /* 1-based line of the file (a workbook's row); 0: the file as a whole */
   guint column; /* 1-based column, 0 for the whole row */
   char *message;
   char *sheet; /* the workbook sheet, NULL for a CSV file */
@@ -46,7 +46,7 @@ typedef struct
 
 void itogi_import_report_init (ItogiImportReport *report);
 /* Where a problem is, as a person looks for it: «Line 3, column 2», or for a workbook «Sheet
- * «Кадры», row 3, column D». */
+ * «Кадры», row 3, column D»; «The file» for the file as a whole. */
 char *itogi_import_problem_where (const ItogiImportProblem *p);
 void itogi_import_report_clear (ItogiImportReport *report);
 /* Recognise the columns from the header row («Показатель», «Год», «Значение»…, or English);

@@ -122,6 +122,37 @@ reader_new (GBytes *bytes)
                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
+typedef enum
+{
+  PART_OPEN,
+  PART_ABSENT, /* the workbook has no such part */
+  PART_FAILED, /* @error says why */
+} PartStatus;
+
+/* The part @name under a streaming reader; @bytes holds what the reader reads. */
+static PartStatus
+open_part (Book *b, const char *name, GBytes **bytes, xmlTextReaderPtr *reader, GError **error)
+{
+  GError *local = NULL;
+
+  *reader = NULL;
+  *bytes = read_part (b, name, &local);
+  if (*bytes == NULL)
+    {
+      if (local == NULL)
+        return PART_ABSENT;
+      g_propagate_error (error, local);
+      return PART_FAILED;
+    }
+  *reader = reader_new (*bytes);
+  if (*reader == NULL)
+    {
+      damaged (error);
+      return PART_FAILED;
+    }
+  return PART_OPEN;
+}
+
 /* The next node; −1 on an error or a DTD (an .xlsx part never has one), 0 at the end. */
 static int
 next (xmlTextReaderPtr r)
@@ -234,15 +265,21 @@ rich_text (xmlTextReaderPtr r, const char *end, GString *out)
 static gboolean
 read_strings (Book *b, GError **error)
 {
-  g_autoptr (GBytes) part = read_part (b, "xl/sharedStrings.xml", error);
+  g_autoptr (GBytes) part = NULL;
   xmlTextReaderPtr r;
   int ret;
 
-  if (part == NULL)
-    return error == NULL || *error == NULL;
-  r = reader_new (part);
-  if (r == NULL)
-    return damaged (error);
+  /* A workbook of numbers alone has no shared strings. */
+  switch (open_part (b, "xl/sharedStrings.xml", &part, &r, error))
+    {
+    case PART_ABSENT:
+      return TRUE;
+    case PART_FAILED:
+      return FALSE;
+    case PART_OPEN:
+    default:
+      break;
+    }
   while ((ret = next (r)) == 1)
     if (is_start (r, "si"))
       {
@@ -306,16 +343,22 @@ style_of (int id, const char *code)
 static gboolean
 read_styles (Book *b, GError **error)
 {
-  g_autoptr (GBytes) part = read_part (b, "xl/styles.xml", error);
+  g_autoptr (GBytes) part = NULL;
   xmlTextReaderPtr r;
   gboolean in_xfs = FALSE;
   int ret;
 
-  if (part == NULL)
-    return error == NULL || *error == NULL;
-  r = reader_new (part);
-  if (r == NULL)
-    return damaged (error);
+  /* Without styles every number is plain. */
+  switch (open_part (b, "xl/styles.xml", &part, &r, error))
+    {
+    case PART_ABSENT:
+      return TRUE;
+    case PART_FAILED:
+      return FALSE;
+    case PART_OPEN:
+    default:
+      break;
+    }
   while ((ret = next (r)) == 1)
     {
       if (is_start (r, "numFmt"))
@@ -404,18 +447,23 @@ row_free (Row *row)
 static gboolean
 read_sheet (Book *b, const char *path, ItogiCsvTable *table, GError **error)
 {
-  g_autoptr (GBytes) part = read_part (b, path, error);
+  g_autoptr (GBytes) part = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   xmlTextReaderPtr r;
   Row *row = NULL;
   guint width = 0, next_row = 1;
   int ret;
 
-  if (part == NULL)
-    return error != NULL && *error != NULL ? FALSE : damaged (error);
-  r = reader_new (part);
-  if (r == NULL)
-    return damaged (error);
+  switch (open_part (b, path, &part, &r, error))
+    {
+    case PART_ABSENT:
+      return damaged (error);
+    case PART_FAILED:
+      return FALSE;
+    case PART_OPEN:
+    default:
+      break;
+    }
   while ((ret = next (r)) == 1)
     {
       if (is_start (r, "row"))
@@ -527,20 +575,16 @@ read_sheet (Book *b, const char *path, ItogiCsvTable *table, GError **error)
 static gboolean
 read_workbook (Book *b, GPtrArray *names, GPtrArray *hidden, GPtrArray *paths, GError **error)
 {
-  g_autoptr (GBytes) book = read_part (b, "xl/workbook.xml", error);
+  g_autoptr (GBytes) book = NULL;
   g_autoptr (GBytes) rels = NULL;
   g_autoptr (GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   xmlTextReaderPtr r;
+  PartStatus status;
   int ret;
 
-  if (book == NULL)
-    return error != NULL && *error != NULL ? FALSE : damaged (error);
-  rels = read_part (b, "xl/_rels/workbook.xml.rels", error);
-  if (rels == NULL)
-    return error != NULL && *error != NULL ? FALSE : damaged (error);
-  if ((r = reader_new (rels)) == NULL)
-    return damaged (error);
+  /* The relationships first: they say which part each sheet is. */
+  if ((status = open_part (b, "xl/_rels/workbook.xml.rels", &rels, &r, error)) != PART_OPEN)
+    return status == PART_ABSENT ? damaged (error) : FALSE;
   while ((ret = next (r)) == 1)
     if (is_start (r, "Relationship"))
       {
@@ -555,8 +599,8 @@ read_workbook (Book *b, GPtrArray *names, GPtrArray *hidden, GPtrArray *paths, G
   if (ret != 0)
     return damaged (error);
 
-  if ((r = reader_new (book)) == NULL)
-    return damaged (error);
+  if ((status = open_part (b, "xl/workbook.xml", &book, &r, error)) != PART_OPEN)
+    return status == PART_ABSENT ? damaged (error) : FALSE;
   while ((ret = next (r)) == 1)
     {
       if (is_start (r, "workbookPr"))
