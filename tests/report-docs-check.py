@@ -281,7 +281,12 @@ def check_odt(args):
     for t in tables:
         check(t.find(q("table:table-header-rows")) is not None, f"{t.get(q('table:name'))} has no header row")
     lists = list(content.iter(q("text:list")))
-    check(len(lists) == args.tasks, f"{len(lists)} task lists, not {args.tasks}")
+    numbered = [x for x in lists if x.get(q("text:style-name")) == "Numbering_20_123"]
+    check(len(numbered) == args.tasks, f"{len(numbered)} task lists, not {args.tasks}")
+    # Every other list is a dashed one («Было зарегистрировано:», the opening), items in paragraphs.
+    for x in lists:
+        if x not in numbered:
+            check(x.get(q("text:style-name")) == "Dash_20_List", f"a list styled {x.get(q('text:style-name'))}")
 
     styles = xml["styles.xml"]
     layouts = [p.find(q("style:page-layout-properties")) for p in styles.iter(q("style:page-layout"))]

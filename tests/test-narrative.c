@@ -241,14 +241,16 @@ static const SeedCase seed_cases[] = {
       "поступило 22" G "808 " CMP ("2022", "23" G "142") " обращений от юридических лиц." } },
   { "documents/head-instructions",
     { "индивидуальных поручений Городского Головы города Калуги – 1079 (2022 г. - 1064)" },
-    { "1" G "079 " CMP ("2022", "1" G "064") " индивидуальных поручений Городского Головы города Калуги" } },
+    /* Alone, the list's lead and its item: «Было зарегистрировано: …». */
+    { "Было зарегистрировано: индивидуальных поручений Городского Головы города Калуги" NB "– 1" G
+      "079 " CMP ("2022", "1" G "064") "." } },
   { "documents/outgoing",
-    { "исходящих – 3997 (2022 г. - 4829)" },
-    { "Зарегистрировано 3" G "997 " CMP ("2022", "4" G "829") " исходящих документов." } },
+    { "Было зарегистрировано:", "исходящих – 3997 (2022 г. - 4829)" },
+    { "Было зарегистрировано: исходящих документов" NB "– 3" G "997 " CMP ("2022", "4" G "829") "." } },
   { "documents/other-documents",
     { "прочих – 1543 (2022 г. - 1674) – это договоры, доверенности и внутренние документы" },
-    { "1" G "543 " CMP ("2022", "1" G "674") " прочих документа",
-      "договоры, доверенности и внутренние документы" } },
+    { "прочих документов" NB "– 1" G "543 " CMP ("2022", "1" G "674") NB
+      "– это договоры, доверенности и внутренние документы." } },
   { "documents/control-documents",
     { "Обработано более 8 тысяч контрольных документов, поступивших в адрес Городского Головы города Калуги "
       "от "
@@ -905,13 +907,192 @@ test_report (Fixture *f, gconstpointer data)
       "\n\nРабота с общественными организациями и правоохранительными органами\nСведений за 2023" NB
       "год нет.\n",
       "to_text");
-  assert_contains (text,
-                   "хозяйства.\n\nЗадачи на 2024" NB "год:\n" ND " Сократить сроки ответа на обращения.\n" ND
-                   " Перейти на электронный журнал.\n",
-                   "to_text");
-  /* Only the area with tasks has the list. */
-  g_assert_null (strstr (strstr (text, "Задачи на 2024") + 1, "Задачи на 2024"));
+  /* The tasks close the report, under their area's heading; only the area with tasks is named
+   * there. */
+  g_assert_true (g_str_has_suffix (text, "\n\nЗадачи на 2024" NB "год\n\nОбращения граждан\n" ND
+                                         " Сократить сроки ответа на обращения.\n" ND
+                                         " Перейти на электронный журнал.\n"));
+  g_assert_null (strstr (strstr (text, "Задачи на 2024" NB "год\n") + 1, "Задачи на 2024" NB "год\n"));
   g_assert_null (strstr (text, "Прошлогодняя"));
+  g_assert_true (itogi_narrative_has_tasks (narrative));
+}
+
+/* The report written in the source's manner: it opens with the year's areas; indicators that
+ * share a lead are one list, those that share a subject one sentence; an explanation follows the
+ * figure it explains; a note that only repeats its sentence is not said twice. */
+static void
+test_report_manner (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiNarrative) narrative = NULL;
+  g_autofree char *text = NULL;
+  const ItogiNarrativeSection *section;
+  const char *at;
+
+  g_assert_no_error (error);
+  narrative = itogi_narrative_build (store, 2023, 2022, &error);
+  g_assert_no_error (error);
+
+  /* The opening, as the source has it, word for word: the areas of activity, not the
+   * institutions. */
+  g_assert_cmpstr (
+      narrative->introduction, ==,
+      "Основными направлениями в отчетном году, по которым осуществлялась деятельность "
+      "управления, являлись:\n" ND
+      " контроль за исполнением документов, поступивших в адрес Городского Головы города Калуги;\n" ND
+      " обращения граждан и организаций по вопросам местного значения;\n" ND
+      " работа с общественными организациями и правоохранительными органами;\n" ND
+      " внутренний муниципальный финансовый контроль;\n" ND
+      " правовое обеспечение деятельности всех структурных подразделений Городской Управы города "
+      "Калуги;\n" ND " снижение административных барьеров при предоставлении услуг;\n" ND
+      " развитие кадрового потенциала.");
+  g_assert_null (strstr (narrative->introduction, "учреждения"));
+  text = itogi_narrative_to_text (narrative);
+  assert_contains (text, "год\n\nОсновными направлениями", "to_text");
+
+  /* «Было зарегистрировано:» and its three items, one list, as the source writes it. */
+  section = find_section (narrative, "documents");
+  assert_contains (
+      section->body,
+      "лиц.\nБыло зарегистрировано:\n" ND " индивидуальных поручений Городского Головы города Калуги" NB
+      "– 1" G "079 " CMP ("2022", "1" G "064") ";\n" ND " исходящих документов" NB "– 3" G "997 " CMP (
+          "2022", "4" G "829") ";\n" ND " прочих документов" NB "– 1" G "543 " CMP ("2022", "1" G "674") NB
+      "– это договоры, доверенности и внутренние документы.\nОбработано",
+      "documents");
+  g_assert_null (strstr (section->body, "Зарегистрировано"));
+  /* A note that only repeats its sentence is left out: «с учетом … в социальных сетях» once. */
+  at = strstr (section->body, "социальных сетях");
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, "социальных сетях"));
+
+  /* «Юристы …» once: «подали … и приняли участие …». */
+  section = find_section (narrative, "legal");
+  assert_contains (section->body,
+                   "\nЮристы Городской Управы города Калуги подали свыше" NB "6" NB
+                   "тысяч " CMP ("2022", "6" G "624") " исков и заявлений и приняли участие в заседаниях "
+                                                      "судов общей юрисдикции и арбитражных судов: "
+                                                      "всего более" NB "5,6" NB
+                                                      "тысячи " CMP ("2022", "5" G "648") " заседаний.\n",
+                   "legal");
+  g_assert_null (strstr (strstr (section->body, "Юристы") + 1, "Юристы"));
+
+  /* 71 against 74: the explanation stands right after its figure; the rounded «на 2%» of the
+   * source is not said beside the computed change. */
+  section = find_section (narrative, "admin-barriers");
+  assert_contains (
+      section->body,
+      "71 " CMP (
+          "2022",
+          "74") " электронная услуга органов Городской Управы города Калуги. В конце "
+                "2022 года в электронном виде оказывалось 74 услуги, однако ряд услуг социального блока был "
+                "передан для предоставления в Социальный фонд России.\n",
+      "admin-barriers");
+  assert_contains (section->body,
+                   "Это в 2,4" NB "раза меньше, чем в 2022" NB
+                   "году. Уменьшение количества заявлений вызвано",
+                   "admin-barriers");
+  section = find_section (narrative, "appeals");
+  g_assert_null (strstr (section->body, "2%"));
+  assert_contains (section->body, "на 1,7" NB "%.", "appeals");
+
+  /* No tasks entered: the report writes none, not even the heading. */
+  g_assert_false (itogi_narrative_has_tasks (narrative));
+  g_assert_null (strstr (text, "Задачи на 2024" NB "год\n"));
+}
+
+static ItogiIndicator *
+shared_indicator (const char *title, const char *sentence)
+{
+  ItogiIndicator *ind = g_new0 (ItogiIndicator, 1);
+
+  ind->title = g_strdup (title);
+  ind->sentence = g_strdup (sentence);
+  ind->kind = ITOGI_KIND_COUNT;
+  return ind;
+}
+
+/* {:} and {и} in templates: alone a sentence reads whole; a run shares; a different lead, a
+ * sentence of two, or an indicator between breaks the run. Built through the store, as the
+ * report is. */
+static void
+test_shared_templates (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiIndicator) alone = shared_indicator ("Проверки", "Проведено{:} проверок" NB "– {число}.");
+  g_autoptr (ItogiIndicator) joined = shared_indicator ("Иски", "Юристы{и} подали {число} исков.");
+  g_autoptr (ItogiNarrative) narrative = NULL;
+  g_autoptr (ItogiArea) area = NULL;
+  g_autofree char *one = NULL, *two = NULL;
+  ItogiValue value = { .present = TRUE, .amount = 5 };
+  const ItogiNarrativeSection *section;
+  static const struct
+  {
+    const char *slug;
+    const char *sentence;
+    gint64 amount;
+  } indicators[] = {
+    { "a", "Проведено{:} выездных проверок" NB "– {число}.", 3 },
+    { "b", "Проведено{:} камеральных проверок" NB "– {число}.", 4 },
+    { "c", "Принято{:} решений" NB "– {число}.", 6 },
+    { "d", "Юристы{и} подали {число} исков.{? Это {изменение}.}", 10 },
+    { "e", "Юристы{и} выиграли {число} дел.", 7 },
+    { "f", "Юристы{и} провели {число} консультаций.", 8 },
+    { "g", "Юристы{и} составили {число} договоров.", 9 },
+  };
+
+  g_assert_no_error (error);
+  /* Alone: the lead with a colon; the subject with nothing between. */
+  one = itogi_narrative_sentence (alone, &value, NULL, 2023, 2022, &error);
+  g_assert_cmpstr (one, ==, "Проведено: проверок" NB "– 5.");
+  two = itogi_narrative_sentence (joined, &value, NULL, 2023, 2022, &error);
+  g_assert_cmpstr (two, ==, "Юристы подали 5 исков.");
+  g_assert_true (itogi_narrative_check_template ("Было{:} {число}", &error));
+  g_assert_true (itogi_narrative_check_template ("Юристы{и} подали {число}", &error));
+
+  area = itogi_area_new ();
+  area->slug = g_strdup ("shared");
+  area->title = g_strdup ("Проверка шаблонов");
+  area->short_title = g_strdup ("Шаблоны");
+  area->description = g_strdup ("");
+  area->icon = g_strdup ("");
+  area->position = 100;
+  area->id = itogi_store_add_area (store, area, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (area->id, >, 0);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (indicators); i++)
+    {
+      g_autoptr (ItogiIndicator) ind = shared_indicator (indicators[i].slug, indicators[i].sentence);
+      g_auto (ItogiValue) v = { .present = TRUE, .amount = indicators[i].amount };
+      g_auto (ItogiValue) before = { .present = TRUE, .amount = indicators[i].amount * 2 };
+
+      ind->area_id = area->id;
+      ind->slug = g_strdup (indicators[i].slug);
+      ind->unit = g_strdup ("ед.");
+      ind->id = itogi_store_add_indicator (store, ind, &error);
+      g_assert_no_error (error);
+      g_assert_true (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+      /* Only «d» has a comparison: its change makes it two sentences. */
+      if (strcmp (indicators[i].slug, "d") == 0)
+        g_assert_true (itogi_store_set_value (store, ind->id, 2022, ITOGI_PERIOD_YEAR, 0, &before, &error));
+      g_assert_no_error (error);
+    }
+
+  narrative = itogi_narrative_build (store, 2023, 2022, &error);
+  g_assert_no_error (error);
+  section = find_section (narrative, "shared");
+  g_test_message ("%s", section->body);
+  g_assert_true (g_str_has_prefix (section->body, "Проведено:\n" ND " выездных проверок" NB "– 3;\n" ND
+                                                  " камеральных проверок" NB "– 4.\n"
+                                                  "Принято: решений" NB "– 6.\n"));
+  /* «d» says two sentences: the run starts after it; three share the subject: commas, then «и». */
+  assert_contains (section->body, "Это в 2" NB "раза меньше, чем в 2022" NB "году.\n", "shared");
+  assert_contains (section->body, "\nЮристы выиграли 7 дел, провели 8 консультаций и составили 9 договоров.",
+                   "shared");
+  g_assert_null (strstr (section->body, "\x1e"));
+  g_assert_null (strstr (section->body, "\x1f"));
 }
 
 /* The seed's templates reach the report through the store, which keeps each indicator's
@@ -1115,6 +1296,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/narrative/default-sentence", test_default_sentence);
   g_test_add_func ("/core/narrative/partial-year", test_partial_year);
   g_test_add ("/core/narrative/report/seed", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/core/narrative/report/manner", Fixture, NULL, fixture_set_up, test_report_manner,
+              fixture_tear_down);
+  g_test_add ("/core/narrative/report/shared-templates", Fixture, NULL, fixture_set_up, test_shared_templates,
+              fixture_tear_down);
   g_test_add ("/core/narrative/report/by-sections", Fixture, NULL, fixture_set_up, test_report_by_sections,
               fixture_tear_down);
   g_test_add ("/core/narrative/report/templates", Fixture, NULL, fixture_set_up, test_report_templates,

@@ -155,6 +155,9 @@ fixture_rebuild (Fixture *f)
   f->headings = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < areas->len; i++)
     g_ptr_array_add (f->headings, g_strdup_printf ("%u. %s", i + 1, ((ItogiArea *)areas->pdata[i])->title));
+  /* Next year's tasks close the report, as a section of their own. */
+  if (itogi_narrative_has_tasks (f->narrative))
+    g_ptr_array_add (f->headings, g_strdup_printf ("%u. Задачи на 2024 год", areas->len + 1));
 }
 
 static void
@@ -190,7 +193,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   fixture_rebuild (f);
-  g_assert_cmpuint (f->headings->len, ==, 8);
+  g_assert_cmpuint (f->headings->len, ==, 9);
 }
 
 static void
@@ -243,6 +246,11 @@ expected_texts (Fixture *f)
   for (guint i = 0; i < G_N_ELEMENTS (TASKS); i++)
     add_unique (texts, TASKS[i]);
   add_unique (texts, "Задачи на 2024 год");
+  /* The opening and the source's list, in the report's words. */
+  add_unique (texts, "Основными направлениями в отчетном году, по которым осуществлялась деятельность "
+                     "управления, являлись:");
+  add_unique (texts, "развитие кадрового потенциала.");
+  add_unique (texts, "Было зарегистрировано:");
   add_unique (texts, "Сведений за 2023 год нет.");
   add_unique (texts, "Показатель");
   add_unique (texts, "2022\u00a0г.");

@@ -228,7 +228,8 @@ itogi_indicator_dialog_new (GtkWindow *parent, const ItogiIndicator *indicator, 
       ADW_PREFERENCES_GROUP (report),
       _ ("The sentence the report states the figure in. {число} is the figure, {сравнение} the year before "
          "in brackets, {изменение} the change, {год} «2023 года»; {поступил|поступило|поступило} picks the "
-         "form for 1, 2–4 and 5. Empty: a plain sentence made from the title."));
+         "form for 1, 2–4 and 5; {:} after a lead that indicators in a row share lists them under it, {и} "
+         "after a shared subject joins their sentences. Empty: a plain sentence made from the title."));
   d->entries[ENTRY_SENTENCE] = entry_row (_ ("Sentence"), indicator->sentence);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (report), d->entries[ENTRY_SENTENCE]);
 

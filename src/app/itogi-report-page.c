@@ -43,9 +43,11 @@ struct _ItogiReportPage
   GtkWidget *content;
   GtkWidget *title_label;
   GtkWidget *subtitle_label;
-  GtkWidget *message; /* what went wrong, until the next successful save */
-  GtkWidget *missing; /* the areas with no figure for a year of the report, once all are read */
+  GtkWidget *message;      /* what went wrong, until the next successful save */
+  GtkWidget *missing;      /* the areas with no figure for a year of the report, once all are read */
+  GtkWidget *introduction; /* the year's areas of activity, as the report opens */
   GtkWidget *sections_box;
+  GtkWidget *tasks_box;  /* next year's tasks, area by area, once all are read */
   GtkWidget *export_box; /* while a file is written: its step, and Cancel */
   GtkWidget *export_bar;
   GtkWidget *export_buttons;
@@ -72,7 +74,6 @@ struct _Section
   GtkWidget *chart;
   GtkWidget *chart_kind; /* the kinds, then «No chart» last */
   char *chart_choice;    /* as stored: a kind's name, "none", or NULL for automatic */
-  GtkWidget *tasks_box;
 };
 
 G_DEFINE_FINAL_TYPE (ItogiReportPage, itogi_report_page, GTK_TYPE_WIDGET)
@@ -210,35 +211,58 @@ on_regenerate_clicked (GtkButton *button, Section *s)
   itogi_report_page_regenerate (s->page, s->slug, FALSE);
 }
 
+/* The closing section, next year's tasks, as the documents end: each area with its tasks, or
+ * «Задачи не внесены» where it has none (said here only: the documents leave such an area out,
+ * and write no tasks section at all when none has any). Made once every section is read. */
 static void
-fill_tasks (Section *s, const ItogiNarrativeSection *ns)
+fill_tasks (ItogiReportPage *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (s->tasks_box)) != NULL)
-    gtk_box_remove (GTK_BOX (s->tasks_box), child);
-  if (ns->tasks == NULL || ns->tasks->len == 0)
+  while ((child = gtk_widget_get_first_child (self->tasks_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->tasks_box), child);
+  if (self->narrative->sections->len < self->areas->len)
     {
-      gtk_widget_set_visible (s->tasks_box, FALSE);
+      gtk_widget_set_visible (self->tasks_box, FALSE);
       return;
     }
   {
     /* Translators: «Задачи на 2024 год» */
-    g_autofree char *heading = g_strdup_printf (_ ("Tasks for %d"), s->page->year + 1);
+    g_autofree char *heading = g_strdup_printf (_ ("Tasks for %d"), self->year + 1);
     GtkWidget *label = gtk_label_new (heading);
-    gtk_widget_add_css_class (label, "heading");
+    gtk_widget_add_css_class (label, "title-2");
     gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_box_append (GTK_BOX (s->tasks_box), label);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_box_append (GTK_BOX (self->tasks_box), label);
   }
-  for (guint i = 0; i < ns->tasks->len; i++)
+  for (guint i = 0; i < self->narrative->sections->len; i++)
     {
-      g_autofree char *line = g_strdup_printf ("– %s", (const char *)ns->tasks->pdata[i]);
-      GtkWidget *label = gtk_label_new (line);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      const ItogiNarrativeSection *ns = self->narrative->sections->pdata[i];
+      GtkWidget *area = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *label = gtk_label_new (ns->heading);
+
+      gtk_widget_add_css_class (label, "heading");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (s->tasks_box), label);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (area), label);
+      if (ns->tasks == NULL || ns->tasks->len == 0)
+        {
+          label = gtk_label_new (_ ("No tasks entered"));
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_box_append (GTK_BOX (area), label);
+        }
+      for (guint t = 0; ns->tasks != NULL && t < ns->tasks->len; t++)
+        {
+          g_autofree char *line = g_strdup_printf ("%u. %s", t + 1, (const char *)ns->tasks->pdata[t]);
+          label = gtk_label_new (line);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_box_append (GTK_BOX (area), label);
+        }
+      gtk_box_append (GTK_BOX (self->tasks_box), area);
     }
-  gtk_widget_set_visible (s->tasks_box, TRUE);
+  gtk_widget_set_visible (self->tasks_box, TRUE);
 }
 
 /* The dropdown's rows: the chart kinds in their enum order, then no chart at all. */
@@ -374,9 +398,6 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
   gtk_widget_set_size_request (s->chart, -1, 320);
   gtk_box_append (GTK_BOX (s->box), s->chart);
 
-  s->tasks_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_box_append (GTK_BOX (s->box), s->tasks_box);
-
   g_signal_connect (s->buffer, "changed", G_CALLBACK (on_buffer_changed), s);
   return s;
 }
@@ -404,7 +425,7 @@ same_areas (ItogiReportPage *self, GPtrArray *areas)
 }
 
 /* Section @i of the narrative shown: made if it is not yet (the sections are made in order),
- * its text, tasks and chart choice filled in; its chart too when @chart. */
+ * its text and chart choice filled in; its chart too when @chart. */
 static void
 show_section (ItogiReportPage *self, guint i, gboolean chart)
 {
@@ -428,7 +449,6 @@ show_section (ItogiReportPage *self, guint i, gboolean chart)
       s->edited = ns->edited;
     }
   update_status (s);
-  fill_tasks (s, ns);
   gtk_widget_set_visible (s->box, TRUE);
   g_free (s->chart_choice);
   s->chart_choice = g_strdup (ns->chart);
@@ -458,6 +478,7 @@ show_missing (ItogiReportPage *self)
   missing = itogi_narrative_missing_figures (self->narrative);
   gtk_label_set_text (GTK_LABEL (self->missing), missing != NULL ? missing : "");
   gtk_widget_set_visible (self->missing, missing != NULL);
+  fill_tasks (self);
 }
 
 /* One thing still to make: the next chart, else the next section (a step of itogi-idle-fill.h).
@@ -537,6 +558,8 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
 
   gtk_label_set_text (GTK_LABEL (self->title_label), self->narrative->title);
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), self->narrative->office);
+  gtk_label_set_text (GTK_LABEL (self->introduction), self->narrative->introduction);
+  gtk_widget_set_visible (self->introduction, *self->narrative->introduction != '\0');
 
   if (!same_areas (self, self->areas))
     {
@@ -551,8 +574,10 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
     gtk_widget_set_visible (((Section *)self->sections->pdata[i])->box, FALSE);
   for (guint i = 0; i < first; i++)
     show_section (self, i, FALSE);
-  /* Another pair of years: what the old one lacked no longer holds; said again once read. */
+  /* Another pair of years: what the old one lacked no longer holds, nor its tasks; said again
+   * once read. */
   gtk_widget_set_visible (self->missing, FALSE);
+  gtk_widget_set_visible (self->tasks_box, FALSE);
   show_missing (self);
   self->charts_next = 0;
   if (self->charts_next < self->areas->len)
@@ -1086,8 +1111,18 @@ itogi_report_page_init (ItogiReportPage *self)
   gtk_widget_set_visible (self->missing, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->missing);
 
+  self->introduction = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->introduction), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->introduction), 0);
+  gtk_widget_set_visible (self->introduction, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->introduction);
+
   self->sections_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 36);
   gtk_box_append (GTK_BOX (self->content), self->sections_box);
+
+  self->tasks_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_visible (self->tasks_box, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->tasks_box);
 }
 
 GtkWidget *

@@ -28,6 +28,17 @@
  *                       «{письменное|письменных|письменных|письменного}». A form may be empty.
  *   {?…}              an optional part, left out whole when a placeholder in it has nothing to say:
  *                     «{? Это {изменение}.}»
+ *   {:}               a shared lead: «Было зарегистрировано{:} исходящих документов – {число}
+ *                     {сравнение}.» Alone it reads «Было зарегистрировано: исходящих документов –
+ *                     3 997 (2022 г. – 4 829).»; indicators in a row whose leads are the same are
+ *                     written as one list, as the report writes them:
+ *                       «Было зарегистрировано:
+ *                        – индивидуальных поручений … – 1 079 (2022 г. – 1 064);
+ *                        – исходящих документов – 3 997 (2022 г. – 4 829).»
+ *   {и}               a shared subject: «Юристы Городской Управы{и} подали {число} …». Alone it is
+ *                     nothing; indicators in a row whose text before it is the same make one
+ *                     sentence: «Юристы Городской Управы подали … и приняли участие в …»
+ *                   Only the first {:} or {и} of a template counts.
  *
  * Braces are the syntax only; the text cannot contain them. A placeholder (or optional part)
  * that comes out empty takes the space before it along when a space or punctuation follows, so
@@ -427,6 +438,8 @@ typedef enum
   PH_YEAR,
   PH_COMPARE_YEAR,
   PH_TITLE,
+  PH_LIST_LEAD,
+  PH_JOIN,
 } Placeholder;
 
 static const struct
@@ -444,7 +457,13 @@ static const struct
   { "отчетный год", PH_YEAR }, /* as the source spells it, without «ё» */
   { "год сравнения", PH_COMPARE_YEAR },
   { "название", PH_TITLE },
+  { ":", PH_LIST_LEAD },
+  { "и", PH_JOIN },
 };
+
+/* Where {:} and {и} stood in a rendered sentence, until the section groups the sentences. */
+#define MARK_LIST "\x1e"
+#define MARK_JOIN "\x1f"
 
 typedef struct
 {
@@ -567,7 +586,7 @@ parse_braces (const char **p, Node **out, GError **error)
                     * template's own words and stay as they are. */
                    _ ("The sentence template has an unknown placeholder “{%s}”. Use {число}, "
                       "{сравнение}, {изменение}, {сущ}, {год}, {году}, {отчётный год}, "
-                      "{год сравнения} or {название}, or word forms such as "
+                      "{год сравнения}, {название}, {:} or {и}, or word forms such as "
                       "{поступил|поступило|поступило}."),
                    excerpt);
     }
@@ -716,6 +735,10 @@ expand_placeholder (Placeholder placeholder, const RenderContext *ctx, GError **
       return g_strdup_printf ("%d", ctx->compare_year);
     case PH_TITLE:
       return g_strdup (ctx->title);
+    case PH_LIST_LEAD:
+      return g_strdup (MARK_LIST);
+    case PH_JOIN:
+      return g_strdup (MARK_JOIN);
     case PH_NOUN:
     default:
       break;
@@ -855,9 +878,10 @@ render_sentence (const ItogiIndicator *indicator, const char *template, const It
   return g_strstrip (g_strndup (out->str, out->len));
 }
 
-char *
-itogi_narrative_sentence (const ItogiIndicator *indicator, const ItogiValue *current,
-                          const ItogiValue *previous, int year, int compare_year, GError **error)
+/* The sentence with the marks of {:} and {и} still in it. */
+static char *
+marked_sentence (const ItogiIndicator *indicator, const ItogiValue *current, const ItogiValue *previous,
+                 int year, int compare_year, GError **error)
 {
   const char *template;
 
@@ -873,6 +897,100 @@ itogi_narrative_sentence (const ItogiIndicator *indicator, const ItogiValue *cur
       template = *title != '\0' ? DEFAULT_TEMPLATE : "{число} {сравнение}{?; это {изменение}}.";
     }
   return render_sentence (indicator, template, current, previous, year, compare_year, error);
+}
+
+/* A sentence as the section groups it: what comes before its {:} or {и} (the shared lead or
+ * subject) and what comes after. */
+typedef enum
+{
+  SHARE_NONE,
+  SHARE_LIST,
+  SHARE_JOIN,
+} Share;
+
+typedef struct
+{
+  Share share;
+  char *head; /* the whole sentence when share is SHARE_NONE */
+  char *rest;
+  char *note; /* the figure's note, when it adds to the sentence */
+} Sentence;
+
+static void
+sentence_clear (Sentence *sentence)
+{
+  g_free (sentence->head);
+  g_free (sentence->rest);
+  g_free (sentence->note);
+}
+
+/* Splits @marked at its first mark; any other mark is dropped. Takes @marked. */
+static Sentence
+sentence_split (char *marked)
+{
+  Sentence sentence = { SHARE_NONE, NULL, NULL, NULL };
+  g_autoptr (GString) rest = NULL;
+  char *mark = marked + strcspn (marked, MARK_LIST MARK_JOIN);
+
+  if (*mark != '\0')
+    {
+      sentence.share = *mark == MARK_LIST[0] ? SHARE_LIST : SHARE_JOIN;
+      *mark = '\0';
+      rest = g_string_new (mark + 1);
+    }
+  else
+    rest = g_string_new (NULL);
+  /* Later marks are nothing. */
+  for (gsize i = 0; i < rest->len;)
+    if (rest->str[i] == MARK_LIST[0] || rest->str[i] == MARK_JOIN[0])
+      g_string_erase (rest, (gssize)i, 1);
+    else
+      i++;
+  sentence.head = g_strstrip (marked);
+  sentence.rest = g_strstrip (g_string_free (g_steal_pointer (&rest), FALSE));
+  /* A lead or subject with nothing before it shares nothing. */
+  if (sentence.share != SHARE_NONE && *sentence.head == '\0')
+    {
+      g_free (sentence.head);
+      sentence.head = g_steal_pointer (&sentence.rest);
+      sentence.rest = g_strdup ("");
+      sentence.share = SHARE_NONE;
+    }
+  return sentence;
+}
+
+/* The sentence standing alone. */
+static char *
+sentence_alone (const Sentence *sentence)
+{
+  switch (sentence->share)
+    {
+    case SHARE_LIST:
+      return *sentence->rest != '\0' ? g_strconcat (sentence->head, ": ", sentence->rest, NULL)
+                                     : g_strconcat (sentence->head, ".", NULL);
+    case SHARE_JOIN:
+      return *sentence->rest != '\0' ? g_strconcat (sentence->head, " ", sentence->rest, NULL)
+                                     : g_strdup (sentence->head);
+    case SHARE_NONE:
+    default:
+      return g_strdup (sentence->head);
+    }
+}
+
+char *
+itogi_narrative_sentence (const ItogiIndicator *indicator, const ItogiValue *current,
+                          const ItogiValue *previous, int year, int compare_year, GError **error)
+{
+  char *marked = marked_sentence (indicator, current, previous, year, compare_year, error);
+  Sentence sentence;
+  char *alone;
+
+  if (marked == NULL)
+    return NULL;
+  sentence = sentence_split (marked);
+  alone = sentence_alone (&sentence);
+  sentence_clear (&sentence);
+  return alone;
 }
 
 /* ---- the report ---- */
@@ -899,6 +1017,7 @@ itogi_narrative_free (ItogiNarrative *narrative)
     return;
   g_free (narrative->office);
   g_free (narrative->title);
+  g_free (narrative->introduction);
   if (narrative->sections != NULL)
     g_ptr_array_unref (narrative->sections);
   g_free (narrative);
@@ -988,6 +1107,87 @@ report_title (const char *stored, const char *office, int year)
                           year, year + 1);
 }
 
+/* @text with a small first letter, as a list item after a colon takes it; an abbreviation
+ * («МФЦ …») keeps its capitals. */
+static char *
+lower_first (const char *text)
+{
+  const char *second = *text != '\0' ? g_utf8_next_char (text) : text;
+  gunichar first = g_utf8_get_char (text);
+  char buffer[8];
+  int len;
+
+  if (*text == '\0' || (*second != '\0' && g_unichar_isupper (g_utf8_get_char (second))))
+    return g_strdup (text);
+  len = g_unichar_to_utf8 (g_unichar_tolower (first), buffer);
+  return g_strdup_printf ("%.*s%s", len, buffer, second);
+}
+
+/* Whether @area is one of the year's areas of activity: one with a description is; one without
+ * is unless all it holds is institutions («Подведомственные учреждения»). */
+static gboolean
+is_area_of_activity (ItogiStore *store, const ItogiArea *area, int year)
+{
+  g_autoptr (GPtrArray) institutions = NULL;
+  g_autoptr (GPtrArray) indicators = NULL;
+
+  if (area->description != NULL && *area->description != '\0')
+    return TRUE;
+  institutions = itogi_store_list_institutions (store, area->id, year, NULL);
+  if (institutions == NULL || institutions->len == 0)
+    return TRUE;
+  indicators = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+  return indicators != NULL && indicators->len > 0;
+}
+
+/* The report's opening: its areas of activity in a list, each by its description (the report's
+ * own wording), else by its title. */
+static char *
+introduction (ItogiStore *store, const char *office, int year)
+{
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *genitive = office != NULL ? office_genitive (office) : NULL;
+  g_autofree char *whose = NULL;
+
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    {
+      const ItogiArea *area = areas->pdata[i];
+      const char *name
+          = area->description != NULL && *area->description != '\0' ? area->description : area->title;
+      g_autofree char *clean = g_strstrip (g_strdup (name != NULL ? name : ""));
+      gsize len = strlen (clean);
+
+      while (len > 0 && strchr (".;:", clean[len - 1]) != NULL)
+        clean[--len] = '\0';
+      if (len > 0 && is_area_of_activity (store, area, year))
+        g_ptr_array_add (names, lower_first (clean));
+    }
+  if (names->len == 0)
+    return g_strdup ("");
+
+  /* «деятельность управления»: the office's head word, as the report says it. */
+  if (genitive != NULL)
+    whose = g_strndup (genitive, strcspn (genitive, " "));
+  if (names->len == 1)
+    {
+      g_string_append (out, "Основным направлением в отчетном году");
+      if (whose != NULL)
+        g_string_append_printf (out, ", по которому осуществлялась деятельность %s,", whose);
+      g_string_append_printf (out, " являлось %s.", (const char *)names->pdata[0]);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  g_string_append (out, "Основными направлениями в отчетном году");
+  if (whose != NULL)
+    g_string_append_printf (out, ", по которым осуществлялась деятельность %s,", whose);
+  g_string_append (out, " являлись:");
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, "\n\u2013 %s%s", (const char *)names->pdata[i],
+                            i + 1 < names->len ? ";" : ".");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Each non-blank line of a note as a paragraph of its own. */
 static void
 append_paragraphs (GPtrArray *paragraphs, const char *text)
@@ -1006,8 +1206,9 @@ append_paragraphs (GPtrArray *paragraphs, const char *text)
     }
 }
 
-/* The sentence of a row; a template that went wrong after it was saved (the dialog checks it,
- * an import might not) falls back to the default sentence rather than leave the figure out. */
+/* The sentence of a row, marks kept; a template that went wrong after it was saved (the dialog
+ * checks it, an import might not) falls back to the default sentence rather than leave the figure
+ * out. */
 static char *
 row_sentence (const ItogiTableRow *row, int year, int compare_year, GError **error)
 {
@@ -1015,8 +1216,10 @@ row_sentence (const ItogiTableRow *row, int year, int compare_year, GError **err
   g_autoptr (ItogiIndicator) plain = NULL;
   char *sentence;
 
-  sentence = itogi_narrative_sentence (row->indicator, &row->current, &row->previous, year, compare_year,
-                                       &local_error);
+  if (!row->current.present)
+    return NULL;
+  sentence
+      = marked_sentence (row->indicator, &row->current, &row->previous, year, compare_year, &local_error);
   if (sentence != NULL || local_error == NULL)
     return sentence;
   if (local_error->domain != ITOGI_NARRATIVE_ERROR)
@@ -1026,7 +1229,168 @@ row_sentence (const ItogiTableRow *row, int year, int compare_year, GError **err
     }
   plain = itogi_indicator_copy (row->indicator);
   g_clear_pointer (&plain->sentence, g_free);
-  return itogi_narrative_sentence (plain, &row->current, &row->previous, year, compare_year, error);
+  return marked_sentence (plain, &row->current, &row->previous, year, compare_year, error);
+}
+
+/* @text's words, lower case, letters only, one space between them: what a note and a sentence
+ * are compared by. */
+static char *
+words_of (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean gap = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c))
+        {
+          if (gap && out->len > 0)
+            g_string_append_c (out, ' ');
+          gap = FALSE;
+          g_string_append_unichar (out, g_unichar_tolower (c));
+        }
+      else
+        gap = TRUE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @note only says again in words what @sentence says already («С учетом поступивших
+ * обращений жителей в социальных сетях», «Это меньше, чем в 2022 году на 2%» after «Это меньше,
+ * чем в 2022 году, на 1,7 %»): figures aside, its words stand in the sentence in the same order. */
+static gboolean
+note_repeats (const char *note, const char *sentence)
+{
+  g_autofree char *n = words_of (note);
+  g_autofree char *t = words_of (sentence);
+
+  return *n == '\0' || strstr (t, n) != NULL;
+}
+
+/* Abbreviations whose dot a sentence may end on: that dot is not the sentence's own. */
+static gboolean
+ends_with_abbreviation (const char *text, gsize len)
+{
+  static const char *const words[]
+      = { "руб", "тыс", "млн", "млрд", "г", "гг", "чел", "ед", "шт", "п", "т", "др", "пр" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+      if (len >= n + 1 && strncmp (text + len - 1 - n, words[i], n) == 0
+          && (len == n + 1 || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (text + len - 1 - n)))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* @text without the full stop it ends on, when it is one sentence ending in one; NULL when it
+ * holds more than one sentence or ends otherwise («?», an abbreviation): such a text is not run
+ * on into the next. */
+static char *
+without_full_stop (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len == 0 || text[len - 1] != '.' || ends_with_abbreviation (text, len))
+    return NULL;
+  for (gsize i = 0; i + 1 < len - 1; i++)
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && text[i + 1] == ' ')
+      return NULL;
+  return g_strndup (text, len - 1);
+}
+
+/* «sentence Note.», the note left out when it repeats the sentence. */
+static char *
+with_notes (char *text, Sentence *sentences, guint from, guint to)
+{
+  g_autoptr (GString) out = g_string_new (text);
+
+  g_free (text);
+  for (guint k = from; k <= to; k++)
+    if (sentences[k].note != NULL && !note_repeats (sentences[k].note, out->str))
+      {
+        g_string_append_c (out, ' ');
+        g_string_append (out, sentences[k].note);
+      }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* How many sentences from @i on share @sentences[i]'s lead or subject (1: only itself). A joined
+ * sentence runs on only from one that is a single sentence ending in a full stop. */
+static guint
+shared_run (Sentence *sentences, guint n, guint i)
+{
+  guint j = i + 1;
+
+  if (sentences[i].share == SHARE_NONE)
+    return 1;
+  while (j < n && sentences[j].share == sentences[i].share
+         && strcmp (sentences[j].head, sentences[i].head) == 0)
+    {
+      if (sentences[i].share == SHARE_JOIN)
+        {
+          g_autofree char *before = without_full_stop (sentences[j - 1].rest);
+          if (before == NULL)
+            break;
+        }
+      j++;
+    }
+  return j - i;
+}
+
+/* The indicators' sentences as paragraphs: a run of shared leads as one list («Было
+ * зарегистрировано:», then «– …;» a line each, the last ending in «.»), a run of shared subjects
+ * as one sentence («Юристы … подали … и приняли …»), each figure's note after its own sentence
+ * (or after the list). */
+static void
+append_sentences (GPtrArray *paragraphs, Sentence *sentences, guint n)
+{
+  for (guint i = 0; i < n;)
+    {
+      guint run = shared_run (sentences, n, i);
+      guint last = i + run - 1;
+
+      if (run == 1)
+        g_ptr_array_add (paragraphs, with_notes (sentence_alone (&sentences[i]), sentences, i, i));
+      else if (sentences[i].share == SHARE_LIST)
+        {
+          g_ptr_array_add (paragraphs, g_strconcat (sentences[i].head, ":", NULL));
+          for (guint k = i; k <= last; k++)
+            {
+              const char *item = sentences[k].rest;
+              gsize len = strlen (item);
+              gboolean stop
+                  = len > 0 && strchr (".;,", item[len - 1]) != NULL && !ends_with_abbreviation (item, len);
+
+              if (stop)
+                len--;
+              g_ptr_array_add (paragraphs,
+                               g_strdup_printf ("\u2013 %.*s%s", (int)len, item, k < last ? ";" : "."));
+            }
+          for (guint k = i; k <= last; k++)
+            if (sentences[k].note != NULL && !note_repeats (sentences[k].note, sentences[k].rest))
+              g_ptr_array_add (paragraphs, g_strdup (sentences[k].note));
+        }
+      else
+        {
+          g_autoptr (GString) joined = g_string_new (sentences[i].head);
+
+          for (guint k = i; k <= last; k++)
+            {
+              g_autofree char *part
+                  = k < last ? without_full_stop (sentences[k].rest) : g_strdup (sentences[k].rest);
+
+              g_string_append (joined, k == i ? " " : k < last ? ", " : " и ");
+              g_string_append (joined, part);
+            }
+          g_ptr_array_add (paragraphs,
+                           with_notes (g_string_free (g_steal_pointer (&joined), FALSE), sentences, i, last));
+        }
+      i += run;
+    }
 }
 
 static ItogiNarrativeSection *
@@ -1042,26 +1406,40 @@ build_section (ItogiStore *store, const ItogiArea *area, GPtrArray *rows, int ye
   guint indicators = 0;
   gboolean has_current = FALSE, has_previous = FALSE;
 
+  g_autoptr (GArray) sentences = g_array_new (FALSE, TRUE, sizeof (Sentence));
+
+  g_array_set_clear_func (sentences, (GDestroyNotify)sentence_clear);
   for (guint i = 0; i < rows->len; i++)
     {
       const ItogiTableRow *row = g_ptr_array_index (rows, i);
       g_autoptr (GError) sentence_error = NULL;
-      char *sentence;
+      char *marked;
 
       if (row->area->id != area->id)
         continue;
       indicators++;
       has_current |= row->current.present;
       has_previous |= row->previous.present;
-      sentence = row_sentence (row, year, compare_year, &sentence_error);
+      marked = row_sentence (row, year, compare_year, &sentence_error);
       if (sentence_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&sentence_error));
           return NULL;
         }
-      if (sentence != NULL)
-        g_ptr_array_add (paragraphs, sentence);
+      if (marked != NULL)
+        {
+          Sentence sentence = sentence_split (marked);
+          /* The figure's note follows its sentence: its explanation stands by it. */
+          if (row->current.note != NULL)
+            {
+              sentence.note = g_strstrip (itogi_text_untab (row->current.note));
+              if (*sentence.note == '\0')
+                g_clear_pointer (&sentence.note, g_free);
+            }
+          g_array_append_val (sentences, sentence);
+        }
     }
+  append_sentences (paragraphs, (Sentence *)(void *)sentences->data, sentences->len);
 
   note = itogi_store_get_area_note (store, area->id, year, &note_error);
   if (note_error != NULL)
@@ -1137,6 +1515,18 @@ itogi_narrative_build (ItogiStore *store, int year, int compare_year, GError **e
   return g_steal_pointer (&narrative);
 }
 
+gboolean
+itogi_narrative_has_tasks (const ItogiNarrative *narrative)
+{
+  for (guint i = 0; narrative->sections != NULL && i < narrative->sections->len; i++)
+    {
+      const ItogiNarrativeSection *section = narrative->sections->pdata[i];
+      if (section->tasks != NULL && section->tasks->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 char *
 itogi_narrative_to_text (const ItogiNarrative *narrative)
 {
@@ -1145,6 +1535,8 @@ itogi_narrative_to_text (const ItogiNarrative *narrative)
   g_return_val_if_fail (narrative != NULL, NULL);
 
   g_string_append_printf (out, "%s\n", narrative->title != NULL ? narrative->title : "");
+  if (narrative->introduction != NULL && *narrative->introduction != '\0')
+    g_string_append_printf (out, "\n%s\n", narrative->introduction);
   for (guint i = 0; narrative->sections != NULL && i < narrative->sections->len; i++)
     {
       const ItogiNarrativeSection *section = g_ptr_array_index (narrative->sections, i);
@@ -1154,9 +1546,19 @@ itogi_narrative_to_text (const ItogiNarrative *narrative)
         g_string_append_printf (out, "Сведений за %d" ITOGI_NBSP "год нет.\n", narrative->year);
       else
         g_string_append_printf (out, "%s\n", section->body);
-      if (section->tasks != NULL && section->tasks->len > 0)
+    }
+  /* The title promises next year's tasks: they close the report, area by area. None entered,
+   * none are written. */
+  if (itogi_narrative_has_tasks (narrative))
+    {
+      g_string_append_printf (out, "\nЗадачи на %d" ITOGI_NBSP "год\n", narrative->year + 1);
+      for (guint i = 0; i < narrative->sections->len; i++)
         {
-          g_string_append_printf (out, "\nЗадачи на %d" ITOGI_NBSP "год:\n", narrative->year + 1);
+          const ItogiNarrativeSection *section = g_ptr_array_index (narrative->sections, i);
+
+          if (section->tasks == NULL || section->tasks->len == 0)
+            continue;
+          g_string_append_printf (out, "\n%s\n", section->heading);
           for (guint t = 0; t < section->tasks->len; t++)
             g_string_append_printf (out, "\u2013 %s\n", (const char *)g_ptr_array_index (section->tasks, t));
         }
@@ -1213,6 +1615,7 @@ itogi_narrative_begin (ItogiStore *store, int year, int compare_year)
     narrative->office = g_strdup ("");
   stored_title = itogi_store_get_meta (store, "report-title");
   narrative->title = report_title (stored_title, narrative->office, year);
+  narrative->introduction = introduction (store, narrative->office, year);
   narrative->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_narrative_section_free);
   return narrative;
 }

@@ -42,6 +42,11 @@ typedef struct
 {
   char *office; /* «Управление делами Городского Головы города Калуги» */
   char *title; /* «Отчет о деятельности … за 2023 год и задачах на 2024 год» */
+  /* The opening: the year's areas of activity, as the report opens, «Основными направлениями в
+   * отчетном году, по которым осуществлялась деятельность управления, являлись:» with a «– …;»
+   * line for each (paragraphs separated by "\n", as a section's body); "" with no area. An area
+   * that only holds institutions is not an area of activity and is not listed. */
+  char *introduction;
   int year;
   int compare_year;
   GPtrArray *sections; /* ItogiNarrativeSection *, in tab order; areas with nothing to say included */
@@ -108,10 +113,15 @@ char *itogi_narrative_format_change (const ItogiValue *current, const ItogiValue
  * text are not counted. */
 char *itogi_narrative_missing_figures (const ItogiNarrative *narrative);
 
-/* The whole report as plain UTF-8 text: title, then per area its heading, body and
- * «Задачи на 2024 год:» with the tasks as a dashed list. A section with an empty body (no figures,
- * no notes for the year) says «Сведений за 2023 год нет.»: the body itself stays "" so that the
- * Report view and the PDF writer can tell "nothing to say" from a text that says so. */
+/* Whether any section has tasks for the year after the report's: the documents then close with
+ * «Задачи на 2024 год», area by area; with none they say nothing of tasks. */
+gboolean itogi_narrative_has_tasks (const ItogiNarrative *narrative);
+
+/* The whole report as plain UTF-8 text: title, introduction, then per area its heading and body,
+ * and last «Задачи на 2024 год» with each area's tasks as a dashed list under its heading. A
+ * section with an empty body (no figures, no notes for the year) says «Сведений за 2023 год
+ * нет.»: the body itself stays "" so that the Report view and the PDF writer can tell "nothing to
+ * say" from a text that says so. */
 char *itogi_narrative_to_text (const ItogiNarrative *narrative);
 
 G_END_DECLS

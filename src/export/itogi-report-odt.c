@@ -326,6 +326,42 @@ append_chart (GString *xml, GPtrArray *pictures, ItogiStore *store, const ItogiN
   return TRUE;
 }
 
+/* A text's paragraphs ("\n" between them): lines that open with «– » as a dashed list, the
+ * others as body text. The first paragraph takes @first_style when given (the one that starts the
+ * numbered pages). */
+static void
+append_paragraphs (GString *body, const char *text, const char *first_style)
+{
+  g_auto (GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+  gboolean in_list = FALSE, first = TRUE;
+
+  for (guint k = 0; paragraphs[k] != NULL; k++)
+    {
+      gboolean item;
+
+      g_strstrip (paragraphs[k]);
+      if (*paragraphs[k] == '\0')
+        continue;
+      item = g_str_has_prefix (paragraphs[k], "\u2013 ");
+      if (item && !in_list)
+        g_string_append (body, "<text:list text:style-name=\"Dash_20_List\">\n");
+      else if (!item && in_list)
+        g_string_append (body, "</text:list>\n");
+      in_list = item;
+      if (item)
+        {
+          g_string_append (body, "<text:list-item>");
+          paragraph (body, "List_20_Item", paragraphs[k] + strlen ("\u2013 "));
+          g_string_append (body, "</text:list-item>\n");
+        }
+      else
+        paragraph (body, first && first_style != NULL ? first_style : "Text_20_body", paragraphs[k]);
+      first = FALSE;
+    }
+  if (in_list)
+    g_string_append (body, "</text:list>\n");
+}
+
 /* ---- the parts ---- */
 
 static char *
@@ -344,28 +380,28 @@ content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, co
   paragraph (body, "TitleOffice", n->office != NULL ? n->office : "");
   paragraph (body, "Title", n->title != NULL && *n->title != '\0' ? n->title : fallback);
   paragraph (body, "TitlePlace", place);
+  /* The opening, on the first numbered page. */
+  append_paragraphs (body, n->introduction, "FirstText");
 
   for (guint i = 0; i < n->sections->len; i++)
     {
       const ItogiNarrativeSection *s = n->sections->pdata[i];
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, s->heading != NULL ? s->heading : "");
-      g_auto (GStrv) paragraphs = g_strsplit (s->body != NULL ? s->body : "", "\n", -1);
+      gsize before;
 
       /* The document is made in memory and saved only at the end: a cancel leaves nothing. */
       if (!itogi_progress_step (progress, i, n->sections->len, error))
         return NULL;
       gboolean said = FALSE, has_rows = FALSE;
 
-      /* The first heading starts the numbered pages. */
-      heading (body, i == 0 ? "FirstHeading" : "Heading_20_1", 1, title);
-      for (guint k = 0; paragraphs[k] != NULL; k++)
-        {
-          g_strstrip (paragraphs[k]);
-          if (*paragraphs[k] == '\0')
-            continue;
-          paragraph (body, "Text_20_body", paragraphs[k]);
-          said = TRUE;
-        }
+      /* Without an opening, the first heading starts the numbered pages. */
+      heading (body,
+               i == 0 && (n->introduction == NULL || *n->introduction == '\0') ? "FirstHeading"
+                                                                               : "Heading_20_1",
+               1, title);
+      before = body->len;
+      append_paragraphs (body, s->body, NULL);
+      said = body->len > before;
       if (s->slug != NULL)
         {
           if (!append_table (body, styles, store, n, s->slug, ++tables, &has_rows, error))
@@ -374,10 +410,26 @@ content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, co
             return NULL;
           said |= has_rows;
         }
-      if (s->tasks != NULL && s->tasks->len > 0)
+      if (!said)
         {
-          g_autofree char *tasks = g_strdup_printf ("Задачи на %d год", n->year + 1);
-          heading (body, "Heading_20_2", 2, tasks);
+          g_autofree char *nothing = g_strdup_printf ("Сведений за %d год нет.", n->year);
+          paragraph (body, "Text_20_body", nothing);
+        }
+    }
+
+  /* Last, next year's tasks, area by area; none entered, none written. */
+  if (itogi_narrative_has_tasks (n))
+    {
+      g_autofree char *tasks = g_strdup_printf ("%u. Задачи на %d год", n->sections->len + 1, n->year + 1);
+
+      heading (body, "Heading_20_1", 1, tasks);
+      for (guint i = 0; i < n->sections->len; i++)
+        {
+          const ItogiNarrativeSection *s = n->sections->pdata[i];
+
+          if (s->tasks == NULL || s->tasks->len == 0)
+            continue;
+          heading (body, "Heading_20_2", 2, s->heading != NULL ? s->heading : "");
           g_string_append (body, "<text:list text:style-name=\"Numbering_20_123\">\n");
           for (guint t = 0; t < s->tasks->len; t++)
             {
@@ -386,12 +438,6 @@ content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, co
               g_string_append (body, "</text:list-item>\n");
             }
           g_string_append (body, "</text:list>\n");
-          said = TRUE;
-        }
-      if (!said)
-        {
-          g_autofree char *nothing = g_strdup_printf ("Сведений за %d год нет.", n->year);
-          paragraph (body, "Text_20_body", nothing);
         }
     }
 
@@ -407,6 +453,10 @@ content_xml (ItogiStore *store, const ItogiNarrative *n, GPtrArray *pictures, co
       "style:parent-style-name=\"Title_20_Place\"/>\n"
       "<style:style style:name=\"FirstHeading\" style:family=\"paragraph\" "
       "style:parent-style-name=\"Heading_20_1\""
+      " style:master-page-name=\"Standard\"><style:paragraph-properties style:page-number=\"auto\"/>"
+      "</style:style>\n"
+      "<style:style style:name=\"FirstText\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Text_20_body\""
       " style:master-page-name=\"Standard\"><style:paragraph-properties style:page-number=\"auto\"/>"
       "</style:style>\n"
       "<style:style style:name=\"Row\" style:family=\"table-row\">"
@@ -520,6 +570,14 @@ static const char STYLES_XML[]
       "text:list-tab-stop-position=\"1.25cm\""
       " fo:text-indent=\"-0.75cm\" fo:margin-left=\"1.25cm\"/></style:list-level-properties>"
       "</text:list-level-style-number></text:list-style>\n"
+      /* The report's dashed lists: «Было зарегистрировано:», then «– …;». */
+      "<text:list-style style:name=\"Dash_20_List\" style:display-name=\"Dash List\">"
+      "<text:list-level-style-bullet text:level=\"1\" text:bullet-char=\"\u2013\">"
+      "<style:list-level-properties text:list-level-position-and-space-mode=\"label-alignment\">"
+      "<style:list-level-label-alignment text:label-followed-by=\"listtab\" "
+      "text:list-tab-stop-position=\"1.25cm\""
+      " fo:text-indent=\"-0.75cm\" fo:margin-left=\"1.25cm\"/></style:list-level-properties>"
+      "</text:list-level-style-bullet></text:list-style>\n"
       "</office:styles>\n"
       "<office:automatic-styles>\n"
       /* The footer sits inside the bottom margin's 2 cm: 1 cm below it, 1 cm for it and its gap. */

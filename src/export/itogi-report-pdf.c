@@ -657,6 +657,41 @@ draw_title_page (Doc *d, const ItogiNarrative *n, const char *city)
   pango_cairo_show_layout (d->cr, bottom);
 }
 
+/* A text's paragraphs ("\n" between them) as blocks: a paragraph with a first-line indent, a
+ * line that opens with «– » as a list item under its dash; a paragraph that ends in «:» stays
+ * with the list after it. */
+static void
+append_paragraph_blocks (Doc *d, GPtrArray *blocks, const char *text)
+{
+  g_auto (GStrv) paragraphs = g_strsplit (text != NULL ? text : "", "\n", -1);
+  Block *lead = NULL; /* the paragraph before, when it ends in «:» */
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      Block *b;
+
+      g_strstrip (paragraphs[i]);
+      if (*paragraphs[i] == '\0')
+        continue;
+      if (g_str_has_prefix (paragraphs[i], "\u2013 "))
+        {
+          b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, LIST_TEXT_X, 0, FALSE,
+                          paragraphs[i] + strlen ("\u2013 "));
+          b->marker = make_layout (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, -1, PANGO_ALIGN_LEFT, "\u2013");
+          b->space_before = 1;
+          if (lead != NULL)
+            lead->keep_with_next = TRUE;
+        }
+      else
+        {
+          b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, 0, INDENT, FALSE, paragraphs[i]);
+          b->space_before = 3;
+        }
+      g_ptr_array_add (blocks, b);
+      lead = g_str_has_suffix (paragraphs[i], ":") ? b : NULL;
+    }
+}
+
 /* The blocks of one area, in reading order. */
 static GPtrArray *
 section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index, GError **error)
@@ -665,7 +700,6 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
   g_autoptr (GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree char *heading = g_strdup_printf ("%u. %s", index + 1, s->heading != NULL ? s->heading : "");
-  g_auto (GStrv) paragraphs = g_strsplit (s->body != NULL ? s->body : "", "\n", -1);
   Block *b;
   gboolean said = FALSE;
 
@@ -673,16 +707,8 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
   b->outline = g_strdup (heading);
   g_ptr_array_add (blocks, b);
 
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      g_strstrip (paragraphs[i]);
-      if (*paragraphs[i] == '\0')
-        continue;
-      b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, 0, INDENT, FALSE, paragraphs[i]);
-      b->space_before = 3;
-      g_ptr_array_add (blocks, b);
-      said = TRUE;
-    }
+  append_paragraph_blocks (d, blocks, s->body);
+  said = blocks->len > 1;
 
   if (s->slug != NULL)
     {
@@ -729,10 +755,39 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
         }
     }
 
-  if (s->tasks != NULL && s->tasks->len > 0)
+  if (!said)
     {
-      g_autofree char *title = g_strdup_printf ("Задачи на %d год", n->year + 1);
-      g_ptr_array_add (blocks, heading_block (d, SUBHEADING_SIZE, 12, 4, title));
+      g_autofree char *nothing = g_strdup_printf ("Сведений за %d год нет.", n->year);
+      b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, 0, INDENT, FALSE, nothing);
+      g_ptr_array_add (blocks, b);
+    }
+  return g_steal_pointer (&blocks);
+}
+
+/* The report's last section: next year's tasks, area by area, numbered under each area's name.
+ * NULL when no area has any: none are written. */
+static GPtrArray *
+tasks_blocks (Doc *d, const ItogiNarrative *n)
+{
+  g_autoptr (GPtrArray) blocks = NULL;
+  g_autofree char *heading = NULL;
+  Block *b;
+
+  if (!itogi_narrative_has_tasks (n))
+    return NULL;
+  blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
+  heading = g_strdup_printf ("%u. Задачи на %d год", n->sections->len + 1, n->year + 1);
+  b = heading_block (d, HEADING_SIZE, 20, 8, heading);
+  b->outline = g_strdup (heading);
+  g_ptr_array_add (blocks, b);
+  for (guint i = 0; i < n->sections->len; i++)
+    {
+      const ItogiNarrativeSection *s = n->sections->pdata[i];
+
+      if (s->tasks == NULL || s->tasks->len == 0)
+        continue;
+      g_ptr_array_add (blocks,
+                       heading_block (d, SUBHEADING_SIZE, 12, 4, s->heading != NULL ? s->heading : ""));
       for (guint t = 0; t < s->tasks->len; t++)
         {
           g_autofree char *number = g_strdup_printf ("%u.", t + 1);
@@ -742,14 +797,6 @@ section_blocks (Doc *d, ItogiStore *store, const ItogiNarrative *n, guint index,
           b->space_before = 2;
           g_ptr_array_add (blocks, b);
         }
-      said = TRUE;
-    }
-
-  if (!said)
-    {
-      g_autofree char *nothing = g_strdup_printf ("Сведений за %d год нет.", n->year);
-      b = text_block (d, SERIF, BODY_SIZE, PANGO_WEIGHT_NORMAL, 0, INDENT, FALSE, nothing);
-      g_ptr_array_add (blocks, b);
     }
   return g_steal_pointer (&blocks);
 }
@@ -816,6 +863,14 @@ itogi_report_write_pdf_with (ItogiStore *store, const ItogiNarrative *narrative,
   city = itogi_store_get_meta (store, "city");
   draw_title_page (&d, narrative, city);
   new_page (&d);
+  {
+    /* The opening, the year's areas of activity, before the first section. */
+    g_autoptr (GPtrArray) opening = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
+
+    append_paragraph_blocks (&d, opening, narrative->introduction);
+    for (guint k = 0; k < opening->len; k++)
+      place_block (&d, opening, k);
+  }
 
   for (guint i = 0; i < narrative->sections->len; i++)
     {
@@ -834,6 +889,13 @@ itogi_report_write_pdf_with (ItogiStore *store, const ItogiNarrative *narrative,
           break;
         }
       for (guint k = 0; k < blocks->len; k++)
+        place_block (&d, blocks, k);
+    }
+  if (!failed)
+    {
+      g_autoptr (GPtrArray) blocks = tasks_blocks (&d, narrative);
+
+      for (guint k = 0; blocks != NULL && k < blocks->len; k++)
         place_block (&d, blocks, k);
     }
   finish_page (&d);
