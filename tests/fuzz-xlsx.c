@@ -44,6 +44,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       itogi_import_report_init (&report);
       all = itogi_import_workbook_table (sheets, &report);
       g_assert_true ((all == NULL) == (report.problems->len > 0));
+      /* And its tasks sheets: four columns a row, or a problem. */
+      {
+        g_auto (ItogiImportReport) tasks_report = { 0 };
+        g_autoptr (ItogiCsvTable) tasks = NULL;
+
+        itogi_import_report_init (&tasks_report);
+        tasks = itogi_import_workbook_tasks (sheets, &tasks_report);
+        for (guint r = 0; tasks != NULL && r < tasks->rows->len; r++)
+          g_assert_cmpuint (g_strv_length (((ItogiCsvRow *)tasks->rows->pdata[r])->fields), ==,
+                            ITOGI_IMPORT_TASK_N_COLUMNS);
+      }
     }
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 #include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
@@ -1334,6 +1335,87 @@ test_import (void)
   g_unlink (bad);
 }
 
+/* An Excel workbook, written by libxlsxwriter (not Itogi's reader's own writer), through the
+ * import dialog: a sheet of figures and a sheet of next year's tasks, checked, imported in one
+ * step, and undone in one. */
+static void
+test_import_workbook (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "figures.xlsx", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, "financial-control", NULL);
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+  g_autoptr (GPtrArray) tasks = NULL;
+  g_auto (ItogiValue) v = { 0 };
+  GtkWidget *dialog;
+
+  {
+    lxw_workbook *wb = workbook_new (path);
+    lxw_worksheet *figures = workbook_add_worksheet (wb, "Цифры");
+    lxw_worksheet *plan = workbook_add_worksheet (wb, "План");
+
+    worksheet_write_string (figures, 0, 0, "Показатель", NULL);
+    worksheet_write_string (figures, 0, 1, "Год", NULL);
+    worksheet_write_string (figures, 0, 2, "Значение", NULL);
+    worksheet_write_string (figures, 1, 0, "Проведено выездных и камеральных проверок", NULL);
+    worksheet_write_number (figures, 1, 1, 2025, NULL);
+    worksheet_write_number (figures, 1, 2, 31, NULL);
+    worksheet_write_string (plan, 0, 0, "Задачи на 2024 год", NULL);
+    worksheet_write_string (plan, 1, 0, "Направление", NULL);
+    worksheet_write_string (plan, 1, 1, "Задача", NULL);
+    worksheet_write_string (plan, 2, 0, "Финансовый контроль", NULL);
+    worksheet_write_string (plan, 2, 1, "Провести 25 проверок", NULL);
+    g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  }
+
+  g_assert_true (itogi_window_import_file (window, file, &error));
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Import from Excel")));
+  g_assert_nonnull (dialog);
+  wait_import_check (dialog);
+  g_assert_true (itogi_import_dialog_can_import (dialog));
+  {
+    g_autofree char *values = itogi_test_trn ("The file is good: %s value will be imported.",
+                                              "The file is good: %s values will be imported.", 1);
+    g_autofree char *told
+        = itogi_test_trn ("%s task would be added or updated.", "%s tasks would be added or updated.", 1);
+    g_autofree char *summary = g_strconcat (values, " ", told, NULL);
+    g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, summary);
+  }
+  /* Checking wrote nothing. */
+  tasks = itogi_store_list_tasks (store, area->id, 2024, NULL);
+  g_assert_cmpuint (tasks->len, ==, 0);
+  g_clear_pointer (&tasks, g_ptr_array_unref);
+
+  g_assert_true (itogi_import_dialog_import (dialog));
+  {
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while (itogi_test_find_toplevel (TR ("Import from Excel")) != NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (itogi_test_find_toplevel (TR ("Import from Excel")));
+  }
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
+  g_assert_cmpint (v.amount, ==, 31);
+  itogi_value_clear (&v);
+  tasks = itogi_store_list_tasks (store, area->id, 2024, NULL);
+  g_assert_cmpuint (tasks->len, ==, 1);
+  g_assert_cmpstr (((ItogiTask *)tasks->pdata[0])->text, ==, "Провести 25 проверок");
+  g_clear_pointer (&tasks, g_ptr_array_unref);
+
+  /* One step: Undo takes the figure and the task back together. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
+  g_assert_false (v.present);
+  tasks = itogi_store_list_tasks (store, area->id, 2024, NULL);
+  g_assert_cmpuint (tasks->len, ==, 0);
+  close_window (window);
+  g_unlink (path);
+}
+
 static GPtrArray *
 indicators_of (const char *slug)
 {
@@ -1988,6 +2070,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/notes", test_notes);
   g_test_add_func ("/app/window/period-editor", test_period_editor);
   g_test_add_func ("/app/window/import", test_import);
+  g_test_add_func ("/app/window/import-workbook", test_import_workbook);
   g_test_add_func ("/app/window/indicators", test_indicators);
   g_test_add_func ("/app/window/areas", test_areas);
   g_test_add_func ("/app/window/backup", test_backup);

@@ -6,7 +6,9 @@ Runs the real itogi-cli (ITOGI_CLI) and prints TAP. Itogi's own workbook comes b
 structure emptied of figures with every figure and qualifier as it was; a plain sheet written by
 an independent writer (openpyxl) is read with the CSV import's column rules; problems are told by
 sheet, row and column, and then nothing changes; hostile workbooks (a zip bomb, entity
-expansion, an external entity) are refused in one plain line with the database untouched.
+expansion, an external entity) are refused in one plain line with the database untouched. Next
+year's tasks come in from the workbook's tasks sheet (Itogi's own, or one written elsewhere), with
+the same rules.
 """
 import hashlib
 import os
@@ -134,6 +136,106 @@ def test_problems_by_sheet_row_column(env):
     assert any("«Ввод»" in l and "4" in l and " C" in l for l in lines), r.stderr
     # The same figure on another sheet: told where the first one is, by sheet and row.
     assert any(l.count("«") >= 2 and "«Ещё»" in l and "«Ввод»" in l and " 2" in l for l in lines), r.stderr
+    assert digest(target) == before, "a refused import changed the database"
+
+
+def tasks_of(db):
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT a.slug, t.year, t.position, t.text, t.done FROM tasks t JOIN areas a "
+                       "ON a.id = t.area_id ORDER BY a.position, t.year, t.position").fetchall()
+    con.close()
+    return rows
+
+
+def test_tasks_round_trip(env):
+    # Next year's tasks go out on their sheet of Itogi's workbook and come back from it.
+    source = os.path.join(env.root, "with-tasks.db")
+    shutil.copy(env.db, source)
+    con = sqlite3.connect(source)
+    with con:
+        for slug, position, text, done in (("appeals", 1, "Сократить сроки ответа на обращения", 0),
+                                           ("appeals", 2, "Перейти на электронный журнал", 1),
+                                           ("legal", 1, "Провести 70 консультаций", 0)):
+            con.execute("INSERT INTO tasks (area_id, year, position, text, done, changed_by, changed_at) "
+                        "SELECT id, 2024, ?, ?, ?, 'test', '' FROM areas WHERE slug = ?",
+                        (position, text, done, slug))
+    con.close()
+    book = os.path.join(env.root, "tasks.xlsx")
+    r = run("--database", source, "export", "--year", "2023", "-o", book)
+    assert r.returncode == 0, r.stderr
+    assert "Задачи на 2024 год" in openpyxl.load_workbook(book).sheetnames
+    target = env.empty()
+    r = run("--database", target, "import", book)
+    assert r.returncode == 0, r.stderr
+    assert tasks_of(target) == tasks_of(source), tasks_of(target)
+    assert re.search(r"\b3\b.*задач", r.stdout), r.stdout
+    # Read again: the same tasks are there already, word for word; none is added twice.
+    r = run("--database", target, "import", book)
+    assert r.returncode == 0, r.stderr
+    assert tasks_of(target) == tasks_of(source)
+    assert "задач" not in r.stdout, r.stdout
+
+
+def test_tasks_sheet_alone(env):
+    # A tasks sheet written elsewhere (openpyxl): the year from its title, «да»/«нет» for done.
+    path = os.path.join(env.root, "tasks-only.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "План"
+    ws.append(["Задачи на 2025 год"])
+    ws.append(["Направление", "Задача", "Выполнено"])
+    ws.append(["Кадры", "Обучить 350 сотрудников", "нет"])
+    ws.append([None, None, None])
+    ws.append(["Правовое обеспечение", "Подать не менее 6 тысяч исков", "да"])
+    wb.save(path)
+    target = env.empty()
+    before = table(target)
+    r = run("--database", target, "import", path)
+    assert r.returncode == 0, r.stderr
+    assert tasks_of(target) == [("legal", 2025, 1, "Подать не менее 6 тысяч исков", 1),
+                                ("personnel", 2025, 1, "Обучить 350 сотрудников", 0)], tasks_of(target)
+    # Tasks alone: no figure touched, and the output says only what it did to the tasks.
+    assert table(target) == before
+    assert "значени" not in r.stdout and "задач" in r.stdout, r.stdout
+
+
+def test_tasks_problems(env):
+    path = os.path.join(env.root, "bad-tasks.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Задачи"
+    ws.append(["Направление", "Год", "Задача", "Выполнено"])
+    ws.append(["Нет такого направления", 2024, "Задача", "нет"])
+    ws.append(["Кадры", 2024, "Обучить сотрудников", "может быть"])
+    ws.append(["Кадры", "скоро", "Другая задача", ""])
+    ws.append(["Кадры", 2024, "Обучить сотрудников", "нет"])
+    ws.append(["Кадры", 2024, "Обучить сотрудников", "да"])
+    undated = wb.create_sheet("Без года")
+    undated.append(["Направление", "Задача"])
+    undated.append(["Кадры", "Задача без года"])
+    figures = wb.create_sheet("Цифры")
+    figures.append(["Показатель", "Год", "Значение"])
+    figures.append(["Поступило обращений от юридических лиц", 2023, 22900])
+    wb.save(path)
+    target = env.empty()
+    before = digest(target)
+    r = run("--database", target, "import", path)
+    assert r.returncode != 0, r.stdout
+    lines = r.stderr.strip().splitlines()
+    # The sheet with no year is told first, and nothing else is read until it says one.
+    assert any("«Без года»" in l and "«Год»" in l for l in lines), r.stderr
+    assert digest(target) == before, "a refused import changed the database"
+    del wb["Без года"]
+    wb.save(path)
+    r = run("--database", target, "import", path)
+    assert r.returncode != 0, r.stdout
+    lines = r.stderr.strip().splitlines()
+    assert any("«Задачи»" in l and " 2" in l and " A" in l for l in lines), r.stderr
+    assert any("«Задачи»" in l and " 3" in l and " D" in l for l in lines), r.stderr
+    assert any("«Задачи»" in l and " 4" in l and " B" in l for l in lines), r.stderr
+    # The same task twice in the file (rows 5 and 6; row 3's is wrong already): told where the first is.
+    assert any("«Задачи»" in l and " 6" in l and "5" in l.split(":", 1)[1] for l in lines), r.stderr
+    # The figures of a file with bad tasks are not written either.
     assert digest(target) == before, "a refused import changed the database"
 
 

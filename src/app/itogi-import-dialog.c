@@ -20,6 +20,7 @@ typedef struct
 {
   ItogiStore *store;
   ItogiCsvTable *table;
+  ItogiCsvTable *tasks; /* a workbook's tasks (Направление, Год, Задача, Выполнено), or NULL */
   gboolean workbook; /* the rows are a workbook's figures, one per row, in the CSV columns */
   ItogiImportDone done;
   gpointer data;
@@ -59,6 +60,8 @@ import_dialog_free (ImportDialog *d)
   if (d->parent != NULL)
     g_object_remove_weak_pointer (G_OBJECT (d->parent), (gpointer *)&d->parent);
   itogi_csv_table_free (d->table);
+  if (d->tasks != NULL)
+    itogi_csv_table_free (d->tasks);
   g_free (d);
 }
 
@@ -143,17 +146,28 @@ show_check (ImportDialog *d, ItogiImportReport *report, gboolean ok, const GErro
           gtk_list_box_append (d->problems, row);
         }
     }
-  else if (report->values == 0)
+  else if (report->values == 0 && report->tasks == 0)
     summary = g_strdup (_ ("The file has no values to import."));
   else
     {
       g_autofree char *count = itogi_format_integer (report->values);
-      summary
-          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file is good: %s value will be imported.",
-                                          "The file is good: %s values will be imported.", report->values),
-                             count);
+      g_autofree char *tasks = itogi_format_integer (report->tasks);
+      g_autofree char *values
+          = report->values == 0
+                ? g_strdup ("")
+                : g_strdup_printf (
+                    g_dngettext (GETTEXT_PACKAGE, "The file is good: %s value will be imported.",
+                                 "The file is good: %s values will be imported.", report->values),
+                    count);
+      g_autofree char *task_text
+          = report->tasks == 0
+                ? g_strdup ("")
+                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s task would be added or updated.",
+                                                "%s tasks would be added or updated.", report->tasks),
+                                   tasks);
+      summary = g_strstrip (g_strjoin (" ", values, task_text, NULL));
     }
-  d->good = ok && error == NULL && report->values > 0;
+  d->good = ok && error == NULL && (report->values > 0 || report->tasks > 0);
   gtk_label_set_text (GTK_LABEL (d->summary), summary);
   gtk_widget_remove_css_class (d->summary, d->good ? "error" : "success");
   gtk_widget_add_css_class (d->summary, d->good ? "success" : "error");
@@ -192,8 +206,8 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
                                               : itogi_store_open_unverified (job->database, &job->error);
 
   if (store != NULL)
-    job->ok
-        = itogi_import_csv_with (store, job->d->table, job->dry_run, &job->report, &progress, &job->error);
+    job->ok = itogi_import_rows_with (store, job->d->table, job->d->tasks, job->dry_run, &job->report,
+                                      &progress, &job->error);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -246,7 +260,7 @@ on_job_done (GObject *source, GAsyncResult *result, gpointer data)
 
   /* An import that landed just as the dialog was closed is still told to the window. */
   if (d->closing && was_import && job->ok && d->parent != NULL && d->done != NULL)
-    d->done (job->report.step, job->report.values, d->data);
+    d->done (job->report.step, job->report.values, job->report.tasks, d->data);
   /* A check the next one replaced, or a dialog closed meanwhile: nothing to show. */
   if (d->closing || g_task_get_cancellable (G_TASK (result)) != d->job)
     return;
@@ -268,7 +282,7 @@ on_job_done (GObject *source, GAsyncResult *result, gpointer data)
       return;
     }
   if (d->done != NULL)
-    d->done (job->report.step, job->report.values, d->data);
+    d->done (job->report.step, job->report.values, job->report.tasks, d->data);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -332,7 +346,7 @@ recheck (ImportDialog *d)
       gboolean ok;
 
       fill_report (d, &report);
-      ok = itogi_import_csv (d->store, d->table, TRUE, &report, &error);
+      ok = itogi_import_rows_with (d->store, d->table, d->tasks, TRUE, &report, NULL, &error);
       show_check (d, &report, ok, error);
       return;
     }
@@ -355,7 +369,7 @@ itogi_import_dialog_import (GtkWidget *dialog)
       return TRUE;
     }
   fill_report (d, &report);
-  if (!itogi_import_csv (d->store, d->table, FALSE, &report, &error))
+  if (!itogi_import_rows_with (d->store, d->table, d->tasks, FALSE, &report, NULL, &error))
     {
       gtk_label_set_text (GTK_LABEL (d->summary),
                           error != NULL ? error->message
@@ -365,7 +379,7 @@ itogi_import_dialog_import (GtkWidget *dialog)
       return FALSE;
     }
   if (d->done != NULL)
-    d->done (report.step, report.values, d->data);
+    d->done (report.step, report.values, report.tasks, d->data);
   gtk_window_destroy (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -451,7 +465,7 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
                          gsize length, ItogiImportDone done, gpointer data, GError **error)
 {
   gboolean workbook = itogi_xlsx_looks_like ((const guint8 *)text, length);
-  ItogiCsvTable *table = NULL;
+  ItogiCsvTable *table = NULL, *tasks = NULL;
   const char *title = workbook ? _ ("Import from Excel") : _ ("Import from CSV");
   g_auto (ItogiImportReport) guess = { 0 };
   const ItogiCsvRow *header;
@@ -470,9 +484,12 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
       if (sheets == NULL)
         return NULL;
       itogi_import_report_init (&found);
-      table = itogi_import_workbook_table (sheets, &found);
+      tasks = itogi_import_workbook_tasks (sheets, &found);
+      table = found.problems->len == 0 ? itogi_import_workbook_figures (sheets, &found, tasks != NULL) : NULL;
       if (table == NULL)
         {
+          if (tasks != NULL)
+            itogi_csv_table_free (tasks);
           ItogiImportProblem *p = found.problems->pdata[0];
           g_set_error_literal (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_EMPTY, p->message);
           return NULL;
@@ -488,6 +505,7 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   /* A store that cannot be written imports nothing: its refusal comes from the store itself. */
   d->database = itogi_store_is_read_only (store) ? NULL : g_strdup (itogi_store_get_path (store));
   d->table = table;
+  d->tasks = tasks;
   d->done = done;
   d->data = data;
   header = table->rows->pdata[0];

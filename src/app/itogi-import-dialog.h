@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* Called after the values landed, with the step that wrote them (for Undo). */
-typedef void (*ItogiImportDone) (gint64 step, guint values, gpointer data);
+typedef void (*ItogiImportDone) (gint64 step, guint values, guint tasks, gpointer data);
 
 /* A modal window for the CSV @text (named @name): which column holds what (guessed from the
  * header, changeable), the first rows, and every problem by line and column. Import is offered

@@ -963,12 +963,26 @@ restore_area_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
-on_imported (gint64 step, guint values, gpointer data)
+on_imported (gint64 step, guint values, guint tasks, gpointer data)
 {
   ItogiWindow *self = data;
   g_autofree char *count = itogi_format_integer (values);
-  g_autofree char *message = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "Imported %s value.", "Imported %s values.", values), count);
+  g_autofree char *task_count = itogi_format_integer (tasks);
+  g_autofree char *message = NULL;
+
+  /* A workbook of tasks alone says only what it did to them. */
+  if (values > 0 || tasks == 0)
+    message = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Imported %s value.", "Imported %s values.", values), count);
+  if (tasks > 0)
+    {
+      g_autofree char *told = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%s task added or updated.", "%s tasks added or updated.", tasks),
+          task_count);
+      char *both = message != NULL ? g_strconcat (message, " ", told, NULL) : g_strdup (told);
+      g_free (message);
+      message = both;
+    }
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   if (step != 0)

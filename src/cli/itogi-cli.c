@@ -736,9 +736,26 @@ cmd_import (const GlobalOptions *global, int argc, char **argv)
                                    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s value.",
                                                                    "Imported %s values.", report.values),
                                                       count);
-    out (msg);
-    out ("\n");
+    /* A workbook of tasks alone says only what it did to them. */
+    if (report.values > 0 || report.tasks == 0)
+      {
+        out (msg);
+        out ("\n");
+      }
   }
+  if (report.tasks > 0)
+    {
+      g_autofree char *count = itogi_format_integer (report.tasks);
+      g_autofree char *msg
+          = dry_run ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s task would be added or updated.",
+                                                    "%s tasks would be added or updated.", report.tasks),
+                                       count)
+                    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s task added or updated.",
+                                                    "%s tasks added or updated.", report.tasks),
+                                       count);
+      out (msg);
+      out ("\n");
+    }
   return EXIT_SUCCESS;
 }
 

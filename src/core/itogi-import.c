@@ -340,11 +340,170 @@ itogi_import_csv (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_ru
 /* Told every so many rows: often enough for a bar to move, seldom enough to cost nothing. */
 #define PROGRESS_EVERY 1024
 
+typedef struct
+{
+  gint64 area_id;
+  int year;
+  char *text;
+  gboolean done;
+  gint64 existing; /* the same task already in the database, or 0: it is added */
+} PendingTask;
+
+static void
+pending_task_free (PendingTask *t)
+{
+  g_free (t->text);
+  g_free (t);
+}
+
+/* «да», «нет», empty: whether a task is done, as the workbook says it; FALSE when it is neither. */
+static gboolean
+parse_done (const char *text, gboolean *done)
+{
+  static const char *const yes[] = { "да", "yes", "1", "true", "+", "выполнено", "выполнена", "\u2713" };
+  static const char *const no[] = { "", "нет", "no", "0", "false", "-", "\u2013", "не выполнено" };
+  g_autofree char *n = normalize (text);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (strcmp (n, yes[i]) == 0)
+      return *done = TRUE, TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (no); i++)
+    if (strcmp (n, no[i]) == 0)
+      return *done = FALSE, TRUE;
+  return FALSE;
+}
+
+/* The rows of a tasks table checked, each problem told by its sheet, row and column; the good
+ * ones in @pending, those that would change nothing left out. FALSE when the database fails. */
+static gboolean
+check_tasks (ItogiStore *store, const ItogiCsvTable *tasks, GHashTable *area_names, ItogiImportReport *report,
+             GPtrArray *pending, GError **error)
+{
+  g_autoptr (GHashTable) existing
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint r = 1; r < tasks->rows->len; r++)
+    {
+      const ItogiCsvRow *row = tasks->rows->pdata[r];
+      const char *const *f = (const char *const *)row->fields;
+      g_autofree char *area_name = normalize (f[ITOGI_IMPORT_TASK_AREA]);
+      g_autofree char *year_text = g_strstrip (g_strdup (f[ITOGI_IMPORT_TASK_YEAR]));
+      g_autofree char *text = NULL;
+      g_autofree char *key = NULL;
+      g_autoptr (GError) text_error = NULL;
+      const ItogiArea *area = NULL;
+      GPtrArray *known;
+      gint64 year = 0;
+      gboolean done = FALSE;
+      guint n_problems = report->problems->len;
+
+      if (*area_name == '\0')
+        row_problem (report, row, ITOGI_IMPORT_TASK_AREA, "%s",
+                     _ ("The task does not say which area it is for."));
+      else if ((area = g_hash_table_lookup (area_names, area_name)) == NULL)
+        {
+          g_autofree char *shown = quote (f[ITOGI_IMPORT_TASK_AREA]);
+          row_problem (report, row, ITOGI_IMPORT_TASK_AREA, _ ("There is no activity area «%s»."), shown);
+        }
+      if (!g_ascii_string_to_signed (year_text, 10, 1900, 2200, &year, NULL))
+        {
+          g_autofree char *shown = quote (f[ITOGI_IMPORT_TASK_YEAR]);
+          row_problem (report, row, ITOGI_IMPORT_TASK_YEAR, _ ("«%s» is not a year between 1900 and 2200."),
+                       shown);
+        }
+      text = itogi_text_validate (ITOGI_TEXT_TASK, f[ITOGI_IMPORT_TASK_TEXT], &text_error);
+      if (text == NULL)
+        row_problem (report, row, ITOGI_IMPORT_TASK_TEXT, "%s", text_error->message);
+      if (!parse_done (f[ITOGI_IMPORT_TASK_DONE], &done))
+        {
+          g_autofree char *shown = quote (f[ITOGI_IMPORT_TASK_DONE]);
+          row_problem (report, row, ITOGI_IMPORT_TASK_DONE, _ ("«%s» is neither «да» nor «нет»."), shown);
+        }
+      if (report->problems->len > n_problems)
+        continue;
+
+      /* The same task twice in one file is a mistake, not a correction. */
+      key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d:%s", area->id, (int)year, text);
+      if (g_hash_table_contains (seen, key))
+        {
+          const ItogiCsvRow *first = g_hash_table_lookup (seen, key);
+          row_problem (report, row, -1, _ ("This task is already given on sheet «%s», row %u."),
+                       first->sheet != NULL ? first->sheet : "", first->line);
+          continue;
+        }
+      g_hash_table_insert (seen, g_strdup (key), (gpointer)row);
+
+      {
+        g_autofree char *list_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d", area->id, (int)year);
+        known = g_hash_table_lookup (existing, list_key);
+        if (known == NULL)
+          {
+            known = itogi_store_list_tasks (store, area->id, (int)year, error);
+            if (known == NULL)
+              return FALSE;
+            g_hash_table_insert (existing, g_steal_pointer (&list_key), known);
+          }
+      }
+      {
+        PendingTask *t = g_new0 (PendingTask, 1);
+        gboolean same = FALSE;
+
+        t->area_id = area->id;
+        t->year = (int)year;
+        t->done = done;
+        for (guint k = 0; k < known->len; k++)
+          {
+            const ItogiTask *old = known->pdata[k];
+            if (strcmp (old->text, text) == 0)
+              {
+                t->existing = old->id;
+                same = old->done == done;
+                break;
+              }
+          }
+        t->text = g_steal_pointer (&text);
+        /* Exported and read back: nothing to do. */
+        if (same)
+          pending_task_free (t);
+        else
+          g_ptr_array_add (pending, t);
+      }
+    }
+  return TRUE;
+}
+
+/* A task added, or its «done» set, within the import's step. */
+static gboolean
+write_task (ItogiStore *store, const PendingTask *t, GError **error)
+{
+  gint64 id = t->existing;
+
+  if (id == 0)
+    {
+      id = itogi_store_add_task (store, t->area_id, t->year, t->text, error);
+      if (id == 0)
+        return FALSE;
+      if (!t->done)
+        return TRUE;
+    }
+  return itogi_store_update_task (store, id, t->text, t->done, error);
+}
+
 gboolean
 itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean dry_run,
                        ItogiImportReport *report, const ItogiProgress *progress, GError **error)
 {
+  return itogi_import_rows_with (store, table, NULL, dry_run, report, progress, error);
+}
+
+gboolean
+itogi_import_rows_with (ItogiStore *store, const ItogiCsvTable *table, const ItogiCsvTable *tasks,
+                        gboolean dry_run, ItogiImportReport *report, const ItogiProgress *progress,
+                        GError **error)
+{
   guint total = dry_run ? table->rows->len : 2 * table->rows->len;
+  g_autoptr (GPtrArray) pending_tasks = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_task_free);
   g_autoptr (GPtrArray) areas = NULL;
   g_autoptr (GPtrArray) indicators = NULL;
   g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_free);
@@ -537,10 +696,14 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
       g_ptr_array_add (pending, p);
     }
 
+  if (tasks != NULL && !check_tasks (store, tasks, area_names, report, pending_tasks, error))
+    return FALSE;
+
   if (report->problems->len > 0)
     return FALSE;
   report->values = pending->len;
-  if (dry_run || pending->len == 0)
+  report->tasks = pending_tasks->len;
+  if (dry_run || (pending->len == 0 && pending_tasks->len == 0))
     return TRUE;
 
   /* One step: every value lands, or none does; and the whole import can be undone at once. */
@@ -559,13 +722,24 @@ itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, gboolean d
         {
           itogi_store_rollback_step (store);
           report->values = 0;
+          report->tasks = 0;
           report->step = 0;
           return FALSE;
         }
     }
+  for (guint i = 0; i < pending_tasks->len; i++)
+    if (!write_task (store, pending_tasks->pdata[i], error))
+      {
+        itogi_store_rollback_step (store);
+        report->values = 0;
+        report->tasks = 0;
+        report->step = 0;
+        return FALSE;
+      }
   if (!itogi_store_commit_step (store, error))
     {
       report->values = 0;
+      report->tasks = 0;
       report->step = 0;
       return FALSE;
     }
@@ -716,8 +890,118 @@ add_own_rows (ItogiCsvTable *all, const ItogiCsvTable *sheet, gboolean with_area
   return TRUE;
 }
 
+/* A year named in @text («Задачи на 2024 год», «2024»), or 0. */
+static int
+year_in (const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+        && !g_ascii_isdigit (p[4]) && (p == text || !g_ascii_isdigit (p[-1])))
+      {
+        int year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+        if (year >= 1900 && year <= 2200)
+          return year;
+      }
+  return 0;
+}
+
+static int
+find_any_heading (const ItogiCsvRow *row, const char *a, const char *b)
+{
+  int f = find_heading (row, a);
+  return f >= 0 ? f : find_heading (row, b);
+}
+
+ItogiCsvTable *
+itogi_import_workbook_tasks (GPtrArray *sheets, ItogiImportReport *report)
+{
+  g_autoptr (ItogiCsvTable) all = itogi_csv_table_new (NULL);
+  static const char *const header[ITOGI_IMPORT_TASK_N_COLUMNS + 1]
+      = { "Направление", "Год", "Задача", "Выполнено", NULL };
+  gboolean any = FALSE;
+
+  itogi_csv_table_add_row (all, 1, g_strdupv ((char **)header), NULL);
+  for (guint s = 0; s < sheets->len; s++)
+    {
+      const ItogiCsvTable *sheet = sheets->pdata[s];
+      int cols[ITOGI_IMPORT_TASK_N_COLUMNS] = { -1, -1, -1, -1 };
+      g_autofree char *sheet_year = NULL;
+      guint h;
+
+      if (sheet->hidden)
+        continue;
+      for (h = 0; h < MIN (sheet->rows->len, 5); h++)
+        {
+          const ItogiCsvRow *row = sheet->rows->pdata[h];
+          cols[ITOGI_IMPORT_TASK_TEXT] = find_any_heading (row, "задача", "task");
+          cols[ITOGI_IMPORT_TASK_AREA] = find_any_heading (row, "направление", "area");
+          if (cols[ITOGI_IMPORT_TASK_TEXT] >= 0 && cols[ITOGI_IMPORT_TASK_AREA] >= 0
+              && find_any_heading (row, "показатель", "indicator") < 0)
+            break;
+        }
+      if (h >= MIN (sheet->rows->len, 5))
+        continue;
+      any = TRUE;
+      cols[ITOGI_IMPORT_TASK_YEAR] = find_any_heading (sheet->rows->pdata[h], "год", "year");
+      cols[ITOGI_IMPORT_TASK_DONE] = find_any_heading (sheet->rows->pdata[h], "выполнено", "done");
+      if (cols[ITOGI_IMPORT_TASK_YEAR] < 0)
+        {
+          /* «Задачи на 2024 год» above the header, or the sheet's name. */
+          int year = h > 0 ? year_in (((ItogiCsvRow *)sheet->rows->pdata[0])->fields[0]) : 0;
+          if (year == 0)
+            year = year_in (sheet->sheet);
+          if (year == 0)
+            {
+              row_problem (report, sheet->rows->pdata[h], -1,
+                           _ ("The tasks on this sheet are for no year: give it the title «Задачи на 2025 "
+                              "год», or a column «Год»."));
+              continue;
+            }
+          sheet_year = g_strdup_printf ("%d", year);
+        }
+      for (guint r = h + 1; r < sheet->rows->len; r++)
+        {
+          const ItogiCsvRow *row = sheet->rows->pdata[r];
+          guint n = g_strv_length (row->fields);
+          GStrv out = g_new0 (char *, ITOGI_IMPORT_TASK_N_COLUMNS + 1);
+          guint *origin = g_new0 (guint, ITOGI_IMPORT_TASK_N_COLUMNS);
+          gboolean blank = TRUE;
+          ItogiCsvRow *added;
+
+          for (int c = 0; c < ITOGI_IMPORT_TASK_N_COLUMNS; c++)
+            {
+              const char *text = cols[c] >= 0 && (guint)cols[c] < n ? row->fields[cols[c]] : NULL;
+              if (c == ITOGI_IMPORT_TASK_YEAR && cols[c] < 0)
+                text = sheet_year;
+              out[c] = g_strdup (text != NULL ? text : "");
+              origin[c] = cols[c] < 0 ? 0 : row->origin != NULL ? row->origin[cols[c]] : (guint)cols[c] + 1;
+              if ((c == ITOGI_IMPORT_TASK_AREA || c == ITOGI_IMPORT_TASK_TEXT) && text != NULL)
+                {
+                  g_autofree char *t = g_strstrip (g_strdup (text));
+                  blank &= *t == '\0';
+                }
+            }
+          if (blank)
+            {
+              g_strfreev (out);
+              g_free (origin);
+              continue;
+            }
+          added = itogi_csv_table_add_row (all, row->line, out, origin);
+          added->sheet = row->sheet != NULL ? g_intern_string (row->sheet) : NULL;
+        }
+    }
+  return any ? g_steal_pointer (&all) : NULL;
+}
+
 ItogiCsvTable *
 itogi_import_workbook_table (GPtrArray *sheets, ItogiImportReport *report)
+{
+  return itogi_import_workbook_figures (sheets, report, FALSE);
+}
+
+ItogiCsvTable *
+itogi_import_workbook_figures (GPtrArray *sheets, ItogiImportReport *report, gboolean none_ok)
 {
   g_autoptr (ItogiCsvTable) all = itogi_csv_table_new (NULL);
   static const char *const header[ITOGI_IMPORT_N_COLUMNS + 1]
@@ -745,15 +1029,16 @@ itogi_import_workbook_table (GPtrArray *sheets, ItogiImportReport *report)
           any = TRUE;
         itogi_import_report_clear (&mapped);
       }
-  if (!any)
+  if (!any && !none_ok)
     {
       ItogiImportProblem *p = g_new0 (ItogiImportProblem, 1);
 
       /* The whole file, not a sheet's row: line 0. */
       p->line = 0;
-      p->message = g_strdup (_ ("No sheet of the workbook has figures to import: a sheet needs a header row "
-                                "with «Показатель», «Год» and «Значение», or the layout of Itogi’s own "
-                                "workbook."));
+      p->message
+          = g_strdup (_ ("No sheet of the workbook has figures or tasks to import: a sheet needs a "
+                         "header row with «Показатель», «Год» and «Значение», or the layout of Itogi’s "
+                         "own workbook, or for tasks a header row with «Направление» and «Задача»."));
       g_ptr_array_add (report->problems, p);
       return NULL;
     }
@@ -764,8 +1049,12 @@ gboolean
 itogi_import_workbook_with (ItogiStore *store, GPtrArray *sheets, gboolean dry_run, ItogiImportReport *report,
                             const ItogiProgress *progress, GError **error)
 {
-  g_autoptr (ItogiCsvTable) all = itogi_import_workbook_table (sheets, report);
+  g_autoptr (ItogiCsvTable) tasks = itogi_import_workbook_tasks (sheets, report);
+  g_autoptr (ItogiCsvTable) all = NULL;
 
+  if (report->problems->len > 0)
+    return FALSE;
+  all = itogi_import_workbook_figures (sheets, report, tasks != NULL);
   if (all == NULL)
     return FALSE;
   report->fixed_map = TRUE;
@@ -773,5 +1062,5 @@ itogi_import_workbook_with (ItogiStore *store, GPtrArray *sheets, gboolean dry_r
     report->map[c] = c;
   if (report->step_title == NULL)
     report->step_title = _ ("Import from Excel");
-  return itogi_import_csv_with (store, all, dry_run, report, progress, error);
+  return itogi_import_rows_with (store, all, tasks, dry_run, report, progress, error);
 }

@@ -40,6 +40,7 @@ typedef struct
   guint values;                    /* values written (or that would be, in a dry run) */
   GPtrArray *problems;             /* ItogiImportProblem, in file order */
   gboolean fixed_map;              /* @map was chosen by the user: use it as it is */
+  guint tasks;                     /* tasks added or changed (or that would be), of a tasks sheet */
   gint64 step;                     /* the edit step that wrote the values, 0 if none */
   const char *step_title;          /* the step's name in History; NULL: «Import from CSV» */
 } ItogiImportReport;
@@ -66,15 +67,45 @@ gboolean itogi_import_csv_with (ItogiStore *store, const ItogiCsvTable *table, g
  * them), all or nothing as itogi_import_csv_with (): a sheet with a header row of the CSV columns
  * («Показатель», «Год», «Значение»…), and a sheet in the layout of Itogi's own workbook (its title
  * the area's, a header «Показатель» with year columns «2022 г.», «2023 г.») whose figures are
- * read with their qualifiers. Other sheets (a summary, a hidden one) are passed over. FALSE with
- * a problem when no sheet has figures. */
+ * read with their qualifiers; and the tasks of its tasks sheets (itogi_import_workbook_tasks ()).
+ * Other sheets (a summary, a hidden one) are passed over. FALSE with a problem when no sheet has
+ * figures or tasks. */
 /* The same sheets' figures as one table of the CSV columns, in their order (Направление,
  * Показатель, Год, Период, Значение, Примечание, По состоянию на), each row knowing its sheet,
  * row and columns; NULL, with a problem in @report, when no sheet has figures. */
 ItogiCsvTable *itogi_import_workbook_table (GPtrArray *sheets, ItogiImportReport *report);
+/* The same; with @none_ok (the workbook has tasks), the header row alone when no sheet has
+ * figures, and no problem. */
+ItogiCsvTable *itogi_import_workbook_figures (GPtrArray *sheets, ItogiImportReport *report, gboolean none_ok);
 gboolean itogi_import_workbook_with (ItogiStore *store, GPtrArray *sheets, gboolean dry_run,
                                      ItogiImportReport *report, const ItogiProgress *progress,
                                      GError **error);
+
+/* The columns of a tasks table. */
+typedef enum
+{
+  ITOGI_IMPORT_TASK_AREA,
+  ITOGI_IMPORT_TASK_YEAR,
+  ITOGI_IMPORT_TASK_TEXT,
+  ITOGI_IMPORT_TASK_DONE,
+  ITOGI_IMPORT_TASK_N_COLUMNS
+} ItogiImportTaskColumn;
+
+/* The tasks of a workbook's tasks sheets, one table of the columns Направление, Год, Задача,
+ * Выполнено (each row knowing its sheet, row and columns): a sheet whose header row has «Задача»
+ * and «Направление» (or Task, Area), as Itogi's own workbook writes next year's tasks; the year
+ * from a «Год» column, else from the sheet's title («Задачи на 2024 год») or name. NULL when the
+ * workbook has no tasks sheet; a problem in @report for a tasks sheet that names no year. */
+ItogiCsvTable *itogi_import_workbook_tasks (GPtrArray *sheets, ItogiImportReport *report);
+
+/* Figures and tasks together, all or nothing, in one step: @figures as itogi_import_csv_with ()
+ * reads them (it may hold only its header row), @tasks (NULL: none) as
+ * itogi_import_workbook_tasks () gives them. A task already in the database for its area and
+ * year, word for word, is not added again: its «done» is set as the file has it. Every problem
+ * of either is listed. */
+gboolean itogi_import_rows_with (ItogiStore *store, const ItogiCsvTable *figures, const ItogiCsvTable *tasks,
+                                 gboolean dry_run, ItogiImportReport *report, const ItogiProgress *progress,
+                                 GError **error);
 
 /* The period column: empty, «год» or «Year» for the whole year; «Q1»…«Q4», «2 квартал», «II
  * квартал», «2 кв.», «Quarter II» for a quarter; «1»…«12», «M3», «март» or «March» for a month.
