@@ -1900,6 +1900,69 @@ test_report_missing_figures (void)
   itogi_test_close_window (GTK_WINDOW (window));
 }
 
+/* Counted labels of @root showing @text. */
+static guint
+count_labels (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (GTK_IS_LABEL (labels->pdata[i]) && g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0
+        && gtk_widget_is_visible (labels->pdata[i]))
+      n++;
+  return n;
+}
+
+/* The Report view opens as the report does, with the year's areas, and ends with next year's
+ * tasks, area by area: an area without any says so here (and only here). */
+static void
+test_report_opening_and_tasks (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (ItogiArea) legal = itogi_store_find_area (store, "legal", NULL);
+  g_autoptr (ItogiNarrative) narrative = NULL;
+  g_auto (GStrv) around = g_strsplit (TR ("Tasks for %d"), "%d", 2);
+  g_autofree char *heading = g_strjoinv ("2024", around);
+  g_autoptr (GError) error = NULL;
+  ItogiReportPage *page;
+  gint64 task;
+  guint areas;
+
+  itogi_window_set_years (window, 2023, 2022);
+  g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
+  wait_for_draw (GTK_WIDGET (window));
+  page = ITOGI_REPORT_PAGE (itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME));
+  narrative = itogi_narrative_build (store, 2023, 2022, &error);
+  g_assert_no_error (error);
+  areas = narrative->sections->len;
+  g_assert_nonnull (find_label (GTK_WIDGET (page), narrative->introduction));
+  /* The tasks come once every section is read. */
+  {
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while (itogi_report_page_is_filling (page) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), heading), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), TR ("No tasks entered")), ==, areas);
+
+  task = itogi_store_add_task (store, legal->id, 2024, "Провести 70 консультаций", &error);
+  g_assert_no_error (error);
+  itogi_window_set_years (window, 2024, 2023);
+  itogi_window_set_years (window, 2023, 2022);
+  {
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while (itogi_report_page_is_filling (page) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), "1. Провести 70 консультаций"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), TR ("No tasks entered")), ==, areas - 1);
+  g_assert_true (itogi_store_delete_task (store, task, &error));
+  g_assert_no_error (error);
+  itogi_test_close_window (GTK_WINDOW (window));
+}
+
 static void
 test_report_pdf (void)
 {
@@ -2081,6 +2144,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/report", test_report);
   g_test_add_func ("/app/window/report-pdf", test_report_pdf);
   g_test_add_func ("/app/window/report-missing-figures", test_report_missing_figures);
+  g_test_add_func ("/app/window/report-opening-and-tasks", test_report_opening_and_tasks);
 
   rc = g_test_run ();
 
