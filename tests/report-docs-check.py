@@ -321,6 +321,14 @@ def check_odt(args):
         info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
         pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
         check(pages > 2 and "(A4)" in info, f"LibreOffice printed {pages} pages: {info}")
+        # A figure or a heading word of the tables is never broken across lines of its cell.
+        if args.whole:
+            layout = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
+                                    check=True).stdout
+            lines = [re.sub(r"[ \u00a0\u202f]+", " ", line) for line in layout.splitlines()]
+            for whole in args.whole:
+                flat = re.sub(r"[ \u00a0\u202f]+", " ", whole)
+                check(any(flat in line for line in lines), f"«{whole}» is broken across lines in LibreOffice's print")
         for number, (_, words) in enumerate(pdf_words(pdf), start=1):
             footer = [w[4] for w in words if w[1] > BOTTOM]
             check(footer == ([] if number == 1 else [str(number)]), f"LibreOffice's page {number} foot: {footer}")
@@ -343,6 +351,7 @@ def main():
     parser.add_argument("--title")
     parser.add_argument("--author")
     parser.add_argument("--tasks", type=int, default=0)
+    parser.add_argument("--whole", action="append", default=[])
     parser.add_argument("--table-rows")
     parser.add_argument("--spaced", action="append", default=[])
     parser.add_argument("--same-fonts-as")

@@ -188,10 +188,10 @@ column_widths (GPtrArray *texts, guint n_rows, double *widths)
       for (guint r = 0; r < n_rows; r++)
         {
           g_auto (GStrv) words = g_strsplit (texts->pdata[r * N_COLUMNS + c], r == 0 ? " " : "\n", -1);
-          /* 9 pt sans: about 0,24 cm a bold Cyrillic heading letter (with the cell's padding), 0,17 cm a
+          /* 9 pt sans: about 0,24 cm a bold Cyrillic heading letter (with the cell's padding), 0,19 cm a
            * figure's character. */
           for (guint k = 0; words[k] != NULL; k++)
-            w = MAX (w, g_utf8_strlen (words[k], -1) * (r == 0 ? 0.24 : 0.17));
+            w = MAX (w, g_utf8_strlen (words[k], -1) * (r == 0 ? 0.24 : 0.19));
         }
       widths[c] = MIN (w + 0.35, 4.0);
       others += widths[c];
