@@ -1278,6 +1278,19 @@ test_report_other_year (Fixture *f, gconstpointer data)
   for (p = text; (p = strstr (p, "Сведений за 2024" NB "год нет.")) != NULL; p++)
     empty++;
   g_assert_cmpuint (empty, ==, narrative->sections->len);
+
+  /* An office whose name is not declined: the title still spells «отчет» as the source does. */
+  g_assert_true (itogi_store_set_meta (store, "office", "Городская Дума города Калуги", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&narrative, itogi_narrative_free);
+  narrative = itogi_narrative_build (store, 2024, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (narrative->title, ==,
+                   "Городская Дума города Калуги: отчет о деятельности за 2024" NB "год и задачах на 2025" NB
+                   "год");
+  /* Nor does the opening guess at its head word. */
+  g_assert_true (
+      g_str_has_prefix (narrative->introduction, "Основными направлениями в отчетном году являлись:\n"));
 }
 
 int

@@ -1099,7 +1099,7 @@ report_title (const char *stored, const char *office, int year)
         return g_strdup_printf ("Отчет о деятельности %s за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP
                                 "год",
                                 genitive, year, year + 1);
-      return g_strdup_printf ("%s: отчёт о деятельности за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP
+      return g_strdup_printf ("%s: отчет о деятельности за %d" ITOGI_NBSP "год и задачах на %d" ITOGI_NBSP
                               "год",
                               office, year, year + 1);
     }
