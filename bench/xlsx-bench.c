@@ -27,6 +27,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-xlsx.h"
 
@@ -249,7 +250,7 @@ main (int argc, char **argv)
 
       db_path = g_build_filename (tmp_dir, "itogi.db", NULL);
       csv_path = g_build_filename (tmp_dir, "itogi-report.csv", NULL);
-      ctx.store = itogi_store_create (db_path, &error);
+      ctx.store = itogi_seed_create (db_path, &error);
       if (ctx.store == NULL)
         g_error ("store: %s", error->message);
 

@@ -16,6 +16,7 @@
 #include "itogi-chart-export.h"
 #include "itogi-chart-render.h"
 #include "itogi-format.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "test-util.h"
 
@@ -586,7 +587,7 @@ main (int argc, char *argv[])
   tmp_dir = g_dir_make_tmp ("itogi-chart-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (tmp_dir, "itogi.db", NULL);
-  store = itogi_store_create (path, &error);
+  store = itogi_seed_create (path, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/chart/render/bars-at-expected-pixels", test_bars_at_expected_pixels);

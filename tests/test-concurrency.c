@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "test-util.h"
 
@@ -90,7 +91,7 @@ set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "itogi.db", NULL);
   {
-    g_autoptr (ItogiStore) created = itogi_store_create (f->path, &error);
+    g_autoptr (ItogiStore) created = itogi_seed_create (f->path, &error);
     g_assert_no_error (error);
   }
   /* The app opens the existing file the way it does at start. */

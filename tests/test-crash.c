@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "test-util.h"
 
@@ -359,7 +360,7 @@ test_kill_while_editing (void)
   g_assert_no_error (error);
   c.path = g_build_filename (c.dir, "itogi.db", NULL);
   {
-    g_autoptr (ItogiStore) store = itogi_store_create (c.path, &error);
+    g_autoptr (ItogiStore) store = itogi_seed_create (c.path, &error);
     g_autoptr (ItogiArea) area = NULL;
     g_autoptr (GPtrArray) indicators = NULL;
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "itogi-import.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "test-util.h"
 
@@ -31,7 +32,7 @@ set_up (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("itogi-history-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "itogi.db", NULL);
-  f->store = itogi_store_create (f->path, &error);
+  f->store = itogi_seed_create (f->path, &error);
   g_assert_no_error (error);
   area = itogi_store_find_area (f->store, "financial-control", NULL);
   list = itogi_store_list_indicators (f->store, area->id, FALSE, NULL);

@@ -24,6 +24,7 @@
 #include "itogi-csv.h"
 #include "itogi-format.h"
 #include "itogi-import.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-validate.h"
 #include "itogi-xlsx.h"
@@ -93,7 +94,7 @@ scratch_open (Scratch *s)
   s->dir = g_dir_make_tmp ("itogi-hostile-XXXXXX", &error);
   g_assert_no_error (error);
   s->path = g_build_filename (s->dir, "itogi.db", NULL);
-  s->store = itogi_store_create (s->path, &error);
+  s->store = itogi_seed_create (s->path, &error);
   g_assert_no_error (error);
 }
 

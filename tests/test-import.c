@@ -10,6 +10,7 @@
 
 #include "itogi-import.h"
 #include "itogi-period.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-validate.h"
 #include "test-util.h"
@@ -28,7 +29,7 @@ set_up (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("itogi-import-XXXXXX", NULL);
   path = g_build_filename (f->dir, "itogi.db", NULL);
-  f->store = itogi_store_create (path, &error);
+  f->store = itogi_seed_create (path, &error);
   g_assert_no_error (error);
 }
 

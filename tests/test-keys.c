@@ -20,6 +20,7 @@
 #include "itogi-indicator-table.h"
 #include "itogi-period-editor.h"
 #include "itogi-report-page.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-text-dialog.h"
 #include "itogi-window.h"
@@ -1126,7 +1127,7 @@ main (int argc, char *argv[])
   tmp_dir = g_dir_make_tmp ("itogi-keys-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (tmp_dir, "itogi.db", NULL);
-  store = itogi_store_create (path, &error);
+  store = itogi_seed_create (path, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/app/keys/enter-moves-down", test_enter_moves_down);

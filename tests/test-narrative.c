@@ -15,6 +15,7 @@
 #include "itogi-format.h"
 #include "itogi-narrative.h"
 #include "itogi-seed-resources.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "test-util.h"
 
@@ -827,7 +828,7 @@ static void
 test_report (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (GKeyFile) file = load_seed_file ();
   g_auto (GStrv) slugs = g_key_file_get_string_list (file, "Itogi", "areas", NULL, NULL);
   g_autoptr (ItogiArea) appeals = NULL;
@@ -924,7 +925,7 @@ static void
 test_report_manner (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (ItogiNarrative) narrative = NULL;
   g_autofree char *text = NULL;
   const ItogiNarrativeSection *section;
@@ -1019,7 +1020,7 @@ static void
 test_shared_templates (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (ItogiIndicator) alone = shared_indicator ("Проверки", "Проведено{:} проверок" NB "– {число}.");
   g_autoptr (ItogiIndicator) joined = shared_indicator ("Иски", "Юристы{и} подали {число} исков.");
   g_autoptr (ItogiNarrative) narrative = NULL;
@@ -1103,7 +1104,7 @@ static void
 test_report_by_sections (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (GPtrArray) areas = NULL;
   g_autoptr (ItogiNarrative) whole = NULL, parts = NULL;
 
@@ -1153,7 +1154,7 @@ static void
 test_report_templates (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (GPtrArray) indicators = NULL;
   g_autoptr (ItogiNarrative) narrative = NULL;
   g_autofree char *text = NULL;
@@ -1206,7 +1207,7 @@ static void
 test_report_derived_year (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (ItogiArea) area = NULL;
   g_autoptr (ItogiIndicator) monthly
       = indicator_new ("Проведено встреч с общественными организациями", "встреча", "встречи", "встреч",
@@ -1258,7 +1259,7 @@ static void
 test_report_other_year (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (ItogiNarrative) narrative = NULL;
   g_autofree char *text = NULL;
   guint empty = 0;

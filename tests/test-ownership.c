@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "itogi-output.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-xlsx.h"
 #include "test-util.h"
@@ -48,7 +49,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dir = g_dir_make_tmp ("itogi-own-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "itogi.db", NULL);
-  store = itogi_store_create (f->path, &error);
+  store = itogi_seed_create (f->path, &error);
   g_assert_no_error (error);
   indicators = itogi_store_list_indicators (store, 0, FALSE, &error);
   g_assert_no_error (error);

@@ -21,6 +21,7 @@
 #include "itogi-application.h"
 #include "itogi-i18n.h"
 #include "itogi-restore-dialog.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
 #include "test-util.h"
@@ -212,7 +213,7 @@ static void
 write_note (const char *path, const char *note, gboolean create)
 {
   g_autoptr (GError) error = NULL;
-  ItogiStore *store = create ? itogi_store_create (path, &error) : itogi_store_open (path, &error);
+  ItogiStore *store = create ? itogi_seed_create (path, &error) : itogi_store_open (path, &error);
 
   g_assert_no_error (error);
   g_assert_true (itogi_store_set_area_note (store, first_area_id (store), 2030, note, &error));

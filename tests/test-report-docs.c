@@ -26,6 +26,7 @@
 #include "itogi-narrative.h"
 #include "itogi-report-odt.h"
 #include "itogi-report-pdf.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-xlsx.h"
@@ -179,7 +180,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
     f->dir = g_dir_make_tmp ("itogi-report-XXXXXX", &error);
   g_assert_no_error (error);
   f->db = g_build_filename (f->dir, "itogi.db", NULL);
-  f->store = itogi_store_create (f->db, &error);
+  f->store = itogi_seed_create (f->db, &error);
   g_assert_no_error (error);
   /* The title page names the city when the database knows it. */
   g_assert_true (itogi_store_set_meta (f->store, "city", "Калуга", &error));
@@ -794,7 +795,7 @@ test_unwritable (void)
   dir = g_dir_make_tmp ("itogi-report-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (dir, "itogi.db", NULL);
-  store = itogi_store_create (db, &error);
+  store = itogi_seed_create (db, &error);
   g_assert_no_error (error);
   itogi_store_free (store);
   locked = g_build_filename (dir, "locked", NULL);

@@ -14,6 +14,7 @@
 #include "full-vfs.h"
 #include "itogi-format.h"
 #include "itogi-narrative.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-yoy.h"
@@ -87,7 +88,7 @@ static void
 test_create (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (GPtrArray) areas = NULL;
   static const char *const slugs[] = {
     "documents", "appeals",        "public-relations", "financial-control",
@@ -125,6 +126,64 @@ test_create (Fixture *f, gconstpointer data)
 
   office = itogi_store_get_meta (store, "office");
   g_assert_cmpstr (office, ==, "Управление делами Городского Головы города Калуги");
+}
+
+static gboolean
+fill_one_area (ItogiStore *store, gpointer data, GError **error)
+{
+  g_autoptr (ItogiArea) area = itogi_area_new ();
+
+  area->slug = g_strdup (data);
+  area->title = g_strdup ("Одно направление");
+  area->short_title = g_strdup ("Одно");
+  area->description = g_strdup ("");
+  area->icon = g_strdup ("");
+  return itogi_store_add_area (store, area, error) != 0;
+}
+
+static gboolean
+fill_and_fail (ItogiStore *store, gpointer data, GError **error)
+{
+  if (!fill_one_area (store, data, error))
+    return FALSE;
+  g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED, "refused half way");
+  return FALSE;
+}
+
+/* The store makes the schema; what goes in is the caller's: nothing, its own, or the built-in
+ * data (itogi_seed_create ()). A fill that fails leaves no file. */
+static void
+test_create_filled_by_caller (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) empty = itogi_store_create (f->path, NULL, NULL, &error);
+  g_autoptr (ItogiStore) own = NULL;
+  g_autoptr (GPtrArray) areas = NULL;
+  g_autofree char *second = g_build_filename (f->dir, "own.db", NULL);
+  g_autofree char *third = g_build_filename (f->dir, "failed.db", NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (itogi_store_get_schema_version (empty), ==, ITOGI_STORE_SCHEMA_VERSION);
+  areas = itogi_store_list_areas (empty, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (areas->len, ==, 0);
+  g_clear_pointer (&areas, g_ptr_array_unref);
+
+  own = itogi_store_create (second, fill_one_area, (gpointer) "one", &error);
+  g_assert_no_error (error);
+  areas = itogi_store_list_areas (own, TRUE, &error);
+  g_assert_cmpuint (areas->len, ==, 1);
+  g_assert_cmpstr (((ItogiArea *)areas->pdata[0])->slug, ==, "one");
+
+  g_assert_null (itogi_store_create (third, fill_and_fail, (gpointer) "two", &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED);
+  g_assert_false (g_file_test (third, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr (GDir) d = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "failed.db"));
+  }
 }
 
 typedef struct
@@ -200,7 +259,7 @@ static void
 test_report_figures (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (GPtrArray) all = NULL;
   guint with_values = 0;
 
@@ -242,7 +301,7 @@ static void
 test_report_texts (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (ItogiIndicator) eserv = NULL;
   g_autoptr (ItogiArea) barriers = NULL, institutions = NULL, public = NULL;
   g_autoptr (GPtrArray) insts = NULL, none = NULL;
@@ -290,7 +349,7 @@ static void
 test_table (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (GPtrArray) rows = NULL, all = NULL;
   g_auto (ItogiTableRowText) text = { 0 };
 
@@ -319,7 +378,7 @@ test_refuse_existing (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_set_contents (f->path, "my own notes\n", -1, NULL));
   before = file_checksum (f->path);
-  g_assert_null (itogi_store_create (f->path, &error));
+  g_assert_null (itogi_seed_create (f->path, &error));
   g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_EXISTS);
   after = file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
@@ -404,7 +463,7 @@ static void
 test_open_newer_wal (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  ItogiStore *store = itogi_store_create (f->path, &error);
+  ItogiStore *store = itogi_seed_create (f->path, &error);
 
   g_assert_no_error (error);
   itogi_store_free (store);
@@ -416,7 +475,7 @@ static void
 test_open_newer (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  ItogiStore *store = itogi_store_create (f->path, &error);
+  ItogiStore *store = itogi_seed_create (f->path, &error);
 
   g_assert_no_error (error);
   itogi_store_free (store);
@@ -428,7 +487,7 @@ static void
 test_open_corrupt (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  ItogiStore *store = itogi_store_create (f->path, &error);
+  ItogiStore *store = itogi_seed_create (f->path, &error);
   g_autofree char *contents = NULL;
   gsize len = 0;
   gint64 page_size = raw_int (f->path, "PRAGMA page_size");
@@ -511,7 +570,7 @@ static void
 test_derived_year (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   gint64 flow_id = add_test_indicator (store, ITOGI_AGGREGATION_SUM);
   gint64 stock_id = add_test_indicator (store, ITOGI_AGGREGATION_LAST);
   ItogiIndicator flow = { .id = flow_id, .aggregation = ITOGI_AGGREGATION_SUM };
@@ -609,7 +668,7 @@ static void
 test_write_refused_rolls_back (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (ItogiIndicator) ind = find_indicator (store, "documents", "incoming-legal");
   ItogiValue first = { .present = TRUE, .amount = 1 };
   ItogiValue absurd = { .present = TRUE, .amount = ITOGI_AMOUNT_MAX + 1 };
@@ -649,7 +708,7 @@ test_default_path (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (path, "/itogi/itogi.db"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  store = itogi_store_open_default (&error);
+  store = itogi_seed_open_default (&error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
   itogi_store_free (store);
@@ -659,11 +718,11 @@ test_default_path (Fixture *f, gconstpointer data)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* The second time it opens the same file, keeping what was written. */
-  store = itogi_store_open_default (&error);
+  store = itogi_seed_open_default (&error);
   g_assert_no_error (error);
   g_assert_true (itogi_store_set_meta (store, "probe", "kept", &error));
   itogi_store_free (store);
-  store = itogi_store_open_default (&error);
+  store = itogi_seed_open_default (&error);
   g_assert_no_error (error);
   {
     g_autofree char *probe = itogi_store_get_meta (store, "probe");
@@ -676,7 +735,7 @@ static void
 test_tasks (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autoptr (ItogiArea) area = itogi_store_find_area (store, "appeals", &error);
   g_autoptr (GPtrArray) none = NULL, tasks = NULL;
 
@@ -743,7 +802,7 @@ test_notes_are_the_reports_words (Fixture *f, gconstpointer data)
   if (!g_file_get_contents (seed, &raw, NULL, NULL))
     g_error ("the source report %s cannot be read", seed);
   report = normalize_space (raw);
-  store = itogi_store_create (f->path, &error);
+  store = itogi_seed_create (f->path, &error);
   g_assert_no_error (error);
 
   areas = itogi_store_list_areas (store, TRUE, &error);
@@ -786,7 +845,7 @@ test_open_read_only (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL, *after = NULL;
-  ItogiStore *store = itogi_store_create (f->path, &error);
+  ItogiStore *store = itogi_seed_create (f->path, &error);
   gint64 indicator_id;
   ItogiValue v = { .present = TRUE, .amount = 5 };
 
@@ -830,7 +889,7 @@ static void
 test_list_backups_and_move_aside (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  ItogiStore *store = itogi_store_create (f->path, &error);
+  ItogiStore *store = itogi_seed_create (f->path, &error);
   g_autofree char *dir = itogi_store_backup_dir_for (f->path);
   g_autofree char *older = g_build_filename (dir, "itogi-20230101-090000-daily.db", NULL);
   g_autofree char *stray = g_build_filename (dir, "itogi-notes.db", NULL);
@@ -940,7 +999,7 @@ static void
 test_restore_in_two_halves (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autofree char *backup = g_build_filename (f->dir, "копия.db", NULL);
   g_autoptr (GString) steps = g_string_new (NULL);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
@@ -1008,7 +1067,7 @@ static void
 test_backup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
   g_autofree char *dest = g_build_filename (f->dir, "копия с пробелом.db", NULL);
   g_autoptr (ItogiStore) copy = NULL;
   g_autoptr (GPtrArray) problems = NULL;
@@ -1102,7 +1161,7 @@ make_read_only_database (ReadOnlyCase ro_case, char **path_out, char **checksum_
   gboolean root = geteuid () == 0;
 
   g_assert_no_error (error);
-  store = itogi_store_create (path, &error);
+  store = itogi_seed_create (path, &error);
   g_assert_no_error (error);
   add_test_indicator (store, ITOGI_AGGREGATION_SUM);
   itogi_store_free (store);
@@ -1258,7 +1317,7 @@ test_read_only_backup_folder (void)
   dir = g_dir_make_tmp ("itogi-ro-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "itogi.db", NULL);
-  store = itogi_store_create (path, &error);
+  store = itogi_seed_create (path, &error);
   g_assert_no_error (error);
   itogi_store_free (store);
   dest = g_build_filename (dir, "locked", NULL);
@@ -1295,7 +1354,7 @@ test_full_disk (Fixture *f, gconstpointer data)
 
   itogi_test_full_vfs_install ();
   itogi_test_full_vfs_set_budget (-1);
-  store = itogi_store_create (f->path, &error);
+  store = itogi_seed_create (f->path, &error);
   g_assert_no_error (error);
   ind = find_indicator (store, "documents", "incoming-legal");
   flow_id = add_test_indicator (store, ITOGI_AGGREGATION_SUM);
@@ -1358,7 +1417,7 @@ test_check_finds_problems (Fixture *f, gconstpointer data)
   sqlite3 *db = NULL;
 
   {
-    g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+    g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
     g_assert_no_error (error);
   }
   /* Damage it the way another tool could: foreign keys off, an orphan figure in. */
@@ -1393,7 +1452,7 @@ test_report_text_tabs (Fixture *f, gconstpointer data)
   gint64 legal_id;
 
   {
-    g_autoptr (ItogiStore) store = itogi_store_create (f->path, &error);
+    g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
     g_autoptr (ItogiNarrative) narrative = NULL;
 
     g_assert_no_error (error);
@@ -1446,6 +1505,7 @@ main (int argc, char *argv[])
   g_setenv ("XDG_DATA_HOME", xdg_home, TRUE);
   itogi_test_init (&argc, &argv);
   ADD ("/core/store/create", test_create);
+  ADD ("/core/store/create-filled-by-caller", test_create_filled_by_caller);
   ADD ("/core/store/report-figures", test_report_figures);
   ADD ("/core/store/report-texts", test_report_texts);
   ADD ("/core/store/report-text-tabs", test_report_text_tabs);

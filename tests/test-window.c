@@ -22,6 +22,7 @@
 #include "itogi-period-editor.h"
 #include "itogi-report-page.h"
 #include "itogi-report-pdf.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-text-dialog.h"
 #include "itogi-window.h"
@@ -2109,7 +2110,7 @@ main (int argc, char *argv[])
   path = g_build_filename (tmp_dir, "itogi.db", NULL);
   /* Every store of this run goes through it; the disk is only "full" where a test says so. */
   itogi_test_full_vfs_install ();
-  store = itogi_store_create (path, &error);
+  store = itogi_seed_create (path, &error);
   g_assert_no_error (error);
 
   /* Under a Russian locale, first: nothing on screen is in Latin letters (the pages as they

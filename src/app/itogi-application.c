@@ -10,6 +10,7 @@
 
 #include "itogi-application.h"
 #include "itogi-restore-dialog.h"
+#include "itogi-seed.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
 
@@ -236,7 +237,7 @@ itogi_application_open (ItogiApplication *self, const char *path, gboolean read_
   if (read_only)
     store = itogi_store_open_read_only (path, error);
   else if (is_default_path (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
-    store = itogi_store_open_default (error);
+    store = itogi_seed_open_default (error);
   else if (g_stat (path, &st) == 0 && st.st_size > CHECK_BEFORE_SHOWING)
     store = itogi_store_open_unverified (path, error);
   else
@@ -468,7 +469,7 @@ start_anew (OpenError *oe, GError **error)
   if (g_file_test (oe->path, G_FILE_TEST_EXISTS)
       && !itogi_store_move_aside (oe->path, aside_label (oe->code), &kept, error))
     return FALSE;
-  store = itogi_store_create (oe->path, error);
+  store = itogi_seed_create (oe->path, error);
   if (store == NULL)
     return FALSE;
   window = show_store (oe->self, store);

@@ -14,6 +14,7 @@
 #include "itogi-format.h"
 #include "itogi-i18n.h"
 #include "itogi-import.h"
+#include "itogi-seed.h"
 #include "itogi-xlsx-read.h"
 #include "itogi-narrative.h"
 #include "itogi-output.h"
@@ -111,7 +112,7 @@ open_store (const GlobalOptions *global, Purpose purpose, GError **error)
 
   /* The default database is made on first use, with the report's data. */
   if (global->database == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
-    return itogi_store_open_default (error);
+    return itogi_seed_open_default (error);
   switch (purpose)
     {
     case FOR_WRITING:
@@ -144,7 +145,7 @@ cmd_init (const GlobalOptions *global, int argc, char **argv)
           return fail (EXIT_FAILURE, msg);
         }
     }
-  store = itogi_store_create (path, &error);
+  store = itogi_seed_create (path, &error);
   if (store == NULL)
     return fail_error (error);
   {

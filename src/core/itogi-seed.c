@@ -230,3 +230,21 @@ itogi_seed_load (ItogiStore *store, GError **error)
     return FALSE;
   return itogi_seed_load_keyfile (store, file, error);
 }
+
+static gboolean
+fill_with_seed (ItogiStore *store, gpointer data, GError **error)
+{
+  return itogi_seed_load (store, error);
+}
+
+ItogiStore *
+itogi_seed_create (const char *path, GError **error)
+{
+  return itogi_store_create (path, fill_with_seed, NULL, error);
+}
+
+ItogiStore *
+itogi_seed_open_default (GError **error)
+{
+  return itogi_store_open_default (fill_with_seed, NULL, error);
+}

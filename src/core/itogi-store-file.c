@@ -33,7 +33,6 @@
 #include <unistd.h>
 
 #include "itogi-output.h"
-#include "itogi-seed.h"
 #include "itogi-store-private.h"
 
 typedef enum
@@ -754,7 +753,7 @@ remove_with_sidecars (const char *path)
 }
 
 ItogiStore *
-itogi_store_create (const char *path, GError **error)
+itogi_store_create (const char *path, ItogiStoreFill fill, gpointer data, GError **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *tmp = NULL;
@@ -795,7 +794,7 @@ itogi_store_create (const char *path, GError **error)
       ok = itogi_store_begin (fresh, error);
       if (ok)
         {
-          ok = itogi_seed_load (fresh, error);
+          ok = fill == NULL || fill (fresh, data, error);
           if (ok)
             ok = itogi_store_commit (fresh, error);
           else
@@ -824,7 +823,7 @@ itogi_store_create (const char *path, GError **error)
 }
 
 ItogiStore *
-itogi_store_open_default (GError **error)
+itogi_store_open_default (ItogiStoreFill fill, gpointer data, GError **error)
 {
   g_autofree char *path = itogi_store_default_path ();
   g_autofree char *dir = g_path_get_dirname (path);
@@ -839,7 +838,7 @@ itogi_store_open_default (GError **error)
                    _ ("Cannot create the folder “%s”: %s."), name, g_strerror (saved));
       return NULL;
     }
-  return itogi_store_create (path, error);
+  return itogi_store_create (path, fill, data, error);
 }
 
 /* ---- backups ---- */

@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "itogi-seed.h"
 #include "itogi-period.h"
 #include "itogi-store-private.h"
 #include "itogi-store.h"

@@ -57,10 +57,15 @@ ItogiStore *itogi_store_open_to_read (const char *path, GError **error);
 /* Open an Itogi database for itogi_store_check(): the schema and the integrity are not refused
  * but reported there. Writes nothing, as itogi_store_open_to_read(). */
 ItogiStore *itogi_store_open_to_check (const char *path, GError **error);
-/* Create a new database holding the built-in report data; refuses an existing path. */
-ItogiStore *itogi_store_create (const char *path, GError **error);
-/* Open the default database, creating it (folder 0700, file 0600) on first use. */
-ItogiStore *itogi_store_open_default (GError **error);
+/* What fills a new database, inside the transaction that makes it: the store knows its schema,
+ * not what goes in it (the built-in report data is itogi-seed.h's, which calls this). FALSE with
+ * @error leaves no database behind. */
+typedef gboolean (*ItogiStoreFill) (ItogiStore *store, gpointer data, GError **error);
+/* Create a new database with the schema, filled by @fill (NULL: left empty); refuses an existing
+ * path. A failure half way leaves no file under @path. */
+ItogiStore *itogi_store_create (const char *path, ItogiStoreFill fill, gpointer data, GError **error);
+/* Open the default database, creating it (folder 0700, file 0600, filled by @fill) on first use. */
+ItogiStore *itogi_store_open_default (ItogiStoreFill fill, gpointer data, GError **error);
 /* Open an Itogi database for reading only: nothing is written, not even the journal mode, so a
  * file in a read-only folder or on read-only media can still be looked at and exported. */
 ItogiStore *itogi_store_open_read_only (const char *path, GError **error);
