@@ -11,6 +11,7 @@
 
 #include "itogi-import.h"
 #include "itogi-seed.h"
+#include "itogi-store-file.h"
 #include "itogi-store.h"
 #include "test-util.h"
 

@@ -27,6 +27,7 @@
 
 #include "itogi-output.h"
 #include "itogi-seed.h"
+#include "itogi-store-file.h"
 #include "itogi-store.h"
 #include "itogi-xlsx.h"
 #include "test-util.h"

@@ -22,6 +22,7 @@
 #include "itogi-i18n.h"
 #include "itogi-restore-dialog.h"
 #include "itogi-seed.h"
+#include "itogi-store-file.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
 #include "test-util.h"

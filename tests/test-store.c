@@ -15,6 +15,7 @@
 #include "itogi-format.h"
 #include "itogi-narrative.h"
 #include "itogi-seed.h"
+#include "itogi-store-file.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-yoy.h"
@@ -164,6 +165,9 @@ test_create_filled_by_caller (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   g_assert_cmpint (itogi_store_get_schema_version (empty), ==, ITOGI_STORE_SCHEMA_VERSION);
+  /* A file's copies are its own to make; an ability it does not know of, it does not claim. */
+  g_assert_true (itogi_store_can (empty, ITOGI_STORE_ABILITY_FILE_COPIES));
+  g_assert_false (itogi_store_can (empty, (ItogiStoreAbility)(1 << 7)));
   areas = itogi_store_list_areas (empty, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (areas->len, ==, 0);

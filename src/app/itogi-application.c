@@ -11,6 +11,7 @@
 #include "itogi-application.h"
 #include "itogi-restore-dialog.h"
 #include "itogi-seed.h"
+#include "itogi-store-file.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
 
@@ -98,7 +99,7 @@ check_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *canc
       return;
     }
   /* Once a day of use; the last week's are kept. */
-  if (!g_cancellable_is_cancelled (cancellable))
+  if (!g_cancellable_is_cancelled (cancellable) && itogi_store_can (reader, ITOGI_STORE_ABILITY_FILE_COPIES))
     check->made = itogi_store_daily_backup (reader, 7, &check->backup_error);
   itogi_store_free (reader);
   g_task_return_boolean (task, TRUE);

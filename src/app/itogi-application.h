@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "itogi-store-file.h"
 #include "itogi-window.h"
 
 G_BEGIN_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "itogi-restore-dialog.h"
+#include "itogi-store-file.h"
 #include "itogi-store.h"
 
 typedef struct

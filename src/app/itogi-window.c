@@ -21,6 +21,7 @@
 #include "itogi-csv.h"
 #include "itogi-format.h"
 #include "itogi-output.h"
+#include "itogi-store-file.h"
 #include "itogi-table.h"
 #include "itogi-window.h"
 #include "itogi-xlsx.h"
@@ -1119,7 +1120,8 @@ end_job (ItogiWindow *self)
   g_clear_object (&self->job_cancel);
   if (self->job_bar != NULL)
     gtk_widget_set_visible (self->job_bar, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup",
+                                 itogi_store_can (self->store, ITOGI_STORE_ABILITY_FILE_COPIES));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
 }
 
@@ -1689,9 +1691,13 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
   if (!itogi_window_show_page (self, page))
     itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE);
 
-  /* Restoring replaces the store, which only the application can do. */
+  /* Restoring replaces the store, which only the application can do; copies beside the database
+   * are a file's (a server's backups are its administrator's). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
-                                 application != NULL && ITOGI_IS_APPLICATION (application));
+                                 application != NULL && ITOGI_IS_APPLICATION (application)
+                                     && itogi_store_can (store, ITOGI_STORE_ABILITY_FILE_COPIES));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup",
+                                 itogi_store_can (store, ITOGI_STORE_ABILITY_FILE_COPIES));
   if (itogi_store_is_read_only (store))
     show_read_only (self);
   /* itogi-cli import may write the same file while the window is open: look every two seconds. */

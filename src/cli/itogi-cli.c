@@ -15,6 +15,7 @@
 #include "itogi-i18n.h"
 #include "itogi-import.h"
 #include "itogi-seed.h"
+#include "itogi-store-file.h"
 #include "itogi-xlsx-read.h"
 #include "itogi-narrative.h"
 #include "itogi-output.h"

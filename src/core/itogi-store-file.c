@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "itogi-output.h"
+#include "itogi-store-file.h"
 #include "itogi-store-private.h"
 
 typedef enum
@@ -95,6 +96,14 @@ char *
 itogi_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "itogi", "itogi.db", NULL);
+}
+
+/* Every store is a file here: its copies are its own to make and put back. */
+gboolean
+itogi_store_can (ItogiStore *store, ItogiStoreAbility ability)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  return (ability & ~ITOGI_STORE_ABILITY_FILE_COPIES) == 0;
 }
 
 gboolean

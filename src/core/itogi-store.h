@@ -1,4 +1,5 @@
-/* itogi-store.h: the SQLite database behind Itogi; all SQL lives in itogi-store.c
+/* itogi-store.h: the database behind Itogi; all SQL lives in the store's files. What only a
+ * database in a file can do (its backups, restore, its place on disk) is in itogi-store-file.h.
  *
  * Copyright 2026 The Itogi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,8 +15,6 @@ G_BEGIN_DECLS
 
 #define ITOGI_STORE_ERROR (itogi_store_error_quark ())
 
-/* PRAGMA application_id of every Itogi database: "ITOG". */
-#define ITOGI_STORE_APPLICATION_ID 0x49544f47
 #define ITOGI_STORE_SCHEMA_VERSION 4
 
 typedef enum
@@ -39,8 +38,6 @@ typedef struct _ItogiStore ItogiStore;
 
 GQuark itogi_store_error_quark (void);
 
-/* ~/.local/share/itogi/itogi.db */
-char *itogi_store_default_path (void);
 /* Open an existing Itogi database for editing, upgrading an older data format (after a verified
  * backup). Only a regular file that is an Itogi database, whole, with exactly the schema of its
  * format, is opened; anything else is refused before a byte of it or beside it is changed. */
@@ -74,6 +71,14 @@ ItogiStore *itogi_store_open_read_only (const char *path, GError **error);
 ItogiStore *itogi_store_open_damaged (const char *path, GError **error);
 /* Whether changes cannot be saved (opened read-only, or the file or its folder is write-protected). */
 gboolean itogi_store_is_read_only (ItogiStore *store);
+
+/* What a store can do beyond reading and editing, asked before it is offered: a database in a
+ * file has copies beside it (itogi-store-file.h); a shared server's are its administrator's. */
+typedef enum
+{
+  ITOGI_STORE_ABILITY_FILE_COPIES = 1 << 0, /* Back Up, Restore from Backup, the daily backup */
+} ItogiStoreAbility;
+gboolean itogi_store_can (ItogiStore *store, ItogiStoreAbility ability);
 /* The report text of an area as edited in the Report view, for @year against @compare_year; NULL
  * when it was never edited (the generated text is shown). */
 char *itogi_store_get_report_text (ItogiStore *store, gint64 area_id, int year, int compare_year,
@@ -172,49 +177,6 @@ gint64 itogi_store_count_values (ItogiStore *store, gint64 indicator_id, GError 
 /* Removes the indicator and every figure of it (each recorded, so that it can be undone). */
 gboolean itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, GError **error);
 
-/* A verified copy of the database at @dest: written under a temporary name beside it, flushed,
- * opened read-only and checked (integrity, owner, version), then renamed into place. On failure
- * nothing is left behind and @dest is as it was. */
-gboolean itogi_store_backup (ItogiStore *store, const char *dest, GError **error);
-/* The same, stopped when @cancellable is cancelled (G_IO_ERROR_CANCELLED; nothing is left at
- * @dest but what was there). For a worker thread with a connection of its own. */
-gboolean itogi_store_backup_cancellable (ItogiStore *store, const char *dest, GCancellable *cancellable,
-                                         GError **error);
-/* Where automatic backups go: «itogi-backups» beside the database. */
-char *itogi_store_backup_dir (ItogiStore *store);
-char *itogi_store_backup_dir_for (const char *path);
-/* The backups of the database at @path in that folder, newest first (full paths; maybe none). The
- * file need not open: this is how a damaged database finds its latest copy. */
-GPtrArray *itogi_store_list_backups (const char *path);
-/* When a backup was made, read from its name; NULL for a name that is not a backup's. */
-GDateTime *itogi_store_backup_time (const char *backup);
-/* A verified backup in that folder named «itogi-YYYYMMDD-HHMMSS-@label.db»; its path, or NULL. */
-char *itogi_store_backup_named (ItogiStore *store, const char *label, GError **error);
-/* Once a day of use: a «-daily» backup unless today's exists (then "" is returned), keeping the
- * newest @keep daily ones. The new backup's path, "" when none was due, or NULL with @error. */
-char *itogi_store_daily_backup (ItogiStore *store, guint keep, GError **error);
-/* Move the file at @path and its -wal and -shm aside as «NAME-@label-YYYYMMDD-HHMMSS.db» (its new
- * path in @moved_to); all or nothing. */
-gboolean itogi_store_move_aside (const char *path, const char *label, char **moved_to, GError **error);
-/* Put a checked copy of @backup at @dest (no program may have @dest open). The file there is
- * never deleted: it is moved aside as «NAME-@aside_label-YYYYMMDD-HHMMSS.db» (its path in
- * @kept_aside). A backup that is not a sound Itogi database is refused and nothing changes. */
-gboolean itogi_store_restore (const char *backup, const char *dest, const char *aside_label,
-                              char **kept_aside, GError **error);
-/* The same in two halves, so that the slow one may run in a worker thread while @dest is still
- * open. The first checks @backup and writes a checked copy of it under a temporary name beside
- * @dest, which it does not touch, telling @progress of 3 steps (the backup checked, copied, the
- * copy checked); cancelled or refused, nothing is left. */
-typedef struct _ItogiRestore ItogiRestore;
-ItogiRestore *itogi_store_restore_prepare (const char *backup, const char *dest,
-                                           const ItogiProgress *progress, GError **error);
-/* The second, once no connection of this process has @dest open: the copy takes its place and
- * the file that was there is moved aside, as above. Frees @restore. */
-gboolean itogi_store_restore_finish (ItogiRestore *restore, const char *aside_label, char **kept_aside,
-                                     GError **error);
-/* The copy removed, nothing else changed (NULL is ignored). */
-void itogi_store_restore_abandon (ItogiRestore *restore);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiRestore, itogi_store_restore_abandon)
 /* The schema against this data format's, then the full integrity and foreign-key checks: one line
  * per problem (empty when the file is sound), or NULL with @error when they could not run. */
 GPtrArray *itogi_store_check (ItogiStore *store, GError **error);
