@@ -11,6 +11,7 @@
 
 #include "itogi-import.h"
 #include "itogi-seed.h"
+#include "itogi-session.h"
 #include "itogi-store-file.h"
 #include "itogi-store.h"
 #include "test-util.h"
@@ -681,6 +682,112 @@ test_daily_backup (Fixture *f, gconstpointer data)
   }
 }
 
+/* ---- the session: one user's steps, undone and redone ---- */
+
+typedef struct
+{
+  gint64 indicator;
+  int year;
+  gint64 amount;
+  gboolean fail;
+} SetFigure;
+
+static gboolean
+set_figure (ItogiStore *store, gpointer data, GError **error)
+{
+  const SetFigure *set = data;
+  ItogiValue v = { .present = TRUE, .amount = set->amount };
+
+  if (!itogi_store_set_value (store, set->indicator, set->year, ITOGI_PERIOD_YEAR, 0, &v, error))
+    return FALSE;
+  if (set->fail)
+    {
+      g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID, "refused after writing");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_nothing (ItogiStore *store, gpointer data, GError **error)
+{
+  return TRUE;
+}
+
+/* The rules of an undoable edit, once, above the store: an edit is one step, all or nothing; a
+ * step that changed nothing is not remembered; a new edit forgets the redo; undo and redo are
+ * steps; a refused undo stays to be tried again. */
+static void
+test_session (Fixture *f, gconstpointer data)
+{
+  g_autoptr (ItogiSession) session = itogi_session_new (f->store);
+  g_autoptr (GError) error = NULL;
+  SetFigure set = { f->inspections->id, 2023, 30, FALSE };
+  gboolean changed = TRUE, present;
+  gint64 step;
+
+  g_assert_false (itogi_session_can_undo (session));
+  g_assert_cmpint (itogi_session_undo (session, &error), ==, 0);
+  g_assert_no_error (error);
+
+  step = itogi_session_edit (session, "Изменено значение", set_figure, &set, &changed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (step, >, 0);
+  g_assert_true (changed);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 30);
+  g_assert_true (itogi_session_can_undo (session));
+
+  /* An edit that writes nothing leaves no step to undo. */
+  step = itogi_session_edit (session, "Ничего", write_nothing, NULL, &changed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (step, >, 0);
+  g_assert_false (changed);
+
+  /* A failed edit is rolled back whole: the figure it wrote is not kept. */
+  set.amount = 99;
+  set.fail = TRUE;
+  g_assert_cmpint (itogi_session_edit (session, "Изменено значение", set_figure, &set, &changed, &error), ==,
+                   0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 30);
+
+  /* Undo, then redo. */
+  g_assert_cmpint (itogi_session_undo (session, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 23);
+  g_assert_false (itogi_session_can_undo (session));
+  g_assert_true (itogi_session_can_redo (session));
+  g_assert_cmpint (itogi_session_redo (session, &error), >, 0);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 30);
+  g_assert_true (itogi_session_can_undo (session));
+
+  /* Undone again, then a new edit: the redo is forgotten. */
+  g_assert_cmpint (itogi_session_undo (session, &error), >, 0);
+  set.amount = 31;
+  set.fail = FALSE;
+  g_assert_cmpint (itogi_session_edit (session, "Изменено значение", set_figure, &set, NULL, &error), >, 0);
+  g_assert_false (itogi_session_can_redo (session));
+
+  /* Another program's later change to the same figure: the undo is refused, changes nothing and
+   * stays to be tried again. */
+  set_in_step (f, 2023, 40);
+  g_assert_cmpint (itogi_session_undo (session, &error), ==, 0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 40);
+  g_assert_true (itogi_session_can_undo (session));
+
+  /* A step committed elsewhere is handed over and undone like the session's own. */
+  step = set_in_step (f, 2022, 17);
+  g_assert_true (itogi_session_record (session, step));
+  g_assert_cmpint (itogi_session_undo (session, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (amount (f, 2022, &present), ==, 16);
+  itogi_session_forget (session);
+  g_assert_false (itogi_session_can_undo (session) || itogi_session_can_redo (session));
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
 
 int
@@ -697,6 +804,7 @@ main (int argc, char *argv[])
   ADD ("/core/history/daily-backup", test_daily_backup);
   ADD ("/core/history/indicator-history", test_indicator_history);
   ADD ("/core/history/conflict", test_conflict);
+  ADD ("/core/history/session", test_session);
   ADD ("/core/history/failed-step-leaves-nothing", test_failed_step_leaves_nothing);
   ADD ("/core/history/import-is-one-step", test_import_is_one_step);
   ADD ("/core/history/migrate-from-v1", test_migrate_from_v1);

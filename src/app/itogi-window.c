@@ -18,6 +18,7 @@
 #include "itogi-probe.h"
 #include "itogi-report-page.h"
 #include "itogi-restore-dialog.h"
+#include "itogi-session.h"
 #include "itogi-csv.h"
 #include "itogi-format.h"
 #include "itogi-output.h"
@@ -37,8 +38,7 @@ struct _ItogiWindow
   int year;
   int compare_year;
   gboolean updating;
-  GArray *undo_steps;             /* steps done in this window, newest last */
-  GArray *redo_steps;             /* undo steps that can be undone again, newest last */
+  ItogiSession *session;          /* the steps done in this window, to undo and redo */
   char *structure;                /* the areas as the sidebar shows them, to notice a change */
   gboolean new_year;              /* years[0] is the year after the latest, offered to start it */
   gboolean read_only;             /* changes cannot be saved: editing actions stay off */
@@ -301,9 +301,11 @@ update_undo_actions (ItogiWindow *self)
   GtkWidget *report
       = self->stack != NULL ? gtk_stack_get_child_by_name (self->stack, ITOGI_REPORT_PAGE_NAME) : NULL;
   gboolean typing = report != NULL && itogi_report_page_has_unsaved (ITOGI_REPORT_PAGE (report));
+  gboolean undo = self->session != NULL && itogi_session_can_undo (self->session);
+  gboolean redo = self->session != NULL && itogi_session_can_redo (self->session);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_steps->len > 0 || typing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", self->redo_steps->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo || typing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
 }
 
 /* Something was edited on a page: it can be undone, what was undone can no longer be redone,
@@ -447,14 +449,8 @@ static void
 on_page_changed (ItogiWindow *self, gint64 step)
 {
   /* A save that changed nothing leaves no step: nothing to undo, nothing to forget to redo. */
-  if (!itogi_store_has_step (self->store, step))
-    {
-      data_changed (self);
-      return;
-    }
-  g_array_append_val (self->undo_steps, step);
-  g_array_set_size (self->redo_steps, 0);
-  update_undo_actions (self);
+  if (itogi_session_record (self->session, step))
+    update_undo_actions (self);
   data_changed (self);
 }
 
@@ -513,23 +509,19 @@ reload_action (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
-undo_or_redo (ItogiWindow *self, GArray *from, GArray *to)
+undo_or_redo (ItogiWindow *self, gboolean redo)
 {
   g_autoptr (GError) error = NULL;
-  gint64 step, done;
+  gint64 done
+      = redo ? itogi_session_redo (self->session, &error) : itogi_session_undo (self->session, &error);
 
-  if (from->len == 0)
-    return;
-  step = g_array_index (from, gint64, from->len - 1);
-  done = itogi_store_undo_step (self->store, step, &error);
   if (done == 0)
     {
       /* A refused undo changed nothing; it stays on its stack for the user to see why. */
-      show_error (self, error);
+      if (error != NULL)
+        show_error (self, error);
       return;
     }
-  g_array_set_size (from, from->len - 1);
-  g_array_append_val (to, done);
   update_undo_actions (self);
   data_changed (self);
 }
@@ -556,8 +548,8 @@ undo_action (GtkWidget *widget, const char *action, GVariant *param)
           return;
         }
     }
-  if (self->undo_steps->len > 0)
-    undo_or_redo (self, self->undo_steps, self->redo_steps);
+  if (itogi_session_can_undo (self->session))
+    undo_or_redo (self, FALSE);
   else
     update_undo_actions (self);
 }
@@ -566,7 +558,7 @@ static void
 redo_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   ItogiWindow *self = ITOGI_WINDOW (widget);
-  undo_or_redo (self, self->redo_steps, self->undo_steps);
+  undo_or_redo (self, TRUE);
 }
 
 static GtkWidget *
@@ -1531,8 +1523,7 @@ itogi_window_dispose (GObject *object)
   g_queue_clear_full (&self->visited, g_free);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->compare_years, g_array_unref);
-  g_clear_pointer (&self->undo_steps, g_array_unref);
-  g_clear_pointer (&self->redo_steps, g_array_unref);
+  g_clear_pointer (&self->session, itogi_session_free);
   g_clear_pointer (&self->structure, g_free);
   G_OBJECT_CLASS (itogi_window_parent_class)->dispose (object);
 }
@@ -1605,8 +1596,6 @@ itogi_window_init (ItogiWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->compare_years = g_array_new (FALSE, FALSE, sizeof (int));
-  self->undo_steps = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->redo_steps = g_array_new (FALSE, FALSE, sizeof (gint64));
   update_undo_actions (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
@@ -1675,6 +1664,7 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
   int year, compare_year;
 
   self->store = store;
+  self->session = itogi_session_new (store);
   itogi_probe_startup (GTK_WINDOW (self), shows_figures);
   load_years (self);
 
@@ -1745,5 +1735,5 @@ itogi_window_is_read_only (ItogiWindow *self)
 gboolean
 itogi_window_can_undo (ItogiWindow *self)
 {
-  return self->undo_steps->len > 0;
+  return self->session != NULL && itogi_session_can_undo (self->session);
 }

@@ -1,0 +1,132 @@
+/* itogi-session.c: the edits of one user's session, above the store
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "itogi-session.h"
+
+struct _ItogiSession
+{
+  ItogiStore *store;
+  GArray *undo; /* gint64 steps done in this session, newest last */
+  GArray *redo; /* the undo steps that can be undone again, newest last */
+};
+
+ItogiSession *
+itogi_session_new (ItogiStore *store)
+{
+  ItogiSession *session = g_new0 (ItogiSession, 1);
+
+  g_return_val_if_fail (store != NULL, NULL);
+  session->store = store;
+  session->undo = g_array_new (FALSE, FALSE, sizeof (gint64));
+  session->redo = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return session;
+}
+
+void
+itogi_session_free (ItogiSession *session)
+{
+  if (session == NULL)
+    return;
+  g_array_unref (session->undo);
+  g_array_unref (session->redo);
+  g_free (session);
+}
+
+ItogiStore *
+itogi_session_get_store (ItogiSession *session)
+{
+  return session->store;
+}
+
+gboolean
+itogi_session_record (ItogiSession *session, gint64 step)
+{
+  g_return_val_if_fail (session != NULL, FALSE);
+
+  /* A save that changed nothing leaves no step: nothing to undo, nothing to forget to redo. */
+  if (step <= 0 || !itogi_store_has_step (session->store, step))
+    return FALSE;
+  g_array_append_val (session->undo, step);
+  g_array_set_size (session->redo, 0);
+  return TRUE;
+}
+
+gint64
+itogi_session_edit (ItogiSession *session, const char *label, ItogiSessionEdit edit, gpointer data,
+                    gboolean *changed, GError **error)
+{
+  gint64 step;
+
+  g_return_val_if_fail (session != NULL && edit != NULL, 0);
+
+  if (changed != NULL)
+    *changed = FALSE;
+  step = itogi_store_begin_step (session->store, label, error);
+  if (step == 0)
+    return 0;
+  if (!edit (session->store, data, error))
+    {
+      itogi_store_rollback_step (session->store);
+      return 0;
+    }
+  if (!itogi_store_commit_step (session->store, error))
+    return 0;
+  if (itogi_session_record (session, step) && changed != NULL)
+    *changed = TRUE;
+  return step;
+}
+
+gboolean
+itogi_session_can_undo (ItogiSession *session)
+{
+  return session->undo->len > 0;
+}
+
+gboolean
+itogi_session_can_redo (ItogiSession *session)
+{
+  return session->redo->len > 0;
+}
+
+/* The newest step of @from undone; the undo goes onto @to. */
+static gint64
+undo_latest (ItogiSession *session, GArray *from, GArray *to, GError **error)
+{
+  gint64 step, done;
+
+  if (from->len == 0)
+    return 0;
+  step = g_array_index (from, gint64, from->len - 1);
+  done = itogi_store_undo_step (session->store, step, error);
+  /* A refused undo changed nothing; it stays where it was for the user to see why. */
+  if (done == 0)
+    return 0;
+  g_array_set_size (from, from->len - 1);
+  g_array_append_val (to, done);
+  return done;
+}
+
+gint64
+itogi_session_undo (ItogiSession *session, GError **error)
+{
+  g_return_val_if_fail (session != NULL, 0);
+  return undo_latest (session, session->undo, session->redo, error);
+}
+
+gint64
+itogi_session_redo (ItogiSession *session, GError **error)
+{
+  g_return_val_if_fail (session != NULL, 0);
+  return undo_latest (session, session->redo, session->undo, error);
+}
+
+void
+itogi_session_forget (ItogiSession *session)
+{
+  g_array_set_size (session->undo, 0);
+  g_array_set_size (session->redo, 0);
+}
