@@ -24,7 +24,8 @@ struct _ItogiAreaPage
   GtkWidget parent_instance;
 
   ItogiStore *store;
-  ItogiArea *area; /* NULL on the Overview */
+  ItogiSession *session; /* the window's: each edit one undoable step */
+  ItogiArea *area;       /* NULL on the Overview */
   GtkWidget *table;
 
   GtkWidget *scroller;
@@ -81,6 +82,13 @@ itogi_area_page_dispose (GObject *object)
   g_clear_pointer (&self->area, itogi_area_free);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   G_OBJECT_CLASS (itogi_area_page_parent_class)->dispose (object);
+}
+
+static void
+itogi_area_page_finalize (GObject *object)
+{
+  g_clear_pointer (&ITOGI_AREA_PAGE (object)->session, itogi_session_unref);
+  G_OBJECT_CLASS (itogi_area_page_parent_class)->finalize (object);
 }
 
 enum
@@ -144,7 +152,7 @@ edit_value (const ItogiTableRow *row, gboolean current, const char *text, gpoint
 
   /* Translators: a history entry: «Изменено значение: Проведено проверок, 2023 г.» */
   label = g_strdup_printf (_ ("Changed “%s”, %s"), ind->title, year_text);
-  step = itogi_store_begin_step (self->store, label, error);
+  step = itogi_session_begin (self->session, label, error);
   if (step == 0)
     return FALSE;
   ok = *trimmed == '\0'
@@ -152,10 +160,10 @@ edit_value (const ItogiTableRow *row, gboolean current, const char *text, gpoint
            : itogi_store_set_value (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, &value, error);
   if (!ok)
     {
-      itogi_store_rollback_step (self->store);
+      itogi_session_rollback (self->session);
       return FALSE;
     }
-  if (!itogi_store_commit_step (self->store, error))
+  if (!itogi_session_commit (self->session, step, error))
     return FALSE;
   {
     Changed *c = g_new0 (Changed, 1);
@@ -189,10 +197,10 @@ finish_step (ItogiAreaPage *self, gint64 step, gboolean ok, GError **error)
 
   if (!ok)
     {
-      itogi_store_rollback_step (self->store);
+      itogi_session_rollback (self->session);
       return FALSE;
     }
-  if (!itogi_store_commit_step (self->store, error))
+  if (!itogi_session_commit (self->session, step, error))
     return FALSE;
   c = g_new0 (Changed, 1);
   c->page = g_object_ref (self);
@@ -256,7 +264,7 @@ periods_action (GtkWidget *widget, const char *action, GVariant *param)
 
   if (ind == NULL)
     return;
-  editor = itogi_period_editor_new (page_window (self), self->store, ind,
+  editor = itogi_period_editor_new (page_window (self), self->session, ind,
                                     g_str_equal (action, "area.periods-compare") ? self->compare_year
                                                                                  : self->year,
                                     on_periods_saved, g_object_ref (self), g_object_unref, &error);
@@ -273,7 +281,7 @@ static gboolean
 structure_step (ItogiAreaPage *self, const char *label, GError **error,
                 gboolean (*apply) (ItogiAreaPage *self, gpointer data, GError **error), gpointer data)
 {
-  gint64 step = itogi_store_begin_step (self->store, label, error);
+  gint64 step = itogi_session_begin (self->session, label, error);
 
   if (step == 0)
     return FALSE;
@@ -491,7 +499,7 @@ save_notes (const char *text, gpointer data, GError **error)
     return TRUE;
   /* Translators: a history entry: «Изменены пояснения: Правовое обеспечение, 2023 г.» */
   label = g_strdup_printf (_ ("Changed the notes of “%s”, %s"), self->area->short_title, year_text);
-  step = itogi_store_begin_step (self->store, label, error);
+  step = itogi_session_begin (self->session, label, error);
   if (step == 0)
     return FALSE;
   return finish_step (
@@ -585,7 +593,7 @@ edit_task (ItogiAreaPage *self, TaskEdit what, const ItogiTask *task, const char
       label = g_strdup_printf (_ ("Removed task “%s”"), shown);
       break;
     }
-  step = itogi_store_begin_step (self->store, label, error);
+  step = itogi_session_begin (self->session, label, error);
   if (step == 0)
     return FALSE;
   switch (what)
@@ -1176,6 +1184,7 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = itogi_area_page_dispose;
+  G_OBJECT_CLASS (klass)->finalize = itogi_area_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-area-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, scroller);
@@ -1273,11 +1282,12 @@ show_titles (ItogiAreaPage *self)
 }
 
 GtkWidget *
-itogi_area_page_new (ItogiStore *store, const ItogiArea *area)
+itogi_area_page_new (ItogiSession *session, const ItogiArea *area)
 {
   ItogiAreaPage *self = g_object_new (ITOGI_TYPE_AREA_PAGE, NULL);
 
-  self->store = store;
+  self->session = itogi_session_ref (session);
+  self->store = itogi_session_get_store (session);
   self->area = area != NULL ? itogi_area_copy (area) : NULL;
   self->table = itogi_indicator_table_new (area == NULL);
   gtk_box_append (self->table_box, self->table);

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "itogi-session.h"
 #include "itogi-store.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, ITOGI, AREA_PAGE, GtkWidget)
 
 /* @store must outlive the page. @area NULL makes the Overview page (every area together). */
-GtkWidget *itogi_area_page_new (ItogiStore *store, const ItogiArea *area);
+GtkWidget *itogi_area_page_new (ItogiSession *session, const ItogiArea *area);
 const ItogiArea *itogi_area_page_get_area (ItogiAreaPage *self);
 /* The page of one area made the page of @area: its titles now, the rest at the next
  * itogi_area_page_set_years(). Not for the Overview, nor for a page with typing not saved. Cheaper

@@ -19,6 +19,7 @@
 typedef struct
 {
   ItogiStore *store;
+  ItogiSession *session;
   ItogiIndicator *indicator;
   int year;
   ItogiPeriodEditorSaved saved;
@@ -85,6 +86,7 @@ editor_free (Editor *e)
     itogi_value_clear (&e->stored_quarters[i]);
   itogi_value_clear (&e->stored_year);
   itogi_indicator_free (e->indicator);
+  itogi_session_unref (e->session);
   if (e->destroy != NULL)
     e->destroy (e->data);
   g_free (e);
@@ -346,7 +348,7 @@ itogi_period_editor_save (GtkWidget *editor)
     {
       /* Translators: a history entry: «Изменены месяцы и кварталы: Поступило обращений, 2023 г.» */
       label = g_strdup_printf (_ ("Changed the periods of “%s”, %s"), e->indicator->title, year_text);
-      step = itogi_store_begin_step (e->store, label, &error);
+      step = itogi_session_begin (e->session, label, &error);
       ok = step != 0;
       for (guint i = 0; ok && i < ITOGI_MONTHS; i++)
         ok = write_period (e, ITOGI_PERIOD_MONTH, i + 1, &e->stored_months[i], &months[i], &error);
@@ -355,9 +357,9 @@ itogi_period_editor_save (GtkWidget *editor)
       if (ok)
         ok = write_period (e, ITOGI_PERIOD_YEAR, 0, &e->stored_year, &year, &error);
       if (!ok && step != 0)
-        itogi_store_rollback_step (e->store);
+        itogi_session_rollback (e->session);
       else if (ok)
-        ok = itogi_store_commit_step (e->store, &error);
+        ok = itogi_session_commit (e->session, step, &error);
       if (!ok)
         /* Nothing was written; everything typed stays for another try. */
         show_problem (e, NULL, NULL, error->message);
@@ -471,7 +473,7 @@ on_save (GtkWidget *editor)
 }
 
 GtkWidget *
-itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndicator *indicator, int year,
+itogi_period_editor_new (GtkWindow *parent, ItogiSession *session, const ItogiIndicator *indicator, int year,
                          ItogiPeriodEditorSaved saved, gpointer data, GDestroyNotify destroy, GError **error)
 {
   Editor *e = g_new0 (Editor, 1);
@@ -480,17 +482,18 @@ itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndica
   GtkWidget *window, *box, *ok, *scroller, *clamp, *content, *grid, *heading;
   g_auto (ItogiValue) entered = { 0 };
 
-  e->store = store;
+  e->session = itogi_session_ref (session);
+  e->store = itogi_session_get_store (session);
   e->indicator = itogi_indicator_copy (indicator);
   e->year = year;
   e->saved = saved;
   e->data = data;
   e->destroy = destroy;
-  if (!itogi_store_get_periods (store, indicator->id, year, ITOGI_PERIOD_MONTH, e->stored_months,
+  if (!itogi_store_get_periods (e->store, indicator->id, year, ITOGI_PERIOD_MONTH, e->stored_months,
                                 ITOGI_MONTHS, error)
-      || !itogi_store_get_periods (store, indicator->id, year, ITOGI_PERIOD_QUARTER, e->stored_quarters,
+      || !itogi_store_get_periods (e->store, indicator->id, year, ITOGI_PERIOD_QUARTER, e->stored_quarters,
                                    ITOGI_QUARTERS, error)
-      || !itogi_store_get_year_value (store, indicator, year, &entered, error))
+      || !itogi_store_get_year_value (e->store, indicator, year, &entered, error))
     {
       editor_free (e);
       return NULL;

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "itogi-session.h"
 #include "itogi-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ typedef void (*ItogiPeriodEditorSaved) (gint64 step, gpointer data);
 /* A modal window editing @indicator's @year: twelve months, four quarters, the year typed whole
  * (flagged when its months disagree), and the year's note and «as of» date. NULL with @error
  * when the figures cannot be read. */
-GtkWidget *itogi_period_editor_new (GtkWindow *parent, ItogiStore *store, const ItogiIndicator *indicator,
+GtkWidget *itogi_period_editor_new (GtkWindow *parent, ItogiSession *session, const ItogiIndicator *indicator,
                                     int year, ItogiPeriodEditorSaved saved, gpointer data,
                                     GDestroyNotify destroy, GError **error);
 

@@ -33,6 +33,7 @@ struct _ItogiReportPage
   GtkWidget parent_instance;
 
   ItogiStore *store;
+  ItogiSession *session; /* the window's: each saved edit one undoable step */
   int year;
   int compare_year;
   ItogiNarrative *narrative; /* as generated, edits applied: what the page shows, section by section */
@@ -134,14 +135,14 @@ static gboolean
 store_text (Section *s, const char *text, const char *label, GError **error)
 {
   ItogiReportPage *self = s->page;
-  gint64 step = itogi_store_begin_step (self->store, label, error);
+  gint64 step = itogi_session_begin (self->session, label, error);
 
   if (step == 0)
     return FALSE;
   if (!itogi_store_set_report_text (self->store, s->area_id, self->year, self->compare_year, text, error)
-      || !itogi_store_commit_step (self->store, error))
+      || !itogi_session_commit (self->session, step, error))
     {
-      itogi_store_rollback_step (self->store);
+      itogi_session_rollback (self->session);
       return FALSE;
     }
   /* Told at once (not from an idle): the window's undo saves waiting text first and must find
@@ -1011,6 +1012,7 @@ itogi_report_page_finalize (GObject *object)
 
   g_ptr_array_unref (self->sections);
   g_clear_pointer (&self->narrative, itogi_narrative_free);
+  g_clear_pointer (&self->session, itogi_session_unref);
   G_OBJECT_CLASS (itogi_report_page_parent_class)->finalize (object);
 }
 
@@ -1126,10 +1128,11 @@ itogi_report_page_init (ItogiReportPage *self)
 }
 
 GtkWidget *
-itogi_report_page_new (ItogiStore *store)
+itogi_report_page_new (ItogiSession *session)
 {
   ItogiReportPage *self = g_object_new (ITOGI_TYPE_REPORT_PAGE, NULL);
 
-  self->store = store;
+  self->session = itogi_session_ref (session);
+  self->store = itogi_session_get_store (session);
   return GTK_WIDGET (self);
 }

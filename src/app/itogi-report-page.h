@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "itogi-narrative.h"
+#include "itogi-session.h"
 #include "itogi-store.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,7 @@ G_DECLARE_FINAL_TYPE (ItogiReportPage, itogi_report_page, ITOGI, REPORT_PAGE, Gt
 
 /* @store must outlive the page. It emits "changed" (gint64 step) after each saved edit, as the
  * area pages do, so that the window can undo it. */
-GtkWidget *itogi_report_page_new (ItogiStore *store);
+GtkWidget *itogi_report_page_new (ItogiSession *session);
 /* Show the report for @year against @compare_year. Text being typed is never replaced. */
 gboolean itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, GError **error);
 /* The sections after the first few are made after the page's first frame, while it is shown: TRUE

@@ -39,6 +39,7 @@ struct _ItogiWindow
   int compare_year;
   gboolean updating;
   ItogiSession *session;          /* the steps done in this window, to undo and redo */
+  gboolean undo_offered;          /* Undo is offered for a step (as last told by a page) */
   char *structure;                /* the areas as the sidebar shows them, to notice a change */
   gboolean new_year;              /* years[0] is the year after the latest, offered to start it */
   gboolean read_only;             /* changes cannot be saved: editing actions stay off */
@@ -304,6 +305,7 @@ update_undo_actions (ItogiWindow *self)
   gboolean undo = self->session != NULL && itogi_session_can_undo (self->session);
   gboolean redo = self->session != NULL && itogi_session_can_redo (self->session);
 
+  self->undo_offered = undo;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo || typing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
 }
@@ -711,9 +713,9 @@ itogi_window_get_page (ItogiWindow *self, const char *name)
       const ItogiArea *area = g_object_get_data (G_OBJECT (row), "area");
 
       if (g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) == 0)
-        page = itogi_area_page_new (self->store, NULL);
+        page = itogi_area_page_new (self->session, NULL);
       else if (g_strcmp0 (name, ITOGI_REPORT_PAGE_NAME) == 0)
-        page = itogi_report_page_new (self->store);
+        page = itogi_report_page_new (self->session);
       else if ((page = spare_page (self)) != NULL)
         {
           /* Another area's page, out of sight, shows this one: filled anew when shown. */
@@ -722,7 +724,7 @@ itogi_window_get_page (ItogiWindow *self, const char *name)
           g_object_set_data (G_OBJECT (page), PAGE_GENERATION, GUINT_TO_POINTER (0));
         }
       else
-        page = itogi_area_page_new (self->store, area);
+        page = itogi_area_page_new (self->session, area);
       if (gtk_widget_get_parent (page) == NULL)
         {
           g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
@@ -842,7 +844,7 @@ edit_area (ItogiWindow *self, AreaEdit what, const ItogiArea *area, GError **err
       label = g_strdup_printf (_ ("Restored area “%s”"), area->short_title);
       break;
     }
-  step = itogi_store_begin_step (self->store, label, error);
+  step = itogi_session_begin (self->session, label, error);
   if (step == 0)
     return FALSE;
   switch (what)
@@ -863,11 +865,11 @@ edit_area (ItogiWindow *self, AreaEdit what, const ItogiArea *area, GError **err
     }
   if (!ok)
     {
-      itogi_store_rollback_step (self->store);
+      itogi_session_rollback (self->session);
       g_propagate_error (error, local);
       return FALSE;
     }
-  if (!itogi_store_commit_step (self->store, error))
+  if (!itogi_session_commit (self->session, step, error))
     return FALSE;
   on_page_changed (self, step);
   if (what == AREA_SAVE && area->id == 0)
@@ -1523,9 +1525,16 @@ itogi_window_dispose (GObject *object)
   g_queue_clear_full (&self->visited, g_free);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->compare_years, g_array_unref);
-  g_clear_pointer (&self->session, itogi_session_free);
   g_clear_pointer (&self->structure, g_free);
   G_OBJECT_CLASS (itogi_window_parent_class)->dispose (object);
+}
+
+/* The session goes last: pages being disposed may still save through it. */
+static void
+itogi_window_finalize (GObject *object)
+{
+  g_clear_pointer (&ITOGI_WINDOW (object)->session, itogi_session_unref);
+  G_OBJECT_CLASS (itogi_window_parent_class)->finalize (object);
 }
 
 static void
@@ -1534,6 +1543,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = itogi_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = itogi_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = itogi_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-window.ui");
@@ -1735,5 +1745,6 @@ itogi_window_is_read_only (ItogiWindow *self)
 gboolean
 itogi_window_can_undo (ItogiWindow *self)
 {
-  return self->session != NULL && itogi_session_can_undo (self->session);
+  /* As the window offers it: a page's step counts once the page has told the window. */
+  return self->undo_offered;
 }

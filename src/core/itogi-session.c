@@ -14,26 +14,39 @@ struct _ItogiSession
   GArray *redo; /* the undo steps that can be undone again, newest last */
 };
 
+static void
+session_clear (gpointer data)
+{
+  ItogiSession *session = data;
+
+  g_array_unref (session->undo);
+  g_array_unref (session->redo);
+}
+
 ItogiSession *
 itogi_session_new (ItogiStore *store)
 {
-  ItogiSession *session = g_new0 (ItogiSession, 1);
+  ItogiSession *session;
 
   g_return_val_if_fail (store != NULL, NULL);
+  session = g_atomic_rc_box_new0 (ItogiSession);
   session->store = store;
   session->undo = g_array_new (FALSE, FALSE, sizeof (gint64));
   session->redo = g_array_new (FALSE, FALSE, sizeof (gint64));
   return session;
 }
 
-void
-itogi_session_free (ItogiSession *session)
+ItogiSession *
+itogi_session_ref (ItogiSession *session)
 {
-  if (session == NULL)
-    return;
-  g_array_unref (session->undo);
-  g_array_unref (session->redo);
-  g_free (session);
+  return g_atomic_rc_box_acquire (session);
+}
+
+void
+itogi_session_unref (ItogiSession *session)
+{
+  if (session != NULL)
+    g_atomic_rc_box_release_full (session, session_clear);
 }
 
 ItogiStore *
@@ -50,9 +63,35 @@ itogi_session_record (ItogiSession *session, gint64 step)
   /* A save that changed nothing leaves no step: nothing to undo, nothing to forget to redo. */
   if (step <= 0 || !itogi_store_has_step (session->store, step))
     return FALSE;
+  for (guint i = 0; i < session->undo->len; i++)
+    if (g_array_index (session->undo, gint64, i) == step)
+      return TRUE;
   g_array_append_val (session->undo, step);
   g_array_set_size (session->redo, 0);
   return TRUE;
+}
+
+gint64
+itogi_session_begin (ItogiSession *session, const char *label, GError **error)
+{
+  g_return_val_if_fail (session != NULL, 0);
+  return itogi_store_begin_step (session->store, label, error);
+}
+
+gboolean
+itogi_session_commit (ItogiSession *session, gint64 step, GError **error)
+{
+  g_return_val_if_fail (session != NULL, FALSE);
+  if (!itogi_store_commit_step (session->store, error))
+    return FALSE;
+  itogi_session_record (session, step);
+  return TRUE;
+}
+
+void
+itogi_session_rollback (ItogiSession *session)
+{
+  itogi_store_rollback_step (session->store);
 }
 
 gint64
@@ -65,18 +104,18 @@ itogi_session_edit (ItogiSession *session, const char *label, ItogiSessionEdit e
 
   if (changed != NULL)
     *changed = FALSE;
-  step = itogi_store_begin_step (session->store, label, error);
+  step = itogi_session_begin (session, label, error);
   if (step == 0)
     return 0;
   if (!edit (session->store, data, error))
     {
-      itogi_store_rollback_step (session->store);
+      itogi_session_rollback (session);
       return 0;
     }
-  if (!itogi_store_commit_step (session->store, error))
+  if (!itogi_session_commit (session, step, error))
     return 0;
-  if (itogi_session_record (session, step) && changed != NULL)
-    *changed = TRUE;
+  if (changed != NULL)
+    *changed = itogi_store_has_step (session->store, step);
   return step;
 }
 

@@ -21,10 +21,12 @@ typedef struct _ItogiSession ItogiSession;
 /* The work of one user action, against @store, inside the step the session began for it. */
 typedef gboolean (*ItogiSessionEdit) (ItogiStore *store, gpointer data, GError **error);
 
-/* A session editing @store (not owned: it must outlive the session). */
+/* A session editing @store (not owned: it must outlive the session). Reference-counted: each
+ * page that edits through the window's session holds it, whatever order they go in. */
 ItogiSession *itogi_session_new (ItogiStore *store);
-void itogi_session_free (ItogiSession *session);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiSession, itogi_session_free)
+ItogiSession *itogi_session_ref (ItogiSession *session);
+void itogi_session_unref (ItogiSession *session);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiSession, itogi_session_unref)
 
 ItogiStore *itogi_session_get_store (ItogiSession *session);
 
@@ -33,10 +35,17 @@ ItogiStore *itogi_session_get_store (ItogiSession *session);
  * given) says whether it changed anything, and so can be undone. */
 gint64 itogi_session_edit (ItogiSession *session, const char *label, ItogiSessionEdit edit, gpointer data,
                            gboolean *changed, GError **error);
-/* A step committed by other code on this session's store (an import, a dialog's save) handed
+/* A step committed by other code on this session's store (an import in a worker thread) handed
  * over to be undone like the session's own: remembered when it changed anything, which also
- * forgets what could be redone. Returns whether it was remembered. */
+ * forgets what could be redone. A step remembered already is not remembered twice. Returns
+ * whether it is remembered. */
 gboolean itogi_session_record (ItogiSession *session, gint64 step);
+
+/* The same in three calls, for an edit written in place: a step begun (0 with @error), then
+ * committed and remembered (FALSE with @error: nothing was kept) or rolled back whole. */
+gint64 itogi_session_begin (ItogiSession *session, const char *label, GError **error);
+gboolean itogi_session_commit (ItogiSession *session, gint64 step, GError **error);
+void itogi_session_rollback (ItogiSession *session);
 
 gboolean itogi_session_can_undo (ItogiSession *session);
 gboolean itogi_session_can_redo (ItogiSession *session);
