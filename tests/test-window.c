@@ -1248,6 +1248,19 @@ wait_import_check (GtkWidget *dialog)
   g_assert_false (itogi_import_dialog_is_busy (dialog));
 }
 
+/* Import pressed: written beside the window, the dialog (titled @title) closes when the values
+ * are in. */
+static void
+import_until_closed (GtkWidget *dialog, const char *title)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_true (itogi_import_dialog_import (dialog));
+  while (itogi_test_find_toplevel (title) != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (itogi_test_find_toplevel (title));
+}
+
 static void
 test_import (void)
 {
@@ -1308,14 +1321,7 @@ test_import (void)
   g_assert_false (v.present);
   itogi_value_clear (&v);
 
-  g_assert_true (itogi_import_dialog_import (dialog));
-  {
-    /* Written beside the window: the dialog closes when the values are in. */
-    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-    while (itogi_test_find_toplevel (TR ("Import from CSV")) != NULL && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_null (itogi_test_find_toplevel (TR ("Import from CSV")));
-  }
+  import_until_closed (dialog, TR ("Import from CSV"));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
   g_assert_cmpint (v.amount, ==, 31);
@@ -1390,13 +1396,7 @@ test_import_workbook (void)
   g_assert_cmpuint (tasks->len, ==, 0);
   g_clear_pointer (&tasks, g_ptr_array_unref);
 
-  g_assert_true (itogi_import_dialog_import (dialog));
-  {
-    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-    while (itogi_test_find_toplevel (TR ("Import from Excel")) != NULL && g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_null (itogi_test_find_toplevel (TR ("Import from Excel")));
-  }
+  import_until_closed (dialog, TR ("Import from Excel"));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
   g_assert_cmpint (v.amount, ==, 31);
