@@ -267,19 +267,12 @@ read_strings (Book *b, GError **error)
 {
   g_autoptr (GBytes) part = NULL;
   xmlTextReaderPtr r;
+  PartStatus status;
   int ret;
 
   /* A workbook of numbers alone has no shared strings. */
-  switch (open_part (b, "xl/sharedStrings.xml", &part, &r, error))
-    {
-    case PART_ABSENT:
-      return TRUE;
-    case PART_FAILED:
-      return FALSE;
-    case PART_OPEN:
-    default:
-      break;
-    }
+  if ((status = open_part (b, "xl/sharedStrings.xml", &part, &r, error)) != PART_OPEN)
+    return status == PART_ABSENT ? TRUE : FALSE;
   while ((ret = next (r)) == 1)
     if (is_start (r, "si"))
       {
@@ -345,20 +338,13 @@ read_styles (Book *b, GError **error)
 {
   g_autoptr (GBytes) part = NULL;
   xmlTextReaderPtr r;
+  PartStatus status;
   gboolean in_xfs = FALSE;
   int ret;
 
   /* Without styles every number is plain. */
-  switch (open_part (b, "xl/styles.xml", &part, &r, error))
-    {
-    case PART_ABSENT:
-      return TRUE;
-    case PART_FAILED:
-      return FALSE;
-    case PART_OPEN:
-    default:
-      break;
-    }
+  if ((status = open_part (b, "xl/styles.xml", &part, &r, error)) != PART_OPEN)
+    return status == PART_ABSENT ? TRUE : FALSE;
   while ((ret = next (r)) == 1)
     {
       if (is_start (r, "numFmt"))
@@ -450,20 +436,13 @@ read_sheet (Book *b, const char *path, ItogiCsvTable *table, GError **error)
   g_autoptr (GBytes) part = NULL;
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   xmlTextReaderPtr r;
+  PartStatus status;
   Row *row = NULL;
   guint width = 0, next_row = 1;
   int ret;
 
-  switch (open_part (b, path, &part, &r, error))
-    {
-    case PART_ABSENT:
-      return damaged (error);
-    case PART_FAILED:
-      return FALSE;
-    case PART_OPEN:
-    default:
-      break;
-    }
+  if ((status = open_part (b, path, &part, &r, error)) != PART_OPEN)
+    return status == PART_ABSENT ? damaged (error) : FALSE;
   while ((ret = next (r)) == 1)
     {
       if (is_start (r, "row"))
