@@ -1391,6 +1391,10 @@ test_import_workbook (void)
     g_autofree char *summary = g_strconcat (values, " ", told, NULL);
     g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, summary);
   }
+  /* The tasks are shown before they are imported, with the figures. */
+  g_assert_nonnull (find_label (dialog, TR ("First Tasks")));
+  g_assert_nonnull (find_label (dialog, "Провести 25 проверок"));
+  g_assert_nonnull (find_label (dialog, "Проведено выездных и камеральных проверок"));
   /* Checking wrote nothing. */
   tasks = itogi_store_list_tasks (store, area->id, 2024, NULL);
   g_assert_cmpuint (tasks->len, ==, 0);

@@ -460,6 +460,33 @@ group (const char *title, const char *description)
   return g;
 }
 
+/* A group titled @title with the header and first rows of @table, in a card that scrolls sideways. */
+static GtkWidget *
+preview_group (const char *title, const ItogiCsvTable *table, guint n_fields)
+{
+  GtkWidget *preview = group (title, NULL);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *frame = gtk_scrolled_window_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  for (guint r = 0; r < table->rows->len && r <= PREVIEW_ROWS; r++)
+    {
+      const ItogiCsvRow *row = table->rows->pdata[r];
+      for (guint f = 0; row->fields[f] != NULL && f < n_fields; f++)
+        gtk_grid_attach (GTK_GRID (grid), cell (row->fields[f], r == 0), f, r, 1, 1);
+    }
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (frame), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), grid);
+  gtk_widget_add_css_class (frame, "card");
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview), frame);
+  return preview;
+}
+
 GtkWidget *
 itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name, const char *text,
                          gsize length, ItogiImportDone done, gpointer data, GError **error)
@@ -471,7 +498,7 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   const ItogiCsvRow *header;
   guint n_fields;
   ImportDialog *d;
-  GtkWidget *window, *box, *content, *columns, *preview, *grid, *check, *scroller, *clamp;
+  GtkWidget *window, *box, *content, *columns, *preview, *check, *scroller, *clamp;
   GtkStringList *choices;
 
   if (workbook)
@@ -589,29 +616,15 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
    * choose, and its column numbers would not be the sheet's. */
   gtk_widget_set_visible (columns, !workbook);
 
-  /* The first rows, as the file has them. */
-  preview = group (_ ("First Rows"), NULL);
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  for (guint r = 0; r < table->rows->len && r <= PREVIEW_ROWS; r++)
-    {
-      const ItogiCsvRow *row = table->rows->pdata[r];
-      for (guint f = 0; row->fields[f] != NULL && f < n_fields; f++)
-        gtk_grid_attach (GTK_GRID (grid), cell (row->fields[f], r == 0), f, r, 1, 1);
-    }
-  {
-    GtkWidget *frame = gtk_scrolled_window_new ();
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (frame), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), grid);
-    gtk_widget_add_css_class (frame, "card");
-    gtk_widget_set_margin_top (grid, 12);
-    gtk_widget_set_margin_bottom (grid, 12);
-    gtk_widget_set_margin_start (grid, 12);
-    gtk_widget_set_margin_end (grid, 12);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview), frame);
-  }
+  /* The first rows, as the file has them; a workbook of tasks alone has no figures to show. */
+  preview = preview_group (_ ("First Rows"), table, n_fields);
+  gtk_widget_set_visible (preview, table->rows->len > 1);
   gtk_box_append (GTK_BOX (content), preview);
+  /* And the first of its next year's tasks. */
+  if (tasks != NULL && tasks->rows->len > 1)
+    gtk_box_append (GTK_BOX (content),
+                    preview_group (_ ("First Tasks"), tasks,
+                                   g_strv_length (((ItogiCsvRow *)tasks->rows->pdata[0])->fields)));
 
   clamp = adw_clamp_new ();
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
