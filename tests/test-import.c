@@ -28,7 +28,7 @@ set_up (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
 
   f->dir = g_dir_make_tmp ("itogi-import-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "itogi.db", NULL);
+  path = itogi_test_database (f->dir);
   f->store = itogi_seed_create (path, &error);
   g_assert_no_error (error);
 }

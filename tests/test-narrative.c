@@ -786,7 +786,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("itogi-narrative-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "itogi.db", NULL);
+  f->path = itogi_test_database (f->dir);
 }
 
 static void

@@ -38,7 +38,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("itogi-test-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "itogi.db", NULL);
+  f->path = itogi_test_database (f->dir);
 }
 
 static void
@@ -1478,7 +1478,11 @@ test_report_text_tabs (Fixture *f, gconstpointer data)
           g_assert_nonnull (strstr (s->body, "Первое второе"));
       }
   }
-  raw_exec (f->path, "UPDATE report_texts SET text = 'Старый' || char(9) || 'текст' WHERE year = 2023");
+  if (itogi_test_on_server ())
+    itogi_test_psql (f->path,
+                     "UPDATE report_texts SET text = 'Старый' || chr(9) || 'текст' WHERE year = 2023");
+  else
+    raw_exec (f->path, "UPDATE report_texts SET text = 'Старый' || char(9) || 'текст' WHERE year = 2023");
   {
     g_autoptr (ItogiStore) store = itogi_store_open (f->path, &error);
     g_autoptr (ItogiNarrative) narrative = itogi_narrative_build_edited (store, 2023, 2022, &error);
@@ -1499,7 +1503,116 @@ test_report_text_tabs (Fixture *f, gconstpointer data)
   }
 }
 
+/* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
+static void
+skip_on_server (Fixture *f, gconstpointer data)
+{
+  itogi_test_file_only ();
+}
+
+/* The figure of @slug of area @area_slug for @year, as the store reads it (0 when none). */
+static gint64
+year_amount (ItogiStore *store, const char *area_slug, const char *slug, int year)
+{
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, area_slug, NULL);
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+  g_auto (ItogiValue) value = { 0 };
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      ItogiIndicator *ind = list->pdata[i];
+      if (g_strcmp0 (ind->slug, slug) == 0)
+        {
+          g_assert_true (itogi_store_get_year_value (store, ind, year, &value, NULL));
+          return value.present ? value.amount : 0;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A whole database copied to another place (on a server run: from the server to a file and
+ * back to a second server database), its history with it: the copy holds the same figures, the
+ * same steps, and a step made before the copy is undone in the copy. A place that is taken is
+ * refused and left as it was. */
+static void
+test_copy (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *again
+      = itogi_test_on_server () ? itogi_test_database (f->dir) : g_build_filename (f->dir, "again.db", NULL);
+  g_autofree char *before = NULL;
+  ItogiStoreCopied copied = { 0 };
+  gint64 step, original;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
+    g_autoptr (ItogiArea) area = NULL;
+    g_autoptr (GPtrArray) list = NULL;
+    g_auto (ItogiValue) value = { .present = TRUE, .amount = 4321, .qualifier = ITOGI_QUALIFIER_OVER };
+
+    g_assert_no_error (error);
+    original = year_amount (store, "financial-control", "inspections", 2023);
+    area = itogi_store_find_area (store, "financial-control", NULL);
+    list = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+    step = itogi_store_begin_step (store, "Правка", &error);
+    g_assert_no_error (error);
+    g_assert_true (itogi_store_set_value (store, ((ItogiIndicator *)list->pdata[0])->id, 2023,
+                                          ITOGI_PERIOD_YEAR, 0, &value, &error));
+    g_assert_true (itogi_store_commit_step (store, &error));
+    g_assert_true (itogi_store_add_task (store, area->id, 2024, "Провести «проверки» в срок", &error) > 0);
+  }
+
+  g_assert_true (itogi_store_copy (f->path, file, &copied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (copied.areas, ==, 8);
+  g_assert_cmpint (copied.steps, ==, 1);
+  g_assert_cmpint (copied.changes, ==, 1);
+  g_assert_cmpint (copied.tasks, ==, 1);
+  g_assert_cmpint (copied.figures, >, 20);
+  g_assert_true (itogi_store_copy (file, again, &copied, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr (ItogiStore) copy = itogi_store_open (again, &error);
+    g_autoptr (GPtrArray) steps = NULL;
+    g_autoptr (ItogiArea) area = NULL;
+    g_autoptr (GPtrArray) tasks = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (year_amount (copy, "financial-control", "inspections", 2023), ==, 4321);
+    area = itogi_store_find_area (copy, "financial-control", NULL);
+    tasks = itogi_store_list_tasks (copy, area->id, 2024, &error);
+    g_assert_cmpuint (tasks->len, ==, 1);
+    g_assert_cmpstr (((ItogiTask *)tasks->pdata[0])->text, ==, "Провести «проверки» в срок");
+    steps = itogi_store_list_steps (copy, 0, &error);
+    g_assert_cmpuint (steps->len, ==, 1);
+    g_assert_cmpint (((ItogiStep *)steps->pdata[0])->id, ==, step);
+    /* The history came whole: the step is undone in the copy, and new steps follow it. */
+    g_assert_cmpint (itogi_store_undo_step (copy, step, &error), >, step);
+    g_assert_no_error (error);
+    g_assert_cmpint (year_amount (copy, "financial-control", "inspections", 2023), ==, original);
+  }
+
+  /* Taken places are refused, and the file is byte for byte as it was. */
+  if (!itogi_test_on_server ())
+    before = file_checksum (file);
+  g_assert_false (itogi_store_copy (f->path, file, NULL, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  if (before != NULL)
+    {
+      g_autofree char *after = file_checksum (file);
+      g_assert_cmpstr (after, ==, before);
+    }
+  g_assert_false (itogi_store_copy (file, again, NULL, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_EXISTS);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_FILE(path, func)                                                                                 \
+  g_test_add (path, Fixture, NULL, fixture_set_up, itogi_test_on_server () ? skip_on_server : func,          \
+              fixture_tear_down)
 
 int
 main (int argc, char *argv[])
@@ -1508,37 +1621,42 @@ main (int argc, char *argv[])
   xdg_home = g_dir_make_tmp ("itogi-xdg-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", xdg_home, TRUE);
   itogi_test_init (&argc, &argv);
-  ADD ("/core/store/create", test_create);
-  ADD ("/core/store/create-filled-by-caller", test_create_filled_by_caller);
+  ADD_FILE ("/core/store/create", test_create);
+  ADD_FILE ("/core/store/create-filled-by-caller", test_create_filled_by_caller);
   ADD ("/core/store/report-figures", test_report_figures);
   ADD ("/core/store/report-texts", test_report_texts);
   ADD ("/core/store/report-text-tabs", test_report_text_tabs);
   ADD ("/core/store/table", test_table);
-  ADD ("/core/store/refuse-existing", test_refuse_existing);
-  ADD ("/core/store/open-missing", test_open_missing);
-  ADD ("/core/store/open-text-file", test_open_text_file);
-  ADD ("/core/store/open-foreign", test_open_foreign);
-  ADD ("/core/store/open-newer", test_open_newer);
-  ADD ("/core/store/open-foreign-wal", test_open_foreign_wal);
-  ADD ("/core/store/open-newer-wal", test_open_newer_wal);
+  ADD ("/core/store/copy", test_copy);
+  ADD_FILE ("/core/store/refuse-existing", test_refuse_existing);
+  ADD_FILE ("/core/store/open-missing", test_open_missing);
+  ADD_FILE ("/core/store/open-text-file", test_open_text_file);
+  ADD_FILE ("/core/store/open-foreign", test_open_foreign);
+  ADD_FILE ("/core/store/open-newer", test_open_newer);
+  ADD_FILE ("/core/store/open-foreign-wal", test_open_foreign_wal);
+  ADD_FILE ("/core/store/open-newer-wal", test_open_newer_wal);
   ADD ("/core/store/tasks", test_tasks);
   ADD ("/core/store/notes-are-the-reports-words", test_notes_are_the_reports_words);
-  ADD ("/core/store/open-corrupt", test_open_corrupt);
-  ADD ("/core/store/migrate-from-v0", test_migrate_from_v0);
-  ADD ("/core/store/migration-rolls-back", test_migration_rolls_back);
+  ADD_FILE ("/core/store/open-corrupt", test_open_corrupt);
+  ADD_FILE ("/core/store/migrate-from-v0", test_migrate_from_v0);
+  ADD_FILE ("/core/store/migration-rolls-back", test_migration_rolls_back);
   ADD ("/core/store/derived-year", test_derived_year);
   ADD ("/core/store/write-refused-rolls-back", test_write_refused_rolls_back);
-  ADD ("/core/store/default-path", test_default_path);
-  ADD ("/core/store/backup", test_backup);
-  ADD ("/core/store/restore-in-two-halves", test_restore_in_two_halves);
-  ADD ("/core/store/open-read-only", test_open_read_only);
-  ADD ("/core/store/list-backups-and-move-aside", test_list_backups_and_move_aside);
-  ADD ("/core/store/check-finds-problems", test_check_finds_problems);
-  g_test_add_func ("/core/store/read-only/file-and-folder", test_read_only_file_and_folder);
-  g_test_add_func ("/core/store/read-only/folder", test_read_only_folder);
-  g_test_add_func ("/core/store/read-only/file", test_read_only_file);
-  g_test_add_func ("/core/store/read-only/backup-folder", test_read_only_backup_folder);
-  ADD ("/core/store/full-disk", test_full_disk);
+  ADD_FILE ("/core/store/default-path", test_default_path);
+  ADD_FILE ("/core/store/backup", test_backup);
+  ADD_FILE ("/core/store/restore-in-two-halves", test_restore_in_two_halves);
+  ADD_FILE ("/core/store/open-read-only", test_open_read_only);
+  ADD_FILE ("/core/store/list-backups-and-move-aside", test_list_backups_and_move_aside);
+  ADD_FILE ("/core/store/check-finds-problems", test_check_finds_problems);
+  if (!itogi_test_on_server ())
+    g_test_add_func ("/core/store/read-only/file-and-folder", test_read_only_file_and_folder);
+  if (!itogi_test_on_server ())
+    g_test_add_func ("/core/store/read-only/folder", test_read_only_folder);
+  if (!itogi_test_on_server ())
+    g_test_add_func ("/core/store/read-only/file", test_read_only_file);
+  if (!itogi_test_on_server ())
+    g_test_add_func ("/core/store/read-only/backup-folder", test_read_only_backup_folder);
+  ADD_FILE ("/core/store/full-disk", test_full_disk);
   {
     int rc = g_test_run ();
     itogi_test_remove_tree (xdg_home);

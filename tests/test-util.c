@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void
 itogi_test_remove_tree (const char *dir)
@@ -239,4 +240,70 @@ itogi_test_init (int *argc, char ***argv)
   itogi_test_set_locale ();
   g_test_init (argc, argv, NULL);
   itogi_test_guard_output ();
+}
+
+gboolean
+itogi_test_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("ITOGI_TEST_DATABASE"), "postgresql") == 0;
+}
+
+gboolean
+itogi_test_file_only (void)
+{
+  if (!itogi_test_on_server ())
+    return FALSE;
+  g_test_skip ("about a database file; the tests run on a server");
+  return TRUE;
+}
+
+char *
+itogi_test_database (const char *dir)
+{
+  static guint made;
+  const char *host = g_getenv ("ITOGI_TEST_PG_HOST");
+  const char *user = g_getenv ("ITOGI_TEST_PG_USER");
+  const char *bin = g_getenv ("ITOGI_TEST_PG_BIN");
+  g_autofree char *name = NULL;
+  g_autofree char *createdb = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (!itogi_test_on_server ())
+    return g_build_filename (dir, "itogi.db", NULL);
+  if (host == NULL || user == NULL || bin == NULL)
+    bail_out ("ITOGI_TEST_DATABASE=postgresql needs the server of tests/pg-run.sh");
+  name = g_strdup_printf ("itogi_test_%d_%u", (int)getpid (), ++made);
+  createdb = g_build_filename (bin, "createdb", NULL);
+  {
+    const char *argv[] = { createdb, "-h", host, "-U", user, name, NULL };
+    if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status,
+                       &error)
+        || !g_spawn_check_wait_status (status, &error))
+      bail_out (err != NULL && *err != '\0' ? err : error->message);
+  }
+  return g_strdup_printf ("postgresql://%s@/%s?host=%s", user, name, host);
+}
+
+const char *
+itogi_test_user (void)
+{
+  return itogi_test_on_server () ? g_getenv ("ITOGI_TEST_PG_USER") : g_get_user_name ();
+}
+
+void
+itogi_test_psql (const char *uri, const char *sql)
+{
+  g_autofree char *psql = g_build_filename (g_getenv ("ITOGI_TEST_PG_BIN"), "psql", NULL);
+  const char *argv[] = { psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c", sql, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("psql: %s", err);
 }

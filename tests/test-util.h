@@ -52,4 +52,23 @@ char *itogi_test_trn (const char *msgid, const char *plural, gulong n);
 /* itogi_test_trf (@msgid, the number @n, NULL). */
 char *itogi_test_tr_n (const char *msgid, gint64 n);
 
+/* Whether the tests run against a PostgreSQL server (ITOGI_TEST_DATABASE=postgresql, under
+ * tests/pg-run.sh), not on a file. */
+gboolean itogi_test_on_server (void);
+
+/* Where a test's database is made: @dir/itogi.db, or on the test server a database of its own,
+ * new and empty (its URI). */
+char *itogi_test_database (const char *dir);
+
+/* Run @sql on the server database @uri with psql, as another tool would; fails the test when it
+ * fails. */
+void itogi_test_psql (const char *uri, const char *sql);
+
+/* Who the store records as making a change: the server's role, or the system user. */
+const char *itogi_test_user (void);
+
+/* Skip the running test, saying why, when the tests run on a server: it is about what only a
+ * file has (its copies, its journal, its folder). TRUE when skipped. */
+gboolean itogi_test_file_only (void);
+
 G_END_DECLS

@@ -80,17 +80,20 @@ static const struct
   { N_ ("restore BACKUP.db"), N_ ("a checked backup in the database’s place; the old file is kept") },
   { "check", N_ ("the schema, integrity and references of the database") },
   { "upgrade", N_ ("an older data format brought up to date, after a backup") },
+  { N_ ("copy SOURCE DEST"), N_ ("a whole database copied and verified, between files and servers") },
 };
 
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n", _ ("Usage: itogi-cli [--database PATH] COMMAND [OPTIONS]"), _ ("Commands:"));
+  fprintf (stream, "%s\n\n%s\n", _ ("Usage: itogi-cli [--database PATH|URI] COMMAND [OPTIONS]"),
+           _ ("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (usage_lines); i++)
     /* A command's own name has no translation: gettext gives it back as it is. */
     fprintf (stream, "  %s\n      %s\n", _ (usage_lines[i].call), _ (usage_lines[i].does));
   fprintf (stream, "\n%s\n",
-           _ ("Without --database the default database is used, and created on first use."));
+           _ ("Without --database the default database is used, and created on first use. A URI "
+              "(postgresql://…) names a database on a PostgreSQL server; “init” sets up an empty one."));
 }
 
 typedef enum
@@ -150,7 +153,12 @@ cmd_init (const GlobalOptions *global, int argc, char **argv)
   if (store == NULL)
     return fail_error (error);
   {
-    g_autofree char *msg = g_strdup_printf (_ ("Created %s with the report’s data."), path);
+    /* A server's URI is named without its password. */
+    g_autofree char *msg
+        = itogi_store_is_server (store)
+              ? g_strdup_printf (_ ("Set up the server database %s with the report’s data."),
+                                 itogi_store_get_path (store))
+              : g_strdup_printf (_ ("Created %s with the report’s data."), itogi_store_get_path (store));
     out (msg);
     out ("\n");
   }
@@ -194,7 +202,9 @@ cmd_backup (const GlobalOptions *global, int argc, char **argv)
   store = open_store (global, FOR_READING, &error);
   if (store == NULL)
     return fail_error (error);
-  if (!itogi_store_backup (store, argv[1], &error))
+  /* A server's database backs up as an Itogi file, copied and verified table by table. */
+  if (itogi_store_is_server (store) ? !itogi_store_copy_from (store, argv[1], NULL, &error)
+                                    : !itogi_store_backup (store, argv[1], &error))
     return fail_error (error);
   /* Translators: %s is a file name */
   message = g_strdup_printf (_ ("Backed up to %s and checked."), argv[1]);
@@ -925,6 +935,50 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+/* «8 направлений»: @phrase, the plural form for @n, with @n as a person reads it. */
+static char *
+counted (const char *phrase, gint64 n)
+{
+  g_autofree char *number = itogi_format_integer (n);
+  g_auto (GStrv) parts = g_strsplit (phrase, "%s", 2);
+
+  /* No printf of a translated format: the number takes the place of its %s. */
+  return g_strconcat (parts[0], parts[1] != NULL ? number : "", parts[1], NULL);
+}
+
+/* copy SOURCE DEST: a whole database between files and servers, verified. */
+static int
+cmd_copy (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiStoreCopied copied = { 0 };
+  g_autofree char *areas = NULL, *indicators = NULL, *figures = NULL, *tasks = NULL, *steps = NULL;
+  g_autofree char *message = NULL;
+
+  if (argc != 3 || argv[1][0] == '-' || argv[2][0] == '-')
+    return fail (EXIT_USAGE, _ ("Name what to copy and where: itogi-cli copy SOURCE DEST (files or URIs)."));
+  if (!itogi_store_copy (argv[1], argv[2], &copied, &error))
+    return fail_error (error);
+  areas = counted (g_dngettext (GETTEXT_PACKAGE, "%s area", "%s areas", (gulong)copied.areas), copied.areas);
+  indicators
+      = counted (g_dngettext (GETTEXT_PACKAGE, "%s indicator", "%s indicators", (gulong)copied.indicators),
+                 copied.indicators);
+  figures = counted (g_dngettext (GETTEXT_PACKAGE, "%s figure", "%s figures", (gulong)copied.figures),
+                     copied.figures);
+  tasks = counted (g_dngettext (GETTEXT_PACKAGE, "%s task", "%s tasks", (gulong)copied.tasks), copied.tasks);
+  steps = counted (
+      g_dngettext (GETTEXT_PACKAGE, "%s step of history", "%s steps of history", (gulong)copied.steps),
+      copied.steps);
+  /* Translators: «Скопировано: 8 направлений, 40 показателей, 96 значений, 12 задач, 3 шага
+   * истории. Копия проверена: в каждой таблице те же строки.» */
+  message = g_strdup_printf (_ ("Copied %s, %s, %s, %s, %s. The copy was verified: every table has the same "
+                                "rows."),
+                             areas, indicators, figures, tasks, steps);
+  out (message);
+  out ("\n");
+  return EXIT_SUCCESS;
+}
+
 typedef struct
 {
   const char *name;
@@ -934,7 +988,7 @@ typedef struct
 static const Command commands[] = {
   { "init", cmd_init },     { "table", cmd_table },     { "areas", cmd_areas },     { "chart", cmd_chart },
   { "export", cmd_export }, { "import", cmd_import },   { "report", cmd_report },   { "backup", cmd_backup },
-  { "check", cmd_check },   { "restore", cmd_restore }, { "upgrade", cmd_upgrade },
+  { "check", cmd_check },   { "restore", cmd_restore }, { "upgrade", cmd_upgrade }, { "copy", cmd_copy },
 };
 
 int
@@ -952,7 +1006,7 @@ main (int argc, char *argv[])
       if (strcmp (argv[i], "--database") == 0)
         {
           if (i + 1 >= argc || argv[i + 1][0] == '\0')
-            return fail (EXIT_USAGE, _ ("--database needs a file path."));
+            return fail (EXIT_USAGE, _ ("--database needs a file path or a server’s URI."));
           global.database = argv[i + 1];
           i += 2;
         }
@@ -960,7 +1014,7 @@ main (int argc, char *argv[])
         {
           global.database = argv[i] + strlen ("--database=");
           if (*global.database == '\0')
-            return fail (EXIT_USAGE, _ ("--database needs a file path."));
+            return fail (EXIT_USAGE, _ ("--database needs a file path or a server’s URI."));
           i++;
         }
       else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)

@@ -34,7 +34,7 @@
 
 #include "itogi-output.h"
 #include "itogi-store-file.h"
-#include "itogi-store-private.h"
+#include "itogi-store-sqlite.h"
 
 typedef enum
 {
@@ -51,12 +51,11 @@ static const char *const sidecars[] = { "-wal", "-shm", "-journal" };
 
 /* ---- closing ---- */
 
-static void
-store_close (ItogiStore *store)
+void
+itogi_store_sqlite_close (ItogiStore *store)
 {
   if (store->db != NULL)
     {
-      itogi_store_rollback (store);
       /* A connection that wrote nothing leaves another's log as it found it. */
       if (store->keep_wal && !store->wrote)
         sqlite3_db_config (store->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
@@ -70,44 +69,14 @@ store_close (ItogiStore *store)
     }
 }
 
-void
-itogi_store_free (ItogiStore *store)
-{
-  if (store == NULL)
-    return;
-  store_close (store);
-  g_free (store->path);
-  g_free (store);
-}
-
-const char *
-itogi_store_get_path (ItogiStore *store)
-{
-  return store->path;
-}
-
-int
-itogi_store_get_schema_version (ItogiStore *store)
-{
-  return store->schema_version;
-}
-
 char *
 itogi_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "itogi", "itogi.db", NULL);
 }
 
-/* Every store is a file here: its copies are its own to make and put back. */
 gboolean
-itogi_store_can (ItogiStore *store, ItogiStoreAbility ability)
-{
-  g_return_val_if_fail (store != NULL, FALSE);
-  return (ability & ~ITOGI_STORE_ABILITY_FILE_COPIES) == 0;
-}
-
-gboolean
-itogi_store_is_read_only (ItogiStore *store)
+itogi_store_sqlite_is_read_only (ItogiStore *store)
 {
   gint64 query_only = 0;
 
@@ -222,10 +191,9 @@ static ItogiStore *
 connect (const char *path, const char *uri, int flags, GError **error)
 {
   GCancellable *cancellable = g_private_get (&job_cancellable);
-  g_autoptr (ItogiStore) store = g_new0 (ItogiStore, 1);
+  g_autoptr (ItogiStore) store = itogi_store_new (&itogi_store_sqlite_engine, path);
   int rc;
 
-  store->path = g_strdup (path);
   /* Registered before SQLite opens it: no output of this process may land on it meanwhile. */
   itogi_output_protect (path);
   store->protected = TRUE;
@@ -675,6 +643,12 @@ open_looked_at (const char *path, const FileState *looked, OpenFlags flags, GErr
 static ItogiStore *
 open_checked (const char *path, OpenFlags flags, GError **error)
 {
+  if (itogi_store_location_is_server (path))
+    return itogi_store_postgres_open (path,
+                                      (flags & OPEN_UNCHECKED) ? ITOGI_SERVER_OPEN_CHECK
+                                      : (flags & OPEN_WRITE)   ? ITOGI_SERVER_OPEN_WRITE
+                                                               : ITOGI_SERVER_OPEN_READ,
+                                      error);
   g_auto (FileState) fs = { 0 };
   ItogiStore *store;
 
@@ -771,6 +745,8 @@ itogi_store_create (const char *path, ItogiStoreFill fill, gpointer data, GError
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
+  if (itogi_store_location_is_server (path))
+    return itogi_store_postgres_create (path, fill, data, error);
   name = g_filename_display_name (path);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
@@ -972,6 +948,8 @@ write_verified_copy (ItogiStore *store, ItogiOutput *output, GError **error)
 static gboolean
 backup_to (ItogiStore *store, const char *dest, ItogiOutputFlags flags, GError **error)
 {
+  /* A server's copies are its administrator's (itogi_store_can() says so before this is offered). */
+  g_return_val_if_fail (itogi_store_can (store, ITOGI_STORE_ABILITY_FILE_COPIES), FALSE);
   g_autofree char *name = g_filename_display_name (dest);
   g_autoptr (ItogiOutput) output = NULL;
   GError *local = NULL;
@@ -1350,6 +1328,8 @@ collect_checks (ItogiStore *store, const char *sql, GPtrArray *problems, GError 
 GPtrArray *
 itogi_store_check (ItogiStore *store, GError **error)
 {
+  if (store->engine != &itogi_store_sqlite_engine)
+    return itogi_store_postgres_check (store, error);
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) schema = itogi_store_schema_differences (store->db, store->schema_version, error);
 

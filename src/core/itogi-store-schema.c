@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "itogi-store-private.h"
+#include "itogi-store-sqlite.h"
 #include "itogi-store.h"
 
 /* Each entry brings the schema from version i to i + 1, inside one transaction. */

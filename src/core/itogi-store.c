@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -20,172 +19,125 @@
 
 G_DEFINE_QUARK (itogi - store - error - quark, itogi_store_error)
 
-/* ---- errors ---- */
+/* ---- statements, through the engine ---- */
 
-static ItogiStoreError
-error_code_from_sqlite (int rc)
+ItogiStmt *
+itogi_stmt_new (ItogiStore *store, const char *sql, GError **error)
 {
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-      return ITOGI_STORE_ERROR_CORRUPT;
-    case SQLITE_NOTADB:
-      return ITOGI_STORE_ERROR_NOT_DATABASE;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      return ITOGI_STORE_ERROR_READONLY;
-    case SQLITE_FULL:
-      return ITOGI_STORE_ERROR_FULL;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return ITOGI_STORE_ERROR_BUSY;
-    case SQLITE_CONSTRAINT:
-    case SQLITE_MISMATCH:
-    case SQLITE_TOOBIG:
-      return ITOGI_STORE_ERROR_INVALID;
-    default:
-      return ITOGI_STORE_ERROR_FAILED;
-    }
+  return store->engine->prepare (store, sql, error);
 }
 
-static gboolean
-set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
+void
+itogi_stmt_bind_int (ItogiStmt *stmt, int index, gint64 value)
 {
-  ItogiStoreError code = error_code_from_sqlite (rc);
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-  /* What the system said, behind SQLite's own words («disk I/O error»); SQLite keeps it only for
-   * these failures, so for others it may be an old one. */
-  int primary = rc & 0xff;
-  int system_errno
-      = db != NULL && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL)
-            ? sqlite3_system_errno (db)
-            : 0;
-  g_autofree char *name = g_filename_display_name (path != NULL ? path : "");
-
-  if (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)
-    code = ITOGI_STORE_ERROR_FULL;
-  switch (code)
-    {
-    case ITOGI_STORE_ERROR_CORRUPT:
-      /* SQLite's own words («database disk image is malformed») explain nothing to a reader. */
-      g_set_error (error, ITOGI_STORE_ERROR, code, _ ("The database “%s” is damaged. Nothing was changed."),
-                   name);
-      break;
-    case ITOGI_STORE_ERROR_NOT_DATABASE:
-      g_set_error (error, ITOGI_STORE_ERROR, code, _ ("“%s” is not an Itogi database. Nothing was changed."),
-                   name);
-      break;
-    case ITOGI_STORE_ERROR_READONLY:
-      g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _ ("The database “%s” cannot be written: the file or its folder is read-only. "
-                      "Nothing was saved."),
-                   name);
-      break;
-    case ITOGI_STORE_ERROR_FULL:
-      g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _ ("The disk is full: nothing was saved to “%s”. Free some space and try again."), name);
-      break;
-    case ITOGI_STORE_ERROR_BUSY:
-      g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _ ("The database “%s” is busy with another program. Nothing was saved; try again."), name);
-      break;
-    case ITOGI_STORE_ERROR_INVALID:
-      g_set_error (error, ITOGI_STORE_ERROR, code,
-                   _ ("The data was refused by the database (%s). Nothing was saved."), detail);
-      break;
-    default:
-      if (primary == SQLITE_IOERR)
-        g_set_error (error, ITOGI_STORE_ERROR, code,
-                     _ ("The database “%s” could not be read or written: %s. Nothing was saved."), name,
-                     system_errno != 0 ? g_strerror (system_errno) : detail);
-      else
-        g_set_error (error, ITOGI_STORE_ERROR, code, _ ("Database error in “%s”: %s (code %d)."), name,
-                     detail, rc);
-      break;
-    }
-  return FALSE;
+  stmt->store->engine->bind_int (stmt, index, value);
 }
 
-static gboolean
-store_error (ItogiStore *store, int rc, GError **error)
+void
+itogi_stmt_bind_text (ItogiStmt *stmt, int index, const char *text)
 {
-  return set_sqlite_error (store->db, rc, store->path, error);
+  stmt->store->engine->bind_text (stmt, index, text);
 }
 
-/* ---- small statement helpers ---- */
-
-static sqlite3_stmt *
-prepare (ItogiStore *store, const char *sql, GError **error)
+int
+itogi_stmt_step (ItogiStmt *stmt, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      store_error (store, rc, error);
-      return NULL;
-    }
-  return stmt;
+  return stmt->store->engine->step (stmt, error);
 }
 
-static gboolean
-exec (ItogiStore *store, const char *sql, GError **error)
+gboolean
+itogi_stmt_run (ItogiStmt *stmt, GError **error)
 {
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return store_error (store, rc, error);
-  return TRUE;
+  return itogi_stmt_step (stmt, error) != ITOGI_STMT_FAILED;
 }
 
-/* Run a statement that returns no rows, and reset nothing: it is finalized by its owner. */
-static gboolean
-step_done (ItogiStore *store, sqlite3_stmt *stmt, GError **error)
+gboolean
+itogi_stmt_is_null (ItogiStmt *stmt, int column)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return store_error (store, rc, error);
-  return TRUE;
+  return stmt->store->engine->is_null (stmt, column);
 }
 
-static gboolean
-query_int (ItogiStore *store, const char *sql, gint64 *out, GError **error)
+gint64
+itogi_stmt_int (ItogiStmt *stmt, int column)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store, sql, error);
+  return stmt->store->engine->column_int (stmt, column);
+}
+
+const char *
+itogi_stmt_text (ItogiStmt *stmt, int column)
+{
+  return stmt->store->engine->column_text (stmt, column);
+}
+
+char *
+itogi_stmt_dup (ItogiStmt *stmt, int column)
+{
+  return g_strdup (itogi_stmt_text (stmt, column));
+}
+
+gint64
+itogi_stmt_changes (ItogiStmt *stmt)
+{
+  return stmt->store->engine->changes (stmt);
+}
+
+void
+itogi_stmt_reset (ItogiStmt *stmt)
+{
+  stmt->store->engine->reset (stmt);
+}
+
+void
+itogi_stmt_free (ItogiStmt *stmt)
+{
+  if (stmt != NULL)
+    stmt->store->engine->free (stmt);
+}
+
+gboolean
+itogi_store_exec (ItogiStore *store, const char *sql, GError **error)
+{
+  return store->engine->exec (store, sql, error);
+}
+
+gboolean
+itogi_store_query_int (ItogiStore *store, const char *sql, gint64 *out, GError **error)
+{
+  g_autoptr (ItogiStmt) stmt = itogi_stmt_new (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return store_error (store, rc == SQLITE_DONE ? SQLITE_ERROR : rc, error);
-  *out = sqlite3_column_int64 (stmt, 0);
+  rc = itogi_stmt_step (stmt, error);
+  if (rc == ITOGI_STMT_FAILED)
+    return FALSE;
+  if (rc == ITOGI_STMT_DONE)
+    {
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED, _ ("Database error in “%s”: %s."),
+                   store->path, "no row");
+      return FALSE;
+    }
+  *out = itogi_stmt_int (stmt, 0);
   return TRUE;
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt, int col)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-  return text != NULL ? g_strdup ((const char *)text) : NULL;
-}
+#define prepare itogi_stmt_new
+#define exec itogi_store_exec
+#define query_int itogi_store_query_int
+#define step_done itogi_stmt_run
+#define column_dup itogi_stmt_dup
 
 static void
-bind_text (sqlite3_stmt *stmt, int index, const char *text)
+bind_text (ItogiStmt *stmt, int index, const char *text)
 {
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+  itogi_stmt_bind_text (stmt, index, text != NULL ? text : "");
 }
 
 /* Empty text is stored as NULL where NULL has a meaning (an indicator's default sentence). */
 static void
-bind_optional_text (sqlite3_stmt *stmt, int index, const char *text)
+bind_optional_text (ItogiStmt *stmt, int index, const char *text)
 {
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  itogi_stmt_bind_text (stmt, index, text == NULL || *text == '\0' ? NULL : text);
 }
 
 static char *
@@ -195,36 +147,88 @@ now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/* The helpers above, for the store's other files (itogi-store-private.h). */
-
-gboolean
-itogi_store_fail (ItogiStore *store, int rc, GError **error)
+/* Run an INSERT … RETURNING id, keeping the new row's id. */
+static gboolean
+run_returning_id (ItogiStmt *stmt, gint64 *id, GError **error)
 {
-  return store_error (store, rc, error);
+  int rc = itogi_stmt_step (stmt, error);
+
+  if (rc == ITOGI_STMT_FAILED)
+    return FALSE;
+  *id = rc == ITOGI_STMT_ROW ? itogi_stmt_int (stmt, 0) : 0;
+  /* Finished, so that no statement is still running when the transaction commits. */
+  while (rc == ITOGI_STMT_ROW)
+    rc = itogi_stmt_step (stmt, error);
+  return rc == ITOGI_STMT_DONE;
+}
+
+/* ---- the store ---- */
+
+ItogiStore *
+itogi_store_new (const ItogiStoreEngine *engine, const char *path)
+{
+  ItogiStore *store = g_new0 (ItogiStore, 1);
+
+  store->engine = engine;
+  store->path = g_strdup (path);
+  return store;
+}
+
+void
+itogi_store_free (ItogiStore *store)
+{
+  if (store == NULL)
+    return;
+  itogi_store_rollback (store);
+  store->engine->close (store);
+  g_free (store->path);
+  g_free (store->who);
+  g_free (store);
+}
+
+const char *
+itogi_store_get_path (ItogiStore *store)
+{
+  return store->path;
+}
+
+int
+itogi_store_get_schema_version (ItogiStore *store)
+{
+  return store->schema_version;
 }
 
 gboolean
-itogi_sqlite_fail (sqlite3 *db, int rc, const char *path, GError **error)
+itogi_store_can (ItogiStore *store, ItogiStoreAbility ability)
 {
-  return set_sqlite_error (db, rc, path, error);
-}
-
-sqlite3_stmt *
-itogi_store_prepare (ItogiStore *store, const char *sql, GError **error)
-{
-  return prepare (store, sql, error);
+  g_return_val_if_fail (store != NULL, FALSE);
+  return (ability & ~store->engine->abilities) == 0;
 }
 
 gboolean
-itogi_store_exec (ItogiStore *store, const char *sql, GError **error)
+itogi_store_is_read_only (ItogiStore *store)
 {
-  return exec (store, sql, error);
+  return store->engine->is_read_only (store);
 }
 
 gboolean
-itogi_store_query_int (ItogiStore *store, const char *sql, gint64 *out, GError **error)
+itogi_store_is_server (ItogiStore *store)
 {
-  return query_int (store, sql, out, error);
+  return store->engine == &itogi_store_postgres_engine;
+}
+
+gboolean
+itogi_store_location_is_server (const char *location)
+{
+  return location != NULL
+         && (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
+}
+
+/* Who makes a change: the server's role, else the system user. */
+static const char *
+who (ItogiStore *store)
+{
+  return store->who != NULL ? store->who : g_get_user_name ();
 }
 
 /* ---- transactions ---- */
@@ -233,8 +237,7 @@ gboolean
 itogi_store_begin (ItogiStore *store, GError **error)
 {
   g_return_val_if_fail (!store->in_transaction, FALSE);
-  /* IMMEDIATE takes the write lock now, so a later write cannot fail with BUSY unhandled. */
-  if (!exec (store, "BEGIN IMMEDIATE", error))
+  if (!store->engine->begin (store, error))
     return FALSE;
   store->in_transaction = TRUE;
   return TRUE;
@@ -244,7 +247,7 @@ gboolean
 itogi_store_commit (ItogiStore *store, GError **error)
 {
   g_return_val_if_fail (store->in_transaction, FALSE);
-  if (!exec (store, "COMMIT", error))
+  if (!store->engine->commit (store, error))
     {
       itogi_store_rollback (store);
       return FALSE;
@@ -254,13 +257,22 @@ itogi_store_commit (ItogiStore *store, GError **error)
   return TRUE;
 }
 
+gboolean
+itogi_store_begin_reading (ItogiStore *store, GError **error)
+{
+  g_return_val_if_fail (!store->in_transaction, FALSE);
+  if (!store->engine->begin_reading (store, error))
+    return FALSE;
+  store->in_transaction = TRUE;
+  return TRUE;
+}
+
 void
 itogi_store_rollback (ItogiStore *store)
 {
   if (!store->in_transaction)
     return;
-  /* Harmless when SQLite already rolled back by itself (e.g. after SQLITE_FULL). */
-  sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  store->engine->rollback (store);
   store->in_transaction = FALSE;
 }
 
@@ -287,51 +299,47 @@ write_end (ItogiStore *store, gboolean own, gboolean ok, GError **error)
 
 /* ---- reads ---- */
 
-typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
+typedef gpointer (*RowReader) (ItogiStmt *stmt);
 
 /* Step through a prepared, bound statement, turning each row into a record. */
 static GPtrArray *
-collect_rows (ItogiStore *store, sqlite3_stmt *stmt, RowReader read_row, GDestroyNotify free_row,
-              GError **error)
+collect_rows (ItogiStore *store, ItogiStmt *stmt, RowReader read_row, GDestroyNotify free_row, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func (free_row);
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = itogi_stmt_step (stmt, error)) == ITOGI_STMT_ROW)
     g_ptr_array_add (list, read_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      store_error (store, rc, error);
-      return NULL;
-    }
+  if (rc != ITOGI_STMT_DONE)
+    return NULL;
   return g_steal_pointer (&list);
 }
 
 char *
 itogi_store_get_meta (ItogiStore *store, const char *key)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store, "SELECT value FROM meta WHERE key = ?", NULL);
+  g_autoptr (ItogiStmt) stmt = prepare (store, "SELECT value FROM meta WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (itogi_stmt_step (stmt, NULL) != ITOGI_STMT_ROW)
     return NULL;
   return column_dup (stmt, 0);
 }
 
 static gpointer
-area_from_row (sqlite3_stmt *stmt)
+area_from_row (ItogiStmt *stmt)
 {
   ItogiArea *area = itogi_area_new ();
 
-  area->id = sqlite3_column_int64 (stmt, 0);
+  area->id = itogi_stmt_int (stmt, 0);
   area->slug = column_dup (stmt, 1);
   area->title = column_dup (stmt, 2);
   area->short_title = column_dup (stmt, 3);
   area->description = column_dup (stmt, 4);
-  area->position = sqlite3_column_int (stmt, 5);
-  area->archived = sqlite3_column_int (stmt, 6) != 0;
+  area->position = itogi_stmt_int (stmt, 5);
+  area->archived = itogi_stmt_int (stmt, 6) != 0;
   area->icon = column_dup (stmt, 7);
   return area;
 }
@@ -341,60 +349,58 @@ area_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 itogi_store_list_areas (ItogiStore *store, gboolean include_archived, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store,
-                                           "SELECT " AREA_COLUMNS " FROM areas WHERE archived = 0 OR ?1"
-                                           " ORDER BY position, id",
-                                           error);
+  g_autoptr (ItogiStmt) stmt = prepare (store,
+                                        "SELECT " AREA_COLUMNS " FROM areas WHERE archived = 0 OR ?1 <> 0"
+                                        " ORDER BY position, id",
+                                        error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  itogi_stmt_bind_int (stmt, 1, include_archived ? 1 : 0);
   return collect_rows (store, stmt, area_from_row, (GDestroyNotify)itogi_area_free, error);
 }
 
 ItogiArea *
 itogi_store_find_area (ItogiStore *store, const char *slug, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store, "SELECT " AREA_COLUMNS " FROM areas WHERE slug = ?", error);
+  g_autoptr (ItogiStmt) stmt = prepare (store, "SELECT " AREA_COLUMNS " FROM areas WHERE slug = ?", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, slug);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = itogi_stmt_step (stmt, error);
+  if (rc == ITOGI_STMT_ROW)
     return area_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == ITOGI_STMT_DONE)
     g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND, _ ("There is no activity area “%s”."),
                  slug);
-  else
-    store_error (store, rc, error);
   return NULL;
 }
 
 static gpointer
-indicator_from_row (sqlite3_stmt *stmt)
+indicator_from_row (ItogiStmt *stmt)
 {
   ItogiIndicator *ind = itogi_indicator_new ();
 
-  ind->id = sqlite3_column_int64 (stmt, 0);
-  ind->area_id = sqlite3_column_int64 (stmt, 1);
+  ind->id = itogi_stmt_int (stmt, 0);
+  ind->area_id = itogi_stmt_int (stmt, 1);
   ind->slug = column_dup (stmt, 2);
   ind->title = column_dup (stmt, 3);
   ind->unit = column_dup (stmt, 4);
   for (int i = 0; i < 3; i++)
     ind->forms[i] = column_dup (stmt, 5 + i);
   /* The schema's CHECKs guarantee the names; a bad one falls back to the defaults. */
-  if (!itogi_kind_from_string ((const char *)sqlite3_column_text (stmt, 8), &ind->kind))
+  if (!itogi_kind_from_string (itogi_stmt_text (stmt, 8), &ind->kind))
     ind->kind = ITOGI_KIND_COUNT;
-  ind->scale = (guint)sqlite3_column_int (stmt, 9);
-  if (!itogi_aggregation_from_string ((const char *)sqlite3_column_text (stmt, 10), &ind->aggregation))
+  ind->scale = (guint)itogi_stmt_int (stmt, 9);
+  if (!itogi_aggregation_from_string (itogi_stmt_text (stmt, 10), &ind->aggregation))
     ind->aggregation = ITOGI_AGGREGATION_SUM;
-  if (!itogi_polarity_from_string ((const char *)sqlite3_column_text (stmt, 11), &ind->polarity))
+  if (!itogi_polarity_from_string (itogi_stmt_text (stmt, 11), &ind->polarity))
     ind->polarity = ITOGI_POLARITY_NEUTRAL;
-  ind->position = sqlite3_column_int (stmt, 12);
+  ind->position = itogi_stmt_int (stmt, 12);
   ind->description = column_dup (stmt, 13);
-  ind->archived = sqlite3_column_int (stmt, 14) != 0;
+  ind->archived = itogi_stmt_int (stmt, 14) != 0;
   /* NULL and "" both mean the default sentence; readers see NULL. */
   ind->sentence = column_dup (stmt, 15);
   if (ind->sentence != NULL && *ind->sentence == '\0')
@@ -405,33 +411,33 @@ indicator_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 itogi_store_list_indicators (ItogiStore *store, gint64 area_id, gboolean include_archived, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
 
   stmt = prepare (store,
                   "SELECT i.id, i.area_id, i.slug, i.title, i.unit, i.form_one, i.form_few,"
                   "       i.form_many, i.kind, i.scale, i.aggregation, i.polarity, i.position,"
                   "       i.description, i.archived, i.sentence"
                   "  FROM indicators i JOIN areas a ON a.id = i.area_id"
-                  " WHERE (?1 = 0 OR i.area_id = ?1) AND (i.archived = 0 OR ?2)"
-                  "   AND (a.archived = 0 OR ?2 OR ?1 <> 0)"
+                  " WHERE (?1 = 0 OR i.area_id = ?1) AND (i.archived = 0 OR ?2 <> 0)"
+                  "   AND (a.archived = 0 OR ?2 <> 0 OR ?1 <> 0)"
                   " ORDER BY a.position, a.id, i.position, i.id",
                   error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, area_id);
-  sqlite3_bind_int (stmt, 2, include_archived ? 1 : 0);
+  itogi_stmt_bind_int (stmt, 1, area_id);
+  itogi_stmt_bind_int (stmt, 2, include_archived ? 1 : 0);
   return collect_rows (store, stmt, indicator_from_row, (GDestroyNotify)itogi_indicator_free, error);
 }
 
 static void
-value_from_row (sqlite3_stmt *stmt, int first, ItogiValue *out)
+value_from_row (ItogiStmt *stmt, int first, ItogiValue *out)
 {
   out->present = TRUE;
-  out->amount = sqlite3_column_int64 (stmt, first);
-  if (!itogi_qualifier_from_string ((const char *)sqlite3_column_text (stmt, first + 1), &out->qualifier))
+  out->amount = itogi_stmt_int (stmt, first);
+  if (!itogi_qualifier_from_string (itogi_stmt_text (stmt, first + 1), &out->qualifier))
     out->qualifier = ITOGI_QUALIFIER_EXACT;
   /* Most figures have no note: "" is not copied only to be freed. */
-  if (sqlite3_column_bytes (stmt, first + 2) > 0)
+  if (!itogi_stmt_is_null (stmt, first + 2) && *itogi_stmt_text (stmt, first + 2) != '\0')
     out->note = column_dup (stmt, first + 2);
   out->as_of = column_dup (stmt, first + 3);
 }
@@ -455,7 +461,7 @@ gboolean
 itogi_store_get_periods (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
                          ItogiValue *out, guint count, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   int rc;
 
   for (guint i = 0; i < count; i++)
@@ -466,21 +472,21 @@ itogi_store_get_periods (ItogiStore *store, gint64 indicator_id, int year, Itogi
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int (stmt, 2, year);
+  itogi_stmt_bind_int (stmt, 1, indicator_id);
+  itogi_stmt_bind_int (stmt, 2, year);
   bind_text (stmt, 3, period_name (period));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = itogi_stmt_step (stmt, error)) == ITOGI_STMT_ROW)
     {
-      int index = sqlite3_column_int (stmt, 4);
+      int index = itogi_stmt_int (stmt, 4);
 
       if (index >= 1 && (guint)index <= count)
         value_from_row (stmt, 0, &out[index - 1]);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != ITOGI_STMT_DONE)
     {
       for (guint i = 0; i < count; i++)
         itogi_value_clear (&out[i]);
-      return store_error (store, rc, error);
+      return FALSE;
     }
   return TRUE;
 }
@@ -489,7 +495,7 @@ gboolean
 itogi_store_each_figure (ItogiStore *store, gint64 area_id, int year, int other_year, ItogiFigureFunc func,
                          gpointer data, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   int rc;
 
   /* An area's by its indicators' keys; every area's by the index on year. */
@@ -504,24 +510,24 @@ itogi_store_each_figure (ItogiStore *store, gint64 area_id, int year, int other_
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, area_id);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int (stmt, 3, other_year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  itogi_stmt_bind_int (stmt, 1, area_id);
+  itogi_stmt_bind_int (stmt, 2, year);
+  itogi_stmt_bind_int (stmt, 3, other_year);
+  while ((rc = itogi_stmt_step (stmt, error)) == ITOGI_STMT_ROW)
     {
-      const char *period = (const char *)sqlite3_column_text (stmt, 6);
+      const char *period = itogi_stmt_text (stmt, 6);
       ItogiValue value = { 0 };
       ItogiPeriodType type = g_strcmp0 (period, "month") == 0     ? ITOGI_PERIOD_MONTH
                              : g_strcmp0 (period, "quarter") == 0 ? ITOGI_PERIOD_QUARTER
                                                                   : ITOGI_PERIOD_YEAR;
 
       value_from_row (stmt, 0, &value);
-      func (sqlite3_column_int64 (stmt, 4), sqlite3_column_int (stmt, 5), type,
-            (guint)sqlite3_column_int (stmt, 7), &value, data);
+      func (itogi_stmt_int (stmt, 4), itogi_stmt_int (stmt, 5), type, (guint)itogi_stmt_int (stmt, 7), &value,
+            data);
       itogi_value_clear (&value);
     }
-  if (rc != SQLITE_DONE)
-    return store_error (store, rc, error);
+  if (rc != ITOGI_STMT_DONE)
+    return FALSE;
   return TRUE;
 }
 
@@ -557,7 +563,7 @@ gboolean
 itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *indicator, int year, ItogiValue *out,
                             GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   int rc;
 
   memset (out, 0, sizeof *out);
@@ -567,16 +573,16 @@ itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *indicator, 
                   error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator->id);
-  sqlite3_bind_int (stmt, 2, year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  itogi_stmt_bind_int (stmt, 1, indicator->id);
+  itogi_stmt_bind_int (stmt, 2, year);
+  rc = itogi_stmt_step (stmt, error);
+  if (rc == ITOGI_STMT_ROW)
     {
       value_from_row (stmt, 0, out);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    return store_error (store, rc, error);
+  if (rc != ITOGI_STMT_DONE)
+    return FALSE;
 
   if (!derive_from_periods (store, indicator, year, ITOGI_PERIOD_MONTH, ITOGI_MONTHS, out, error))
     return FALSE;
@@ -589,31 +595,29 @@ itogi_store_get_year_value (ItogiStore *store, const ItogiIndicator *indicator, 
 char *
 itogi_store_get_area_note (ItogiStore *store, gint64 area_id, int year, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt
+  g_autoptr (ItogiStmt) stmt
       = prepare (store, "SELECT text FROM area_notes WHERE area_id = ? AND year = ?", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, area_id);
-  sqlite3_bind_int (stmt, 2, year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  itogi_stmt_bind_int (stmt, 1, area_id);
+  itogi_stmt_bind_int (stmt, 2, year);
+  rc = itogi_stmt_step (stmt, error);
+  if (rc == ITOGI_STMT_ROW)
     return column_dup (stmt, 0);
-  if (rc != SQLITE_DONE)
-    store_error (store, rc, error);
   return NULL;
 }
 
 static gpointer
-institution_from_row (sqlite3_stmt *stmt)
+institution_from_row (ItogiStmt *stmt)
 {
   ItogiInstitution *inst = g_new0 (ItogiInstitution, 1);
 
-  inst->id = sqlite3_column_int64 (stmt, 0);
-  inst->area_id = sqlite3_column_int64 (stmt, 1);
+  inst->id = itogi_stmt_int (stmt, 0);
+  inst->area_id = itogi_stmt_int (stmt, 1);
   inst->name = column_dup (stmt, 2);
-  inst->position = sqlite3_column_int (stmt, 3);
+  inst->position = itogi_stmt_int (stmt, 3);
   inst->note = column_dup (stmt, 4);
   return inst;
 }
@@ -621,7 +625,7 @@ institution_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 itogi_store_list_institutions (ItogiStore *store, gint64 area_id, int year, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt
+  g_autoptr (ItogiStmt) stmt
       = prepare (store,
                  "SELECT i.id, i.area_id, i.name, i.position, n.text FROM institutions i"
                  "  LEFT JOIN institution_notes n ON n.institution_id = i.id AND n.year = ?2"
@@ -630,44 +634,44 @@ itogi_store_list_institutions (ItogiStore *store, gint64 area_id, int year, GErr
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, area_id);
-  sqlite3_bind_int (stmt, 2, year);
+  itogi_stmt_bind_int (stmt, 1, area_id);
+  itogi_stmt_bind_int (stmt, 2, year);
   return collect_rows (store, stmt, institution_from_row, (GDestroyNotify)itogi_institution_free, error);
 }
 
 static gpointer
-task_from_row (sqlite3_stmt *stmt)
+task_from_row (ItogiStmt *stmt)
 {
   ItogiTask *task = g_new0 (ItogiTask, 1);
 
-  task->id = sqlite3_column_int64 (stmt, 0);
-  task->area_id = sqlite3_column_int64 (stmt, 1);
-  task->year = sqlite3_column_int (stmt, 2);
-  task->position = sqlite3_column_int (stmt, 3);
+  task->id = itogi_stmt_int (stmt, 0);
+  task->area_id = itogi_stmt_int (stmt, 1);
+  task->year = itogi_stmt_int (stmt, 2);
+  task->position = itogi_stmt_int (stmt, 3);
   task->text = column_dup (stmt, 4);
-  task->done = sqlite3_column_int (stmt, 5) != 0;
+  task->done = itogi_stmt_int (stmt, 5) != 0;
   return task;
 }
 
 GPtrArray *
 itogi_store_list_tasks (ItogiStore *store, gint64 area_id, int year, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store,
-                                           "SELECT id, area_id, year, position, text, done FROM tasks"
-                                           " WHERE area_id = ? AND year = ? ORDER BY position, id",
-                                           error);
+  g_autoptr (ItogiStmt) stmt = prepare (store,
+                                        "SELECT id, area_id, year, position, text, done FROM tasks"
+                                        " WHERE area_id = ? AND year = ? ORDER BY position, id",
+                                        error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, area_id);
-  sqlite3_bind_int (stmt, 2, year);
+  itogi_stmt_bind_int (stmt, 1, area_id);
+  itogi_stmt_bind_int (stmt, 2, year);
   return collect_rows (store, stmt, task_from_row, (GDestroyNotify)itogi_task_free, error);
 }
 
 GArray *
 itogi_store_list_years (ItogiStore *store, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt
+  g_autoptr (ItogiStmt) stmt
       = prepare (store,
                  /* From each year to the next by the index on year: as many steps as years. */
                  "WITH RECURSIVE y (year) AS ("
@@ -682,16 +686,13 @@ itogi_store_list_years (ItogiStore *store, GError **error)
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = itogi_stmt_step (stmt, error)) == ITOGI_STMT_ROW)
     {
-      int year = sqlite3_column_int (stmt, 0);
+      int year = itogi_stmt_int (stmt, 0);
       g_array_append_val (years, year);
     }
-  if (rc != SQLITE_DONE)
-    {
-      store_error (store, rc, error);
-      return NULL;
-    }
+  if (rc != ITOGI_STMT_DONE)
+    return NULL;
   return g_steal_pointer (&years);
 }
 
@@ -700,18 +701,21 @@ itogi_store_list_years (ItogiStore *store, GError **error)
 gboolean
 itogi_store_set_meta (ItogiStore *store, const char *key, const char *value, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   gboolean own, ok;
 
   if (!write_begin (store, &own, error))
     return FALSE;
-  stmt = prepare (store, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+  stmt = prepare (store,
+                  "INSERT INTO meta (key, value) VALUES (?, ?)"
+                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                  error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_text (stmt, 1, key);
       bind_text (stmt, 2, value);
-      ok = step_done (store, stmt, error);
+      ok = step_done (stmt, error);
     }
   return write_end (store, own, ok, error);
 }
@@ -719,7 +723,7 @@ itogi_store_set_meta (ItogiStore *store, const char *key, const char *value, GEr
 gint64
 itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *slug = NULL, *title = NULL, *short_title = NULL, *description = NULL, *icon = NULL;
   gboolean own, ok;
   gint64 id = 0;
@@ -735,7 +739,7 @@ itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error)
     return 0;
   stmt = prepare (store,
                   "INSERT INTO areas (slug, title, short_title, description, position, archived, icon)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                   error);
   ok = stmt != NULL;
   if (ok)
@@ -744,11 +748,10 @@ itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error)
       bind_text (stmt, 2, title);
       bind_text (stmt, 3, short_title);
       bind_text (stmt, 4, description);
-      sqlite3_bind_int (stmt, 5, area->position);
-      sqlite3_bind_int (stmt, 6, area->archived ? 1 : 0);
+      itogi_stmt_bind_int (stmt, 5, area->position);
+      itogi_stmt_bind_int (stmt, 6, area->archived ? 1 : 0);
       bind_text (stmt, 7, icon);
-      ok = step_done (store, stmt, error);
-      id = sqlite3_last_insert_rowid (store->db);
+      ok = run_returning_id (stmt, &id, error);
     }
   return write_end (store, own, ok, error) ? id : 0;
 }
@@ -758,11 +761,12 @@ itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **error)
 static gint64
 fresh_id (ItogiStore *store, const char *table, GError **error)
 {
+  g_autofree char *remembered = store->engine->json_field ("coalesce (new, old)", "id", TRUE);
   g_autofree char *sql = g_strdup_printf (
-      "SELECT max (coalesce ((SELECT max (id) FROM %1$s), 0),"
-      "            coalesce ((SELECT max (json_extract (coalesce (new, old), '$.id')) FROM history"
-      "                        WHERE tbl = '%1$s'), 0)) + 1",
-      table);
+      "SELECT CASE WHEN a > b THEN a ELSE b END + 1 FROM"
+      " (SELECT coalesce ((SELECT max (id) FROM %1$s), 0) AS a,"
+      "         coalesce ((SELECT max (%2$s) FROM history WHERE tbl = '%1$s'), 0) AS b) AS ids",
+      table, remembered);
   gint64 id = 0;
 
   return query_int (store, sql, &id, error) ? id : 0;
@@ -809,7 +813,7 @@ indicator_texts_validate (const ItogiIndicator *ind, gboolean with_slug, Indicat
 gint64
 itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_auto (IndicatorTexts) texts = { 0 };
   gboolean own, ok;
   gint64 id = 0;
@@ -830,22 +834,22 @@ itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *ind, GError 
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, ind->area_id);
+      itogi_stmt_bind_int (stmt, 1, ind->area_id);
       bind_text (stmt, 2, texts.slug);
       bind_text (stmt, 3, texts.title);
       bind_text (stmt, 4, texts.unit);
       for (int i = 0; i < 3; i++)
         bind_text (stmt, 5 + i, texts.forms[i]);
       bind_text (stmt, 8, itogi_kind_to_string (ind->kind));
-      sqlite3_bind_int (stmt, 9, (int)itogi_kind_effective_scale (ind->kind, ind->scale));
+      itogi_stmt_bind_int (stmt, 9, (int)itogi_kind_effective_scale (ind->kind, ind->scale));
       bind_text (stmt, 10, itogi_aggregation_to_string (ind->aggregation));
       bind_text (stmt, 11, itogi_polarity_to_string (ind->polarity));
-      sqlite3_bind_int (stmt, 12, ind->position);
+      itogi_stmt_bind_int (stmt, 12, ind->position);
       bind_text (stmt, 13, texts.description);
-      sqlite3_bind_int (stmt, 14, ind->archived ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 15, id);
+      itogi_stmt_bind_int (stmt, 14, ind->archived ? 1 : 0);
+      itogi_stmt_bind_int (stmt, 15, id);
       bind_optional_text (stmt, 16, texts.sentence);
-      ok = step_done (store, stmt, error);
+      ok = step_done (stmt, error);
     }
   return write_end (store, own, ok, error) ? id : 0;
 }
@@ -854,7 +858,7 @@ gboolean
 itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
                        int period_index, const ItogiValue *value, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
   g_autofree char *note = itogi_text_validate (ITOGI_TEXT_NOTE, value->note, error);
   gboolean own, ok;
@@ -875,20 +879,20 @@ itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPe
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
-      sqlite3_bind_int (stmt, 2, year);
+      itogi_stmt_bind_int (stmt, 1, indicator_id);
+      itogi_stmt_bind_int (stmt, 2, year);
       bind_text (stmt, 3, period_name (period));
-      sqlite3_bind_int (stmt, 4, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
-      sqlite3_bind_int64 (stmt, 5, value->amount);
+      itogi_stmt_bind_int (stmt, 4, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
+      itogi_stmt_bind_int (stmt, 5, value->amount);
       bind_text (stmt, 6, itogi_qualifier_to_string (value->qualifier));
       bind_text (stmt, 7, note);
       if (value->as_of != NULL && *value->as_of != '\0')
         bind_text (stmt, 8, value->as_of);
       else
-        sqlite3_bind_null (stmt, 8);
-      bind_text (stmt, 9, g_get_user_name ());
+        itogi_stmt_bind_text (stmt, 8, NULL);
+      bind_text (stmt, 9, who (store));
       bind_text (stmt, 10, now);
-      ok = step_done (store, stmt, error);
+      ok = step_done (stmt, error);
     }
   return write_end (store, own, ok, error);
 }
@@ -897,7 +901,7 @@ gboolean
 itogi_store_delete_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
                           int period_index, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   gboolean own, ok;
 
   if (!write_begin (store, &own, error))
@@ -909,11 +913,11 @@ itogi_store_delete_value (ItogiStore *store, gint64 indicator_id, int year, Itog
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
-      sqlite3_bind_int (stmt, 2, year);
+      itogi_stmt_bind_int (stmt, 1, indicator_id);
+      itogi_stmt_bind_int (stmt, 2, year);
       bind_text (stmt, 3, period_name (period));
-      sqlite3_bind_int (stmt, 4, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
-      ok = step_done (store, stmt, error);
+      itogi_stmt_bind_int (stmt, 4, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
+      ok = step_done (stmt, error);
     }
   return write_end (store, own, ok, error);
 }
@@ -922,7 +926,7 @@ static gboolean
 set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year, const char *text,
                GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
   g_autofree char *note = itogi_text_validate (ITOGI_TEXT_NOTE, text, error);
   gboolean own, ok;
@@ -935,12 +939,12 @@ set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year, co
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, owner_id);
-      sqlite3_bind_int (stmt, 2, year);
+      itogi_stmt_bind_int (stmt, 1, owner_id);
+      itogi_stmt_bind_int (stmt, 2, year);
       bind_text (stmt, 3, note);
-      bind_text (stmt, 4, g_get_user_name ());
+      bind_text (stmt, 4, who (store));
       bind_text (stmt, 5, now);
-      ok = step_done (store, stmt, error);
+      ok = step_done (stmt, error);
     }
   return write_end (store, own, ok, error);
 }
@@ -961,7 +965,7 @@ gint64
 itogi_store_add_institution (ItogiStore *store, gint64 area_id, const char *name, int position,
                              GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *checked = itogi_text_validate (ITOGI_TEXT_NAME, name, error);
   gboolean own, ok;
   gint64 id = 0;
@@ -970,15 +974,15 @@ itogi_store_add_institution (ItogiStore *store, gint64 area_id, const char *name
     return 0;
   if (!write_begin (store, &own, error))
     return 0;
-  stmt = prepare (store, "INSERT INTO institutions (area_id, name, position) VALUES (?, ?, ?)", error);
+  stmt = prepare (store, "INSERT INTO institutions (area_id, name, position) VALUES (?, ?, ?) RETURNING id",
+                  error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, area_id);
+      itogi_stmt_bind_int (stmt, 1, area_id);
       bind_text (stmt, 2, checked);
-      sqlite3_bind_int (stmt, 3, position);
-      ok = step_done (store, stmt, error);
-      id = sqlite3_last_insert_rowid (store->db);
+      itogi_stmt_bind_int (stmt, 3, position);
+      ok = run_returning_id (stmt, &id, error);
     }
   return write_end (store, own, ok, error) ? id : 0;
 }
@@ -998,7 +1002,7 @@ itogi_store_set_institution_note (ItogiStore *store, gint64 institution_id, int 
 gint64
 itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *text, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
   g_autofree char *checked = itogi_text_validate (ITOGI_TEXT_TASK, text, error);
   gboolean own, ok;
@@ -1018,13 +1022,13 @@ itogi_store_add_task (ItogiStore *store, gint64 area_id, int year, const char *t
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, area_id);
-      sqlite3_bind_int (stmt, 2, year);
+      itogi_stmt_bind_int (stmt, 1, area_id);
+      itogi_stmt_bind_int (stmt, 2, year);
       bind_text (stmt, 3, checked);
-      bind_text (stmt, 4, g_get_user_name ());
+      bind_text (stmt, 4, who (store));
       bind_text (stmt, 5, now);
-      sqlite3_bind_int64 (stmt, 6, id);
-      ok = step_done (store, stmt, error);
+      itogi_stmt_bind_int (stmt, 6, id);
+      ok = step_done (stmt, error);
     }
   return write_end (store, own, ok, error) ? id : 0;
 }
@@ -1040,7 +1044,7 @@ task_gone (GError **error)
 gboolean
 itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gboolean done, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
   g_autofree char *checked = itogi_text_validate (ITOGI_TEXT_TASK, text, error);
   gboolean own, ok;
@@ -1055,12 +1059,12 @@ itogi_store_update_task (ItogiStore *store, gint64 task_id, const char *text, gb
   if (ok)
     {
       bind_text (stmt, 1, checked);
-      sqlite3_bind_int (stmt, 2, done ? 1 : 0);
-      bind_text (stmt, 3, g_get_user_name ());
+      itogi_stmt_bind_int (stmt, 2, done ? 1 : 0);
+      bind_text (stmt, 3, who (store));
       bind_text (stmt, 4, now);
-      sqlite3_bind_int64 (stmt, 5, task_id);
-      ok = step_done (store, stmt, error);
-      if (ok && sqlite3_changes (store->db) == 0)
+      itogi_stmt_bind_int (stmt, 5, task_id);
+      ok = step_done (stmt, error);
+      if (ok && itogi_stmt_changes (stmt) == 0)
         ok = task_gone (error);
     }
   return write_end (store, own, ok, error);
@@ -1088,7 +1092,7 @@ move_row (ItogiStore *store, const char *table, const char *group, const char *f
   g_autofree char *get_sql = g_strdup_printf (
       "SELECT (SELECT position FROM %1$s WHERE id = ?1), (SELECT position FROM %1$s WHERE id = ?2)", table);
   g_autofree char *set_sql = g_strdup_printf ("UPDATE %s SET position = ? WHERE id = ?", table);
-  g_autoptr (sqlite3_stmt) find = NULL;
+  g_autoptr (ItogiStmt) find = NULL;
   gboolean own, ok;
   gint64 other = 0;
   int rc;
@@ -1100,52 +1104,52 @@ move_row (ItogiStore *store, const char *table, const char *group, const char *f
   ok = find != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (find, 1, id);
-      rc = sqlite3_step (find);
-      if (rc == SQLITE_ROW)
-        other = sqlite3_column_int64 (find, 0);
-      else if (rc != SQLITE_DONE)
-        ok = store_error (store, rc, error);
+      itogi_stmt_bind_int (find, 1, id);
+      rc = itogi_stmt_step (find, error);
+      if (rc == ITOGI_STMT_ROW)
+        other = itogi_stmt_int (find, 0);
+      else if (rc != ITOGI_STMT_DONE)
+        ok = FALSE;
     }
   if (ok && other != 0)
     {
-      g_autoptr (sqlite3_stmt) renumber = prepare (store, renumber_sql, error);
-      g_autoptr (sqlite3_stmt) get = NULL;
-      g_autoptr (sqlite3_stmt) set = NULL;
+      g_autoptr (ItogiStmt) renumber = prepare (store, renumber_sql, error);
+      g_autoptr (ItogiStmt) get = NULL;
+      g_autoptr (ItogiStmt) set = NULL;
       int mine = 0, theirs = 0;
 
       ok = renumber != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (renumber, 1, id);
-          ok = step_done (store, renumber, error);
+          itogi_stmt_bind_int (renumber, 1, id);
+          ok = step_done (renumber, error);
         }
       /* Read both positions first: a subquery inside the UPDATE would see the half-done swap. */
       if (ok)
         ok = (get = prepare (store, get_sql, error)) != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (get, 1, id);
-          sqlite3_bind_int64 (get, 2, other);
-          rc = sqlite3_step (get);
-          ok = rc == SQLITE_ROW || store_error (store, rc, error);
-          mine = ok ? sqlite3_column_int (get, 0) : 0;
-          theirs = ok ? sqlite3_column_int (get, 1) : 0;
+          itogi_stmt_bind_int (get, 1, id);
+          itogi_stmt_bind_int (get, 2, other);
+          rc = itogi_stmt_step (get, error);
+          ok = rc == ITOGI_STMT_ROW;
+          mine = ok ? itogi_stmt_int (get, 0) : 0;
+          theirs = ok ? itogi_stmt_int (get, 1) : 0;
         }
       if (ok)
         ok = (set = prepare (store, set_sql, error)) != NULL;
       if (ok)
         {
-          sqlite3_bind_int (set, 1, theirs);
-          sqlite3_bind_int64 (set, 2, id);
-          ok = step_done (store, set, error);
-          sqlite3_reset (set);
+          itogi_stmt_bind_int (set, 1, theirs);
+          itogi_stmt_bind_int (set, 2, id);
+          ok = step_done (set, error);
+          itogi_stmt_reset (set);
         }
       if (ok)
         {
-          sqlite3_bind_int (set, 1, mine);
-          sqlite3_bind_int64 (set, 2, other);
-          ok = step_done (store, set, error);
+          itogi_stmt_bind_int (set, 1, mine);
+          itogi_stmt_bind_int (set, 2, other);
+          ok = step_done (set, error);
         }
     }
   if (!write_end (store, own, ok, error))
@@ -1158,7 +1162,7 @@ move_row (ItogiStore *store, const char *table, const char *group, const char *f
 gboolean
 itogi_store_move_task (ItogiStore *store, gint64 task_id, int delta, gboolean *moved, GError **error)
 {
-  return move_row (store, "tasks", "o.area_id = t.area_id AND o.year = t.year", "1", task_id, delta, moved,
+  return move_row (store, "tasks", "o.area_id = t.area_id AND o.year = t.year", "TRUE", task_id, delta, moved,
                    error);
 }
 
@@ -1173,13 +1177,13 @@ itogi_store_move_indicator (ItogiStore *store, gint64 indicator_id, int delta, g
 gboolean
 itogi_store_move_area (ItogiStore *store, gint64 area_id, int delta, gboolean *moved, GError **error)
 {
-  return move_row (store, "areas", "1", "o.archived = 0", area_id, delta, moved, error);
+  return move_row (store, "areas", "TRUE", "o.archived = 0", area_id, delta, moved, error);
 }
 
 static gboolean
 run_for_id (ItogiStore *store, const char *sql, gint64 id, int value, const char *gone, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   gboolean own, ok;
 
   if (!write_begin (store, &own, error))
@@ -1188,10 +1192,10 @@ run_for_id (ItogiStore *store, const char *sql, gint64 id, int value, const char
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, value);
-      ok = step_done (store, stmt, error);
-      if (ok && gone != NULL && sqlite3_changes (store->db) == 0)
+      itogi_stmt_bind_int (stmt, 1, id);
+      itogi_stmt_bind_int (stmt, 2, value);
+      ok = step_done (stmt, error);
+      if (ok && gone != NULL && itogi_stmt_changes (stmt) == 0)
         {
           g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID, gone);
           ok = FALSE;
@@ -1217,20 +1221,17 @@ itogi_store_set_area_archived (ItogiStore *store, gint64 area_id, gboolean archi
 gint64
 itogi_store_count_values (ItogiStore *store, gint64 indicator_id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt
+  g_autoptr (ItogiStmt) stmt
       = prepare (store, "SELECT count(*) FROM indicator_values WHERE indicator_id = ?", error);
   int rc;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      store_error (store, rc, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  itogi_stmt_bind_int (stmt, 1, indicator_id);
+  rc = itogi_stmt_step (stmt, error);
+  if (rc != ITOGI_STMT_ROW)
+    return -1;
+  return itogi_stmt_int (stmt, 0);
 }
 
 gboolean
@@ -1251,7 +1252,7 @@ itogi_store_delete_indicator (ItogiStore *store, gint64 indicator_id, GError **e
 gboolean
 itogi_store_update_area (ItogiStore *store, const ItogiArea *area, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *title = NULL, *short_title = NULL, *description = NULL;
   gboolean own, ok;
 
@@ -1268,9 +1269,9 @@ itogi_store_update_area (ItogiStore *store, const ItogiArea *area, GError **erro
       bind_text (stmt, 1, title);
       bind_text (stmt, 2, short_title);
       bind_text (stmt, 3, description);
-      sqlite3_bind_int64 (stmt, 4, area->id);
-      ok = step_done (store, stmt, error);
-      if (ok && sqlite3_changes (store->db) == 0)
+      itogi_stmt_bind_int (stmt, 4, area->id);
+      ok = step_done (stmt, error);
+      if (ok && itogi_stmt_changes (stmt) == 0)
         {
           g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
                                _ ("The area is no longer there."));
@@ -1283,8 +1284,8 @@ itogi_store_update_area (ItogiStore *store, const ItogiArea *area, GError **erro
 gboolean
 itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GError **error)
 {
-  g_autoptr (sqlite3_stmt) check = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) check = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_auto (IndicatorTexts) texts = { 0 };
   gboolean own, ok;
   int rc;
@@ -1301,21 +1302,19 @@ itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GErr
   ok = check != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (check, 1, ind->id);
-      rc = sqlite3_step (check);
-      if (rc == SQLITE_DONE)
+      itogi_stmt_bind_int (check, 1, ind->id);
+      rc = itogi_stmt_step (check, error);
+      if (rc == ITOGI_STMT_DONE)
         {
           g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
                                _ ("The indicator is no longer there."));
           ok = FALSE;
         }
-      else if (rc != SQLITE_ROW)
-        ok = store_error (store, rc, error);
-      else if (sqlite3_column_int64 (check, 2) > 0
-               && (g_strcmp0 ((const char *)sqlite3_column_text (check, 0), itogi_kind_to_string (ind->kind))
-                       != 0
-                   || sqlite3_column_int (check, 1)
-                          != (int)itogi_kind_effective_scale (ind->kind, ind->scale)))
+      else if (rc != ITOGI_STMT_ROW)
+        ok = FALSE;
+      else if (itogi_stmt_int (check, 2) > 0
+               && (g_strcmp0 (itogi_stmt_text (check, 0), itogi_kind_to_string (ind->kind)) != 0
+                   || itogi_stmt_int (check, 1) != (int)itogi_kind_effective_scale (ind->kind, ind->scale)))
         {
           g_set_error_literal (
               error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
@@ -1339,13 +1338,13 @@ itogi_store_update_indicator (ItogiStore *store, const ItogiIndicator *ind, GErr
       for (int i = 0; i < 3; i++)
         bind_text (stmt, 3 + i, texts.forms[i]);
       bind_text (stmt, 6, itogi_kind_to_string (ind->kind));
-      sqlite3_bind_int (stmt, 7, (int)itogi_kind_effective_scale (ind->kind, ind->scale));
+      itogi_stmt_bind_int (stmt, 7, (int)itogi_kind_effective_scale (ind->kind, ind->scale));
       bind_text (stmt, 8, itogi_aggregation_to_string (ind->aggregation));
       bind_text (stmt, 9, itogi_polarity_to_string (ind->polarity));
       bind_text (stmt, 10, texts.description);
       bind_optional_text (stmt, 11, texts.sentence);
-      sqlite3_bind_int64 (stmt, 12, ind->id);
-      ok = step_done (store, stmt, error);
+      itogi_stmt_bind_int (stmt, 12, ind->id);
+      ok = step_done (stmt, error);
     }
   return write_end (store, own, ok, error);
 }
@@ -1359,15 +1358,8 @@ itogi_store_delete_task (ItogiStore *store, gint64 task_id, GError **error)
 
 /* ---- edit steps, history and undo ---- */
 
-typedef struct
-{
-  const char *table;
-  const char *columns[17];
-  const char *keys[5];
-} TrackedTable;
-
 /* The tables whose changes the v2 triggers record, with their columns and keys. */
-static const TrackedTable tracked[] = {
+const ItogiTrackedTable itogi_tracked_tables[] = {
   { "indicator_values",
     { "indicator_id", "year", "period", "period_index", "amount", "qualifier", "note", "as_of", "changed_by",
       "changed_at", NULL },
@@ -1393,41 +1385,36 @@ static const TrackedTable tracked[] = {
     { "area_id", "year", "compare_year", NULL } },
   { "institutions", { "id", "area_id", "name", "position", "archived", NULL }, { "id", NULL } },
 };
+const guint itogi_n_tracked_tables = G_N_ELEMENTS (itogi_tracked_tables);
 
-static const TrackedTable *
+static const ItogiTrackedTable *
 tracked_table (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (tracked); i++)
-    if (g_strcmp0 (tracked[i].table, name) == 0)
-      return &tracked[i];
+  for (guint i = 0; i < itogi_n_tracked_tables; i++)
+    if (g_strcmp0 (itogi_tracked_tables[i].table, name) == 0)
+      return &itogi_tracked_tables[i];
   return NULL;
 }
 
 gint64
 itogi_store_begin_step (ItogiStore *store, const char *label, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
 
   g_return_val_if_fail (store->step == 0, 0);
   if (!itogi_store_begin (store, error))
     return 0;
-  stmt = prepare (store, "INSERT INTO steps (at, who, label) VALUES (?, ?, ?)", error);
+  stmt = prepare (store, "INSERT INTO steps (at, who, label) VALUES (?, ?, ?) RETURNING id", error);
   if (stmt == NULL)
     goto fail;
   bind_text (stmt, 1, now);
-  bind_text (stmt, 2, g_get_user_name ());
+  bind_text (stmt, 2, who (store));
   bind_text (stmt, 3, label);
-  if (!step_done (store, stmt, error))
+  if (!run_returning_id (stmt, &store->step, error))
     goto fail;
-  store->step = sqlite3_last_insert_rowid (store->db);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  /* While this row exists, the triggers record every change under the step. */
-  stmt = prepare (store, "INSERT INTO edit_session (step) VALUES (?)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, store->step);
-  if (!step_done (store, stmt, error))
+  g_clear_pointer (&stmt, itogi_stmt_free);
+  if (!store->engine->record_under (store, store->step, error))
     goto fail;
   return store->step;
 
@@ -1445,7 +1432,7 @@ itogi_store_commit_step (ItogiStore *store, GError **error)
 
   g_return_val_if_fail (store->step != 0, FALSE);
   sql = g_strdup_printf ("SELECT count(*) FROM history WHERE step = %" G_GINT64_FORMAT, store->step);
-  if (!exec (store, "DELETE FROM edit_session", error) || !query_int (store, sql, &changes, error))
+  if (!store->engine->record_under (store, 0, error) || !query_int (store, sql, &changes, error))
     {
       itogi_store_rollback (store);
       store->step = 0;
@@ -1482,54 +1469,57 @@ itogi_store_rollback_step (ItogiStore *store)
   store->step = 0;
 }
 
+/* The row of @t whose key the JSON row in @param has. */
 static char *
-key_condition (const TrackedTable *t, const char *param)
+key_condition (ItogiStore *store, const ItogiTrackedTable *t, const char *param)
 {
   g_autoptr (GString) sql = g_string_new (NULL);
 
   for (guint k = 0; t->keys[k] != NULL; k++)
-    g_string_append_printf (sql, "%s%s IS json_extract (%s, '$.%s')", k > 0 ? " AND " : "", t->keys[k], param,
-                            t->keys[k]);
+    {
+      g_autofree char *value = store->engine->json_column (param, t->table, t->keys[k]);
+      g_string_append_printf (sql, "%s%s IS NOT DISTINCT FROM %s", k > 0 ? " AND " : "", t->keys[k], value);
+    }
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+/* The row of @t that is, column for column, the JSON row in @param: whichever engine wrote the
+ * JSON (a database copied from the other keeps its history), the values are compared, not its
+ * spelling. */
 static char *
-row_json_sql (const TrackedTable *t)
+row_condition (ItogiStore *store, const ItogiTrackedTable *t, const char *param)
 {
-  g_autoptr (GString) sql = g_string_new ("SELECT json_object (");
+  g_autoptr (GString) sql = g_string_new (NULL);
 
   for (guint c = 0; t->columns[c] != NULL; c++)
-    g_string_append_printf (sql, "%s'%s', %s", c > 0 ? ", " : "", t->columns[c], t->columns[c]);
-  g_string_append_printf (sql, ") FROM %s WHERE ", t->table);
-  {
-    g_autofree char *where = key_condition (t, "?1");
-    g_string_append (sql, where);
-  }
+    {
+      g_autofree char *value = store->engine->json_column (param, t->table, t->columns[c]);
+      g_string_append_printf (sql, "%s%s IS NOT DISTINCT FROM %s", c > 0 ? " AND " : "", t->columns[c],
+                              value);
+    }
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
 /* Put one recorded change back. The row must still be as the change left it: a later edit made
  * elsewhere is never silently overwritten. */
 static gboolean
-revert_change (ItogiStore *store, const TrackedTable *t, const char *op, const char *old, const char *new,
-               GError **error)
+revert_change (ItogiStore *store, const ItogiTrackedTable *t, const char *op, const char *old,
+               const char *new, GError **error)
 {
-  g_autofree char *select = row_json_sql (t);
-  g_autoptr (sqlite3_stmt) stmt = prepare (store, select, error);
-  g_autofree char *current = NULL;
+  gboolean deleted = g_strcmp0 (op, "delete") == 0;
+  /* A deleted row must still be gone; any other, still as the change left it. */
+  g_autofree char *condition = deleted ? key_condition (store, t, "?1") : row_condition (store, t, "?1");
+  g_autofree char *select = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", t->table, condition);
+  g_autoptr (ItogiStmt) stmt = prepare (store, select, error);
   g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (sqlite3_stmt) apply = NULL;
-  int rc;
+  g_autoptr (ItogiStmt) apply = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, g_strcmp0 (op, "delete") == 0 ? old : new);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    current = column_dup (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    return store_error (store, rc, error);
-  if (g_strcmp0 (op, "delete") == 0 ? current != NULL : g_strcmp0 (current, new) != 0)
+  bind_text (stmt, 1, deleted ? old : new);
+  if (itogi_stmt_step (stmt, error) != ITOGI_STMT_ROW)
+    return FALSE;
+  if (itogi_stmt_int (stmt, 0) != (deleted ? 0 : 1))
     {
       g_set_error_literal (
           error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CONFLICT,
@@ -1539,7 +1529,7 @@ revert_change (ItogiStore *store, const TrackedTable *t, const char *op, const c
 
   if (g_strcmp0 (op, "insert") == 0)
     {
-      g_autofree char *where = key_condition (t, "?1");
+      g_autofree char *where = key_condition (store, t, "?1");
       g_string_printf (sql, "DELETE FROM %s WHERE %s", t->table, where);
     }
   else if (g_strcmp0 (op, "delete") == 0)
@@ -1549,16 +1539,21 @@ revert_change (ItogiStore *store, const TrackedTable *t, const char *op, const c
         g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", t->columns[c]);
       g_string_append (sql, ") VALUES (");
       for (guint c = 0; t->columns[c] != NULL; c++)
-        g_string_append_printf (sql, "%sjson_extract (?1, '$.%s')", c > 0 ? ", " : "", t->columns[c]);
+        {
+          g_autofree char *value = store->engine->json_column ("?1", t->table, t->columns[c]);
+          g_string_append_printf (sql, "%s%s", c > 0 ? ", " : "", value);
+        }
       g_string_append (sql, ")");
     }
   else
     {
-      g_autofree char *where = key_condition (t, "?2");
+      g_autofree char *where = key_condition (store, t, "?2");
       g_string_printf (sql, "UPDATE %s SET ", t->table);
       for (guint c = 0; t->columns[c] != NULL; c++)
-        g_string_append_printf (sql, "%s%s = json_extract (?1, '$.%s')", c > 0 ? ", " : "", t->columns[c],
-                                t->columns[c]);
+        {
+          g_autofree char *value = store->engine->json_column ("?1", t->table, t->columns[c]);
+          g_string_append_printf (sql, "%s%s = %s", c > 0 ? ", " : "", t->columns[c], value);
+        }
       g_string_append_printf (sql, " WHERE %s", where);
     }
   apply = prepare (store, sql->str, error);
@@ -1567,14 +1562,14 @@ revert_change (ItogiStore *store, const TrackedTable *t, const char *op, const c
   bind_text (apply, 1, g_strcmp0 (op, "insert") == 0 ? new : old);
   if (g_strcmp0 (op, "update") == 0)
     bind_text (apply, 2, new);
-  return step_done (store, apply, error);
+  return step_done (apply, error);
 }
 
 gint64
 itogi_store_undo_step (ItogiStore *store, gint64 step, GError **error)
 {
-  g_autoptr (sqlite3_stmt) info = NULL;
-  g_autoptr (sqlite3_stmt) changes = NULL;
+  g_autoptr (ItogiStmt) info = NULL;
+  g_autoptr (ItogiStmt) changes = NULL;
   g_autofree char *label = NULL, *undo_label = NULL;
   gint64 undo;
   int rc;
@@ -1582,15 +1577,15 @@ itogi_store_undo_step (ItogiStore *store, gint64 step, GError **error)
   info = prepare (store, "SELECT label FROM steps WHERE id = ?", error);
   if (info == NULL)
     return 0;
-  sqlite3_bind_int64 (info, 1, step);
-  if (sqlite3_step (info) != SQLITE_ROW)
+  itogi_stmt_bind_int (info, 1, step);
+  if (itogi_stmt_step (info, error) != ITOGI_STMT_ROW)
     {
       g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
                            _ ("There is no such change to undo."));
       return 0;
     }
   label = column_dup (info, 0);
-  g_clear_pointer (&info, sqlite3_finalize);
+  g_clear_pointer (&info, itogi_stmt_free);
 
   /* Translators: a history entry, «Отмена: Загрузка из CSV» */
   undo_label = g_strdup_printf (_ ("Undo: %s"), label);
@@ -1607,67 +1602,63 @@ itogi_store_undo_step (ItogiStore *store, gint64 step, GError **error)
   changes = prepare (store, "SELECT tbl, op, old, new FROM history WHERE step = ? ORDER BY id DESC", error);
   if (changes == NULL)
     goto fail;
-  sqlite3_bind_int64 (changes, 1, step);
-  while ((rc = sqlite3_step (changes)) == SQLITE_ROW)
+  itogi_stmt_bind_int (changes, 1, step);
+  while ((rc = itogi_stmt_step (changes, error)) == ITOGI_STMT_ROW)
     {
-      const TrackedTable *t = tracked_table ((const char *)sqlite3_column_text (changes, 0));
+      const ItogiTrackedTable *t = tracked_table (itogi_stmt_text (changes, 0));
       if (t == NULL
-          || !revert_change (store, t, (const char *)sqlite3_column_text (changes, 1),
-                             (const char *)sqlite3_column_text (changes, 2),
-                             (const char *)sqlite3_column_text (changes, 3), error))
+          || !revert_change (store, t, itogi_stmt_text (changes, 1), itogi_stmt_text (changes, 2),
+                             itogi_stmt_text (changes, 3), error))
         goto fail;
     }
-  if (rc != SQLITE_DONE)
-    {
-      store_error (store, rc, error);
-      goto fail;
-    }
-  g_clear_pointer (&changes, sqlite3_finalize);
+  if (rc != ITOGI_STMT_DONE)
+    goto fail;
+  g_clear_pointer (&changes, itogi_stmt_free);
   if (!itogi_store_commit_step (store, error))
     return 0;
   return undo;
 
 fail:
-  g_clear_pointer (&changes, sqlite3_finalize);
+  g_clear_pointer (&changes, itogi_stmt_free);
   itogi_store_rollback_step (store);
   return 0;
 }
 
 static gpointer
-step_from_row (sqlite3_stmt *stmt)
+step_from_row (ItogiStmt *stmt)
 {
   ItogiStep *step = g_new0 (ItogiStep, 1);
 
-  step->id = sqlite3_column_int64 (stmt, 0);
+  step->id = itogi_stmt_int (stmt, 0);
   step->at = column_dup (stmt, 1);
   step->who = column_dup (stmt, 2);
   step->label = column_dup (stmt, 3);
-  step->undoes = sqlite3_column_int64 (stmt, 4);
-  step->changes = (guint)sqlite3_column_int (stmt, 5);
+  step->undoes = itogi_stmt_int (stmt, 4);
+  step->changes = (guint)itogi_stmt_int (stmt, 5);
   return step;
 }
 
 GPtrArray *
 itogi_store_list_steps (ItogiStore *store, guint limit, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (store,
-                                           "SELECT s.id, s.at, s.who, s.label, coalesce (s.undoes, 0),"
-                                           "       (SELECT count(*) FROM history h WHERE h.step = s.id)"
-                                           "  FROM steps s ORDER BY s.id DESC LIMIT ?",
-                                           error);
+  g_autoptr (ItogiStmt) stmt = prepare (store,
+                                        "SELECT s.id, s.at, s.who, s.label, coalesce (s.undoes, 0),"
+                                        "       (SELECT count(*) FROM history h WHERE h.step = s.id)"
+                                        "  FROM steps s ORDER BY s.id DESC LIMIT ?",
+                                        error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, limit > 0 ? (int)limit : -1);
+  itogi_stmt_bind_int (stmt, 1, limit > 0 ? (gint64)limit : G_MAXINT64);
   return collect_rows (store, stmt, step_from_row, (GDestroyNotify)itogi_step_free, error);
 }
 
 static gpointer
-change_from_row (sqlite3_stmt *stmt)
+change_from_row (ItogiStmt *stmt)
 {
   ItogiChange *change = g_new0 (ItogiChange, 1);
 
-  change->step = sqlite3_column_int64 (stmt, 0);
+  change->step = itogi_stmt_int (stmt, 0);
   change->table = column_dup (stmt, 1);
   change->op = column_dup (stmt, 2);
   change->old_row = column_dup (stmt, 3);
@@ -1676,13 +1667,13 @@ change_from_row (sqlite3_stmt *stmt)
 }
 
 static void
-json_value (sqlite3_stmt *stmt, int first, ItogiValue *out)
+json_value (ItogiStmt *stmt, int first, ItogiValue *out)
 {
-  if (sqlite3_column_int (stmt, first) == 0)
+  if (itogi_stmt_int (stmt, first) == 0)
     return;
   out->present = TRUE;
-  out->amount = sqlite3_column_int64 (stmt, first + 1);
-  if (!itogi_qualifier_from_string ((const char *)sqlite3_column_text (stmt, first + 2), &out->qualifier))
+  out->amount = itogi_stmt_int (stmt, first + 1);
+  if (!itogi_qualifier_from_string (itogi_stmt_text (stmt, first + 2), &out->qualifier))
     out->qualifier = ITOGI_QUALIFIER_EXACT;
   out->note = column_dup (stmt, first + 3);
   if (out->note != NULL && *out->note == '\0')
@@ -1690,19 +1681,19 @@ json_value (sqlite3_stmt *stmt, int first, ItogiValue *out)
 }
 
 static gpointer
-value_change_from_row (sqlite3_stmt *stmt)
+value_change_from_row (ItogiStmt *stmt)
 {
   ItogiValueChange *c = g_new0 (ItogiValueChange, 1);
-  const char *period = (const char *)sqlite3_column_text (stmt, 4);
+  const char *period = itogi_stmt_text (stmt, 4);
 
   c->at = column_dup (stmt, 0);
   c->who = column_dup (stmt, 1);
   c->label = column_dup (stmt, 2);
-  c->year = sqlite3_column_int (stmt, 3);
+  c->year = itogi_stmt_int (stmt, 3);
   c->period = g_strcmp0 (period, "month") == 0     ? ITOGI_PERIOD_MONTH
               : g_strcmp0 (period, "quarter") == 0 ? ITOGI_PERIOD_QUARTER
                                                    : ITOGI_PERIOD_YEAR;
-  c->period_index = sqlite3_column_int (stmt, 5);
+  c->period_index = itogi_stmt_int (stmt, 5);
   json_value (stmt, 6, &c->before);
   json_value (stmt, 10, &c->after);
   return c;
@@ -1711,68 +1702,74 @@ value_change_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 itogi_store_list_value_changes (ItogiStore *store, gint64 indicator_id, guint limit, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt
-      = prepare (store,
-                 "SELECT s.at, s.who, s.label, json_extract (coalesce (h.new, h.old), '$.year'),"
-                 " json_extract (coalesce (h.new, h.old), '$.period'), json_extract (coalesce (h.new, "
-                 "h.old), '$.period_index'),"
-                 " h.old IS NOT NULL, json_extract (h.old, '$.amount'), json_extract (h.old, '$.qualifier'),"
-                 " json_extract (h.old, '$.note'),"
-                 " h.new IS NOT NULL, json_extract (h.new, '$.amount'), json_extract (h.new, '$.qualifier'),"
-                 " json_extract (h.new, '$.note')"
-                 " FROM history h JOIN steps s ON s.id = h.step"
-                 " WHERE h.tbl = 'indicator_values'"
-                 "   AND json_extract (coalesce (h.new, h.old), '$.indicator_id') = ?"
-                 " ORDER BY h.id DESC LIMIT ?",
-                 error);
+  static const char *const row_fields[] = { "year", "period", "period_index" };
+  static const char *const value_fields[] = { "amount", "qualifier", "note" };
+  g_autoptr (GString) sql = g_string_new ("SELECT s.at, s.who, s.label");
+  g_autofree char *owner = store->engine->json_field ("coalesce (h.new, h.old)", "indicator_id", TRUE);
+  g_autoptr (ItogiStmt) stmt = NULL;
 
+  for (guint i = 0; i < G_N_ELEMENTS (row_fields); i++)
+    {
+      g_autofree char *field = store->engine->json_field ("coalesce (h.new, h.old)", row_fields[i], i != 1);
+      g_string_append_printf (sql, ", %s", field);
+    }
+  for (int side = 0; side < 2; side++)
+    {
+      const char *row = side == 0 ? "h.old" : "h.new";
+      g_string_append_printf (sql, ", CASE WHEN %s IS NULL THEN 0 ELSE 1 END", row);
+      for (guint i = 0; i < G_N_ELEMENTS (value_fields); i++)
+        {
+          g_autofree char *field = store->engine->json_field (row, value_fields[i], i == 0);
+          g_string_append_printf (sql, ", %s", field);
+        }
+    }
+  g_string_append_printf (sql,
+                          " FROM history h JOIN steps s ON s.id = h.step"
+                          " WHERE h.tbl = 'indicator_values' AND %s = ?"
+                          " ORDER BY h.id DESC LIMIT ?",
+                          owner);
+  stmt = prepare (store, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int (stmt, 2, (int)MIN (limit, G_MAXINT));
+  itogi_stmt_bind_int (stmt, 1, indicator_id);
+  itogi_stmt_bind_int (stmt, 2, limit);
   return collect_rows (store, stmt, value_change_from_row, (GDestroyNotify)itogi_value_change_free, error);
 }
 
 GPtrArray *
 itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt
+  g_autoptr (ItogiStmt) stmt
       = prepare (store, "SELECT step, tbl, op, old, new FROM history WHERE step = ? ORDER BY id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, step);
+  itogi_stmt_bind_int (stmt, 1, step);
   return collect_rows (store, stmt, change_from_row, (GDestroyNotify)itogi_change_free, error);
 }
 
 gint64
 itogi_store_data_version (ItogiStore *store)
 {
-  gint64 version = -1;
-
   /* Changes only when another connection commits: our own writes do not move it. */
-  if (!query_int (store, "PRAGMA data_version", &version, NULL))
-    return -1;
-  return version;
+  return store->engine->data_version (store);
 }
 
 char *
 itogi_store_get_report_text (ItogiStore *store, gint64 area_id, int year, int compare_year, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (
+  g_autoptr (ItogiStmt) stmt = prepare (
       store, "SELECT text FROM report_texts WHERE area_id = ? AND year = ? AND compare_year = ?", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, area_id);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int (stmt, 3, compare_year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  itogi_stmt_bind_int (stmt, 1, area_id);
+  itogi_stmt_bind_int (stmt, 2, year);
+  itogi_stmt_bind_int (stmt, 3, compare_year);
+  rc = itogi_stmt_step (stmt, error);
+  if (rc == ITOGI_STMT_ROW)
     return column_dup (stmt, 0);
-  if (rc != SQLITE_DONE)
-    store_error (store, rc, error);
   return NULL;
 }
 
@@ -1780,7 +1777,7 @@ gboolean
 itogi_store_set_report_text (ItogiStore *store, gint64 area_id, int year, int compare_year, const char *text,
                              GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ItogiStmt) stmt = NULL;
   g_autofree char *now = now_iso8601 ();
   g_autofree char *clean = NULL;
   g_autofree char *untabbed = itogi_text_untab (text);
@@ -1803,16 +1800,16 @@ itogi_store_set_report_text (ItogiStore *store, gint64 area_id, int year, int co
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, area_id);
-      sqlite3_bind_int (stmt, 2, year);
-      sqlite3_bind_int (stmt, 3, compare_year);
+      itogi_stmt_bind_int (stmt, 1, area_id);
+      itogi_stmt_bind_int (stmt, 2, year);
+      itogi_stmt_bind_int (stmt, 3, compare_year);
       if (text != NULL)
         {
           bind_text (stmt, 4, clean);
-          bind_text (stmt, 5, g_get_user_name ());
+          bind_text (stmt, 5, who (store));
           bind_text (stmt, 6, now);
         }
-      ok = step_done (store, stmt, error);
+      ok = step_done (stmt, error);
     }
   return write_end (store, own, ok, error);
 }

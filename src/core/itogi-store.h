@@ -91,7 +91,6 @@ gboolean itogi_store_set_report_text (ItogiStore *store, gint64 area_id, int yea
 gint64 itogi_store_data_version (ItogiStore *store);
 void itogi_store_free (ItogiStore *store);
 
-const char *itogi_store_get_path (ItogiStore *store);
 int itogi_store_get_schema_version (ItogiStore *store);
 char *itogi_store_get_meta (ItogiStore *store, const char *key);
 
@@ -197,6 +196,31 @@ gint64 itogi_store_undo_step (ItogiStore *store, gint64 step, GError **error);
 /* The latest steps first (@limit 0: all), and one step's changes in order. */
 GPtrArray *itogi_store_list_steps (ItogiStore *store, guint limit, GError **error);
 GPtrArray *itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error);
+
+/* What itogi_store_copy() copied: rows of every table, and of the ones a person counts. */
+typedef struct
+{
+  guint tables;
+  gint64 rows, areas, indicators, figures, tasks, steps, changes;
+} ItogiStoreCopied;
+
+/* Copy the whole Itogi database @source (a file or a server's URI) into @dest, a new file or an
+ * empty server database: every table, the history included, verified row for row (counts and a
+ * checksum of each table) before it is kept. A failure leaves no database at @dest. */
+gboolean itogi_store_copy (const char *source, const char *dest, ItogiStoreCopied *copied, GError **error);
+/* The same from a database already open; its transaction is its own until the copy is made. */
+gboolean itogi_store_copy_from (ItogiStore *from, const char *dest, ItogiStoreCopied *copied, GError **error);
+
+/* A transaction that only reads, all of it one snapshot of the database. */
+gboolean itogi_store_begin_reading (ItogiStore *store, GError **error);
+
+/* Where the database is: a file's path, or a server's URI without its password. */
+const char *itogi_store_get_path (ItogiStore *store);
+/* Whether @location names a server's database (a postgresql:// or postgres:// URI, as libpq
+ * takes it) rather than a file. */
+gboolean itogi_store_location_is_server (const char *location);
+/* Whether it is a shared server's database (PostgreSQL), not a file. */
+gboolean itogi_store_is_server (ItogiStore *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiStore, itogi_store_free)
 
