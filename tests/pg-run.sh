@@ -3,7 +3,8 @@
 # Runs a command against a throwaway PostgreSQL server made for it: initdb in a temporary folder,
 # a server listening on a Unix socket in that folder only (no TCP, no clash with another run),
 # then the command with ITOGI_TEST_PG naming the server, then the server stopped and the folder
-# removed, whatever the command did. PostgreSQL refuses to run as root: as root the server runs
+# removed, whatever the command did. The server keeps fsync on: a test stops it as a crash
+# would ($ITOGI_TEST_PG_HOST/crash) and counts on what it acknowledged being there after. PostgreSQL refuses to run as root: as root the server runs
 # as the "postgres" system user that Debian's postgresql package makes.
 set -u
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -29,8 +30,18 @@ if ! "${as[@]}" "$bindir/initdb" -D "$dir/data" -A trust -U "$superuser" -E UTF8
   echo "Bail out! initdb failed: $(tail -n 1 "$dir/initdb.log")"
   exit 1
 fi
-if ! "${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-     -o "-k $dir -c listen_addresses='' -p 5432 -c fsync=off -c max_connections=200" start >/dev/null; then
+# A test may stop the server as a crash would and start it again: these two scripts do.
+cat > "$dir/start" <<EOS
+#!/bin/sh
+exec ${as[*]} "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \\
+  -o "-k $dir -c listen_addresses='' -p 5432 -c max_connections=200" start >/dev/null
+EOS
+cat > "$dir/crash" <<EOS
+#!/bin/sh
+exec ${as[*]} "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+EOS
+chmod 755 "$dir/start" "$dir/crash"
+if ! "$dir/start"; then
   echo "Bail out! the test server did not start: $(tail -n 1 "$dir/server.log")"
   exit 1
 fi

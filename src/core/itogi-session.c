@@ -7,6 +7,9 @@
 
 #include "itogi-session.h"
 
+/* How often a step that lost to another desktop's is tried in all. */
+#define ITOGI_SESSION_ATTEMPTS 5
+
 struct _ItogiSession
 {
   ItogiStore *store;
@@ -98,25 +101,32 @@ gint64
 itogi_session_edit (ItogiSession *session, const char *label, ItogiSessionEdit edit, gpointer data,
                     gboolean *changed, GError **error)
 {
-  gint64 step;
-
   g_return_val_if_fail (session != NULL && edit != NULL, 0);
 
   if (changed != NULL)
     *changed = FALSE;
-  step = itogi_session_begin (session, label, error);
-  if (step == 0)
-    return 0;
-  if (!edit (session->store, data, error))
+  /* A step that lost to another desktop's at the same moment (a deadlock, a serialization
+   * failure on a server) is run again from the start: that is the server's way, never the
+   * user's business. Any other failure is said at once. */
+  for (int attempt = 1;; attempt++)
     {
-      itogi_session_rollback (session);
-      return 0;
+      g_autoptr (GError) local = NULL;
+      gint64 step = itogi_session_begin (session, label, &local);
+
+      if (step != 0 && !edit (session->store, data, &local))
+        itogi_session_rollback (session);
+      else if (step != 0 && itogi_session_commit (session, step, &local))
+        {
+          if (changed != NULL)
+            *changed = itogi_store_has_step (session->store, step);
+          return step;
+        }
+      if (attempt >= ITOGI_SESSION_ATTEMPTS || !itogi_store_may_retry (session->store))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return 0;
+        }
     }
-  if (!itogi_session_commit (session, step, error))
-    return 0;
-  if (changed != NULL)
-    *changed = itogi_store_has_step (session->store, step);
-  return step;
 }
 
 gboolean

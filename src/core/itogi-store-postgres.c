@@ -52,6 +52,7 @@ result_error (ItogiStore *store, PGresult *result, GError **error)
   g_autofree char *detail
       = first_line (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (store->pg));
 
+  store->may_retry = g_strcmp0 (state, "40001") == 0 || g_strcmp0 (state, "40P01") == 0;
   if (PQstatus (store->pg) == CONNECTION_BAD || (state != NULL && g_str_has_prefix (state, "08"))
       || g_strcmp0 (state, "57P01") == 0)
     return connection_lost (store, error);
@@ -79,6 +80,32 @@ result_error (ItogiStore *store, PGresult *result, GError **error)
     g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED, _ ("Database error in “%s”: %s."),
                  store->path, detail);
   return FALSE;
+}
+
+/* ---- the connection ---- */
+
+static gboolean set_up_session (ItogiStore *store, GError **error);
+
+/* A connection lost (a server restarted, a network gone) is made again before the next
+ * statement that starts a transaction of its own; one lost inside a transaction is not: what
+ * that transaction wrote is gone, and the caller is told so. */
+static gboolean
+reconnect_if_lost (ItogiStore *store, GError **error)
+{
+  if (PQstatus (store->pg) == CONNECTION_OK)
+    return TRUE;
+  if (store->in_transaction)
+    return connection_lost (store, error);
+  PQreset (store->pg);
+  if (PQstatus (store->pg) != CONNECTION_OK)
+    {
+      g_autofree char *reason = first_line (PQerrorMessage (store->pg));
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                   _ ("The server of “%s” cannot be reached: %s. Nothing was saved; try again."), store->path,
+                   reason);
+      return FALSE;
+    }
+  return set_up_session (store, error);
 }
 
 /* ---- statements ---- */
@@ -183,6 +210,9 @@ pg_step (ItogiStmt *stmt, GError **error)
     {
       ExecStatusType status;
 
+      store->may_retry = FALSE;
+      if (!reconnect_if_lost (store, error))
+        return ITOGI_STMT_FAILED;
       self->result = PQexecParams (store->pg, self->sql, self->n_params, self->types,
                                    (const char *const *)self->values, NULL, NULL, 0);
       status = PQresultStatus (self->result);
@@ -272,9 +302,16 @@ pg_free (ItogiStmt *stmt)
 static gboolean
 pg_exec (ItogiStore *store, const char *sql, GError **error)
 {
-  PGresult *result = PQexec (store->pg, sql);
-  ExecStatusType status = PQresultStatus (result);
-  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  PGresult *result;
+  ExecStatusType status;
+  gboolean ok;
+
+  store->may_retry = FALSE;
+  if (!reconnect_if_lost (store, error))
+    return FALSE;
+  result = PQexec (store->pg, sql);
+  status = PQresultStatus (result);
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
   if (!ok)
     result_error (store, result, error);
@@ -299,7 +336,20 @@ pg_begin_reading (ItogiStore *store, GError **error)
 static gboolean
 pg_commit (ItogiStore *store, GError **error)
 {
-  return pg_exec (store, "COMMIT", error);
+  PGresult *result = PQexec (store->pg, "COMMIT");
+  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  /* Lost while the server was committing, the change may be there or not: only reading it back
+   * can say, and the user is not told that nothing was saved. */
+  if (!ok && PQstatus (store->pg) == CONNECTION_BAD)
+    g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                 _ ("The connection to the server of “%s” was lost while saving: the change may not have "
+                    "been saved. Look at the figure again once the server is back."),
+                 store->path);
+  else if (!ok)
+    result_error (store, result, error);
+  PQclear (result);
+  return ok;
 }
 
 static void
@@ -409,6 +459,27 @@ display_name (PGconn *conn)
                           port != NULL ? port : "", db);
 }
 
+/* What each connection is told first, again after a reconnection. */
+static gboolean
+set_up_session (ItogiStore *store, GError **error)
+{
+  PGresult *result;
+  gboolean ok;
+
+  PQsetNoticeProcessor (store->pg, ignore_notice, NULL);
+  PQsetClientEncoding (store->pg, "UTF8");
+  /* Dates and numbers come back as the store reads them, whatever the server's defaults; a
+   * store opened to read cannot write, on every connection it makes. */
+  result
+      = PQexec (store->pg, store->read_only ? "SET datestyle = 'ISO'; SET default_transaction_read_only = on"
+                                            : "SET datestyle = 'ISO'");
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!ok)
+    result_error (store, result, error);
+  PQclear (result);
+  return ok;
+}
+
 static ItogiStore *
 connect_server (const char *uri, GError **error)
 {
@@ -432,17 +503,13 @@ connect_server (const char *uri, GError **error)
       PQfinish (conn);
       return NULL;
     }
-  PQsetNoticeProcessor (conn, ignore_notice, NULL);
-  PQsetClientEncoding (conn, "UTF8");
   {
     g_autofree char *name = display_name (conn);
     store = itogi_store_new (&itogi_store_postgres_engine, name);
   }
   store->pg = conn;
   store->who = g_strdup (PQuser (conn));
-  /* Dates and numbers come back as the store reads them, whatever the server's defaults. */
-  if (!itogi_store_exec (store, "SET datestyle = 'ISO'; SET extra_float_digits = 3", error)
-      || !itogi_store_query_int (store, "SELECT 1", &ignored, error))
+  if (!set_up_session (store, error) || !itogi_store_query_int (store, "SELECT 1", &ignored, error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -508,7 +575,7 @@ itogi_store_postgres_open (const char *uri, ItogiServerOpen mode, GError **error
   if (mode != ITOGI_SERVER_OPEN_WRITE)
     {
       store->read_only = TRUE;
-      if (!itogi_store_exec (store, "SET default_transaction_read_only = on", error))
+      if (!set_up_session (store, error))
         return NULL;
     }
   if (mode != ITOGI_SERVER_OPEN_CHECK)

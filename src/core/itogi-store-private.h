@@ -80,6 +80,7 @@ struct _ItogiStore
   gboolean wrote;
   gboolean protected; /* registered with itogi_output_protect() */
   gboolean read_only; /* PostgreSQL: opened for reading only */
+  gboolean may_retry; /* PostgreSQL: the last failure was a deadlock or serialization failure */
   struct sqlite3 *db; /* the SQLite engine's connection */
   struct pg_conn *pg; /* the PostgreSQL engine's connection */
   char *who;          /* PostgreSQL: the role logged in */

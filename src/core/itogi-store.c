@@ -212,6 +212,12 @@ itogi_store_is_read_only (ItogiStore *store)
 }
 
 gboolean
+itogi_store_may_retry (ItogiStore *store)
+{
+  return store->may_retry;
+}
+
+gboolean
 itogi_store_is_server (ItogiStore *store)
 {
   return store->engine == &itogi_store_postgres_engine;

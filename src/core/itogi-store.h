@@ -219,6 +219,9 @@ const char *itogi_store_get_path (ItogiStore *store);
 /* Whether @location names a server's database (a postgresql:// or postgres:// URI, as libpq
  * takes it) rather than a file. */
 gboolean itogi_store_location_is_server (const char *location);
+/* Whether the last failure was a clash with another desktop's transaction at the same moment (a
+ * server's deadlock or serialization failure): the same edit run again from its start succeeds. */
+gboolean itogi_store_may_retry (ItogiStore *store);
 /* Whether it is a shared server's database (PostgreSQL), not a file. */
 gboolean itogi_store_is_server (ItogiStore *store);
 

@@ -1,0 +1,180 @@
+/* test-server.c: what only a shared server does: a crash in the middle of edits, a database
+ * that is someone else's, a connection that may only read
+ *
+ * Copyright 2026 The Itogi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by tests/pg-run.sh, on a throwaway PostgreSQL server that it started and that this
+ * program stops as a crash would ($ITOGI_TEST_PG_HOST/crash) and starts again.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "itogi-seed.h"
+#include "itogi-session.h"
+#include "itogi-store.h"
+#include "test-util.h"
+
+static void
+server_script (const char *name)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("ITOGI_TEST_PG_HOST"), name, NULL);
+  const char *argv[] = { script, NULL };
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+}
+
+static ItogiIndicator *
+first_indicator (ItogiStore *store)
+{
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (store, 0, FALSE, NULL);
+
+  g_assert_nonnull (list);
+  return itogi_indicator_copy (list->pdata[0]);
+}
+
+typedef struct
+{
+  gint64 indicator;
+  int year, month;
+  gint64 amount;
+} OneEdit;
+
+static gboolean
+set_month (ItogiStore *store, gpointer data, GError **error)
+{
+  OneEdit *e = data;
+  ItogiValue value = { .present = TRUE, .amount = e->amount };
+
+  return itogi_store_set_value (store, e->indicator, e->year, ITOGI_PERIOD_MONTH, e->month, &value, error);
+}
+
+/* 500 edits, each its own step; the server is killed at the 150th and started at the 170th.
+ * Every edit the store acknowledged is there afterwards; those it refused said so plainly; the
+ * store reconnected by itself, so every edit after the restart is acknowledged. */
+static void
+test_crash_during_edits (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = itogi_test_database (NULL);
+  g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
+  g_autoptr (ItogiSession) session = NULL;
+  g_autoptr (ItogiIndicator) indicator = NULL;
+  g_autofree gboolean *acknowledged = g_new0 (gboolean, 500);
+  guint refused = 0;
+
+  g_assert_no_error (error);
+  session = itogi_session_new (store);
+  indicator = first_indicator (store);
+  for (int i = 0; i < 500; i++)
+    {
+      OneEdit e = { indicator->id, 2000 + i / 12, 1 + i % 12, 1000 + i };
+      g_autoptr (GError) local = NULL;
+
+      if (i == 150)
+        server_script ("crash");
+      if (i == 170)
+        server_script ("start");
+      acknowledged[i] = itogi_session_edit (session, "Правка", set_month, &e, NULL, &local) != 0;
+      if (!acknowledged[i])
+        {
+          /* A plain sentence naming the database, never libpq's lines. */
+          g_assert_error (local, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED);
+          g_assert_nonnull (strstr (local->message, itogi_store_get_path (store)));
+          g_assert_null (strchr (local->message, '\n'));
+          g_assert_cmpint (i, >=, 150);
+          g_assert_cmpint (i, <, 170);
+          refused++;
+        }
+    }
+  /* While the server was down nothing could be saved, and each edit was told so. */
+  g_assert_cmpuint (refused, ==, 20);
+  g_clear_pointer (&session, itogi_session_unref);
+  g_clear_pointer (&store, itogi_store_free);
+
+  store = itogi_store_open (uri, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 500; i++)
+    {
+      ItogiValue months[12] = { 0 };
+      g_assert_true (itogi_store_get_periods (store, indicator->id, 2000 + i / 12, ITOGI_PERIOD_MONTH, months,
+                                              12, &error));
+      g_assert_cmpint (months[i % 12].present, ==, acknowledged[i]);
+      if (acknowledged[i])
+        g_assert_cmpint (months[i % 12].amount, ==, 1000 + i);
+      for (int m = 0; m < 12; m++)
+        itogi_value_clear (&months[m]);
+    }
+}
+
+/* init sets up only an empty database: one holding another program's tables is refused and
+ * left as it was; one set up already is refused too. */
+static void
+test_init_refuses_taken (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = itogi_test_database (NULL);
+  g_autofree char *ours = itogi_test_database (NULL);
+  g_autoptr (ItogiStore) store = NULL;
+
+  itogi_test_psql (uri, "CREATE TABLE bookmarks (url text); INSERT INTO bookmarks VALUES ('x')");
+  g_assert_null (itogi_seed_create (uri, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN);
+  g_clear_error (&error);
+  /* Still only the bookmarks: the statement fails if the table is gone or another was made. */
+  itogi_test_psql (uri, "DO $$ BEGIN IF (SELECT count(*) FROM pg_tables WHERE schemaname = 'public') <> 1"
+                        " OR (SELECT count(*) FROM bookmarks) <> 1 THEN RAISE 'changed'; END IF; END $$");
+  g_assert_null (itogi_store_open (uri, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FOREIGN);
+  g_clear_error (&error);
+
+  store = itogi_seed_create (ours, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, itogi_store_free);
+  g_assert_null (itogi_seed_create (ours, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_EXISTS);
+}
+
+/* A store opened to read cannot write, even by mistake: the server refuses, plainly. */
+static void
+test_read_only_refuses (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = itogi_test_database (NULL);
+  g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
+  g_autoptr (ItogiIndicator) indicator = NULL;
+  ItogiValue value = { .present = TRUE, .amount = 7 };
+
+  g_assert_no_error (error);
+  indicator = first_indicator (store);
+  g_clear_pointer (&store, itogi_store_free);
+  store = itogi_store_open_to_read (uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_is_read_only (store));
+  g_assert_false (itogi_store_set_value (store, indicator->id, 2023, ITOGI_PERIOD_YEAR, 0, &value, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+  g_assert_false (itogi_store_can (store, ITOGI_STORE_ABILITY_FILE_COPIES));
+}
+
+int
+main (int argc, char *argv[])
+{
+  itogi_test_init (&argc, &argv);
+  if (!itogi_test_on_server ())
+    {
+      printf (
+          "Bail out! test-server runs on the server of tests/pg-run.sh (ITOGI_TEST_DATABASE=postgresql)\n");
+      return 1;
+    }
+  g_test_add_func ("/server/crash-during-edits", test_crash_during_edits);
+  g_test_add_func ("/server/init-refuses-taken", test_init_refuses_taken);
+  g_test_add_func ("/server/read-only-refuses", test_read_only_refuses);
+  return g_test_run ();
+}
