@@ -20,6 +20,8 @@ if [ "$(id -u)" -eq 0 ]; then
   superuser=postgres
   chown postgres: "$dir"
 fi
+# The socket's folder is open to every local user: the tests connect as other roles too.
+chmod 755 "$dir"
 stop () {
   "${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1
   rm -rf "$dir"
@@ -30,6 +32,9 @@ if ! "${as[@]}" "$bindir/initdb" -D "$dir/data" -A trust -U "$superuser" -E UTF8
   echo "Bail out! initdb failed: $(tail -n 1 "$dir/initdb.log")"
   exit 1
 fi
+# The superuser logs in without a password (the tests set up with it); every other role, as a
+# clerk on a desktop would, with its password.
+printf 'local all %s trust\nlocal all all scram-sha-256\n' "$superuser" | "${as[@]}" tee "$dir/data/pg_hba.conf" >/dev/null
 # A test may stop the server as a crash would and start it again: these two scripts do.
 cat > "$dir/start" <<EOS
 #!/bin/sh

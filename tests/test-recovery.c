@@ -26,6 +26,7 @@
 #include "itogi-store.h"
 #include "itogi-window.h"
 #include "test-util.h"
+#include "window-util.h"
 
 static char *data_home; /* XDG_DATA_HOME for the whole run: the default database lives under it */
 
@@ -911,6 +912,122 @@ test_restore_in_background (Fixture *f, gconstpointer data)
   g_assert_false (holds_part_file (f->dir));
 }
 
+/* ---- a shared server ---- */
+
+/* Until a dialog headed @heading is shown (the connection is made off the main thread). */
+static AdwMessageDialog *
+wait_dialog (Fixture *f, const char *heading)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      AdwMessageDialog *dialog = find_dialog (f);
+      if (dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0)
+        return dialog;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_not_reached ();
+}
+
+static ItogiWindow *
+wait_server_window (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (find_window (f) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  wait_checked (f);
+  return find_window (f);
+}
+
+/* `itogi --database URI` of a role that logs in with a password: the password is asked (no
+ * keyring in this session), a wrong one is said to be wrong and asked again, the right one opens
+ * the window, whose header names the server's database; a file's copies are not offered. */
+static void
+test_server_password (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *admin = itogi_test_database (f->dir);
+  const char *name = strstr (admin, "@/") + 2;
+  g_autofree char *db = g_strndup (name, strcspn (name, "?"));
+  g_autofree char *clerk
+      = g_strdup_printf ("postgresql://clerk@/%s?host=%s", db, g_getenv ("ITOGI_TEST_PG_HOST"));
+  g_autofree char *grants = NULL;
+  AdwMessageDialog *dialog;
+  ItogiWindow *window;
+  GtkWidget *entry;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_seed_create (admin, &error);
+    g_assert_no_error (error);
+  }
+  grants = g_strdup_printf ("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clerk') THEN"
+                            " CREATE ROLE clerk LOGIN PASSWORD 'верный пароль'; END IF; END $$;"
+                            " GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO clerk;"
+                            " GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO clerk;");
+  itogi_test_psql (admin, grants);
+
+  start_app (f, clerk);
+  dialog = wait_dialog (f, itogi_test_tr ("Password Needed"));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  /* What is typed is not shown. */
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_false (gtk_entry_get_visibility (GTK_ENTRY (entry)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "неверный");
+  respond (dialog, "connect");
+
+  /* Refused: asked again, saying so. */
+  dialog = wait_dialog (f, itogi_test_tr ("Password Needed"));
+  {
+    g_autofree char *refused = itogi_test_trf (
+        "The server did not accept that password of %s for “%s”. Type it again.", "clerk", db, NULL);
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, refused);
+  }
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "верный пароль");
+  respond (dialog, "connect");
+
+  window = wait_server_window (f);
+  g_assert_nonnull (window);
+  g_assert_true (itogi_store_location_is_server (itogi_application_get_path (f->app)));
+  /* The header names the database; the URI's password-free place is its tooltip. */
+  {
+    g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+    gboolean named = FALSE;
+
+    itogi_test_collect_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, titles);
+    for (guint i = 0; i < titles->len; i++)
+      {
+        const char *subtitle = adw_window_title_get_subtitle (titles->pdata[i]);
+        named = named || (subtitle != NULL && strstr (subtitle, db) != NULL);
+      }
+    g_assert_true (named);
+  }
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "win.backup"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "win.restore-backup"));
+}
+
+/* A server that cannot be reached: said plainly, with the way back to the server and a try
+ * again; none of a file's ways out (a backup, a new file). */
+static void
+test_server_unreachable (Fixture *f, gconstpointer data)
+{
+  g_autofree char *uri = g_strdup_printf ("postgresql://clerk@/nowhere?host=%s", f->dir);
+  AdwMessageDialog *dialog;
+
+  start_app (f, uri);
+  dialog = wait_dialog (f, itogi_test_tr ("Cannot Connect to the Server"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "server"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "retry"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "create"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "anew"));
+  respond (dialog, "quit");
+  g_assert_null (find_window (f));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -926,6 +1043,9 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
   /* Read once by GLib, so set before GTK starts: every test's default database lives here. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* No keyring on a server run: a password is asked for, as on a desktop whose keyring is locked. */
+  if (itogi_test_on_server ())
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/itogi-test-bus", TRUE);
   if (geteuid () == 0)
     g_assert_cmpint (chown (data_home, 65534, 65534), ==, 0);
 
@@ -936,13 +1056,22 @@ main (int argc, char *argv[])
 
   /* Root writes through permission bits; "nobody" does not. Only file access changes: the
    * display connection is already open. */
-  if (geteuid () == 0)
+  if (geteuid () == 0 && !itogi_test_on_server ())
     {
       setfsgid (65534);
       setfsuid (65534);
       g_test_message ("file access as uid 65534, so that read-only files are read-only");
     }
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  if (itogi_test_on_server ())
+    {
+      ADD ("/app/recovery/server-password", test_server_password);
+      ADD ("/app/recovery/server-unreachable", test_server_unreachable);
+      rc = g_test_run ();
+      itogi_test_remove_tree (data_home);
+      g_free (data_home);
+      return rc;
+    }
   ADD ("/app/recovery/damaged-restores-latest", test_damaged_restores_latest);
   ADD ("/app/recovery/not-ours-start-anew", test_not_ours_start_anew);
   ADD ("/app/recovery/damaged-read-only", test_damaged_read_only);

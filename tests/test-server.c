@@ -163,6 +163,34 @@ test_read_only_refuses (void)
   g_assert_false (itogi_store_can (store, ITOGI_STORE_ABILITY_FILE_COPIES));
 }
 
+/* A password in the URI is never part of the name the store goes by (messages, the header). */
+static void
+test_password_not_shown (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = itogi_test_database (NULL);
+  g_autofree char *with_password = NULL;
+  g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
+  const char *path;
+
+  g_assert_no_error (error);
+  g_clear_pointer (&store, itogi_store_free);
+  /* The superuser logs in without one: the passwords given here are carried, and must not show. */
+  with_password = g_strdup_printf ("postgresql://%s:tajna1@/%s&password=tajna2&application_name=x",
+                                   g_getenv ("ITOGI_TEST_PG_USER"), strstr (uri, "@/") + 2);
+  store = itogi_store_open (with_password, &error);
+  g_assert_no_error (error);
+  path = itogi_store_get_path (store);
+  g_assert_null (strstr (path, "tajna"));
+  g_assert_nonnull (strstr (path, "application_name=x"));
+  g_assert_nonnull (strstr (path, g_getenv ("ITOGI_TEST_PG_HOST")));
+  /* And it opens the same database again, as the app's checks do. */
+  {
+    g_autoptr (ItogiStore) again = itogi_store_open_to_read (path, &error);
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -176,5 +204,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/crash-during-edits", test_crash_during_edits);
   g_test_add_func ("/server/init-refuses-taken", test_init_refuses_taken);
   g_test_add_func ("/server/read-only-refuses", test_read_only_refuses);
+  g_test_add_func ("/server/password-not-shown", test_password_not_shown);
   return g_test_run ();
 }

@@ -1609,6 +1609,35 @@ test_copy (Fixture *f, gconstpointer data)
   g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_EXISTS);
 }
 
+/* How a server database is named to a person, and whom it logs in as. */
+static void
+test_server_place (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *uri, *place, *user;
+  } cases[] = {
+    { "postgresql://clerk:secret@db.kaluga.local:5432/itogi?sslmode=verify-full", "db.kaluga.local/itogi",
+      "clerk" },
+    { "postgres://db.kaluga.local/itogi", "db.kaluga.local/itogi", NULL },
+    { "postgresql:///itogi?host=/var/run/postgresql", "itogi", NULL },
+    { "postgresql://%D0%BA%D0%BB%D0%B5%D1%80%D0%BA@srv/%D0%B8%D1%82%D0%BE%D0%B3%D0%B8", "srv/итоги",
+      "клерк" },
+    { "postgresql://srv", "srv", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *user = NULL;
+      g_autofree char *place = itogi_store_server_place (cases[i].uri, &user);
+      g_assert_cmpstr (place, ==, cases[i].place);
+      g_assert_cmpstr (user, ==, cases[i].user);
+    }
+  g_assert_true (itogi_store_location_is_server ("postgres://srv/db"));
+  g_assert_false (itogi_store_location_is_server ("/home/clerk/postgresql://x.db"));
+  g_assert_false (itogi_store_location_is_server ("postgresql.db"));
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_FILE(path, func)                                                                                 \
   g_test_add (path, Fixture, NULL, fixture_set_up, itogi_test_on_server () ? skip_on_server : func,          \
@@ -1628,6 +1657,7 @@ main (int argc, char *argv[])
   ADD ("/core/store/report-text-tabs", test_report_text_tabs);
   ADD ("/core/store/table", test_table);
   ADD ("/core/store/copy", test_copy);
+  ADD ("/core/store/server-place", test_server_place);
   ADD_FILE ("/core/store/refuse-existing", test_refuse_existing);
   ADD_FILE ("/core/store/open-missing", test_open_missing);
   ADD_FILE ("/core/store/open-text-file", test_open_text_file);

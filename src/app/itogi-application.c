@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "itogi-application.h"
+#include "itogi-connect.h"
 #include "itogi-restore-dialog.h"
 #include "itogi-seed.h"
 #include "itogi-store-file.h"
@@ -28,6 +29,7 @@ struct _ItogiApplication
 G_DEFINE_FINAL_TYPE (ItogiApplication, itogi_application, ADW_TYPE_APPLICATION)
 
 static void show_open_error (ItogiApplication *self, const char *path, const GError *error);
+static void connect_server (ItogiApplication *self, const char *uri, gboolean ask_address);
 
 static char *
 default_path (void)
@@ -526,8 +528,12 @@ on_open_error_response (AdwMessageDialog *dialog, const char *response, OpenErro
     }
   else if (g_strcmp0 (response, "read-only") == 0)
     done = itogi_application_open (self, oe->path, TRUE, &error) != NULL;
+  else if (g_strcmp0 (response, "retry") == 0 && itogi_store_location_is_server (oe->path))
+    connect_server (self, oe->path, FALSE);
   else if (g_strcmp0 (response, "retry") == 0)
     done = itogi_application_open (self, oe->path, FALSE, &error) != NULL;
+  else if (g_strcmp0 (response, "server") == 0)
+    connect_server (self, itogi_store_location_is_server (oe->path) ? oe->path : NULL, TRUE);
   else if (g_strcmp0 (response, "other") == 0)
     {
       GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
@@ -565,8 +571,17 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
   const char *heading;
   GString *body = g_string_new (NULL);
   gboolean damaged, not_ours, default_db = is_default_path (path);
+  gboolean server = itogi_store_location_is_server (path);
   g_autofree char *aside = NULL;
 
+  if (error == NULL && server)
+    {
+      /* Asked again after a cancelled choice: the server is tried again, off the main thread. */
+      connect_server (self, path, FALSE);
+      g_free (oe);
+      g_string_free (body, TRUE);
+      return;
+    }
   if (error == NULL)
     {
       ItogiStore *store = itogi_store_open (path, &again);
@@ -583,10 +598,11 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
   oe->self = self;
   oe->path = g_strdup (path);
   oe->code = error->domain == ITOGI_STORE_ERROR ? error->code : ITOGI_STORE_ERROR_FAILED;
-  oe->backups = itogi_store_list_backups (path);
+  /* A server's copies and its repair are its administrator's: none of a file's ways out apply. */
+  oe->backups = server ? g_ptr_array_new_with_free_func (g_free) : itogi_store_list_backups (path);
   /* A file altered outside Itogi is offered what a damaged one is: its backup, or a look. */
-  damaged = oe->code == ITOGI_STORE_ERROR_CORRUPT || oe->code == ITOGI_STORE_ERROR_ALTERED;
-  not_ours = oe->code == ITOGI_STORE_ERROR_NOT_DATABASE || oe->code == ITOGI_STORE_ERROR_FOREIGN;
+  damaged = !server && (oe->code == ITOGI_STORE_ERROR_CORRUPT || oe->code == ITOGI_STORE_ERROR_ALTERED);
+  not_ours = !server && (oe->code == ITOGI_STORE_ERROR_NOT_DATABASE || oe->code == ITOGI_STORE_ERROR_FOREIGN);
 
   /* Said on the terminal too, for whoever started Itogi from one or a script. */
   g_printerr ("itogi: %s\n", error->message);
@@ -614,7 +630,10 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
       heading = _ ("The Database Is Busy");
       break;
     case ITOGI_STORE_ERROR_NOT_FOUND:
-      heading = _ ("No Such Database");
+      heading = server ? _ ("Cannot Connect to the Server") : _ ("No Such Database");
+      break;
+    case ITOGI_STORE_ERROR_PASSWORD:
+      heading = _ ("Cannot Connect to the Server");
       break;
     default:
       heading = _ ("Cannot Open the Database");
@@ -656,7 +675,7 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
                               aside);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "anew", _ ("_Keep It Aside, Start Anew"));
     }
-  if (oe->code == ITOGI_STORE_ERROR_NOT_FOUND)
+  if (oe->code == ITOGI_STORE_ERROR_NOT_FOUND && !server)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "create", _ ("Create _New Database"));
   if (damaged)
     {
@@ -665,7 +684,7 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
                        _ ("It can also be opened read-only, to look at and export what can still be read."));
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only", _ ("Open _Read-Only"));
     }
-  if (oe->code == ITOGI_STORE_ERROR_READONLY)
+  if (oe->code == ITOGI_STORE_ERROR_READONLY && !server)
     {
       g_string_append (body, "\n\n");
       g_string_append (body, _ ("It can still be opened to look at and export, without saving changes."));
@@ -673,8 +692,9 @@ show_open_error (ItogiApplication *self, const char *path, const GError *error)
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
                                                   ADW_RESPONSE_SUGGESTED);
     }
-  if (oe->code == ITOGI_STORE_ERROR_BUSY)
+  if (oe->code == ITOGI_STORE_ERROR_BUSY || server)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "retry", _ ("_Try Again"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "server", _ ("Connect to _Server…"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "other", _ ("Open _Another File…"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _ ("_Quit"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
@@ -756,7 +776,10 @@ itogi_application_activate (GApplication *app)
       return;
     }
   path = self->database != NULL ? g_strdup (self->database) : default_path ();
-  if (itogi_application_open (self, path, self->read_only, &error) == NULL)
+  /* A server may ask for a password, and is reached off the main thread. */
+  if (itogi_store_location_is_server (path))
+    connect_server (self, path, FALSE);
+  else if (itogi_application_open (self, path, self->read_only, &error) == NULL)
     show_open_error (self, path, error);
 }
 
@@ -830,8 +853,42 @@ quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
     g_application_quit (G_APPLICATION (app));
 }
 
+/* The server's database is shown in place of whatever was; a failure is said as a database that
+ * cannot be opened is, with the way back to the server offered. */
+static void
+on_connected (ItogiStore *store, const char *uri, const GError *error, gpointer data)
+{
+  ItogiApplication *self = data;
+
+  if (store != NULL)
+    show_store (self, store);
+  else if (error != NULL)
+    show_open_error (self, uri, error);
+  else if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    self->exit_status = 1; /* cancelled with nothing open: nothing to show */
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+connect_server (ItogiApplication *self, const char *uri, gboolean ask_address)
+{
+  g_application_hold (G_APPLICATION (self));
+  itogi_connect (gtk_application_get_active_window (GTK_APPLICATION (self)), uri, ask_address, on_connected,
+                 self);
+}
+
+static void
+connect_server_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  ItogiApplication *self = ITOGI_APPLICATION (user_data);
+  const char *open = itogi_application_get_path (self);
+
+  connect_server (self, open != NULL && itogi_store_location_is_server (open) ? open : NULL, TRUE);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "connect-server", connect_server_action },
   { "quit", quit_action },
 };
 

@@ -65,6 +65,7 @@ struct _ItogiWindow
   GtkWidget *content_pane;
   AdwHeaderBar *content_header;
   AdwWindowTitle *content_title;
+  AdwWindowTitle *sidebar_title;
   GtkWidget *back_button;
   GtkDropDown *year_dropdown;
   GtkDropDown *compare_dropdown;
@@ -1555,6 +1556,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compare_dropdown);
@@ -1665,6 +1667,26 @@ shows_figures (GtkWindow *window)
              ITOGI_INDICATOR_TABLE (itogi_area_page_get_table (ITOGI_AREA_PAGE (page))));
 }
 
+/* Which database is open, under the app's name: the file's name (its folder in the tooltip), or
+ * the server and database («Сервер: server/itogi»). */
+static void
+show_database_name (ItogiWindow *self)
+{
+  const char *path = itogi_store_get_path (self->store);
+  g_autofree char *subtitle = NULL;
+
+  if (itogi_store_is_server (self->store))
+    {
+      g_autofree char *place = itogi_store_server_place (path, NULL);
+      /* Translators: the header bar's subtitle; %s is the server and database, «server/itogi» */
+      subtitle = g_strdup_printf (_ ("Server: %s"), place);
+    }
+  else
+    subtitle = g_filename_display_basename (path);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), path);
+}
+
 ItogiWindow *
 itogi_window_new (GtkApplication *application, ItogiStore *store)
 {
@@ -1675,6 +1697,7 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
 
   self->store = store;
   self->session = itogi_session_new (store);
+  show_database_name (self);
   itogi_probe_startup (GTK_WINDOW (self), shows_figures);
   load_years (self);
 

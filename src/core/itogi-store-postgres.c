@@ -445,18 +445,44 @@ ignore_notice (void *data, const char *message)
   (void)message;
 }
 
-/* How the database is named to a person: the URI's place, never its password. */
+/* The URI as given, without a password in it (user:password@, or password=…): it names the
+ * database in messages and opens it again (the app's second connection for its checks). */
 static char *
-display_name (PGconn *conn)
+uri_without_password (const char *uri)
 {
-  const char *host = PQhost (conn);
-  const char *port = PQport (conn);
-  const char *db = PQdb (conn);
+  g_autoptr (GString) out = g_string_new (uri);
+  const char *start = strstr (uri, "://");
+  gsize scheme = start != NULL ? (gsize)(start - uri) + 3 : 0;
+  const char *at = strchr (uri + scheme, '@');
+  const char *slash = strchr (uri + scheme, '/');
+  char *query;
 
-  if (host == NULL || *host == '\0' || *host == '/')
-    return g_strdup_printf ("postgresql:///%s", db);
-  return g_strdup_printf ("postgresql://%s%s%s/%s", host, port != NULL && *port != '\0' ? ":" : "",
-                          port != NULL ? port : "", db);
+  if (at != NULL && (slash == NULL || at < slash))
+    {
+      const char *colon = memchr (uri + scheme, ':', at - (uri + scheme));
+      if (colon != NULL)
+        g_string_erase (out, colon - uri, at - colon);
+    }
+  /* password=… among the parameters. */
+  query = strchr (out->str, '?');
+  if (query != NULL)
+    {
+      g_auto (GStrv) params = g_strsplit (query + 1, "&", -1);
+      g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+      g_auto (GStrv) rest = NULL;
+
+      for (guint i = 0; params[i] != NULL; i++)
+        if (*params[i] != '\0' && !g_str_has_prefix (params[i], "password="))
+          g_strv_builder_add (kept, params[i]);
+      rest = g_strv_builder_end (kept);
+      g_string_truncate (out, query - out->str);
+      if (rest[0] != NULL)
+        {
+          g_autofree char *joined = g_strjoinv ("&", rest);
+          g_string_append_printf (out, "?%s", joined);
+        }
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* What each connection is told first, again after a reconnection. */
@@ -480,19 +506,64 @@ set_up_session (ItogiStore *store, GError **error)
   return ok;
 }
 
+/* ---- passwords given by the app ---- */
+
+static GMutex passwords_lock;
+static GHashTable *passwords; /* URI → password */
+
+void
+itogi_store_set_server_password (const char *uri, const char *password)
+{
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (password != NULL)
+    g_hash_table_insert (passwords, g_strdup (uri), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, uri);
+  g_mutex_unlock (&passwords_lock);
+}
+
+static char *
+password_for (const char *uri)
+{
+  char *password = NULL;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, uri));
+  g_mutex_unlock (&passwords_lock);
+  return password;
+}
+
+/* The URI's own settings win over the defaults before it, and a password the app was given
+ * over the URI's. A server that does not answer is given up after ten seconds, not waited for. */
+static PGconn *
+connect_uri (const char *uri)
+{
+  g_autofree char *password = password_for (uri);
+  const char *keys[]
+      = { "connect_timeout", "application_name", "dbname", password != NULL ? "password" : NULL, NULL };
+  const char *values[] = { "10", "Itogi", uri, password, NULL };
+
+  return PQconnectdbParams (keys, values, 1);
+}
+
 static ItogiStore *
 connect_server (const char *uri, GError **error)
 {
   g_autoptr (ItogiStore) store = NULL;
-  PGconn *conn = PQconnectdb (uri);
+  PGconn *conn = connect_uri (uri);
   gint64 ignored = 0;
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *reason = first_line (PQerrorMessage (conn));
 
-      if (PQconnectionNeedsPassword (conn))
-        g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
+      /* No password given, or one given and refused: the app asks for it (again). */
+      if (PQconnectionNeedsPassword (conn)
+          || (PQconnectionUsedPassword (conn) && strstr (reason, "password") != NULL))
+        g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_PASSWORD,
                      _ ("The server asks for a password that was not given or was wrong: %s"), reason);
       else if (strstr (reason, "certificate") != NULL || strstr (reason, "SSL") != NULL)
         g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
@@ -504,7 +575,7 @@ connect_server (const char *uri, GError **error)
       return NULL;
     }
   {
-    g_autofree char *name = display_name (conn);
+    g_autofree char *name = uri_without_password (uri);
     store = itogi_store_new (&itogi_store_postgres_engine, name);
   }
   store->pg = conn;

@@ -211,6 +211,40 @@ itogi_store_is_read_only (ItogiStore *store)
   return store->engine->is_read_only (store);
 }
 
+char *
+itogi_store_server_place (const char *uri, char **user)
+{
+  const char *p = strstr (uri, "://");
+  const char *end, *at, *slash;
+  g_autofree char *host = NULL, *db = NULL;
+
+  if (user != NULL)
+    *user = NULL;
+  p = p != NULL ? p + 3 : uri;
+  end = p + strcspn (p, "?#");
+  slash = memchr (p, '/', end - p);
+  at = memchr (p, '@', (slash != NULL ? slash : end) - p);
+  if (at != NULL)
+    {
+      if (user != NULL)
+        {
+          g_autofree char *info = g_strndup (p, at - p);
+          char *colon = strchr (info, ':');
+          if (colon != NULL)
+            *colon = '\0';
+          *user = g_uri_unescape_string (info, NULL);
+        }
+      p = at + 1;
+    }
+  host = g_strndup (p, (slash != NULL ? slash : end) - p);
+  if (strrchr (host, ':') != NULL && host[0] != '[')
+    *strrchr (host, ':') = '\0';
+  db = slash != NULL ? g_uri_unescape_segment (slash + 1, end, NULL) : NULL;
+  if (db == NULL || *db == '\0')
+    return g_strdup (*host != '\0' ? host : "postgresql");
+  return *host != '\0' ? g_strdup_printf ("%s/%s", host, db) : g_strdup (db);
+}
+
 gboolean
 itogi_store_may_retry (ItogiStore *store)
 {

@@ -32,6 +32,7 @@ typedef enum
   ITOGI_STORE_ERROR_INVALID,  /* the data broke a rule of the schema */
   ITOGI_STORE_ERROR_CONFLICT, /* an undo would overwrite a later change */
   ITOGI_STORE_ERROR_ALTERED,  /* its tables, columns, indexes or triggers are not this format's */
+  ITOGI_STORE_ERROR_PASSWORD, /* the server asks for a password not given, or given wrong */
 } ItogiStoreError;
 
 typedef struct _ItogiStore ItogiStore;
@@ -219,9 +220,18 @@ const char *itogi_store_get_path (ItogiStore *store);
 /* Whether @location names a server's database (a postgresql:// or postgres:// URI, as libpq
  * takes it) rather than a file. */
 gboolean itogi_store_location_is_server (const char *location);
+/* The password to log in to the server of @uri with, kept in this process's memory only (the app
+ * takes it from the keyring or asks for it); NULL forgets it. A password inside the URI or from
+ * ~/.pgpass or PGPASSWORD works as libpq makes it. */
+void itogi_store_set_server_password (const char *uri, const char *password);
+
 /* Whether the last failure was a clash with another desktop's transaction at the same moment (a
  * server's deadlock or serialization failure): the same edit run again from its start succeeds. */
 gboolean itogi_store_may_retry (ItogiStore *store);
+/* How a person names the server database @uri: «server/itogi» (its place, no port, no
+ * parameters), or «itogi» on this computer's own server; the role it logs in as in *@user (NULL
+ * when the URI names none). */
+char *itogi_store_server_place (const char *uri, char **user);
 /* Whether it is a shared server's database (PostgreSQL), not a file. */
 gboolean itogi_store_is_server (ItogiStore *store);
 
