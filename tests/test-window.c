@@ -2053,6 +2053,8 @@ test_russian (void)
   ItogiWindow *window = open_window ();
   g_auto (GStrv) tabs = itogi_window_list_tab_labels (window);
   g_autoptr (GRegex) latin = g_regex_new ("[A-Za-z]{2,}", 0, 0, NULL);
+  /* The open file's name in the header is the user's, as they named it: data, not our words. */
+  g_autofree char *file_name = g_path_get_basename (itogi_store_get_path (store));
 
   g_assert_cmpstr (tabs[0], ==, "Обзор");
   for (guint t = 0; tabs[t] != NULL; t++)
@@ -2075,6 +2077,8 @@ test_russian (void)
                                               : gtk_editable_get_text (GTK_EDITABLE (w));
           g_autoptr (GMatchInfo) match = NULL;
 
+          if (g_strcmp0 (text, file_name) == 0)
+            continue;
           g_regex_match (latin, text, 0, &match);
           while (g_match_info_matches (match))
             {

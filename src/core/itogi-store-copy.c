@@ -165,38 +165,79 @@ sum_table (ItogiStore *store, const CopiedTable *t, char **digest, gint64 *rows,
   return ok;
 }
 
+/* INSERT INTO @t (…) VALUES (?, …), … for @rows rows. */
+static char *
+insert_sql (const CopiedTable *t, guint rows)
+{
+  g_autofree char *columns = column_list (t);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  guint n = n_columns (t);
+
+  g_string_printf (sql, "INSERT INTO %s (%s) VALUES ", t->table, columns);
+  for (guint r = 0; r < rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (guint c = 0; c < n; c++)
+        g_string_append (sql, c > 0 ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  /* The schema's own rows (the data format's meta, if any) are the new database's already. */
+  if (strcmp (t->table, "meta") == 0)
+    g_string_append (sql, " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Write the @values (NULL-or-text, a row's columns after another's) of @rows rows at once. */
+static gboolean
+write_rows (ItogiStore *dest, const CopiedTable *t, ItogiStmt **cached, guint *cached_rows, GPtrArray *values,
+            guint rows, GError **error)
+{
+  if (*cached == NULL || *cached_rows != rows)
+    {
+      g_autofree char *sql = insert_sql (t, rows);
+      g_clear_pointer (cached, itogi_stmt_free);
+      if ((*cached = itogi_stmt_new (dest, sql, error)) == NULL)
+        return FALSE;
+      *cached_rows = rows;
+    }
+  itogi_stmt_reset (*cached);
+  for (guint i = 0; i < values->len; i++)
+    itogi_stmt_bind_text (*cached, (int)i + 1, values->pdata[i]);
+  g_ptr_array_set_size (values, 0);
+  return itogi_stmt_run (*cached, error);
+}
+
+/* Rows go in by the hundred: one statement (and, on a server, one round trip) for many rows. */
 static gboolean
 copy_table (ItogiStore *source, ItogiStore *dest, const CopiedTable *t, GError **error)
 {
   g_autofree char *columns = column_list (t);
   g_autofree char *select = g_strdup_printf ("SELECT %s FROM %s ORDER BY %s", columns, t->table, t->order);
-  g_autoptr (GString) insert = g_string_new (NULL);
   g_autoptr (ItogiStmt) read = itogi_stmt_new (source, select, error);
   g_autoptr (ItogiStmt) write = NULL;
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   guint n = n_columns (t);
+  /* Well under either engine's limit of parameters in one statement (SQLite's 32 766). */
+  guint batch = MIN (200, 4000 / n);
+  guint write_rows_n = 0, pending = 0;
   int rc;
 
   if (read == NULL)
     return FALSE;
-  g_string_printf (insert, "INSERT INTO %s (%s) VALUES (", t->table, columns);
-  for (guint c = 0; c < n; c++)
-    g_string_append (insert, c > 0 ? ", ?" : "?");
-  g_string_append_c (insert, ')');
-  /* The schema's own rows (the data format's meta, if any) are the new database's already. */
-  if (strcmp (t->table, "meta") == 0)
-    g_string_append (insert, " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  write = itogi_stmt_new (dest, insert->str, error);
-  if (write == NULL)
-    return FALSE;
   while ((rc = itogi_stmt_step (read, error)) == ITOGI_STMT_ROW)
     {
-      itogi_stmt_reset (write);
       for (guint c = 0; c < n; c++)
-        itogi_stmt_bind_text (write, (int)c + 1, itogi_stmt_text (read, c));
-      if (!itogi_stmt_run (write, error))
-        return FALSE;
+        g_ptr_array_add (values, g_strdup (itogi_stmt_text (read, c)));
+      if (++pending == batch)
+        {
+          if (!write_rows (dest, t, &write, &write_rows_n, values, pending, error))
+            return FALSE;
+          pending = 0;
+        }
     }
-  return rc == ITOGI_STMT_DONE;
+  if (rc != ITOGI_STMT_DONE)
+    return FALSE;
+  return pending == 0 || write_rows (dest, t, &write, &write_rows_n, values, pending, error);
 }
 
 typedef struct
