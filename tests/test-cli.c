@@ -78,7 +78,7 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("itogi-cli-XXXXXX", NULL);
-  f->db = g_build_filename (f->dir, "itogi.db", NULL);
+  f->db = itogi_test_database (f->dir);
 }
 
 static void
@@ -121,6 +121,8 @@ assert_said (const Result *r, const char *msgid, ...)
 static char *
 checksum (const char *path)
 {
+  if (g_str_has_prefix (path, "postgresql://"))
+    return itogi_test_server_digest (path);
   g_autofree char *data = NULL;
   gsize len;
 
@@ -271,9 +273,14 @@ test_no_areas (Fixture *f, gconstpointer data)
 
   run (f, &init, "--database", f->db, "init", NULL);
   g_assert_cmpint (init.status, ==, 0);
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE areas SET archived = 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  if (itogi_test_on_server ())
+    itogi_test_psql (f->db, "UPDATE areas SET archived = 1");
+  else
+    {
+      g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE areas SET archived = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
 
   run (f, &table, "--database", f->db, "table", NULL);
   assert_one_line_error (&table);
@@ -569,7 +576,7 @@ test_russian (Fixture *f, gconstpointer data)
   russian = FALSE;
 
   g_assert_cmpint (init.status, ==, 0);
-  g_assert_nonnull (strstr (init.out, "Создан файл"));
+  g_assert_nonnull (strstr (init.out, itogi_test_on_server () ? "База данных на сервере" : "Создан файл"));
   g_assert_cmpint (table.status, ==, 0);
   g_assert_nonnull (strstr (table.out, "Контроль исполнения документов: 2023" NB "г. к 2022" NB "г."));
   g_assert_nonnull (strstr (table.out, "Показатель"));
@@ -735,7 +742,47 @@ test_hostile_import (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* itogi-cli copy: the database (on a server run, the server's) into a new file, which then shows
+ * the same table; a second copy onto it is refused with one line, and the file is left as it was. */
+static void
+test_copy (Fixture *f, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "Копия базы.db", NULL);
+  g_auto (Result) init = { 0 };
+  g_auto (Result) copied = { 0 };
+  g_auto (Result) original = { 0 };
+  g_auto (Result) from_copy = { 0 };
+  g_auto (Result) again = { 0 };
+  g_autofree char *before = NULL, *after = NULL;
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run (f, &copied, "copy", f->db, copy, NULL);
+  g_assert_cmpint (copied.status, ==, 0);
+  g_assert_cmpstr (copied.err, ==, "");
+  g_assert_nonnull (strstr (copied.out, itogi_test_russian () ? "8 направлений" : "8 areas"));
+  run (f, &original, "--database", f->db, "table", "--year", "2023", NULL);
+  run (f, &from_copy, "--database", copy, "table", "--year", "2023", NULL);
+  g_assert_cmpint (from_copy.status, ==, 0);
+  g_assert_cmpstr (from_copy.out, ==, original.out);
+
+  before = checksum (copy);
+  run (f, &again, "copy", f->db, copy, NULL);
+  assert_one_line_error (&again);
+  after = checksum (copy);
+  g_assert_cmpstr (after, ==, before);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+/* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
+static void
+skip_on_server (Fixture *f, gconstpointer data)
+{
+  itogi_test_file_only ();
+}
+#define ADD_FILE(path, func)                                                                                 \
+  g_test_add (path, Fixture, NULL, fixture_set_up, itogi_test_on_server () ? skip_on_server : func,          \
+              fixture_tear_down)
 
 /* itogi-cli report: the written report as text, PDF and ODT, with the edits made in the app. */
 static void
@@ -781,17 +828,20 @@ test_report (Fixture *f, gconstpointer data)
 
   /* An edit kept in the database (as the Report page keeps it) is what the report says. */
   {
+    const char *kept = "INSERT INTO report_texts (area_id, year, compare_year, text, changed_by,"
+                       " changed_at) SELECT id, 2023, 2022, 'Юристы работали весь год.', 'test', ''"
+                       " FROM areas WHERE slug = 'legal'";
     sqlite3 *db = NULL;
-    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-    g_assert_cmpint (
-        sqlite3_exec (db,
-                      "INSERT INTO report_texts (area_id, year, compare_year, text, changed_by,"
-                      " changed_at) SELECT id, 2023, 2022, 'Юристы работали весь год.', 'test', ''"
-                      " FROM areas WHERE slug = 'legal'",
-                      NULL, NULL, NULL),
-        ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_changes (db), ==, 1);
-    sqlite3_close (db);
+
+    if (itogi_test_on_server ())
+      itogi_test_psql (f->db, kept);
+    else
+      {
+        g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_exec (db, kept, NULL, NULL, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_changes (db), ==, 1);
+        sqlite3_close (db);
+      }
   }
   {
     g_auto (Result) r = { 0 };
@@ -869,21 +919,22 @@ main (int argc, char *argv[])
   cli_path = g_getenv ("ITOGI_CLI");
   if (cli_path == NULL)
     g_error ("ITOGI_CLI must name the itogi-cli program");
-  ADD ("/cli/init-and-table", test_init_and_table);
+  ADD_FILE ("/cli/init-and-table", test_init_and_table);
   ADD ("/cli/all-areas", test_all_areas);
-  ADD ("/cli/default-database", test_default_database);
-  ADD ("/cli/missing-database", test_missing_database);
-  ADD ("/cli/foreign-file", test_foreign_file);
-  ADD ("/cli/damaged-file", test_damaged_file);
+  ADD_FILE ("/cli/default-database", test_default_database);
+  ADD_FILE ("/cli/missing-database", test_missing_database);
+  ADD_FILE ("/cli/foreign-file", test_foreign_file);
+  ADD_FILE ("/cli/damaged-file", test_damaged_file);
   ADD ("/cli/no-areas", test_no_areas);
   ADD ("/cli/import", test_import);
   ADD ("/cli/chart", test_chart);
   ADD ("/cli/bad-arguments", test_bad_arguments);
-  ADD ("/cli/backup-and-check", test_backup_and_check);
-  ADD ("/cli/restore", test_restore);
+  ADD_FILE ("/cli/backup-and-check", test_backup_and_check);
+  ADD_FILE ("/cli/restore", test_restore);
   ADD ("/cli/russian", test_russian);
-  ADD ("/cli/cyrillic-paths", test_cyrillic_paths);
+  ADD_FILE ("/cli/cyrillic-paths", test_cyrillic_paths);
   ADD ("/cli/hostile-import", test_hostile_import);
   ADD ("/cli/report", test_report);
+  ADD ("/cli/copy", test_copy);
   return g_test_run ();
 }

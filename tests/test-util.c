@@ -307,3 +307,36 @@ itogi_test_psql (const char *uri, const char *sql)
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("psql: %s", err);
 }
+
+char *
+itogi_test_psql_value (const char *uri, const char *sql)
+{
+  g_autofree char *psql = g_build_filename (g_getenv ("ITOGI_TEST_PG_BIN"), "psql", NULL);
+  const char *argv[] = { psql, "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c", sql, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("psql: %s", err);
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+char *
+itogi_test_server_digest (const char *uri)
+{
+  static const char *const tables[] = { "meta",         "areas", "indicators",   "indicator_values",
+                                        "area_notes",   "tasks", "institutions", "institution_notes",
+                                        "report_texts", "steps", "history" };
+  g_autoptr (GString) sql = g_string_new ("SELECT md5(");
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_string_append_printf (sql,
+                            "%s(SELECT coalesce(string_agg(t::text, ',' ORDER BY t::text), '') FROM %s t)",
+                            i > 0 ? " || '|' || " : "", tables[i]);
+  g_string_append (sql, ")");
+  return itogi_test_psql_value (uri, sql->str);
+}

@@ -64,6 +64,13 @@ char *itogi_test_database (const char *dir);
  * fails. */
 void itogi_test_psql (const char *uri, const char *sql);
 
+/* What @sql (one value) gives on the server database @uri, through psql. */
+char *itogi_test_psql_value (const char *uri, const char *sql);
+
+/* A digest of everything Itogi keeps in the server database @uri (every table's rows): equal
+ * digests, nothing changed. */
+char *itogi_test_server_digest (const char *uri);
+
 /* Who the store records as making a change: the server's role, or the system user. */
 const char *itogi_test_user (void);
 
