@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "itogi-application.h"
+#include "itogi-figure-cell.h"
 #include "itogi-i18n.h"
 #include "itogi-restore-dialog.h"
 #include "itogi-seed.h"
@@ -1009,6 +1010,64 @@ test_server_password (Fixture *f, gconstpointer data)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "win.restore-backup"));
 }
 
+/* The server goes away while a figure is typed: the figure stays in its cell, marked, with a plain
+ * message naming the database; nothing is saved and there is nothing to undo; once the server is
+ * back the same figure, entered again, is saved by a connection made anew. */
+static void
+test_server_lost_mid_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = itogi_test_database (f->dir);
+  ItogiWindow *window;
+  GtkWidget *page, *popover, *message;
+  GtkEntry *cell;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
+    g_assert_no_error (error);
+  }
+  start_app (f, uri);
+  window = wait_server_window (f);
+  g_assert_nonnull (window);
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "financial-control");
+  settle ();
+  page = itogi_window_get_page (window, "financial-control");
+  cell = itogi_test_find_entry (page, "23");
+  g_assert_nonnull (cell);
+
+  itogi_test_server_script ("crash");
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "24");
+  g_signal_emit_by_name (cell, "activate");
+  settle ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "24");
+  popover = itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell));
+  g_assert_nonnull (popover);
+  message = gtk_popover_get_child (GTK_POPOVER (popover));
+  g_test_message ("said: %s", gtk_label_get_text (GTK_LABEL (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), itogi_application_get_path (f->app)));
+  g_assert_false (itogi_window_can_undo (window));
+
+  itogi_test_server_script ("start");
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "24");
+  g_signal_emit_by_name (cell, "activate");
+  settle ();
+  g_assert_true (itogi_window_can_undo (window));
+  {
+    g_autoptr (ItogiStore) check = itogi_store_open_to_read (uri, &error);
+    g_autoptr (ItogiArea) area = itogi_store_find_area (check, "financial-control", NULL);
+    g_autoptr (GPtrArray) list = itogi_store_list_indicators (check, area->id, FALSE, NULL);
+    g_auto (ItogiValue) value = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_true (itogi_store_get_year_value (check, list->pdata[0], 2023, &value, &error));
+    g_assert_cmpint (value.amount, ==, 24);
+  }
+}
+
 /* A server that cannot be reached: said plainly, with the way back to the server and a try
  * again; none of a file's ways out (a backup, a new file). */
 static void
@@ -1067,6 +1126,7 @@ main (int argc, char *argv[])
     {
       ADD ("/app/recovery/server-password", test_server_password);
       ADD ("/app/recovery/server-unreachable", test_server_unreachable);
+      ADD ("/app/recovery/server-lost-mid-edit", test_server_lost_mid_edit);
       rc = g_test_run ();
       itogi_test_remove_tree (data_home);
       g_free (data_home);

@@ -340,3 +340,17 @@ itogi_test_server_digest (const char *uri)
   g_string_append (sql, ")");
   return itogi_test_psql_value (uri, sql->str);
 }
+
+void
+itogi_test_server_script (const char *name)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("ITOGI_TEST_PG_HOST"), name, NULL);
+  const char *argv[] = { script, NULL };
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+}

@@ -71,6 +71,9 @@ char *itogi_test_psql_value (const char *uri, const char *sql);
  * digests, nothing changed. */
 char *itogi_test_server_digest (const char *uri);
 
+/* Run the test server's script @name: "crash" stops it as a crash would, "start" starts it. */
+void itogi_test_server_script (const char *name);
+
 /* Who the store records as making a change: the server's role, or the system user. */
 const char *itogi_test_user (void);
 

@@ -38,6 +38,7 @@ first_line (const char *message)
 static gboolean
 connection_lost (ItogiStore *store, GError **error)
 {
+  store->lost = TRUE;
   g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
                _ ("The connection to the server of “%s” was lost. Nothing was saved; try again."),
                store->path);
@@ -53,15 +54,10 @@ result_error (ItogiStore *store, PGresult *result, GError **error)
       = first_line (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (store->pg));
 
   store->may_retry = g_strcmp0 (state, "40001") == 0 || g_strcmp0 (state, "40P01") == 0;
-  if (PQstatus (store->pg) == CONNECTION_BAD || (state != NULL && g_str_has_prefix (state, "08"))
-      || g_strcmp0 (state, "57P01") == 0)
+  /* No SQLSTATE: libpq's own failure, which is the connection's (the server went away). */
+  if (state == NULL || PQstatus (store->pg) == CONNECTION_BAD || g_str_has_prefix (state, "08")
+      || g_str_has_prefix (state, "57P"))
     return connection_lost (store, error);
-  if (state == NULL)
-    {
-      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED, _ ("Database error in “%s”: %s."),
-                   store->path, detail);
-      return FALSE;
-    }
   if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
     g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
                  _ ("The data was refused by the database (%s). Nothing was saved."), detail);
@@ -92,11 +88,12 @@ static gboolean set_up_session (ItogiStore *store, GError **error);
 static gboolean
 reconnect_if_lost (ItogiStore *store, GError **error)
 {
-  if (PQstatus (store->pg) == CONNECTION_OK)
+  if (PQstatus (store->pg) == CONNECTION_OK && !store->lost)
     return TRUE;
   if (store->in_transaction)
     return connection_lost (store, error);
   PQreset (store->pg);
+  store->lost = PQstatus (store->pg) != CONNECTION_OK;
   if (PQstatus (store->pg) != CONNECTION_OK)
     {
       g_autofree char *reason = first_line (PQerrorMessage (store->pg));
@@ -565,9 +562,16 @@ connect_server (const char *uri, GError **error)
           || (PQconnectionUsedPassword (conn) && strstr (reason, "password") != NULL))
         g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_PASSWORD,
                      _ ("The server asks for a password that was not given or was wrong: %s"), reason);
-      else if (strstr (reason, "certificate") != NULL || strstr (reason, "SSL") != NULL)
+      else if (strstr (reason, "does not support SSL") != NULL)
         g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
-                     _ ("The server's identity could not be verified (its certificate): %s"), reason);
+                     _ ("The address asks for an encrypted connection (sslmode), and the server does not "
+                        "offer one. Ask its administrator to turn on TLS."));
+      else if (strstr (reason, "certificate") != NULL || strstr (reason, "SSL") != NULL
+               || strstr (reason, "ssl") != NULL)
+        g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                     _ ("The server's identity could not be verified, so nothing was sent to it: its "
+                        "certificate is not the one the address expects, or is not trusted here (%s)."),
+                     reason);
       else
         g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
                      _ ("Cannot connect to the database server: %s"), reason);

@@ -81,6 +81,7 @@ struct _ItogiStore
   gboolean protected; /* registered with itogi_output_protect() */
   gboolean read_only; /* PostgreSQL: opened for reading only */
   gboolean may_retry; /* PostgreSQL: the last failure was a deadlock or serialization failure */
+  gboolean lost;      /* PostgreSQL: the connection failed; made anew before the next transaction */
   struct sqlite3 *db; /* the SQLite engine's connection */
   struct pg_conn *pg; /* the PostgreSQL engine's connection */
   char *who;          /* PostgreSQL: the role logged in */
