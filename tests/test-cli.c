@@ -773,6 +773,60 @@ test_copy (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* itogi-cli access: on a server, rights given, listed and taken back, said in the user's words; on
+ * a file, one line saying rights are a server's, and the file unchanged. Bad calls are usage. */
+static void
+test_access (Fixture *f, gconstpointer data)
+{
+  g_auto (Result) init = { 0 };
+  g_auto (Result) grant = { 0 };
+  g_auto (Result) head = { 0 };
+  g_auto (Result) list = { 0 };
+  g_auto (Result) revoke = { 0 };
+  g_auto (Result) bad = { 0 };
+
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run (f, &bad, "--database", f->db, "access", "grant", "clerk", "--all", "--manage", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  if (!itogi_test_on_server ())
+    {
+      g_autofree char *before = checksum (f->db);
+      g_autofree char *after = NULL;
+
+      run (f, &grant, "--database", f->db, "access", "grant", "clerk", "--area", "legal", NULL);
+      assert_said (&grant,
+                   "Rights per area are a shared server’s: a database file is open to whoever may open "
+                   "its folder. Nothing was changed.",
+                   NULL);
+      after = checksum (f->db);
+      g_assert_cmpstr (after, ==, before);
+      return;
+    }
+  itogi_test_psql (f->db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cli_clerk')"
+                          " THEN CREATE ROLE cli_clerk LOGIN; CREATE ROLE cli_head LOGIN; END IF; END $$");
+  run (f, &grant, "--database", f->db, "access", "grant", "cli_clerk", "--area", "legal", "--read", NULL);
+  g_assert_cmpint (grant.status, ==, 0);
+  {
+    g_autofree char *granted = g_strconcat (
+        itogi_test_tr ("Granted. The server enforces it from the role’s next transaction."), "\n", NULL);
+    g_assert_cmpstr (grant.out, ==, granted);
+  }
+  run (f, &head, "--database", f->db, "access", "grant", "cli_head", "--all", NULL);
+  g_assert_cmpint (head.status, ==, 0);
+  run (f, &list, "--database", f->db, "access", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  {
+    g_autofree char *reads = itogi_test_trf ("%s: reads “%s”", "cli_clerk", "legal", NULL);
+    g_autofree char *all = itogi_test_trf ("%s: reads and edits every area", "cli_head", NULL);
+    g_autofree char *want = g_strdup_printf ("%s\n%s\n", reads, all);
+    g_assert_cmpstr (list.out, ==, want);
+  }
+  run (f, &revoke, "--database", f->db, "access", "revoke", "cli_clerk", "--area", "legal", NULL);
+  g_assert_cmpint (revoke.status, ==, 0);
+  g_assert_nonnull (strstr (revoke.out, itogi_test_tr ("Revoked.")));
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 /* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
 static void
@@ -936,5 +990,6 @@ main (int argc, char *argv[])
   ADD ("/cli/hostile-import", test_hostile_import);
   ADD ("/cli/report", test_report);
   ADD ("/cli/copy", test_copy);
+  ADD ("/cli/access", test_access);
   return g_test_run ();
 }

@@ -290,6 +290,121 @@ test_deadlock_retried (void)
   g_cond_clear (&cond);
 }
 
+/* The URI of @role, password @password, on the database of @owner_uri. */
+static char *
+as_role (const char *owner_uri, const char *role, const char *password)
+{
+  const char *db = strstr (owner_uri, "@/") + 2;
+  return g_strdup_printf ("postgresql://%s:%s@/%s", role, password, db);
+}
+
+static gint64
+area_indicator (ItogiStore *store, const char *slug)
+{
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, slug, NULL);
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (store, area->id, FALSE, NULL);
+  return ((ItogiIndicator *)list->pdata[0])->id;
+}
+
+/* Rights per area, enforced by the server: a clerk who logs in with psql changes their own area
+ * and nothing else; a reader changes nothing and sees only their area; the head changes any;
+ * through Itogi a refused write says so plainly and changes nothing; a right taken back is gone. */
+static void
+test_access_per_area (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *owner = itogi_test_database (NULL);
+  g_autoptr (ItogiStore) store = itogi_seed_create (owner, &error);
+  g_autofree char *clerk = as_role (owner, "clerk_legal", "пароль-юриста");
+  g_autofree char *reader = as_role (owner, "reader_legal", "пароль-читателя");
+  g_autofree char *head = as_role (owner, "head", "пароль-главы");
+  g_autofree char *legal = NULL, *documents = NULL, *sql = NULL, *seen = NULL;
+  g_autoptr (GPtrArray) rights = NULL;
+  gint64 legal_id, documents_id;
+
+  g_assert_no_error (error);
+  itogi_test_psql (owner, "DO $$ BEGIN"
+                          " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clerk_legal') THEN"
+                          "  CREATE ROLE clerk_legal LOGIN PASSWORD 'пароль-юриста';"
+                          "  CREATE ROLE reader_legal LOGIN PASSWORD 'пароль-читателя';"
+                          "  CREATE ROLE head LOGIN PASSWORD 'пароль-главы';"
+                          " END IF; END $$");
+  legal_id = area_indicator (store, "legal");
+  documents_id = area_indicator (store, "documents");
+  g_assert_true (itogi_store_grant (store, "clerk_legal", "legal", ITOGI_ACCESS_EDIT, &error));
+  g_assert_true (itogi_store_grant (store, "reader_legal", "legal", ITOGI_ACCESS_READ, &error));
+  g_assert_true (itogi_store_grant (store, "head", NULL, ITOGI_ACCESS_ALL, &error));
+  g_assert_no_error (error);
+  g_assert_false (itogi_store_grant (store, "nobody_such", "legal", ITOGI_ACCESS_EDIT, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  legal = g_strdup_printf (
+      "WITH u AS (UPDATE indicator_values SET amount = amount + 1 WHERE indicator_id = %" G_GINT64_FORMAT
+      " RETURNING 1) SELECT count(*) FROM u",
+      legal_id);
+  documents
+      = g_strdup_printf ("WITH u AS (UPDATE indicator_values SET amount = amount + 1"
+                         " WHERE indicator_id = %" G_GINT64_FORMAT " RETURNING 1) SELECT count(*) FROM u",
+                         documents_id);
+  /* The clerk: their own area, and nothing of another (not even seen to be changed). */
+  seen = itogi_test_psql_value (clerk, legal);
+  g_assert_cmpint (g_ascii_strtoll (seen, NULL, 10), >, 0);
+  g_free (seen);
+  seen = itogi_test_psql_value (clerk, documents);
+  g_assert_cmpstr (seen, ==, "0");
+  sql = g_strdup_printf ("INSERT INTO indicator_values (indicator_id, year, period, period_index, amount,"
+                         " changed_by, changed_at) VALUES (%" G_GINT64_FORMAT
+                         ", 2030, 'year', 0, 1, 'x', 'y')",
+                         documents_id);
+  g_assert_true (itogi_test_psql_refused (clerk, sql));
+  g_assert_true (itogi_test_psql_refused (clerk, "UPDATE areas SET title = 'Чужое'"));
+  g_assert_true (itogi_test_psql_refused (clerk, "DELETE FROM history"));
+  /* The reader: sees their area only, changes nothing. */
+  g_assert_true (itogi_test_psql_refused (reader, legal));
+  g_free (seen);
+  seen = g_strdup_printf ("SELECT count(*) FROM indicator_values WHERE indicator_id = %" G_GINT64_FORMAT,
+                          documents_id);
+  {
+    g_autofree char *count = itogi_test_psql_value (reader, seen);
+    g_assert_cmpstr (count, ==, "0");
+  }
+  /* The head: any area. */
+  g_free (seen);
+  seen = itogi_test_psql_value (head, documents);
+  g_assert_cmpint (g_ascii_strtoll (seen, NULL, 10), >, 0);
+
+  /* Through Itogi: the clerk's write to another area is refused plainly, and nothing changes. */
+  {
+    g_autoptr (ItogiStore) as_clerk = itogi_store_open (clerk, &error);
+    g_autoptr (ItogiSession) session = NULL;
+    OneEdit e = { documents_id, 2023, 1, 7 };
+    g_auto (ItogiValue) before = { 0 };
+    g_auto (ItogiValue) after = { 0 };
+    g_autoptr (ItogiIndicator) ind = first_indicator (store);
+
+    g_assert_no_error (error);
+    session = itogi_session_new (as_clerk);
+    g_assert_true (itogi_store_get_year_value (store, ind, 2023, &before, &error));
+    g_assert_cmpint (itogi_session_edit (session, "Правка", set_month, &e, NULL, &error), ==, 0);
+    g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+    g_clear_error (&error);
+    g_assert_true (itogi_store_get_year_value (store, ind, 2023, &after, &error));
+    g_assert_cmpint (after.amount, ==, before.amount);
+    /* Their own area goes through, in their name. */
+    e.indicator = legal_id;
+    g_assert_cmpint (itogi_session_edit (session, "Правка", set_month, &e, NULL, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  rights = itogi_store_list_access (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rights->len, ==, 3);
+  g_assert_cmpint (itogi_store_revoke (store, "clerk_legal", "legal", ITOGI_ACCESS_EDIT, &error), ==, 1);
+  g_assert_cmpint (itogi_store_revoke (store, "clerk_legal", "legal", ITOGI_ACCESS_EDIT, &error), ==, 0);
+  g_assert_true (itogi_test_psql_refused (clerk, legal));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -305,5 +420,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/read-only-refuses", test_read_only_refuses);
   g_test_add_func ("/server/password-not-shown", test_password_not_shown);
   g_test_add_func ("/server/deadlock-retried", test_deadlock_retried);
+  g_test_add_func ("/server/access-per-area", test_access_per_area);
   return g_test_run ();
 }

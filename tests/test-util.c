@@ -354,3 +354,21 @@ itogi_test_server_script (const char *name)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, &error));
 }
+
+gboolean
+itogi_test_psql_refused (const char *uri, const char *sql)
+{
+  g_autofree char *psql = g_build_filename (g_getenv ("ITOGI_TEST_PG_BIN"), "psql", NULL);
+  const char *argv[] = { psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", uri, "-c", sql, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (status, NULL))
+    return FALSE;
+  g_test_message ("psql refused: %s", err);
+  return TRUE;
+}

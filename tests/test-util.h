@@ -67,6 +67,9 @@ void itogi_test_psql (const char *uri, const char *sql);
 /* What @sql (one value) gives on the server database @uri, through psql. */
 char *itogi_test_psql_value (const char *uri, const char *sql);
 
+/* Whether psql refuses @sql on @uri (it exits with an error): what the server would not do. */
+gboolean itogi_test_psql_refused (const char *uri, const char *sql);
+
 /* A digest of everything Itogi keeps in the server database @uri (every table's rows): equal
  * digests, nothing changed. */
 char *itogi_test_server_digest (const char *uri);

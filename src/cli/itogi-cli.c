@@ -81,6 +81,8 @@ static const struct
   { "check", N_ ("the schema, integrity and references of the database") },
   { "upgrade", N_ ("an older data format brought up to date, after a backup") },
   { N_ ("copy SOURCE DEST"), N_ ("a whole database copied and verified, between files and servers") },
+  { N_ ("access grant|revoke ROLE (--area SLUG [--read] | --all | --manage), access list"),
+    N_ ("who may read or edit which area of a server’s database") },
 };
 
 static void
@@ -979,6 +981,97 @@ cmd_copy (const GlobalOptions *global, int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+/* access grant|revoke ROLE (--area SLUG [--read] | --all | --manage), access list: the rights of
+ * the server's roles, which the server enforces. */
+static int
+cmd_access (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  const char *role = NULL, *area = NULL;
+  gboolean read = FALSE, all = FALSE, manage = FALSE, grant;
+  ItogiAccessLevel level;
+  const char *usage = _ ("Usage: itogi-cli --database URI access grant|revoke ROLE (--area SLUG [--read] | "
+                         "--all | --manage), or access list.");
+
+  if (argc == 2 && strcmp (argv[1], "list") == 0)
+    {
+      g_autoptr (GPtrArray) rights = NULL;
+
+      store = open_store (global, FOR_READING, &error);
+      if (store == NULL || (rights = itogi_store_list_access (store, &error)) == NULL)
+        return fail_error (error);
+      for (guint i = 0; i < rights->len; i++)
+        {
+          ItogiAccess *a = rights->pdata[i];
+          g_autofree char *line = NULL;
+
+          switch (a->level)
+            {
+            case ITOGI_ACCESS_READ:
+              /* Translators: «clerk: читает «legal»» */
+              line = g_strdup_printf (_ ("%s: reads “%s”"), a->role, a->area_slug);
+              break;
+            case ITOGI_ACCESS_EDIT:
+              line = g_strdup_printf (_ ("%s: edits “%s”"), a->role, a->area_slug);
+              break;
+            case ITOGI_ACCESS_ALL:
+              line = g_strdup_printf (_ ("%s: reads and edits every area"), a->role);
+              break;
+            case ITOGI_ACCESS_MANAGE:
+            default:
+              line = g_strdup_printf (_ ("%s: manages the areas, the indicators and the rights"), a->role);
+              break;
+            }
+          out (line);
+          out ("\n");
+        }
+      return EXIT_SUCCESS;
+    }
+  if (argc < 3 || (strcmp (argv[1], "grant") != 0 && strcmp (argv[1], "revoke") != 0) || argv[2][0] == '-')
+    return fail (EXIT_USAGE, usage);
+  grant = strcmp (argv[1], "grant") == 0;
+  role = argv[2];
+  for (int i = 3; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--area") == 0 && i + 1 < argc)
+        area = argv[++i];
+      else if (strcmp (argv[i], "--read") == 0)
+        read = TRUE;
+      else if (strcmp (argv[i], "--all") == 0)
+        all = TRUE;
+      else if (strcmp (argv[i], "--manage") == 0)
+        manage = TRUE;
+      else
+        return fail (EXIT_USAGE, usage);
+    }
+  /* Exactly one kind of right; --read only with an area, and only when giving it. */
+  if ((area != NULL) + all + manage != 1 || (read && (area == NULL || !grant)))
+    return fail (EXIT_USAGE, usage);
+  level = all      ? ITOGI_ACCESS_ALL
+          : manage ? ITOGI_ACCESS_MANAGE
+          : read   ? ITOGI_ACCESS_READ
+                   : ITOGI_ACCESS_EDIT;
+  store = open_store (global, FOR_WRITING, &error);
+  if (store == NULL)
+    return fail_error (error);
+  if (grant)
+    {
+      if (!itogi_store_grant (store, role, area, level, &error))
+        return fail_error (error);
+      out (_ ("Granted. The server enforces it from the role’s next transaction."));
+    }
+  else
+    {
+      gint64 gone = itogi_store_revoke (store, role, area, level, &error);
+      if (gone < 0)
+        return fail_error (error);
+      out (gone > 0 ? _ ("Revoked.") : _ ("The role had no such right: nothing was changed."));
+    }
+  out ("\n");
+  return EXIT_SUCCESS;
+}
+
 typedef struct
 {
   const char *name;
@@ -989,6 +1082,7 @@ static const Command commands[] = {
   { "init", cmd_init },     { "table", cmd_table },     { "areas", cmd_areas },     { "chart", cmd_chart },
   { "export", cmd_export }, { "import", cmd_import },   { "report", cmd_report },   { "backup", cmd_backup },
   { "check", cmd_check },   { "restore", cmd_restore }, { "upgrade", cmd_upgrade }, { "copy", cmd_copy },
+  { "access", cmd_access },
 };
 
 int

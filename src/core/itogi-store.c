@@ -1853,3 +1853,130 @@ itogi_store_set_report_text (ItogiStore *store, gint64 area_id, int year, int co
     }
   return write_end (store, own, ok, error);
 }
+
+/* ---- rights per area (a server's) ---- */
+
+static const char *const access_levels[] = { "read", "edit", "all", "manage" };
+
+void
+itogi_access_free (ItogiAccess *access)
+{
+  if (access == NULL)
+    return;
+  g_free (access->role);
+  g_free (access->area_slug);
+  g_free (access);
+}
+
+static gboolean
+server_only (ItogiStore *store, GError **error)
+{
+  if (itogi_store_is_server (store))
+    return TRUE;
+  g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                       _ ("Rights per area are a shared server’s: a database file is open to whoever may "
+                          "open its folder. Nothing was changed."));
+  return FALSE;
+}
+
+/* The id of area @slug for a right that names one, 0 for one that does not. */
+static gboolean
+access_area (ItogiStore *store, const char *slug, ItogiAccessLevel level, gint64 *area_id, GError **error)
+{
+  g_autoptr (ItogiArea) area = NULL;
+
+  *area_id = 0;
+  if (level == ITOGI_ACCESS_ALL || level == ITOGI_ACCESS_MANAGE)
+    return TRUE;
+  g_return_val_if_fail (slug != NULL, FALSE);
+  area = itogi_store_find_area (store, slug, error);
+  if (area == NULL)
+    return FALSE;
+  *area_id = area->id;
+  return TRUE;
+}
+
+gboolean
+itogi_store_grant (ItogiStore *store, const char *role, const char *area_slug, ItogiAccessLevel level,
+                   GError **error)
+{
+  g_autoptr (ItogiStmt) stmt = NULL;
+  gint64 area_id = 0;
+  gboolean own, ok;
+
+  g_return_val_if_fail (level <= ITOGI_ACCESS_MANAGE, FALSE);
+  if (!server_only (store, error) || !access_area (store, area_slug, level, &area_id, error)
+      || !write_begin (store, &own, error))
+    return FALSE;
+  stmt = prepare (store, "SELECT itogi_grant (?, ?, ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, role);
+      if (area_id != 0)
+        itogi_stmt_bind_int (stmt, 2, area_id);
+      else
+        itogi_stmt_bind_text (stmt, 2, NULL);
+      bind_text (stmt, 3, access_levels[level]);
+      ok = step_done (stmt, error);
+    }
+  return write_end (store, own, ok, error);
+}
+
+gint64
+itogi_store_revoke (ItogiStore *store, const char *role, const char *area_slug, ItogiAccessLevel level,
+                    GError **error)
+{
+  g_autoptr (ItogiStmt) stmt = NULL;
+  gint64 area_id = 0, gone = 0;
+  gboolean own, ok;
+
+  g_return_val_if_fail (level <= ITOGI_ACCESS_MANAGE, -1);
+  if (!server_only (store, error) || !access_area (store, area_slug, level, &area_id, error)
+      || !write_begin (store, &own, error))
+    return -1;
+  /* Both a read and an edit right of the area go: the area is taken back whole. */
+  stmt = prepare (store, "SELECT itogi_revoke (?, ?, ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_text (stmt, 1, role);
+      if (area_id != 0)
+        itogi_stmt_bind_int (stmt, 2, area_id);
+      else
+        itogi_stmt_bind_text (stmt, 2, NULL);
+      itogi_stmt_bind_text (stmt, 3, area_id != 0 ? NULL : access_levels[level]);
+      ok = run_returning_id (stmt, &gone, error);
+    }
+  return write_end (store, own, ok, error) ? gone : -1;
+}
+
+static gpointer
+access_from_row (ItogiStmt *stmt)
+{
+  ItogiAccess *access = g_new0 (ItogiAccess, 1);
+  const char *level = itogi_stmt_text (stmt, 2);
+
+  access->role = column_dup (stmt, 0);
+  access->area_slug = column_dup (stmt, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (access_levels); i++)
+    if (g_strcmp0 (level, access_levels[i]) == 0)
+      access->level = (ItogiAccessLevel)i;
+  return access;
+}
+
+GPtrArray *
+itogi_store_list_access (ItogiStore *store, GError **error)
+{
+  g_autoptr (ItogiStmt) stmt = NULL;
+
+  if (!server_only (store, error))
+    return NULL;
+  stmt = prepare (store,
+                  "SELECT x.role, a.slug, x.level FROM access x LEFT JOIN areas a ON a.id = x.area_id"
+                  " ORDER BY x.role, a.position NULLS FIRST, x.level",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_rows (store, stmt, access_from_row, (GDestroyNotify)itogi_access_free, error);
+}

@@ -235,6 +235,35 @@ char *itogi_store_server_place (const char *uri, char **user);
 /* Whether it is a shared server's database (PostgreSQL), not a file. */
 gboolean itogi_store_is_server (ItogiStore *store);
 
+/* Rights per area on a shared server (PostgreSQL roles; the server enforces them). */
+typedef enum
+{
+  ITOGI_ACCESS_READ,   /* read one area's figures, notes and tasks */
+  ITOGI_ACCESS_EDIT,   /* read and change one area's */
+  ITOGI_ACCESS_ALL,    /* read and change every area's: the head of administration */
+  ITOGI_ACCESS_MANAGE, /* the areas, the indicators and the rights themselves */
+} ItogiAccessLevel;
+
+typedef struct
+{
+  char *role;
+  char *area_slug; /* NULL for ITOGI_ACCESS_ALL and ITOGI_ACCESS_MANAGE */
+  ItogiAccessLevel level;
+} ItogiAccess;
+
+void itogi_access_free (ItogiAccess *access);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiAccess, itogi_access_free)
+
+/* Give @role (a server role) @level, on the area @area_slug for READ and EDIT (NULL otherwise).
+ * Only a server's database has rights; a file is as open as its folder. */
+gboolean itogi_store_grant (ItogiStore *store, const char *role, const char *area_slug,
+                            ItogiAccessLevel level, GError **error);
+/* Take it back; how many rights went (0: @role had none such). */
+gint64 itogi_store_revoke (ItogiStore *store, const char *role, const char *area_slug, ItogiAccessLevel level,
+                           GError **error);
+/* Every right given, by role, then area. */
+GPtrArray *itogi_store_list_access (ItogiStore *store, GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiStore, itogi_store_free)
 
 G_END_DECLS

@@ -165,3 +165,134 @@ CREATE TRIGGER institutions_history AFTER INSERT OR UPDATE OR DELETE ON institut
   FOR EACH ROW EXECUTE FUNCTION itogi_record_change ();
 CREATE TRIGGER report_texts_history AFTER INSERT OR UPDATE OR DELETE ON report_texts
   FOR EACH ROW EXECUTE FUNCTION itogi_record_change ();
+
+-- Who may do what. People are PostgreSQL roles, made by the server's administrator (createuser);
+-- `itogi-cli access grant` writes their rights here and grants the tables, and the server enforces
+-- them by row-level security, whatever program a role logs in with. The tables' owner (the role
+-- that ran `init`) is not bound by them. Levels: read or edit one area (area_id), all (every area),
+-- manage (the areas, the indicators, the rights).
+CREATE TABLE access (
+  role name NOT NULL,
+  area_id bigint REFERENCES areas (id) ON DELETE CASCADE,
+  level text NOT NULL CHECK (level IN ('read', 'edit', 'all', 'manage')),
+  CHECK ((level IN ('read', 'edit')) = (area_id IS NOT NULL)),
+  UNIQUE NULLS NOT DISTINCT (role, area_id, level)
+);
+
+CREATE FUNCTION itogi_may_read (area bigint) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT EXISTS (SELECT 1 FROM public.access a WHERE a.role = session_user
+                   AND (a.level IN ('all', 'manage') OR a.area_id = area))
+$$;
+
+CREATE FUNCTION itogi_may_edit (area bigint) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT EXISTS (SELECT 1 FROM public.access a WHERE a.role = session_user
+                   AND (a.level = 'all' OR (a.level = 'edit' AND a.area_id = area)))
+$$;
+
+CREATE FUNCTION itogi_may_manage () RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT EXISTS (SELECT 1 FROM public.access a WHERE a.role = session_user AND a.level = 'manage')
+$$;
+
+CREATE FUNCTION itogi_indicator_area (indicator bigint) RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT area_id FROM public.indicators WHERE id = indicator
+$$;
+
+CREATE FUNCTION itogi_institution_area (institution bigint) RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT area_id FROM public.institutions WHERE id = institution
+$$;
+
+-- An area's figures, notes, tasks and texts: read by who may read the area, written by who may
+-- edit it (a write must be allowed both for the row as it was and as it becomes).
+ALTER TABLE indicator_values ENABLE ROW LEVEL SECURITY;
+CREATE POLICY area_read ON indicator_values FOR SELECT
+  USING (itogi_may_read (itogi_indicator_area (indicator_id)));
+CREATE POLICY area_edit ON indicator_values FOR ALL
+  USING (itogi_may_edit (itogi_indicator_area (indicator_id)))
+  WITH CHECK (itogi_may_edit (itogi_indicator_area (indicator_id)));
+ALTER TABLE area_notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY area_read ON area_notes FOR SELECT USING (itogi_may_read (area_id));
+CREATE POLICY area_edit ON area_notes FOR ALL USING (itogi_may_edit (area_id)) WITH CHECK (itogi_may_edit (area_id));
+ALTER TABLE tasks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY area_read ON tasks FOR SELECT USING (itogi_may_read (area_id));
+CREATE POLICY area_edit ON tasks FOR ALL USING (itogi_may_edit (area_id)) WITH CHECK (itogi_may_edit (area_id));
+ALTER TABLE report_texts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY area_read ON report_texts FOR SELECT USING (itogi_may_read (area_id));
+CREATE POLICY area_edit ON report_texts FOR ALL USING (itogi_may_edit (area_id)) WITH CHECK (itogi_may_edit (area_id));
+ALTER TABLE institution_notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY area_read ON institution_notes FOR SELECT
+  USING (itogi_may_read (itogi_institution_area (institution_id)));
+CREATE POLICY area_edit ON institution_notes FOR ALL
+  USING (itogi_may_edit (itogi_institution_area (institution_id)))
+  WITH CHECK (itogi_may_edit (itogi_institution_area (institution_id)));
+
+-- The office's structure: seen by everyone with a right, changed by those who manage.
+ALTER TABLE areas ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON areas FOR SELECT USING (true);
+CREATE POLICY managers_write ON areas FOR ALL USING (itogi_may_manage ()) WITH CHECK (itogi_may_manage ());
+ALTER TABLE indicators ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON indicators FOR SELECT USING (true);
+CREATE POLICY managers_write ON indicators FOR ALL USING (itogi_may_manage ()) WITH CHECK (itogi_may_manage ());
+ALTER TABLE institutions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON institutions FOR SELECT USING (true);
+CREATE POLICY managers_write ON institutions FOR ALL USING (itogi_may_manage ()) WITH CHECK (itogi_may_manage ());
+ALTER TABLE meta ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON meta FOR SELECT USING (true);
+CREATE POLICY managers_write ON meta FOR ALL USING (itogi_may_manage ()) WITH CHECK (itogi_may_manage ());
+-- A step is its maker's: made in their name, seen by all.
+ALTER TABLE steps ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON steps FOR SELECT USING (true);
+CREATE POLICY own_steps ON steps FOR INSERT WITH CHECK (who = session_user);
+CREATE POLICY own_undo ON steps FOR UPDATE USING (who = session_user) WITH CHECK (who = session_user);
+CREATE POLICY own_drop ON steps FOR DELETE USING (who = session_user);
+
+-- The history is written by its trigger alone, as the tables' owner.
+ALTER FUNCTION itogi_record_change () SECURITY DEFINER SET search_path = pg_catalog, public;
+
+-- Rights are given and taken by the tables' owner (or a manager) through these, so that a role's
+-- name reaches SQL only as a quoted identifier (format %I), never spliced from text.
+CREATE FUNCTION itogi_grant (who name, area bigint, what text) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = who) THEN
+    RAISE EXCEPTION USING ERRCODE = '42704', MESSAGE = format ('role %s does not exist', who);
+  END IF;
+  INSERT INTO access (role, area_id, level) VALUES (who, area, what) ON CONFLICT DO NOTHING;
+  EXECUTE format ('GRANT USAGE ON SCHEMA %I TO %I', current_schema (), who);
+  EXECUTE format ('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO %I', current_schema (), who);
+  IF what <> 'read' THEN
+    EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON indicator_values, area_notes, tasks, report_texts,'
+                    ' institution_notes, steps TO %I', who);
+    EXECUTE format ('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO %I', current_schema (), who);
+  END IF;
+  IF what = 'manage' THEN
+    EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON areas, indicators, institutions, meta TO %I', who);
+  END IF;
+END
+$$;
+
+CREATE FUNCTION itogi_revoke (who name, area bigint, what text) RETURNS bigint
+  LANGUAGE plpgsql AS $$
+DECLARE
+  gone bigint;
+BEGIN
+  DELETE FROM access WHERE role = who AND area_id IS NOT DISTINCT FROM area AND (what IS NULL OR level = what);
+  GET DIAGNOSTICS gone = ROW_COUNT;
+  -- Table rights follow what is left: none at all, none to write, none to manage.
+  IF NOT EXISTS (SELECT 1 FROM access WHERE role = who AND level = 'manage') THEN
+    EXECUTE format ('REVOKE INSERT, UPDATE, DELETE ON areas, indicators, institutions, meta FROM %I', who);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM access WHERE role = who AND level <> 'read') THEN
+    EXECUTE format ('REVOKE INSERT, UPDATE, DELETE ON indicator_values, area_notes, tasks, report_texts,'
+                    ' institution_notes, steps FROM %I', who);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM access WHERE role = who) THEN
+    EXECUTE format ('REVOKE SELECT ON ALL TABLES IN SCHEMA %I FROM %I', current_schema (), who);
+  END IF;
+  RETURN gone;
+END
+$$;
