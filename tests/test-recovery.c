@@ -943,6 +943,20 @@ wait_server_window (Fixture *f)
   return find_window (f);
 }
 
+/* Whether a shown label under @root says exactly @text. */
+static gboolean
+shows_text (GtkWidget *root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  itogi_test_collect_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_drawable (labels->pdata[i])
+        && g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* `itogi --database URI` of a role that logs in with a password: the password is asked (no
  * keyring in this session), a wrong one is said to be wrong and asked again, the right one opens
  * the window, whose header names the server's database; a file's copies are not offered. */
@@ -965,10 +979,16 @@ test_server_password (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
   }
   grants = g_strdup_printf ("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clerk') THEN"
-                            " CREATE ROLE clerk LOGIN PASSWORD 'верный пароль'; END IF; END $$;"
-                            " GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO clerk;"
-                            " GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO clerk;");
+                            " CREATE ROLE clerk LOGIN PASSWORD 'верный пароль'; END IF; END $$;");
   itogi_test_psql (admin, grants);
+  /* The clerk edits the legal area and may read the documents; the rest is not theirs. */
+  {
+    g_autoptr (ItogiStore) store = itogi_store_open (admin, &error);
+    g_assert_no_error (error);
+    g_assert_true (itogi_store_grant (store, "clerk", "legal", ITOGI_ACCESS_EDIT, &error));
+    g_assert_true (itogi_store_grant (store, "clerk", "documents", ITOGI_ACCESS_READ, &error));
+    g_assert_no_error (error);
+  }
 
   start_app (f, clerk);
   dialog = wait_dialog (f, itogi_test_tr ("Password Needed"));
@@ -1008,6 +1028,28 @@ test_server_password (Fixture *f, gconstpointer data)
   }
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "win.backup"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "win.restore-backup"));
+
+  /* The window shows what the role may see: the two areas, the one to read marked so, with
+   * whom to ask; the one to edit not. */
+  {
+    g_auto (GStrv) tabs = itogi_window_list_tab_labels (window);
+    g_autofree char *asked
+        = itogi_test_trf ("You may only read this area. To change its figures, ask %s for the "
+                          "right to edit it.",
+                          g_getenv ("ITOGI_TEST_PG_USER"), NULL);
+    GtkWidget *documents, *legal;
+
+    g_assert_cmpuint (g_strv_length (tabs), ==, 4); /* Overview, the two areas, Report */
+    g_assert_true (itogi_window_show_page (window, "documents"));
+    settle ();
+    documents = itogi_window_get_page (window, "documents");
+    g_assert_true (shows_text (documents, asked));
+    g_assert_true (itogi_window_show_page (window, "legal"));
+    settle ();
+    legal = itogi_window_get_page (window, "legal");
+    g_assert_false (shows_text (legal, asked));
+    g_assert_false (itogi_window_show_page (window, "appeals"));
+  }
 }
 
 /* The server goes away while a figure is typed: the figure stays in its cell, marked, with a plain

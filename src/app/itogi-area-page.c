@@ -31,6 +31,8 @@ struct _ItogiAreaPage
   GtkWidget *scroller;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
+  GtkWidget *rights_box; /* on a server: this area may only be read, and whom to ask */
+  GtkLabel *rights_label;
   AdwStatusPage *empty_state;
   GtkBox *table_box;
   GtkWidget *structure_box;
@@ -1190,6 +1192,8 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, rights_box);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, rights_label);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, empty_state);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, table_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, structure_box);
@@ -1279,6 +1283,19 @@ show_titles (ItogiAreaPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
                           area->description != NULL && *area->description != '\0'
                               && g_strcmp0 (area->description, area->title) != 0);
+  /* On a shared server a role may only read some areas: said here, with whom to ask. */
+  if (itogi_store_area_right (self->store, area->id) == ITOGI_AREA_READ)
+    {
+      g_autofree char *keepers = itogi_store_rights_keepers (self->store);
+      g_autofree char *text
+          = g_strdup_printf (_ ("You may only read this area. To change its figures, ask %s "
+                                "for the right to edit it."),
+                             keepers != NULL ? keepers : _ ("the database’s administrator"));
+      gtk_label_set_text (self->rights_label, text);
+      gtk_widget_set_visible (self->rights_box, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->rights_box, FALSE);
 }
 
 GtkWidget *

@@ -597,7 +597,24 @@ build_pages (ItogiWindow *self, GError **error)
   for (guint i = 0; i < areas->len; i++)
     {
       ItogiArea *area = g_ptr_array_index (areas, i);
-      GtkWidget *row = sidebar_row_new (area->slug, area->short_title, area->title, area->icon);
+      ItogiAreaRight right = itogi_store_area_right (self->store, area->id);
+      GtkWidget *row;
+
+      /* On a shared server the window shows what the role may see, and marks what it may only read. */
+      if (right == ITOGI_AREA_HIDDEN)
+        continue;
+      row = sidebar_row_new (area->slug, area->short_title, area->title, area->icon);
+      if (right == ITOGI_AREA_READ)
+        {
+          GtkWidget *lock = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+          g_autofree char *tooltip = g_strdup_printf ("%s (%s)", area->title, _ ("read only"));
+
+          gtk_widget_add_css_class (lock, "dim-label");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _ ("read only"), -1);
+          gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), lock);
+          gtk_widget_set_tooltip_text (row, tooltip);
+        }
 
       g_object_set_data_full (G_OBJECT (row), "area", itogi_area_copy (area),
                               (GDestroyNotify)itogi_area_free);

@@ -1980,3 +1980,45 @@ itogi_store_list_access (ItogiStore *store, GError **error)
     return NULL;
   return collect_rows (store, stmt, access_from_row, (GDestroyNotify)itogi_access_free, error);
 }
+
+ItogiAreaRight
+itogi_store_area_right (ItogiStore *store, gint64 area_id)
+{
+  g_autoptr (ItogiStmt) stmt = NULL;
+
+  if (!itogi_store_is_server (store))
+    return ITOGI_AREA_EDIT;
+  /* The owner (and a superuser) is bound by no policy: everything is theirs. */
+  stmt = prepare (store,
+                  "SELECT (SELECT r.rolsuper OR pg_has_role (session_user, c.relowner, 'MEMBER')"
+                  "          FROM pg_catalog.pg_class c, pg_catalog.pg_roles r"
+                  "         WHERE c.oid = 'areas'::regclass AND r.rolname = session_user),"
+                  "       itogi_may_edit (?1), itogi_may_read (?1)",
+                  NULL);
+  if (stmt == NULL)
+    return ITOGI_AREA_READ;
+  itogi_stmt_bind_int (stmt, 1, area_id);
+  if (itogi_stmt_step (stmt, NULL) != ITOGI_STMT_ROW)
+    return ITOGI_AREA_READ;
+  if (itogi_stmt_int (stmt, 0) != 0 || itogi_stmt_int (stmt, 1) != 0)
+    return ITOGI_AREA_EDIT;
+  return itogi_stmt_int (stmt, 2) != 0 ? ITOGI_AREA_READ : ITOGI_AREA_HIDDEN;
+}
+
+char *
+itogi_store_rights_keepers (ItogiStore *store)
+{
+  g_autoptr (ItogiStmt) stmt = NULL;
+
+  if (!itogi_store_is_server (store))
+    return NULL;
+  stmt = prepare (
+      store,
+      "SELECT coalesce ((SELECT string_agg (DISTINCT role, ', ') FROM access WHERE level = 'manage'),"
+      "                 (SELECT pg_get_userbyid (relowner) FROM pg_catalog.pg_class"
+      "                   WHERE oid = 'areas'::regclass))",
+      NULL);
+  if (stmt == NULL || itogi_stmt_step (stmt, NULL) != ITOGI_STMT_ROW)
+    return NULL;
+  return column_dup (stmt, 0);
+}

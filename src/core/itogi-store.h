@@ -261,6 +261,19 @@ gboolean itogi_store_grant (ItogiStore *store, const char *role, const char *are
 /* Take it back; how many rights went (0: @role had none such). */
 gint64 itogi_store_revoke (ItogiStore *store, const char *role, const char *area_slug, ItogiAccessLevel level,
                            GError **error);
+/* What the role logged in may do with the area @area_id: on a server, as its rights say (the
+ * tables' owner and superusers may do everything); a file is ITOGI_AREA_EDIT throughout (what its
+ * folder allows is the window's read-only bar). */
+typedef enum
+{
+  ITOGI_AREA_HIDDEN, /* not even read */
+  ITOGI_AREA_READ,
+  ITOGI_AREA_EDIT,
+} ItogiAreaRight;
+ItogiAreaRight itogi_store_area_right (ItogiStore *store, gint64 area_id);
+/* Whom to ask for a right: the roles that manage them, else the tables' owner; NULL on a file. */
+char *itogi_store_rights_keepers (ItogiStore *store);
+
 /* Every right given, by role, then area. */
 GPtrArray *itogi_store_list_access (ItogiStore *store, GError **error);
 
