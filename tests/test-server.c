@@ -384,6 +384,18 @@ test_access_per_area (void)
     g_autoptr (ItogiIndicator) ind = first_indicator (store);
 
     g_assert_no_error (error);
+    /* The clerk sees only their area: in the list of areas and of every area's indicators. */
+    {
+      g_autoptr (GPtrArray) areas = itogi_store_list_areas (as_clerk, FALSE, &error);
+      g_autoptr (GPtrArray) all = itogi_store_list_indicators (as_clerk, 0, FALSE, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (areas->len, ==, 1);
+      g_assert_cmpstr (((ItogiArea *)areas->pdata[0])->slug, ==, "legal");
+      g_assert_cmpuint (all->len, >, 0);
+      for (guint i = 0; i < all->len; i++)
+        g_assert_cmpint (((ItogiIndicator *)all->pdata[i])->area_id, ==, ((ItogiArea *)areas->pdata[0])->id);
+    }
     session = itogi_session_new (as_clerk);
     g_assert_true (itogi_store_get_year_value (store, ind, 2023, &before, &error));
     g_assert_cmpint (itogi_session_edit (session, "Правка", set_month, &e, NULL, &error), ==, 0);

@@ -600,9 +600,8 @@ build_pages (ItogiWindow *self, GError **error)
       ItogiAreaRight right = itogi_store_area_right (self->store, area->id);
       GtkWidget *row;
 
-      /* On a shared server the window shows what the role may see, and marks what it may only read. */
-      if (right == ITOGI_AREA_HIDDEN)
-        continue;
+      /* On a shared server the window shows what the role may see (the areas listed are those
+       * already), and marks what it may only read. */
       row = sidebar_row_new (area->slug, area->short_title, area->title, area->icon);
       if (right == ITOGI_AREA_READ)
         {

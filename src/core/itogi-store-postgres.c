@@ -400,6 +400,12 @@ pg_json_field (const char *expr, const char *key, gboolean as_int)
   return g_strdup_printf ("((%s) ->> '%s')", expr, key);
 }
 
+static char *
+pg_area_visible (const char *column)
+{
+  return g_strdup_printf ("itogi_may_see (%s)", column);
+}
+
 /* The row's column with the table's own type. */
 static char *
 pg_json_column (const char *param, const char *table, const char *column)
@@ -431,6 +437,7 @@ const ItogiStoreEngine itogi_store_postgres_engine = {
   .close = pg_close,
   .json_field = pg_json_field,
   .json_column = pg_json_column,
+  .area_visible = pg_area_visible,
 };
 
 /* ---- connecting ---- */

@@ -62,6 +62,8 @@ struct _ItogiStoreEngine
   /* SQL the engines spell differently. A history row (old/new) is a JSON object of the row. */
   /* @key of the JSON @expr, as text, or as an integer when @as_int. */
   char *(*json_field) (const char *expr, const char *key, gboolean as_int);
+  /* Whether the logged-in role may see the area whose id is @column (SQL, true on a file). */
+  char *(*area_visible) (const char *column);
   /* @column of a row of @table given as JSON text in parameter @param (`?1`), with its type. */
   char *(*json_column) (const char *param, const char *table, const char *column);
 };

@@ -289,6 +289,14 @@ sqlite_json_field (const char *expr, const char *key, gboolean as_int)
   return g_strdup_printf ("json_extract (%s, '$.%s')", expr, key);
 }
 
+/* A file's areas are all its reader's. */
+static char *
+sqlite_area_visible (const char *column)
+{
+  (void)column;
+  return g_strdup ("TRUE");
+}
+
 static char *
 sqlite_json_column (const char *param, const char *table, const char *column)
 {
@@ -320,4 +328,5 @@ const ItogiStoreEngine itogi_store_sqlite_engine = {
   .close = itogi_store_sqlite_close,
   .json_field = sqlite_json_field,
   .json_column = sqlite_json_column,
+  .area_visible = sqlite_area_visible,
 };

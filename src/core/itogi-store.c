@@ -389,10 +389,12 @@ area_from_row (ItogiStmt *stmt)
 GPtrArray *
 itogi_store_list_areas (ItogiStore *store, gboolean include_archived, GError **error)
 {
-  g_autoptr (ItogiStmt) stmt = prepare (store,
-                                        "SELECT " AREA_COLUMNS " FROM areas WHERE archived = 0 OR ?1 <> 0"
-                                        " ORDER BY position, id",
-                                        error);
+  /* On a server, only the areas the role may see: the window, the exports and the report alike. */
+  g_autofree char *visible = store->engine->area_visible ("id");
+  g_autofree char *sql = g_strdup_printf ("SELECT " AREA_COLUMNS " FROM areas WHERE (archived = 0 OR ?1 <> 0)"
+                                          " AND %s ORDER BY position, id",
+                                          visible);
+  g_autoptr (ItogiStmt) stmt = prepare (store, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -452,16 +454,19 @@ GPtrArray *
 itogi_store_list_indicators (ItogiStore *store, gint64 area_id, gboolean include_archived, GError **error)
 {
   g_autoptr (ItogiStmt) stmt = NULL;
+  /* Every area's: on a server only those of the areas the role may see. */
+  g_autofree char *visible = store->engine->area_visible ("a.id");
+  g_autofree char *sql
+      = g_strdup_printf ("SELECT i.id, i.area_id, i.slug, i.title, i.unit, i.form_one, i.form_few,"
+                         "       i.form_many, i.kind, i.scale, i.aggregation, i.polarity, i.position,"
+                         "       i.description, i.archived, i.sentence"
+                         "  FROM indicators i JOIN areas a ON a.id = i.area_id"
+                         " WHERE (?1 = 0 OR i.area_id = ?1) AND (i.archived = 0 OR ?2 <> 0)"
+                         "   AND (a.archived = 0 OR ?2 <> 0 OR ?1 <> 0) AND (?1 <> 0 OR %s)"
+                         " ORDER BY a.position, a.id, i.position, i.id",
+                         visible);
 
-  stmt = prepare (store,
-                  "SELECT i.id, i.area_id, i.slug, i.title, i.unit, i.form_one, i.form_few,"
-                  "       i.form_many, i.kind, i.scale, i.aggregation, i.polarity, i.position,"
-                  "       i.description, i.archived, i.sentence"
-                  "  FROM indicators i JOIN areas a ON a.id = i.area_id"
-                  " WHERE (?1 = 0 OR i.area_id = ?1) AND (i.archived = 0 OR ?2 <> 0)"
-                  "   AND (a.archived = 0 OR ?2 <> 0 OR ?1 <> 0)"
-                  " ORDER BY a.position, a.id, i.position, i.id",
-                  error);
+  stmt = prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
   itogi_stmt_bind_int (stmt, 1, area_id);

@@ -191,6 +191,15 @@ CREATE FUNCTION itogi_may_edit (area bigint) RETURNS boolean
                    AND (a.level = 'all' OR (a.level = 'edit' AND a.area_id = area)))
 $$;
 
+-- Whether the role that logged in sees the area at all: the owner and superusers see everything.
+CREATE FUNCTION itogi_may_see (area bigint) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT coalesce ((SELECT r.rolsuper OR pg_has_role (session_user, c.relowner, 'MEMBER')
+                      FROM pg_catalog.pg_class c, pg_catalog.pg_roles r
+                     WHERE c.oid = 'public.areas'::regclass AND r.rolname = session_user), false)
+         OR public.itogi_may_read (area)
+$$;
+
 CREATE FUNCTION itogi_may_manage () RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT EXISTS (SELECT 1 FROM public.access a WHERE a.role = session_user AND a.level = 'manage')
