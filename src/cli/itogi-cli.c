@@ -1052,6 +1052,14 @@ cmd_access (const GlobalOptions *global, int argc, char **argv)
           : manage ? ITOGI_ACCESS_MANAGE
           : read   ? ITOGI_ACCESS_READ
                    : ITOGI_ACCESS_EDIT;
+  /* Refused before a file is opened for writing: opening one may upgrade it or change its journal. */
+  {
+    g_autofree char *path = database_path (global);
+    if (!itogi_store_location_is_server (path))
+      return fail (EXIT_FAILURE,
+                   _ ("Rights per area are a shared server’s: a database file is open to whoever may "
+                      "open its folder. Nothing was changed."));
+  }
   store = open_store (global, FOR_WRITING, &error);
   if (store == NULL)
     return fail_error (error);
