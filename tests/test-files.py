@@ -455,12 +455,13 @@ ODD_FILES = [
     ("another program's database with its -wal", foreign_case(True), None),
     ("a damaged database", damaged_case, []),
     ("a database beside another database's -wal", other_wal_case, None),
-    ("data format 0 with the tables of format 4", sql_case("PRAGMA user_version = 0"), None),
+    ("data format 0 with the tables of format 5", sql_case("PRAGMA user_version = 0"), None),
     ("data format 0 in the -wal", sql_case("PRAGMA user_version = 0", leave_wal=True), None),
     ("data format -1", sql_case("PRAGMA user_version = -1"), None),
     ("data format 99 (newer)", sql_case("PRAGMA user_version = 99"), None),
-    ("data format 2 with the tables of format 4", sql_case("PRAGMA user_version = 2"), None),
-    ("data format 3 with the tables of format 4", sql_case("PRAGMA user_version = 3"), None),
+    ("data format 2 with the tables of format 5", sql_case("PRAGMA user_version = 2"), None),
+    ("data format 3 with the tables of format 5", sql_case("PRAGMA user_version = 3"), None),
+    ("data format 4 with the tables of format 5", sql_case("PRAGMA user_version = 4"), None),
     ("a renamed index", sql_case("DROP INDEX indicator_values_by_year; "
                                  "CREATE INDEX by_year ON indicator_values (year)"),
      ["indicator_values_by_year", "by_year"]),
@@ -599,7 +600,7 @@ def test_upgrade_and_older_formats(env):
         con.execute(f"DROP TRIGGER {name}")
     con.executescript("DROP TABLE edit_session; DROP TABLE history; DROP TABLE steps; "
                       "ALTER TABLE indicators DROP COLUMN sentence; DROP TABLE report_texts; "
-                      "DROP INDEX indicator_values_by_year; PRAGMA user_version = 1;")
+                      "DROP INDEX indicator_values_by_year; DROP TABLE area_status; PRAGMA user_version = 1;")
     con.close()
     backups = os.path.join(d, "itogi-backups")
     for name in ("table", "export", "report"):
@@ -613,13 +614,13 @@ def test_upgrade_and_older_formats(env):
         assert not os.path.exists(backups)
     r = run("--database", db, "upgrade")
     assert r.returncode == 0, r.stderr
-    kept = [n for n in os.listdir(backups) if n.endswith("-before-v4.db")]
+    kept = [n for n in os.listdir(backups) if n.endswith("-before-v5.db")]
     assert len(kept) == 1, os.listdir(backups)
     con = sqlite3.connect(f"file:{os.path.join(backups, kept[0])}?mode=ro", uri=True)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 1
     con.close()
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 5
     con.close()
     before = snapshot(d)
     r = run("--database", db, "upgrade")

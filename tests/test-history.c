@@ -526,8 +526,8 @@ test_import_is_one_step (Fixture *f, gconstpointer data)
   g_assert_cmpint (amount (f, 2023, &present), ==, 23);
 }
 
-/* A database of the first schema gains history (v2), report texts (v3) and the index of years (v4)
- * on opening, keeping its figures. */
+/* A database of the first schema gains history (v2), report texts (v3), the index of years (v4)
+ * and the sign-off (v5) on opening, keeping its figures. */
 static void
 test_migrate_from_v1 (Fixture *f, gconstpointer data)
 {
@@ -551,7 +551,7 @@ test_migrate_from_v1 (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE edit_session; DROP TABLE history; DROP TABLE steps;"
                                  "ALTER TABLE indicators DROP COLUMN sentence; DROP TABLE report_texts;"
-                                 "DROP INDEX indicator_values_by_year;"
+                                 "DROP INDEX indicator_values_by_year; DROP TABLE area_status;"
                                  "PRAGMA user_version = 1;",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
@@ -570,7 +570,7 @@ test_migrate_from_v1 (Fixture *f, gconstpointer data)
 
     g_assert_nonnull (d);
     while ((name = g_dir_read_name (d)) != NULL)
-      if (g_str_has_suffix (name, "-before-v4.db"))
+      if (g_str_has_suffix (name, "-before-v5.db"))
         {
           g_autofree char *copy = g_build_filename (dir, name, NULL);
           sqlite3 *old = NULL;

@@ -49,6 +49,8 @@ static const CopiedTable tables[] = {
   { "report_texts",
     { "area_id", "year", "compare_year", "text", "changed_by", "changed_at", NULL },
     "area_id, year, compare_year" },
+  /* After every figure, note and task: an approved year's would be refused. */
+  { "area_status", { "area_id", "year", "status", "changed_by", "changed_at", NULL }, "area_id, year" },
   { "steps", { "id", "at", "who", "label", "undoes", NULL }, "id" },
   { "history", { "id", "step", "tbl", "op", "old", "new", NULL }, "id" },
 };

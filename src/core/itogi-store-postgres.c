@@ -20,6 +20,8 @@
 #include "itogi-store-private.h"
 
 #define INT8_OID 20
+/* The first data format a server database was made in; its file makes it whole. */
+#define FIRST_SERVER_FORMAT 4
 
 /* ---- errors ---- */
 
@@ -58,7 +60,9 @@ result_error (ItogiStore *store, PGresult *result, GError **error)
   if (state == NULL || PQstatus (store->pg) == CONNECTION_BAD || g_str_has_prefix (state, "08")
       || g_str_has_prefix (state, "57P"))
     return connection_lost (store, error);
-  if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
+  if (g_strcmp0 (state, "IT001") == 0)
+    g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED, itogi_store_approved_message ());
+  else if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
     g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
                  _ ("The data was refused by the database (%s). Nothing was saved."), detail);
   else if (g_strcmp0 (state, "42501") == 0 || g_strcmp0 (state, "25006") == 0)
@@ -80,6 +84,7 @@ result_error (ItogiStore *store, PGresult *result, GError **error)
 
 /* ---- the connection ---- */
 
+static gboolean upgrade_format (ItogiStore *store, int format, GError **error);
 static gboolean set_up_session (ItogiStore *store, GError **error);
 
 /* A connection lost (a server restarted, a network gone) is made again before the next
@@ -654,6 +659,19 @@ itogi_store_postgres_open (const char *uri, ItogiServerOpen mode, GError **error
       return NULL;
     }
   store->schema_version = format;
+  if (format < ITOGI_STORE_SCHEMA_VERSION && mode != ITOGI_SERVER_OPEN_CHECK)
+    {
+      if (mode != ITOGI_SERVER_OPEN_WRITE)
+        {
+          g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
+                       _ ("The database “%s” was made by an older version of Itogi: open it once for "
+                          "editing to bring it up to date. Nothing was changed."),
+                       store->path);
+          return NULL;
+        }
+      if (!upgrade_format (store, format, error))
+        return NULL;
+    }
   if (mode != ITOGI_SERVER_OPEN_WRITE)
     {
       store->read_only = TRUE;
@@ -688,6 +706,44 @@ schema_file (int version, GError **error)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* The schema files that bring a database of format @from to this one (0: a new one), in the
+ * transaction open. The first server format is 4, made whole by its file. */
+static gboolean
+run_schema_files (ItogiStore *store, int from, GError **error)
+{
+  for (int version = MAX (from + 1, FIRST_SERVER_FORMAT); version <= ITOGI_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *schema = schema_file (version, error);
+
+      if (schema == NULL || !itogi_store_exec (store, schema, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A database of an older format is brought to this one when it is opened for editing, in one
+ * transaction: by its owner (the role that set it up), since only the owner may change tables. */
+static gboolean
+upgrade_format (ItogiStore *store, int format, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (!itogi_store_begin (store, error))
+    return FALSE;
+  if (!run_schema_files (store, format, &local) || !itogi_store_commit (store, &local))
+    {
+      itogi_store_rollback (store);
+      g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
+                   _ ("The database “%s” was made by an older version of Itogi and must be brought up "
+                      "to date by its owner, who opens it once with this version (%s). Nothing was "
+                      "changed."),
+                   store->path, local->message);
+      return FALSE;
+    }
+  store->schema_version = ITOGI_STORE_SCHEMA_VERSION;
+  return TRUE;
+}
+
 /* New rows are numbered after those a fill wrote with their own ids (a copy's). */
 static gboolean
 follow_identities (ItogiStore *store, GError **error)
@@ -710,7 +766,6 @@ ItogiStore *
 itogi_store_postgres_create (const char *uri, ItogiStoreFill fill, gpointer data, GError **error)
 {
   g_autoptr (ItogiStore) store = connect_server (uri, error);
-  g_autofree char *schema = NULL;
   int format = 0;
   gboolean ok;
 
@@ -730,10 +785,9 @@ itogi_store_postgres_create (const char *uri, ItogiStoreFill fill, gpointer data
                    store->path);
       return NULL;
     }
-  schema = schema_file (ITOGI_STORE_SCHEMA_VERSION, error);
-  if (schema == NULL || !itogi_store_begin (store, error))
+  if (!itogi_store_begin (store, error))
     return NULL;
-  ok = itogi_store_exec (store, schema, error);
+  ok = run_schema_files (store, 0, error);
   store->schema_version = ITOGI_STORE_SCHEMA_VERSION;
   if (ok && fill != NULL)
     ok = fill (store, data, error);

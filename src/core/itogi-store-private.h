@@ -120,6 +120,11 @@ typedef struct
   const char *columns[17];
   const char *keys[5];
 } ItogiTrackedTable;
+
+/* What the lock of an approved year says when it refuses a write (the schemas' 005.sql), and the
+ * plain message the store gives for it instead. */
+#define ITOGI_STORE_APPROVED_MESSAGE "itogi: the area's year is approved"
+const char *itogi_store_approved_message (void);
 extern const ItogiTrackedTable itogi_tracked_tables[];
 extern const guint itogi_n_tracked_tables;
 

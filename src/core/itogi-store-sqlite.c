@@ -56,8 +56,14 @@ set_sqlite_error (sqlite3 *db, int rc, const char *path, GError **error)
 
   if (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)
     code = ITOGI_STORE_ERROR_FULL;
+  /* The lock of an approved year (schema 005.sql). */
+  if (code == ITOGI_STORE_ERROR_INVALID && g_str_has_prefix (detail, ITOGI_STORE_APPROVED_MESSAGE))
+    code = ITOGI_STORE_ERROR_APPROVED;
   switch (code)
     {
+    case ITOGI_STORE_ERROR_APPROVED:
+      g_set_error_literal (error, ITOGI_STORE_ERROR, code, itogi_store_approved_message ());
+      break;
     case ITOGI_STORE_ERROR_CORRUPT:
       /* SQLite's own words («database disk image is malformed») explain nothing to a reader. */
       g_set_error (error, ITOGI_STORE_ERROR, code, _ ("The database “%s” is damaged. Nothing was changed."),

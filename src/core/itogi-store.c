@@ -1429,6 +1429,9 @@ const ItogiTrackedTable itogi_tracked_tables[] = {
     { "area_id", "year", "compare_year", "text", "changed_by", "changed_at", NULL },
     { "area_id", "year", "compare_year", NULL } },
   { "institutions", { "id", "area_id", "name", "position", "archived", NULL }, { "id", NULL } },
+  { "area_status",
+    { "area_id", "year", "status", "changed_by", "changed_at", NULL },
+    { "area_id", "year", NULL } },
 };
 const guint itogi_n_tracked_tables = G_N_ELEMENTS (itogi_tracked_tables);
 

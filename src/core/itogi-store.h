@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 #define ITOGI_STORE_ERROR (itogi_store_error_quark ())
 
-#define ITOGI_STORE_SCHEMA_VERSION 4
+#define ITOGI_STORE_SCHEMA_VERSION 5
 
 typedef enum
 {
@@ -33,6 +33,7 @@ typedef enum
   ITOGI_STORE_ERROR_CONFLICT, /* an undo would overwrite a later change */
   ITOGI_STORE_ERROR_ALTERED,  /* its tables, columns, indexes or triggers are not this format's */
   ITOGI_STORE_ERROR_PASSWORD, /* the server asks for a password not given, or given wrong */
+  ITOGI_STORE_ERROR_APPROVED, /* the area's year is approved: its figures, notes and tasks are locked */
 } ItogiStoreError;
 
 typedef struct _ItogiStore ItogiStore;
@@ -276,6 +277,47 @@ char *itogi_store_rights_keepers (ItogiStore *store);
 
 /* Every right given, by role, then area. */
 GPtrArray *itogi_store_list_access (ItogiStore *store, GError **error);
+
+/* The year's sign-off, per area: a draft (no status yet), submitted by whoever edits the area,
+ * approved by the head of administration, who may unlock it again (back to a draft). An approved
+ * year's figures, notes and tasks are locked by the database (ITOGI_STORE_ERROR_APPROVED). */
+typedef enum
+{
+  ITOGI_AREA_DRAFT,
+  ITOGI_AREA_SUBMITTED,
+  ITOGI_AREA_APPROVED,
+} ItogiAreaStatus;
+
+const char *itogi_area_status_to_string (ItogiAreaStatus status); /* "draft", as stored */
+gboolean itogi_area_status_from_string (const char *text, ItogiAreaStatus *status);
+const char *itogi_area_status_label (ItogiAreaStatus status); /* «Утверждён», for a person */
+
+gboolean itogi_store_get_area_status (ItogiStore *store, gint64 area_id, int year, ItogiAreaStatus *status,
+                                      GError **error);
+/* Move the area's year to @status: submitting, taking back, approving (only what was submitted)
+ * or unlocking. Approving and unlocking are the head's (itogi_store_may_approve()). Recorded in
+ * the step open, if any, like any change; refused plainly, changing nothing. */
+gboolean itogi_store_set_area_status (ItogiStore *store, gint64 area_id, int year, ItogiAreaStatus status,
+                                      GError **error);
+/* Whether the role logged in is the head of administration (every area, or the tables' owner);
+ * always on a file. */
+gboolean itogi_store_may_approve (ItogiStore *store);
+
+/* How far an area's year has come. */
+typedef struct
+{
+  ItogiArea *area;
+  ItogiAreaStatus status;
+  char *changed_by, *changed_at; /* of the status; NULL for a draft never submitted */
+  guint indicators;              /* in use (not archived) */
+  GPtrArray *missing;            /* of ItogiIndicator (id, area_id, title): no figure for the year */
+} ItogiAreaProgress;
+
+void itogi_area_progress_free (ItogiAreaProgress *progress);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiAreaProgress, itogi_area_progress_free)
+/* Every area in use the role may see, in order, with its status for @year and the indicators
+ * that still lack a figure for it; one snapshot of the database. */
+GPtrArray *itogi_store_year_progress (ItogiStore *store, int year, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiStore, itogi_store_free)
 
