@@ -33,8 +33,8 @@ typedef struct
 static void
 result_clear (Result *r)
 {
-  g_free (r->out);
-  g_free (r->err);
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
@@ -827,6 +827,112 @@ test_access (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (revoke.out, itogi_test_tr ("Revoked.")));
 }
 
+/* The line of @area in «status» output, or NULL. */
+static char *
+status_line (const char *out, const char *area)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], area))
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+/* «status --year»: every area's sign-off and what lacks a figure; submit, approve, unlock; a
+ * refused move and an import into an approved year change nothing. */
+static void
+test_status (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "legal.csv", NULL);
+  g_autofree char *before = NULL, *after = NULL, *line = NULL, *head = NULL, *want = NULL;
+  /* The status words (msgctxt "status"), lowercased as the lines show them. */
+  g_autofree char *draft = g_utf8_strdown (itogi_test_tr ("status\004Draft"), -1);
+  g_autofree char *submitted = g_utf8_strdown (itogi_test_tr ("status\004Submitted"), -1);
+  g_autofree char *approved = g_utf8_strdown (itogi_test_tr ("status\004Approved"), -1);
+  const char *legal = "Правовое обеспечение — ";
+  g_auto (Result) init = { 0 };
+  g_auto (Result) r = { 0 };
+
+  /* The lines are Russian text, checked as the office reads them. */
+  if (!itogi_test_russian ())
+    {
+      g_test_skip ("the status lines are checked in Russian");
+      return;
+    }
+  g_assert_cmpstr (draft, ==, "черновик");
+  run (f, &init, "--database", f->db, "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_true (g_file_set_contents (
+      csv, "Показатель;Год;Значение\nПодано юристами Городской Управы исков и заявлений;2023;7000\n", -1, NULL));
+
+  run (f, &r, "--database", f->db, "status", "--year", "2023", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "2023\u00a0г.: утверждено 0 из 8 разделов; на утверждении: 0; "
+                                          "черновиков: 8\n"));
+  line = status_line (r.out, legal);
+  want = g_strconcat (legal, draft, "; с данными 4 из 4 показателей", NULL);
+  g_assert_cmpstr (line, ==, want);
+  result_clear (&r);
+
+  /* Approving a draft is refused, and nothing changes. */
+  before = checksum (f->db);
+  run (f, &r, "--database", f->db, "status", "--year", "2023", "--area", "legal", "--approve", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_said (&r,
+               "The area’s figures for %s have not been submitted: only submitted figures can be approved. "
+               "Nothing was changed.",
+               "2023\u00a0г.", NULL);
+  after = checksum (f->db);
+  g_assert_cmpstr (after, ==, before);
+  result_clear (&r);
+  g_clear_pointer (&after, g_free);
+
+  run (f, &r, "--database", f->db, "status", "--year", "2023", "--area", "legal", "--submit", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_free (line);
+  line = status_line (r.out, legal);
+  head = g_strconcat (legal, submitted, " (", itogi_test_user (), ", ", NULL);
+  g_assert_true (g_str_has_prefix (line, head));
+  result_clear (&r);
+  run (f, &r, "--database", f->db, "status", "--year", "2023", "--area", "legal", "--approve", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "2023\u00a0г.: утверждено 1 из 8 разделов; на утверждении: 0; "
+                                          "черновиков: 7\n"));
+  g_free (line);
+  line = status_line (r.out, legal);
+  g_assert_nonnull (strstr (line, approved));
+  result_clear (&r);
+
+  /* The approved year takes no import, whole or in part. */
+  g_free (before);
+  before = checksum (f->db);
+  run (f, &r, "--database", f->db, "import", csv, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, itogi_test_tr ("The figures of this area for that year are approved, and "
+                                                  "locked: only the head of administration can unlock them. "
+                                                  "Nothing was saved.")));
+  after = checksum (f->db);
+  g_assert_cmpstr (after, ==, before);
+  result_clear (&r);
+
+  /* Unlocked: a draft again, and the import goes through. */
+  run (f, &r, "--database", f->db, "status", "--year", "2023", "--area", "legal", "--unlock", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_free (line);
+  line = status_line (r.out, legal);
+  g_assert_true (g_str_has_prefix (line, want));
+  result_clear (&r);
+  run (f, &r, "--database", f->db, "import", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  /* Unlocking what is not approved says so. */
+  run (f, &r, "--database", f->db, "status", "--year", "2023", "--area", "legal", "--unlock", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  assert_said (&r, "“%s” for %s is not approved: nothing was changed.", "Правовое обеспечение", "2023\u00a0г.",
+               NULL);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 /* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
 static void
@@ -991,5 +1097,6 @@ main (int argc, char *argv[])
   ADD ("/cli/report", test_report);
   ADD ("/cli/copy", test_copy);
   ADD ("/cli/access", test_access);
+  ADD ("/cli/status", test_status);
   return g_test_run ();
 }

@@ -801,6 +801,157 @@ test_session (Fixture *f, gconstpointer data)
   g_assert_false (itogi_session_can_undo (session) || itogi_session_can_redo (session));
 }
 
+/* The first indicator of the legal area, and its 2023 figure. */
+static ItogiIndicator *
+legal_indicator (Fixture *f)
+{
+  g_autoptr (GPtrArray) list = itogi_store_list_indicators (f->store, f->legal, FALSE, NULL);
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, >, 0);
+  return itogi_indicator_copy (list->pdata[0]);
+}
+
+static ItogiAreaStatus
+status_of (Fixture *f, int year)
+{
+  g_autoptr (GError) error = NULL;
+  ItogiAreaStatus status = ITOGI_AREA_APPROVED + 1;
+
+  g_assert_true (itogi_store_get_area_status (f->store, f->legal, year, &status, &error));
+  g_assert_no_error (error);
+  return status;
+}
+
+static gint64
+status_step (Fixture *f, ItogiAreaStatus status, GError **error)
+{
+  gint64 step = itogi_store_begin_step (f->store, "Статус", error);
+
+  g_assert_cmpint (step, >, 0);
+  if (!itogi_store_set_area_status (f->store, f->legal, 2023, status, error))
+    {
+      itogi_store_rollback_step (f->store);
+      return 0;
+    }
+  g_assert_true (itogi_store_commit_step (f->store, error));
+  return step;
+}
+
+static const ItogiAreaProgress *
+progress_of (GPtrArray *progress, gint64 area_id)
+{
+  for (guint i = 0; i < progress->len; i++)
+    if (((ItogiAreaProgress *)progress->pdata[i])->area->id == area_id)
+      return progress->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* The year's sign-off: draft → submitted → approved, the approved year locked by the database
+ * itself (figures, notes, tasks, an undo), other years and areas not; unlocking opens it again,
+ * and every move is a recorded step. The picture of the year names what lacks a figure. */
+static void
+test_signoff (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiIndicator) ind = legal_indicator (f);
+  g_autoptr (GPtrArray) progress = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  ItogiValue v = { .present = TRUE, .amount = 777 };
+  g_auto (ItogiValue) seen = { 0 };
+  gint64 earlier, step;
+  gboolean present;
+
+  /* Nothing submitted yet: every area a draft; a figure removed is missing from the picture. */
+  g_assert_cmpint (status_of (f, 2023), ==, ITOGI_AREA_DRAFT);
+  g_assert_true (itogi_store_delete_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &error));
+  progress = itogi_store_year_progress (f->store, 2023, &error);
+  g_assert_no_error (error);
+  {
+    const ItogiAreaProgress *fin = progress_of (progress, f->inspections->area_id);
+    gboolean listed = FALSE;
+
+    g_assert_cmpint (fin->status, ==, ITOGI_AREA_DRAFT);
+    g_assert_cmpuint (fin->indicators, >=, fin->missing->len);
+    for (guint i = 0; i < fin->missing->len; i++)
+      listed |= ((ItogiIndicator *)fin->missing->pdata[i])->id == f->inspections->id;
+    g_assert_true (listed);
+    g_assert_cmpuint (progress_of (progress, f->legal)->missing->len, ==, 0);
+  }
+  g_clear_pointer (&progress, g_ptr_array_unref);
+
+  /* An edit made before the approval, to be undone after it. */
+  earlier = itogi_store_begin_step (f->store, "Правка", &error);
+  v.amount = 555;
+  g_assert_true (itogi_store_set_value (f->store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+
+  /* Only a submitted year is approved. */
+  g_assert_cmpint (status_step (f, ITOGI_AREA_APPROVED, &error), ==, 0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (status_of (f, 2023), ==, ITOGI_AREA_DRAFT);
+
+  step = status_step (f, ITOGI_AREA_SUBMITTED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (f, 2023), ==, ITOGI_AREA_SUBMITTED);
+  changes = itogi_store_list_changes (f->store, step, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  g_assert_cmpint (status_step (f, ITOGI_AREA_APPROVED, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (f, 2023), ==, ITOGI_AREA_APPROVED);
+
+  /* Locked: the figure, its removal, the notes, the tasks, an undo of the earlier edit. */
+  v.amount = 777;
+  g_assert_false (itogi_store_set_value (f->store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED);
+  g_clear_error (&error);
+  g_assert_false (itogi_store_set_value (f->store, ind->id, 2023, ITOGI_PERIOD_MONTH, 3, &v, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED);
+  g_clear_error (&error);
+  g_assert_false (itogi_store_delete_value (f->store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED);
+  g_clear_error (&error);
+  g_assert_false (itogi_store_set_area_note (f->store, f->legal, 2023, "Пояснение", &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED);
+  g_clear_error (&error);
+  g_assert_cmpint (itogi_store_add_task (f->store, f->legal, 2023, "Задача", &error), ==, 0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED);
+  g_clear_error (&error);
+  g_assert_cmpint (itogi_store_undo_step (f->store, earlier, &error), ==, 0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED);
+  g_clear_error (&error);
+  g_assert_true (itogi_store_get_year_value (f->store, ind, 2023, &seen, &error));
+  g_assert_cmpint (seen.amount, ==, 555);
+  /* Another year of the area, and another area's same year, stay open. */
+  g_assert_true (itogi_store_set_value (f->store, ind->id, 2022, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_true (
+      itogi_store_set_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 777);
+  /* An approved year is not submitted again. */
+  g_assert_cmpint (status_step (f, ITOGI_AREA_SUBMITTED, &error), ==, 0);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  progress = itogi_store_year_progress (f->store, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (progress_of (progress, f->legal)->status, ==, ITOGI_AREA_APPROVED);
+  g_assert_cmpstr (progress_of (progress, f->legal)->changed_by, ==, itogi_test_user ());
+  g_assert_nonnull (progress_of (progress, f->legal)->changed_at);
+
+  /* Unlocked: a draft again, recorded, and the figure can change. */
+  step = status_step (f, ITOGI_AREA_DRAFT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status_of (f, 2023), ==, ITOGI_AREA_DRAFT);
+  changes = itogi_store_list_changes (f->store, step, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (itogi_store_set_value (f->store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_no_error (error);
+}
+
 /* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
 static void
 skip_on_server (Fixture *f, gconstpointer data)
@@ -831,5 +982,6 @@ main (int argc, char *argv[])
   ADD ("/core/history/import-is-one-step", test_import_is_one_step);
   ADD_FILE ("/core/history/migrate-from-v1", test_migrate_from_v1);
   ADD ("/core/history/sentence-and-report-text", test_sentence_and_report_text);
+  ADD ("/core/history/signoff", test_signoff);
   return g_test_run ();
 }

@@ -417,6 +417,152 @@ test_access_per_area (void)
   g_assert_true (itogi_test_psql_refused (clerk, legal));
 }
 
+static gboolean
+move_status (ItogiStore *store, gint64 area, ItogiAreaStatus status, GError **error)
+{
+  if (itogi_store_begin_step (store, "Статус", error) == 0)
+    return FALSE;
+  if (!itogi_store_set_area_status (store, area, 2023, status, error))
+    {
+      itogi_store_rollback_step (store);
+      return FALSE;
+    }
+  return itogi_store_commit_step (store, error);
+}
+
+/* The sign-off's rights, held by the server: the area's clerk submits but cannot approve (through
+ * Itogi or psql), a reader cannot submit, the head approves; an approved year is refused to the
+ * clerk and to the head alike, through psql too, until the head unlocks it. Each move is in the
+ * history under the role that made it. */
+static void
+test_signoff_rights (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *owner = itogi_test_database (NULL);
+  g_autoptr (ItogiStore) store = itogi_seed_create (owner, &error);
+  g_autofree char *clerk = as_role (owner, "clerk_status", "пароль-юриста");
+  g_autofree char *reader = as_role (owner, "reader_status", "пароль-читателя");
+  g_autofree char *head = as_role (owner, "head_status", "пароль-главы");
+  g_autofree char *bump = NULL, *who = NULL;
+  g_autoptr (ItogiStore) as_clerk = NULL;
+  g_autoptr (ItogiStore) as_head = NULL;
+  g_autoptr (ItogiArea) legal = NULL;
+  ItogiValue v = { .present = TRUE, .amount = 41 };
+  gint64 legal_ind;
+  ItogiAreaStatus status;
+
+  g_assert_no_error (error);
+  itogi_test_psql (owner, "DO $$ BEGIN"
+                          " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clerk_status') THEN"
+                          "  CREATE ROLE clerk_status LOGIN PASSWORD 'пароль-юриста';"
+                          "  CREATE ROLE reader_status LOGIN PASSWORD 'пароль-читателя';"
+                          "  CREATE ROLE head_status LOGIN PASSWORD 'пароль-главы';"
+                          " END IF; END $$");
+  legal = itogi_store_find_area (store, "legal", &error);
+  legal_ind = area_indicator (store, "legal");
+  g_assert_true (itogi_store_grant (store, "clerk_status", "legal", ITOGI_ACCESS_EDIT, &error));
+  g_assert_true (itogi_store_grant (store, "reader_status", "legal", ITOGI_ACCESS_READ, &error));
+  g_assert_true (itogi_store_grant (store, "head_status", NULL, ITOGI_ACCESS_ALL, &error));
+  g_assert_no_error (error);
+  bump = g_strdup_printf ("UPDATE indicator_values SET amount = amount + 1 WHERE year = 2023 AND indicator_id = %"
+                          G_GINT64_FORMAT,
+                          legal_ind);
+
+  as_clerk = itogi_store_open (clerk, &error);
+  as_head = itogi_store_open (head, &error);
+  g_assert_no_error (error);
+  g_assert_false (itogi_store_may_approve (as_clerk));
+  g_assert_true (itogi_store_may_approve (as_head));
+  /* A reader submits nothing; the clerk submits, and cannot approve by any way. */
+  g_assert_true (itogi_test_psql_refused (
+      reader, "INSERT INTO area_status SELECT id, 2023, 'submitted', 'x', 'y' FROM areas WHERE slug = 'legal'"));
+  g_assert_true (move_status (as_clerk, legal->id, ITOGI_AREA_SUBMITTED, &error));
+  g_assert_no_error (error);
+  g_assert_false (move_status (as_clerk, legal->id, ITOGI_AREA_APPROVED, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+  g_clear_error (&error);
+  g_assert_true (itogi_test_psql_refused (clerk, "UPDATE area_status SET status = 'approved'"));
+  g_assert_true (itogi_store_get_area_status (store, legal->id, 2023, &status, &error));
+  g_assert_cmpint (status, ==, ITOGI_AREA_SUBMITTED);
+
+  /* The head approves: the year is locked for everyone, through psql too. */
+  g_assert_true (move_status (as_head, legal->id, ITOGI_AREA_APPROVED, &error));
+  g_assert_no_error (error);
+  g_assert_false (itogi_store_set_value (as_clerk, legal_ind, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED);
+  g_clear_error (&error);
+  g_assert_true (itogi_test_psql_refused (clerk, bump));
+  g_assert_true (itogi_test_psql_refused (head, bump));
+  g_assert_true (itogi_test_psql_refused (clerk, "DELETE FROM area_status"));
+  /* Only the head unlocks, and it is recorded in the head's name. */
+  g_assert_false (move_status (as_clerk, legal->id, ITOGI_AREA_DRAFT, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+  g_clear_error (&error);
+  g_assert_true (move_status (as_head, legal->id, ITOGI_AREA_DRAFT, &error));
+  g_assert_no_error (error);
+  who = itogi_test_psql_value (owner, "SELECT s.who FROM steps s JOIN history h ON h.step = s.id"
+                                      " WHERE h.tbl = 'area_status' ORDER BY s.id DESC LIMIT 1");
+  g_assert_cmpstr (who, ==, "head_status");
+  g_assert_true (itogi_store_set_value (as_clerk, legal_ind, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_no_error (error);
+}
+
+/* The schema files compiled into the store (src/core/schema). */
+GResource *itogi_schema_get_resource (void);
+
+/* A database set up by the Itogi before data format 5 (made here by its own 004.sql): a role
+ * that is not its owner is refused plainly and changes nothing; the owner's opening brings it up
+ * to date, keeping its figures, and the sign-off works on it. */
+static void
+test_upgrade_from_format_4 (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *owner = itogi_test_database (NULL);
+  g_autofree char *clerk = as_role (owner, "clerk_upgrade", "пароль");
+  g_autoptr (GBytes) v4 = g_resource_lookup_data (itogi_schema_get_resource (),
+                                                   "/ru/kaluga/Itogi/schema/postgresql/004.sql", 0, &error);
+  g_autofree char *script = NULL, *format = NULL, *amount = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (ItogiArea) area = NULL;
+  ItogiAreaStatus status;
+
+  g_assert_no_error (error);
+  script = g_strndup (g_bytes_get_data (v4, NULL), g_bytes_get_size (v4));
+  itogi_test_psql (owner, script);
+  itogi_test_psql (owner,
+                   "INSERT INTO areas (slug, title, short_title, position) VALUES ('legal', 'Право', 'Право', 1);"
+                   "INSERT INTO indicators (area_id, slug, title, kind, aggregation, polarity, position)"
+                   " SELECT id, 'suits', 'Иски', 'count', 'sum', 'neutral', 1 FROM areas;"
+                   "INSERT INTO indicator_values (indicator_id, year, period, period_index, amount, changed_by,"
+                   " changed_at) SELECT id, 2023, 'year', 0, 6000, 'x', 'y' FROM indicators;"
+                   "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clerk_upgrade') THEN"
+                   " CREATE ROLE clerk_upgrade LOGIN PASSWORD 'пароль'; END IF; END $$;"
+                   "SELECT itogi_grant ('clerk_upgrade', (SELECT id FROM areas), 'edit');");
+
+  store = itogi_store_open (clerk, &error);
+  g_assert_null (store);
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
+  g_clear_error (&error);
+  format = itogi_test_psql_value (owner, "SELECT version FROM itogi_format");
+  g_assert_cmpstr (format, ==, "4");
+
+  store = itogi_store_open (owner, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (itogi_store_get_schema_version (store), ==, ITOGI_STORE_SCHEMA_VERSION);
+  amount = itogi_test_psql_value (owner, "SELECT amount FROM indicator_values");
+  g_assert_cmpstr (amount, ==, "6000");
+  g_clear_pointer (&store, itogi_store_free);
+  /* The clerk given a right before the upgrade may submit the area's year. */
+  store = itogi_store_open (clerk, &error);
+  g_assert_no_error (error);
+  area = itogi_store_find_area (store, "legal", &error);
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_set_area_status (store, area->id, 2023, ITOGI_AREA_SUBMITTED, &error));
+  g_assert_no_error (error);
+  g_assert_true (itogi_store_get_area_status (store, area->id, 2023, &status, &error));
+  g_assert_cmpint (status, ==, ITOGI_AREA_SUBMITTED);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -428,6 +574,8 @@ main (int argc, char *argv[])
       return 1;
     }
   g_test_add_func ("/server/crash-during-edits", test_crash_during_edits);
+  g_test_add_func ("/server/signoff-rights", test_signoff_rights);
+  g_test_add_func ("/server/upgrade-from-format-4", test_upgrade_from_format_4);
   g_test_add_func ("/server/init-refuses-taken", test_init_refuses_taken);
   g_test_add_func ("/server/read-only-refuses", test_read_only_refuses);
   g_test_add_func ("/server/password-not-shown", test_password_not_shown);

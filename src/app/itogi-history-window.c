@@ -7,17 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "itogi-format.h"
 #include "itogi-history-window.h"
-
-/* «25.11.2026 14:05» in local time, from the stored UTC ISO 8601. */
-char *
-itogi_history_local_time (const char *iso)
-{
-  g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (iso, NULL);
-  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-  return local != NULL ? g_date_time_format (local, "%d.%m.%Y %H:%M") : g_strdup (iso);
-}
 
 GtkWidget *
 itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
@@ -61,7 +52,7 @@ itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
     {
       ItogiStep *step = steps->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = itogi_history_local_time (step->at);
+      g_autofree char *when = itogi_format_local_time (step->at);
       g_autofree char *changes = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", step->changes), step->changes);
       /* Translators: «user · 25.11.2026 14:05 · 3 изменения» */

@@ -15,7 +15,4 @@ G_BEGIN_DECLS
  * edit the history. */
 GtkWidget *itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error);
 
-/* «25.11.2026 14:05» in local time, from a stored UTC ISO 8601 time. */
-char *itogi_history_local_time (const char *iso);
-
 G_END_DECLS

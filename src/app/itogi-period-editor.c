@@ -445,7 +445,7 @@ history_group (Editor *e, GError **error)
       g_autofree char *after = c->after.present ? shown (e, &c->after) : g_strdup ("—");
       /* Translators: «Январь, 2023 г.: 1 900 → 2 000» */
       g_autofree char *title = g_strdup_printf (_ ("%s: %s → %s"), period, before, after);
-      g_autofree char *when = itogi_history_local_time (c->at);
+      g_autofree char *when = itogi_format_local_time (c->at);
       g_autofree char *subtitle = g_strdup_printf (_ ("%s · %s · %s"), c->who, when, c->label);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

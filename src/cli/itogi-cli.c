@@ -83,6 +83,8 @@ static const struct
   { N_ ("copy SOURCE DEST"), N_ ("a whole database copied and verified, between files and servers") },
   { N_ ("access grant|revoke ROLE (--area SLUG [--read] | --all | --manage), access list"),
     N_ ("who may read or edit which area of a server’s database") },
+  { N_ ("status --year YEAR [--area SLUG (--submit | --withdraw | --approve | --unlock)]"),
+    N_ ("the year’s sign-off per area, and the figures still missing") },
 };
 
 static void
@@ -1080,6 +1082,134 @@ cmd_access (const GlobalOptions *global, int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+/* The step a status move is recorded as, by what it does. */
+static const char *
+status_step_label (ItogiAreaStatus from, ItogiAreaStatus to)
+{
+  if (to == ITOGI_AREA_SUBMITTED)
+    return _ ("Submitted for approval");
+  if (to == ITOGI_AREA_APPROVED)
+    return _ ("Approved");
+  return from == ITOGI_AREA_APPROVED ? _ ("Approval withdrawn") : _ ("Returned to draft");
+}
+
+/* One area's line of «status»: «Кадры — утверждён (ivanova, 05.12.2026 10:00); показатели: 12 из 12». */
+static void
+print_progress (const ItogiAreaProgress *p, int year)
+{
+  guint filled = p->indicators - p->missing->len;
+  g_autofree char *status = g_utf8_strdown (itogi_area_status_label (p->status), -1);
+  g_autofree char *when = p->changed_at != NULL ? itogi_format_local_time (p->changed_at) : NULL;
+  g_autofree char *who = p->changed_by != NULL && p->status != ITOGI_AREA_DRAFT
+                             ? g_strdup_printf (" (%s, %s)", p->changed_by, when)
+                             : g_strdup ("");
+  g_autofree char *count = itogi_format_integer (p->indicators);
+  g_autofree char *done = itogi_format_integer (filled);
+  g_autofree char *line = NULL;
+
+  /* Translators: «Кадры — утверждён (ivanova, 05.12.2026 10:00); с данными 10 из 12 показателей».
+   * The plural follows the second number. */
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %s%s; %s of %s indicator has a figure",
+                                       "%s — %s%s; %s of %s indicators have a figure", p->indicators),
+                          p->area->short_title, status, who, done, count);
+  out (line);
+  out ("\n");
+  for (guint i = 0; i < p->missing->len; i++)
+    {
+      const ItogiIndicator *missing = p->missing->pdata[i];
+      g_autofree char *year_text = itogi_format_year (year);
+      /* Translators: «  нет данных за 2024 г.: Численность работников» */
+      g_autofree char *gap = g_strdup_printf (_ ("  no figure for %s: %s"), year_text, missing->title);
+      out (gap);
+      out ("\n");
+    }
+}
+
+static int
+cmd_status (const GlobalOptions *global, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (GPtrArray) progress = NULL;
+  g_autofree char *year_text = NULL, *area_slug = NULL;
+  gboolean submit = FALSE, withdraw = FALSE, approve = FALSE, unlock = FALSE;
+  guint counts[3] = { 0 };
+  int status, year = 0;
+  const GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year"), N_ ("YEAR") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area_slug, N_ ("The area to move (see “itogi-cli areas”)"),
+      N_ ("SLUG") },
+    { "submit", 0, 0, G_OPTION_ARG_NONE, &submit, N_ ("Submit the area’s year for approval"), NULL },
+    { "withdraw", 0, 0, G_OPTION_ARG_NONE, &withdraw, N_ ("Take a submitted year back to a draft"), NULL },
+    { "approve", 0, 0, G_OPTION_ARG_NONE, &approve, N_ ("Approve a submitted year (the head of administration)"),
+      NULL },
+    { "unlock", 0, 0, G_OPTION_ARG_NONE, &unlock, N_ ("Unlock an approved year (the head of administration)"),
+      NULL },
+    { NULL },
+  };
+
+  status = parse_command (&argc, &argv, entries, _ ("The year’s sign-off, area by area, and what is missing."));
+  if (status >= 0)
+    return status;
+  if (!parse_year (year_text, "--year", &year, &error))
+    return fail (EXIT_USAGE, error->message);
+  if (submit + withdraw + approve + unlock > 1 || (submit + withdraw + approve + unlock == 1) != (area_slug != NULL))
+    return fail (EXIT_USAGE, _ ("Usage: itogi-cli status --year YEAR [--area SLUG (--submit | --withdraw | "
+                                "--approve | --unlock)]."));
+  if (area_slug != NULL)
+    {
+      g_autoptr (ItogiArea) area = NULL;
+      ItogiAreaStatus from, to = submit ? ITOGI_AREA_SUBMITTED : approve ? ITOGI_AREA_APPROVED : ITOGI_AREA_DRAFT;
+      gint64 step;
+
+      store = open_store (global, FOR_WRITING, &error);
+      if (store == NULL || (area = itogi_store_find_area (store, area_slug, &error)) == NULL
+          || !itogi_store_get_area_status (store, area->id, year, &from, &error))
+        return fail_error (error);
+      if ((withdraw && from != ITOGI_AREA_SUBMITTED) || (unlock && from != ITOGI_AREA_APPROVED))
+        {
+          g_autofree char *y = itogi_format_year (year);
+          g_autofree char *msg = g_strdup_printf (unlock ? _ ("“%s” for %s is not approved: nothing was changed.")
+                                                         : _ ("“%s” for %s is not submitted: nothing was changed."),
+                                                  area->short_title, y);
+          return fail (EXIT_FAILURE, msg);
+        }
+      step = itogi_store_begin_step (store, status_step_label (from, to), &error);
+      if (step == 0)
+        return fail_error (error);
+      if (!itogi_store_set_area_status (store, area->id, year, to, &error)
+          || !itogi_store_commit_step (store, &error))
+        {
+          itogi_store_rollback_step (store);
+          return fail_error (error);
+        }
+    }
+  else
+    store = open_store (global, FOR_READING, &error);
+  if (store == NULL || (progress = itogi_store_year_progress (store, year, &error)) == NULL)
+    return fail_error (error);
+  for (guint i = 0; i < progress->len; i++)
+    counts[((ItogiAreaProgress *)progress->pdata[i])->status]++;
+  {
+    g_autofree char *y = itogi_format_year (year);
+    g_autofree char *approved = itogi_format_integer (counts[ITOGI_AREA_APPROVED]);
+    g_autofree char *all = itogi_format_integer (progress->len);
+    g_autofree char *submitted = itogi_format_integer (counts[ITOGI_AREA_SUBMITTED]);
+    g_autofree char *drafts = itogi_format_integer (counts[ITOGI_AREA_DRAFT]);
+    /* Translators: «2024 г.: утверждено 2 из 8 разделов; на утверждении: 1; черновиков: 5». The
+     * plural follows the number of areas. */
+    g_autofree char *head = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s: %s of %s area approved; submitted: %s; drafts: %s",
+                     "%s: %s of %s areas approved; submitted: %s; drafts: %s", progress->len),
+        y, approved, all, submitted, drafts);
+    out (head);
+    out ("\n");
+  }
+  for (guint i = 0; i < progress->len; i++)
+    print_progress (progress->pdata[i], year);
+  return EXIT_SUCCESS;
+}
+
 typedef struct
 {
   const char *name;
@@ -1090,7 +1220,7 @@ static const Command commands[] = {
   { "init", cmd_init },     { "table", cmd_table },     { "areas", cmd_areas },     { "chart", cmd_chart },
   { "export", cmd_export }, { "import", cmd_import },   { "report", cmd_report },   { "backup", cmd_backup },
   { "check", cmd_check },   { "restore", cmd_restore }, { "upgrade", cmd_upgrade }, { "copy", cmd_copy },
-  { "access", cmd_access },
+  { "access", cmd_access }, { "status", cmd_status },
 };
 
 int

@@ -134,6 +134,15 @@ itogi_format_year (int year)
   return g_strdup_printf ("%d" ITOGI_NBSP "г.", year);
 }
 
+char *
+itogi_format_local_time (const char *iso)
+{
+  g_autoptr (GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%d.%m.%Y %H:%M") : g_strdup (iso != NULL ? iso : "");
+}
+
 guint
 itogi_plural_category (guint64 n)
 {

@@ -46,6 +46,9 @@ char *itogi_format_value (const ItogiValue *value, ItogiKind kind, guint scale);
 char *itogi_format_value_with_unit (const ItogiValue *value, ItogiKind kind, guint scale, const char *unit);
 /* «2022 г.» */
 char *itogi_format_year (int year);
+/* «25.11.2026 14:05» in local time, from a stored UTC ISO 8601 time (given back as it is when it
+ * is not one). */
+char *itogi_format_local_time (const char *iso);
 
 /* Plural category for a whole number under the Russian rule:
  * 0 = «обращение» (1, 21), 1 = «обращения» (2–4, 22), 2 = «обращений» (5–20, 11–14). */

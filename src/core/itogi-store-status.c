@@ -127,11 +127,12 @@ refused_move (ItogiAreaStatus from, ItogiAreaStatus to, int year)
     return NULL;
   if (to == ITOGI_AREA_APPROVED && from != ITOGI_AREA_SUBMITTED)
     /* Translators: %s is a year, «2024 г.» */
-    return g_strdup_printf (_ ("The area's %s has not been submitted: only a submitted year can be approved. "
-                               "Nothing was changed."),
+    return g_strdup_printf (_ ("The area’s figures for %s have not been submitted: only submitted figures "
+                               "can be approved. Nothing was changed."),
                             year_text);
   if (to == ITOGI_AREA_SUBMITTED && from == ITOGI_AREA_APPROVED)
-    return g_strdup_printf (_ ("The area's %s is approved already. Nothing was changed."), year_text);
+    return g_strdup_printf (_ ("The area’s figures for %s are approved already. Nothing was changed."),
+                            year_text);
   return NULL;
 }
 
@@ -160,7 +161,7 @@ itogi_store_set_area_status (ItogiStore *store, gint64 area_id, int year, ItogiA
       && !itogi_store_may_approve (store))
     {
       g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY,
-                           _ ("Only the head of administration approves an area's year, or unlocks it. "
+                           _ ("Only the head of administration approves an area’s year, or unlocks it. "
                               "Nothing was changed."));
       ok = FALSE;
     }
