@@ -818,7 +818,7 @@ status_of (Fixture *f, int year)
   g_autoptr (GError) error = NULL;
   ItogiAreaStatus status = ITOGI_AREA_APPROVED + 1;
 
-  g_assert_true (itogi_store_get_area_status (f->store, f->legal, year, &status, &error));
+  g_assert_true (itogi_store_get_area_status (f->store, f->legal, year, &status, NULL, NULL, &error));
   g_assert_no_error (error);
   return status;
 }

@@ -482,7 +482,7 @@ test_signoff_rights (void)
   g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_READONLY);
   g_clear_error (&error);
   g_assert_true (itogi_test_psql_refused (clerk, "UPDATE area_status SET status = 'approved'"));
-  g_assert_true (itogi_store_get_area_status (store, legal->id, 2023, &status, &error));
+  g_assert_true (itogi_store_get_area_status (store, legal->id, 2023, &status, NULL, NULL, &error));
   g_assert_cmpint (status, ==, ITOGI_AREA_SUBMITTED);
 
   /* The head approves: the year is locked for everyone, through psql too. */
@@ -559,7 +559,7 @@ test_upgrade_from_format_4 (void)
   g_assert_no_error (error);
   g_assert_true (itogi_store_set_area_status (store, area->id, 2023, ITOGI_AREA_SUBMITTED, &error));
   g_assert_no_error (error);
-  g_assert_true (itogi_store_get_area_status (store, area->id, 2023, &status, &error));
+  g_assert_true (itogi_store_get_area_status (store, area->id, 2023, &status, NULL, NULL, &error));
   g_assert_cmpint (status, ==, ITOGI_AREA_SUBMITTED);
 }
 

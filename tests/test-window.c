@@ -507,6 +507,119 @@ stored_2023 (const char *area_slug, guint index)
   return v.amount;
 }
 
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget *root, const char *prefix)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (GTK_IS_LABEL (labels->pdata[i])
+        && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (labels->pdata[i])), prefix))
+      return labels->pdata[i];
+  return NULL;
+}
+
+static ItogiAreaStatus
+status_2023 (const char *slug)
+{
+  g_autoptr (ItogiArea) area = itogi_store_find_area (store, slug, NULL);
+  ItogiAreaStatus status = ITOGI_AREA_DRAFT;
+
+  g_assert_true (itogi_store_get_area_status (store, area->id, 2023, &status, NULL, NULL, NULL));
+  return status;
+}
+
+/* The year's sign-off on an area's page: the bar says where it stands and offers the next move;
+ * submitted, then approved, the year's figures are refused with the typing kept; Undo takes the
+ * approval back; the Overview sums up every area. */
+static void
+test_signoff (void)
+{
+  ItogiWindow *window = open_window ();
+  const char *year = "2023" NB "г.";
+  g_autofree char *submitted_prefix = NULL;
+  GtkWidget *page, *button;
+  GtkEntry *cell;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "financial-control");
+  wait_for_draw (GTK_WIDGET (window));
+  page = itogi_window_get_page (window, "financial-control");
+  g_assert_nonnull (
+      find_label (page, say ("The figures for %s are a draft: submit them for approval once they are complete.",
+                             year, NULL, NULL)));
+  g_assert_null (find_button (page, TR ("_Approve")));
+  button = find_button (page, TR ("_Submit for Approval"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (status_2023 ("financial-control"), ==, ITOGI_AREA_SUBMITTED);
+  /* «… submitted for approval by USER, DATE.» */
+  submitted_prefix = g_strndup (say ("The figures for %s were submitted for approval by %s, %s.", year,
+                                     itogi_test_user (), ""),
+                                strlen (say ("The figures for %s were submitted for approval by %s, %s.", year,
+                                             itogi_test_user (), ""))
+                                    - 1);
+  g_assert_nonnull (find_label_prefix (page, submitted_prefix));
+  button = find_button (page, TR ("_Approve"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (status_2023 ("financial-control"), ==, ITOGI_AREA_APPROVED);
+  g_assert_nonnull (find_button (page, TR ("_Unlock")));
+
+  /* Locked: the figure typed is refused, says why, and stays typed. */
+  cell = itogi_test_find_entry (page, "23");
+  g_assert_nonnull (cell);
+  type_into (cell, "24");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("financial-control", 0), ==, 23);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "24");
+  {
+    GtkWidget *popover = itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell));
+    g_assert_nonnull (popover);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_popover_get_child (GTK_POPOVER (popover)))), ==,
+                     TR ("The figures of this area for that year are approved, and locked: only the head of "
+                         "administration can unlock them. Nothing was saved."));
+  }
+  /* Put back as it was: nothing to save. */
+  type_into (cell, "23");
+
+  /* The Overview sums it up. */
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE),
+                                say ("Sign-off of %s", year, NULL, NULL)));
+
+  /* Undo takes the approval back, then the submission. */
+  itogi_window_show_page (window, "financial-control");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (status_2023 ("financial-control"), ==, ITOGI_AREA_SUBMITTED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (status_2023 ("financial-control"), ==, ITOGI_AREA_DRAFT);
+  close_window (window);
+}
+
 /* A figure typed in the table is saved, the changes follow, and Ctrl+Z takes it back. */
 static void
 test_edit_and_undo (void)
@@ -2151,6 +2264,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/read-only-edit", test_read_only_edit);
   g_test_add_func ("/app/window/full-disk", test_full_disk);
   g_test_add_func ("/app/window/report", test_report);
+  g_test_add_func ("/app/window/signoff", test_signoff);
   g_test_add_func ("/app/window/report-pdf", test_report_pdf);
   g_test_add_func ("/app/window/report-missing-figures", test_report_missing_figures);
   g_test_add_func ("/app/window/report-opening-and-tasks", test_report_opening_and_tasks);

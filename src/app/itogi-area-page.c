@@ -33,6 +33,13 @@ struct _ItogiAreaPage
   GtkLabel *subtitle_label;
   GtkWidget *rights_box; /* on a server: this area may only be read, and whom to ask */
   GtkLabel *rights_label;
+  GtkWidget *status_box; /* the year's sign-off; hidden on the Overview */
+  GtkImage *status_icon;
+  GtkLabel *status_label;
+  GtkWidget *status_back_button;
+  GtkWidget *status_forward_button;
+  GtkListBox *progress_list; /* the Overview's: every area's sign-off and what it lacks */
+  gboolean progress_expanded;
   AdwStatusPage *empty_state;
   GtkBox *table_box;
   GtkWidget *structure_box;
@@ -506,6 +513,228 @@ save_notes (const char *text, gpointer data, GError **error)
     return FALSE;
   return finish_step (
       self, step, itogi_store_set_area_note (self->store, self->area->id, self->year, trimmed, error), error);
+}
+
+/* ---- the year's sign-off ---- */
+
+typedef struct
+{
+  gint64 area;
+  int year;
+  ItogiAreaStatus status;
+} StatusMove;
+
+static gboolean
+apply_status (ItogiStore *store, gpointer data, GError **error)
+{
+  StatusMove *m = data;
+  return itogi_store_set_area_status (store, m->area, m->year, m->status, error);
+}
+
+static void
+set_button (GtkWidget *button, const char *label, ItogiAreaStatus to)
+{
+  gtk_widget_set_visible (button, label != NULL);
+  if (label == NULL)
+    return;
+  gtk_button_set_label (GTK_BUTTON (button), label);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", itogi_area_status_to_string (to));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "area.set-status");
+}
+
+/* The bar above the table: the year's status, who set it and when, and the moves this role may
+ * make (submit or take back for whoever edits the area; approve and unlock for the head). */
+static void
+show_status (ItogiAreaPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *by = NULL, *at = NULL, *when = NULL, *text = NULL;
+  g_autofree char *year_text = NULL;
+  ItogiAreaStatus status = ITOGI_AREA_DRAFT;
+  gboolean may_edit, head;
+
+  if (self->area == NULL || self->year == 0
+      || !itogi_store_get_area_status (self->store, self->area->id, self->year, &status, &by, &at, &error))
+    {
+      gtk_widget_set_visible (self->status_box, FALSE);
+      return;
+    }
+  may_edit = !itogi_store_is_read_only (self->store)
+             && itogi_store_area_right (self->store, self->area->id) == ITOGI_AREA_EDIT;
+  head = may_edit && itogi_store_may_approve (self->store);
+  year_text = itogi_format_year (self->year);
+  when = at != NULL ? itogi_format_local_time (at) : NULL;
+  switch (status)
+    {
+    case ITOGI_AREA_SUBMITTED:
+      /* Translators: «Итоги за 2023 г. отправлены на утверждение: ivanova, 05.12.2026 10:00.» */
+      text = g_strdup_printf (_ ("The figures for %s were submitted for approval by %s, %s."), year_text, by, when);
+      gtk_image_set_from_icon_name (self->status_icon, "mail-send-symbolic");
+      set_button (self->status_back_button, may_edit ? _ ("Return to _Draft") : NULL, ITOGI_AREA_DRAFT);
+      set_button (self->status_forward_button, head ? _ ("_Approve") : NULL, ITOGI_AREA_APPROVED);
+      break;
+    case ITOGI_AREA_APPROVED:
+      text = g_strdup_printf (_ ("The figures for %s were approved by %s, %s. The year’s figures, notes and tasks "
+                                 "are locked."),
+                              year_text, by, when);
+      gtk_image_set_from_icon_name (self->status_icon, "changes-prevent-symbolic");
+      set_button (self->status_back_button, head ? _ ("_Unlock") : NULL, ITOGI_AREA_DRAFT);
+      set_button (self->status_forward_button, NULL, ITOGI_AREA_DRAFT);
+      break;
+    case ITOGI_AREA_DRAFT:
+    default:
+      text = g_strdup_printf (_ ("The figures for %s are a draft: submit them for approval once they are complete."),
+                              year_text);
+      gtk_image_set_from_icon_name (self->status_icon, "document-edit-symbolic");
+      set_button (self->status_back_button, NULL, ITOGI_AREA_DRAFT);
+      set_button (self->status_forward_button, may_edit ? _ ("_Submit for Approval") : NULL,
+                  ITOGI_AREA_SUBMITTED);
+      break;
+    }
+  gtk_label_set_text (self->status_label, text);
+  gtk_widget_set_visible (self->status_box, TRUE);
+}
+
+static void
+on_progress_expanded (GObject *row, GParamSpec *pspec, ItogiAreaPage *self)
+{
+  self->progress_expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
+}
+
+static const char *
+status_icon_name (ItogiAreaStatus status)
+{
+  return status == ITOGI_AREA_APPROVED    ? "changes-prevent-symbolic"
+         : status == ITOGI_AREA_SUBMITTED ? "mail-send-symbolic"
+                                          : "document-edit-symbolic";
+}
+
+/* The Overview's summary of the year's sign-off: how many areas are approved and submitted, how
+ * many indicators lack a figure, and, unfolded, each area's status and gaps; a row opens its area. */
+static void
+show_progress (ItogiAreaPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) progress = self->year != 0 ? itogi_store_year_progress (self->store, self->year, &error)
+                                                   : NULL;
+  g_autofree char *year_text = itogi_format_year (self->year);
+  g_autofree char *title = NULL, *subtitle = NULL;
+  guint approved = 0, submitted = 0, missing = 0;
+  GtkWidget *child, *expander;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list))) != NULL)
+    gtk_list_box_remove (self->progress_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_list), progress != NULL && progress->len > 0);
+  if (progress == NULL || progress->len == 0)
+    return;
+  for (guint i = 0; i < progress->len; i++)
+    {
+      ItogiAreaProgress *p = progress->pdata[i];
+      approved += p->status == ITOGI_AREA_APPROVED;
+      submitted += p->status == ITOGI_AREA_SUBMITTED;
+      missing += p->missing->len;
+    }
+  /* Translators: %s is a year, «2023 г.» */
+  title = g_strdup_printf (_ ("Sign-off of %s"), year_text);
+  {
+    /* Translators: «Утверждено 2 из 8 разделов, на утверждении: 1»; the plural follows the second number */
+    g_autofree char *areas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u area approved, submitted: %u",
+                                                           "%u of %u areas approved, submitted: %u", progress->len),
+                                              approved, progress->len, submitted);
+    g_autofree char *gaps
+        = missing == 0 ? g_strdup (_ ("every indicator has a figure"))
+                       /* Translators: «нет данных по 5 показателям» */
+                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no figure for %u indicator",
+                                                       "no figure for %u indicators", missing),
+                                          missing);
+    subtitle = g_strdup_printf ("%s; %s", areas, gaps);
+  }
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->progress_expanded);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_progress_expanded), self);
+  for (guint i = 0; i < progress->len; i++)
+    {
+      ItogiAreaProgress *p = progress->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (status_icon_name (p->status));
+      g_autofree char *line = NULL, *who = NULL;
+
+      if (p->status != ITOGI_AREA_DRAFT && p->changed_by != NULL)
+        {
+          g_autofree char *when = itogi_format_local_time (p->changed_at);
+          who = g_strdup_printf (" (%s, %s)", p->changed_by, when);
+        }
+      if (p->missing->len == 0)
+        line = g_strdup_printf ("%s%s", itogi_area_status_label (p->status), who != NULL ? who : "");
+      else
+        {
+          /* Translators: «нет данных: Численность работников, Иски»; the plural follows the count */
+          GString *titles = g_string_new (NULL);
+          for (guint m = 0; m < p->missing->len && m < 3; m++)
+            g_string_append_printf (titles, "%s%s", m > 0 ? "; " : "",
+                                    ((ItogiIndicator *)p->missing->pdata[m])->title);
+          if (p->missing->len > 3)
+            g_string_append (titles, "…");
+          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%s — %u indicator without a figure: %s",
+                                               "%s%s — %u indicators without a figure: %s", p->missing->len),
+                                  itogi_area_status_label (p->status), who != NULL ? who : "", p->missing->len,
+                                  titles->str);
+          g_string_free (titles, TRUE);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->area->short_title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      itogi_area_status_label (p->status), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", p->area->slug);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  gtk_list_box_append (self->progress_list, expander);
+}
+
+static void
+set_status_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  StatusMove move = { 0 };
+  ItogiAreaStatus from = ITOGI_AREA_DRAFT;
+  const char *label;
+  gint64 step;
+
+  if (self->area == NULL || self->year == 0
+      || !itogi_area_status_from_string (g_variant_get_string (param, NULL), &move.status))
+    return;
+  move.area = self->area->id;
+  move.year = self->year;
+  if (!itogi_store_get_area_status (self->store, move.area, move.year, &from, NULL, NULL, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Translators: history entries */
+  label = move.status == ITOGI_AREA_SUBMITTED  ? _ ("Submitted for approval")
+          : move.status == ITOGI_AREA_APPROVED ? _ ("Approved")
+          : from == ITOGI_AREA_APPROVED        ? _ ("Approval withdrawn")
+                                               : _ ("Returned to draft");
+  step = itogi_session_edit (self->session, label, apply_status, &move, NULL, &error);
+  if (step == 0)
+    {
+      show_toast (self, error->message);
+      show_status (self);
+      return;
+    }
+  {
+    Changed *c = g_new0 (Changed, 1);
+    c->page = g_object_ref (self);
+    c->step = step;
+    g_idle_add (emit_changed, c);
+  }
 }
 
 static void
@@ -1194,6 +1423,12 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, rights_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, rights_label);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, status_box);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, status_back_button);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, status_forward_button);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, progress_list);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, empty_state);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, table_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, structure_box);
@@ -1220,6 +1455,8 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
                                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "area.edit-notes", NULL, edit_notes_action);
+  /* The year's sign-off; the target is the status the area's year moves to. */
+  gtk_widget_class_install_action (widget_class, "area.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "area.periods", "x", periods_action);
   gtk_widget_class_install_action (widget_class, "area.periods-compare", "x", periods_action);
   gtk_widget_class_install_action (widget_class, "area.edit-indicator", "x", edit_indicator_action);
@@ -1589,6 +1826,10 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
                           !has_rows && !gtk_widget_get_visible (self->institutions_box));
   if (!load_archived (self, error))
     return FALSE;
+  if (self->area != NULL)
+    show_status (self);
+  else
+    show_progress (self);
   show_chart (self, g_steal_pointer (&chart), too_many, chart_error);
   return TRUE;
 }

@@ -648,6 +648,12 @@ itogi_window_show_page (ItogiWindow *self, const char *name)
   return TRUE;
 }
 
+static void
+show_page_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  itogi_window_show_page (ITOGI_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
 const char *
 itogi_window_get_page_name (ItogiWindow *self)
 {
@@ -1581,6 +1587,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.next-area", NULL, next_area_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);

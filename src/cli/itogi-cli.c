@@ -1164,7 +1164,7 @@ cmd_status (const GlobalOptions *global, int argc, char **argv)
 
       store = open_store (global, FOR_WRITING, &error);
       if (store == NULL || (area = itogi_store_find_area (store, area_slug, &error)) == NULL
-          || !itogi_store_get_area_status (store, area->id, year, &from, &error))
+          || !itogi_store_get_area_status (store, area->id, year, &from, NULL, NULL, &error))
         return fail_error (error);
       if ((withdraw && from != ITOGI_AREA_SUBMITTED) || (unlock && from != ITOGI_AREA_APPROVED))
         {

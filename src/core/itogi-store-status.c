@@ -82,6 +82,10 @@ read_status (ItogiStore *store, gint64 area_id, int year, ItogiAreaStatus *statu
   int rc;
 
   *status = ITOGI_AREA_DRAFT;
+  if (by != NULL)
+    *by = NULL;
+  if (at != NULL)
+    *at = NULL;
   if (stmt == NULL)
     return FALSE;
   itogi_stmt_bind_int (stmt, 1, area_id);
@@ -102,9 +106,9 @@ read_status (ItogiStore *store, gint64 area_id, int year, ItogiAreaStatus *statu
 
 gboolean
 itogi_store_get_area_status (ItogiStore *store, gint64 area_id, int year, ItogiAreaStatus *status,
-                             GError **error)
+                             char **changed_by, char **changed_at, GError **error)
 {
-  return read_status (store, area_id, year, status, NULL, NULL, error);
+  return read_status (store, area_id, year, status, changed_by, changed_at, error);
 }
 
 gboolean

@@ -292,8 +292,10 @@ const char *itogi_area_status_to_string (ItogiAreaStatus status); /* "draft", as
 gboolean itogi_area_status_from_string (const char *text, ItogiAreaStatus *status);
 const char *itogi_area_status_label (ItogiAreaStatus status); /* «Утверждён», for a person */
 
+/* The area's status for @year, and who set it when (NULL for a draft never submitted); @changed_by
+ * and @changed_at may be NULL. */
 gboolean itogi_store_get_area_status (ItogiStore *store, gint64 area_id, int year, ItogiAreaStatus *status,
-                                      GError **error);
+                                      char **changed_by, char **changed_at, GError **error);
 /* Move the area's year to @status: submitting, taking back, approving (only what was submitted)
  * or unlocking. Approving and unlocking are the head's (itogi_store_may_approve()). Recorded in
  * the step open, if any, like any change; refused plainly, changing nothing. */
