@@ -916,6 +916,17 @@ test_status (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
   result_clear (&r);
 
+  /* The report of the approved areas only: its section, not another's, and what was left out. */
+  run (f, &r, "--database", f->db, "report", "--year", "2023", "--approved-only", "-o", "-", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\nПравовое обеспечение\n"));
+  g_assert_null (strstr (r.out, "\nКонтроль исполнения документов\n"));
+  g_assert_nonnull (strstr (r.err, "Не утверждены итоги за 2023\u00a0г.: Контроль документов; "));
+  result_clear (&r);
+  run (f, &r, "--database", f->db, "report", "--year", "2023", "-o", "-", NULL);
+  g_assert_nonnull (strstr (r.out, "\nКонтроль исполнения документов\n"));
+  result_clear (&r);
+
   /* Unlocked: a draft again, and the import goes through. */
   run (f, &r, "--database", f->db, "status", "--year", "2023", "--area", "legal", "--unlock", NULL);
   g_assert_cmpint (r.status, ==, 0);

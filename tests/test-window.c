@@ -603,6 +603,33 @@ test_signoff (void)
   /* Put back as it was: nothing to save. */
   type_into (cell, "23");
 
+  /* The Report of the approved areas only: that area's section alone, and what is left out said. */
+  itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME);
+  wait_for_draw (GTK_WIDGET (window));
+  {
+    GtkWidget *report = itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME);
+    g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+    GtkCheckButton *only = NULL;
+
+    itogi_test_collect_type (report, GTK_TYPE_CHECK_BUTTON, checks);
+    for (guint i = 0; i < checks->len; i++)
+      if (g_strcmp0 (gtk_check_button_get_label (checks->pdata[i]), TR ("_Approved Areas Only")) == 0)
+        only = checks->pdata[i];
+    g_assert_nonnull (only);
+    g_assert_nonnull (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (report), "documents"));
+    gtk_check_button_set_active (only, TRUE);
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (report), "financial-control"));
+    g_assert_null (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (report), "documents"));
+    g_assert_nonnull (find_label_prefix (report, say ("Not yet approved for %s: %s.", year, "Контроль документов; "
+                                                      "Обращения граждан; Общественные организации; "
+                                                      "Правовое обеспечение; Административные барьеры; "
+                                                      "Кадры; Учреждения", NULL)));
+    gtk_check_button_set_active (only, FALSE);
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (report), "documents"));
+  }
+
   /* The Overview sums it up. */
   itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
   wait_for_draw (GTK_WIDGET (window));

@@ -650,6 +650,8 @@ show_progress (ItogiAreaPage *self)
     subtitle = g_strdup_printf ("%s; %s", areas, gaps);
   }
   expander = adw_expander_row_new ();
+  /* Titles and subtitles are markup unless told: an area named «Молодёжь & НКО» must show as it is. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->progress_expanded);
@@ -683,6 +685,7 @@ show_progress (ItogiAreaPage *self)
                                   titles->str);
           g_string_free (titles, TRUE);
         }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->area->short_title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -46,6 +46,9 @@ struct _ItogiReportPage
   GtkWidget *subtitle_label;
   GtkWidget *message;      /* what went wrong, until the next successful save */
   GtkWidget *missing;      /* the areas with no figure for a year of the report, once all are read */
+  GtkWidget *approval;     /* the areas whose report year is not approved yet */
+  GtkWidget *approved_check;
+  gboolean approved_only; /* the report of the approved areas only: what the page shows and writes */
   GtkWidget *introduction; /* the year's areas of activity, as the report opens */
   GtkWidget *sections_box;
   GtkWidget *tasks_box;  /* next year's tasks, area by area, once all are read */
@@ -544,6 +547,22 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
   areas = itogi_store_list_areas (self->store, FALSE, error);
   if (areas == NULL)
     return FALSE;
+  /* Limited to the approved areas: the others are not in the report. */
+  for (guint i = areas->len; self->approved_only && i > 0; i--)
+    {
+      ItogiAreaStatus status;
+
+      if (!itogi_store_get_area_status (self->store, ((ItogiArea *)areas->pdata[i - 1])->id, year, &status, NULL,
+                                        NULL, error))
+        return FALSE;
+      if (status != ITOGI_AREA_APPROVED)
+        g_ptr_array_remove_index (areas, i - 1);
+    }
+  {
+    g_autofree char *pending = itogi_narrative_not_approved (self->store, year, self->approved_only, NULL);
+    gtk_label_set_text (GTK_LABEL (self->approval), pending != NULL ? pending : "");
+    gtk_widget_set_visible (self->approval, pending != NULL);
+  }
   narrative = itogi_narrative_begin (self->store, year, compare_year);
   first = MIN (FIRST_SECTIONS, areas->len);
   for (guint i = 0; i < first; i++)
@@ -723,6 +742,7 @@ typedef struct _ReportJob
   char *database;
   char *path;
   gboolean pdf;
+  gboolean approved_only;
   int year, compare_year;
   GPtrArray *shown; /* ItogiNarrativeSection *: what the page shows, saved or not yet */
   GCancellable *cancellable;
@@ -807,6 +827,11 @@ write_report (GTask *task, gpointer source, gpointer data, GCancellable *cancell
       return;
     }
   apply_shown (narrative, job->shown);
+  if (job->approved_only && !itogi_narrative_keep_approved (narrative, store, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   ok = job->pdf ? itogi_report_write_pdf_with (store, narrative, job->path, &progress, &error)
                 : itogi_report_write_odt_with (store, narrative, job->path, &progress, &error);
   if (ok)
@@ -891,6 +916,7 @@ itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *pa
   job->pdf = pdf;
   job->year = self->year;
   job->compare_year = self->compare_year;
+  job->approved_only = self->approved_only;
   job->shown = shown_texts (self);
   job->cancellable = g_cancellable_new ();
   self->job = job;
@@ -1031,6 +1057,16 @@ itogi_report_page_class_init (ItogiReportPageClass *klass)
 }
 
 static void
+on_approved_only_toggled (ItogiReportPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  self->approved_only = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->approved_check));
+  if (self->year != 0 && !itogi_report_page_set_years (self, self->year, self->compare_year, &error))
+    say (self, error->message);
+}
+
+static void
 itogi_report_page_init (ItogiReportPage *self)
 {
   GtkWidget *clamp, *header, *titles, *buttons, *pdf, *odt;
@@ -1078,6 +1114,11 @@ itogi_report_page_init (ItogiReportPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (odt), "report.export-odt");
   gtk_box_append (GTK_BOX (buttons), pdf);
   gtk_box_append (GTK_BOX (buttons), odt);
+  self->approved_check = gtk_check_button_new_with_mnemonic (_ ("_Approved Areas Only"));
+  gtk_widget_set_tooltip_text (self->approved_check,
+                               _ ("The report, on screen and in its files, of the areas whose year is approved"));
+  g_signal_connect_swapped (self->approved_check, "toggled", G_CALLBACK (on_approved_only_toggled), self);
+  gtk_box_append (GTK_BOX (buttons), self->approved_check);
   gtk_box_append (GTK_BOX (header), buttons);
   gtk_box_append (GTK_BOX (self->content), header);
   self->export_buttons = buttons;
@@ -1112,6 +1153,13 @@ itogi_report_page_init (ItogiReportPage *self)
   gtk_label_set_xalign (GTK_LABEL (self->missing), 0);
   gtk_widget_set_visible (self->missing, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->missing);
+
+  self->approval = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->approval, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (self->approval), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->approval), 0);
+  gtk_widget_set_visible (self->approval, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->approval);
 
   self->introduction = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->introduction), TRUE);

@@ -21,6 +21,7 @@
 #include "itogi-output.h"
 #include "itogi-report-odt.h"
 #include "itogi-report-pdf.h"
+#include "itogi-session.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-xlsx.h"
@@ -74,7 +75,7 @@ static const struct
     N_ ("the tables as an Excel workbook or a CSV file") },
   { N_ ("import FILE.csv|FILE.xlsx [--dry-run]"),
     N_ ("figures from a CSV file or a workbook, all or nothing") },
-  { N_ ("report --year YEAR [--compare YEAR] [--format pdf|odt|txt] -o FILE"),
+  { N_ ("report --year YEAR [--compare YEAR] [--approved-only] [--format pdf|odt|txt] -o FILE"),
     N_ ("the annual report; -o - prints its text") },
   { N_ ("backup FILE.db"), N_ ("a checked copy of the database") },
   { N_ ("restore BACKUP.db"), N_ ("a checked backup in the database’s place; the old file is kept") },
@@ -783,11 +784,14 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
   g_autoptr (ItogiNarrative) narrative = NULL;
   int status, year = 0, compare_year = 0;
   g_autofree char *year_text = NULL, *compare_text = NULL, *format = NULL, *output = NULL;
+  gboolean approved_only = FALSE;
   const GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"),
       N_ ("YEAR") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text,
       N_ ("The comparison year (default: the year before)"), N_ ("YEAR") },
+    { "approved-only", 0, 0, G_OPTION_ARG_NONE, &approved_only,
+      N_ ("Only the areas whose report year is approved"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("pdf, odt or txt (default: from the file name)"),
       N_ ("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -837,14 +841,17 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
       return fail (EXIT_USAGE, msg);
     }
   narrative = itogi_narrative_build_edited (store, year, compare_year, &error);
-  if (narrative == NULL)
+  if (narrative == NULL || (approved_only && !itogi_narrative_keep_approved (narrative, store, &error)))
     return fail_error (error);
   {
-    /* Written all the same, but not without saying what it lacks. */
+    /* Written all the same, but not without saying what it lacks, and what is not approved. */
     g_autofree char *missing = itogi_narrative_missing_figures (narrative);
+    g_autofree char *pending = itogi_narrative_not_approved (store, year, approved_only, NULL);
 
     if (missing != NULL)
       fprintf (stderr, "itogi-cli: %s\n", missing);
+    if (pending != NULL)
+      fprintf (stderr, "itogi-cli: %s\n", pending);
   }
   if (g_strcmp0 (format, "pdf") == 0)
     return itogi_report_write_pdf (store, narrative, output, &error) ? EXIT_SUCCESS : fail_error (error);
@@ -1082,6 +1089,20 @@ cmd_access (const GlobalOptions *global, int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
+typedef struct
+{
+  gint64 area;
+  int year;
+  ItogiAreaStatus status;
+} StatusMove;
+
+static gboolean
+move_status (ItogiStore *store, gpointer data, GError **error)
+{
+  StatusMove *m = data;
+  return itogi_store_set_area_status (store, m->area, m->year, m->status, error);
+}
+
 /* The step a status move is recorded as, by what it does. */
 static const char *
 status_step_label (ItogiAreaStatus from, ItogiAreaStatus to)
@@ -1174,15 +1195,14 @@ cmd_status (const GlobalOptions *global, int argc, char **argv)
                                                   area->short_title, y);
           return fail (EXIT_FAILURE, msg);
         }
-      step = itogi_store_begin_step (store, status_step_label (from, to), &error);
-      if (step == 0)
-        return fail_error (error);
-      if (!itogi_store_set_area_status (store, area->id, year, to, &error)
-          || !itogi_store_commit_step (store, &error))
-        {
-          itogi_store_rollback_step (store);
+      {
+        g_autoptr (ItogiSession) session = itogi_session_new (store);
+        StatusMove move = { area->id, year, to };
+
+        step = itogi_session_edit (session, status_step_label (from, to), move_status, &move, NULL, &error);
+        if (step == 0)
           return fail_error (error);
-        }
+      }
     }
   else
     store = open_store (global, FOR_READING, &error);

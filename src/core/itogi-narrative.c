@@ -1644,6 +1644,48 @@ itogi_narrative_add_section (ItogiNarrative *narrative, ItogiStore *store, const
   return TRUE;
 }
 
+gboolean
+itogi_narrative_keep_approved (ItogiNarrative *narrative, ItogiStore *store, GError **error)
+{
+  for (guint i = narrative->sections->len; i > 0; i--)
+    {
+      const ItogiNarrativeSection *s = narrative->sections->pdata[i - 1];
+      ItogiAreaStatus status;
+
+      if (!itogi_store_get_area_status (store, s->area_id, narrative->year, &status, NULL, NULL, error))
+        return FALSE;
+      if (status != ITOGI_AREA_APPROVED)
+        g_ptr_array_remove_index (narrative->sections, i - 1);
+    }
+  return TRUE;
+}
+
+char *
+itogi_narrative_not_approved (ItogiStore *store, int year, gboolean always, GError **error)
+{
+  g_autoptr (GPtrArray) progress = itogi_store_year_progress (store, year, error);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *when = itogi_format_year (year);
+  g_autofree char *list = NULL;
+  gboolean begun = always;
+
+  if (progress == NULL)
+    return NULL;
+  for (guint i = 0; i < progress->len; i++)
+    {
+      const ItogiAreaProgress *p = progress->pdata[i];
+      if (p->status != ITOGI_AREA_APPROVED)
+        g_ptr_array_add (names, p->area->short_title);
+      begun |= p->changed_by != NULL;
+    }
+  if (names->len == 0 || !begun)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  list = g_strjoinv ("; ", (char **)names->pdata);
+  /* Translators: «Не утверждены итоги за 2024 г.: Кадры; Учреждения.» */
+  return g_strdup_printf (_ ("Not yet approved for %s: %s."), when, list);
+}
+
 char *
 itogi_narrative_missing_figures (const ItogiNarrative *narrative)
 {

@@ -113,6 +113,14 @@ char *itogi_narrative_format_change (const ItogiValue *current, const ItogiValue
  * text are not counted. */
 char *itogi_narrative_missing_figures (const ItogiNarrative *narrative);
 
+/* The report limited to the areas whose report year is approved (itogi-store.h's sign-off): the
+ * others' sections are taken out. */
+gboolean itogi_narrative_keep_approved (ItogiNarrative *narrative, ItogiStore *store, GError **error);
+/* The areas of the report year not yet approved, said for a person («Не утверждены итоги за
+ * 2024 г.: Кадры; Учреждения.»), or NULL when every area in use is approved, and, unless @always,
+ * when the year's sign-off has not begun (no area ever submitted: an office that does not use it). */
+char *itogi_narrative_not_approved (ItogiStore *store, int year, gboolean always, GError **error);
+
 /* Whether any section has tasks for the year after the report's: the documents then close with
  * «Задачи на 2024 год», area by area; with none they say nothing of tasks. */
 gboolean itogi_narrative_has_tasks (const ItogiNarrative *narrative);
