@@ -23,6 +23,7 @@
 #include "itogi-i18n.h"
 #include "itogi-restore-dialog.h"
 #include "itogi-seed.h"
+#include "itogi-session.h"
 #include "itogi-store-file.h"
 #include "itogi-store.h"
 #include "itogi-window.h"
@@ -1110,6 +1111,96 @@ test_server_lost_mid_edit (Fixture *f, gconstpointer data)
   }
 }
 
+typedef struct
+{
+  gint64 indicator;
+  gint64 amount;
+} OtherEdit;
+
+static gboolean
+other_sets (ItogiStore *store, gpointer data, GError **error)
+{
+  OtherEdit *e = data;
+  ItogiValue value = { .present = TRUE, .amount = e->amount };
+
+  return itogi_store_set_value (store, e->indicator, 2023, ITOGI_PERIOD_YEAR, 0, &value, error);
+}
+
+/* Spins the main loop until @page shows a cell reading @text, for at most @seconds; how long it
+ * took (for the log), or −1. */
+static double
+wait_for_cell (GtkWidget *page, const char *text, int seconds)
+{
+  gint64 start = g_get_monotonic_time (), end = start + seconds * G_USEC_PER_SEC;
+
+  while (itogi_test_find_entry (page, text) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return itogi_test_find_entry (page, text) != NULL ? (g_get_monotonic_time () - start) / 1e6 : -1;
+}
+
+/* Live: another desktop's commit (a connection of its own to the same server) shows in the open
+ * window by itself, told by the server; while a figure is being typed it waits, the typing and the
+ * keyboard untouched, and shows once the typed figure is saved. */
+static void
+test_server_live (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = itogi_test_database (f->dir);
+  g_autoptr (ItogiStore) other = NULL;
+  g_autoptr (ItogiSession) session = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (ItogiArea) area = NULL;
+  ItogiWindow *window;
+  GtkWidget *page;
+  GtkEntry *cell;
+  OtherEdit e;
+  double took;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
+    g_assert_no_error (error);
+  }
+  start_app (f, uri);
+  window = wait_server_window (f);
+  g_assert_nonnull (window);
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "financial-control");
+  settle ();
+  page = itogi_window_get_page (window, "financial-control");
+  g_assert_nonnull (itogi_test_find_entry (page, "23"));
+
+  other = itogi_store_open (uri, &error);
+  g_assert_no_error (error);
+  session = itogi_session_new (other);
+  area = itogi_store_find_area (other, "financial-control", &error);
+  list = itogi_store_list_indicators (other, area->id, FALSE, &error);
+  e = (OtherEdit){ ((ItogiIndicator *)list->pdata[0])->id, 31 };
+  g_assert_cmpint (itogi_session_edit (session, "Правка", other_sets, &e, NULL, &error), >, 0);
+  took = wait_for_cell (page, "31", 10);
+  g_test_message ("the other desktop's figure was shown after %.3f s", took);
+  g_assert_cmpfloat (took, >=, 0);
+  /* Shown, not merely offered: no «changed by another program» to press. */
+  g_assert_false (itogi_window_has_outside_changes (window));
+
+  /* A figure being typed: the other's next commit waits, and the typing stays as it was. */
+  cell = itogi_test_find_entry (page, "779" "\u202f" "054,51");
+  g_assert_nonnull (cell);
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "780 000");
+  settle ();
+  e.amount = 32;
+  g_assert_cmpint (itogi_session_edit (session, "Правка", other_sets, &e, NULL, &error), >, 0);
+  g_assert_cmpfloat (wait_for_cell (page, "32", 2), <, 0);
+  g_assert_true (itogi_window_has_outside_changes (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "780 000");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (cell)) || gtk_widget_is_ancestor (
+      gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (cell)));
+  /* Saved: both figures in sight. */
+  g_signal_emit_by_name (cell, "activate");
+  g_assert_cmpfloat (wait_for_cell (page, "32", 10), >=, 0);
+  g_assert_nonnull (itogi_test_find_entry (page, "780" "\u202f" "000,00"));
+}
+
 /* A server that cannot be reached: said plainly, with the way back to the server and a try
  * again; none of a file's ways out (a backup, a new file). */
 static void
@@ -1169,6 +1260,7 @@ main (int argc, char *argv[])
       ADD ("/app/recovery/server-password", test_server_password);
       ADD ("/app/recovery/server-unreachable", test_server_unreachable);
       ADD ("/app/recovery/server-lost-mid-edit", test_server_lost_mid_edit);
+      ADD ("/app/recovery/server-live", test_server_live);
       rc = g_test_run ();
       itogi_test_remove_tree (data_home);
       g_free (data_home);

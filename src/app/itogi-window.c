@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "itogi-application.h"
@@ -45,6 +46,8 @@ struct _ItogiWindow
   gboolean read_only;             /* changes cannot be saved: editing actions stay off */
   gint64 data_version;            /* the file's, when last shown: another program's commit moves it */
   guint watch_id;                 /* the timer that looks for those */
+  guint changes_watch;            /* on a server: the socket its notices of others' commits come on */
+  int changes_fd;
   AdwToast *outside_toast;        /* «changed by another program», while shown */
   gboolean outside_pending;       /* another program's change is not shown yet */
   gboolean close_despite_unsaved; /* the report text could not be saved, and the user was told */
@@ -492,10 +495,90 @@ itogi_window_has_outside_changes (ItogiWindow *self)
   return self->outside_pending;
 }
 
+/* ---- live, on a shared server ---- */
+
+/* Typing not saved yet on the page in sight: a figure, a task, a report text. */
+static gboolean
+typing_unsaved (ItogiWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (page != NULL && ITOGI_IS_AREA_PAGE (page) && itogi_area_page_has_unsaved (ITOGI_AREA_PAGE (page)))
+    return TRUE;
+  return page != NULL && ITOGI_IS_REPORT_PAGE (page) && itogi_report_page_has_unsaved (ITOGI_REPORT_PAGE (page));
+}
+
+/* Another desktop's commit is shown at once, the keyboard staying where it is; while the user
+ * types a figure, a task or a text, it waits until that is saved or given up, so that nothing
+ * typed is disturbed. */
+static void
+show_live_changes (ItogiWindow *self)
+{
+  if (!self->outside_pending || typing_unsaved (self) || self->job_cancel != NULL)
+    return;
+  self->outside_pending = FALSE;
+  self->data_version = itogi_store_data_version (self->store);
+  data_changed (self);
+}
+
+static void watch_changes (ItogiWindow *self);
+
+static gboolean
+on_changes (int fd, GIOCondition condition, gpointer data)
+{
+  ItogiWindow *self = ITOGI_WINDOW (data);
+
+  if (itogi_store_take_changes (self->store))
+    self->outside_pending = TRUE;
+  /* A lost connection stops the notices; the timer connects again, and watches anew. */
+  if (itogi_store_changes_fd (self->store) != self->changes_fd)
+    {
+      self->changes_watch = 0;
+      watch_changes (self);
+      show_live_changes (self);
+      return G_SOURCE_REMOVE;
+    }
+  show_live_changes (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The server's notices, read as they arrive: the main loop watches the connection's socket. */
+static void
+watch_changes (ItogiWindow *self)
+{
+  int fd = itogi_store_changes_fd (self->store);
+
+  if (self->changes_watch != 0 && fd == self->changes_fd)
+    return;
+  g_clear_handle_id (&self->changes_watch, g_source_remove);
+  self->changes_fd = fd;
+  if (fd >= 0)
+    self->changes_watch = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_changes, self);
+}
+
 static gboolean
 watch_outside_changes (gpointer data)
 {
-  itogi_window_check_outside_changes (ITOGI_WINDOW (data));
+  ItogiWindow *self = ITOGI_WINDOW (data);
+
+  if (!itogi_store_is_server (self->store))
+    {
+      itogi_window_check_outside_changes (self);
+      return G_SOURCE_CONTINUE;
+    }
+  /* Notices read along with the window's own queries wait in the connection, not on its socket. */
+  if (itogi_store_take_changes (self->store))
+    self->outside_pending = TRUE;
+  if (self->changes_watch == 0)
+    {
+      /* No notices (the connection was lost): asked, which connects again, then watched anew. */
+      gint64 version = itogi_store_data_version (self->store);
+
+      if (version >= 0 && version != self->data_version)
+        self->outside_pending = TRUE;
+      watch_changes (self);
+    }
+  show_live_changes (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -1540,6 +1623,7 @@ itogi_window_dispose (GObject *object)
   ItogiWindow *self = ITOGI_WINDOW (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->changes_watch, g_source_remove);
   g_clear_handle_id (&self->job_pulse, g_source_remove);
   g_clear_object (&self->job_cancel);
   self->disposed = TRUE;
@@ -1746,9 +1830,18 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
                                  itogi_store_can (store, ITOGI_STORE_ABILITY_FILE_COPIES));
   if (itogi_store_is_read_only (store))
     show_read_only (self);
-  /* itogi-cli import may write the same file while the window is open: look every two seconds. */
+  /* itogi-cli import may write the same file while the window is open: look every two seconds.
+   * A server tells of others' commits as they happen; what waits (for typing to end, for a
+   * connection to come back) is looked at twice a second. */
   self->data_version = itogi_store_data_version (store);
-  self->watch_id = g_timeout_add_seconds (2, watch_outside_changes, self);
+  if (itogi_store_is_server (store))
+    {
+      self->changes_fd = -1;
+      watch_changes (self);
+      self->watch_id = g_timeout_add (500, watch_outside_changes, self);
+    }
+  else
+    self->watch_id = g_timeout_add_seconds (2, watch_outside_changes, self);
   return self;
 }
 

@@ -383,6 +383,36 @@ pg_data_version (ItogiStore *store)
   return steps;
 }
 
+static int
+pg_changes_fd (ItogiStore *store)
+{
+  return PQstatus (store->pg) == CONNECTION_OK && !store->lost ? PQsocket (store->pg) : -1;
+}
+
+/* The notices of itogi_changes (the schema's 005.sql) that came from other connections; our own
+ * commits notify us too, and are not news. */
+static gboolean
+pg_take_changes (ItogiStore *store)
+{
+  gboolean others = FALSE;
+  PGnotify *notice;
+
+  if (PQstatus (store->pg) != CONNECTION_OK || store->lost)
+    return FALSE;
+  if (!PQconsumeInput (store->pg))
+    {
+      /* The server went away: made anew before the next statement (reconnect_if_lost). */
+      store->lost = TRUE;
+      return FALSE;
+    }
+  while ((notice = PQnotifies (store->pg)) != NULL)
+    {
+      others |= notice->be_pid != PQbackendPID (store->pg);
+      PQfreemem (notice);
+    }
+  return others;
+}
+
 static gboolean
 pg_is_read_only (ItogiStore *store)
 {
@@ -437,6 +467,8 @@ const ItogiStoreEngine itogi_store_postgres_engine = {
   .rollback = pg_rollback,
   .record_under = pg_record_under,
   .data_version = pg_data_version,
+  .changes_fd = pg_changes_fd,
+  .take_changes = pg_take_changes,
   .is_read_only = pg_is_read_only,
   .abilities = 0,
   .close = pg_close,
@@ -512,6 +544,10 @@ set_up_session (ItogiStore *store, GError **error)
   if (!ok)
     result_error (store, result, error);
   PQclear (result);
+  /* Told of every commit elsewhere (a database made before data format 5 sends none until its
+   * owner opens it; the window then finds changes by looking). */
+  if (ok && !store->read_only)
+    PQclear (PQexec (store->pg, "LISTEN itogi_changes"));
   return ok;
 }
 

@@ -55,6 +55,10 @@ struct _ItogiStoreEngine
   /* Record every change from now on under edit step @step (0: stop recording). */
   gboolean (*record_under) (ItogiStore *store, gint64 step, GError **error);
   gint64 (*data_version) (ItogiStore *store);
+  /* Others' commits as they happen (a server's notices): the descriptor to watch, −1 without one;
+   * and whether another connection committed since last asked (NULL: never told). */
+  int (*changes_fd) (ItogiStore *store);
+  gboolean (*take_changes) (ItogiStore *store);
   gboolean (*is_read_only) (ItogiStore *store);
   ItogiStoreAbility abilities;
   void (*close) (ItogiStore *store);

@@ -1796,6 +1796,18 @@ itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error)
   return collect_rows (store, stmt, change_from_row, (GDestroyNotify)itogi_change_free, error);
 }
 
+int
+itogi_store_changes_fd (ItogiStore *store)
+{
+  return store->engine->changes_fd != NULL ? store->engine->changes_fd (store) : -1;
+}
+
+gboolean
+itogi_store_take_changes (ItogiStore *store)
+{
+  return store->engine->take_changes != NULL && store->engine->take_changes (store);
+}
+
 gint64
 itogi_store_data_version (ItogiStore *store)
 {

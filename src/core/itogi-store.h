@@ -91,6 +91,13 @@ gboolean itogi_store_set_report_text (ItogiStore *store, gint64 area_id, int yea
 /* A number that changes when another program (itogi-cli import, a second window) commits a change
  * to the file; -1 when it cannot be read. */
 gint64 itogi_store_data_version (ItogiStore *store);
+/* On a shared server, others' commits are told as they happen: a file descriptor that becomes
+ * readable when one arrives, to watch in the main loop (-1 when there is none: a file, or a lost
+ * connection; it changes when the store connects again). */
+int itogi_store_changes_fd (ItogiStore *store);
+/* Reads what arrived, without waiting: whether another desktop committed a change since the last
+ * call. Never on a file. */
+gboolean itogi_store_take_changes (ItogiStore *store);
 void itogi_store_free (ItogiStore *store);
 
 int itogi_store_get_schema_version (ItogiStore *store);
