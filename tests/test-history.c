@@ -952,6 +952,74 @@ test_signoff (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* A figure written over only as it was seen: a change since (by another desktop) is refused
+ * whole, whether it was changed, added or removed meanwhile, and who made it is known. */
+static void
+test_write_if_unchanged (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (ItogiValue) seen = { 0 };
+  g_auto (ItogiValue) now = { 0 };
+  g_autofree char *by = NULL, *at = NULL;
+  ItogiValue mine = { .present = TRUE, .amount = 40 };
+  ItogiValue theirs = { .present = TRUE, .amount = 31 };
+  gboolean present;
+
+  g_assert_true (itogi_store_get_stored_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &seen,
+                                               &by, &at, &error));
+  g_assert_true (seen.present);
+  g_assert_cmpint (seen.amount, ==, 23);
+  g_assert_nonnull (by);
+  g_assert_nonnull (at);
+
+  /* Another desktop writes 31; mine, made from 23, is refused and 31 stays. */
+  g_assert_true (
+      itogi_store_set_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &theirs, &error));
+  g_assert_false (itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine, &seen,
+                                            &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 31);
+  /* Nor removed from what was seen. */
+  g_assert_false (itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, NULL, &seen,
+                                            &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_true (amount (f, 2023, &present) == 31 && present);
+  /* Made from what is there now, it goes through: then the figure is mine. */
+  g_assert_true (itogi_store_get_stored_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &now,
+                                               NULL, NULL, &error));
+  g_assert_cmpint (now.amount, ==, 31);
+  g_assert_true (
+      itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine, &now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amount (f, 2023, &present), ==, 40);
+  /* A note changed meanwhile is a change too. */
+  g_assert_true (itogi_store_get_stored_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &now,
+                                               NULL, NULL, &error));
+  theirs.amount = 40;
+  theirs.note = (char *)"уточнено";
+  g_assert_true (
+      itogi_store_set_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &theirs, &error));
+  mine.amount = 41;
+  g_assert_false (
+      itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine, &now, &error));
+  g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED);
+  g_clear_error (&error);
+
+  /* None seen: added only while there is still none. */
+  {
+    ItogiValue none = { 0 };
+    g_assert_true (
+        itogi_store_set_value_if (f->store, f->inspections->id, 2030, ITOGI_PERIOD_YEAR, 0, &mine, &none, &error));
+    g_assert_no_error (error);
+    g_assert_false (
+        itogi_store_set_value_if (f->store, f->inspections->id, 2030, ITOGI_PERIOD_YEAR, 0, &mine, NULL, &error));
+    g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED);
+    g_clear_error (&error);
+  }
+}
+
 /* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
 static void
 skip_on_server (Fixture *f, gconstpointer data)
@@ -983,5 +1051,6 @@ main (int argc, char *argv[])
   ADD_FILE ("/core/history/migrate-from-v1", test_migrate_from_v1);
   ADD ("/core/history/sentence-and-report-text", test_sentence_and_report_text);
   ADD ("/core/history/signoff", test_signoff);
+  ADD ("/core/history/write-if-unchanged", test_write_if_unchanged);
   return g_test_run ();
 }

@@ -1201,6 +1201,105 @@ test_server_live (Fixture *f, gconstpointer data)
   g_assert_nonnull (itogi_test_find_entry (page, "780" "\u202f" "000,00"));
 }
 
+/* Two desktops change the same figure: the second to save is told, with the other's figure and
+ * name, and nothing is overwritten unseen; Enter (Keep Mine) writes over theirs knowingly; Take
+ * Theirs (Escape) drops the typing and shows theirs at once. */
+static void
+test_server_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = itogi_test_database (f->dir);
+  g_autoptr (ItogiStore) other = NULL;
+  g_autoptr (ItogiSession) session = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (ItogiArea) area = NULL;
+  ItogiWindow *window;
+  GtkWidget *page, *popover;
+  GtkEntry *cell;
+  OtherEdit e;
+  g_auto (ItogiValue) stored = { 0 };
+
+  {
+    g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
+    g_assert_no_error (error);
+  }
+  start_app (f, uri);
+  window = wait_server_window (f);
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "financial-control");
+  settle ();
+  page = itogi_window_get_page (window, "financial-control");
+  other = itogi_store_open (uri, &error);
+  g_assert_no_error (error);
+  session = itogi_session_new (other);
+  area = itogi_store_find_area (other, "financial-control", &error);
+  list = itogi_store_list_indicators (other, area->id, FALSE, &error);
+
+  /* Typed here from 23 while the other desktop saves 31. */
+  cell = itogi_test_find_entry (page, "23");
+  g_assert_nonnull (cell);
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "24");
+  e = (OtherEdit){ ((ItogiIndicator *)list->pdata[0])->id, 31 };
+  g_assert_cmpint (itogi_session_edit (session, "Правка", other_sets, &e, NULL, &error), >, 0);
+  settle ();
+  g_signal_emit_by_name (cell, "activate");
+  settle ();
+  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL, NULL,
+                                               &error));
+  g_assert_cmpint (stored.amount, ==, 31);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "24");
+  popover = itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell));
+  g_assert_nonnull (popover);
+  {
+    g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+    const char *said;
+
+    itogi_test_collect_type (popover, GTK_TYPE_LABEL, labels);
+    said = gtk_label_get_text (labels->pdata[0]);
+    g_test_message ("said: %s", said);
+    g_assert_true (g_str_has_prefix (said, itogi_test_user ()));
+    g_assert_nonnull (strstr (said, " 31 "));
+    g_assert_nonnull (strstr (said, "24"));
+  }
+  /* Kept, knowingly (Enter, as «Keep Mine»). */
+  g_signal_emit_by_name (cell, "activate");
+  settle ();
+  itogi_value_clear (&stored);
+  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL, NULL,
+                                               &error));
+  g_assert_cmpint (stored.amount, ==, 24);
+
+  /* Again, and this time theirs is taken (Escape): shown, and nothing written from here. */
+  g_assert_cmpfloat (wait_for_cell (page, "24", 5), >=, 0);
+  cell = itogi_test_find_entry (page, "24");
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "25");
+  e.amount = 33;
+  g_assert_cmpint (itogi_session_edit (session, "Правка", other_sets, &e, NULL, &error), >, 0);
+  settle ();
+  g_signal_emit_by_name (cell, "activate");
+  settle ();
+  popover = itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell));
+  g_assert_nonnull (popover);
+  {
+    g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+    GtkWidget *theirs = NULL;
+
+    itogi_test_collect_type (popover, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), itogi_test_tr ("_Take Theirs")) == 0)
+        theirs = buttons->pdata[i];
+    g_assert_nonnull (theirs);
+    g_signal_emit_by_name (theirs, "clicked");
+  }
+  g_assert_cmpfloat (wait_for_cell (page, "33", 5), >=, 0);
+  itogi_value_clear (&stored);
+  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL, NULL,
+                                               &error));
+  g_assert_cmpint (stored.amount, ==, 33);
+}
+
 /* A server that cannot be reached: said plainly, with the way back to the server and a try
  * again; none of a file's ways out (a backup, a new file). */
 static void
@@ -1261,6 +1360,7 @@ main (int argc, char *argv[])
       ADD ("/app/recovery/server-unreachable", test_server_unreachable);
       ADD ("/app/recovery/server-lost-mid-edit", test_server_lost_mid_edit);
       ADD ("/app/recovery/server-live", test_server_live);
+      ADD ("/app/recovery/server-conflict", test_server_conflict);
       rc = g_test_run ();
       itogi_test_remove_tree (data_home);
       g_free (data_home);

@@ -68,7 +68,12 @@ struct _ItogiAreaPage
 
   int year;
   int compare_year;
-  gboolean syncing; /* a selection is being mirrored from table to chart or back */
+  gboolean syncing;
+  /* A figure another desktop changed while it was being typed here: what it became, which the
+   * next save of that cell («Keep Mine») writes over knowingly. */
+  gint64 theirs_indicator;
+  int theirs_year;
+  ItogiValue theirs; /* a selection is being mirrored from table to chart or back */
 
   /* The Overview of many areas is read area by area: those its first frame shows at once, the
    * others after it, a few milliseconds' worth at a time. */
@@ -97,6 +102,7 @@ static void
 itogi_area_page_finalize (GObject *object)
 {
   g_clear_pointer (&ITOGI_AREA_PAGE (object)->session, itogi_session_unref);
+  itogi_value_clear (&ITOGI_AREA_PAGE (object)->theirs);
   G_OBJECT_CLASS (itogi_area_page_parent_class)->finalize (object);
 }
 
@@ -125,6 +131,39 @@ emit_changed (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Another desktop changed the figure @ind of @year since this page showed it: @error says what it
+ * is now, who changed it and when, and what was typed here; what it is now is kept, to be written
+ * over if the user keeps theirs. */
+static void
+tell_conflict (ItogiAreaPage *self, const ItogiIndicator *ind, int year, const char *typed, GError **error)
+{
+  g_autofree char *by = NULL, *at = NULL, *when = NULL, *now = NULL, *message = NULL;
+
+  itogi_value_clear (&self->theirs);
+  self->theirs_indicator = 0;
+  if (!itogi_store_get_stored_value (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, &self->theirs, &by, &at,
+                                     NULL))
+    return;
+  self->theirs_indicator = ind->id;
+  self->theirs_year = year;
+  if (self->theirs.present)
+    {
+      when = itogi_format_local_time (at);
+      now = itogi_format_value (&self->theirs, ind->kind, ind->scale);
+      /* Translators: «ivanova изменил(а) это значение на 22 900 (05.12.2026 10:00), пока вы его
+       * вводили. Оставить ваше, 23 000, или принять это?» */
+      message = g_strdup_printf (_ ("%s changed this figure to %s (%s) while you were typing it. Keep yours, %s, or "
+                                    "take theirs?"),
+                                 by, now, when, typed);
+    }
+  else
+    message = g_strdup_printf (_ ("Someone else removed this figure while you were typing it. Keep yours, %s, or "
+                                  "take theirs (no figure)?"),
+                               typed);
+  g_clear_error (error);
+  g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED, message);
+}
+
 /* A figure typed in the table: parsed as people type it, saved as one undoable step. Empty
  * removes the year's figure. The page is rebuilt afterwards, outside the cell's own handler. */
 static gboolean
@@ -138,6 +177,7 @@ edit_value (const ItogiTableRow *row, gboolean current, const char *text, gpoint
   g_autofree char *year_text = itogi_format_year (year);
   g_autofree char *label = NULL;
   ItogiValue value = { .present = TRUE };
+  const ItogiValue *seen;
   gint64 step;
   gboolean ok;
 
@@ -159,18 +199,31 @@ edit_value (const ItogiTableRow *row, gboolean current, const char *text, gpoint
       value.as_of = old->as_of;
     }
 
+  /* The figure as it was shown is the version written over: another desktop's change since then
+   * is not overwritten unseen. (A year made of months had no figure of its own.) */
+  if (self->theirs_indicator == ind->id && self->theirs_year == year)
+    seen = &self->theirs;
+  else
+    seen = old->derived ? NULL : old;
+
   /* Translators: a history entry: «Изменено значение: Проведено проверок, 2023 г.» */
   label = g_strdup_printf (_ ("Changed “%s”, %s"), ind->title, year_text);
   step = itogi_session_begin (self->session, label, error);
   if (step == 0)
     return FALSE;
-  ok = *trimmed == '\0'
-           ? itogi_store_delete_value (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, error)
-           : itogi_store_set_value (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, &value, error);
+  ok = itogi_store_set_value_if (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, *trimmed == '\0' ? NULL : &value,
+                                 seen, error);
   if (!ok)
     {
       itogi_session_rollback (self->session);
+      if (g_error_matches (*error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED))
+        tell_conflict (self, ind, year, trimmed, error);
       return FALSE;
+    }
+  if (seen == &self->theirs)
+    {
+      self->theirs_indicator = 0;
+      itogi_value_clear (&self->theirs);
     }
   if (!itogi_session_commit (self->session, step, error))
     return FALSE;

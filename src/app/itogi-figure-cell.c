@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "itogi-figure-cell.h"
 
 struct _ItogiFigureCell
@@ -22,6 +24,7 @@ struct _ItogiFigureCell
   gboolean loading; /* the text is being set from the database, not typed */
   gboolean edited;  /* the user changed the text since it was shown or saved */
   GtkWidget *problem;
+  gboolean conflict; /* the problem is another desktop's change: keep mine, or take theirs */
 };
 
 G_DEFINE_FINAL_TYPE (ItogiFigureCell, itogi_figure_cell, GTK_TYPE_ENTRY)
@@ -108,6 +111,15 @@ on_enter (GtkWidget *widget, GVariant *args, gpointer data)
   return TRUE;
 }
 
+/* Another desktop's figure instead of the typed one: the typing goes, and what is shown is read
+ * again (the window's reload). */
+static void
+take_theirs (ItogiFigureCell *self)
+{
+  revert (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+}
+
 static gboolean
 on_escape (GtkWidget *widget, GVariant *args, gpointer data)
 {
@@ -115,7 +127,10 @@ on_escape (GtkWidget *widget, GVariant *args, gpointer data)
 
   if (!self->edited && self->problem == NULL)
     return FALSE;
-  revert (self);
+  if (self->conflict)
+    take_theirs (self);
+  else
+    revert (self);
   return TRUE;
 }
 
@@ -315,12 +330,58 @@ itogi_figure_cell_show_problem (ItogiFigureCell *self, const char *message)
   gtk_popover_popup (GTK_POPOVER (self->problem));
 }
 
+static void
+on_keep_mine (ItogiFigureCell *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  commit (self);
+}
+
+void
+itogi_figure_cell_show_conflict (ItogiFigureCell *self, const char *message)
+{
+  GtkWidget *box, *text, *buttons, *keep, *theirs;
+
+  g_return_if_fail (ITOGI_IS_FIGURE_CELL (self));
+  itogi_figure_cell_hide_problem (self);
+  self->problem = gtk_popover_new ();
+  gtk_popover_set_autohide (GTK_POPOVER (self->problem), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->problem), GTK_POS_BOTTOM);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  text = gtk_label_new (message);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  /* Enter keeps mine, Escape takes theirs: the buttons say so for the mouse. */
+  theirs = gtk_button_new_with_mnemonic (_ ("_Take Theirs"));
+  gtk_widget_set_tooltip_text (theirs, _ ("Escape"));
+  keep = gtk_button_new_with_mnemonic (_ ("_Keep Mine"));
+  gtk_widget_set_tooltip_text (keep, _ ("Enter"));
+  gtk_widget_add_css_class (keep, "suggested-action");
+  g_signal_connect_swapped (theirs, "clicked", G_CALLBACK (take_theirs), self);
+  g_signal_connect_swapped (keep, "clicked", G_CALLBACK (on_keep_mine), self);
+  gtk_box_append (GTK_BOX (buttons), theirs);
+  gtk_box_append (GTK_BOX (buttons), keep);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_popover_set_child (GTK_POPOVER (self->problem), box);
+  gtk_widget_set_parent (self->problem, GTK_WIDGET (self));
+  self->conflict = TRUE;
+  gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  gtk_popover_popup (GTK_POPOVER (self->problem));
+}
+
 void
 itogi_figure_cell_hide_problem (ItogiFigureCell *self)
 {
   g_return_if_fail (ITOGI_IS_FIGURE_CELL (self));
   if (self->problem == NULL)
     return;
+  self->conflict = FALSE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_clear_pointer (&self->problem, gtk_widget_unparent);

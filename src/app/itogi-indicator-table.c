@@ -101,8 +101,11 @@ on_cell_commit (ItogiFigureCell *cell, const char *typed, ItogiIndicatorTable *s
                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "current")), typed,
                      self->editor_data, &error))
     {
-      /* Nothing saved; what was typed stays, to be mended. */
-      itogi_figure_cell_show_problem (cell, error->message);
+      /* Nothing saved; what was typed stays, to be mended, or kept over another's change. */
+      if (g_error_matches (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED))
+        itogi_figure_cell_show_conflict (cell, error->message);
+      else
+        itogi_figure_cell_show_problem (cell, error->message);
       g_hash_table_replace (
           self->problems,
           draft_key (self, item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "current"))),

@@ -967,6 +967,136 @@ itogi_store_delete_value (ItogiStore *store, gint64 indicator_id, int year, Itog
   return write_end (store, own, ok, error);
 }
 
+gboolean
+itogi_store_get_stored_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                              int period_index, ItogiValue *out, char **changed_by, char **changed_at,
+                              GError **error)
+{
+  g_autoptr (ItogiStmt) stmt = prepare (store,
+                                        "SELECT amount, qualifier, note, as_of, changed_by, changed_at"
+                                        " FROM indicator_values WHERE indicator_id = ? AND year = ?"
+                                        " AND period = ? AND period_index = ?",
+                                        error);
+  int rc;
+
+  *out = (ItogiValue){ 0 };
+  if (changed_by != NULL)
+    *changed_by = NULL;
+  if (changed_at != NULL)
+    *changed_at = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  itogi_stmt_bind_int (stmt, 1, indicator_id);
+  itogi_stmt_bind_int (stmt, 2, year);
+  bind_text (stmt, 3, period_name (period));
+  itogi_stmt_bind_int (stmt, 4, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
+  rc = itogi_stmt_step (stmt, error);
+  if (rc == ITOGI_STMT_ROW)
+    {
+      value_from_row (stmt, 0, out);
+      if (changed_by != NULL)
+        *changed_by = column_dup (stmt, 4);
+      if (changed_at != NULL)
+        *changed_at = column_dup (stmt, 5);
+    }
+  return rc != ITOGI_STMT_FAILED;
+}
+
+/* The row's key, then the figure as seen, bound from @first on. */
+static void
+bind_seen (ItogiStmt *stmt, int first, gint64 indicator_id, int year, ItogiPeriodType period, int period_index,
+           const ItogiValue *seen)
+{
+  itogi_stmt_bind_int (stmt, first, indicator_id);
+  itogi_stmt_bind_int (stmt, first + 1, year);
+  bind_text (stmt, first + 2, period_name (period));
+  itogi_stmt_bind_int (stmt, first + 3, period == ITOGI_PERIOD_YEAR ? 0 : period_index);
+  if (seen == NULL)
+    return;
+  itogi_stmt_bind_int (stmt, first + 4, seen->amount);
+  bind_text (stmt, first + 5, itogi_qualifier_to_string (seen->qualifier));
+  bind_text (stmt, first + 6, seen->note != NULL ? seen->note : "");
+  itogi_stmt_bind_text (stmt, first + 7, seen->as_of != NULL && *seen->as_of != '\0' ? seen->as_of : NULL);
+}
+
+#define SEEN_ROW                                                                                              \
+  " indicator_id = ? AND year = ? AND period = ? AND period_index = ? AND amount = ? AND qualifier = ?"      \
+  " AND note = ? AND as_of IS NOT DISTINCT FROM ?"
+
+gboolean
+itogi_store_set_value_if (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                          int period_index, const ItogiValue *value, const ItogiValue *seen, GError **error)
+{
+  g_autoptr (ItogiStmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *note = NULL;
+  gboolean was = seen != NULL && seen->present, will = value != NULL && value->present;
+  gboolean own, ok;
+
+  if (will && (note = itogi_text_validate (ITOGI_TEXT_NOTE, value->note, error)) == NULL)
+    return FALSE;
+  if (!write_begin (store, &own, error))
+    return FALSE;
+  if (!was && will)
+    /* There was none: written only if there still is none. */
+    stmt = prepare (store,
+                    "INSERT INTO indicator_values (indicator_id, year, period, period_index, amount,"
+                    "  qualifier, note, as_of, changed_by, changed_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (indicator_id, year, period, period_index) DO NOTHING",
+                    error);
+  else if (was && will)
+    stmt = prepare (store,
+                    "UPDATE indicator_values SET amount = ?, qualifier = ?, note = ?, as_of = ?, changed_by = ?,"
+                    "  changed_at = ? WHERE" SEEN_ROW,
+                    error);
+  else if (was)
+    stmt = prepare (store, "DELETE FROM indicator_values WHERE" SEEN_ROW, error);
+  else
+    /* Nothing there, nothing to write: still nothing there? */
+    stmt = prepare (store,
+                    "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM indicator_values WHERE indicator_id = ?"
+                    " AND year = ? AND period = ? AND period_index = ?)",
+                    error);
+  ok = stmt != NULL;
+  if (ok && !was && will)
+    {
+      bind_seen (stmt, 1, indicator_id, year, period, period_index, NULL);
+      itogi_stmt_bind_int (stmt, 5, value->amount);
+      bind_text (stmt, 6, itogi_qualifier_to_string (value->qualifier));
+      bind_text (stmt, 7, note);
+      itogi_stmt_bind_text (stmt, 8, value->as_of != NULL && *value->as_of != '\0' ? value->as_of : NULL);
+      bind_text (stmt, 9, who (store));
+      bind_text (stmt, 10, now);
+    }
+  else if (ok && was && will)
+    {
+      itogi_stmt_bind_int (stmt, 1, value->amount);
+      bind_text (stmt, 2, itogi_qualifier_to_string (value->qualifier));
+      bind_text (stmt, 3, note);
+      itogi_stmt_bind_text (stmt, 4, value->as_of != NULL && *value->as_of != '\0' ? value->as_of : NULL);
+      bind_text (stmt, 5, who (store));
+      bind_text (stmt, 6, now);
+      bind_seen (stmt, 7, indicator_id, year, period, period_index, seen);
+    }
+  else if (ok)
+    bind_seen (stmt, 1, indicator_id, year, period, period_index, was ? seen : NULL);
+  if (ok)
+    {
+      int rc = itogi_stmt_step (stmt, error);
+      gboolean matched = !was && !will ? rc == ITOGI_STMT_ROW : rc == ITOGI_STMT_DONE && itogi_stmt_changes (stmt) == 1;
+
+      ok = rc != ITOGI_STMT_FAILED;
+      if (ok && !matched)
+        {
+          g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED,
+                               _ ("Someone else changed this figure meanwhile. Nothing was saved."));
+          ok = FALSE;
+        }
+    }
+  return write_end (store, own, ok, error);
+}
+
 static gboolean
 set_year_text (ItogiStore *store, const char *sql, gint64 owner_id, int year, const char *text,
                GError **error)

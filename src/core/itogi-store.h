@@ -34,6 +34,7 @@ typedef enum
   ITOGI_STORE_ERROR_ALTERED,  /* its tables, columns, indexes or triggers are not this format's */
   ITOGI_STORE_ERROR_PASSWORD, /* the server asks for a password not given, or given wrong */
   ITOGI_STORE_ERROR_APPROVED, /* the area's year is approved: its figures, notes and tasks are locked */
+  ITOGI_STORE_ERROR_CHANGED,  /* someone else changed the figure since it was read */
 } ItogiStoreError;
 
 typedef struct _ItogiStore ItogiStore;
@@ -145,6 +146,18 @@ gint64 itogi_store_add_area (ItogiStore *store, const ItogiArea *area, GError **
 gint64 itogi_store_add_indicator (ItogiStore *store, const ItogiIndicator *indicator, GError **error);
 gboolean itogi_store_set_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
                                 int period_index, const ItogiValue *value, GError **error);
+/* The figure as it was seen is its version: @value (NULL or not present: removed) is written only
+ * if the stored figure is still @seen (not present: there was none), amount, qualifier, note and
+ * date alike, in one statement; else nothing is written and ITOGI_STORE_ERROR_CHANGED says that
+ * another desktop changed it meanwhile (itogi_store_get_stored_value() tells what and who). */
+gboolean itogi_store_set_value_if (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                                   int period_index, const ItogiValue *value, const ItogiValue *seen,
+                                   GError **error);
+/* The figure stored for one period, as entered (not derived), with who wrote it and when (either
+ * may be NULL); @out->present is FALSE when there is none. */
+gboolean itogi_store_get_stored_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
+                                       int period_index, ItogiValue *out, char **changed_by, char **changed_at,
+                                       GError **error);
 /* Remove the value of a period (the whole year with ITOGI_PERIOD_YEAR). */
 gboolean itogi_store_delete_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
                                    int period_index, GError **error);
