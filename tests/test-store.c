@@ -12,10 +12,13 @@
 #include <unistd.h>
 
 #include "full-vfs.h"
+#include "itogi-csv.h"
 #include "itogi-format.h"
+#include "itogi-import.h"
 #include "itogi-narrative.h"
 #include "itogi-seed.h"
 #include "itogi-store-file.h"
+#include "itogi-store-private.h"
 #include "itogi-store.h"
 #include "itogi-table.h"
 #include "itogi-yoy.h"
@@ -1643,6 +1646,132 @@ test_server_place (Fixture *f, gconstpointer data)
   g_test_add (path, Fixture, NULL, fixture_set_up, itogi_test_on_server () ? skip_on_server : func,          \
               fixture_tear_down)
 
+/* What a person may type anywhere, ready to break out of a quoted SQL string or identifier. */
+#define HOSTILE "Кадры'); DROP TABLE areas; -- \"x\" ⟦marker⟧"
+#define MARKER "⟦marker⟧"
+
+typedef struct
+{
+  guint seen;
+  GPtrArray *spliced; /* SQL texts with the marker in them */
+} SqlWatch;
+
+static void
+watch_sql (const char *sql, gpointer data)
+{
+  SqlWatch *w = data;
+
+  w->seen++;
+  if (strstr (sql, MARKER) != NULL)
+    g_ptr_array_add (w->spliced, g_strdup (sql));
+}
+
+/* No SQL is ever put together from what a person typed: every text that reaches the database
+ * (titles, units, word forms, notes, tasks, report texts, the office's name, step labels, a
+ * slug looked up, a CSV's indicator names, a role's name for a right) goes as a parameter. Every
+ * SQL text the engine sends is watched for the marker those texts carry. */
+static void
+test_no_sql_from_user_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiStore) store = itogi_seed_create (f->path, &error);
+  SqlWatch w = { 0, g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr (ItogiArea) area = itogi_area_new ();
+  g_autoptr (ItogiIndicator) ind = itogi_indicator_new ();
+  ItogiValue v = { .present = TRUE, .amount = 5, .note = (char *)HOSTILE };
+  g_auto (ItogiValue) back = { 0 };
+  gint64 step, task;
+
+  g_assert_no_error (error);
+  itogi_store_watch_sql (watch_sql, &w);
+
+  area->slug = g_strdup ("hostile");
+  area->title = g_strdup (HOSTILE);
+  area->short_title = g_strdup (HOSTILE);
+  area->description = g_strdup (HOSTILE);
+  area->id = itogi_store_add_area (store, area, &error);
+  g_assert_no_error (error);
+  g_assert_null (itogi_store_find_area (store, HOSTILE, &error));
+  g_clear_error (&error);
+  ind->area_id = area->id;
+  ind->slug = g_strdup ("hostile");
+  ind->title = g_strdup (HOSTILE);
+  ind->unit = g_strdup (HOSTILE);
+  ind->forms[0] = g_strdup (HOSTILE);
+  ind->forms[1] = g_strdup (HOSTILE);
+  ind->forms[2] = g_strdup (HOSTILE);
+  ind->description = g_strdup (HOSTILE);
+  ind->id = itogi_store_add_indicator (store, ind, &error);
+  g_assert_no_error (error);
+
+  step = itogi_store_begin_step (store, HOSTILE, &error);
+  g_assert_cmpint (step, >, 0);
+  g_assert_true (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+  g_assert_true (itogi_store_get_stored_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &back, NULL, NULL, &error));
+  g_assert_cmpstr (back.note, ==, HOSTILE);
+  v.amount = 6;
+  g_assert_true (itogi_store_set_value_if (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &back, &error));
+  g_assert_true (itogi_store_set_area_note (store, area->id, 2023, HOSTILE, &error));
+  task = itogi_store_add_task (store, area->id, 2023, HOSTILE, &error);
+  g_assert_cmpint (task, >, 0);
+  g_assert_true (itogi_store_update_task (store, task, HOSTILE "!", TRUE, &error));
+  g_assert_true (itogi_store_set_report_text (store, area->id, 2023, 2022, HOSTILE, &error));
+  g_assert_true (itogi_store_set_meta (store, "office", HOSTILE, &error));
+  g_assert_true (itogi_store_commit_step (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (itogi_store_undo_step (store, step, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* A CSV whose indicator is unknown: refused, by name, without SQL of its own. */
+  {
+    const char *csv = "Показатель;Год;Значение\n" HOSTILE ";2023;7\n";
+    g_autoptr (ItogiCsvTable) table = itogi_csv_parse (csv, strlen (csv), &error);
+    ItogiImportReport report;
+
+    g_assert_no_error (error);
+    itogi_import_report_init (&report);
+    g_assert_false (itogi_import_csv (store, table, FALSE, &report, &error));
+    g_assert_no_error (error);
+    itogi_import_report_clear (&report);
+  }
+  /* What reads the texts back: the table, the report, the year's progress. */
+  {
+    g_autoptr (GPtrArray) rows = itogi_table_build (store, NULL, 2023, 2022, &error);
+    g_autoptr (ItogiNarrative) narrative = itogi_narrative_build_edited (store, 2023, 2022, &error);
+    g_autoptr (GPtrArray) progress = itogi_store_year_progress (store, 2023, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (rows);
+    g_assert_nonnull (narrative);
+    g_assert_nonnull (progress);
+  }
+  /* A role's name for a right (a server's), refused as no such role. */
+  if (itogi_store_is_server (store))
+    {
+      g_assert_false (itogi_store_grant (store, HOSTILE, NULL, ITOGI_ACCESS_ALL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_cmpint (itogi_store_revoke (store, HOSTILE, NULL, ITOGI_ACCESS_ALL, &error), <, 0);
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+  /* The whole database copied, texts and history. */
+  {
+    g_autofree char *dest = itogi_test_on_server () ? itogi_test_database (NULL)
+                                                    : g_build_filename (f->dir, "copy.db", NULL);
+    g_assert_true (itogi_store_copy_from (store, dest, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  itogi_store_watch_sql (NULL, NULL);
+  g_test_message ("%u SQL texts sent, %u with typed text in them", w.seen, w.spliced->len);
+  for (guint i = 0; i < w.spliced->len; i++)
+    g_test_message ("spliced: %s", (const char *)w.spliced->pdata[i]);
+  g_assert_cmpuint (w.seen, >, 50);
+  g_assert_cmpuint (w.spliced->len, ==, 0);
+  g_ptr_array_unref (w.spliced);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1657,6 +1786,7 @@ main (int argc, char *argv[])
   ADD ("/core/store/report-text-tabs", test_report_text_tabs);
   ADD ("/core/store/table", test_table);
   ADD ("/core/store/copy", test_copy);
+  ADD ("/core/store/no-sql-from-user-text", test_no_sql_from_user_text);
   ADD ("/core/store/server-place", test_server_place);
   ADD_FILE ("/core/store/refuse-existing", test_refuse_existing);
   ADD_FILE ("/core/store/open-missing", test_open_missing);

@@ -172,6 +172,7 @@ pg_prepare (ItogiStore *store, const char *sql, GError **error)
   PgStmt *self = g_new0 (PgStmt, 1);
 
   (void)error;
+  itogi_store_sql_sent (sql);
   self->parent.store = store;
   self->sql = number_parameters (sql, &self->n_params);
   self->values = g_new0 (char *, MAX (self->n_params, 1));
@@ -311,6 +312,7 @@ pg_exec (ItogiStore *store, const char *sql, GError **error)
   store->may_retry = FALSE;
   if (!reconnect_if_lost (store, error))
     return FALSE;
+  itogi_store_sql_sent (sql);
   result = PQexec (store->pg, sql);
   status = PQresultStatus (result);
   ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;

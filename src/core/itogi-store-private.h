@@ -125,6 +125,13 @@ typedef struct
   const char *keys[5];
 } ItogiTrackedTable;
 
+/* Every SQL text either engine sends to its database passes itogi_store_sql_sent(), which shows it
+ * to the watcher set with itogi_store_watch_sql(), if any: the tests' way of seeing that no text a
+ * person typed (a title, a note, a role's name) ever becomes SQL, only a parameter. */
+typedef void (*ItogiSqlWatch) (const char *sql, gpointer data);
+void itogi_store_watch_sql (ItogiSqlWatch watch, gpointer data);
+void itogi_store_sql_sent (const char *sql);
+
 /* What the lock of an approved year says when it refuses a write (the schemas' 005.sql), and the
  * plain message the store gives for it instead. */
 #define ITOGI_STORE_APPROVED_MESSAGE "itogi: the area's year is approved"

@@ -126,8 +126,10 @@ sqlite3_stmt *
 itogi_store_prepare (ItogiStore *store, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+  int rc;
 
+  itogi_store_sql_sent (sql);
+  rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       store_error (store, rc, error);
@@ -228,7 +230,10 @@ sqlite_free (ItogiStmt *stmt)
 static gboolean
 sqlite_exec (ItogiStore *store, const char *sql, GError **error)
 {
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+  int rc;
+
+  itogi_store_sql_sent (sql);
+  rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     return store_error (store, rc, error);

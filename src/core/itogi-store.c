@@ -1926,6 +1926,25 @@ itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error)
   return collect_rows (store, stmt, change_from_row, (GDestroyNotify)itogi_change_free, error);
 }
 
+static ItogiSqlWatch sql_watch;
+static gpointer sql_watch_data;
+
+void
+itogi_store_watch_sql (ItogiSqlWatch watch, gpointer data)
+{
+  sql_watch = watch;
+  sql_watch_data = data;
+}
+
+void
+itogi_store_sql_sent (const char *sql)
+{
+  ItogiSqlWatch watch = sql_watch;
+
+  if (G_UNLIKELY (watch != NULL))
+    watch (sql, sql_watch_data);
+}
+
 int
 itogi_store_changes_fd (ItogiStore *store)
 {
