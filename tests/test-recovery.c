@@ -1300,6 +1300,71 @@ test_server_conflict (Fixture *f, gconstpointer data)
   g_assert_cmpint (stored.amount, ==, 33);
 }
 
+/* Spins the main loop until the window's offline bar is @shown, for at most @seconds. */
+static gboolean
+wait_offline (ItogiWindow *window, gboolean shown, int seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while ((find_named (GTK_WIDGET (window), "offline-bar") != NULL) != shown && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return (find_named (GTK_WIDGET (window), "offline-bar") != NULL) == shown;
+}
+
+/* The server goes away while a figure is being typed: the window says so at once, keeps showing
+ * what it had, turns editing off; the typed figure stays in its cell. The server comes back: the
+ * window connects again by itself, editing comes back, and the figure is saved, not lost. */
+static void
+test_server_offline (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = itogi_test_database (f->dir);
+  ItogiWindow *window;
+  GtkWidget *page;
+  GtkEntry *cell;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
+    g_assert_no_error (error);
+  }
+  start_app (f, uri);
+  window = wait_server_window (f);
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "financial-control");
+  settle ();
+  page = itogi_window_get_page (window, "financial-control");
+  cell = itogi_test_find_entry (page, "23");
+  g_assert_nonnull (cell);
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "27");
+
+  itogi_test_server_script ("crash");
+  g_assert_true (wait_offline (window, TRUE, 5));
+  /* What was loaded stays; the typing too; nothing takes typing now. */
+  g_assert_nonnull (itogi_test_find_entry (page, "779" "\u202f" "054,51"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "27");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window)) && itogi_window_can_undo (window));
+
+  itogi_test_server_script ("start");
+  g_assert_true (wait_offline (window, FALSE, 15));
+  settle ();
+  {
+    g_autoptr (ItogiStore) check = itogi_store_open_to_read (uri, &error);
+    g_autoptr (ItogiArea) area = itogi_store_find_area (check, "financial-control", NULL);
+    g_autoptr (GPtrArray) list = itogi_store_list_indicators (check, area->id, FALSE, NULL);
+    g_auto (ItogiValue) value = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_true (itogi_store_get_year_value (check, list->pdata[0], 2023, &value, &error));
+    g_assert_cmpint (value.amount, ==, 27);
+  }
+  cell = itogi_test_find_entry (page, "27");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (cell)));
+  g_assert_true (itogi_window_can_undo (window));
+}
+
 /* A server that cannot be reached: said plainly, with the way back to the server and a try
  * again; none of a file's ways out (a backup, a new file). */
 static void
@@ -1361,6 +1426,7 @@ main (int argc, char *argv[])
       ADD ("/app/recovery/server-lost-mid-edit", test_server_lost_mid_edit);
       ADD ("/app/recovery/server-live", test_server_live);
       ADD ("/app/recovery/server-conflict", test_server_conflict);
+      ADD ("/app/recovery/server-offline", test_server_offline);
       rc = g_test_run ();
       itogi_test_remove_tree (data_home);
       g_free (data_home);

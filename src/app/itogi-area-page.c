@@ -1634,6 +1634,24 @@ itogi_area_page_set_area (ItogiAreaPage *self, const ItogiArea *area)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
+void
+itogi_area_page_set_editable (ItogiAreaPage *self, gboolean editable)
+{
+  g_return_if_fail (ITOGI_IS_AREA_PAGE (self));
+  itogi_indicator_table_set_editable (ITOGI_INDICATOR_TABLE (self->table), editable);
+  gtk_widget_set_sensitive (self->status_box, editable);
+  gtk_widget_set_sensitive (self->tasks_box, editable);
+  gtk_widget_set_sensitive (self->notes_button, editable);
+  gtk_widget_set_sensitive (self->structure_box, editable);
+}
+
+guint
+itogi_area_page_save_drafts (ItogiAreaPage *self)
+{
+  g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), 0);
+  return itogi_indicator_table_save_drafts (ITOGI_INDICATOR_TABLE (self->table));
+}
+
 gboolean
 itogi_area_page_has_unsaved (ItogiAreaPage *self)
 {

@@ -24,6 +24,11 @@ const ItogiArea *itogi_area_page_get_area (ItogiAreaPage *self);
 void itogi_area_page_set_area (ItogiAreaPage *self, const ItogiArea *area);
 /* Whether the page holds typing not saved: a figure refused or not yet offered, a task typed. */
 gboolean itogi_area_page_has_unsaved (ItogiAreaPage *self);
+/* Editing on or off (a server out of reach): the figures, the status moves, notes, tasks and the
+ * indicators take nothing while off, and what was typed stays. */
+void itogi_area_page_set_editable (ItogiAreaPage *self, gboolean editable);
+/* The figures typed and not saved yet, offered for saving again; how many were saved. */
+guint itogi_area_page_save_drafts (ItogiAreaPage *self);
 /* Reload everything for @year against @compare_year; FALSE with @error when the store fails. */
 gboolean itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GError **error);
 /* The Overview of many areas reads the areas its first frame does not show after that frame:

@@ -56,6 +56,7 @@ struct _ItogiIndicatorTable
   GHashTable *drafts;
   GHashTable *problems; /* why each refused draft was refused, by the same key */
   gboolean rebuilding;  /* the rows are being replaced: a cell losing the keyboard saves nothing */
+  gboolean locked;      /* nothing can be saved now (a server out of reach): the cells take no typing */
   /* The widest text each column has shown, in characters: every cell bound after it is as wide.
    * A column as wide as the cells in sight would change its width as rows scroll in and out,
    * and every wrapped title in the 200 rows GTK keeps would be laid out anew each frame. */
@@ -785,7 +786,7 @@ show_item (GtkWidget *line, CellKind kind)
               itogi_figure_cell_show_problem (ITOGI_FIGURE_CELL (label), problem);
             gtk_editable_set_width_chars (GTK_EDITABLE (label), chars);
             gtk_editable_set_max_width_chars (GTK_EDITABLE (label), chars);
-            gtk_editable_set_editable (GTK_EDITABLE (label), self != NULL && self->editor != NULL);
+            gtk_editable_set_editable (GTK_EDITABLE (label), self != NULL && self->editor != NULL && !self->locked);
           }
         cell_tooltip_set (label, g_steal_pointer (&tooltip));
         return;
@@ -1759,6 +1760,59 @@ itogi_indicator_table_set_editor (ItogiIndicatorTable *self, ItogiValueEditor ed
   g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
   self->editor = editor;
   self->editor_data = data;
+}
+
+static void
+set_cells_editable (GtkWidget *widget, gboolean editable)
+{
+  if (ITOGI_IS_FIGURE_CELL (widget))
+    gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_cells_editable (child, editable);
+}
+
+void
+itogi_indicator_table_set_editable (ItogiIndicatorTable *self, gboolean editable)
+{
+  g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
+  self->locked = !editable;
+  set_cells_editable (GTK_WIDGET (self), editable && self->editor != NULL);
+}
+
+guint
+itogi_indicator_table_save_drafts (ItogiIndicatorTable *self)
+{
+  guint saved = 0;
+
+  g_return_val_if_fail (ITOGI_IS_INDICATOR_TABLE (self), 0);
+  if (self->editor == NULL || g_hash_table_size (self->drafts) == 0)
+    return 0;
+  for (guint i = 0;; i++)
+    {
+      g_autoptr (ItogiRowItem) item = item_at (self, i);
+
+      if (item == NULL)
+        break;
+      for (int current = 0; current <= 1; current++)
+        {
+          g_autofree char *key = draft_key (self, item, current);
+          g_autofree char *typed = g_strdup (g_hash_table_lookup (self->drafts, key));
+          g_autoptr (GError) error = NULL;
+
+          if (typed == NULL)
+            continue;
+          if (self->editor (itogi_row_item_get_row (item), current, typed, self->editor_data, &error))
+            {
+              g_hash_table_remove (self->drafts, key);
+              g_hash_table_remove (self->problems, key);
+              saved++;
+            }
+          else
+            g_hash_table_replace (self->problems, g_steal_pointer (&key), g_strdup (error->message));
+        }
+    }
+  return saved;
 }
 
 void

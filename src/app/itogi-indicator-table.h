@@ -38,6 +38,12 @@ GListModel *itogi_indicator_table_get_model (ItogiIndicatorTable *self);
 guint itogi_indicator_table_get_n_rows (ItogiIndicatorTable *self);
 /* Whether a cell holds typing not saved (refused, or not yet offered). */
 gboolean itogi_indicator_table_has_drafts (ItogiIndicatorTable *self);
+/* Whether its figures take typing: not while nothing can be saved (a server out of reach); what
+ * was typed stays. */
+void itogi_indicator_table_set_editable (ItogiIndicatorTable *self, gboolean editable);
+/* Offer every figure typed and not saved yet for saving again, through the editor (the server is
+ * back); how many were saved. Those refused again stay, saying why. */
+guint itogi_indicator_table_save_drafts (ItogiIndicatorTable *self);
 /* Rows are still coming after the first frame ("filled" is emitted when the last is in). */
 gboolean itogi_indicator_table_is_filling (ItogiIndicatorTable *self);
 /* A long table filled a part at a time (the Overview of many areas, area by area): @rows (taken)

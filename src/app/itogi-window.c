@@ -48,6 +48,9 @@ struct _ItogiWindow
   guint watch_id;                 /* the timer that looks for those */
   guint changes_watch;            /* on a server: the socket its notices of others' commits come on */
   int changes_fd;
+  gboolean offline;               /* on a server: out of reach; editing is off until it is back */
+  GtkWidget *offline_bar;
+  gboolean pinging;               /* a worker asks whether the server answers again */
   AdwToast *outside_toast;        /* «changed by another program», while shown */
   gboolean outside_pending;       /* another program's change is not shown yet */
   gboolean close_despite_unsaved; /* the report text could not be saved, and the user was told */
@@ -310,8 +313,8 @@ update_undo_actions (ItogiWindow *self)
   gboolean redo = self->session != NULL && itogi_session_can_redo (self->session);
 
   self->undo_offered = undo;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo || typing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", (undo || typing) && !self->offline);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo && !self->offline);
 }
 
 /* Something was edited on a page: it can be undone, what was undone can no longer be redone,
@@ -514,7 +517,7 @@ typing_unsaved (ItogiWindow *self)
 static void
 show_live_changes (ItogiWindow *self)
 {
-  if (!self->outside_pending || typing_unsaved (self) || self->job_cancel != NULL)
+  if (!self->outside_pending || self->offline || typing_unsaved (self) || self->job_cancel != NULL)
     return;
   self->outside_pending = FALSE;
   self->data_version = itogi_store_data_version (self->store);
@@ -523,6 +526,109 @@ show_live_changes (ItogiWindow *self)
 
 static void watch_changes (ItogiWindow *self);
 
+/* Editing on or off in every page built, and the window's own ways to change data. */
+static void
+set_editing (ItogiWindow *self, gboolean on)
+{
+  static const char *const editing[] = { "win.import", "win.add-area" };
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      GtkWidget *child = gtk_stack_page_get_child (gtk_stack_get_page (self->stack, page));
+      if (ITOGI_IS_AREA_PAGE (child))
+        itogi_area_page_set_editable (ITOGI_AREA_PAGE (child), on);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), editing[i], on && !self->read_only);
+  update_undo_actions (self);
+}
+
+/* The server is out of reach: said at once, what was loaded stays in sight, editing goes off; the
+ * window keeps asking whether the server answers (twice a second, in a worker). */
+static void
+go_offline (ItogiWindow *self)
+{
+  g_autofree char *place = itogi_store_server_place (itogi_store_get_path (self->store), NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (self->offline)
+    return;
+  self->offline = TRUE;
+  g_clear_handle_id (&self->changes_watch, g_source_remove);
+  self->changes_fd = -1;
+  text = g_strdup_printf (_ ("The server of “%s” cannot be reached. What was loaded stays in sight, and editing "
+                             "is off until the connection is back; a figure being typed is saved then. Itogi "
+                             "keeps trying."),
+                          place);
+  self->offline_bar = gtk_info_bar_new ();
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (self->offline_bar), GTK_MESSAGE_WARNING);
+  gtk_info_bar_add_child (GTK_INFO_BAR (self->offline_bar), label);
+  gtk_widget_set_name (self->offline_bar, "offline-bar");
+  gtk_box_insert_child_after (GTK_BOX (self->content_pane), self->offline_bar, GTK_WIDGET (self->content_header));
+  set_editing (self, FALSE);
+}
+
+/* Back: editing on, what was typed meanwhile saved, others' changes of the while shown. */
+static void
+go_online (ItogiWindow *self)
+{
+  if (!self->offline)
+    return;
+  self->offline = FALSE;
+  if (self->offline_bar != NULL)
+    gtk_box_remove (GTK_BOX (self->content_pane), g_steal_pointer (&self->offline_bar));
+  set_editing (self, TRUE);
+  watch_changes (self);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      GtkWidget *child = gtk_stack_page_get_child (gtk_stack_get_page (self->stack, page));
+      if (ITOGI_IS_AREA_PAGE (child))
+        itogi_area_page_save_drafts (ITOGI_AREA_PAGE (child));
+    }
+  self->outside_pending = TRUE;
+  show_live_changes (self);
+}
+
+static void
+ask_server (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_boolean (task, itogi_store_server_answers (data));
+}
+
+static void
+on_server_answer (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (ItogiWindow) self = data;
+  gboolean answers = g_task_propagate_boolean (G_TASK (result), NULL);
+
+  self->pinging = FALSE;
+  if (self->disposed || !self->offline || !answers)
+    return;
+  /* It answers: the store connects again here (at once now), and the window is back. */
+  if (itogi_store_data_version (self->store) >= 0 && itogi_store_is_connected (self->store))
+    go_online (self);
+}
+
+static void
+ping_server (ItogiWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->pinging)
+    return;
+  self->pinging = TRUE;
+  task = g_task_new (NULL, NULL, on_server_answer, g_object_ref (self));
+  g_task_set_task_data (task, g_strdup (itogi_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, ask_server);
+}
+
 static gboolean
 on_changes (int fd, GIOCondition condition, gpointer data)
 {
@@ -530,6 +636,12 @@ on_changes (int fd, GIOCondition condition, gpointer data)
 
   if (itogi_store_take_changes (self->store))
     self->outside_pending = TRUE;
+  if (!itogi_store_is_connected (self->store))
+    {
+      self->changes_watch = 0;
+      go_offline (self);
+      return G_SOURCE_REMOVE;
+    }
   /* A lost connection stops the notices; the timer connects again, and watches anew. */
   if (itogi_store_changes_fd (self->store) != self->changes_fd)
     {
@@ -567,17 +679,18 @@ watch_outside_changes (gpointer data)
       return G_SOURCE_CONTINUE;
     }
   /* Notices read along with the window's own queries wait in the connection, not on its socket. */
-  if (itogi_store_take_changes (self->store))
+  if (!self->offline && itogi_store_take_changes (self->store))
     self->outside_pending = TRUE;
-  if (self->changes_watch == 0)
-    {
-      /* No notices (the connection was lost): asked, which connects again, then watched anew. */
-      gint64 version = itogi_store_data_version (self->store);
-
-      if (version >= 0 && version != self->data_version)
-        self->outside_pending = TRUE;
-      watch_changes (self);
-    }
+  /* A connection found lost (by a failed statement): out of reach until the server answers. An
+   * edit may have connected again by itself meanwhile. */
+  if (!self->offline && !itogi_store_is_connected (self->store))
+    go_offline (self);
+  else if (self->offline && itogi_store_is_connected (self->store))
+    go_online (self);
+  if (self->offline)
+    ping_server (self);
+  else if (self->changes_watch == 0)
+    watch_changes (self);
   show_live_changes (self);
   return G_SOURCE_CONTINUE;
 }

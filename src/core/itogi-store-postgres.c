@@ -385,6 +385,24 @@ pg_data_version (ItogiStore *store)
   return steps;
 }
 
+static gboolean
+pg_is_connected (ItogiStore *store)
+{
+  return PQstatus (store->pg) == CONNECTION_OK && !store->lost;
+}
+
+gboolean
+itogi_store_server_answers (const char *location)
+{
+  static const char *const keywords[] = { "dbname", "connect_timeout", NULL };
+  const char *values[] = { location, "5", NULL };
+
+  if (!itogi_store_location_is_server (location))
+    return TRUE;
+  /* The URI is expanded as libpq reads dbname; a refusal of the password still answers. */
+  return PQpingParams (keywords, values, 1) == PQPING_OK;
+}
+
 static int
 pg_changes_fd (ItogiStore *store)
 {
@@ -470,6 +488,7 @@ const ItogiStoreEngine itogi_store_postgres_engine = {
   .record_under = pg_record_under,
   .data_version = pg_data_version,
   .changes_fd = pg_changes_fd,
+  .is_connected = pg_is_connected,
   .take_changes = pg_take_changes,
   .is_read_only = pg_is_read_only,
   .abilities = 0,

@@ -58,6 +58,7 @@ struct _ItogiStoreEngine
   /* Others' commits as they happen (a server's notices): the descriptor to watch, −1 without one;
    * and whether another connection committed since last asked (NULL: never told). */
   int (*changes_fd) (ItogiStore *store);
+  gboolean (*is_connected) (ItogiStore *store); /* NULL: always (a file) */
   gboolean (*take_changes) (ItogiStore *store);
   gboolean (*is_read_only) (ItogiStore *store);
   ItogiStoreAbility abilities;

@@ -1952,6 +1952,12 @@ itogi_store_changes_fd (ItogiStore *store)
 }
 
 gboolean
+itogi_store_is_connected (ItogiStore *store)
+{
+  return store->engine->is_connected == NULL || store->engine->is_connected (store);
+}
+
+gboolean
 itogi_store_take_changes (ItogiStore *store)
 {
   return store->engine->take_changes != NULL && store->engine->take_changes (store);

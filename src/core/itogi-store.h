@@ -96,6 +96,12 @@ gint64 itogi_store_data_version (ItogiStore *store);
  * readable when one arrives, to watch in the main loop (-1 when there is none: a file, or a lost
  * connection; it changes when the store connects again). */
 int itogi_store_changes_fd (ItogiStore *store);
+/* Whether the store's connection to its server is up, as far as it knows without asking (a lost
+ * one is found by its socket or a failed statement); always on a file. */
+gboolean itogi_store_is_connected (ItogiStore *store);
+/* Whether the server of @location answers at all (a connection attempt of up to 5 s, no
+ * password needed): for a worker thread to ask before the store connects again. TRUE for a file. */
+gboolean itogi_store_server_answers (const char *location);
 /* Reads what arrived, without waiting: whether another desktop committed a change since the last
  * call. Never on a file. */
 gboolean itogi_store_take_changes (ItogiStore *store);
