@@ -944,6 +944,32 @@ test_status (Fixture *f, gconstpointer data)
                NULL);
 }
 
+/* A server out of reach: every command ends with one plain line naming it, whatever it does. */
+static void
+test_server_unreachable (Fixture *f, gconstpointer data)
+{
+  g_autofree char *uri = g_strdup_printf ("postgresql://clerk@/itogi?host=%s", f->dir);
+  static const char *const commands[][6] = {
+    { "table", "--year", "2023", NULL },
+    { "status", "--year", "2023", NULL },
+    { "status", "--year", "2023", "--area", "legal", "--submit" },
+    { "report", "--year", "2023", "-o", "-", NULL },
+    { "areas", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Result) r = { 0 };
+
+      run (f, &r, "--database", uri, commands[i][0], commands[i][1], commands[i][2], commands[i][3],
+           commands[i][4], commands[i][5], NULL);
+      g_test_message ("%s: %s", commands[i][0], r.err);
+      assert_one_line_error (&r);
+      /* It names the database it could not reach. */
+      g_assert_nonnull (strstr (r.err, "«itogi»") != NULL ? strstr (r.err, "«itogi»") : strstr (r.err, "“itogi”"));
+    }
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 /* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
 static void
@@ -1109,5 +1135,6 @@ main (int argc, char *argv[])
   ADD ("/cli/copy", test_copy);
   ADD ("/cli/access", test_access);
   ADD ("/cli/status", test_status);
+  ADD ("/cli/server-unreachable", test_server_unreachable);
   return g_test_run ();
 }

@@ -642,8 +642,12 @@ connect_server (const char *uri, GError **error)
                         "certificate is not the one the address expects, or is not trusted here (%s)."),
                      reason);
       else
-        g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
-                     _ ("Cannot connect to the database server: %s"), reason);
+        {
+          g_autofree char *place = itogi_store_server_place (uri, NULL);
+          /* Translators: «Не удаётся подключиться к базе данных «server/itogi» на сервере: …» */
+          g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
+                       _ ("Cannot connect to the database “%s” on its server: %s"), place, reason);
+        }
       PQfinish (conn);
       return NULL;
     }
