@@ -1020,6 +1020,97 @@ test_write_if_unchanged (Fixture *f, gconstpointer data)
   }
 }
 
+/* The history as people read it: narrowed to an area (through the indicator a figure belongs
+ * to) and to a person; each change with its indicator, year and period, old → new value, or a
+ * note's words before and after. */
+static void
+test_history_by_area_and_person (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiIndicator) legal_ind = legal_indicator (f);
+  g_autoptr (GPtrArray) steps = NULL;
+  g_autoptr (GPtrArray) details = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  ItogiValue v = { .present = TRUE, .amount = 70 };
+  gint64 fin_step, legal_step, note_step;
+
+  fin_step = set_in_step (f, 2023, 31);
+  legal_step = itogi_store_begin_step (f->store, "Правка права", &error);
+  g_assert_true (itogi_store_set_value (f->store, legal_ind->id, 2023, ITOGI_PERIOD_MONTH, 3, &v, &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  note_step = itogi_store_begin_step (f->store, "Пояснение", &error);
+  g_assert_true (itogi_store_set_area_note (f->store, f->legal, 2023, "Новое пояснение", &error));
+  g_assert_true (itogi_store_commit_step (f->store, &error));
+  g_assert_no_error (error);
+
+  /* Every area: all three, newest first. */
+  steps = itogi_store_list_steps_of (f->store, 0, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpint (((ItogiStep *)steps->pdata[0])->id, ==, note_step);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  /* The legal area: its figure and its note, not the other area's figure. */
+  steps = itogi_store_list_steps_of (f->store, f->legal, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpint (((ItogiStep *)steps->pdata[0])->id, ==, note_step);
+  g_assert_cmpint (((ItogiStep *)steps->pdata[1])->id, ==, legal_step);
+  g_assert_cmpuint (((ItogiStep *)steps->pdata[1])->changes, ==, 1);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  steps = itogi_store_list_steps_of (f->store, f->inspections->area_id, NULL, 0, &error);
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpint (((ItogiStep *)steps->pdata[0])->id, ==, fin_step);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  /* One person: theirs; someone who made none: nothing. */
+  people = itogi_store_list_history_people (f->store, &error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (people->pdata[0], ==, itogi_test_user ());
+  steps = itogi_store_list_steps_of (f->store, 0, itogi_test_user (), 0, &error);
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  steps = itogi_store_list_steps_of (f->store, 0, "nobody", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 0);
+
+  /* The changes: old → new of a figure, with its indicator and period; a note's words. */
+  details = itogi_store_list_step_details (f->store, fin_step, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (details->len, ==, 1);
+  {
+    ItogiHistoryChange *c = details->pdata[0];
+    g_assert_cmpstr (c->table, ==, "indicator_values");
+    g_assert_cmpint (c->area_id, ==, f->inspections->area_id);
+    g_assert_cmpstr (c->title, ==, f->inspections->title);
+    g_assert_cmpint (c->year, ==, 2023);
+    g_assert_cmpint (c->period, ==, ITOGI_PERIOD_YEAR);
+    g_assert_true (c->before.present && c->after.present);
+    g_assert_cmpint (c->before.amount, ==, 23);
+    g_assert_cmpint (c->after.amount, ==, 31);
+  }
+  g_clear_pointer (&details, g_ptr_array_unref);
+  details = itogi_store_list_step_details (f->store, legal_step, 0, 0, &error);
+  {
+    ItogiHistoryChange *c = details->pdata[0];
+    g_assert_cmpint (c->period, ==, ITOGI_PERIOD_MONTH);
+    g_assert_cmpint (c->period_index, ==, 3);
+    g_assert_false (c->before.present);
+    g_assert_cmpint (c->after.amount, ==, 70);
+    g_assert_cmpstr (c->title, ==, legal_ind->title);
+  }
+  g_clear_pointer (&details, g_ptr_array_unref);
+  details = itogi_store_list_step_details (f->store, note_step, 0, 0, &error);
+  {
+    ItogiHistoryChange *c = details->pdata[0];
+    g_assert_cmpstr (c->table, ==, "area_notes");
+    g_assert_cmpint (c->area_id, ==, f->legal);
+    g_assert_cmpstr (c->new_text, ==, "Новое пояснение");
+  }
+  /* Narrowed to another area, a step's changes there: none. */
+  g_clear_pointer (&details, g_ptr_array_unref);
+  details = itogi_store_list_step_details (f->store, note_step, f->inspections->area_id, 0, &error);
+  g_assert_cmpuint (details->len, ==, 0);
+}
+
 /* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
 static void
 skip_on_server (Fixture *f, gconstpointer data)
@@ -1052,5 +1143,6 @@ main (int argc, char *argv[])
   ADD ("/core/history/sentence-and-report-text", test_sentence_and_report_text);
   ADD ("/core/history/signoff", test_signoff);
   ADD ("/core/history/write-if-unchanged", test_write_if_unchanged);
+  ADD ("/core/history/by-area-and-person", test_history_by_area_and_person);
   return g_test_run ();
 }

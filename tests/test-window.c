@@ -708,6 +708,38 @@ test_history (void)
   g_assert_nonnull (find_label (GTK_WIDGET (history), edit));
   g_assert_nonnull (find_label (GTK_WIDGET (history), undo));
   g_assert_null (find_label (GTK_WIDGET (history), TR ("No Changes Yet")));
+  /* Unfolded, a step shows its change: the area, and the figure before and after. */
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    const char *change = joined (joined (area->short_title, " · "), say ("%s → %s", "22" G "808", "22" G "900", NULL));
+    g_autoptr (GPtrArray) drops = g_ptr_array_new ();
+    GtkDropDown *areas;
+
+    itogi_test_collect_type (GTK_WIDGET (history), ADW_TYPE_EXPANDER_ROW, rows);
+    g_assert_cmpuint (rows->len, ==, 4);
+    for (guint i = 0; i < rows->len; i++)
+      adw_expander_row_set_expanded (rows->pdata[i], TRUE);
+    /* The rows unfold over a few frames. */
+    itogi_test_spin (600);
+    wait_for_draw (GTK_WIDGET (history));
+    g_assert_nonnull (find_label (GTK_WIDGET (history), joined (first->title, ", 2023" NB "г.")));
+    g_assert_nonnull (find_label (GTK_WIDGET (history), change));
+    /* Narrowed to another area: none of these; to theirs: all four again. */
+    itogi_test_collect_type (GTK_WIDGET (history), GTK_TYPE_DROP_DOWN, drops);
+    g_assert_cmpuint (drops->len, ==, 2);
+    areas = drops->pdata[0];
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (areas)); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (areas)), i),
+                     "Финансовый контроль")
+          == 0)
+        gtk_drop_down_set_selected (areas, i);
+    wait_for_draw (GTK_WIDGET (history));
+    g_assert_null (find_label (GTK_WIDGET (history), edit));
+    g_assert_nonnull (find_label (GTK_WIDGET (history), TR ("No Changes Here")));
+    gtk_drop_down_set_selected (areas, 1);
+    wait_for_draw (GTK_WIDGET (history));
+    g_assert_nonnull (find_label (GTK_WIDGET (history), edit));
+  }
   gtk_window_destroy (history);
   close_window (window);
 }

@@ -2,6 +2,11 @@
  *
  * Copyright 2026 The Itogi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The steps newest first, each with who made it and when; unfolded, each change of the step with
+ * what it is about and its value before and after («Проведено проверок, 2023 г. — 23 → 31»).
+ * Narrowed to one area, one person, or both. A step's changes are read when it is unfolded: an
+ * import's step may hold a hundred thousand.
  */
 #include "config.h"
 
@@ -9,49 +14,238 @@
 
 #include "itogi-format.h"
 #include "itogi-history-window.h"
+#include "itogi-period.h"
 
-GtkWidget *
-itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
+#define STEPS_SHOWN 500
+#define CHANGES_SHOWN 100
+
+typedef struct
 {
-  g_autoptr (GPtrArray) steps = itogi_store_list_steps (store, 500, error);
-  GtkWidget *window, *box, *header, *scroller, *clamp, *list;
+  ItogiStore *store;
+  GtkWidget *window;
+  GtkWidget *content;     /* the list, or the empty state */
+  GtkDropDown *area_pick; /* «Все разделы», then each area */
+  GtkDropDown *who_pick;  /* «Все», then each person */
+  GPtrArray *areas;       /* ItogiArea, as the area dropdown lists them after its first row */
+  GPtrArray *people;      /* char *, likewise */
+} History;
+
+static void
+history_free (History *h)
+{
+  g_clear_pointer (&h->areas, g_ptr_array_unref);
+  g_clear_pointer (&h->people, g_ptr_array_unref);
+  g_free (h);
+}
+
+static gint64
+picked_area (History *h)
+{
+  guint i = gtk_drop_down_get_selected (h->area_pick);
+  return i > 0 && i <= h->areas->len ? ((ItogiArea *)h->areas->pdata[i - 1])->id : 0;
+}
+
+static const char *
+picked_person (History *h)
+{
+  guint i = gtk_drop_down_get_selected (h->who_pick);
+  return i > 0 && i <= h->people->len ? h->people->pdata[i - 1] : NULL;
+}
+
+/* «2023 г.», «март 2023 г.», «I квартал 2023 г.» */
+static char *
+period_text (const ItogiHistoryChange *c)
+{
+  g_autofree char *year = itogi_format_year (c->year);
+
+  if (c->period == ITOGI_PERIOD_YEAR)
+    return g_steal_pointer (&year);
+  {
+    g_autofree char *name = g_utf8_strdown (itogi_period_name (c->period, (guint)c->period_index), -1);
+    return g_strdup_printf ("%s %s", name, year);
+  }
+}
+
+/* A text as a line of a row: its first 80 characters, or «—» for none. */
+static char *
+short_words (const char *text)
+{
+  g_autofree char *line = NULL;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+  line = g_strdelimit (g_strdup (text), "\n", ' ');
+  if (g_utf8_strlen (line, -1) <= 80)
+    return g_steal_pointer (&line);
+  {
+    g_autofree char *head = g_utf8_substring (line, 0, 79);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static char *
+status_words (const char *status)
+{
+  ItogiAreaStatus s;
+
+  if (status == NULL || !itogi_area_status_from_string (status, &s))
+    return g_strdup ("—");
+  return g_strdup (itogi_area_status_label (s));
+}
+
+/* What the change is about, and what it was and became. */
+static void
+describe (const ItogiHistoryChange *c, char **title, char **detail)
+{
+  g_autofree char *when = c->year != 0 ? period_text (c) : NULL;
+
+  if (g_strcmp0 (c->table, "indicator_values") == 0)
+    {
+      g_autofree char *before
+          = c->before.present ? itogi_format_value (&c->before, c->kind, c->scale) : g_strdup ("—");
+      g_autofree char *after = c->after.present ? itogi_format_value (&c->after, c->kind, c->scale) : g_strdup ("—");
+
+      *title = g_strdup_printf ("%s, %s", c->title != NULL ? c->title : "", when);
+      /* Translators: a figure before and after a change: «23 → 31» */
+      *detail = g_strdup_printf (_ ("%s → %s"), before, after);
+      return;
+    }
+  if (g_strcmp0 (c->table, "area_status") == 0)
+    {
+      g_autofree char *before = status_words (c->old_text);
+      g_autofree char *after = status_words (c->new_text);
+
+      *title = g_strdup_printf (_ ("Sign-off of %s"), when);
+      *detail = g_strdup_printf (_ ("%s → %s"), before, after);
+      return;
+    }
+  if (c->old_text != NULL || c->new_text != NULL)
+    {
+      g_autofree char *before = short_words (c->old_text);
+      g_autofree char *after = short_words (c->new_text);
+
+      if (g_strcmp0 (c->table, "tasks") == 0)
+        /* Translators: %s is a year, «2024 г.» */
+        *title = g_strdup_printf (_ ("Task for %s"), when);
+      else if (g_strcmp0 (c->table, "report_texts") == 0)
+        /* Translators: %s is a year, «2023 г.» */
+        *title = g_strdup_printf (_ ("Report text for %s"), when);
+      else if (g_strcmp0 (c->table, "institution_notes") == 0)
+        *title = g_strdup_printf ("%s, %s", c->title != NULL ? c->title : "", when);
+      else
+        *title = g_strdup_printf (_ ("Notes for %s"), when);
+      *detail = g_strdup_printf (_ ("%s → %s"), before, after);
+      return;
+    }
+  /* The office's structure: an area, an indicator, an institution, the office's settings. */
+  *title = g_strdup (c->title != NULL ? c->title : c->table);
+  *detail = g_strdup (g_strcmp0 (c->op, "insert") == 0   ? _ ("Added")
+                      : g_strcmp0 (c->op, "delete") == 0 ? _ ("Removed")
+                                                         : _ ("Changed"));
+}
+
+/* A step's changes, read when it is first unfolded. */
+static void
+on_step_expanded (AdwExpanderRow *row, GParamSpec *pspec, History *h)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  ItogiStep *step = g_object_get_data (G_OBJECT (row), "step");
+  gint64 area = picked_area (h);
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "read") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "read", GINT_TO_POINTER (1));
+  changes = itogi_store_list_step_details (h->store, step->id, area, CHANGES_SHOWN, &error);
+  if (changes == NULL)
+    {
+      GtkWidget *failed = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (failed), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (failed), error->message);
+      adw_expander_row_add_row (row, failed);
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ItogiHistoryChange *c = changes->pdata[i];
+      GtkWidget *change = adw_action_row_new ();
+      g_autofree char *title = NULL, *detail = NULL, *subtitle = NULL;
+
+      describe (c, &title, &detail);
+      /* The area, when the list is not one area's already. */
+      subtitle = area == 0 && c->area_title != NULL ? g_strdup_printf ("%s · %s", c->area_title, detail)
+                                                    : g_strdup (detail);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (change), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (change), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (change), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (change), 0);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (change), 0);
+      adw_expander_row_add_row (row, change);
+    }
+  if (step->changes > changes->len)
+    {
+      GtkWidget *more = adw_action_row_new ();
+      g_autofree char *text = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "… and %u more change", "… and %u more changes",
+                       step->changes - changes->len),
+          step->changes - changes->len);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
+      gtk_widget_add_css_class (more, "dim-label");
+      adw_expander_row_add_row (row, more);
+    }
+}
+
+static GtkWidget *
+empty_state (const char *title, const char *description)
+{
+  GtkWidget *empty = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-open-recent-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), description);
+  gtk_widget_set_vexpand (empty, TRUE);
+  return empty;
+}
+
+/* The steps for what is picked, in place of those shown. */
+static void
+fill (History *h)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) steps
+      = itogi_store_list_steps_of (h->store, picked_area (h), picked_person (h), STEPS_SHOWN, &error);
+  GtkWidget *list, *clamp;
 
   if (steps == NULL)
-    return NULL;
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _ ("History"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-
+    {
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (h->content),
+                                     empty_state (_ ("The History Cannot Be Read"), error->message));
+      return;
+    }
   if (steps->len == 0)
     {
-      GtkWidget *empty = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-open-recent-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _ ("No Changes Yet"));
-      adw_status_page_set_description (
-          ADW_STATUS_PAGE (empty), _ ("Every change made to the figures, notes and tasks will be listed here "
-                                      "with who made it and when."));
-      gtk_widget_set_vexpand (empty, TRUE);
-      gtk_box_append (GTK_BOX (box), empty);
-      adw_window_set_content (ADW_WINDOW (window), box);
-      return window;
+      gboolean narrowed = picked_area (h) != 0 || picked_person (h) != NULL;
+      gtk_scrolled_window_set_child (
+          GTK_SCROLLED_WINDOW (h->content),
+          narrowed ? empty_state (_ ("No Changes Here"), _ ("Nothing was changed in this area, or by this person."))
+                   : empty_state (_ ("No Changes Yet"),
+                                  _ ("Every change made to the figures, notes and tasks will be listed here "
+                                     "with who made it and when.")));
+      return;
     }
-
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_set_valign (list, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Changes, newest first"), -1);
+  /* Each row keeps its step. */
+  g_ptr_array_set_free_func (steps, NULL);
   for (guint i = 0; i < steps->len; i++)
     {
       ItogiStep *step = steps->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_expander_row_new ();
       g_autofree char *when = itogi_format_local_time (step->at);
       g_autofree char *changes = g_strdup_printf (
           g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", step->changes), step->changes);
@@ -60,9 +254,9 @@ itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step->label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      g_object_set_data_full (G_OBJECT (row), "step", step, (GDestroyNotify)itogi_step_free);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_step_expanded), h);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
   clamp = adw_clamp_new ();
@@ -71,11 +265,78 @@ itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
   gtk_widget_set_margin_start (clamp, 12);
   gtk_widget_set_margin_end (clamp, 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), list);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  return window;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (h->content), clamp);
+}
+
+static void
+on_pick (GObject *dropdown, GParamSpec *pspec, History *h)
+{
+  fill (h);
+}
+
+static GtkDropDown *
+picker (const char *first, GPtrArray *names, const char *label)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  gtk_string_list_append (model, first);
+  for (guint i = 0; i < names->len; i++)
+    gtk_string_list_append (model, names->pdata[i]);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (model), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (dropdown, label);
+  return GTK_DROP_DOWN (dropdown);
+}
+
+GtkWidget *
+itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
+{
+  History *h = g_new0 (History, 1);
+  g_autoptr (GPtrArray) area_names = g_ptr_array_new ();
+  GtkWidget *box, *header, *picks;
+  GtkEventController *keys;
+
+  h->store = store;
+  h->areas = itogi_store_list_areas (store, TRUE, error);
+  h->people = h->areas != NULL ? itogi_store_list_history_people (store, error) : NULL;
+  if (h->areas == NULL || h->people == NULL)
+    {
+      history_free (h);
+      return NULL;
+    }
+  for (guint i = 0; i < h->areas->len; i++)
+    g_ptr_array_add (area_names, ((ItogiArea *)h->areas->pdata[i])->short_title);
+
+  h->window = adw_window_new ();
+  g_object_set_data_full (G_OBJECT (h->window), "history", h, (GDestroyNotify)history_free);
+  gtk_window_set_title (GTK_WINDOW (h->window), _ ("History"));
+  gtk_window_set_transient_for (GTK_WINDOW (h->window), parent);
+  gtk_window_set_modal (GTK_WINDOW (h->window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (h->window), 720, 600);
+  /* Escape closes it, as every dialog. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0), gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (h->window, keys);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  picks = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  h->area_pick = picker (_ ("All Areas"), area_names, _ ("Area"));
+  h->who_pick = picker (_ ("Everyone"), h->people, _ ("Person"));
+  gtk_box_append (GTK_BOX (picks), GTK_WIDGET (h->area_pick));
+  gtk_box_append (GTK_BOX (picks), GTK_WIDGET (h->who_pick));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), picks);
+  gtk_box_append (GTK_BOX (box), header);
+  h->content = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (h->content), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (h->content, TRUE);
+  gtk_box_append (GTK_BOX (box), h->content);
+  adw_window_set_content (ADW_WINDOW (h->window), box);
+  fill (h);
+  g_signal_connect (h->area_pick, "notify::selected", G_CALLBACK (on_pick), h);
+  g_signal_connect (h->who_pick, "notify::selected", G_CALLBACK (on_pick), h);
+  return h->window;
 }

@@ -225,6 +225,35 @@ gint64 itogi_store_undo_step (ItogiStore *store, gint64 step, GError **error);
 GPtrArray *itogi_store_list_steps (ItogiStore *store, guint limit, GError **error);
 GPtrArray *itogi_store_list_changes (ItogiStore *store, gint64 step, GError **error);
 
+/* The history as people read it. Steps newest first, of one person (@who; NULL: everyone) and
+ * touching one area (@area_id; 0: any), at most @limit; each counts its changes in that area. */
+GPtrArray *itogi_store_list_steps_of (ItogiStore *store, gint64 area_id, const char *who, guint limit,
+                                      GError **error);
+/* Everyone who made a step, by name. */
+GPtrArray *itogi_store_list_history_people (ItogiStore *store, GError **error);
+
+/* One recorded change, with what it is about. */
+typedef struct
+{
+  char *table;      /* "indicator_values", "area_notes", "tasks", "report_texts", "area_status", … */
+  char *op;         /* "insert", "update", "delete" */
+  gint64 area_id;   /* the area it belongs to; 0 for none */
+  char *area_title; /* its short title, or NULL */
+  char *title;      /* the indicator's title for a figure; an area's, indicator's or institution's own */
+  ItogiKind kind;   /* of the figure's indicator */
+  guint scale;
+  int year;         /* 0 when the row has none */
+  ItogiPeriodType period;
+  int period_index;
+  ItogiValue before, after; /* a figure's, as it was and became (not present: none) */
+  char *old_text, *new_text; /* a note's, task's or report text's words, a status: before and after */
+} ItogiHistoryChange;
+
+void itogi_history_change_free (ItogiHistoryChange *change);
+/* The changes of @step (in @area_id only, unless 0), in order, at most @limit. */
+GPtrArray *itogi_store_list_step_details (ItogiStore *store, gint64 step, gint64 area_id, guint limit,
+                                          GError **error);
+
 /* What itogi_store_copy() copied: rows of every table, and of the ones a person counts. */
 typedef struct
 {
