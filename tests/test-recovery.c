@@ -1365,6 +1365,118 @@ test_server_offline (Fixture *f, gconstpointer data)
   g_assert_true (itogi_window_can_undo (window));
 }
 
+/* The second desktop of the end-to-end test, in a process of its own (this program, run again
+ * with ITOGI_TEST_SECOND_DESKTOP naming the database as the clerk): a window on the legal area,
+ * whose first figure it changes from 65 to 66 by typing it, and on the documents area, which it
+ * may only read, where the same typing is refused and stays. Exit status 0 when all went so. */
+static int
+second_desktop (const char *uri)
+{
+  Fixture f = { 0 };
+  ItogiWindow *window;
+  GtkWidget *page;
+  GtkEntry *cell;
+
+  /* The application as a person starts it: `itogi --database URI`. */
+  fixture_set_up (&f, NULL);
+  start_app (&f, uri);
+  window = wait_server_window (&f);
+  if (window == NULL)
+    return 2;
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "legal");
+  settle ();
+  page = itogi_window_get_page (window, "legal");
+  cell = itogi_test_find_entry (page, "65");
+  if (cell == NULL)
+    return 3;
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "66");
+  g_signal_emit_by_name (cell, "activate");
+  settle ();
+  if (itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell)) != NULL)
+    return 4;
+  /* An area it may only read: the typing is refused, plainly, and stays. */
+  itogi_window_show_page (window, "documents");
+  settle ();
+  page = itogi_window_get_page (window, "documents");
+  cell = itogi_test_find_entry (page, "22" "\u202f" "808");
+  if (cell == NULL)
+    return 5;
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "22 900");
+  g_signal_emit_by_name (cell, "activate");
+  settle ();
+  if (itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell)) == NULL
+      || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (cell)), "22 900") != 0)
+    return 6;
+  itogi_test_remove_tree (f.dir);
+  return 0;
+}
+
+static void
+on_second_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  int *status = data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *status = g_subprocess_get_if_exited (G_SUBPROCESS (source)) ? g_subprocess_get_exit_status (G_SUBPROCESS (source))
+                                                               : 99;
+}
+
+/* End to end, two windows as two processes on one server: the head's window here, a clerk's in
+ * another process. The clerk's figure typed there shows here by itself; the clerk, limited to
+ * their area, is refused on an area they may only read, and nothing of it changes. */
+static void
+test_server_two_desktops (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *owner = itogi_test_database (f->dir);
+  const char *name = strstr (owner, "@/") + 2;
+  g_autofree char *db = g_strndup (name, strcspn (name, "?"));
+  g_autofree char *clerk = g_strdup_printf ("postgresql://clerk2:%%D0%%BF%%D0%%B0%%D1%%80%%D0%%BE%%D0%%BB%%D1%%8C@/%s?host=%s",
+                                            db, g_getenv ("ITOGI_TEST_PG_HOST"));
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr (GSubprocess) second = NULL;
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  int status = -1;
+  ItogiWindow *window;
+  GtkWidget *page;
+  double took;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_seed_create (owner, &error);
+    g_assert_no_error (error);
+    itogi_test_psql (owner, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clerk2') THEN"
+                            " CREATE ROLE clerk2 LOGIN PASSWORD 'пароль'; END IF; END $$;");
+    g_assert_true (itogi_store_grant (store, "clerk2", "legal", ITOGI_ACCESS_EDIT, &error));
+    g_assert_true (itogi_store_grant (store, "clerk2", "documents", ITOGI_ACCESS_READ, &error));
+    g_assert_no_error (error);
+  }
+  start_app (f, owner);
+  window = wait_server_window (f);
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, "legal");
+  settle ();
+  page = itogi_window_get_page (window, "legal");
+  g_assert_nonnull (itogi_test_find_entry (page, "65"));
+
+  g_subprocess_launcher_setenv (launcher, "ITOGI_TEST_SECOND_DESKTOP", clerk, TRUE);
+  second = g_subprocess_launcher_spawn (launcher, &error, self_exe, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (second, NULL, on_second_done, &status);
+  took = wait_for_cell (page, "66", 60);
+  g_test_message ("the other desktop's figure was shown here after %.1f s (its start included)", took);
+  g_assert_cmpfloat (took, >=, 0);
+  while (status < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (status, ==, 0);
+  /* The documents area as it was. */
+  itogi_window_show_page (window, "documents");
+  settle ();
+  g_assert_nonnull (itogi_test_find_entry (itogi_window_get_page (window, "documents"), "22" "\u202f" "808"));
+}
+
 /* A server that cannot be reached: said plainly, with the way back to the server and a try
  * again; none of a file's ways out (a backup, a new file). */
 static void
@@ -1409,6 +1521,8 @@ main (int argc, char *argv[])
   gtk_test_init (&argc, &argv, NULL);
   itogi_test_guard_output ();
   adw_init ();
+  if (g_getenv ("ITOGI_TEST_SECOND_DESKTOP") != NULL)
+    return second_desktop (g_getenv ("ITOGI_TEST_SECOND_DESKTOP"));
 
   /* Root writes through permission bits; "nobody" does not. Only file access changes: the
    * display connection is already open. */
@@ -1427,6 +1541,7 @@ main (int argc, char *argv[])
       ADD ("/app/recovery/server-live", test_server_live);
       ADD ("/app/recovery/server-conflict", test_server_conflict);
       ADD ("/app/recovery/server-offline", test_server_offline);
+      ADD ("/app/recovery/server-two-desktops", test_server_two_desktops);
       rc = g_test_run ();
       itogi_test_remove_tree (data_home);
       g_free (data_home);
