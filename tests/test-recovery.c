@@ -1050,6 +1050,30 @@ test_server_password (Fixture *f, gconstpointer data)
     legal = itogi_window_get_page (window, "legal");
     g_assert_false (shows_text (legal, asked));
     g_assert_false (itogi_window_show_page (window, "appeals"));
+    /* A clerk changes figures, not the office's structure: no Add Indicator, no new area, no
+     * renaming or moving the area; the year's submission is theirs, its approval is not. */
+    {
+      g_autoptr (GString) add = g_string_new (itogi_test_tr ("_Add Indicator…"));
+      g_string_replace (add, "_", "", 0);
+      g_assert_false (shows_text (legal, add->str));
+    }
+    g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "win.add-area"));
+    g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "win.edit-area"));
+    {
+      g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+      gboolean submit = FALSE, approve = FALSE;
+
+      itogi_test_collect_type (legal, GTK_TYPE_BUTTON, buttons);
+      for (guint i = 0; i < buttons->len; i++)
+        if (gtk_widget_get_mapped (buttons->pdata[i]))
+          {
+            const char *label = gtk_button_get_label (buttons->pdata[i]);
+            submit |= g_strcmp0 (label, itogi_test_tr ("_Submit for Approval")) == 0;
+            approve |= g_strcmp0 (label, itogi_test_tr ("_Approve")) == 0;
+          }
+      g_assert_true (submit);
+      g_assert_false (approve);
+    }
   }
 }
 

@@ -1755,9 +1755,14 @@ load_archived (ItogiAreaPage *self, GError **error)
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->archived_button), G_MENU_MODEL (menu));
   gtk_widget_set_visible (self->archived_button, archived > 0);
-  /* The empty state offers the same button: show one at a time. */
-  gtk_widget_set_visible (self->structure_box, !empty || archived > 0);
-  gtk_widget_set_visible (self->add_button, !empty);
+  /* The empty state offers the same button: show one at a time. Only to whoever may change the
+   * office's structure (on a server, not every clerk). */
+  {
+    gboolean manage = itogi_store_may_manage (self->store);
+    gtk_widget_set_visible (self->structure_box, manage && (!empty || archived > 0));
+    gtk_widget_set_visible (self->add_button, !empty);
+    gtk_widget_set_visible (self->empty_add_button, manage);
+  }
   return TRUE;
 }
 

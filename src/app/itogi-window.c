@@ -48,6 +48,7 @@ struct _ItogiWindow
   guint watch_id;                 /* the timer that looks for those */
   guint changes_watch;            /* on a server: the socket its notices of others' commits come on */
   int changes_fd;
+  gboolean may_manage;            /* the role may change the areas (always, on a file) */
   gboolean offline;               /* on a server: out of reach; editing is off until it is back */
   GtkWidget *offline_bar;
   gboolean pinging;               /* a worker asks whether the server answers again */
@@ -116,8 +117,8 @@ update_title (ItogiWindow *self)
   {
     static const char *const area_actions[]
         = { "win.edit-area", "win.area-up", "win.area-down", "win.archive-area" };
-    gboolean on_area
-        = page != NULL && ITOGI_IS_AREA_PAGE (page) && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0;
+    gboolean on_area = page != NULL && ITOGI_IS_AREA_PAGE (page) && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0
+                       && self->may_manage;
     for (guint i = 0; i < G_N_ELEMENTS (area_actions); i++)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), area_actions[i], on_area);
   }
@@ -541,6 +542,7 @@ set_editing (ItogiWindow *self, gboolean on)
     }
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), editing[i], on && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-area", on && !self->read_only && self->may_manage);
   update_undo_actions (self);
 }
 
@@ -1917,6 +1919,8 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
 
   self->store = store;
   self->session = itogi_session_new (store);
+  self->may_manage = itogi_store_may_manage (store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-area", self->may_manage);
   show_database_name (self);
   itogi_probe_startup (GTK_WINDOW (self), shows_figures);
   load_years (self);

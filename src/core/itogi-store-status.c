@@ -112,6 +112,22 @@ itogi_store_get_area_status (ItogiStore *store, gint64 area_id, int year, ItogiA
 }
 
 gboolean
+itogi_store_may_manage (ItogiStore *store)
+{
+  gint64 may = 0;
+
+  if (!itogi_store_is_server (store))
+    return TRUE;
+  return itogi_store_query_int (store,
+                                "SELECT coalesce ((SELECT r.rolsuper OR pg_has_role (session_user, c.relowner, 'MEMBER')"
+                                "                    FROM pg_catalog.pg_class c, pg_catalog.pg_roles r"
+                                "                   WHERE c.oid = 'areas'::regclass AND r.rolname = session_user),"
+                                "                 false) OR itogi_may_manage ()",
+                                &may, NULL)
+         && may != 0;
+}
+
+gboolean
 itogi_store_may_approve (ItogiStore *store)
 {
   gint64 head = 0;

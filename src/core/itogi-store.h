@@ -356,6 +356,9 @@ gboolean itogi_store_get_area_status (ItogiStore *store, gint64 area_id, int yea
  * the step open, if any, like any change; refused plainly, changing nothing. */
 gboolean itogi_store_set_area_status (ItogiStore *store, gint64 area_id, int year, ItogiAreaStatus status,
                                       GError **error);
+/* Whether the role logged in may change the office's structure: the areas, the indicators and
+ * the rights (the owner, a superuser, or a role given --manage); always on a file. */
+gboolean itogi_store_may_manage (ItogiStore *store);
 /* Whether the role logged in is the head of administration (every area, or the tables' owner);
  * always on a file. */
 gboolean itogi_store_may_approve (ItogiStore *store);
