@@ -864,7 +864,8 @@ test_status (Fixture *f, gconstpointer data)
   run (f, &init, "--database", f->db, "init", NULL);
   g_assert_cmpint (init.status, ==, 0);
   g_assert_true (g_file_set_contents (
-      csv, "Показатель;Год;Значение\nПодано юристами Городской Управы исков и заявлений;2023;7000\n", -1, NULL));
+      csv, "Показатель;Год;Значение\nПодано юристами Городской Управы исков и заявлений;2023;7000\n", -1,
+      NULL));
 
   run (f, &r, "--database", f->db, "status", "--year", "2023", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -940,8 +941,8 @@ test_status (Fixture *f, gconstpointer data)
   /* Unlocking what is not approved says so. */
   run (f, &r, "--database", f->db, "status", "--year", "2023", "--area", "legal", "--unlock", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  assert_said (&r, "“%s” for %s is not approved: nothing was changed.", "Правовое обеспечение", "2023\u00a0г.",
-               NULL);
+  assert_said (&r, "“%s” for %s is not approved: nothing was changed.", "Правовое обеспечение",
+               "2023\u00a0г.", NULL);
 }
 
 /* A server out of reach: every command ends with one plain line naming it, whatever it does. */
@@ -966,7 +967,8 @@ test_server_unreachable (Fixture *f, gconstpointer data)
       g_test_message ("%s: %s", commands[i][0], r.err);
       assert_one_line_error (&r);
       /* It names the database it could not reach. */
-      g_assert_nonnull (strstr (r.err, "«itogi»") != NULL ? strstr (r.err, "«itogi»") : strstr (r.err, "“itogi”"));
+      g_assert_nonnull (strstr (r.err, "«itogi»") != NULL ? strstr (r.err, "«itogi»")
+                                                          : strstr (r.err, "“itogi”"));
     }
 }
 

@@ -965,8 +965,8 @@ test_write_if_unchanged (Fixture *f, gconstpointer data)
   ItogiValue theirs = { .present = TRUE, .amount = 31 };
   gboolean present;
 
-  g_assert_true (itogi_store_get_stored_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &seen,
-                                               &by, &at, &error));
+  g_assert_true (itogi_store_get_stored_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0,
+                                               &seen, &by, &at, &error));
   g_assert_true (seen.present);
   g_assert_cmpint (seen.amount, ==, 23);
   g_assert_nonnull (by);
@@ -975,14 +975,14 @@ test_write_if_unchanged (Fixture *f, gconstpointer data)
   /* Another desktop writes 31; mine, made from 23, is refused and 31 stays. */
   g_assert_true (
       itogi_store_set_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &theirs, &error));
-  g_assert_false (itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine, &seen,
-                                            &error));
+  g_assert_false (itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine,
+                                            &seen, &error));
   g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED);
   g_clear_error (&error);
   g_assert_cmpint (amount (f, 2023, &present), ==, 31);
   /* Nor removed from what was seen. */
-  g_assert_false (itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, NULL, &seen,
-                                            &error));
+  g_assert_false (itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, NULL,
+                                            &seen, &error));
   g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED);
   g_clear_error (&error);
   g_assert_true (amount (f, 2023, &present) == 31 && present);
@@ -990,8 +990,8 @@ test_write_if_unchanged (Fixture *f, gconstpointer data)
   g_assert_true (itogi_store_get_stored_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &now,
                                                NULL, NULL, &error));
   g_assert_cmpint (now.amount, ==, 31);
-  g_assert_true (
-      itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine, &now, &error));
+  g_assert_true (itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine,
+                                           &now, &error));
   g_assert_no_error (error);
   g_assert_cmpint (amount (f, 2023, &present), ==, 40);
   /* A note changed meanwhile is a change too. */
@@ -1002,19 +1002,19 @@ test_write_if_unchanged (Fixture *f, gconstpointer data)
   g_assert_true (
       itogi_store_set_value (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &theirs, &error));
   mine.amount = 41;
-  g_assert_false (
-      itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine, &now, &error));
+  g_assert_false (itogi_store_set_value_if (f->store, f->inspections->id, 2023, ITOGI_PERIOD_YEAR, 0, &mine,
+                                            &now, &error));
   g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED);
   g_clear_error (&error);
 
   /* None seen: added only while there is still none. */
   {
     ItogiValue none = { 0 };
-    g_assert_true (
-        itogi_store_set_value_if (f->store, f->inspections->id, 2030, ITOGI_PERIOD_YEAR, 0, &mine, &none, &error));
+    g_assert_true (itogi_store_set_value_if (f->store, f->inspections->id, 2030, ITOGI_PERIOD_YEAR, 0, &mine,
+                                             &none, &error));
     g_assert_no_error (error);
-    g_assert_false (
-        itogi_store_set_value_if (f->store, f->inspections->id, 2030, ITOGI_PERIOD_YEAR, 0, &mine, NULL, &error));
+    g_assert_false (itogi_store_set_value_if (f->store, f->inspections->id, 2030, ITOGI_PERIOD_YEAR, 0, &mine,
+                                              NULL, &error));
     g_assert_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED);
     g_clear_error (&error);
   }

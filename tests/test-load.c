@@ -137,8 +137,8 @@ run_client (gpointer data)
       else if (op == OP_IMPORT)
         {
           gint64 value = amount++;
-          g_autofree char *csv
-              = g_strdup_printf ("Показатель;Год;Значение\n%s;%d;%" G_GINT64_FORMAT "\n", c->indicator_key, year, value);
+          g_autofree char *csv = g_strdup_printf ("Показатель;Год;Значение\n%s;%d;%" G_GINT64_FORMAT "\n",
+                                                  c->indicator_key, year, value);
           g_autoptr (ItogiCsvTable) table = itogi_csv_parse (csv, strlen (csv), &local);
           ItogiImportReport report;
 
@@ -276,16 +276,16 @@ test_twenty_desktops (void)
           if (!c->has_acked[s])
             continue;
           g_assert_true (itogi_store_get_stored_value (store, c->indicator, 2100 + (int)i,
-                                                       s == 0 ? ITOGI_PERIOD_YEAR : ITOGI_PERIOD_MONTH, (int)s, &v,
-                                                       NULL, NULL, &error));
+                                                       s == 0 ? ITOGI_PERIOD_YEAR : ITOGI_PERIOD_MONTH,
+                                                       (int)s, &v, NULL, NULL, &error));
           found = v.present && v.amount == c->acked[s];
           for (guint t = 0; !found && t < c->tried[s]->len; t++)
             found = v.present && v.amount == g_array_index (c->tried[s], gint64, t);
           if (!found)
             {
               lost++;
-              g_test_message ("client %u, %s %u: acknowledged %" G_GINT64_FORMAT ", stored %" G_GINT64_FORMAT, i,
-                              s == 0 ? "year" : "month", s, c->acked[s], v.present ? v.amount : -1);
+              g_test_message ("client %u, %s %u: acknowledged %" G_GINT64_FORMAT ", stored %" G_GINT64_FORMAT,
+                              i, s == 0 ? "year" : "month", s, c->acked[s], v.present ? v.amount : -1);
             }
         }
       if (c->first_unhandled != NULL)
@@ -309,17 +309,19 @@ test_twenty_desktops (void)
       g_array_sort (all[op], compare_gint64);
       g_string_append_printf (report, "| %s | %u | %u | %.1f | %.1f | %.1f |\n", op_names[op], ok, fail,
                               percentile (all[op], 50), percentile (all[op], 95), percentile (all[op], 99));
-      g_test_message ("%s: %u done, %u refused while the server was away; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
-                      op_names[op], ok, fail, percentile (all[op], 50), percentile (all[op], 95),
-                      percentile (all[op], 99));
+      g_test_message (
+          "%s: %u done, %u refused while the server was away; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
+          op_names[op], ok, fail, percentile (all[op], 50), percentile (all[op], 95),
+          percentile (all[op], 99));
       g_array_unref (all[op]);
     }
   if (g_getenv ("ITOGI_LOAD_REPORT") != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%u clients, %u s, the server killed and started again halfway\n\n"
-                                               "| operation | done | refused | p50, ms | p95, ms | p99, ms |\n"
-                                               "|---|---|---|---|---|---|\n%s",
-                                               n, seconds, report->str);
+      g_autofree char *text
+          = g_strdup_printf ("%u clients, %u s, the server killed and started again halfway\n\n"
+                             "| operation | done | refused | p50, ms | p95, ms | p99, ms |\n"
+                             "|---|---|---|---|---|---|\n%s",
+                             n, seconds, report->str);
       g_assert_true (g_file_set_contents (g_getenv ("ITOGI_LOAD_REPORT"), text, -1, &error));
     }
 

@@ -1162,6 +1162,44 @@ wait_for_cell (GtkWidget *page, const char *text, int seconds)
   return itogi_test_find_entry (page, text) != NULL ? (g_get_monotonic_time () - start) / 1e6 : -1;
 }
 
+/* A new database of the report's data at @uri, the application opened on it as a person starts
+ * it, the years 2023 against 2022 and the page @name in sight; that page. */
+static GtkWidget *
+server_page (Fixture *f, const char *uri, const char *name, ItogiWindow **window)
+{
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
+    g_assert_no_error (error);
+  }
+  start_app (f, uri);
+  *window = wait_server_window (f);
+  g_assert_nonnull (*window);
+  itogi_window_set_years (*window, 2023, 2022);
+  itogi_window_show_page (*window, name);
+  settle ();
+  return itogi_window_get_page (*window, name);
+}
+
+/* Another desktop on the same server: a connection of its own, editing through a session, and
+ * the first indicator of the financial control area, which it edits. */
+static ItogiSession *
+other_desktop (const char *uri, ItogiStore **other, gint64 *indicator)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ItogiArea) area = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+
+  *other = itogi_store_open (uri, &error);
+  g_assert_no_error (error);
+  area = itogi_store_find_area (*other, "financial-control", &error);
+  list = itogi_store_list_indicators (*other, area->id, FALSE, &error);
+  g_assert_no_error (error);
+  *indicator = ((ItogiIndicator *)list->pdata[0])->id;
+  return itogi_session_new (*other);
+}
+
 /* Live: another desktop's commit (a connection of its own to the same server) shows in the open
  * window by itself, told by the server; while a figure is being typed it waits, the typing and the
  * keyboard untouched, and shows once the typed figure is saved. */
@@ -1172,33 +1210,14 @@ test_server_live (Fixture *f, gconstpointer data)
   g_autofree char *uri = itogi_test_database (f->dir);
   g_autoptr (ItogiStore) other = NULL;
   g_autoptr (ItogiSession) session = NULL;
-  g_autoptr (GPtrArray) list = NULL;
-  g_autoptr (ItogiArea) area = NULL;
   ItogiWindow *window;
-  GtkWidget *page;
+  GtkWidget *page = server_page (f, uri, "financial-control", &window);
   GtkEntry *cell;
-  OtherEdit e;
+  OtherEdit e = { 0, 31 };
   double took;
 
-  {
-    g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
-    g_assert_no_error (error);
-  }
-  start_app (f, uri);
-  window = wait_server_window (f);
-  g_assert_nonnull (window);
-  itogi_window_set_years (window, 2023, 2022);
-  itogi_window_show_page (window, "financial-control");
-  settle ();
-  page = itogi_window_get_page (window, "financial-control");
   g_assert_nonnull (itogi_test_find_entry (page, "23"));
-
-  other = itogi_store_open (uri, &error);
-  g_assert_no_error (error);
-  session = itogi_session_new (other);
-  area = itogi_store_find_area (other, "financial-control", &error);
-  list = itogi_store_list_indicators (other, area->id, FALSE, &error);
-  e = (OtherEdit){ ((ItogiIndicator *)list->pdata[0])->id, 31 };
+  session = other_desktop (uri, &other, &e.indicator);
   g_assert_cmpint (itogi_session_edit (session, "Правка", other_sets, &e, NULL, &error), >, 0);
   took = wait_for_cell (page, "31", 10);
   g_test_message ("the other desktop's figure was shown after %.3f s", took);
@@ -1207,7 +1226,9 @@ test_server_live (Fixture *f, gconstpointer data)
   g_assert_false (itogi_window_has_outside_changes (window));
 
   /* A figure being typed: the other's next commit waits, and the typing stays as it was. */
-  cell = itogi_test_find_entry (page, "779" "\u202f" "054,51");
+  cell = itogi_test_find_entry (page, "779"
+                                      "\u202f"
+                                      "054,51");
   g_assert_nonnull (cell);
   gtk_widget_grab_focus (GTK_WIDGET (cell));
   gtk_editable_set_text (GTK_EDITABLE (cell), "780 000");
@@ -1217,12 +1238,14 @@ test_server_live (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (wait_for_cell (page, "32", 2), <, 0);
   g_assert_true (itogi_window_has_outside_changes (window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "780 000");
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (cell)) || gtk_widget_is_ancestor (
-      gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (cell)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (cell))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (cell)));
   /* Saved: both figures in sight. */
   g_signal_emit_by_name (cell, "activate");
   g_assert_cmpfloat (wait_for_cell (page, "32", 10), >=, 0);
-  g_assert_nonnull (itogi_test_find_entry (page, "780" "\u202f" "000,00"));
+  g_assert_nonnull (itogi_test_find_entry (page, "780"
+                                                 "\u202f"
+                                                 "000,00"));
 }
 
 /* Two desktops change the same figure: the second to save is told, with the other's figure and
@@ -1235,42 +1258,26 @@ test_server_conflict (Fixture *f, gconstpointer data)
   g_autofree char *uri = itogi_test_database (f->dir);
   g_autoptr (ItogiStore) other = NULL;
   g_autoptr (ItogiSession) session = NULL;
-  g_autoptr (GPtrArray) list = NULL;
-  g_autoptr (ItogiArea) area = NULL;
   ItogiWindow *window;
-  GtkWidget *page, *popover;
+  GtkWidget *page = server_page (f, uri, "financial-control", &window);
+  GtkWidget *popover;
   GtkEntry *cell;
-  OtherEdit e;
+  OtherEdit e = { 0, 31 };
   g_auto (ItogiValue) stored = { 0 };
 
-  {
-    g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
-    g_assert_no_error (error);
-  }
-  start_app (f, uri);
-  window = wait_server_window (f);
-  itogi_window_set_years (window, 2023, 2022);
-  itogi_window_show_page (window, "financial-control");
-  settle ();
-  page = itogi_window_get_page (window, "financial-control");
-  other = itogi_store_open (uri, &error);
-  g_assert_no_error (error);
-  session = itogi_session_new (other);
-  area = itogi_store_find_area (other, "financial-control", &error);
-  list = itogi_store_list_indicators (other, area->id, FALSE, &error);
+  session = other_desktop (uri, &other, &e.indicator);
 
   /* Typed here from 23 while the other desktop saves 31. */
   cell = itogi_test_find_entry (page, "23");
   g_assert_nonnull (cell);
   gtk_widget_grab_focus (GTK_WIDGET (cell));
   gtk_editable_set_text (GTK_EDITABLE (cell), "24");
-  e = (OtherEdit){ ((ItogiIndicator *)list->pdata[0])->id, 31 };
   g_assert_cmpint (itogi_session_edit (session, "Правка", other_sets, &e, NULL, &error), >, 0);
   settle ();
   g_signal_emit_by_name (cell, "activate");
   settle ();
-  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL, NULL,
-                                               &error));
+  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL,
+                                               NULL, &error));
   g_assert_cmpint (stored.amount, ==, 31);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "24");
   popover = itogi_figure_cell_get_problem (ITOGI_FIGURE_CELL (cell));
@@ -1290,8 +1297,8 @@ test_server_conflict (Fixture *f, gconstpointer data)
   g_signal_emit_by_name (cell, "activate");
   settle ();
   itogi_value_clear (&stored);
-  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL, NULL,
-                                               &error));
+  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL,
+                                               NULL, &error));
   g_assert_cmpint (stored.amount, ==, 24);
 
   /* Again, and this time theirs is taken (Escape): shown, and nothing written from here. */
@@ -1319,8 +1326,8 @@ test_server_conflict (Fixture *f, gconstpointer data)
   }
   g_assert_cmpfloat (wait_for_cell (page, "33", 5), >=, 0);
   itogi_value_clear (&stored);
-  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL, NULL,
-                                               &error));
+  g_assert_true (itogi_store_get_stored_value (other, e.indicator, 2023, ITOGI_PERIOD_YEAR, 0, &stored, NULL,
+                                               NULL, &error));
   g_assert_cmpint (stored.amount, ==, 33);
 }
 
@@ -1344,20 +1351,9 @@ test_server_offline (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *uri = itogi_test_database (f->dir);
   ItogiWindow *window;
-  GtkWidget *page;
-  GtkEntry *cell;
+  GtkWidget *page = server_page (f, uri, "financial-control", &window);
+  GtkEntry *cell = itogi_test_find_entry (page, "23");
 
-  {
-    g_autoptr (ItogiStore) store = itogi_seed_create (uri, &error);
-    g_assert_no_error (error);
-  }
-  start_app (f, uri);
-  window = wait_server_window (f);
-  itogi_window_set_years (window, 2023, 2022);
-  itogi_window_show_page (window, "financial-control");
-  settle ();
-  page = itogi_window_get_page (window, "financial-control");
-  cell = itogi_test_find_entry (page, "23");
   g_assert_nonnull (cell);
   gtk_widget_grab_focus (GTK_WIDGET (cell));
   gtk_editable_set_text (GTK_EDITABLE (cell), "27");
@@ -1365,7 +1361,9 @@ test_server_offline (Fixture *f, gconstpointer data)
   itogi_test_server_script ("crash");
   g_assert_true (wait_offline (window, TRUE, 5));
   /* What was loaded stays; the typing too; nothing takes typing now. */
-  g_assert_nonnull (itogi_test_find_entry (page, "779" "\u202f" "054,51"));
+  g_assert_nonnull (itogi_test_find_entry (page, "779"
+                                                 "\u202f"
+                                                 "054,51"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "27");
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (cell)));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window)) && itogi_window_can_undo (window));
@@ -1424,7 +1422,9 @@ second_desktop (const char *uri)
   itogi_window_show_page (window, "documents");
   settle ();
   page = itogi_window_get_page (window, "documents");
-  cell = itogi_test_find_entry (page, "22" "\u202f" "808");
+  cell = itogi_test_find_entry (page, "22"
+                                      "\u202f"
+                                      "808");
   if (cell == NULL)
     return 5;
   gtk_widget_grab_focus (GTK_WIDGET (cell));
@@ -1444,8 +1444,9 @@ on_second_done (GObject *source, GAsyncResult *result, gpointer data)
   int *status = data;
 
   g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
-  *status = g_subprocess_get_if_exited (G_SUBPROCESS (source)) ? g_subprocess_get_exit_status (G_SUBPROCESS (source))
-                                                               : 99;
+  *status = g_subprocess_get_if_exited (G_SUBPROCESS (source))
+                ? g_subprocess_get_exit_status (G_SUBPROCESS (source))
+                : 99;
 }
 
 /* End to end, two windows as two processes on one server: the head's window here, a clerk's in
@@ -1458,8 +1459,9 @@ test_server_two_desktops (Fixture *f, gconstpointer data)
   g_autofree char *owner = itogi_test_database (f->dir);
   const char *name = strstr (owner, "@/") + 2;
   g_autofree char *db = g_strndup (name, strcspn (name, "?"));
-  g_autofree char *clerk = g_strdup_printf ("postgresql://clerk2:%%D0%%BF%%D0%%B0%%D1%%80%%D0%%BE%%D0%%BB%%D1%%8C@/%s?host=%s",
-                                            db, g_getenv ("ITOGI_TEST_PG_HOST"));
+  g_autofree char *clerk
+      = g_strdup_printf ("postgresql://clerk2:%%D0%%BF%%D0%%B0%%D1%%80%%D0%%BE%%D0%%BB%%D1%%8C@/%s?host=%s",
+                         db, g_getenv ("ITOGI_TEST_PG_HOST"));
   g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_autoptr (GSubprocess) second = NULL;
   g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -1498,7 +1500,9 @@ test_server_two_desktops (Fixture *f, gconstpointer data)
   /* The documents area as it was. */
   itogi_window_show_page (window, "documents");
   settle ();
-  g_assert_nonnull (itogi_test_find_entry (itogi_window_get_page (window, "documents"), "22" "\u202f" "808"));
+  g_assert_nonnull (itogi_test_find_entry (itogi_window_get_page (window, "documents"), "22"
+                                                                                        "\u202f"
+                                                                                        "808"));
 }
 
 /* A server that cannot be reached: said plainly, with the way back to the server and a try

@@ -464,8 +464,8 @@ test_signoff_rights (void)
   g_assert_true (itogi_store_grant (store, "reader_status", "legal", ITOGI_ACCESS_READ, &error));
   g_assert_true (itogi_store_grant (store, "head_status", NULL, ITOGI_ACCESS_ALL, &error));
   g_assert_no_error (error);
-  bump = g_strdup_printf ("UPDATE indicator_values SET amount = amount + 1 WHERE year = 2023 AND indicator_id = %"
-                          G_GINT64_FORMAT,
+  bump = g_strdup_printf ("UPDATE indicator_values SET amount = amount + 1 WHERE year = 2023 AND "
+                          "indicator_id = %" G_GINT64_FORMAT,
                           legal_ind);
 
   as_clerk = itogi_store_open (clerk, &error);
@@ -475,7 +475,8 @@ test_signoff_rights (void)
   g_assert_true (itogi_store_may_approve (as_head));
   /* A reader submits nothing; the clerk submits, and cannot approve by any way. */
   g_assert_true (itogi_test_psql_refused (
-      reader, "INSERT INTO area_status SELECT id, 2023, 'submitted', 'x', 'y' FROM areas WHERE slug = 'legal'"));
+      reader,
+      "INSERT INTO area_status SELECT id, 2023, 'submitted', 'x', 'y' FROM areas WHERE slug = 'legal'"));
   g_assert_true (move_status (as_clerk, legal->id, ITOGI_AREA_SUBMITTED, &error));
   g_assert_no_error (error);
   g_assert_false (move_status (as_clerk, legal->id, ITOGI_AREA_APPROVED, &error));
@@ -520,7 +521,7 @@ test_upgrade_from_format_4 (void)
   g_autofree char *owner = itogi_test_database (NULL);
   g_autofree char *clerk = as_role (owner, "clerk_upgrade", "пароль");
   g_autoptr (GBytes) v4 = g_resource_lookup_data (itogi_schema_get_resource (),
-                                                   "/ru/kaluga/Itogi/schema/postgresql/004.sql", 0, &error);
+                                                  "/ru/kaluga/Itogi/schema/postgresql/004.sql", 0, &error);
   g_autofree char *script = NULL, *format = NULL, *amount = NULL;
   g_autoptr (ItogiStore) store = NULL;
   g_autoptr (ItogiArea) area = NULL;
@@ -529,15 +530,15 @@ test_upgrade_from_format_4 (void)
   g_assert_no_error (error);
   script = g_strndup (g_bytes_get_data (v4, NULL), g_bytes_get_size (v4));
   itogi_test_psql (owner, script);
-  itogi_test_psql (owner,
-                   "INSERT INTO areas (slug, title, short_title, position) VALUES ('legal', 'Право', 'Право', 1);"
-                   "INSERT INTO indicators (area_id, slug, title, kind, aggregation, polarity, position)"
-                   " SELECT id, 'suits', 'Иски', 'count', 'sum', 'neutral', 1 FROM areas;"
-                   "INSERT INTO indicator_values (indicator_id, year, period, period_index, amount, changed_by,"
-                   " changed_at) SELECT id, 2023, 'year', 0, 6000, 'x', 'y' FROM indicators;"
-                   "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clerk_upgrade') THEN"
-                   " CREATE ROLE clerk_upgrade LOGIN PASSWORD 'пароль'; END IF; END $$;"
-                   "SELECT itogi_grant ('clerk_upgrade', (SELECT id FROM areas), 'edit');");
+  itogi_test_psql (
+      owner, "INSERT INTO areas (slug, title, short_title, position) VALUES ('legal', 'Право', 'Право', 1);"
+             "INSERT INTO indicators (area_id, slug, title, kind, aggregation, polarity, position)"
+             " SELECT id, 'suits', 'Иски', 'count', 'sum', 'neutral', 1 FROM areas;"
+             "INSERT INTO indicator_values (indicator_id, year, period, period_index, amount, changed_by,"
+             " changed_at) SELECT id, 2023, 'year', 0, 6000, 'x', 'y' FROM indicators;"
+             "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clerk_upgrade') THEN"
+             " CREATE ROLE clerk_upgrade LOGIN PASSWORD 'пароль'; END IF; END $$;"
+             "SELECT itogi_grant ('clerk_upgrade', (SELECT id FROM areas), 'edit');");
 
   store = itogi_store_open (clerk, &error);
   g_assert_null (store);

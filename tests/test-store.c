@@ -1707,7 +1707,8 @@ test_no_sql_from_user_text (Fixture *f, gconstpointer data)
   step = itogi_store_begin_step (store, HOSTILE, &error);
   g_assert_cmpint (step, >, 0);
   g_assert_true (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
-  g_assert_true (itogi_store_get_stored_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &back, NULL, NULL, &error));
+  g_assert_true (
+      itogi_store_get_stored_value (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &back, NULL, NULL, &error));
   g_assert_cmpstr (back.note, ==, HOSTILE);
   v.amount = 6;
   g_assert_true (itogi_store_set_value_if (store, ind->id, 2023, ITOGI_PERIOD_YEAR, 0, &v, &back, &error));
@@ -1757,8 +1758,8 @@ test_no_sql_from_user_text (Fixture *f, gconstpointer data)
     }
   /* The whole database copied, texts and history. */
   {
-    g_autofree char *dest = itogi_test_on_server () ? itogi_test_database (NULL)
-                                                    : g_build_filename (f->dir, "copy.db", NULL);
+    g_autofree char *dest
+        = itogi_test_on_server () ? itogi_test_database (NULL) : g_build_filename (f->dir, "copy.db", NULL);
     g_assert_true (itogi_store_copy_from (store, dest, NULL, &error));
     g_assert_no_error (error);
   }

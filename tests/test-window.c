@@ -562,9 +562,9 @@ test_signoff (void)
   itogi_window_show_page (window, "financial-control");
   wait_for_draw (GTK_WIDGET (window));
   page = itogi_window_get_page (window, "financial-control");
-  g_assert_nonnull (
-      find_label (page, say ("The figures for %s are a draft: submit them for approval once they are complete.",
-                             year, NULL, NULL)));
+  g_assert_nonnull (find_label (
+      page, say ("The figures for %s are a draft: submit them for approval once they are complete.", year,
+                 NULL, NULL)));
   g_assert_null (find_button (page, TR ("_Approve")));
   button = find_button (page, TR ("_Submit for Approval"));
   g_assert_nonnull (button);
@@ -572,11 +572,10 @@ test_signoff (void)
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (status_2023 ("financial-control"), ==, ITOGI_AREA_SUBMITTED);
   /* «… submitted for approval by USER, DATE.» */
-  submitted_prefix = g_strndup (say ("The figures for %s were submitted for approval by %s, %s.", year,
-                                     itogi_test_user (), ""),
-                                strlen (say ("The figures for %s were submitted for approval by %s, %s.", year,
-                                             itogi_test_user (), ""))
-                                    - 1);
+  submitted_prefix = g_strndup (
+      say ("The figures for %s were submitted for approval by %s, %s.", year, itogi_test_user (), ""),
+      strlen (say ("The figures for %s were submitted for approval by %s, %s.", year, itogi_test_user (), ""))
+          - 1);
   g_assert_nonnull (find_label_prefix (page, submitted_prefix));
   button = find_button (page, TR ("_Approve"));
   g_assert_nonnull (button);
@@ -621,10 +620,12 @@ test_signoff (void)
     wait_for_draw (GTK_WIDGET (window));
     g_assert_nonnull (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (report), "financial-control"));
     g_assert_null (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (report), "documents"));
-    g_assert_nonnull (find_label_prefix (report, say ("Not yet approved for %s: %s.", year, "Контроль документов; "
+    g_assert_nonnull (find_label_prefix (report, say ("Not yet approved for %s: %s.", year,
+                                                      "Контроль документов; "
                                                       "Обращения граждан; Общественные организации; "
                                                       "Правовое обеспечение; Административные барьеры; "
-                                                      "Кадры; Учреждения", NULL)));
+                                                      "Кадры; Учреждения",
+                                                      NULL)));
     gtk_check_button_set_active (only, FALSE);
     wait_for_draw (GTK_WIDGET (window));
     g_assert_nonnull (itogi_report_page_get_buffer (ITOGI_REPORT_PAGE (report), "documents"));
@@ -711,7 +712,8 @@ test_history (void)
   /* Unfolded, a step shows its change: the area, and the figure before and after. */
   {
     g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-    const char *change = joined (joined (area->short_title, " · "), say ("%s → %s", "22" G "808", "22" G "900", NULL));
+    const char *change
+        = joined (joined (area->short_title, " · "), say ("%s → %s", "22" G "808", "22" G "900", NULL));
     g_autoptr (GPtrArray) drops = g_ptr_array_new ();
     GtkDropDown *areas;
 

@@ -141,8 +141,8 @@ tell_conflict (ItogiAreaPage *self, const ItogiIndicator *ind, int year, const c
 
   itogi_value_clear (&self->theirs);
   self->theirs_indicator = 0;
-  if (!itogi_store_get_stored_value (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, &self->theirs, &by, &at,
-                                     NULL))
+  if (!itogi_store_get_stored_value (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, &self->theirs, &by,
+                                     &at, NULL))
     return;
   self->theirs_indicator = ind->id;
   self->theirs_year = year;
@@ -152,14 +152,16 @@ tell_conflict (ItogiAreaPage *self, const ItogiIndicator *ind, int year, const c
       now = itogi_format_value (&self->theirs, ind->kind, ind->scale);
       /* Translators: «ivanova изменил(а) это значение на 22 900 (05.12.2026 10:00), пока вы его
        * вводили. Оставить ваше, 23 000, или принять это?» */
-      message = g_strdup_printf (_ ("%s changed this figure to %s (%s) while you were typing it. Keep yours, %s, or "
-                                    "take theirs?"),
-                                 by, now, when, typed);
+      message = g_strdup_printf (
+          _ ("%s changed this figure to %s (%s) while you were typing it. Keep yours, %s, or "
+             "take theirs?"),
+          by, now, when, typed);
     }
   else
-    message = g_strdup_printf (_ ("Someone else removed this figure while you were typing it. Keep yours, %s, or "
-                                  "take theirs (no figure)?"),
-                               typed);
+    message
+        = g_strdup_printf (_ ("Someone else removed this figure while you were typing it. Keep yours, %s, or "
+                              "take theirs (no figure)?"),
+                           typed);
   g_clear_error (error);
   g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED, message);
 }
@@ -211,8 +213,8 @@ edit_value (const ItogiTableRow *row, gboolean current, const char *text, gpoint
   step = itogi_session_begin (self->session, label, error);
   if (step == 0)
     return FALSE;
-  ok = itogi_store_set_value_if (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0, *trimmed == '\0' ? NULL : &value,
-                                 seen, error);
+  ok = itogi_store_set_value_if (self->store, ind->id, year, ITOGI_PERIOD_YEAR, 0,
+                                 *trimmed == '\0' ? NULL : &value, seen, error);
   if (!ok)
     {
       itogi_session_rollback (self->session);
@@ -621,23 +623,25 @@ show_status (ItogiAreaPage *self)
     {
     case ITOGI_AREA_SUBMITTED:
       /* Translators: «Итоги за 2023 г. отправлены на утверждение: ivanova, 05.12.2026 10:00.» */
-      text = g_strdup_printf (_ ("The figures for %s were submitted for approval by %s, %s."), year_text, by, when);
+      text = g_strdup_printf (_ ("The figures for %s were submitted for approval by %s, %s."), year_text, by,
+                              when);
       gtk_image_set_from_icon_name (self->status_icon, "mail-send-symbolic");
       set_button (self->status_back_button, may_edit ? _ ("Return to _Draft") : NULL, ITOGI_AREA_DRAFT);
       set_button (self->status_forward_button, head ? _ ("_Approve") : NULL, ITOGI_AREA_APPROVED);
       break;
     case ITOGI_AREA_APPROVED:
-      text = g_strdup_printf (_ ("The figures for %s were approved by %s, %s. The year’s figures, notes and tasks "
-                                 "are locked."),
-                              year_text, by, when);
+      text = g_strdup_printf (
+          _ ("The figures for %s were approved by %s, %s. The year’s figures, notes and tasks "
+             "are locked."),
+          year_text, by, when);
       gtk_image_set_from_icon_name (self->status_icon, "changes-prevent-symbolic");
       set_button (self->status_back_button, head ? _ ("_Unlock") : NULL, ITOGI_AREA_DRAFT);
       set_button (self->status_forward_button, NULL, ITOGI_AREA_DRAFT);
       break;
     case ITOGI_AREA_DRAFT:
     default:
-      text = g_strdup_printf (_ ("The figures for %s are a draft: submit them for approval once they are complete."),
-                              year_text);
+      text = g_strdup_printf (
+          _ ("The figures for %s are a draft: submit them for approval once they are complete."), year_text);
       gtk_image_set_from_icon_name (self->status_icon, "document-edit-symbolic");
       set_button (self->status_back_button, NULL, ITOGI_AREA_DRAFT);
       set_button (self->status_forward_button, may_edit ? _ ("_Submit for Approval") : NULL,
@@ -668,8 +672,8 @@ static void
 show_progress (ItogiAreaPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) progress = self->year != 0 ? itogi_store_year_progress (self->store, self->year, &error)
-                                                   : NULL;
+  g_autoptr (GPtrArray) progress
+      = self->year != 0 ? itogi_store_year_progress (self->store, self->year, &error) : NULL;
   g_autofree char *year_text = itogi_format_year (self->year);
   g_autofree char *title = NULL, *subtitle = NULL;
   guint approved = 0, submitted = 0, missing = 0;
@@ -691,15 +695,16 @@ show_progress (ItogiAreaPage *self)
   title = g_strdup_printf (_ ("Sign-off of %s"), year_text);
   {
     /* Translators: «Утверждено 2 из 8 разделов, на утверждении: 1»; the plural follows the second number */
-    g_autofree char *areas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u area approved, submitted: %u",
-                                                           "%u of %u areas approved, submitted: %u", progress->len),
-                                              approved, progress->len, submitted);
-    g_autofree char *gaps
-        = missing == 0 ? g_strdup (_ ("every indicator has a figure"))
-                       /* Translators: «нет данных по 5 показателям» */
-                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no figure for %u indicator",
-                                                       "no figure for %u indicators", missing),
-                                          missing);
+    g_autofree char *areas
+        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u area approved, submitted: %u",
+                                        "%u of %u areas approved, submitted: %u", progress->len),
+                           approved, progress->len, submitted);
+    g_autofree char *gaps = missing == 0
+                                ? g_strdup (_ ("every indicator has a figure"))
+                                /* Translators: «нет данных по 5 показателям» */
+                                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no figure for %u indicator",
+                                                                "no figure for %u indicators", missing),
+                                                   missing);
     subtitle = g_strdup_printf ("%s; %s", areas, gaps);
   }
   expander = adw_expander_row_new ();
@@ -734,8 +739,8 @@ show_progress (ItogiAreaPage *self)
             g_string_append (titles, "…");
           line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%s — %u indicator without a figure: %s",
                                                "%s%s — %u indicators without a figure: %s", p->missing->len),
-                                  itogi_area_status_label (p->status), who != NULL ? who : "", p->missing->len,
-                                  titles->str);
+                                  itogi_area_status_label (p->status), who != NULL ? who : "",
+                                  p->missing->len, titles->str);
           g_string_free (titles, TRUE);
         }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

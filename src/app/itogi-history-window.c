@@ -103,7 +103,8 @@ describe (const ItogiHistoryChange *c, char **title, char **detail)
     {
       g_autofree char *before
           = c->before.present ? itogi_format_value (&c->before, c->kind, c->scale) : g_strdup ("—");
-      g_autofree char *after = c->after.present ? itogi_format_value (&c->after, c->kind, c->scale) : g_strdup ("—");
+      g_autofree char *after
+          = c->after.present ? itogi_format_value (&c->after, c->kind, c->scale) : g_strdup ("—");
 
       *title = g_strdup_printf ("%s, %s", c->title != NULL ? c->title : "", when);
       /* Translators: a figure before and after a change: «23 → 31» */
@@ -185,10 +186,10 @@ on_step_expanded (AdwExpanderRow *row, GParamSpec *pspec, History *h)
   if (step->changes > changes->len)
     {
       GtkWidget *more = adw_action_row_new ();
-      g_autofree char *text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "… and %u more change", "… and %u more changes",
-                       step->changes - changes->len),
-          step->changes - changes->len);
+      g_autofree char *text
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more change", "… and %u more changes",
+                                          step->changes - changes->len),
+                             step->changes - changes->len);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
       gtk_widget_add_css_class (more, "dim-label");
@@ -228,7 +229,8 @@ fill (History *h)
       gboolean narrowed = picked_area (h) != 0 || picked_person (h) != NULL;
       gtk_scrolled_window_set_child (
           GTK_SCROLLED_WINDOW (h->content),
-          narrowed ? empty_state (_ ("No Changes Here"), _ ("Nothing was changed in this area, or by this person."))
+          narrowed ? empty_state (_ ("No Changes Here"),
+                                  _ ("Nothing was changed in this area, or by this person."))
                    : empty_state (_ ("No Changes Yet"),
                                   _ ("Every change made to the figures, notes and tasks will be listed here "
                                      "with who made it and when.")));

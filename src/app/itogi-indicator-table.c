@@ -786,7 +786,8 @@ show_item (GtkWidget *line, CellKind kind)
               itogi_figure_cell_show_problem (ITOGI_FIGURE_CELL (label), problem);
             gtk_editable_set_width_chars (GTK_EDITABLE (label), chars);
             gtk_editable_set_max_width_chars (GTK_EDITABLE (label), chars);
-            gtk_editable_set_editable (GTK_EDITABLE (label), self != NULL && self->editor != NULL && !self->locked);
+            gtk_editable_set_editable (GTK_EDITABLE (label),
+                                       self != NULL && self->editor != NULL && !self->locked);
           }
         cell_tooltip_set (label, g_steal_pointer (&tooltip));
         return;

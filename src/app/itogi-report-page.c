@@ -44,11 +44,11 @@ struct _ItogiReportPage
   GtkWidget *content;
   GtkWidget *title_label;
   GtkWidget *subtitle_label;
-  GtkWidget *message;      /* what went wrong, until the next successful save */
-  GtkWidget *missing;      /* the areas with no figure for a year of the report, once all are read */
-  GtkWidget *approval;     /* the areas whose report year is not approved yet */
+  GtkWidget *message;  /* what went wrong, until the next successful save */
+  GtkWidget *missing;  /* the areas with no figure for a year of the report, once all are read */
+  GtkWidget *approval; /* the areas whose report year is not approved yet */
   GtkWidget *approved_check;
-  gboolean approved_only; /* the report of the approved areas only: what the page shows and writes */
+  gboolean approved_only;  /* the report of the approved areas only: what the page shows and writes */
   GtkWidget *introduction; /* the year's areas of activity, as the report opens */
   GtkWidget *sections_box;
   GtkWidget *tasks_box;  /* next year's tasks, area by area, once all are read */
@@ -552,8 +552,8 @@ itogi_report_page_set_years (ItogiReportPage *self, int year, int compare_year, 
     {
       ItogiAreaStatus status;
 
-      if (!itogi_store_get_area_status (self->store, ((ItogiArea *)areas->pdata[i - 1])->id, year, &status, NULL,
-                                        NULL, error))
+      if (!itogi_store_get_area_status (self->store, ((ItogiArea *)areas->pdata[i - 1])->id, year, &status,
+                                        NULL, NULL, error))
         return FALSE;
       if (status != ITOGI_AREA_APPROVED)
         g_ptr_array_remove_index (areas, i - 1);
@@ -1115,8 +1115,9 @@ itogi_report_page_init (ItogiReportPage *self)
   gtk_box_append (GTK_BOX (buttons), pdf);
   gtk_box_append (GTK_BOX (buttons), odt);
   self->approved_check = gtk_check_button_new_with_mnemonic (_ ("_Approved Areas Only"));
-  gtk_widget_set_tooltip_text (self->approved_check,
-                               _ ("The report, on screen and in its files, of the areas whose year is approved"));
+  gtk_widget_set_tooltip_text (
+      self->approved_check,
+      _ ("The report, on screen and in its files, of the areas whose year is approved"));
   g_signal_connect_swapped (self->approved_check, "toggled", G_CALLBACK (on_approved_only_toggled), self);
   gtk_box_append (GTK_BOX (buttons), self->approved_check);
   gtk_box_append (GTK_BOX (header), buttons);

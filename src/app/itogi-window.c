@@ -39,17 +39,17 @@ struct _ItogiWindow
   int year;
   int compare_year;
   gboolean updating;
-  ItogiSession *session;          /* the steps done in this window, to undo and redo */
-  gboolean undo_offered;          /* Undo is offered for a step (as last told by a page) */
-  char *structure;                /* the areas as the sidebar shows them, to notice a change */
-  gboolean new_year;              /* years[0] is the year after the latest, offered to start it */
-  gboolean read_only;             /* changes cannot be saved: editing actions stay off */
-  gint64 data_version;            /* the file's, when last shown: another program's commit moves it */
-  guint watch_id;                 /* the timer that looks for those */
-  guint changes_watch;            /* on a server: the socket its notices of others' commits come on */
+  ItogiSession *session; /* the steps done in this window, to undo and redo */
+  gboolean undo_offered; /* Undo is offered for a step (as last told by a page) */
+  char *structure;       /* the areas as the sidebar shows them, to notice a change */
+  gboolean new_year;     /* years[0] is the year after the latest, offered to start it */
+  gboolean read_only;    /* changes cannot be saved: editing actions stay off */
+  gint64 data_version;   /* the file's, when last shown: another program's commit moves it */
+  guint watch_id;        /* the timer that looks for those */
+  guint changes_watch;   /* on a server: the socket its notices of others' commits come on */
   int changes_fd;
-  gboolean may_manage;            /* the role may change the areas (always, on a file) */
-  gboolean offline;               /* on a server: out of reach; editing is off until it is back */
+  gboolean may_manage; /* the role may change the areas (always, on a file) */
+  gboolean offline;    /* on a server: out of reach; editing is off until it is back */
   GtkWidget *offline_bar;
   gboolean pinging;               /* a worker asks whether the server answers again */
   AdwToast *outside_toast;        /* «changed by another program», while shown */
@@ -509,7 +509,8 @@ typing_unsaved (ItogiWindow *self)
 
   if (page != NULL && ITOGI_IS_AREA_PAGE (page) && itogi_area_page_has_unsaved (ITOGI_AREA_PAGE (page)))
     return TRUE;
-  return page != NULL && ITOGI_IS_REPORT_PAGE (page) && itogi_report_page_has_unsaved (ITOGI_REPORT_PAGE (page));
+  return page != NULL && ITOGI_IS_REPORT_PAGE (page)
+         && itogi_report_page_has_unsaved (ITOGI_REPORT_PAGE (page));
 }
 
 /* Another desktop's commit is shown at once, the keyboard staying where it is; while the user
@@ -542,7 +543,8 @@ set_editing (ItogiWindow *self, gboolean on)
     }
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), editing[i], on && !self->read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-area", on && !self->read_only && self->may_manage);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-area",
+                                 on && !self->read_only && self->may_manage);
   update_undo_actions (self);
 }
 
@@ -560,10 +562,11 @@ go_offline (ItogiWindow *self)
   self->offline = TRUE;
   g_clear_handle_id (&self->changes_watch, g_source_remove);
   self->changes_fd = -1;
-  text = g_strdup_printf (_ ("The server of “%s” cannot be reached. What was loaded stays in sight, and editing "
-                             "is off until the connection is back; a figure being typed is saved then. Itogi "
-                             "keeps trying."),
-                          place);
+  text = g_strdup_printf (
+      _ ("The server of “%s” cannot be reached. What was loaded stays in sight, and editing "
+         "is off until the connection is back; a figure being typed is saved then. Itogi "
+         "keeps trying."),
+      place);
   self->offline_bar = gtk_info_bar_new ();
   label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -572,7 +575,8 @@ go_offline (ItogiWindow *self)
   gtk_info_bar_set_message_type (GTK_INFO_BAR (self->offline_bar), GTK_MESSAGE_WARNING);
   gtk_info_bar_add_child (GTK_INFO_BAR (self->offline_bar), label);
   gtk_widget_set_name (self->offline_bar, "offline-bar");
-  gtk_box_insert_child_after (GTK_BOX (self->content_pane), self->offline_bar, GTK_WIDGET (self->content_header));
+  gtk_box_insert_child_after (GTK_BOX (self->content_pane), self->offline_bar,
+                              GTK_WIDGET (self->content_header));
   set_editing (self, FALSE);
 }
 

@@ -1162,25 +1162,29 @@ cmd_status (const GlobalOptions *global, int argc, char **argv)
       N_ ("SLUG") },
     { "submit", 0, 0, G_OPTION_ARG_NONE, &submit, N_ ("Submit the area’s year for approval"), NULL },
     { "withdraw", 0, 0, G_OPTION_ARG_NONE, &withdraw, N_ ("Take a submitted year back to a draft"), NULL },
-    { "approve", 0, 0, G_OPTION_ARG_NONE, &approve, N_ ("Approve a submitted year (the head of administration)"),
-      NULL },
+    { "approve", 0, 0, G_OPTION_ARG_NONE, &approve,
+      N_ ("Approve a submitted year (the head of administration)"), NULL },
     { "unlock", 0, 0, G_OPTION_ARG_NONE, &unlock, N_ ("Unlock an approved year (the head of administration)"),
       NULL },
     { NULL },
   };
 
-  status = parse_command (&argc, &argv, entries, _ ("The year’s sign-off, area by area, and what is missing."));
+  status
+      = parse_command (&argc, &argv, entries, _ ("The year’s sign-off, area by area, and what is missing."));
   if (status >= 0)
     return status;
   if (!parse_year (year_text, "--year", &year, &error))
     return fail (EXIT_USAGE, error->message);
-  if (submit + withdraw + approve + unlock > 1 || (submit + withdraw + approve + unlock == 1) != (area_slug != NULL))
+  if (submit + withdraw + approve + unlock > 1
+      || (submit + withdraw + approve + unlock == 1) != (area_slug != NULL))
     return fail (EXIT_USAGE, _ ("Usage: itogi-cli status --year YEAR [--area SLUG (--submit | --withdraw | "
                                 "--approve | --unlock)]."));
   if (area_slug != NULL)
     {
       g_autoptr (ItogiArea) area = NULL;
-      ItogiAreaStatus from, to = submit ? ITOGI_AREA_SUBMITTED : approve ? ITOGI_AREA_APPROVED : ITOGI_AREA_DRAFT;
+      ItogiAreaStatus from, to = submit    ? ITOGI_AREA_SUBMITTED
+                                 : approve ? ITOGI_AREA_APPROVED
+                                           : ITOGI_AREA_DRAFT;
       gint64 step;
 
       store = open_store (global, FOR_WRITING, &error);
@@ -1190,9 +1194,10 @@ cmd_status (const GlobalOptions *global, int argc, char **argv)
       if ((withdraw && from != ITOGI_AREA_SUBMITTED) || (unlock && from != ITOGI_AREA_APPROVED))
         {
           g_autofree char *y = itogi_format_year (year);
-          g_autofree char *msg = g_strdup_printf (unlock ? _ ("“%s” for %s is not approved: nothing was changed.")
-                                                         : _ ("“%s” for %s is not submitted: nothing was changed."),
-                                                  area->short_title, y);
+          g_autofree char *msg
+              = g_strdup_printf (unlock ? _ ("“%s” for %s is not approved: nothing was changed.")
+                                        : _ ("“%s” for %s is not submitted: nothing was changed."),
+                                 area->short_title, y);
           return fail (EXIT_FAILURE, msg);
         }
       {

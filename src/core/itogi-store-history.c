@@ -51,8 +51,8 @@ joined_history (ItogiStore *store, char **area)
   g_autofree char *own_area = either (store, "area_id", TRUE);
   g_autofree char *id = either (store, "id", TRUE);
 
-  *area = g_strdup_printf ("coalesce (i.area_id, inst.area_id, CASE WHEN h.tbl = 'areas' THEN %s END, %s, 0)", id,
-                           own_area);
+  *area = g_strdup_printf ("coalesce (i.area_id, inst.area_id, CASE WHEN h.tbl = 'areas' THEN %s END, %s, 0)",
+                           id, own_area);
   return g_strdup_printf (" LEFT JOIN indicators i ON h.tbl = 'indicator_values' AND i.id = %s"
                           " LEFT JOIN institutions inst ON h.tbl = 'institution_notes' AND inst.id = %s",
                           indicator, institution);
@@ -88,17 +88,7 @@ itogi_store_list_steps_of (ItogiStore *store, gint64 area_id, const char *who, g
   itogi_stmt_bind_int (stmt, 2, area_id);
   itogi_stmt_bind_int (stmt, 3, limit > 0 ? (gint64)limit : G_MAXINT64);
   while ((rc = itogi_stmt_step (stmt, error)) == ITOGI_STMT_ROW)
-    {
-      ItogiStep *step = g_new0 (ItogiStep, 1);
-
-      step->id = itogi_stmt_int (stmt, 0);
-      step->at = itogi_stmt_dup (stmt, 1);
-      step->who = itogi_stmt_dup (stmt, 2);
-      step->label = itogi_stmt_dup (stmt, 3);
-      step->undoes = itogi_stmt_int (stmt, 4);
-      step->changes = (guint)itogi_stmt_int (stmt, 5);
-      g_ptr_array_add (steps, step);
-    }
+    g_ptr_array_add (steps, itogi_store_step_from_row (stmt));
   return rc == ITOGI_STMT_DONE ? g_steal_pointer (&steps) : NULL;
 }
 

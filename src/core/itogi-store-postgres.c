@@ -61,7 +61,8 @@ result_error (ItogiStore *store, PGresult *result, GError **error)
       || g_str_has_prefix (state, "57P"))
     return connection_lost (store, error);
   if (g_strcmp0 (state, "IT001") == 0)
-    g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED, itogi_store_approved_message ());
+    g_set_error_literal (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_APPROVED,
+                         itogi_store_approved_message ());
   else if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
     g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_INVALID,
                  _ ("The data was refused by the database (%s). Nothing was saved."), detail);

@@ -133,6 +133,9 @@ typedef void (*ItogiSqlWatch) (const char *sql, gpointer data);
 void itogi_store_watch_sql (ItogiSqlWatch watch, gpointer data);
 void itogi_store_sql_sent (const char *sql);
 
+/* A step from a row of id, at, who, label, undoes (0 for none) and its count of changes. */
+ItogiStep *itogi_store_step_from_row (ItogiStmt *stmt);
+
 /* What the lock of an approved year says when it refuses a write (the schemas' 005.sql), and the
  * plain message the store gives for it instead. */
 #define ITOGI_STORE_APPROVED_MESSAGE "itogi: the area's year is approved"

@@ -118,12 +118,13 @@ itogi_store_may_manage (ItogiStore *store)
 
   if (!itogi_store_is_server (store))
     return TRUE;
-  return itogi_store_query_int (store,
-                                "SELECT coalesce ((SELECT r.rolsuper OR pg_has_role (session_user, c.relowner, 'MEMBER')"
-                                "                    FROM pg_catalog.pg_class c, pg_catalog.pg_roles r"
-                                "                   WHERE c.oid = 'areas'::regclass AND r.rolname = session_user),"
-                                "                 false) OR itogi_may_manage ()",
-                                &may, NULL)
+  return itogi_store_query_int (
+             store,
+             "SELECT coalesce ((SELECT r.rolsuper OR pg_has_role (session_user, c.relowner, 'MEMBER')"
+             "                    FROM pg_catalog.pg_class c, pg_catalog.pg_roles r"
+             "                   WHERE c.oid = 'areas'::regclass AND r.rolname = session_user),"
+             "                 false) OR itogi_may_manage ()",
+             &may, NULL)
          && may != 0;
 }
 
@@ -251,8 +252,8 @@ itogi_store_year_progress (ItogiStore *store, int year, GError **error)
       g_ptr_array_add (list, p);
     }
   if (ok)
-    stmt = itogi_stmt_new (store, "SELECT area_id, status, changed_by, changed_at FROM area_status WHERE year = ?",
-                           error);
+    stmt = itogi_stmt_new (
+        store, "SELECT area_id, status, changed_by, changed_at FROM area_status WHERE year = ?", error);
   ok = ok && stmt != NULL;
   if (ok)
     {
@@ -272,11 +273,12 @@ itogi_store_year_progress (ItogiStore *store, int year, GError **error)
   /* Each indicator in use, and whether the year has a figure of it (its own, or months' or
    * quarters' to make it). */
   if (ok)
-    stmt = itogi_stmt_new (store,
-                           "SELECT i.id, i.area_id, i.title, EXISTS (SELECT 1 FROM indicator_values v"
-                           "                                          WHERE v.indicator_id = i.id AND v.year = ?)"
-                           "  FROM indicators i WHERE i.archived = 0 ORDER BY i.area_id, i.position, i.id",
-                           error);
+    stmt = itogi_stmt_new (
+        store,
+        "SELECT i.id, i.area_id, i.title, EXISTS (SELECT 1 FROM indicator_values v"
+        "                                          WHERE v.indicator_id = i.id AND v.year = ?)"
+        "  FROM indicators i WHERE i.archived = 0 ORDER BY i.area_id, i.position, i.id",
+        error);
   ok = ok && stmt != NULL;
   if (ok)
     {

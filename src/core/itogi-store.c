@@ -1004,8 +1004,8 @@ itogi_store_get_stored_value (ItogiStore *store, gint64 indicator_id, int year, 
 
 /* The row's key, then the figure as seen, bound from @first on. */
 static void
-bind_seen (ItogiStmt *stmt, int first, gint64 indicator_id, int year, ItogiPeriodType period, int period_index,
-           const ItogiValue *seen)
+bind_seen (ItogiStmt *stmt, int first, gint64 indicator_id, int year, ItogiPeriodType period,
+           int period_index, const ItogiValue *seen)
 {
   itogi_stmt_bind_int (stmt, first, indicator_id);
   itogi_stmt_bind_int (stmt, first + 1, year);
@@ -1019,7 +1019,7 @@ bind_seen (ItogiStmt *stmt, int first, gint64 indicator_id, int year, ItogiPerio
   itogi_stmt_bind_text (stmt, first + 7, seen->as_of != NULL && *seen->as_of != '\0' ? seen->as_of : NULL);
 }
 
-#define SEEN_ROW                                                                                              \
+#define SEEN_ROW                                                                                             \
   " indicator_id = ? AND year = ? AND period = ? AND period_index = ? AND amount = ? AND qualifier = ?"      \
   " AND note = ? AND as_of IS NOT DISTINCT FROM ?"
 
@@ -1046,10 +1046,11 @@ itogi_store_set_value_if (ItogiStore *store, gint64 indicator_id, int year, Itog
                     " ON CONFLICT (indicator_id, year, period, period_index) DO NOTHING",
                     error);
   else if (was && will)
-    stmt = prepare (store,
-                    "UPDATE indicator_values SET amount = ?, qualifier = ?, note = ?, as_of = ?, changed_by = ?,"
-                    "  changed_at = ? WHERE" SEEN_ROW,
-                    error);
+    stmt = prepare (
+        store,
+        "UPDATE indicator_values SET amount = ?, qualifier = ?, note = ?, as_of = ?, changed_by = ?,"
+        "  changed_at = ? WHERE" SEEN_ROW,
+        error);
   else if (was)
     stmt = prepare (store, "DELETE FROM indicator_values WHERE" SEEN_ROW, error);
   else
@@ -1084,7 +1085,8 @@ itogi_store_set_value_if (ItogiStore *store, gint64 indicator_id, int year, Itog
   if (ok)
     {
       int rc = itogi_stmt_step (stmt, error);
-      gboolean matched = !was && !will ? rc == ITOGI_STMT_ROW : rc == ITOGI_STMT_DONE && itogi_stmt_changes (stmt) == 1;
+      gboolean matched
+          = !was && !will ? rc == ITOGI_STMT_ROW : rc == ITOGI_STMT_DONE && itogi_stmt_changes (stmt) == 1;
 
       ok = rc != ITOGI_STMT_FAILED;
       if (ok && !matched)
@@ -1802,8 +1804,8 @@ fail:
   return 0;
 }
 
-static gpointer
-step_from_row (ItogiStmt *stmt)
+ItogiStep *
+itogi_store_step_from_row (ItogiStmt *stmt)
 {
   ItogiStep *step = g_new0 (ItogiStep, 1);
 
@@ -1814,6 +1816,12 @@ step_from_row (ItogiStmt *stmt)
   step->undoes = itogi_stmt_int (stmt, 4);
   step->changes = (guint)itogi_stmt_int (stmt, 5);
   return step;
+}
+
+static gpointer
+step_row (ItogiStmt *stmt)
+{
+  return itogi_store_step_from_row (stmt);
 }
 
 GPtrArray *
@@ -1828,7 +1836,7 @@ itogi_store_list_steps (ItogiStore *store, guint limit, GError **error)
   if (stmt == NULL)
     return NULL;
   itogi_stmt_bind_int (stmt, 1, limit > 0 ? (gint64)limit : G_MAXINT64);
-  return collect_rows (store, stmt, step_from_row, (GDestroyNotify)itogi_step_free, error);
+  return collect_rows (store, stmt, step_row, (GDestroyNotify)itogi_step_free, error);
 }
 
 static gpointer

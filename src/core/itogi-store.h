@@ -161,9 +161,9 @@ gboolean itogi_store_set_value_if (ItogiStore *store, gint64 indicator_id, int y
                                    GError **error);
 /* The figure stored for one period, as entered (not derived), with who wrote it and when (either
  * may be NULL); @out->present is FALSE when there is none. */
-gboolean itogi_store_get_stored_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
-                                       int period_index, ItogiValue *out, char **changed_by, char **changed_at,
-                                       GError **error);
+gboolean itogi_store_get_stored_value (ItogiStore *store, gint64 indicator_id, int year,
+                                       ItogiPeriodType period, int period_index, ItogiValue *out,
+                                       char **changed_by, char **changed_at, GError **error);
 /* Remove the value of a period (the whole year with ITOGI_PERIOD_YEAR). */
 gboolean itogi_store_delete_value (ItogiStore *store, gint64 indicator_id, int year, ItogiPeriodType period,
                                    int period_index, GError **error);
@@ -242,10 +242,10 @@ typedef struct
   char *title;      /* the indicator's title for a figure; an area's, indicator's or institution's own */
   ItogiKind kind;   /* of the figure's indicator */
   guint scale;
-  int year;         /* 0 when the row has none */
+  int year; /* 0 when the row has none */
   ItogiPeriodType period;
   int period_index;
-  ItogiValue before, after; /* a figure's, as it was and became (not present: none) */
+  ItogiValue before, after;  /* a figure's, as it was and became (not present: none) */
   char *old_text, *new_text; /* a note's, task's or report text's words, a status: before and after */
 } ItogiHistoryChange;
 
