@@ -1331,6 +1331,24 @@ test_period_editor (void)
 
   type_field (itogi_period_editor_get_as_of (editor), "31.12.2023");
   type_field (itogi_period_editor_get_note (editor), "ряд услуг передан в Социальный фонд России");
+  /* Another desktop enters March meanwhile: nothing is saved over it unseen; the message says what
+   * it became and by whom, and saving again keeps what was typed here. */
+  {
+    ItogiValue theirs = { .present = TRUE, .amount = 1700 };
+    g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+    gboolean told = FALSE;
+
+    g_assert_true (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_MONTH, 3, &theirs, NULL));
+    g_assert_false (itogi_period_editor_save (editor));
+    g_assert_cmpuint (stored_months (ind, 2023), ==, 1);
+    itogi_test_collect_type (editor, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      told |= gtk_widget_get_visible (labels->pdata[i])
+              && g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), TR ("March"))
+              && strstr (gtk_label_get_text (labels->pdata[i]), "1" G "700") != NULL
+              && strstr (gtk_label_get_text (labels->pdata[i]), itogi_test_user ()) != NULL;
+    g_assert_true (told);
+  }
   g_assert_true (itogi_period_editor_save (editor));
   itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
@@ -1385,11 +1403,13 @@ test_period_editor (void)
   itogi_value_clear (&year);
   g_assert_nonnull (itogi_test_find_entry (page, "22" G "800"));
 
-  /* Undo, twice, puts back the year as the report states it, with no months. */
+  /* Undo, twice, puts back the year as the report states it, and the months as they were before
+   * this window's save: only the other desktop's March. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpuint (stored_months (ind, 2023), ==, 0);
+  g_assert_cmpuint (stored_months (ind, 2023), ==, 1);
+  g_assert_true (itogi_store_delete_value (store, ind->id, 2023, ITOGI_PERIOD_MONTH, 3, NULL));
   g_assert_true (itogi_store_get_year_value (store, ind, 2023, &year, NULL));
   g_assert_cmpint (year.amount, ==, 22808);
   g_assert_null (year.note);

@@ -249,16 +249,37 @@ same_value (const ItogiValue *a, const ItogiValue *b)
          && g_strcmp0 (a->as_of, b->as_of) == 0;
 }
 
-/* Write one period if it changed: set, or remove when emptied. */
+/* Write one period if it changed: set, or remove when emptied; only over the figure as it was
+ * loaded (@old). Another desktop's change since then refuses the whole save: the message says
+ * which figure became what and by whom, and @old takes it, so that saving again keeps these. */
 static gboolean
-write_period (Editor *e, ItogiPeriodType period, guint index, const ItogiValue *old, const ItogiValue *now,
+write_period (Editor *e, ItogiPeriodType period, guint index, ItogiValue *old, const ItogiValue *now,
               GError **error)
 {
+  g_auto (ItogiValue) theirs = { 0 };
+  g_autofree char *by = NULL, *shown_now = NULL, *where = NULL;
+
   if (same_value (old, now))
     return TRUE;
-  if (!now->present)
-    return itogi_store_delete_value (e->store, e->indicator->id, e->year, period, index, error);
-  return itogi_store_set_value (e->store, e->indicator->id, e->year, period, index, now, error);
+  if (itogi_store_set_value_if (e->store, e->indicator->id, e->year, period, index, now->present ? now : NULL, old,
+                                error))
+    return TRUE;
+  if (!g_error_matches (*error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED)
+      || !itogi_store_get_stored_value (e->store, e->indicator->id, e->year, period, index, &theirs, &by, NULL, NULL))
+    return FALSE;
+  shown_now = theirs.present ? itogi_format_value (&theirs, e->indicator->kind, e->indicator->scale) : g_strdup ("—");
+  where = g_strdup (period == ITOGI_PERIOD_YEAR ? _ ("Year") : itogi_period_name (period, index));
+  g_clear_error (error);
+  /* Translators: «Март: пока вы вводили значения, пользователь ivanova изменил его на 31. Сохраните
+   * ещё раз, чтобы оставить ваше, или закройте окно, чтобы принять изменение.» */
+  g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED,
+               _ ("%s: %s changed this figure to %s while you were typing. Save again to keep yours, or close to "
+                  "take theirs."),
+               where, by != NULL ? by : _ ("someone else"), shown_now);
+  itogi_value_clear (old);
+  *old = theirs;
+  theirs = (ItogiValue){ 0 };
+  return FALSE;
 }
 
 static void
