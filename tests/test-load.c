@@ -116,7 +116,10 @@ run_client (gpointer data)
   store = itogi_store_open (c->uri, &error);
   g_assert_no_error (error);
   session = itogi_session_new (store);
-  while (g_get_monotonic_time () < c->deadline)
+  /* Until the deadline, and past it until a save after the server's restart (a minute at most):
+   * a short run may end before the restarted server is back. */
+  while (g_get_monotonic_time () < c->deadline
+         || (!c->saved_after_restart && g_get_monotonic_time () < c->deadline + 60 * G_USEC_PER_SEC))
     {
       guint dice = g_rand_int_range (rand, 0, 100);
       int op = dice < 60 ? OP_EDIT : dice < 75 ? OP_IMPORT : OP_READ;

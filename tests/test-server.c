@@ -506,6 +506,24 @@ test_signoff_rights (void)
   g_assert_cmpstr (who, ==, "head_status");
   g_assert_true (itogi_store_set_value (as_clerk, legal_ind, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
   g_assert_no_error (error);
+
+  /* The history of an area the clerk may not see is not theirs to read either, through psql. */
+  {
+    gint64 documents_ind = area_indicator (store, "documents");
+    g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM history WHERE tbl = 'indicator_values'"
+                                              " AND (coalesce (new, old) ->> 'indicator_id')::bigint = %" G_GINT64_FORMAT,
+                                              documents_ind);
+    g_autofree char *seen_by_owner = NULL, *seen_by_clerk = NULL;
+
+    g_assert_true (itogi_store_begin_step (store, "Правка", &error) > 0);
+    g_assert_true (itogi_store_set_value (store, documents_ind, 2023, ITOGI_PERIOD_YEAR, 0, &v, &error));
+    g_assert_true (itogi_store_commit_step (store, &error));
+    g_assert_no_error (error);
+    seen_by_owner = itogi_test_psql_value (owner, count);
+    seen_by_clerk = itogi_test_psql_value (clerk, count);
+    g_assert_cmpstr (seen_by_owner, ==, "1");
+    g_assert_cmpstr (seen_by_clerk, ==, "0");
+  }
 }
 
 /* The schema files compiled into the store (src/core/schema). */

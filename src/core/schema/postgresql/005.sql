@@ -119,6 +119,21 @@ BEGIN
 END
 $$;
 
+-- The history of an area is read by whoever may see the area (its figures' old and new values are
+-- the area's); the office's structure (areas, the office's settings) by everyone with a right.
+CREATE FUNCTION itogi_history_area (tbl text, old jsonb, new jsonb) RETURNS bigint
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT CASE tbl
+           WHEN 'indicator_values' THEN public.itogi_indicator_area ((coalesce (new, old) ->> 'indicator_id')::bigint)
+           WHEN 'institution_notes' THEN public.itogi_institution_area ((coalesce (new, old) ->> 'institution_id')::bigint)
+           WHEN 'areas' THEN NULL
+           ELSE (coalesce (new, old) ->> 'area_id')::bigint
+         END
+$$;
+ALTER TABLE history ENABLE ROW LEVEL SECURITY;
+CREATE POLICY area_history ON history FOR SELECT
+  USING (itogi_history_area (tbl, old, new) IS NULL OR itogi_may_see (itogi_history_area (tbl, old, new)));
+
 -- Every desktop listens (LISTEN itogi_changes) and shows a change committed elsewhere at once. The
 -- notice names the table; the server sends it on commit, once per table and transaction.
 CREATE FUNCTION itogi_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$
