@@ -305,6 +305,17 @@ itogi_figure_cell_is_edited (ItogiFigureCell *self)
   return self->edited;
 }
 
+/* Whether a popover can be shown under the cell: not while its window is being hidden or taken
+ * down (a cell losing the keyboard as the window closes saves what was typed, and a refusal then
+ * has no one to tell). */
+static gboolean
+can_tell (ItogiFigureCell *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root == NULL || (gtk_widget_get_mapped (GTK_WIDGET (root)) && !gtk_widget_in_destruction (GTK_WIDGET (root)));
+}
+
 void
 itogi_figure_cell_show_problem (ItogiFigureCell *self, const char *message)
 {
@@ -327,7 +338,8 @@ itogi_figure_cell_show_problem (ItogiFigureCell *self, const char *message)
   gtk_label_set_text (GTK_LABEL (text), message);
   gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  gtk_popover_popup (GTK_POPOVER (self->problem));
+  if (can_tell (self))
+    gtk_popover_popup (GTK_POPOVER (self->problem));
 }
 
 static void
@@ -371,7 +383,8 @@ itogi_figure_cell_show_conflict (ItogiFigureCell *self, const char *message)
   self->conflict = TRUE;
   gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  gtk_popover_popup (GTK_POPOVER (self->problem));
+  if (can_tell (self))
+    gtk_popover_popup (GTK_POPOVER (self->problem));
 }
 
 void

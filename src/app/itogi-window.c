@@ -458,9 +458,11 @@ data_changed (ItogiWindow *self)
 static void
 on_page_changed (ItogiWindow *self, gint64 step)
 {
-  /* A save that changed nothing leaves no step: nothing to undo, nothing to forget to redo. */
-  if (itogi_session_record (self->session, step))
-    update_undo_actions (self);
+  /* A save that changed nothing leaves no step: nothing to undo, nothing to forget to redo. A
+   * step the session had already (a page's edit through it) is offered all the same: Undo may
+   * have been off meanwhile (the server out of reach). */
+  itogi_session_record (self->session, step);
+  update_undo_actions (self);
   data_changed (self);
 }
 

@@ -1173,12 +1173,12 @@ cmd_status (const GlobalOptions *global, int argc, char **argv)
       = parse_command (&argc, &argv, entries, _ ("The year’s sign-off, area by area, and what is missing."));
   if (status >= 0)
     return status;
-  if (!parse_year (year_text, "--year", &year, &error))
-    return fail (EXIT_USAGE, error->message);
-  if (submit + withdraw + approve + unlock > 1
+  if (year_text == NULL || submit + withdraw + approve + unlock > 1
       || (submit + withdraw + approve + unlock == 1) != (area_slug != NULL))
     return fail (EXIT_USAGE, _ ("Usage: itogi-cli status --year YEAR [--area SLUG (--submit | --withdraw | "
                                 "--approve | --unlock)]."));
+  if (!parse_year (year_text, "--year", &year, &error))
+    return fail (EXIT_USAGE, error->message);
   if (area_slug != NULL)
     {
       g_autoptr (ItogiArea) area = NULL;
