@@ -257,6 +257,21 @@ itogi_test_file_only (void)
   return TRUE;
 }
 
+gboolean
+itogi_test_skipped_on_server (void)
+{
+  g_auto (GStrv) paths = NULL;
+
+  if (!itogi_test_on_server () || g_getenv ("ITOGI_TEST_SKIP_ON_SERVER") == NULL)
+    return FALSE;
+  paths = g_strsplit (g_getenv ("ITOGI_TEST_SKIP_ON_SERVER"), " ", -1);
+  if (!g_strv_contains ((const char *const *)paths, g_test_get_path ()))
+    return FALSE;
+  g_test_skip ("left out on the server in this pass (ITOGI_TEST_SKIP_ON_SERVER): run on a file here, and on "
+               "the server in the plain pass");
+  return TRUE;
+}
+
 char *
 itogi_test_database (const char *dir)
 {

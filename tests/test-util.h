@@ -83,5 +83,9 @@ const char *itogi_test_user (void);
 /* Skip the running test, saying why, when the tests run on a server: it is about what only a
  * file has (its copies, its journal, its folder). TRUE when skipped. */
 gboolean itogi_test_file_only (void);
+/* Skip the running test, saying why, when the tests run on a server and ITOGI_TEST_SKIP_ON_SERVER
+ * names its path (space-separated): the sanitizer pass leaves out what only repeats another run
+ * (.ci/test). TRUE when skipped. */
+gboolean itogi_test_skipped_on_server (void);
 
 G_END_DECLS
