@@ -133,6 +133,15 @@ typedef void (*ItogiSqlWatch) (const char *sql, gpointer data);
 void itogi_store_watch_sql (ItogiSqlWatch watch, gpointer data);
 void itogi_store_sql_sent (const char *sql);
 
+/* Who makes a change: the server's role, else the system user. */
+const char *itogi_store_who (ItogiStore *store);
+/* On a server: whether the role logged in owns the tables (or is a superuser), bound by no
+ * policy — an SQL expression, true or false. */
+#define ITOGI_STORE_OWNER_SQL                                                                                \
+  "coalesce ((SELECT r.rolsuper OR pg_has_role (session_user, c.relowner, 'MEMBER')"                         \
+  "             FROM pg_catalog.pg_class c, pg_catalog.pg_roles r"                                           \
+  "            WHERE c.oid = 'areas'::regclass AND r.rolname = session_user), false)"
+
 /* A step from a row of id, at, who, label, undoes (0 for none) and its count of changes. */
 ItogiStep *itogi_store_step_from_row (ItogiStmt *stmt);
 

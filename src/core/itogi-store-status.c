@@ -118,13 +118,7 @@ itogi_store_may_manage (ItogiStore *store)
 
   if (!itogi_store_is_server (store))
     return TRUE;
-  return itogi_store_query_int (
-             store,
-             "SELECT coalesce ((SELECT r.rolsuper OR pg_has_role (session_user, c.relowner, 'MEMBER')"
-             "                    FROM pg_catalog.pg_class c, pg_catalog.pg_roles r"
-             "                   WHERE c.oid = 'areas'::regclass AND r.rolname = session_user),"
-             "                 false) OR itogi_may_manage ()",
-             &may, NULL)
+  return itogi_store_query_int (store, "SELECT " ITOGI_STORE_OWNER_SQL " OR itogi_may_manage ()", &may, NULL)
          && may != 0;
 }
 
@@ -200,7 +194,7 @@ itogi_store_set_area_status (ItogiStore *store, gint64 area_id, int year, ItogiA
           itogi_stmt_bind_int (stmt, 1, area_id);
           itogi_stmt_bind_int (stmt, 2, year);
           itogi_stmt_bind_text (stmt, 3, status_names[status]);
-          itogi_stmt_bind_text (stmt, 4, store->who != NULL ? store->who : g_get_user_name ());
+          itogi_stmt_bind_text (stmt, 4, itogi_store_who (store));
           itogi_stmt_bind_text (stmt, 5, now);
           ok = itogi_stmt_run (stmt, error);
         }

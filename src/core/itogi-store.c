@@ -264,11 +264,16 @@ itogi_store_location_is_server (const char *location)
          && (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
 }
 
-/* Who makes a change: the server's role, else the system user. */
+const char *
+itogi_store_who (ItogiStore *store)
+{
+  return store->who != NULL ? store->who : g_get_user_name ();
+}
+
 static const char *
 who (ItogiStore *store)
 {
-  return store->who != NULL ? store->who : g_get_user_name ();
+  return itogi_store_who (store);
 }
 
 /* ---- transactions ---- */
@@ -2172,12 +2177,7 @@ itogi_store_area_right (ItogiStore *store, gint64 area_id)
   if (!itogi_store_is_server (store))
     return ITOGI_AREA_EDIT;
   /* The owner (and a superuser) is bound by no policy: everything is theirs. */
-  stmt = prepare (store,
-                  "SELECT (SELECT r.rolsuper OR pg_has_role (session_user, c.relowner, 'MEMBER')"
-                  "          FROM pg_catalog.pg_class c, pg_catalog.pg_roles r"
-                  "         WHERE c.oid = 'areas'::regclass AND r.rolname = session_user),"
-                  "       itogi_may_edit (?1), itogi_may_read (?1)",
-                  NULL);
+  stmt = prepare (store, "SELECT " ITOGI_STORE_OWNER_SQL ", itogi_may_edit (?1), itogi_may_read (?1)", NULL);
   if (stmt == NULL)
     return ITOGI_AREA_READ;
   itogi_stmt_bind_int (stmt, 1, area_id);
