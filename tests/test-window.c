@@ -536,6 +536,20 @@ find_label_prefix (GtkWidget *root, const char *prefix)
   return NULL;
 }
 
+/* The sign-off's area rows: those that open an area's page. */
+static GPtrArray *
+area_rows (GtkWidget *expander)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+
+  itogi_test_collect_type (expander, ADW_TYPE_ACTION_ROW, all);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (all->pdata[i]), "win.show-page") == 0)
+      g_ptr_array_add (rows, all->pdata[i]);
+  return rows;
+}
+
 static ItogiAreaStatus
 status_2023 (const char *slug)
 {
@@ -636,6 +650,53 @@ test_signoff (void)
   wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE),
                                 say ("Sign-off of %s", year, NULL, NULL)));
+  /* Folded, it holds no area rows (made anew on every year and edit, 58 of them were most of a year's
+   * change on a large database); unfolded, a row per area, which a new year updates in place. */
+  {
+    GtkWidget *overview = itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE);
+    g_autoptr (GPtrArray) expanders = g_ptr_array_new ();
+    g_autoptr (GPtrArray) before = NULL;
+    g_autoptr (GPtrArray) after = NULL;
+    g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, NULL);
+    g_autoptr (ItogiArea) control = itogi_store_find_area (store, "financial-control", NULL);
+
+    itogi_test_collect_type (overview, ADW_TYPE_EXPANDER_ROW, expanders);
+    g_assert_cmpuint (expanders->len, ==, 1);
+    g_assert_false (adw_expander_row_get_expanded (expanders->pdata[0]));
+    before = area_rows (expanders->pdata[0]);
+    g_assert_cmpuint (before->len, ==, 0);
+    adw_expander_row_set_expanded (expanders->pdata[0], TRUE);
+    /* The rows unfold over a few frames. */
+    itogi_test_spin (600);
+    wait_for_draw (GTK_WIDGET (window));
+    g_ptr_array_unref (before);
+    before = area_rows (expanders->pdata[0]);
+    g_assert_cmpuint (before->len, ==, areas->len);
+    g_assert_nonnull (
+        find_label_prefix (overview, joined (itogi_area_status_label (ITOGI_AREA_APPROVED), " (")));
+    g_assert_cmpstr (adw_preferences_row_get_title (before->pdata[1]), ==,
+                     ((ItogiArea *)areas->pdata[1])->short_title);
+    itogi_window_set_years (window, 2022, 2021);
+    wait_for_draw (GTK_WIDGET (window));
+    after = area_rows (expanders->pdata[0]);
+    g_assert_cmpuint (after->len, ==, before->len);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_true (after->pdata[i] == before->pdata[i]);
+    g_assert_nonnull (find_label (overview, say ("Sign-off of %s", "2022" NB "г.", NULL, NULL)));
+    /* 2022 was never approved. */
+    g_assert_null (
+        find_label_prefix (overview, joined (itogi_area_status_label (ITOGI_AREA_APPROVED), " (")));
+    itogi_window_set_years (window, 2023, 2022);
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_nonnull (
+        find_label_prefix (overview, joined (itogi_area_status_label (ITOGI_AREA_APPROVED), " (")));
+    /* A row opens its area. */
+    for (guint i = 0; i < after->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (after->pdata[i]), control->short_title) == 0)
+        g_signal_emit_by_name (after->pdata[i], "activate");
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpstr (itogi_window_get_page_name (window), ==, "financial-control");
+  }
 
   /* Undo takes the approval back, then the submission. */
   itogi_window_show_page (window, "financial-control");

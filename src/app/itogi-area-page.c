@@ -38,7 +38,11 @@ struct _ItogiAreaPage
   GtkLabel *status_label;
   GtkWidget *status_back_button;
   GtkWidget *status_forward_button;
-  GtkListBox *progress_list; /* the Overview's: every area's sign-off and what it lacks */
+  GtkListBox *progress_list;    /* the Overview's: every area's sign-off and what it lacks */
+  GtkWidget *progress_expander; /* its one row, made with the first reading */
+  GPtrArray *progress;          /* ItogiAreaProgress of the year shown */
+  GPtrArray *progress_rows;     /* AdwActionRow per area, only while unfolded */
+  GPtrArray *progress_icons;    /* each row's status icon */
   gboolean progress_expanded;
   AdwStatusPage *empty_state;
   GtkBox *table_box;
@@ -95,6 +99,9 @@ itogi_area_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_AREA_PAGE);
   g_clear_pointer (&self->area, itogi_area_free);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->progress, g_ptr_array_unref);
+  g_clear_pointer (&self->progress_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->progress_icons, g_ptr_array_unref);
   G_OBJECT_CLASS (itogi_area_page_parent_class)->dispose (object);
 }
 
@@ -652,12 +659,6 @@ show_status (ItogiAreaPage *self)
   gtk_widget_set_visible (self->status_box, TRUE);
 }
 
-static void
-on_progress_expanded (GObject *row, GParamSpec *pspec, ItogiAreaPage *self)
-{
-  self->progress_expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
-}
-
 static const char *
 status_icon_name (ItogiAreaStatus status)
 {
@@ -666,96 +667,153 @@ status_icon_name (ItogiAreaStatus status)
                                           : "document-edit-symbolic";
 }
 
+/* One area's line under the sign-off: its status, who moved it and when, and what it lacks. */
+static char *
+progress_line (const ItogiAreaProgress *p)
+{
+  g_autofree char *who = NULL;
+  GString *titles;
+  char *line;
+
+  if (p->status != ITOGI_AREA_DRAFT && p->changed_by != NULL)
+    {
+      g_autofree char *when = itogi_format_local_time (p->changed_at);
+      who = g_strdup_printf (" (%s, %s)", p->changed_by, when);
+    }
+  if (p->missing->len == 0)
+    return g_strdup_printf ("%s%s", itogi_area_status_label (p->status), who != NULL ? who : "");
+  titles = g_string_new (NULL);
+  for (guint m = 0; m < p->missing->len && m < 3; m++)
+    g_string_append_printf (titles, "%s%s", m > 0 ? "; " : "",
+                            ((ItogiIndicator *)p->missing->pdata[m])->title);
+  if (p->missing->len > 3)
+    g_string_append (titles, "…");
+  /* Translators: «нет данных: Численность работников, Иски»; the plural follows the count */
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%s — %u indicator without a figure: %s",
+                                       "%s%s — %u indicators without a figure: %s", p->missing->len),
+                          itogi_area_status_label (p->status), who != NULL ? who : "", p->missing->len,
+                          titles->str);
+  g_string_free (titles, TRUE);
+  return line;
+}
+
+static GtkWidget *
+progress_row_new (GtkWidget *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Titles and subtitles are markup unless told: an area named «Молодёжь & НКО» must show as it is. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+progress_row_set (GtkWidget *row, GtkImage *icon, const ItogiAreaProgress *p)
+{
+  g_autofree char *line = progress_line (p);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->area->short_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+  gtk_image_set_from_icon_name (icon, status_icon_name (p->status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  itogi_area_status_label (p->status), -1);
+  /* The target first: an action name without its target warns. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", p->area->slug);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+}
+
+/* The rows under the sign-off exist only while it is unfolded: folded, a new year or an edit
+ * costs its title and subtitle only (58 rows made anew were most of a year's change on a large
+ * database). Unfolded, the rows take the new figures in place. */
+static void
+sync_progress_rows (ItogiAreaPage *self)
+{
+  AdwExpanderRow *expander = ADW_EXPANDER_ROW (self->progress_expander);
+  guint wanted = self->progress_expanded && self->progress != NULL ? self->progress->len : 0;
+
+  while (self->progress_rows->len > wanted)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (self->progress_rows, self->progress_rows->len - 1);
+      g_ptr_array_remove_index (self->progress_icons, self->progress_icons->len - 1);
+      adw_expander_row_remove (expander, row);
+    }
+  for (guint i = 0; i < wanted; i++)
+    {
+      if (i == self->progress_rows->len)
+        {
+          GtkWidget *icon = gtk_image_new ();
+          GtkWidget *row = progress_row_new (icon);
+          g_ptr_array_add (self->progress_rows, row);
+          g_ptr_array_add (self->progress_icons, icon);
+          adw_expander_row_add_row (expander, row);
+        }
+      progress_row_set (self->progress_rows->pdata[i], self->progress_icons->pdata[i],
+                        self->progress->pdata[i]);
+    }
+}
+
+static void
+on_progress_expanded (GObject *row, GParamSpec *pspec, ItogiAreaPage *self)
+{
+  self->progress_expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
+  /* Folding keeps the rows until the next reading, so that they fold away rather than vanish. */
+  if (self->progress_expanded)
+    sync_progress_rows (self);
+}
+
 /* The Overview's summary of the year's sign-off: how many areas are approved and submitted, how
  * many indicators lack a figure, and, unfolded, each area's status and gaps; a row opens its area. */
 static void
 show_progress (ItogiAreaPage *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) progress
-      = self->year != 0 ? itogi_store_year_progress (self->store, self->year, &error) : NULL;
   g_autofree char *year_text = itogi_format_year (self->year);
-  g_autofree char *title = NULL, *subtitle = NULL;
+  g_autofree char *title = NULL, *subtitle = NULL, *areas = NULL, *gaps = NULL;
   guint approved = 0, submitted = 0, missing = 0;
-  GtkWidget *child, *expander;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->progress_list))) != NULL)
-    gtk_list_box_remove (self->progress_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_list), progress != NULL && progress->len > 0);
-  if (progress == NULL || progress->len == 0)
-    return;
-  for (guint i = 0; i < progress->len; i++)
+  g_clear_pointer (&self->progress, g_ptr_array_unref);
+  self->progress = self->year != 0 ? itogi_store_year_progress (self->store, self->year, &error) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_list),
+                          self->progress != NULL && self->progress->len > 0);
+  if (self->progress == NULL || self->progress->len == 0)
     {
-      ItogiAreaProgress *p = progress->pdata[i];
+      g_clear_pointer (&self->progress, g_ptr_array_unref);
+      sync_progress_rows (self);
+      return;
+    }
+  for (guint i = 0; i < self->progress->len; i++)
+    {
+      ItogiAreaProgress *p = self->progress->pdata[i];
       approved += p->status == ITOGI_AREA_APPROVED;
       submitted += p->status == ITOGI_AREA_SUBMITTED;
       missing += p->missing->len;
     }
   /* Translators: %s is a year, «2023 г.» */
   title = g_strdup_printf (_ ("Sign-off of %s"), year_text);
-  {
-    /* Translators: «Утверждено 2 из 8 разделов, на утверждении: 1»; the plural follows the second number */
-    g_autofree char *areas
-        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u area approved, submitted: %u",
-                                        "%u of %u areas approved, submitted: %u", progress->len),
-                           approved, progress->len, submitted);
-    g_autofree char *gaps = missing == 0
-                                ? g_strdup (_ ("every indicator has a figure"))
-                                /* Translators: «нет данных по 5 показателям» */
-                                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no figure for %u indicator",
-                                                                "no figure for %u indicators", missing),
-                                                   missing);
-    subtitle = g_strdup_printf ("%s; %s", areas, gaps);
-  }
-  expander = adw_expander_row_new ();
-  /* Titles and subtitles are markup unless told: an area named «Молодёжь & НКО» must show as it is. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), self->progress_expanded);
-  g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_progress_expanded), self);
-  for (guint i = 0; i < progress->len; i++)
+  /* Translators: «Утверждено 2 из 8 разделов, на утверждении: 1»; the plural follows the second number */
+  areas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u area approved, submitted: %u",
+                                        "%u of %u areas approved, submitted: %u", self->progress->len),
+                           approved, self->progress->len, submitted);
+  gaps = missing == 0 ? g_strdup (_ ("every indicator has a figure"))
+                      /* Translators: «нет данных по 5 показателям» */
+                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no figure for %u indicator",
+                                                      "no figure for %u indicators", missing),
+                                         missing);
+  subtitle = g_strdup_printf ("%s; %s", areas, gaps);
+  if (self->progress_expander == NULL)
     {
-      ItogiAreaProgress *p = progress->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (status_icon_name (p->status));
-      g_autofree char *line = NULL, *who = NULL;
-
-      if (p->status != ITOGI_AREA_DRAFT && p->changed_by != NULL)
-        {
-          g_autofree char *when = itogi_format_local_time (p->changed_at);
-          who = g_strdup_printf (" (%s, %s)", p->changed_by, when);
-        }
-      if (p->missing->len == 0)
-        line = g_strdup_printf ("%s%s", itogi_area_status_label (p->status), who != NULL ? who : "");
-      else
-        {
-          /* Translators: «нет данных: Численность работников, Иски»; the plural follows the count */
-          GString *titles = g_string_new (NULL);
-          for (guint m = 0; m < p->missing->len && m < 3; m++)
-            g_string_append_printf (titles, "%s%s", m > 0 ? "; " : "",
-                                    ((ItogiIndicator *)p->missing->pdata[m])->title);
-          if (p->missing->len > 3)
-            g_string_append (titles, "…");
-          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s%s — %u indicator without a figure: %s",
-                                               "%s%s — %u indicators without a figure: %s", p->missing->len),
-                                  itogi_area_status_label (p->status), who != NULL ? who : "",
-                                  p->missing->len, titles->str);
-          g_string_free (titles, TRUE);
-        }
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->area->short_title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      itogi_area_status_label (p->status), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", p->area->slug);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      self->progress_expander = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->progress_expander), FALSE);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->progress_expander), self->progress_expanded);
+      g_signal_connect (self->progress_expander, "notify::expanded", G_CALLBACK (on_progress_expanded), self);
+      gtk_list_box_append (self->progress_list, self->progress_expander);
     }
-  gtk_list_box_append (self->progress_list, expander);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->progress_expander), subtitle);
+  sync_progress_rows (self);
 }
 
 static void
@@ -1536,6 +1594,8 @@ itogi_area_page_init (ItogiAreaPage *self)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (ITOGI_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->progress_rows = g_ptr_array_new ();
+  self->progress_icons = g_ptr_array_new ();
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (reload_chart), self);
   g_signal_connect_swapped (self->chart_view, "item-activated", G_CALLBACK (on_chart_item), self);
   /* The year's own tasks, above the coming year's. */
