@@ -182,6 +182,8 @@ test_large_database (void)
       guint read = itogi_indicator_table_get_n_rows (ITOGI_INDICATOR_TABLE (table));
       gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
 
+      /* The Report is made once nothing else is to be done: not while the Overview is read. */
+      g_assert_null (itogi_window_peek_page (window, ITOGI_REPORT_PAGE_NAME));
       g_assert_true (itogi_window_show_page (window, "documents"));
       while (g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, FALSE);
@@ -420,8 +422,33 @@ test_large_database (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (whole->sections->len, ==, AREAS + 8);
+    /* Made while the window was idle, never shown: its first sections are there, with their
+     * text; the others wait for it to be shown. */
+    until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (itogi_window_peek_page (window, ITOGI_REPORT_PAGE_NAME) == NULL && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    report = ITOGI_REPORT_PAGE (itogi_window_peek_page (window, ITOGI_REPORT_PAGE_NAME));
+    g_assert_nonnull (report);
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (report)));
+    itogi_test_collect_type (GTK_WIDGET (report), GTK_TYPE_TEXT_VIEW, views);
+    g_assert_cmpuint (views->len, >, 0);
+    g_assert_cmpuint (views->len, <, whole->sections->len);
+    g_assert_true (itogi_report_page_is_filling (report));
+    {
+      ItogiNarrativeSection *ns = whole->sections->pdata[0];
+      /* (Not itogi_report_page_get_buffer, which would make every section.) */
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (views->pdata[0]);
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_assert_cmpstr (text, ==, ns->body);
+    }
+    /* Its visit shows that page, not one made anew. */
     g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
-    report = ITOGI_REPORT_PAGE (itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME));
+    g_assert_true (GTK_WIDGET (report) == itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME));
+    g_ptr_array_set_size (views, 0);
     itogi_test_collect_type (GTK_WIDGET (report), GTK_TYPE_TEXT_VIEW, views);
     g_test_message ("%u sections with the Report's first frame", views->len);
     g_assert_cmpuint (views->len, <, whole->sections->len);

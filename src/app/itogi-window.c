@@ -46,6 +46,7 @@ struct _ItogiWindow
   gboolean read_only;    /* changes cannot be saved: editing actions stay off */
   gint64 data_version;   /* the file's, when last shown: another program's commit moves it */
   guint watch_id;        /* the timer that looks for those */
+  guint prepare_id;      /* the Report page made while the window is idle after its first frame */
   guint changes_watch;   /* on a server: the socket its notices of others' commits come on */
   int changes_fd;
   gboolean may_manage; /* the role may change the areas (always, on a file) */
@@ -924,43 +925,61 @@ note_visit (ItogiWindow *self, const char *name)
     g_queue_push_head (&self->visited, g_strdup (name));
 }
 
+/* The page of @name, made if it is not yet (an area's page may be a spare one given this area); NULL
+ * for a name the sidebar does not have. It is not filled. */
+static GtkWidget *
+ensure_page (ItogiWindow *self, const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
+  GtkListBoxRow *row;
+
+  if (page != NULL)
+    return page;
+  if ((row = find_row (self, name)) == NULL)
+    return NULL;
+  const ItogiArea *area = g_object_get_data (G_OBJECT (row), "area");
+
+  if (g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) == 0)
+    page = itogi_area_page_new (self->session, NULL);
+  else if (g_strcmp0 (name, ITOGI_REPORT_PAGE_NAME) == 0)
+    page = itogi_report_page_new (self->session);
+  else if ((page = spare_page (self)) != NULL)
+    {
+      /* Another area's page, out of sight, shows this one: filled anew when shown. */
+      gtk_stack_page_set_name (gtk_stack_get_page (self->stack, page), name);
+      itogi_area_page_set_area (ITOGI_AREA_PAGE (page), area);
+      g_object_set_data (G_OBJECT (page), PAGE_GENERATION, GUINT_TO_POINTER (0));
+    }
+  else
+    page = itogi_area_page_new (self->session, area);
+  if (gtk_widget_get_parent (page) == NULL)
+    {
+      g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->stack, page, name);
+    }
+  return page;
+}
+
 GtkWidget *
 itogi_window_get_page (ItogiWindow *self, const char *name)
 {
   GtkWidget *page;
-  GtkListBoxRow *row;
 
   g_return_val_if_fail (ITOGI_IS_WINDOW (self), NULL);
 
-  page = gtk_stack_get_child_by_name (self->stack, name);
+  page = ensure_page (self, name);
   if (page == NULL)
-    {
-      if ((row = find_row (self, name)) == NULL)
-        return NULL;
-      const ItogiArea *area = g_object_get_data (G_OBJECT (row), "area");
-
-      if (g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) == 0)
-        page = itogi_area_page_new (self->session, NULL);
-      else if (g_strcmp0 (name, ITOGI_REPORT_PAGE_NAME) == 0)
-        page = itogi_report_page_new (self->session);
-      else if ((page = spare_page (self)) != NULL)
-        {
-          /* Another area's page, out of sight, shows this one: filled anew when shown. */
-          gtk_stack_page_set_name (gtk_stack_get_page (self->stack, page), name);
-          itogi_area_page_set_area (ITOGI_AREA_PAGE (page), area);
-          g_object_set_data (G_OBJECT (page), PAGE_GENERATION, GUINT_TO_POINTER (0));
-        }
-      else
-        page = itogi_area_page_new (self->session, area);
-      if (gtk_widget_get_parent (page) == NULL)
-        {
-          g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
-          gtk_stack_add_named (self->stack, page, name);
-        }
-    }
+    return NULL;
   note_visit (self, name);
   refresh_page (self, page);
   return page;
+}
+
+GtkWidget *
+itogi_window_peek_page (ItogiWindow *self, const char *name)
+{
+  g_return_val_if_fail (ITOGI_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, name);
 }
 
 char **
@@ -1744,6 +1763,7 @@ itogi_window_dispose (GObject *object)
   ItogiWindow *self = ITOGI_WINDOW (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   g_clear_handle_id (&self->changes_watch, g_source_remove);
   g_clear_handle_id (&self->job_pulse, g_source_remove);
   g_clear_object (&self->job_cancel);
@@ -1884,6 +1904,43 @@ show_read_only (ItogiWindow *self)
   }
 }
 
+/* The Report page is the slowest to make (its first sections' text is written from the areas'
+ * figures, 20 ms and more on a large database): it is made once the window has shown its first
+ * frame and the main loop has nothing else to do (the Overview's reading of its other areas comes
+ * first), so that its first visit only lays it out and paints it. Its remaining sections still
+ * wait for it to be shown. */
+static gboolean
+prepare_report (gpointer data)
+{
+  ItogiWindow *self = data;
+  GtkWidget *page;
+
+  self->prepare_id = 0;
+  if (gtk_stack_get_child_by_name (self->stack, ITOGI_REPORT_PAGE_NAME) != NULL
+      || (page = ensure_page (self, ITOGI_REPORT_PAGE_NAME)) == NULL)
+    return G_SOURCE_REMOVE;
+  /* Nobody asked for it yet: a page that cannot be read now says so when it is visited. */
+  g_object_set_data (G_OBJECT (page), PAGE_GENERATION, GUINT_TO_POINTER (self->generation));
+  if (!itogi_report_page_set_years (ITOGI_REPORT_PAGE (page), self->year, self->compare_year, NULL))
+    g_object_set_data (G_OBJECT (page), PAGE_GENERATION, GUINT_TO_POINTER (0));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock, ItogiWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (self->prepare_id == 0)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_report, self, NULL);
+}
+
+static void
+on_realize (ItogiWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_paint), self, 0);
+}
+
 /* For ITOGI_DEBUG=startup: the page in sight shows a figure of its table. */
 static gboolean
 shows_figures (GtkWindow *window)
@@ -1929,6 +1986,7 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-area", self->may_manage);
   show_database_name (self);
   itogi_probe_startup (GTK_WINDOW (self), shows_figures);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   load_years (self);
 
   if (!build_pages (self, &error))

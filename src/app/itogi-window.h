@@ -25,6 +25,9 @@ const char *itogi_window_get_page_name (ItogiWindow *self);
 /* The page of a sidebar row ("overview", an area slug, "report"), made on first use and showing the
  * window's years and data when returned; NULL when there is no such row. */
 GtkWidget *itogi_window_get_page (ItogiWindow *self, const char *name);
+/* The page of @name if it has been made (by a visit, or the Report's once the window was idle),
+ * as it is: neither made nor filled by this call; NULL otherwise. */
+GtkWidget *itogi_window_peek_page (ItogiWindow *self, const char *name);
 /* The tabs of the sidebar, in order: NULL-terminated, free with g_strfreev. */
 char **itogi_window_list_tab_labels (ItogiWindow *self);
 void itogi_window_set_years (ItogiWindow *self, int year, int compare_year);
