@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "itogi-a11y.h"
 #include "itogi-area-page.h"
 #include "itogi-chart-export.h"
 #include "itogi-chart-view.h"
@@ -600,6 +601,7 @@ set_button (GtkWidget *button, const char *label, ItogiAreaStatus to)
   if (label == NULL)
     return;
   gtk_button_set_label (GTK_BUTTON (button), label);
+  itogi_a11y_mend_button (button);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", itogi_area_status_to_string (to));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "area.set-status");
 }
@@ -1594,6 +1596,7 @@ itogi_area_page_init (ItogiAreaPage *self)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (ITOGI_TYPE_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  itogi_a11y_mend_tree (GTK_WIDGET (self));
   self->progress_rows = g_ptr_array_new ();
   self->progress_icons = g_ptr_array_new ();
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (reload_chart), self);
@@ -1636,6 +1639,8 @@ show_titles (ItogiAreaPage *self)
   const ItogiArea *area = self->area;
 
   gtk_label_set_text (self->title_label, area->title);
+  /* The page is found and read by its area's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, area->title, -1);
   /* The report's fuller wording, when it says more than the title. */
   gtk_label_set_text (self->subtitle_label, area->description != NULL ? area->description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
@@ -1675,6 +1680,8 @@ itogi_area_page_new (ItogiSession *session, const ItogiArea *area)
     show_titles (self);
   else
     {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Overview"),
+                                      -1);
       gtk_label_set_text (self->title_label, _ ("Overview"));
       gtk_label_set_text (self->subtitle_label,
                           _ ("Every area’s indicators with their change from the comparison year."));

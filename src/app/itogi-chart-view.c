@@ -286,6 +286,46 @@ on_dark_changed (ItogiChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The keyboard: Left and Right (Up and Down) go from item to item, Enter or Space opens the one
+ * marked as a click does; Tab comes here and goes on, as everywhere. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state,
+                ItogiChartView *self)
+{
+  int n = self->model != NULL ? (int)self->model->items->len : 0;
+  int step = 0;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 || n == 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      step = -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      step = 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->selected < 0)
+        return FALSE;
+      g_signal_emit (self, signals[ITEM_ACTIVATED], 0, self->selected);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  itogi_chart_view_set_selected (self, self->selected < 0 ? (step > 0 ? 0 : n - 1)
+                                                          : CLAMP (self->selected + step, 0, n - 1));
+  return TRUE;
+}
+
 static void
 itogi_chart_view_dispose (GObject *object)
 {
@@ -320,6 +360,7 @@ static void
 itogi_chart_view_init (ItogiChartView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys;
 
   self->selected = -1;
   self->layout = itogi_chart_layout_new ();
@@ -328,6 +369,12 @@ itogi_chart_view_init (ItogiChartView *self)
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  /* Reached with Tab like any control, so that a screen reader reads its name and description. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Chart"), -1);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),
                             self);
 }
@@ -354,9 +401,10 @@ itogi_chart_view_set_model (ItogiChartView *self, ItogiChartModel *model)
 
   /* A screen reader reads the chart's data out. */
   description = model != NULL ? itogi_chart_model_describe (model) : g_strdup ("");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  model != NULL && model->title != NULL ? model->title : "",
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      model != NULL && model->title != NULL && *model->title != '\0' ? model->title : _ ("Chart"),
+      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "itogi-a11y.h"
 #include "itogi-dialog.h"
 
 /* What a dialog holds that the user may have typed: its fields and their values when it opened. */
@@ -196,6 +197,7 @@ itogi_dialog_new (GtkWindow *parent, const char *title, int width, int height, c
                                                           gtk_callback_action_new (escape, NULL, NULL)));
   gtk_widget_add_controller (window, keys);
   g_object_set_data (G_OBJECT (window), "itogi-dialog-header", header);
+  itogi_a11y_mend_on_map (window);
   return window;
 }
 

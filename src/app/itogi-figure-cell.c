@@ -25,6 +25,7 @@ struct _ItogiFigureCell
   gboolean edited;  /* the user changed the text since it was shown or saved */
   GtkWidget *problem;
   gboolean conflict; /* the problem is another desktop's change: keep mine, or take theirs */
+  char *description; /* what a screen reader says of the figure besides it, while no problem is */
 };
 
 G_DEFINE_FINAL_TYPE (ItogiFigureCell, itogi_figure_cell, GTK_TYPE_ENTRY)
@@ -217,6 +218,7 @@ itogi_figure_cell_finalize (GObject *object)
 
   g_free (self->shown);
   g_free (self->taken_back);
+  g_free (self->description);
   G_OBJECT_CLASS (itogi_figure_cell_parent_class)->finalize (object);
 }
 
@@ -313,7 +315,8 @@ can_tell (ItogiFigureCell *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  return root == NULL || (gtk_widget_get_mapped (GTK_WIDGET (root)) && !gtk_widget_in_destruction (GTK_WIDGET (root)));
+  return root == NULL
+         || (gtk_widget_get_mapped (GTK_WIDGET (root)) && !gtk_widget_in_destruction (GTK_WIDGET (root)));
 }
 
 void
@@ -387,6 +390,25 @@ itogi_figure_cell_show_conflict (ItogiFigureCell *self, const char *message)
     gtk_popover_popup (GTK_POPOVER (self->problem));
 }
 
+/* The description is set, never reset: GTK 4.8 does not tell a screen reader of a reset property,
+ * which then kept saying a refusal already mended. */
+static void
+say_description (ItogiFigureCell *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->description != NULL ? self->description : "", -1);
+}
+
+void
+itogi_figure_cell_set_description (ItogiFigureCell *self, const char *description)
+{
+  g_return_if_fail (ITOGI_IS_FIGURE_CELL (self));
+  g_free (self->description);
+  self->description = g_strdup (description);
+  if (self->problem == NULL)
+    say_description (self);
+}
+
 void
 itogi_figure_cell_hide_problem (ItogiFigureCell *self)
 {
@@ -396,8 +418,8 @@ itogi_figure_cell_hide_problem (ItogiFigureCell *self)
   self->conflict = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_clear_pointer (&self->problem, gtk_widget_unparent);
+  say_description (self);
 }
 
 GtkWidget *

@@ -32,6 +32,8 @@ gboolean itogi_figure_cell_is_edited (ItogiFigureCell *self);
  * is saved or put back. */
 void itogi_figure_cell_show_problem (ItogiFigureCell *self, const char *message);
 void itogi_figure_cell_hide_problem (ItogiFigureCell *self);
+/* What a screen reader says of the figure (its date, its note) while no problem is shown. */
+void itogi_figure_cell_set_description (ItogiFigureCell *self, const char *description);
 /* Another desktop changed the figure while it was typed here (@message says to what, and who):
  * «Keep Mine» (or Enter) offers the typing for saving again, «Take Theirs» (or Escape) drops it
  * and has the window read the figures again. */

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "itogi-format.h"
+#include "itogi-a11y.h"
 #include "itogi-history-window.h"
 #include "itogi-period.h"
 
@@ -286,7 +287,7 @@ picker (const char *first, GPtrArray *names, const char *label)
   for (guint i = 0; i < names->len; i++)
     gtk_string_list_append (model, names->pdata[i]);
   dropdown = gtk_drop_down_new (G_LIST_MODEL (model), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  itogi_a11y_set_name (dropdown, label);
   gtk_widget_set_tooltip_text (dropdown, label);
   return GTK_DROP_DOWN (dropdown);
 }
@@ -322,6 +323,7 @@ itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
       GTK_SHORTCUT_CONTROLLER (keys),
       gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0), gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (h->window, keys);
+  itogi_a11y_mend_on_map (h->window);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();

@@ -174,10 +174,34 @@ static void
 cell_tooltip_set (GtkWidget *cell, char *text)
 {
   g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP, text, g_free);
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  /* Set, never reset: GTK 4.8 does not tell a screen reader of a reset, and a recycled row would
+   * be read with the description of the row it showed before. */
+  if (ITOGI_IS_FIGURE_CELL (cell))
+    itogi_figure_cell_set_description (ITOGI_FIGURE_CELL (cell), text);
   else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    text != NULL ? text : "", -1);
+}
+
+/* What a screen reader calls a figure cell: its indicator and year, and, at rest, its figure —
+ * «Поступило обращений от юридических лиц, 2023 г.: 22 808». An entry being edited says its text
+ * itself. */
+static void
+name_figure (GtkWidget *cell, ItogiIndicatorTable *table, const ItogiTableRow *row, gboolean current,
+             const char *shown)
+{
+  g_autofree char *year
+      = table != NULL ? itogi_format_year (current ? table->year : table->compare_year) : g_strdup ("");
+  g_autofree char *name = NULL;
+
+  if (ITOGI_IS_FIGURE_CELL (cell))
+    /* Translators: a figure cell's name for a screen reader: «Показатель, 2023 г.» */
+    name = g_strdup_printf (_ ("%s, %s"), row->indicator->title, year);
+  else
+    /* Translators: a figure cell's name for a screen reader: «Показатель, 2023 г.: 22 808» */
+    name = g_strdup_printf (_ ("%s, %s: %s"), row->indicator->title, year,
+                            shown != NULL && *shown != '\0' ? shown : _ ("no figure"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 /* What can be done with this row's indicator: actions of the page, aimed at its id. Made as the
@@ -290,6 +314,8 @@ itogi_resting_figure_init (ItogiRestingFigure *self)
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 1.0f);
   gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
+  /* The figure is read in the cell's name («…, 2023 г.: 22 808»), not a second time. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }
@@ -678,9 +704,21 @@ static void
 bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
   GtkWidget *line = gtk_list_item_get_child (list_item);
+  ItogiRowItem *item = gtk_list_item_get_item (list_item);
 
   for (CellKind kind = 0; kind < N_CELLS; kind++)
     bind_cell (line, kind);
+  /* A row is read as its indicator: the line, and the list's own row around it, which takes the
+   * keyboard (GTK 4.8 names neither). */
+  if (item != NULL)
+    {
+      const char *title = itogi_row_item_get_row (item)->indicator->title;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      if (gtk_widget_get_parent (line) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (line)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    }
 }
 
 /* How many characters wide a cell of @kind showing @text is: at least @least, and as wide as the
@@ -776,6 +814,7 @@ show_item (GtkWidget *line, CellKind kind)
             gtk_widget_add_css_class (label, "warning");
           }
         g_object_set_data (G_OBJECT (label), "item", item);
+        name_figure (label, self, row, kind == CELL_CURRENT, shown);
         if (ITOGI_IS_RESTING_FIGURE (label))
           itogi_resting_figure_show (ITOGI_RESTING_FIGURE (label), shown, chars);
         else
@@ -808,6 +847,11 @@ show_item (GtkWidget *line, CellKind kind)
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (label), shown != NULL ? shown : "");
+  /* The area is named on its first row only: the empty cells below it say nothing (GTK 4.8 would
+   * name an empty label after its type). */
+  if (kind == CELL_AREA)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 shown == NULL || *shown == '\0', -1);
   if (kind != CELL_TITLE)
     {
       /* (An area’s name wraps past 18 characters.) */
@@ -980,6 +1024,10 @@ header_cell (CellKind kind, const char *title)
   gtk_widget_set_margin_top (label, 8);
   gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_add_css_class (label, "heading");
+  /* The row menus' column shows no title; it is read as what it holds. */
+  if (kind == CELL_DETAILS)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _ ("Indicator Menu"), -1);
   return label;
 }
 
@@ -1204,6 +1252,7 @@ use_view (ItogiIndicatorTable *self, gboolean grid)
         gtk_list_view_set_model (GTK_LIST_VIEW (self->view), NULL);
     }
   self->view = view;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Indicators"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), view);
 }
 

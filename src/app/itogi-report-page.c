@@ -19,6 +19,7 @@
 #include "itogi-idle-fill.h"
 #include "itogi-prose-view.h"
 #include "itogi-report-odt.h"
+#include "itogi-a11y.h"
 #include "itogi-report-page.h"
 #include "itogi-report-pdf.h"
 #include "itogi-window.h"
@@ -387,8 +388,7 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
     for (guint i = 0; kinds[i] != NULL; i++)
       gtk_string_list_append (list, _ (kinds[i]));
     s->chart_kind = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (s->chart_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _ ("Chart in the report"), -1);
+    itogi_a11y_set_name (s->chart_kind, _ ("Chart in the report"));
     gtk_widget_add_css_class (label, "dim-label");
     gtk_label_set_xalign (GTK_LABEL (label), 0);
     gtk_widget_set_hexpand (label, TRUE);
@@ -403,6 +403,7 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
   gtk_box_append (GTK_BOX (s->box), s->chart);
 
   g_signal_connect (s->buffer, "changed", G_CALLBACK (on_buffer_changed), s);
+  itogi_a11y_mend_tree (s->box);
   return s;
 }
 
@@ -1174,6 +1175,8 @@ itogi_report_page_init (ItogiReportPage *self)
   self->tasks_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_visible (self->tasks_box, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->tasks_box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Report"), -1);
+  itogi_a11y_mend_tree (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -16,6 +16,7 @@
 #include "itogi-history-window.h"
 #include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
+#include "itogi-a11y.h"
 #include "itogi-probe.h"
 #include "itogi-report-page.h"
 #include "itogi-restore-dialog.h"
@@ -780,10 +781,14 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
 
   gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, tooltip);
+  /* Read out by its label; the tooltip only says more when the whole title is longer. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (tooltip != NULL && g_strcmp0 (tooltip, label) != 0)
+    gtk_widget_set_tooltip_text (row, tooltip);
   g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (row), "tab-label", (gpointer)gtk_label_get_text (GTK_LABEL (text)));
   return row;
@@ -1847,11 +1852,22 @@ itogi_window_class_init (ItogiWindowClass *klass)
                                        NULL);
 }
 
+static gboolean on_sidebar_key (GtkEventControllerKey *keys, guint keyval, guint keycode,
+                                GdkModifierType state, ItogiWindow *self);
+
 static void
 itogi_window_init (ItogiWindow *self)
 {
   g_type_ensure (ITOGI_TYPE_AREA_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  itogi_a11y_mend_on_map (GTK_WIDGET (self));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_sidebar_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar), keys);
+  }
 
   self->settings = g_settings_new (APP_ID);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
@@ -1902,6 +1918,24 @@ show_read_only (ItogiWindow *self)
                                               _ ("read-only"));
     gtk_window_set_title (GTK_WINDOW (self), title);
   }
+}
+
+/* Tab leaves the sidebar for the page (Shift+Tab for its header) rather than going from row to
+ * row: a list box takes Tab as Down, and its selection follows the keyboard, so that Tab walked
+ * every area's page, one after the other, before reaching any. Up and Down still go through the
+ * areas. */
+static gboolean
+on_sidebar_key (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state,
+                ItogiWindow *self)
+{
+  gboolean backward;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+  return backward ? gtk_widget_child_focus (GTK_WIDGET (self->sidebar_header), GTK_DIR_TAB_BACKWARD)
+                  : gtk_widget_child_focus (self->content_pane, GTK_DIR_TAB_FORWARD);
 }
 
 /* The Report page is the slowest to make (its first sections' text is written from the areas'

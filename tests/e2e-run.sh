@@ -1,0 +1,8 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The end-to-end test (tests/e2e.py) on a display and a session bus of its own: Xvfb outside, so
+# that the accessibility registry started inside the bus can reach the display for the keyboard.
+#   tests/e2e-run.sh ITOGI ITOGI_CLI LOCALEDIR SCHEMA_DIR SHOTS_DIR
+here=$(dirname "$(realpath "$0")")
+unset DBUS_SESSION_BUS_ADDRESS GTK_A11Y NO_AT_BRIDGE
+exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- /usr/bin/python3 "$here/e2e.py" "$@"
