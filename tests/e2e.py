@@ -270,6 +270,10 @@ def steps(app, sidebar, expected):
         "\n".join(problems))
 
     edit_with_keyboard(app, sidebar, names)
+    import_csv(app, sidebar, names)
+    export_workbook(app)
+    export_report(app, sidebar, names)
+    tab_walk(app, sidebar, names)
 
 
 def tab_to(prefix, limit=60, back=False):
@@ -336,6 +340,146 @@ def edit_with_keyboard(app, sidebar, names):
         and stored_redone == "22" + NNB + "900" and got_redone == want,
         "Ctrl+Z takes the figure back and Ctrl+Shift+Z does it again",
         "after undo %r %r; after redo %r, window %r" % (stored_undone, want_undone, stored_redone, got_redone))
+
+
+def toplevels(app):
+    return [c for c in (safe(lambda i=i: app.getChildAtIndex(i)) for i in range(safe(lambda: app.childCount, 0)))
+            if c is not None]
+
+
+def toplevel(app, title, seconds=10):
+    """A window of the application titled @title (a dialog, a file chooser)."""
+    return wait_for(lambda: next((w for w in toplevels(app) if name_of(w) == title), None), seconds,
+                    "window «%s»" % title)
+
+
+def gone(app, title, seconds=10):
+    wait_for(lambda: all(name_of(w) != title for w in toplevels(app)), seconds, "window «%s» closed" % title)
+
+
+def choose_file(app, title, path, save=False):
+    """In the file chooser titled @title: the path typed («/» opens the location in an open
+    chooser; a save chooser's name field takes a whole path), then Enter."""
+    toplevel(app, title)
+    pump(0.5)
+    if save:
+        key("ctrl+a")
+    type_text(path)
+    pump(0.3)
+    shot("file-chooser")
+    key("Return")
+    pump(0.5)
+
+
+def button_in(root, name):
+    return find(root, lambda a: role_of(a) == "push button" and name_of(a) == name)
+
+
+def sensitive(acc):
+    return safe(lambda: acc.getState().contains(pyatspi.STATE_SENSITIVE), False)
+
+
+def import_csv(app, sidebar, names):
+    area = "Внутренний муниципальный финансовый контроль"
+    indicator = "Проведено выездных и камеральных проверок"
+    path = os.path.join(work, "figures.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("Показатель;Год;Значение\r\n%s;2023;25\r\n" % indicator)
+    key("ctrl+i")
+    choose_file(app, "Загрузка показателей", path)
+    dialog = toplevel(app, "Загрузка из CSV")
+    button = wait_for(lambda: button_in(dialog, "Загрузить") if sensitive(button_in(dialog, "Загрузить"))
+                      else None, 10, "Import offered")
+    shot("import-preview")
+    button.queryAction().doAction(0)
+    gone(app, "Загрузка из CSV")
+    select_page(sidebar, names.index("Финансовый контроль"))
+    page = wait_for(lambda: page_named(app, area), 10, "page «%s»" % area)
+    want = cli_tables(2023, 2022)[area][indicator]["2023%sг." % NB]
+    got = figures_on(page).get((indicator, 2023))
+    shot("imported")
+    # Its own import is not «changed by another program».
+    stray = find(app, lambda a: role_of(a) == "label" and name_of(a) == "Данные изменены другой программой")
+    tap(want == "25" and got == want and stray is None,
+        "a CSV imported through the window is stored and shown (%s)" % want,
+        "itogi-cli %r, window %r, offer to reload %r" % (want, got, stray))
+
+
+def export_workbook(app):
+    import openpyxl
+
+    path = os.path.join(work, "итоги.xlsx")
+    key("ctrl+e")
+    dialog = toplevel(app, "Экспорт в Excel")
+    shot("export-options")
+    key("Return")
+    choose_file(app, "Экспорт в Excel", path, save=True)
+    wait_for(lambda: os.path.exists(path), 20, path)
+    pump(1.0)
+    book = openpyxl.load_workbook(path)
+    cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    shot("exported")
+    tap("Поступило обращений от юридических лиц" in cells and 22900 in cells and 25 in cells,
+        "the workbook written through the window holds the figures typed and imported (openpyxl)",
+        "sheets %r" % book.sheetnames)
+
+
+def export_report(app, sidebar, names):
+    path = os.path.join(work, "отчёт.pdf")
+    select_page(sidebar, names.index("Отчёт"))
+    page = wait_for(lambda: page_named(app, "Отчёт"), 10, "the Report")
+    shot("report")
+    button = wait_for(lambda: button_in(page, "Выгрузить в PDF…"), 10, "Export PDF")
+    button.queryAction().doAction(0)
+    choose_file(app, "Выгрузка отчёта в PDF", path, save=True)
+    wait_for(lambda: os.path.exists(path) and os.path.getsize(path) > 0, 60, path)
+    pump(1.0)
+    text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    tap("Отчет о деятельности" in flat and re.search(r"22\s900", text) is not None,
+        "the report's PDF written through the window has the figure typed (pdftotext)",
+        [line for line in text.splitlines() if "22" in line][:5])
+
+
+def focus_key(acc):
+    """Which control has the keyboard: its role, name, and place among its parent's children."""
+    parent = safe(lambda: acc.parent)
+    return (role_of(acc), name_of(acc), safe(lambda: acc.getIndexInParent(), -1), name_of(parent))
+
+
+def walk(back, limit=160):
+    """Tab (Shift+Tab) from where the keyboard is until it comes back there: the controls on the
+    way, or None when it never does (a trap)."""
+    start = focus_key(focused[0])
+    seen = []
+    for _ in range(limit):
+        key("shift+Tab" if back else "Tab")
+        now = focus_key(focused[0])
+        if now == start:
+            return seen
+        seen.append(now)
+    return None
+
+
+def tab_walk(app, sidebar, names):
+    select_page(sidebar, names.index("Контроль документов"))
+    page = wait_for(lambda: page_named(app, "Контроль исполнения документов"), 10, "the page")
+    key("Escape")
+    cell = tab_to("Поступило обращений от юридических лиц, 2022")
+    if cell is None:
+        tap(False, "Tab walks the whole window and comes back (no trap)", "the walk could not start")
+        return
+    shot("tab-walk")
+    for back in (False, True):
+        seen = walk(back)
+        what = "Shift+Tab" if back else "Tab"
+        roles = {r for r, _, _, _ in seen or []}
+        names_seen = {n for _, n, _, _ in seen or []}
+        reached = seen is not None and "Отчётный год" in names_seen and "Главное меню" in names_seen \
+            and any(n.startswith("Контроль") for n in names_seen) and "image" in roles
+        tap(reached, "%s goes round the whole window and comes back (%d stops; no trap)"
+            % (what, len(seen or [])),
+            "stops: %r" % ([n for _, n, _, _ in seen] if seen is not None else "it never came back"))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@
 #include <string.h>
 
 #include "itogi-seed.h"
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "itogi-store.h"
 #include "test-util.h"
 
@@ -632,6 +635,85 @@ test_busy_import_changes_nothing (Fixture *f, gconstpointer data)
   }
 }
 
+/* What a file chooser does to every file of the folder it shows, the database's among them:
+ * GIO opens each to guess its type from its first bytes, and closes it. */
+static void
+peek_like_a_file_chooser (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      char head[64];
+      int fd = open (name, O_RDONLY | O_CLOEXEC);
+
+      if (fd < 0)
+        continue;
+      g_assert_cmpint (read (fd, head, sizeof head), >=, 0);
+      close (fd);
+    }
+}
+
+/* Another library of the app's process opens and closes the database's files (GTK's file
+ * chooser showing its folder, to guess their types): POSIX locks belong to the process, so that
+ * close drops the locks of the app's connection. The command line must still not take the app's
+ * file for unused (reset its -shm, fold and delete its log on exit): every write of both, made
+ * in turns, is in the file afterwards, and the app sees the command line's. */
+static void
+test_file_peeked_in_process (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *first = write_csv (f, "first.csv", IMPORT_FIRST_YEAR, 5000);
+  g_autofree char *second = write_csv (f, "second.csv", IMPORT_FIRST_YEAR + 1, 6000);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  ItogiValue value = { .present = TRUE, .amount = 0 };
+  g_auto (ItogiValue) seen = { 0 };
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr (Import) import = NULL;
+
+      value.amount = 100 + round;
+      g_assert_true (
+          itogi_store_set_value (f->app, f->app_ind, APP_YEAR + round, ITOGI_PERIOD_YEAR, 0, &value, &error));
+      g_assert_no_error (error);
+      peek_like_a_file_chooser (f->path);
+      import = start_import (f, round == 0 ? first : second);
+      while (!import->done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (import_succeeded (import));
+      /* The app's log is still the file's: the command line did not fold and delete it. */
+      g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+      /* The app reads what the command line wrote. */
+      g_assert_true (itogi_store_get_stored_value (f->app, f->import_ind, IMPORT_FIRST_YEAR + round,
+                                                   ITOGI_PERIOD_MONTH, 12, &seen, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (seen.present);
+      g_assert_cmpint (seen.amount, ==, (round == 0 ? 5000 : 6000) + 12);
+      itogi_value_clear (&seen);
+    }
+  g_clear_pointer (&f->app, itogi_store_free);
+  {
+    g_autoptr (sqlite3) db = open_reader (f);
+
+    g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==,
+                     0);
+    for (int round = 0; round < 2; round++)
+      {
+        g_autofree char *app_value
+            = g_strdup_printf ("SELECT amount FROM indicator_values WHERE indicator_id = %" G_GINT64_FORMAT
+                               " AND year = %d AND period = 'year'",
+                               f->app_ind, APP_YEAR + round);
+
+        g_assert_cmpint (query_int (db, app_value), ==, 100 + round);
+        for (int m = 1; m <= MONTHS; m++)
+          g_assert_cmpint (month_value (db, f->import_ind, IMPORT_FIRST_YEAR + round, m), ==,
+                           (round == 0 ? 5000 : 6000) + m);
+      }
+  }
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
 
 int
@@ -644,5 +726,6 @@ main (int argc, char *argv[])
   ADD ("/reliability/concurrency/app-and-imports", test_app_and_imports);
   ADD ("/reliability/concurrency/imports-racing", test_imports_racing);
   ADD ("/reliability/concurrency/busy-import-changes-nothing", test_busy_import_changes_nothing);
+  ADD ("/reliability/concurrency/file-peeked-in-process", test_file_peeked_in_process);
   return g_test_run ();
 }

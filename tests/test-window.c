@@ -1516,6 +1516,51 @@ import_until_closed (GtkWidget *dialog, const char *title)
   g_assert_null (itogi_test_find_toplevel (title));
 }
 
+/* The window's own files, written beside it through connections of their own (a workbook, the
+ * report's PDF, a backup), are never taken for another program's change to the data. */
+static void
+test_own_jobs_not_outside (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autofree char *book = g_build_filename (tmp_dir, "own.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "own.pdf", NULL);
+  g_autofree char *copy = g_build_filename (tmp_dir, "own-backup.db", NULL);
+  g_autoptr (GFile) copy_file = g_file_new_for_path (copy);
+  g_autoptr (GError) error = NULL;
+  ItogiExportOptions options = { 2023, 2022, NULL, 0 };
+  GtkWidget *report;
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_false (itogi_window_check_outside_changes (window));
+  g_assert_true (itogi_window_export_to (window, &options, FALSE, book, &error));
+  g_assert_no_error (error);
+  while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (book, G_FILE_TEST_EXISTS));
+  g_assert_false (itogi_window_check_outside_changes (window));
+
+  g_assert_true (itogi_window_backup_to (window, copy_file, &error));
+  g_assert_no_error (error);
+  while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (itogi_window_check_outside_changes (window));
+
+  itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME);
+  report = itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (itogi_report_page_export_to (ITOGI_REPORT_PAGE (report), TRUE, pdf));
+  while (itogi_report_page_is_exporting (ITOGI_REPORT_PAGE (report)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (itogi_window_check_outside_changes (window));
+  g_assert_false (itogi_window_has_outside_changes (window));
+  close_window (window);
+  g_unlink (book);
+  g_unlink (pdf);
+  g_unlink (copy);
+}
+
 static void
 test_import (void)
 {
@@ -1581,6 +1626,10 @@ test_import (void)
   g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
   g_assert_cmpint (v.amount, ==, 31);
   itogi_value_clear (&v);
+  /* Written by the window's own import (through a worker's connection), not by another program:
+   * no «changed by another program» offer to reload. */
+  g_assert_false (itogi_window_check_outside_changes (window));
+  g_assert_false (itogi_window_has_outside_changes (window));
   /* The new years are offered. */
   itogi_window_set_years (window, 2026, 2025);
   g_assert_cmpint (itogi_window_get_year (window), ==, 2026);
@@ -2397,6 +2446,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/notes", test_notes);
   g_test_add_func ("/app/window/period-editor", test_period_editor);
   g_test_add_func ("/app/window/import", test_import);
+  g_test_add_func ("/app/window/own-jobs-not-outside", test_own_jobs_not_outside);
   g_test_add_func ("/app/window/import-workbook", test_import_workbook);
   g_test_add_func ("/app/window/indicators", test_indicators);
   g_test_add_func ("/app/window/areas", test_areas);

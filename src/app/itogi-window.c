@@ -1231,6 +1231,9 @@ on_imported (gint64 step, guint values, guint tasks, gpointer data)
     }
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* The import wrote through a worker's connection of its own: its commit is this window's, not
+   * another program's, and is not offered for a reload. */
+  self->data_version = itogi_store_data_version (self->store);
   if (step != 0)
     on_page_changed (self, step);
 }

@@ -11,6 +11,11 @@
  *    still writing to it (SQLite's "How To Corrupt An SQLite Database File"). Files are looked
  *    at with stat() only, and read through SQLite's own file handle.
  *
+ *    Other libraries of the process do not know this rule: GTK's file chooser, showing the folder
+ *    the database is in, opens each of its files to guess its type, and closes it. So while this
+ *    process has the file open, it also holds it the way such a close cannot undo (see "holding
+ *    the file" below).
+ *
  * 2. A file is refused before anything of it or beside it changes. It is first looked at alone,
  *    unchanging (immutable: no lock, no journal, nothing created beside it): its header, owner,
  *    data format and schema. When its -wal holds commits, the log is read by a connection that
@@ -18,6 +23,9 @@
  *    is made either. Only a file that passed both is opened for real, and a connection that
  *    wrote nothing never folds another's log into the file when it closes.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* F_OFD_SETLK */
+#endif
 #include "config.h"
 
 #include <errno.h>
@@ -25,6 +33,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,11 +58,109 @@ typedef enum
 /* The journal files SQLite keeps beside a database. */
 static const char *const sidecars[] = { "-wal", "-shm", "-journal" };
 
+/* ---- holding the file ---- */
+
+/* SQLite's lock bytes (its os_unix.c): the first of the database file's shared range, which a
+ * connection must have alone to fold the log into the file and delete it; and the -shm's
+ * "dead man switch", which the first connection of all takes alone to reset the log's index. */
+#define SQLITE_SHARED_FIRST ((off_t)0x40000000 + 2)
+#define SQLITE_SHM_DMS ((off_t)(22 + 8) * 4 + 8)
+
+/* A file held: a descriptor of it and of its -shm, each with a read lock of its own. */
+typedef struct
+{
+  int db_fd;
+  int shm_fd;
+  guint connections; /* of this process, open on it */
+} Hold;
+
+static GMutex holds_mutex;
+static GHashTable *holds; /* "device:inode" → Hold */
+
+/* An open file description's lock (Linux's OFD locks): unlike SQLite's POSIX locks it belongs to
+ * the descriptor, not to the process, so no other close() in the process drops it; other
+ * processes' SQLite sees it as it sees another connection's. A read lock on each byte above keeps
+ * another program from taking this file for one nobody has open: from resetting the -shm under
+ * this process's connections, and from folding the log into the file and deleting it when it
+ * closes. */
+static void
+read_lock (int fd, off_t at)
+{
+  struct flock lock = { .l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = at, .l_len = 1, .l_pid = 0 };
+
+  if (fd >= 0)
+    (void)fcntl (fd, F_OFD_SETLK, &lock);
+}
+
+/* After @store's connection has opened the file in WAL mode, through its -shm. */
+static void
+hold_file (ItogiStore *store, const char *canonical)
+{
+  g_autofree char *shm = g_strconcat (canonical, "-shm", NULL);
+  g_autofree char *locking = NULL;
+  GStatBuf st;
+  Hold *hold;
+
+  if (store->held != NULL || g_stat (canonical, &st) != 0 || !g_file_test (shm, G_FILE_TEST_EXISTS))
+    return;
+  /* Exclusive mode keeps no -shm of its own and is never shared. */
+  {
+    g_autoptr (sqlite3_stmt) stmt = itogi_store_prepare (store, "PRAGMA locking_mode", NULL);
+    if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      locking = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  }
+  if (g_ascii_strcasecmp (locking != NULL ? locking : "", "normal") != 0)
+    return;
+  store->held = g_strdup_printf ("%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+  g_mutex_lock (&holds_mutex);
+  if (holds == NULL)
+    holds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  hold = g_hash_table_lookup (holds, store->held);
+  if (hold == NULL)
+    {
+      hold = g_new0 (Hold, 1);
+      /* Kept open, whatever comes of the locks, until the process's last connection closes:
+       * closing one now would drop the connection's own locks. */
+      hold->db_fd = open (canonical, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+      hold->shm_fd = open (shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+      read_lock (hold->db_fd, SQLITE_SHARED_FIRST);
+      read_lock (hold->shm_fd, SQLITE_SHM_DMS);
+      g_hash_table_insert (holds, g_strdup (store->held), hold);
+    }
+  hold->connections++;
+  g_mutex_unlock (&holds_mutex);
+}
+
+/* Before @store's connection closes: the process's last lets the file go first, so that it may
+ * fold the log into the file as SQLite does when the last connection of all closes. Its own locks
+ * go with those descriptors, which it is about to give up anyway. */
+static void
+release_file (ItogiStore *store)
+{
+  Hold *hold;
+
+  if (store->held == NULL)
+    return;
+  g_mutex_lock (&holds_mutex);
+  hold = holds != NULL ? g_hash_table_lookup (holds, store->held) : NULL;
+  if (hold != NULL && --hold->connections == 0)
+    {
+      if (hold->db_fd >= 0)
+        close (hold->db_fd);
+      if (hold->shm_fd >= 0)
+        close (hold->shm_fd);
+      g_hash_table_remove (holds, store->held);
+    }
+  g_mutex_unlock (&holds_mutex);
+  g_clear_pointer (&store->held, g_free);
+}
+
 /* ---- closing ---- */
 
 void
 itogi_store_sqlite_close (ItogiStore *store)
 {
+  release_file (store);
   if (store->db != NULL)
     {
       /* A connection that wrote nothing leaves another's log as it found it. */
@@ -206,6 +313,8 @@ connect (const char *path, const char *uri, int flags, GError **error)
     }
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_timeout (store->db, 5000);
+  /* With SQLite's locks (not a look at the file alone, unchanging). */
+  store->live = uri == NULL;
   if (cancellable != NULL)
     sqlite3_progress_handler (store->db, 1000, stop_if_cancelled, cancellable);
   return g_steal_pointer (&store);
@@ -659,6 +768,8 @@ open_checked (const char *path, OpenFlags flags, GError **error)
   /* A refusal leaves nothing beside the file that was not there before. */
   if (store == NULL && !keeps_journal (&fs))
     remove_empty_journal (&fs);
+  if (store != NULL && store->live)
+    hold_file (store, fs.canonical);
   return store;
 }
 

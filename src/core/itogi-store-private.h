@@ -86,6 +86,8 @@ struct _ItogiStore
   gboolean keep_wal;
   gboolean wrote;
   gboolean protected; /* registered with itogi_output_protect() */
+  char *held;         /* SQLite: the file held against other programs' resets (itogi-store-file.c) */
+  gboolean live;      /* SQLite: a connection with locks, not an immutable look at the file */
   gboolean read_only; /* PostgreSQL: opened for reading only */
   gboolean may_retry; /* PostgreSQL: the last failure was a deadlock or serialization failure */
   gboolean lost;      /* PostgreSQL: the connection failed; made anew before the next transaction */
