@@ -24,6 +24,9 @@ NB = "\u00a0"  # between a number and «г.», «%»
 NNB = "\u202f"  # between digit groups
 
 app_path, cli_path, localedir, schemas, shots = sys.argv[1:6]
+# The TAP, on the descriptor e2e-run.sh gives (its standard output), apart from the bus's chatter.
+if os.environ.get("E2E_TAP_FD"):
+    sys.stdout = os.fdopen(int(os.environ["E2E_TAP_FD"]), "w", buffering=1, encoding="utf-8")
 os.makedirs(shots, exist_ok=True)
 work = tempfile.mkdtemp(prefix="itogi-e2e-")
 db = os.path.join(work, "itogi.db")

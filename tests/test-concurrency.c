@@ -697,8 +697,8 @@ test_file_peeked_in_process (Fixture *f, gconstpointer data)
   {
     g_autoptr (sqlite3) db = open_reader (f);
 
-    g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==,
-                     0);
+    g_assert_cmpint (
+        query_int (db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==, 0);
     for (int round = 0; round < 2; round++)
       {
         g_autofree char *app_value

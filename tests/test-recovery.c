@@ -767,6 +767,33 @@ wait_restored (Fixture *f)
   wait_checked (f);
 }
 
+/* With one backup only (the day's, made as the window opened), the dialog offers that one: no
+ * lone check box to tick, which would read as a setting to switch on or off. */
+static void
+test_restore_single_backup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr (GPtrArray) backups = NULL;
+  ItogiWindow *window;
+  GtkWidget *dialog;
+
+  write_note (f->path, "monday", TRUE);
+  start_app (f, f->path);
+  window = find_window (f);
+  g_assert_nonnull (window);
+  backups = itogi_store_list_backups (f->path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  settle ();
+  dialog = find_transient_dialog (window);
+  g_assert_nonnull (dialog);
+  itogi_test_collect_type (dialog, GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 0);
+  g_assert_cmpstr (itogi_restore_dialog_get_selected (dialog), ==, backups->pdata[0]);
+  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  settle ();
+}
+
 /* Restore from Backup… in a running window: the chosen backup replaces the data, the current file
  * is kept aside; a damaged backup is refused before anything closes. */
 static void
@@ -1614,6 +1641,7 @@ main (int argc, char *argv[])
   ADD ("/app/recovery/missing-created", test_missing_created);
   ADD ("/app/recovery/read-only-folder", test_read_only_folder);
   ADD ("/app/recovery/restore-from-menu", test_restore_from_menu);
+  ADD ("/app/recovery/restore-single-backup", test_restore_single_backup);
   ADD ("/app/recovery/restore-in-background", test_restore_in_background);
   ADD ("/app/recovery/damaged-restore-cancelled", test_damaged_restore_cancelled);
   rc = g_test_run ();

@@ -1516,6 +1516,117 @@ import_until_closed (GtkWidget *dialog, const char *title)
   g_assert_null (itogi_test_find_toplevel (title));
 }
 
+/* The mapped header cell of @page's table whose text is @title, or NULL. */
+static GtkWidget *
+header_cell_of (GtkWidget *page, const char *title)
+{
+  GtkWidget *table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+
+  return find_label (table, title);
+}
+
+/* Whether @widget lies within @window's width, whole. */
+static gboolean
+within_width (GtkWidget *widget, GtkWidget *window)
+{
+  graphene_rect_t bounds;
+
+  return widget != NULL && gtk_widget_compute_bounds (widget, window, &bounds) && bounds.origin.x >= 0
+         && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window) + 0.5;
+}
+
+/* At 800 × 600 the sidebar folds away (the back button brings it), and a page shows the indicator,
+ * both years and both changes whole; in a 360 px pane it shows the indicator with its unit after
+ * it, both years and the change in per cent; at 1280 × 800 the sidebar stays and nothing is cut. */
+static void
+test_small_screens (void)
+{
+  static const struct
+  {
+    int width, height;
+    gboolean folded, narrow;
+  } sizes[] = { { 1280, 800, FALSE, FALSE }, { 800, 600, TRUE, FALSE }, { 360, 640, TRUE, TRUE } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      ItogiWindow *window = itogi_window_new (NULL, store);
+      g_autoptr (GPtrArray) leaflets = g_ptr_array_new ();
+      const char *unit = TR ("Unit");
+      GtkWidget *page;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_draw (GTK_WIDGET (window));
+      itogi_window_set_years (window, 2023, 2022);
+      itogi_window_show_page (window, "documents");
+      itogi_test_spin (300);
+      wait_for_draw (GTK_WIDGET (window));
+      g_test_message ("%d × %d: the window is %d px wide", sizes[i].width, sizes[i].height,
+                      gtk_widget_get_width (GTK_WIDGET (window)));
+      itogi_test_collect_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET, leaflets);
+      g_assert_cmpuint (leaflets->len, ==, 1);
+      g_assert_cmpint (adw_leaflet_get_folded (leaflets->pdata[0]), ==, sizes[i].folded);
+      if (sizes[i].folded)
+        adw_leaflet_navigate (leaflets->pdata[0], ADW_NAVIGATION_DIRECTION_FORWARD);
+      itogi_test_spin (400);
+      wait_for_draw (GTK_WIDGET (window));
+      page = itogi_window_get_page (window, "documents");
+      g_assert_true (within_width (header_cell_of (page, "2022" NB "г."), GTK_WIDGET (window)));
+      g_assert_true (within_width (header_cell_of (page, "2023" NB "г."), GTK_WIDGET (window)));
+      g_assert_true (within_width (header_cell_of (page, TR ("Change, %")), GTK_WIDGET (window)));
+      g_assert_true (
+          within_width (GTK_WIDGET (itogi_test_find_entry (page, "22" G "808")), GTK_WIDGET (window)));
+      if (sizes[i].narrow)
+        {
+          /* No unit column: the unit follows the title. */
+          g_assert_null (header_cell_of (page, unit));
+          g_assert_nonnull (find_label (page, "Поступило обращений от юридических лиц, ед."));
+        }
+      else
+        {
+          g_assert_true (within_width (header_cell_of (page, unit), GTK_WIDGET (window)));
+          g_assert_true (within_width (header_cell_of (page, TR ("Change")), GTK_WIDGET (window)));
+          g_assert_nonnull (find_label (page, "Поступило обращений от юридических лиц"));
+        }
+      close_window (window);
+    }
+}
+
+/* A problem of one of the first rows is marked on its cell in the dialog's preview, and said there
+ * (tooltip, screen reader); a file mended and read again leaves no mark. */
+static void
+test_import_marks_bad_cell (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "bad-cell.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog, *bad, *good;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Показатель;Год;Значение\r\n"
+                                      "Проведено выездных и камеральных проверок;2023;много\r\n",
+                                      -1, NULL));
+  g_assert_true (itogi_window_import_file (window, file, &error));
+  g_assert_no_error (error);
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Import from CSV")));
+  g_assert_nonnull (dialog);
+  wait_import_check (dialog);
+  wait_for_draw (dialog);
+  g_assert_false (itogi_import_dialog_can_import (dialog));
+  bad = find_label (dialog, "много");
+  good = find_label (dialog, "2023");
+  g_assert_nonnull (bad);
+  g_assert_nonnull (good);
+  g_assert_true (gtk_widget_has_css_class (bad, "error"));
+  g_assert_false (gtk_widget_has_css_class (good, "error"));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (bad), "много\n"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (good), ==, "2023");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+  g_unlink (path);
+}
+
 /* The window's own files, written beside it through connections of their own (a workbook, the
  * report's PDF, a backup), are never taken for another program's change to the data. */
 static void
@@ -2447,6 +2558,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/period-editor", test_period_editor);
   g_test_add_func ("/app/window/import", test_import);
   g_test_add_func ("/app/window/own-jobs-not-outside", test_own_jobs_not_outside);
+  g_test_add_func ("/app/window/import-marks-bad-cell", test_import_marks_bad_cell);
+  g_test_add_func ("/app/window/small-screens", test_small_screens);
   g_test_add_func ("/app/window/import-workbook", test_import_workbook);
   g_test_add_func ("/app/window/indicators", test_indicators);
   g_test_add_func ("/app/window/areas", test_areas);

@@ -896,16 +896,11 @@ static void
 itogi_application_startup (GApplication *app)
 {
   static const char *const quit_accels[] = { "<Control>q", NULL };
-  static const char *const next_accels[] = { "<Control>Page_Down", NULL };
-  static const char *const prev_accels[] = { "<Control>Page_Up", NULL };
-  static const char *const export_accels[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (itogi_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  /* The window's own keys are its class's bindings (itogi-window.c), set there once. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.next-area", next_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.previous-area", prev_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 

@@ -28,6 +28,7 @@ typedef struct
   GtkWidget *summary;
   GtkListBox *problems;
   GtkWidget *import_button;
+  GtkGrid *preview_grid; /* the first rows: a cell a problem names is marked there */
   gboolean good;
   gboolean closing; /* the window is being destroyed: its widgets may be gone */
 
@@ -116,6 +117,47 @@ fill_report (ImportDialog *d, ItogiImportReport *report)
     report->step_title = _ ("Import from Excel");
 }
 
+/* The first rows' cells as the file has them, unmarked. */
+static void
+unmark_preview (ImportDialog *d)
+{
+  if (d->preview_grid == NULL)
+    return;
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (d->preview_grid)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    if (gtk_widget_has_css_class (cell, "error"))
+      {
+        gtk_widget_remove_css_class (cell, "error");
+        gtk_widget_set_tooltip_text (cell, gtk_label_get_text (GTK_LABEL (cell)));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
+      }
+}
+
+/* A problem of a line among the first rows is marked on its cell (its row's, when it names no
+ * column), which then says it in its tooltip and to a screen reader. */
+static void
+mark_preview (ImportDialog *d, const ItogiImportProblem *p)
+{
+  guint first = p->column > 0 ? p->column - 1 : 0;
+  guint last = p->column > 0 ? p->column - 1 : G_MAXUINT;
+
+  if (d->preview_grid == NULL || p->sheet != NULL || p->line == 0)
+    return;
+  for (guint c = first; c <= last; c++)
+    {
+      GtkWidget *cell = gtk_grid_get_child_at (d->preview_grid, (int)c, (int)p->line - 1);
+      g_autofree char *tip = NULL;
+
+      if (cell == NULL)
+        break;
+      tip = g_strdup_printf ("%s\n%s", gtk_label_get_text (GTK_LABEL (cell)), p->message);
+      gtk_widget_add_css_class (cell, "error");
+      gtk_widget_set_tooltip_text (cell, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, p->message,
+                                      -1);
+    }
+}
+
 /* What a check found, in the dialog: the verdict, and the problems by line and column. */
 static void
 show_check (ImportDialog *d, ItogiImportReport *report, gboolean ok, const GError *error)
@@ -123,6 +165,7 @@ show_check (ImportDialog *d, ItogiImportReport *report, gboolean ok, const GErro
   g_autofree char *summary = NULL;
 
   clear_problems (d);
+  unmark_preview (d);
   if (error != NULL)
     summary = g_strdup (error->message);
   else if (!ok)
@@ -145,6 +188,8 @@ show_check (ImportDialog *d, ItogiImportReport *report, gboolean ok, const GErro
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
           gtk_list_box_append (d->problems, row);
         }
+      for (guint i = 0; i < report->problems->len; i++)
+        mark_preview (d, report->problems->pdata[i]);
     }
   else if (report->values == 0 && report->tasks == 0)
     summary = g_strdup (_ ("The file has no values to import."));
@@ -462,10 +507,13 @@ group (const char *title, const char *description)
 
 /* A group titled @title with the header and first rows of @table, in a card that scrolls sideways. */
 static GtkWidget *
-preview_group (const char *title, const ItogiCsvTable *table, guint n_fields)
+preview_group (const char *title, const ItogiCsvTable *table, guint n_fields, GtkGrid **grid_out)
 {
   GtkWidget *preview = group (title, NULL);
   GtkWidget *grid = gtk_grid_new ();
+
+  if (grid_out != NULL)
+    *grid_out = GTK_GRID (grid);
   GtkWidget *frame = gtk_scrolled_window_new ();
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
@@ -617,14 +665,14 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
   gtk_widget_set_visible (columns, !workbook);
 
   /* The first rows, as the file has them; a workbook of tasks alone has no figures to show. */
-  preview = preview_group (_ ("First Rows"), table, n_fields);
+  preview = preview_group (_ ("First Rows"), table, n_fields, workbook ? NULL : &d->preview_grid);
   gtk_widget_set_visible (preview, table->rows->len > 1);
   gtk_box_append (GTK_BOX (content), preview);
   /* And the first of its next year's tasks. */
   if (tasks != NULL && tasks->rows->len > 1)
     gtk_box_append (GTK_BOX (content),
                     preview_group (_ ("First Tasks"), tasks,
-                                   g_strv_length (((ItogiCsvRow *)tasks->rows->pdata[0])->fields)));
+                                   g_strv_length (((ItogiCsvRow *)tasks->rows->pdata[0])->fields), NULL));
 
   clamp = adw_clamp_new ();
   adw_clamp_set_child (ADW_CLAMP (clamp), content);

@@ -46,6 +46,8 @@ struct _ItogiIndicatorTable
   ItogiTableColumns *columns; /* shared by the header and every row */
   gboolean show_area;
   gboolean long_table; /* scrolls itself, its rows made only where they are in sight */
+  gboolean narrow;     /* under NARROW_BELOW: no area, unit or Δ column; the unit follows the title */
+  guint narrow_id;     /* the columns changed after the width crossed NARROW_BELOW */
   ItogiValueEditor editor;
   gpointer editor_data;
   int year;
@@ -734,6 +736,15 @@ column_chars (ItogiIndicatorTable *self, CellKind kind, const char *text, int le
   return self->widest[kind];
 }
 
+/* Whether the table of @cell is narrow (see NARROW_BELOW). */
+static gboolean
+narrow_table (GtkWidget *cell)
+{
+  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (cell), "table");
+
+  return table != NULL && table->narrow;
+}
+
 static void
 show_item (GtkWidget *line, CellKind kind)
 {
@@ -742,6 +753,7 @@ show_item (GtkWidget *line, CellKind kind)
   const ItogiTableRowText *text = itogi_row_item_get_text (item);
   const ItogiTableRow *row = itogi_row_item_get_row (item);
   g_autofree char *tooltip = NULL;
+  g_autofree char *titled = NULL;
   const char *shown = "";
 
   if (kind == CELL_DETAILS)
@@ -768,6 +780,9 @@ show_item (GtkWidget *line, CellKind kind)
       break;
     case CELL_TITLE:
       shown = row->indicator->title;
+      /* Narrow, the unit has no column of its own: it follows the title, «Экономия, руб.». */
+      if (narrow_table (label) && row->indicator->unit != NULL && *row->indicator->unit != '\0')
+        shown = titled = g_strdup_printf ("%s, %s", row->indicator->title, row->indicator->unit);
       if (row->indicator->description != NULL && *row->indicator->description != '\0')
         tooltip = g_strdup (row->indicator->description);
       break;
@@ -1049,6 +1064,7 @@ itogi_indicator_table_dispose (GObject *object)
     gtk_widget_remove_tick_callback (self->view, self->refocus_tick);
   self->refocus_tick = 0;
   stop_filling (self);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_pointer (&self->header, gtk_widget_unparent);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->view = NULL;
@@ -1111,6 +1127,44 @@ itogi_indicator_table_measure (GtkWidget *widget, GtkOrientation orientation, in
   *natural = header_nat + rows_nat;
 }
 
+/* Narrower than this (a phone-sized pane, a window at 360 px), a table shows the indicator (its
+ * unit after it), both years and the change in per cent: the area, the unit's own column and the
+ * change in units go. */
+#define NARROW_BELOW 560
+
+static void
+show_titles_again (GtkWidget *widget)
+{
+  if (ITOGI_IS_TABLE_LINE (widget) && line_item (widget) != NULL
+      && itogi_table_line_get_cell (ITOGI_TABLE_LINE (widget), CELL_TITLE) != NULL)
+    {
+      show_item (widget, CELL_TITLE);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_titles_again (child);
+}
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  ItogiIndicatorTable *self = data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_BELOW;
+
+  self->narrow_id = 0;
+  if (narrow == self->narrow)
+    return G_SOURCE_REMOVE;
+  self->narrow = narrow;
+  itogi_table_columns_set_visible (self->columns, CELL_AREA, self->show_area && !narrow);
+  itogi_table_columns_set_visible (self->columns, CELL_UNIT, !narrow);
+  itogi_table_columns_set_visible (self->columns, CELL_DELTA, !narrow);
+  if (self->view != NULL)
+    show_titles_again (self->view);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 itogi_indicator_table_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
@@ -1125,6 +1179,9 @@ itogi_indicator_table_size_allocate (GtkWidget *widget, int width, int height, i
       self->header,
       &(GtkAllocation){ -(int)round (gtk_adjustment_get_value (sideways)), 0, header_w, header_h }, -1);
   gtk_widget_size_allocate (self->scroller, &(GtkAllocation){ 0, header_h, width, height - header_h }, -1);
+  /* Its columns change after this allocation, not within it. */
+  if ((width < NARROW_BELOW) != self->narrow && self->narrow_id == 0)
+    self->narrow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
 }
 
 static GtkSizeRequestMode

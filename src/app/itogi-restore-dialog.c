@@ -59,7 +59,7 @@ itogi_restore_dialog_get_selected (GtkWidget *dialog)
   for (guint i = 0; i < rd->checks->len; i++)
     if (gtk_check_button_get_active (rd->checks->pdata[i]))
       return rd->backups->pdata[i];
-  return NULL;
+  return rd->backups->len == 1 ? rd->backups->pdata[0] : NULL;
 }
 
 void
@@ -67,8 +67,9 @@ itogi_restore_dialog_select (GtkWidget *dialog, guint index)
 {
   RestoreDialog *rd = g_object_get_data (G_OBJECT (dialog), "itogi-restore");
 
-  g_return_if_fail (index < rd->checks->len);
-  gtk_check_button_set_active (rd->checks->pdata[index], TRUE);
+  g_return_if_fail (index < rd->backups->len);
+  if (index < rd->checks->len)
+    gtk_check_button_set_active (rd->checks->pdata[index], TRUE);
 }
 
 static void
@@ -102,6 +103,8 @@ on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
       for (guint i = 0; i < rd->checks->len; i++)
         if (gtk_check_button_get_active (rd->checks->pdata[i]))
           rd->chosen = g_strdup (rd->backups->pdata[i]);
+      if (rd->backups->len == 1)
+        rd->chosen = g_strdup (rd->backups->pdata[0]);
       /* The restore replaces the window this dialog belongs to: it runs once the dialog is gone. */
       g_idle_add_full (G_PRIORITY_DEFAULT, run_restore, rd, restore_dialog_free);
     }
@@ -161,20 +164,27 @@ itogi_restore_dialog_new (GtkWindow *parent, const char *path, ItogiRestoreFunc 
           g_autofree char *title = when != NULL ? g_date_time_format (when, _ ("%d.%m.%Y, %H:%M"))
                                                 : g_path_get_basename (backup);
           GtkWidget *row = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
 
-          gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-          if (group == NULL)
-            group = GTK_CHECK_BUTTON (check);
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), backup_kind (backup));
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          /* One of several is chosen with radio buttons; a single backup is simply the one (a lone
+           * check box would read as something to switch on or off). */
+          if (rd->backups->len > 1)
+            {
+              GtkWidget *check = gtk_check_button_new ();
+
+              gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+              if (group == NULL)
+                group = GTK_CHECK_BUTTON (check);
+              gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+              adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+              adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+              g_ptr_array_add (rd->checks, check);
+            }
           gtk_list_box_append (GTK_LIST_BOX (list), row);
-          g_ptr_array_add (rd->checks, check);
         }
-      gtk_check_button_set_active (rd->checks->pdata[0], TRUE);
+      if (rd->checks->len > 0)
+        gtk_check_button_set_active (rd->checks->pdata[0], TRUE);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);

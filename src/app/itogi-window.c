@@ -48,6 +48,7 @@ struct _ItogiWindow
   gint64 data_version;   /* the file's, when last shown: another program's commit moves it */
   guint watch_id;        /* the timer that looks for those */
   guint prepare_id;      /* the Report page made while the window is idle after its first frame */
+  guint fold_id;         /* the sidebar folded or unfolded after the window's width crossed FOLD_BELOW */
   guint changes_watch;   /* on a server: the socket its notices of others' commits come on */
   int changes_fd;
   gboolean may_manage; /* the role may change the areas (always, on a file) */
@@ -1772,6 +1773,7 @@ itogi_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->prepare_id, g_source_remove);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   g_clear_handle_id (&self->changes_watch, g_source_remove);
   g_clear_handle_id (&self->job_pulse, g_source_remove);
   g_clear_object (&self->job_cancel);
@@ -1793,10 +1795,40 @@ itogi_window_finalize (GObject *object)
   G_OBJECT_CLASS (itogi_window_parent_class)->finalize (object);
 }
 
+/* Narrower than this, the sidebar and the page take the window in turn (the back button goes
+ * to the areas). libadwaita 1.2 folds only when the widgets' least widths do not fit, which they
+ * always did: at 800 px a page beside the 270 px sidebar showed the indicator and one year, the
+ * report year and both changes off the window's edge. */
+#define FOLD_BELOW 900
+
+static gboolean
+apply_fold (gpointer data)
+{
+  ItogiWindow *self = data;
+
+  self->fold_id = 0;
+  adw_leaflet_set_can_unfold (self->leaflet, gtk_widget_get_width (GTK_WIDGET (self)) >= FOLD_BELOW);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+itogi_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (itogi_window_parent_class)->size_allocate (widget, width, height, baseline);
+  /* Changed after this allocation, not within it. */
+  if (self->leaflet != NULL && adw_leaflet_get_can_unfold (self->leaflet) != (width >= FOLD_BELOW)
+      && self->fold_id == 0)
+    self->fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_fold, self, NULL);
+}
+
 static void
 itogi_window_class_init (ItogiWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->size_allocate = itogi_window_size_allocate;
 
   G_OBJECT_CLASS (klass)->dispose = itogi_window_dispose;
   G_OBJECT_CLASS (klass)->finalize = itogi_window_finalize;
