@@ -1592,8 +1592,8 @@ test_small_screens (void)
     }
 }
 
-/* A problem of one of the first rows is marked on its cell in the dialog's preview, and said there
- * (tooltip, screen reader); a file mended and read again leaves no mark. */
+/* A problem of one of the first rows is marked on its cell in the dialog's preview and said in its
+ * tooltip; the row's other cells stay as they were. */
 static void
 test_import_marks_bad_cell (void)
 {
