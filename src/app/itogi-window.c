@@ -29,6 +29,12 @@
 #include "itogi-window.h"
 #include "itogi-xlsx.h"
 
+/* Narrower than this, the sidebar and the page take the window in turn (the back button goes
+ * to the areas). libadwaita 1.2 folds only when the widgets' least widths do not fit, which they
+ * always did: at 800 px a page beside the 270 px sidebar showed the indicator and one year, the
+ * report year and both changes off the window's edge. */
+#define FOLD_BELOW 900
+
 struct _ItogiWindow
 {
   AdwApplicationWindow parent_instance;
@@ -1795,12 +1801,6 @@ itogi_window_finalize (GObject *object)
   G_OBJECT_CLASS (itogi_window_parent_class)->finalize (object);
 }
 
-/* Narrower than this, the sidebar and the page take the window in turn (the back button goes
- * to the areas). libadwaita 1.2 folds only when the widgets' least widths do not fit, which they
- * always did: at 800 px a page beside the 270 px sidebar showed the indicator and one year, the
- * report year and both changes off the window's edge. */
-#define FOLD_BELOW 900
-
 static gboolean
 apply_fold (gpointer data)
 {
@@ -2006,6 +2006,13 @@ on_first_paint (GdkFrameClock *clock, ItogiWindow *self)
 static void
 on_realize (ItogiWindow *self)
 {
+  int width = 0, height = 0;
+
+  /* The first frame already folded or not, as the window's width asks: folded only after it, the
+   * page of a narrow window was first laid out beside the sidebar, in less than its least width. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0)
+    adw_leaflet_set_can_unfold (self->leaflet, width >= FOLD_BELOW);
   g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                            G_CALLBACK (on_first_paint), self, 0);
 }
