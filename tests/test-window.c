@@ -1597,7 +1597,8 @@ test_small_screens (void)
 }
 
 /* A problem of one of the first rows is marked on its cell in the dialog's preview and said in its
- * tooltip; the row's other cells stay as they were. */
+ * tooltip; the row's other cells stay as they were. A blank line before it puts the file's lines
+ * and the preview's rows out of step: the mark follows the line. */
 static void
 test_import_marks_bad_cell (void)
 {
@@ -1609,6 +1610,7 @@ test_import_marks_bad_cell (void)
 
   g_assert_true (g_file_set_contents (path,
                                       "Показатель;Год;Значение\r\n"
+                                      "\r\n"
                                       "Проведено выездных и камеральных проверок;2023;много\r\n",
                                       -1, NULL));
   g_assert_true (itogi_window_import_file (window, file, &error));

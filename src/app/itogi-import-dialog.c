@@ -140,12 +140,20 @@ mark_preview (ImportDialog *d, const ItogiImportProblem *p)
 {
   guint first = p->column > 0 ? p->column - 1 : 0;
   guint last = p->column > 0 ? p->column - 1 : G_MAXUINT;
+  int at = -1;
 
   if (d->preview_grid == NULL || p->sheet != NULL || p->line == 0)
     return;
+  /* The preview's row of that line: a blank line or a field over several lines puts the file's
+   * lines and the table's rows out of step. */
+  for (guint r = 0; r < d->table->rows->len && r <= PREVIEW_ROWS && at < 0; r++)
+    if (((ItogiCsvRow *)d->table->rows->pdata[r])->line == p->line)
+      at = (int)r;
+  if (at < 0)
+    return;
   for (guint c = first; c <= last; c++)
     {
-      GtkWidget *cell = gtk_grid_get_child_at (d->preview_grid, (int)c, (int)p->line - 1);
+      GtkWidget *cell = gtk_grid_get_child_at (d->preview_grid, (int)c, at);
       g_autofree char *tip = NULL;
 
       if (cell == NULL)
