@@ -5,6 +5,8 @@
  */
 #include "config.h"
 #include "test-util.h"
+#include "itogi-chart-export.h"
+#include "itogi-chart-model.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -342,6 +344,42 @@ test_chart (Fixture *f, gconstpointer data)
     g_assert_cmpint (b.status, ==, 0);
     g_assert_true (g_file_get_contents (pa, &ca, NULL, NULL) && g_file_get_contents (pb, &cb, NULL, NULL));
     g_assert_cmpstr (ca, !=, cb);
+  }
+
+  /* Every kind of the one table is drawn, and refusing an unknown kind names every one of them. */
+  {
+    guint n_kinds;
+    const ItogiChartKindInfo *kinds = itogi_chart_kinds (&n_kinds);
+    g_auto (Result) pie = { 0 };
+    g_autofree char *path = g_build_filename (f->dir, "pie.svg", NULL);
+
+    for (guint i = 0; i < n_kinds; i++)
+      {
+        g_auto (Result) r = { 0 };
+        g_autofree char *name = g_strdup_printf ("kind-%s.svg", kinds[i].name);
+        g_autofree char *out = g_build_filename (f->dir, name, NULL);
+        run (f, &r, "--database", f->db, "chart", "--area", "documents", "--kind", kinds[i].name, "-o", out,
+             NULL);
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+      }
+    run (f, &pie, "--database", f->db, "chart", "--kind", "pie", "-o", path, NULL);
+    for (guint i = 0; i < n_kinds; i++)
+      g_assert_nonnull (strstr (pie.err, kinds[i].name));
+  }
+
+  /* With no size given, each format has its table's size: a PDF is an A4 landscape page. */
+  {
+    g_auto (Result) r = { 0 };
+    g_autofree char *out = g_build_filename (f->dir, "default.svg", NULL);
+    g_autofree char *contents = NULL;
+    const ItogiChartFormatInfo *svg = itogi_chart_format_info (ITOGI_CHART_FORMAT_SVG);
+    g_autofree char *width = g_strdup_printf ("width=\"%gpt\"", svg->width);
+
+    run (f, &r, "--database", f->db, "chart", "--area", "documents", "-o", out, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, width));
   }
 
   /* Bad requests: one line, no file. */

@@ -13,6 +13,7 @@
 
 #include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
+#include "itogi-chart-export.h"
 #include "itogi-chart-view.h"
 #include "itogi-figure-cell.h"
 #include "itogi-import-dialog.h"
@@ -424,14 +425,69 @@ test_chart (void)
   itogi_indicator_table_select (ITOGI_INDICATOR_TABLE (table), -1);
   g_assert_cmpint (itogi_chart_view_get_selected (chart), ==, -1);
 
-  /* Another kind of chart, chosen by the user. */
+  /* Another kind of chart, chosen by the user: the menu offers every kind of the one table, and
+   * each of its rows draws its own kind. */
   {
     GtkDropDown *kind = GTK_DROP_DOWN (find_widget_by_tooltip (page, TR ("Kind of chart")));
+    guint n_kinds;
+    const ItogiChartKindInfo *kinds = itogi_chart_kinds (&n_kinds);
+
     g_assert_nonnull (kind);
-    gtk_drop_down_set_selected (kind, ITOGI_CHART_CHANGE);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (kind)), ==, n_kinds);
+    for (guint i = n_kinds; i-- > 0;)
+      {
+        GtkStringObject *label = g_list_model_get_item (gtk_drop_down_get_model (kind), i);
+        g_assert_cmpstr (gtk_string_object_get_string (label), ==, TR (kinds[i].label));
+        g_object_unref (label);
+        gtk_drop_down_set_selected (kind, i);
+        wait_for_draw (GTK_WIDGET (window));
+        g_assert_cmpint (itogi_chart_view_get_model (chart)->kind, ==, kinds[i].kind);
+      }
+  }
+
+  /* The export menu lists the table's sizes and formats; the custom size asks, starting from
+   * its format's own size. */
+  {
+    GtkMenuButton *export = GTK_MENU_BUTTON (
+        find_widget_by_tooltip (page, TR ("Save the chart as a picture for the report, in print colours")));
+    GMenuModel *menu, *section;
+    guint n_presets;
+    const ItogiChartPreset *presets = itogi_chart_presets (&n_presets);
+    AdwMessageDialog *size = NULL;
+    g_autoptr (GPtrArray) spins = g_ptr_array_new ();
+
+    g_assert_nonnull (export);
+    menu = gtk_menu_button_get_menu_model (export);
+    section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, n_presets);
+    for (guint i = 0; i < n_presets; i++)
+      {
+        g_autofree char *label = NULL, *target = NULL;
+        g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+        g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_TARGET, "s", &target));
+        g_assert_cmpstr (label, ==, TR (presets[i].label));
+        g_assert_cmpstr (target, ==, presets[i].id);
+      }
+    g_object_unref (section);
+    g_assert_true (gtk_widget_activate_action (page, "chart.export", "s", "png-custom"));
     wait_for_draw (GTK_WIDGET (window));
-    g_assert_cmpint (itogi_chart_view_get_model (chart)->kind, ==, ITOGI_CHART_CHANGE);
-    gtk_drop_down_set_selected (kind, ITOGI_CHART_AUTO);
+    {
+      g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+          if (ADW_IS_MESSAGE_DIALOG (w))
+            size = ADW_MESSAGE_DIALOG (w);
+        }
+    }
+    g_assert_nonnull (size);
+    itogi_test_collect_type (GTK_WIDGET (size), GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 2);
+    g_assert_cmpfloat (gtk_spin_button_get_value (spins->pdata[0]), ==,
+                       itogi_chart_format_info (ITOGI_CHART_FORMAT_PNG)->width);
+    g_assert_cmpfloat (gtk_spin_button_get_value (spins->pdata[1]), ==,
+                       itogi_chart_format_info (ITOGI_CHART_FORMAT_PNG)->height);
+    gtk_window_destroy (GTK_WINDOW (size));
   }
 
   /* Copy the chart: the clipboard then offers an image. */

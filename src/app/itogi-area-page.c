@@ -68,6 +68,7 @@ struct _ItogiAreaPage
   GtkListBox *institutions_list;
   GtkWidget *chart_box;
   GtkDropDown *kind_dropdown;
+  GtkMenuButton *export_button;
   ItogiChartView *chart_view;
   GtkWidget *chart_note; /* on an Overview of too many indicators, in the chart's place */
 
@@ -1288,11 +1289,43 @@ load_tasks (ItogiAreaPage *self, int year, GError **error)
   return TRUE;
 }
 
+/* The sizes and formats a chart is saved in, as the one table lists them, above «Copy Image». */
+static void
+fill_export_menu (GMenu *menu)
+{
+  guint n_presets;
+  const ItogiChartPreset *presets = itogi_chart_presets (&n_presets);
+  g_autoptr (GMenu) section = g_menu_new ();
+
+  for (guint i = 0; i < n_presets; i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (itogi_chart_preset_label (&presets[i]), NULL);
+      g_menu_item_set_action_and_target_value (item, "chart.export", g_variant_new_string (presets[i].id));
+      g_menu_append_item (section, item);
+    }
+  g_menu_prepend_section (menu, NULL, G_MENU_MODEL (section));
+}
+
+/* The kinds of chart, as the one table lists them. */
+static void
+fill_kinds (GtkDropDown *dropdown)
+{
+  guint n_kinds;
+  const ItogiChartKindInfo *kinds = itogi_chart_kinds (&n_kinds);
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_kinds; i++)
+    gtk_string_list_append (labels, itogi_chart_kind_label (&kinds[i]));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+}
+
 static ItogiChartKind
 selected_kind (ItogiAreaPage *self)
 {
-  guint pos = gtk_drop_down_get_selected (self->kind_dropdown);
-  return pos <= ITOGI_CHART_TREND ? (ItogiChartKind)pos : ITOGI_CHART_AUTO;
+  guint pos = gtk_drop_down_get_selected (self->kind_dropdown), n_kinds;
+  const ItogiChartKindInfo *kinds = itogi_chart_kinds (&n_kinds);
+
+  return pos < n_kinds ? kinds[pos].kind : ITOGI_CHART_AUTO;
 }
 
 static ItogiChartModel *
@@ -1418,7 +1451,6 @@ on_save_response (GtkNativeDialog *chooser, int response, ExportJob *job)
 static void
 choose_file (ItogiAreaPage *self, ItogiChartFormat format, double width, double height, double dpi)
 {
-  static const char *const extensions[] = { "png", "svg", "pdf" };
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
       _ ("Export Chart"), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
@@ -1433,7 +1465,7 @@ choose_file (ItogiAreaPage *self, ItogiChartFormat format, double width, double 
   job->height = height;
   job->dpi = dpi;
   /* «Контроль документов 2023.png» */
-  name = g_strdup_printf ("%s %s.%s", title, year, extensions[format]);
+  name = g_strdup_printf ("%s %s.%s", title, year, itogi_chart_format_info (format)->name);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), job);
@@ -1446,9 +1478,10 @@ on_size_response (AdwMessageDialog *dialog, const char *response, ItogiAreaPage 
   GtkSpinButton *width = g_object_get_data (G_OBJECT (dialog), "width");
   GtkSpinButton *height = g_object_get_data (G_OBJECT (dialog), "height");
 
+  ItogiChartFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+
   if (g_strcmp0 (response, "export") == 0)
-    choose_file (self, ITOGI_CHART_FORMAT_PNG, gtk_spin_button_get_value (width),
-                 gtk_spin_button_get_value (height), 0);
+    choose_file (self, format, gtk_spin_button_get_value (width), gtk_spin_button_get_value (height), 0);
 }
 
 static GtkWidget *
@@ -1468,7 +1501,7 @@ size_row (const char *label, double value, GtkWidget **spin)
 }
 
 static void
-ask_size (ItogiAreaPage *self)
+ask_size (ItogiAreaPage *self, ItogiChartFormat format)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _ ("Chart Size"),
@@ -1476,8 +1509,10 @@ ask_size (ItogiAreaPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *width, *height;
 
-  gtk_box_append (GTK_BOX (box), size_row (_ ("_Width"), 1600, &width));
-  gtk_box_append (GTK_BOX (box), size_row (_ ("_Height"), 900, &height));
+  const ItogiChartFormatInfo *info = itogi_chart_format_info (format);
+
+  gtk_box_append (GTK_BOX (box), size_row (_ ("_Width"), info->width, &width));
+  gtk_box_append (GTK_BOX (box), size_row (_ ("_Height"), info->height, &height));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "export",
                                     _ ("_Continue"), NULL);
@@ -1485,6 +1520,7 @@ ask_size (ItogiAreaPage *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
   g_object_set_data (G_OBJECT (dialog), "width", width);
   g_object_set_data (G_OBJECT (dialog), "height", height);
+  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
   g_signal_connect (dialog, "response", G_CALLBACK (on_size_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1493,19 +1529,14 @@ static void
 export_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
-  const char *target = g_variant_get_string (param, NULL);
+  const ItogiChartPreset *preset = itogi_chart_preset_find (g_variant_get_string (param, NULL));
 
-  if (g_strcmp0 (target, "png-slide") == 0)
-    choose_file (self, ITOGI_CHART_FORMAT_PNG, ITOGI_CHART_SLIDE_WIDTH, ITOGI_CHART_SLIDE_HEIGHT, 0);
-  else if (g_strcmp0 (target, "png-a4") == 0)
-    choose_file (self, ITOGI_CHART_FORMAT_PNG, ITOGI_CHART_A4_300DPI_WIDTH, ITOGI_CHART_A4_300DPI_HEIGHT,
-                 300);
-  else if (g_strcmp0 (target, "png-custom") == 0)
-    ask_size (self);
-  else if (g_strcmp0 (target, "svg") == 0)
-    choose_file (self, ITOGI_CHART_FORMAT_SVG, 1600, 900, 0);
-  else if (g_strcmp0 (target, "pdf") == 0)
-    choose_file (self, ITOGI_CHART_FORMAT_PDF, ITOGI_CHART_A4_PT_WIDTH, ITOGI_CHART_A4_PT_HEIGHT, 0);
+  if (preset == NULL)
+    return;
+  if (preset->width == 0 || preset->height == 0)
+    ask_size (self, preset->format);
+  else
+    choose_file (self, preset->format, preset->width, preset->height, preset->dpi);
 }
 
 static void
@@ -1568,6 +1599,7 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_list);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_view);
 
   gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
@@ -1599,6 +1631,8 @@ itogi_area_page_init (ItogiAreaPage *self)
   itogi_a11y_mend_tree (GTK_WIDGET (self));
   self->progress_rows = g_ptr_array_new ();
   self->progress_icons = g_ptr_array_new ();
+  fill_kinds (self->kind_dropdown);
+  fill_export_menu (G_MENU (gtk_menu_button_get_menu_model (self->export_button)));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (reload_chart), self);
   g_signal_connect_swapped (self->chart_view, "item-activated", G_CALLBACK (on_chart_item), self);
   /* The year's own tasks, above the coming year's. */

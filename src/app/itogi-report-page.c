@@ -270,8 +270,15 @@ fill_tasks (ItogiReportPage *self)
   gtk_widget_set_visible (self->tasks_box, TRUE);
 }
 
-/* The dropdown's rows: the chart kinds in their enum order, then no chart at all. */
-#define NO_CHART_ROW (ITOGI_CHART_TREND + 1)
+/* The dropdown's rows: the chart kinds as itogi_chart_kinds() lists them, then no chart at all. */
+static guint
+no_chart_row (void)
+{
+  guint n_kinds;
+
+  itogi_chart_kinds (&n_kinds);
+  return n_kinds;
+}
 
 static void
 fill_chart (Section *s)
@@ -283,11 +290,11 @@ fill_chart (Section *s)
 
   if (s->chart_choice != NULL && !itogi_chart_kind_from_string (s->chart_choice, &kind))
     kind = ITOGI_CHART_AUTO;
-  row = g_strcmp0 (s->chart_choice, "none") == 0 ? NO_CHART_ROW : (guint)kind;
+  row = g_strcmp0 (s->chart_choice, "none") == 0 ? no_chart_row () : itogi_chart_kind_position (kind);
   s->loading = TRUE;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (s->chart_kind), row);
   s->loading = FALSE;
-  if (row == NO_CHART_ROW)
+  if (row == no_chart_row ())
     {
       gtk_widget_set_visible (s->chart, FALSE);
       return;
@@ -307,15 +314,15 @@ fill_chart (Section *s)
 static void
 on_chart_kind_selected (GtkDropDown *dropdown, GParamSpec *pspec, Section *s)
 {
-  guint row = gtk_drop_down_get_selected (dropdown);
+  guint row = gtk_drop_down_get_selected (dropdown), n_kinds;
+  const ItogiChartKindInfo *kinds = itogi_chart_kinds (&n_kinds);
   g_autofree char *key = g_strdup_printf ("report-chart.%s", s->slug);
-  const char *value = row == NO_CHART_ROW       ? "none"
-                      : row == ITOGI_CHART_AUTO ? ""
-                                                : itogi_chart_kind_to_string ((ItogiChartKind)row);
+  const char *value;
   g_autoptr (GError) error = NULL;
 
-  if (s->loading || row == GTK_INVALID_LIST_POSITION)
+  if (s->loading || row == GTK_INVALID_LIST_POSITION || row > n_kinds)
     return;
+  value = row == n_kinds ? "none" : kinds[row].kind == ITOGI_CHART_AUTO ? "" : kinds[row].name;
   if (!itogi_store_set_meta (s->page->store, key, value, &error))
     {
       say (s->page, error->message);
@@ -378,15 +385,15 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
   gtk_box_append (GTK_BOX (s->box), row);
 
   {
-    static const char *const kinds[]
-        = { N_ ("Automatic"), N_ ("Grouped Columns"), N_ ("Horizontal Bars"), N_ ("Small Multiples"),
-            N_ ("Change, %"), N_ ("Trend"),           N_ ("No Chart"),        NULL };
+    guint n_kinds;
+    const ItogiChartKindInfo *kinds = itogi_chart_kinds (&n_kinds);
     GtkStringList *list = gtk_string_list_new (NULL);
     GtkWidget *chart_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
     GtkWidget *label = gtk_label_new (_ ("Chart in the report"));
 
-    for (guint i = 0; kinds[i] != NULL; i++)
-      gtk_string_list_append (list, _ (kinds[i]));
+    for (guint i = 0; i < n_kinds; i++)
+      gtk_string_list_append (list, itogi_chart_kind_label (&kinds[i]));
+    gtk_string_list_append (list, _ ("No Chart"));
     s->chart_kind = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
     itogi_a11y_set_name (s->chart_kind, _ ("Chart in the report"));
     gtk_widget_add_css_class (label, "dim-label");

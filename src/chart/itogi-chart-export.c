@@ -17,24 +17,101 @@
 
 G_DEFINE_QUARK (itogi - chart - error - quark, itogi_chart_error)
 
+static const ItogiChartFormatInfo chart_formats[] = {
+  { ITOGI_CHART_FORMAT_PNG, "png", 1600, 900 },
+  { ITOGI_CHART_FORMAT_SVG, "svg", 1600, 900 },
+  { ITOGI_CHART_FORMAT_PDF, "pdf", ITOGI_CHART_A4_PT_WIDTH, ITOGI_CHART_A4_PT_HEIGHT },
+};
+
+static const ItogiChartPreset chart_presets[] = {
+  { "png-slide", N_ ("PNG for a _Slide (1920 × 1080)…"), ITOGI_CHART_FORMAT_PNG, ITOGI_CHART_SLIDE_WIDTH,
+    ITOGI_CHART_SLIDE_HEIGHT, 0 },
+  { "png-a4", N_ ("PNG for _Print (A4 landscape, 300 dpi)…"), ITOGI_CHART_FORMAT_PNG,
+    ITOGI_CHART_A4_300DPI_WIDTH, ITOGI_CHART_A4_300DPI_HEIGHT, 300 },
+  { "png-custom", N_ ("PNG of a C_ustom Size…"), ITOGI_CHART_FORMAT_PNG, 0, 0, 0 },
+  { "svg", N_ ("S_VG…"), ITOGI_CHART_FORMAT_SVG, 1600, 900, 0 },
+  { "pdf", N_ ("P_DF (A4 landscape)…"), ITOGI_CHART_FORMAT_PDF, ITOGI_CHART_A4_PT_WIDTH,
+    ITOGI_CHART_A4_PT_HEIGHT, 0 },
+};
+
+const ItogiChartFormatInfo *
+itogi_chart_formats (guint *n_formats)
+{
+  *n_formats = G_N_ELEMENTS (chart_formats);
+  return chart_formats;
+}
+
+const ItogiChartFormatInfo *
+itogi_chart_format_info (ItogiChartFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_formats); i++)
+    if (chart_formats[i].format == format)
+      return &chart_formats[i];
+  g_return_val_if_reached (&chart_formats[0]);
+}
+
+char *
+itogi_chart_format_extensions (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_formats); i++)
+    g_string_append_printf (text, "%s.%s", i > 0 ? ", " : "", chart_formats[i].name);
+  return g_string_free (text, FALSE);
+}
+
+const ItogiChartPreset *
+itogi_chart_presets (guint *n_presets)
+{
+  *n_presets = G_N_ELEMENTS (chart_presets);
+  return chart_presets;
+}
+
+const ItogiChartPreset *
+itogi_chart_preset_find (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_presets); i++)
+    if (g_strcmp0 (chart_presets[i].id, id) == 0)
+      return &chart_presets[i];
+  return NULL;
+}
+
+const char *
+itogi_chart_preset_label (const ItogiChartPreset *preset)
+{
+  return _ (preset->label);
+}
+
+double
+itogi_chart_preset_dpi (ItogiChartFormat format, double width, double height)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_presets); i++)
+    if (chart_presets[i].format == format && chart_presets[i].width == width
+        && chart_presets[i].height == height)
+      return chart_presets[i].dpi;
+  return 0;
+}
+
 gboolean
 itogi_chart_format_from_path (const char *path, ItogiChartFormat *format, GError **error)
 {
   g_autofree char *lower = g_ascii_strdown (path != NULL ? path : "", -1);
+  g_autofree char *extensions = NULL;
 
-  if (g_str_has_suffix (lower, ".png"))
-    *format = ITOGI_CHART_FORMAT_PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
-    *format = ITOGI_CHART_FORMAT_SVG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    *format = ITOGI_CHART_FORMAT_PDF;
-  else
+  for (guint i = 0; i < G_N_ELEMENTS (chart_formats); i++)
     {
-      g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_FORMAT,
-                   _ ("“%s” does not end in .png, .svg or .pdf: which kind of file should it be?"), path);
-      return FALSE;
+      g_autofree char *suffix = g_strconcat (".", chart_formats[i].name, NULL);
+      if (g_str_has_suffix (lower, suffix))
+        {
+          *format = chart_formats[i].format;
+          return TRUE;
+        }
     }
-  return TRUE;
+  extensions = itogi_chart_format_extensions ();
+  /* Translators: the second %s lists the extensions: «.png, .svg, .pdf» */
+  g_set_error (error, ITOGI_CHART_ERROR, ITOGI_CHART_ERROR_FORMAT,
+               _ ("“%s” does not end in %s: which kind of file should it be?"), path, extensions);
+  return FALSE;
 }
 
 static cairo_status_t

@@ -38,6 +38,37 @@ typedef enum
 #define ITOGI_CHART_MIN_WIDTH 320
 #define ITOGI_CHART_MIN_HEIGHT 240
 
+/* The kinds of file a chart is written to: one row per format, read by the window's menu, the file
+ * name it proposes and itogi-cli chart. */
+typedef struct
+{
+  ItogiChartFormat format;
+  const char *name; /* the file name's extension, without the dot: "png" */
+  double width;     /* the size when none is asked for: pixels for PNG, points for SVG and PDF */
+  double height;
+} ItogiChartFormatInfo;
+
+/* The sizes the window offers, one menu item each. */
+typedef struct
+{
+  const char *id;    /* the menu item's target: "png-slide" */
+  const char *label; /* untranslated, with its mnemonic (see itogi_chart_preset_label) */
+  ItogiChartFormat format;
+  double width; /* 0 × 0: the person gives the size */
+  double height;
+  double dpi; /* recorded in a PNG; 0 for none */
+} ItogiChartPreset;
+
+const ItogiChartFormatInfo *itogi_chart_formats (guint *n_formats);
+const ItogiChartFormatInfo *itogi_chart_format_info (ItogiChartFormat format);
+/* «.png, .svg, .pdf»: every format's extension, for messages. */
+char *itogi_chart_format_extensions (void);
+const ItogiChartPreset *itogi_chart_presets (guint *n_presets);
+const ItogiChartPreset *itogi_chart_preset_find (const char *id);
+const char *itogi_chart_preset_label (const ItogiChartPreset *preset);
+/* The resolution a preset of @format and this size records (300 for the A4 print), else 0. */
+double itogi_chart_preset_dpi (ItogiChartFormat format, double width, double height);
+
 GQuark itogi_chart_error_quark (void);
 /* From the file name's extension (.png, .svg, .pdf, any case). */
 gboolean itogi_chart_format_from_path (const char *path, ItogiChartFormat *format, GError **error);

@@ -295,22 +295,60 @@ itogi_chart_model_describe (const ItogiChartModel *model)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static const char *const kind_names[] = { "auto", "columns", "bars", "multiples", "change", "trend" };
+static const ItogiChartKindInfo chart_kinds[] = {
+  { ITOGI_CHART_AUTO, "auto", N_ ("Automatic") },
+  { ITOGI_CHART_COLUMNS, "columns", N_ ("Grouped Columns") },
+  { ITOGI_CHART_BARS, "bars", N_ ("Horizontal Bars") },
+  { ITOGI_CHART_MULTIPLES, "multiples", N_ ("Small Multiples") },
+  { ITOGI_CHART_CHANGE, "change", N_ ("Change, %") },
+  { ITOGI_CHART_TREND, "trend", N_ ("Trend") },
+};
+
+const ItogiChartKindInfo *
+itogi_chart_kinds (guint *n_kinds)
+{
+  *n_kinds = G_N_ELEMENTS (chart_kinds);
+  return chart_kinds;
+}
+
+const char *
+itogi_chart_kind_label (const ItogiChartKindInfo *info)
+{
+  return _ (info->label);
+}
+
+guint
+itogi_chart_kind_position (ItogiChartKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    if (chart_kinds[i].kind == kind)
+      return i;
+  return 0;
+}
+
+char *
+itogi_chart_kind_names (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", chart_kinds[i].name);
+  return g_string_free (names, FALSE);
+}
 
 const char *
 itogi_chart_kind_to_string (ItogiChartKind kind)
 {
-  g_return_val_if_fail ((guint)kind < G_N_ELEMENTS (kind_names), "auto");
-  return kind_names[kind];
+  return chart_kinds[itogi_chart_kind_position (kind)].name;
 }
 
 gboolean
 itogi_chart_kind_from_string (const char *name, ItogiChartKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (name, kind_names[i]) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (chart_kinds); i++)
+    if (g_strcmp0 (name, chart_kinds[i].name) == 0)
       {
-        *kind = (ItogiChartKind)i;
+        *kind = chart_kinds[i].kind;
         return TRUE;
       }
   return FALSE;

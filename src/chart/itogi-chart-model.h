@@ -73,6 +73,23 @@ ItogiChartKind itogi_chart_model_resolve_kind (const ItogiChartModel *model);
 /* A plain-text account of the data, for screen readers and alt text. */
 char *itogi_chart_model_describe (const ItogiChartModel *model);
 
+/* One row per kind of chart: every menu, dialog and command-line option that offers kinds reads
+ * this table, so a new kind is one row here (and its drawing in itogi-chart-render.c). */
+typedef struct
+{
+  ItogiChartKind kind;
+  const char *name;  /* kept in the database and given to itogi-cli: "columns" */
+  const char *label; /* for menus, untranslated (see itogi_chart_kind_label) */
+} ItogiChartKindInfo;
+
+/* Every kind, in the order menus list them; AUTO first. */
+const ItogiChartKindInfo *itogi_chart_kinds (guint *n_kinds);
+/* The menu label in the program's language: «Сгруппированные столбцы». */
+const char *itogi_chart_kind_label (const ItogiChartKindInfo *info);
+/* The position of @kind in itogi_chart_kinds(), 0 (AUTO) if it is not there. */
+guint itogi_chart_kind_position (ItogiChartKind kind);
+/* «auto, columns, bars, …»: every kind's name, for messages and --help. */
+char *itogi_chart_kind_names (void);
 const char *itogi_chart_kind_to_string (ItogiChartKind kind);
 gboolean itogi_chart_kind_from_string (const char *name, ItogiChartKind *kind);
 

@@ -883,19 +883,24 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
   double width = 0, height = 0, dpi = 0;
   ItogiChartKind kind = ITOGI_CHART_AUTO;
   ItogiChartFormat format;
+  const ItogiChartFormatInfo *info;
+  g_autofree char *kind_names = itogi_chart_kind_names ();
+  g_autofree char *extensions = itogi_chart_format_extensions ();
+  /* Translators: %s lists the chart kinds: «auto, columns, bars, …» */
+  g_autofree char *kind_help = g_strdup_printf (_ ("One of %s"), kind_names);
+  /* Translators: %s lists the extensions: «.png, .svg, .pdf» */
+  g_autofree char *output_help = g_strdup_printf (_ ("The file to write: %s"), extensions);
   const GOptionEntry entries[] = {
     { "area", 0, 0, G_OPTION_ARG_STRING, &area_slug, N_ ("The area (default: every area)"), N_ ("SLUG") },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"),
       N_ ("YEAR") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &compare_text,
       N_ ("The comparison year (default: the year before)"), N_ ("YEAR") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_ ("auto, columns, bars, multiples, change or trend"),
-      N_ ("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, kind_help, N_ ("KIND") },
     { "width", 0, 0, G_OPTION_ARG_STRING, &width_text, N_ ("Width: pixels for PNG, points for SVG and PDF"),
       N_ ("W") },
     { "height", 0, 0, G_OPTION_ARG_STRING, &height_text, N_ ("Height"), N_ ("H") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write: .png, .svg or .pdf"),
-      N_ ("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, output_help, N_ ("FILE") },
     { NULL },
   };
 
@@ -903,13 +908,19 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
   if (status >= 0)
     return status;
   if (output == NULL || *output == '\0')
-    return fail (EXIT_USAGE, _ ("Name the file to write with -o FILE.png, .svg or .pdf."));
+    {
+      /* Translators: %s lists the extensions: «.png, .svg, .pdf» */
+      g_autofree char *msg
+          = g_strdup_printf (_ ("Name the file to write with -o FILE ending in %s."), extensions);
+      return fail (EXIT_USAGE, msg);
+    }
   if (!itogi_chart_format_from_path (output, &format, &error))
     return fail (EXIT_USAGE, error->message);
   if (kind_text != NULL && !itogi_chart_kind_from_string (kind_text, &kind))
     {
-      g_autofree char *msg = g_strdup_printf (
-          _ ("Unknown chart kind “%s”: use auto, columns, bars, multiples, change or trend."), kind_text);
+      /* Translators: the second %s lists the kinds: «auto, columns, bars, …» */
+      g_autofree char *msg
+          = g_strdup_printf (_ ("Unknown chart kind “%s”: use one of %s."), kind_text, kind_names);
       return fail (EXIT_USAGE, msg);
     }
   if ((year_text != NULL && !parse_year (year_text, "--year", &year, &error))
@@ -918,18 +929,14 @@ cmd_chart (const GlobalOptions *global, int argc, char **argv)
       || !parse_size (height_text, "--height", &height, &error))
     return fail (EXIT_USAGE, error->message);
 
-  if (width == 0 || height == 0)
-    {
-      /* PDF defaults to an A4 landscape page; PNG and SVG to a 1600 × 900 picture. */
-      gboolean pdf = format == ITOGI_CHART_FORMAT_PDF;
-      if (width == 0)
-        width = pdf ? ITOGI_CHART_A4_PT_WIDTH : 1600;
-      if (height == 0)
-        height = pdf ? ITOGI_CHART_A4_PT_HEIGHT : 900;
-    }
-  if (format == ITOGI_CHART_FORMAT_PNG && width == ITOGI_CHART_A4_300DPI_WIDTH
-      && height == ITOGI_CHART_A4_300DPI_HEIGHT)
-    dpi = 300;
+  /* Each format's own size unless one is given (PDF an A4 landscape page); the print preset's
+   * size records its resolution. */
+  info = itogi_chart_format_info (format);
+  if (width == 0)
+    width = info->width;
+  if (height == 0)
+    height = info->height;
+  dpi = itogi_chart_preset_dpi (format, width, height);
 
   store = open_store (global, FOR_READING, &error);
   if (store == NULL)
