@@ -570,11 +570,12 @@ test_large_database (void)
 
     options.year = 2023;
     options.compare_year = 2022;
-    g_assert_true (itogi_window_export_to (window, &options, FALSE, book, &error));
+    g_assert_true (itogi_window_export_to (window, &options, itogi_table_format_find ("xlsx"), book, &error));
     g_assert_no_error (error);
     g_assert_true (itogi_window_is_busy (window));
     /* A second file meanwhile is refused, in words. */
-    g_assert_false (itogi_window_export_to (window, &options, FALSE, book, &error));
+    g_assert_false (
+        itogi_window_export_to (window, &options, itogi_table_format_find ("xlsx"), book, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
     g_clear_error (&error);
     itogi_window_cancel_job (window);
@@ -584,7 +585,7 @@ test_large_database (void)
     g_assert_false (g_file_test (book, G_FILE_TEST_EXISTS));
     g_assert_cmpuint (strays (dir), ==, 0);
 
-    g_assert_true (itogi_window_export_to (window, &options, FALSE, book, &error));
+    g_assert_true (itogi_window_export_to (window, &options, itogi_table_format_find ("xlsx"), book, &error));
     itogi_test_collect_type (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR, bars);
     for (guint i = 0; i < bars->len; i++)
       if (gtk_widget_get_mapped (bars->pdata[i]))

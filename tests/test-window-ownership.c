@@ -113,9 +113,6 @@ toast_names_database (gpointer window)
 static void
 export_through_the_dialogs (ItogiWindow *window, const char *path)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *name = g_path_get_basename (path);
-  g_autoptr (GFile) folder = g_file_new_for_path (dir);
   AdwMessageDialog *dialog;
   GtkWindow *chooser;
 
@@ -127,32 +124,7 @@ export_through_the_dialogs (ItogiWindow *window, const char *path)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (spin_until (has_chooser, NULL, 10));
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  /* The chooser loads its first folder on its own; the name is set once it has. */
-  for (int tries = 0; tries < 20; tries++)
-    {
-      g_autoptr (GFile) chosen = NULL;
-
-      itogi_test_spin (250);
-      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-      itogi_test_spin (250);
-      chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), path) == 0)
-        break;
-    }
-  {
-    g_autoptr (GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-    g_assert_nonnull (chosen);
-    g_assert_cmpstr (g_file_peek_path (chosen), ==, path);
-  }
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  /* A file that exists: the chooser asks first, and the user says Replace. */
-  itogi_test_spin (500);
-  {
-    GtkWindow *confirm = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
-    if (confirm != NULL)
-      gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
-  }
+  itogi_test_choose_file (chooser, path);
 }
 
 static void

@@ -537,8 +537,56 @@ test_export_dialog (void)
     gtk_check_button_set_active (checks->pdata[i], FALSE);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "export"));
 
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The formats are the one table's; the CSV of one area, through the file chooser, is what the
+   * window then writes. */
+  {
+    guint n_formats, csv_row = G_MAXUINT;
+    const ItogiTableFormat *formats = itogi_table_formats (&n_formats);
+    GListModel *labels = gtk_drop_down_get_model (dropdowns->pdata[2]);
+    g_autofree char *folder = g_build_filename (tmp_dir, "export-dialog", NULL);
+    g_autofree char *path = g_build_filename (folder, "Итоги.csv", NULL);
+    g_autofree char *contents = NULL;
+    GtkWidget *chooser = NULL;
+    gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    g_assert_cmpuint (g_list_model_get_n_items (labels), ==, n_formats);
+    for (guint i = 0; i < n_formats; i++)
+      {
+        g_autoptr (GtkStringObject) label = g_list_model_get_item (labels, i);
+        g_assert_cmpstr (gtk_string_object_get_string (label), ==, TR (formats[i].label));
+        if (g_str_equal (formats[i].name, "csv"))
+          csv_row = i;
+      }
+    g_assert_cmpuint (csv_row, <, n_formats);
+    gtk_drop_down_set_selected (dropdowns->pdata[2], csv_row);
+    gtk_check_button_set_active (checks->pdata[0], TRUE);
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+    /* As its button does: the response, then the dialog closes. */
+    adw_message_dialog_response (dialog, "export");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    wait_for_draw (GTK_WIDGET (window));
+    g_clear_object (&toplevels);
+    toplevels = g_object_ref (gtk_window_get_toplevels ());
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_FILE_CHOOSER (w))
+          chooser = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (chooser);
+    /* It proposes the CSV's name. */
+    {
+      g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+      g_assert_true (g_str_has_suffix (name, ".csv"));
+    }
+    itogi_test_choose_file (GTK_WINDOW (chooser), path);
+    while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    /* A CSV (a BOM, «;» between fields), not a workbook. */
+    g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf"));
+    g_assert_nonnull (strchr (contents, ';'));
+  }
   close_window (window);
 }
 
@@ -1705,7 +1753,7 @@ test_own_jobs_not_outside (void)
   gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_assert_false (itogi_window_check_outside_changes (window));
-  g_assert_true (itogi_window_export_to (window, &options, FALSE, book, &error));
+  g_assert_true (itogi_window_export_to (window, &options, itogi_table_format_find ("xlsx"), book, &error));
   g_assert_no_error (error);
   while (itogi_window_is_busy (window) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);

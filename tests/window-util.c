@@ -94,6 +94,45 @@ itogi_test_find_toplevel (const char *title)
 }
 
 void
+itogi_test_choose_file (GtkWindow *chooser, const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GFile) chosen = NULL;
+
+  /* The chooser loads its first folder on its own; the name is set once it has. */
+  for (int tries = 0; tries < 20; tries++)
+    {
+      itogi_test_spin (250);
+      g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      itogi_test_spin (250);
+      g_clear_object (&chosen);
+      chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), path) == 0)
+        break;
+    }
+  g_assert_nonnull (chosen);
+  g_assert_cmpstr (g_file_peek_path (chosen), ==, path);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  /* A file that exists: the chooser asks first, and the user says Replace. */
+  itogi_test_spin (500);
+  {
+    g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+          {
+            gtk_dialog_response (GTK_DIALOG (w), GTK_RESPONSE_ACCEPT);
+            break;
+          }
+      }
+  }
+}
+
+void
 itogi_test_close_window (GtkWindow *window)
 {
   gtk_window_destroy (window);

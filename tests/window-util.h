@@ -21,6 +21,9 @@ GtkEntry *itogi_test_find_entry (GtkWidget *root, const char *text);
 GtkWidget *itogi_test_find_figure (GtkWidget *root, const char *text);
 /* A visible toplevel titled @title, or NULL. */
 GtkWindow *itogi_test_find_toplevel (const char *title);
+/* Name @path in an open file chooser dialog (once it has loaded its first folder) and press its
+ * accept button; a «Replace?» question that follows is answered yes. */
+void itogi_test_choose_file (GtkWindow *chooser, const char *path);
 /* Destroy @window and let everything it leaves run. */
 void itogi_test_close_window (GtkWindow *window);
 

@@ -1029,13 +1029,32 @@ previous_area_action (GtkWidget *widget, const char *action, GVariant *param)
   step_page (ITOGI_WINDOW (widget), -1);
 }
 
+/* Written beside the window, its step and Cancel under the header. */
+static void
+on_export_chosen (ItogiWindow *self, GFile *file, ItogiExportDialog *dialog)
+{
+  ItogiExportOptions options;
+  const ItogiTableFormat *format = itogi_export_dialog_get_choice (dialog, &options);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _ ("Choose a file on this computer: nothing was saved."));
+  if (error != NULL || !itogi_window_export_to (self, &options, format, path, &error))
+    show_error (self, error);
+}
+
 static void
 export_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   ItogiWindow *self = ITOGI_WINDOW (widget);
 
-  itogi_export_dialog_show (GTK_WINDOW (self), self->toast_overlay, self->store, self->year,
-                            self->compare_year);
+  ItogiExportDialog *dialog
+      = itogi_export_dialog_new (GTK_WINDOW (self), self->store, self->year, self->compare_year);
+
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (on_export_chosen), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1593,7 +1612,7 @@ typedef struct
   char *path;
   ItogiExportOptions options;
   GStrv areas;
-  gboolean csv;
+  const ItogiTableFormat *format;
 } ExportJob;
 
 static void
@@ -1631,8 +1650,7 @@ export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
       return;
     }
   job->options.areas = (const char *const *)job->areas;
-  ok = job->csv ? itogi_export_csv (reader, &job->options, job->path, &error)
-                : itogi_export_xlsx_with (reader, &job->options, job->path, &progress, &error);
+  ok = job->format->write (reader, &job->options, job->path, &progress, &error);
   return_outcome (task, ok, error);
 }
 
@@ -1661,8 +1679,8 @@ on_exported (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 gboolean
-itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gboolean csv, const char *path,
-                        GError **error)
+itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, const ItogiTableFormat *format,
+                        const char *path, GError **error)
 {
   ExportJob *job;
 
@@ -1674,7 +1692,7 @@ itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gb
   job->options = *options;
   job->areas = options->areas != NULL ? g_strdupv ((char **)options->areas) : NULL;
   job->options.areas = NULL;
-  job->csv = csv;
+  job->format = format;
   {
     const JobKind kind
         = { _ ("Exporting…"), "itogi-export", export_in_thread, on_exported, export_step_text };

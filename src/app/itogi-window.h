@@ -40,10 +40,11 @@ gboolean itogi_window_import_file (ItogiWindow *self, GFile *file, GError **erro
  * or an error when done. FALSE with @error, and nothing started, for a file that cannot be a
  * local path, a folder that is not there, or while another backup is being made. */
 gboolean itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error);
-/* The workbook (or CSV) written beside the window, its step and Cancel in the bar under the
- * header, a toast when it is saved. FALSE, and nothing started, while another file is written. */
-gboolean itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, gboolean csv,
-                                 const char *path, GError **error);
+/* The tables in @format (the workbook, the CSV…) written beside the window, its step and Cancel
+ * in the bar under the header, a toast when it is saved. FALSE, and nothing started, while
+ * another file is written. */
+gboolean itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options,
+                                 const ItogiTableFormat *format, const char *path, GError **error);
 /* @backup in the open database's place, as «Restore from Backup…» does once it is chosen: the
  * backup checked and copied in a worker thread (its step and Cancel in the bar under the header,
  * the window going on meanwhile), then this window closed, the copy put in place, the current

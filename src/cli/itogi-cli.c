@@ -632,7 +632,11 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
   g_autofree char *year_text = NULL, *compare_text = NULL, *format = NULL, *output = NULL;
   g_auto (GStrv) areas = NULL;
   ItogiExportOptions options = { 0 };
-  gboolean csv;
+  const ItogiTableFormat *chosen;
+  g_autofree char *format_names = itogi_table_format_names ();
+  /* Translators: %s lists the formats: «xlsx, csv» */
+  g_autofree char *format_help
+      = g_strdup_printf (_ ("One of %s (default: from the file name, else xlsx)"), format_names);
   const GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"),
       N_ ("YEAR") },
@@ -640,8 +644,7 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
       N_ ("The comparison year (default: the year before)"), N_ ("YEAR") },
     { "area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &areas,
       N_ ("Only this area; repeat for several (default: every area)"), N_ ("SLUG") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_ ("xlsx or csv (default: from the file name, else xlsx)"), N_ ("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, format_help, N_ ("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write"), N_ ("FILE") },
     { NULL },
   };
@@ -652,15 +655,16 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
     return status;
   if (output == NULL || *output == '\0')
     return fail (EXIT_USAGE, _ ("Name the file to write with -o FILE.xlsx or FILE.csv."));
-  if (format != NULL && g_strcmp0 (format, "xlsx") != 0 && g_strcmp0 (format, "csv") != 0)
+  chosen = format != NULL ? itogi_table_format_find (format) : itogi_table_format_for_path (output);
+  if (format != NULL && chosen == NULL)
     {
-      g_autofree char *msg = g_strdup_printf (_ ("Unknown format “%s”: use xlsx or csv."), format);
+      /* Translators: the second %s lists the formats: «xlsx, csv» */
+      g_autofree char *msg
+          = g_strdup_printf (_ ("Unknown format “%s”: use one of %s."), format, format_names);
       return fail (EXIT_USAGE, msg);
     }
-  {
-    g_autofree char *lower = g_ascii_strdown (output, -1);
-    csv = format != NULL ? g_strcmp0 (format, "csv") == 0 : g_str_has_suffix (lower, ".csv");
-  }
+  if (chosen == NULL)
+    chosen = itogi_table_format_find ("xlsx");
   if ((year_text != NULL && !parse_year (year_text, "--year", &options.year, &error))
       || (compare_text != NULL && !parse_year (compare_text, "--compare", &options.compare_year, &error)))
     return fail (EXIT_USAGE, error->message);
@@ -670,8 +674,7 @@ cmd_export (const GlobalOptions *global, int argc, char **argv)
     return fail_error (error);
   resolve_years (store, &options.year, &options.compare_year);
   options.areas = (const char *const *)areas;
-  if (!(csv ? itogi_export_csv (store, &options, output, &error)
-            : itogi_export_xlsx (store, &options, output, &error)))
+  if (!chosen->write (store, &options, output, NULL, &error))
     return fail_error (error);
   return EXIT_SUCCESS;
 }

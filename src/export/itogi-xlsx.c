@@ -43,6 +43,62 @@ itogi_export_suggest_name (int year, int compare_year, const char *extension)
   return g_strdup_printf ("Итоги %d к %d.%s", year, compare_year, extension);
 }
 
+static gboolean
+write_csv (ItogiStore *store, const ItogiExportOptions *options, const char *path,
+           const ItogiProgress *progress, GError **error)
+{
+  /* One pass over the tables, as fast as a sheet of the workbook: one step to tell. */
+  return itogi_progress_step (progress, 0, 1, error) && itogi_export_csv (store, options, path, error);
+}
+
+static const ItogiTableFormat table_formats[] = {
+  { "xlsx", N_ ("Excel workbook (.xlsx)"), itogi_export_xlsx_with },
+  { "csv", N_ ("CSV table (.csv)"), write_csv },
+};
+
+const ItogiTableFormat *
+itogi_table_formats (guint *n_formats)
+{
+  *n_formats = G_N_ELEMENTS (table_formats);
+  return table_formats;
+}
+
+const ItogiTableFormat *
+itogi_table_format_find (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (table_formats); i++)
+    if (g_strcmp0 (table_formats[i].name, name) == 0)
+      return &table_formats[i];
+  return NULL;
+}
+
+const ItogiTableFormat *
+itogi_table_format_for_path (const char *path)
+{
+  const char *dot = path != NULL ? strrchr (path, '.') : NULL;
+  g_autofree char *extension = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
+
+  return extension != NULL && strchr (extension, G_DIR_SEPARATOR) == NULL
+             ? itogi_table_format_find (extension)
+             : NULL;
+}
+
+const char *
+itogi_table_format_label (const ItogiTableFormat *format)
+{
+  return _ (format->label);
+}
+
+char *
+itogi_table_format_names (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table_formats); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", table_formats[i].name);
+  return g_string_free (names, FALSE);
+}
+
 char *
 itogi_export_sheet_name (const char *wanted, GPtrArray *taken)
 {

@@ -44,6 +44,27 @@ gboolean itogi_export_xlsx_with (ItogiStore *store, const ItogiExportOptions *op
 /* The same tables as one CSV: UTF-8 with BOM, «;» between fields, CRLF line ends. */
 gboolean itogi_export_csv (ItogiStore *store, const ItogiExportOptions *options, const char *path,
                            GError **error);
+/* The kinds of file the tables are written to: one row each, read by the export dialog and
+ * itogi-cli export. A writer tells its steps to @progress when it can (may be NULL). */
+typedef struct
+{
+  const char *name;  /* the file name's extension and itogi-cli's --format word: "xlsx" */
+  const char *label; /* for menus, untranslated (see itogi_table_format_label) */
+  gboolean (*write) (ItogiStore *store, const ItogiExportOptions *options, const char *path,
+                     const ItogiProgress *progress, GError **error);
+} ItogiTableFormat;
+
+/* Every format, the workbook first. */
+const ItogiTableFormat *itogi_table_formats (guint *n_formats);
+/* By its name («csv»), NULL when there is none. */
+const ItogiTableFormat *itogi_table_format_find (const char *name);
+/* By the file name's extension, any case; NULL when it names none. */
+const ItogiTableFormat *itogi_table_format_for_path (const char *path);
+/* «Книга Excel (.xlsx)» in the program's language. */
+const char *itogi_table_format_label (const ItogiTableFormat *format);
+/* «xlsx, csv»: every format's name, for messages and --help. */
+char *itogi_table_format_names (void);
+
 /* «Итоги 2023 к 2022.xlsx» */
 char *itogi_export_suggest_name (int year, int compare_year, const char *extension);
 /* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\, not starting or ending
