@@ -8,9 +8,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "itogi-application.h"
 #include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
 #include "itogi-chart-export.h"
@@ -537,8 +539,41 @@ test_export_dialog (void)
     gtk_check_button_set_active (checks->pdata[i], FALSE);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "export"));
 
-  /* The formats are the one table's; the CSV of one area, through the file chooser, is what the
-   * window then writes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+/* The formats are the one table's; the CSV of one area, through the file chooser, is what the
+ * window then writes. Not under AddressSanitizer: GTK 4.8's file chooser leaves its folder's
+ * reading unfinished (LeakSanitizer finds its blocks), which this test cannot wait for; the
+ * plain and valgrind passes run it. */
+static void
+test_export_dialog_writes (void)
+{
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("GTK's file chooser leaks under LeakSanitizer");
+#else
+  ItogiWindow *window = open_window ();
+  g_autoptr (GListModel) toplevels = NULL;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
+  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  for (guint i = 1; i < checks->len; i++)
+    gtk_check_button_set_active (checks->pdata[i], FALSE);
   {
     guint n_formats, csv_row = G_MAXUINT;
     const ItogiTableFormat *formats = itogi_table_formats (&n_formats);
@@ -588,6 +623,7 @@ test_export_dialog (void)
     g_assert_nonnull (strchr (contents, ';'));
   }
   close_window (window);
+#endif
 }
 
 static void
@@ -1700,6 +1736,177 @@ test_small_screens (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
+/* Whether a shown label is cut short with an ellipsis, anywhere under @root. */
+static GtkWidget *
+ellipsized_label (GtkWidget *root)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+  itogi_test_collect_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i])
+        && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (labels->pdata[i]))))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* GNOME's large text (text scaling 1.5) in a 1280 × 800 window: every page still shows both years
+ * and the change whole, the Overview says which area a row is of, and no area's name in the
+ * sidebar is cut short. */
+static void
+test_large_text (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0;
+  ItogiWindow *window;
+  static const char *const pages[] = { ITOGI_OVERVIEW_PAGE, "documents", "financial-control" };
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, "gtk-enable-animations", FALSE, NULL);
+  window = open_window ();
+  itogi_window_set_years (window, 2023, 2022);
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      GtkWidget *page, *cut;
+
+      itogi_window_show_page (window, pages[p]);
+      itogi_test_spin (300);
+      wait_for_draw (GTK_WIDGET (window));
+      page = itogi_window_get_page (window, pages[p]);
+      g_test_message ("large text, page %s", pages[p]);
+      g_assert_true (within_width (header_cell_of (page, "2022" NB "г."), GTK_WIDGET (window)));
+      g_assert_true (within_width (header_cell_of (page, "2023" NB "г."), GTK_WIDGET (window)));
+      g_assert_true (within_width (header_cell_of (page, TR ("Change, %")), GTK_WIDGET (window)));
+      {
+        g_autoptr (GPtrArray) menus = g_ptr_array_new ();
+        itogi_test_collect_type (itogi_area_page_get_table (ITOGI_AREA_PAGE (page)), GTK_TYPE_MENU_BUTTON,
+                                 menus);
+        g_assert_cmpuint (menus->len, >, 0);
+        for (guint i = 0; i < menus->len; i++)
+          if (gtk_widget_get_mapped (menus->pdata[i]))
+            g_assert_true (within_width (menus->pdata[i], GTK_WIDGET (window)));
+      }
+      cut = ellipsized_label (GTK_WIDGET (window));
+      if (cut != NULL)
+        g_error ("«%s» is cut short", gtk_label_get_text (GTK_LABEL (cut)));
+      if (g_str_equal (pages[p], ITOGI_OVERVIEW_PAGE))
+        {
+          /* With no area column, each area's name heads its first row. */
+          GtkWidget *area = find_label (page, TR ("Area"));
+          if (area == NULL || !gtk_widget_get_mapped (area))
+            g_assert_nonnull (find_label_prefix (page, "Контроль документов\n"));
+        }
+    }
+  close_window (window);
+  g_object_set (settings, "gtk-xft-dpi", dpi, "gtk-enable-animations", TRUE, NULL);
+}
+
+/* WCAG's contrast ratio of two colours. */
+static double
+contrast (const GdkRGBA *a, const GdkRGBA *b)
+{
+  double l[2];
+  const GdkRGBA *c[2] = { a, b };
+
+  for (int i = 0; i < 2; i++)
+    {
+      double rgb[3] = { c[i]->red, c[i]->green, c[i]->blue };
+      for (int k = 0; k < 3; k++)
+        rgb[k] = rgb[k] <= 0.03928 ? rgb[k] / 12.92 : pow ((rgb[k] + 0.055) / 1.055, 2.4);
+      l[i] = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    }
+  return (MAX (l[0], l[1]) + 0.05) / (MIN (l[0], l[1]) + 0.05);
+}
+
+/* @top laid over @under. */
+static GdkRGBA
+over (GdkRGBA top, GdkRGBA under)
+{
+  return (GdkRGBA){ top.red * top.alpha + under.red * (1 - top.alpha),
+                    top.green * top.alpha + under.green * (1 - top.alpha),
+                    top.blue * top.alpha + under.blue * (1 - top.alpha), 1 };
+}
+
+/* The colours that tell a change's good and bad, and the figures, read on every background the
+ * table sits on: 4.5:1 at least (WCAG AA), 7:1 under high contrast (AAA), in the light and the
+ * dark style. The high-contrast run is the test «window-high-contrast» (ADW_DEBUG_HIGH_CONTRAST). */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+test_readable_states (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const double least = adw_style_manager_get_high_contrast (style) ? 7.0 : 4.5;
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  /* The program's own style sheets, as it loads them (libadwaita does, at the application's
+   * start-up, style-dark.css, style-hc.css… beside style.css), not only the theme's. */
+  g_autoptr (GApplication) app = G_APPLICATION (itogi_application_new ());
+  g_autoptr (GError) error = NULL;
+  ItogiWindow *window;
+
+  g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+  window = open_window ();
+
+  g_test_message ("high contrast: %s", adw_style_manager_get_high_contrast (style) ? "yes" : "no");
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      GtkWidget *page = itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE);
+      GtkWidget *table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+      guint good = 0, bad = 0, figures = 0;
+      GdkRGBA window_bg, card_bg, view_bg;
+      GtkStyleContext *context = gtk_widget_get_style_context (table);
+
+      adw_style_manager_set_color_scheme (style, schemes[s]);
+      itogi_test_spin (200);
+      wait_for_draw (GTK_WIDGET (window));
+      g_assert_true (gtk_style_context_lookup_color (context, "window_bg_color", &window_bg));
+      g_assert_true (gtk_style_context_lookup_color (context, "card_bg_color", &card_bg));
+      g_assert_true (gtk_style_context_lookup_color (context, "view_bg_color", &view_bg));
+      card_bg = over (card_bg, window_bg);
+      view_bg = over (view_bg, window_bg);
+      itogi_test_collect_type (table, GTK_TYPE_WIDGET, labels);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          GtkWidget *w = labels->pdata[i];
+          gboolean is_good = gtk_widget_has_css_class (w, "success");
+          gboolean is_bad = gtk_widget_has_css_class (w, "error");
+          gboolean is_figure = gtk_widget_has_css_class (w, "value-cell");
+          const GdkRGBA *backgrounds[] = { &window_bg, &card_bg, &view_bg };
+          GdkRGBA color;
+
+          if (!gtk_widget_get_mapped (w) || !(is_good || is_bad || is_figure))
+            continue;
+          gtk_style_context_get_color (gtk_widget_get_style_context (w), &color);
+          for (guint b = 0; b < G_N_ELEMENTS (backgrounds); b++)
+            {
+              double ratio = contrast (&color, backgrounds[b]);
+              if (ratio < least)
+                g_error (
+                    "%s: %s text of a %s (%.2f, %.2f, %.2f) on background %u reads at %.2f:1, under %.1f:1",
+                    s == 0 ? "light" : "dark",
+                    is_good  ? "good"
+                    : is_bad ? "bad"
+                             : "figure",
+                    G_OBJECT_TYPE_NAME (w), color.red, color.green, color.blue, b, ratio, least);
+            }
+          good += is_good;
+          bad += is_bad;
+          figures += is_figure;
+        }
+      /* There was something of each state to look at. */
+      g_assert_cmpuint (good, >, 0);
+      g_assert_cmpuint (bad, >, 0);
+      g_assert_cmpuint (figures, >, 0);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  close_window (window);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
 /* A problem of one of the first rows is marked on its cell in the dialog's preview and said in its
  * tooltip; the row's other cells stay as they were. A blank line before it puts the file's lines
  * and the preview's rows out of step: the mark follows the line. */
@@ -2660,6 +2867,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/remembers-size", test_remembers_size);
   g_test_add_func ("/app/window/chart", test_chart);
   g_test_add_func ("/app/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/app/window/export-dialog-writes", test_export_dialog_writes);
+  g_test_add_func ("/app/window/look/large-text", test_large_text);
+  g_test_add_func ("/app/window/look/readable-states", test_readable_states);
   g_test_add_func ("/app/window/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/app/window/history", test_history);
   g_test_add_func ("/app/window/figures-fit", test_figures_fit);

@@ -46,8 +46,9 @@ struct _ItogiIndicatorTable
   ItogiTableColumns *columns; /* shared by the header and every row */
   gboolean show_area;
   gboolean long_table; /* scrolls itself, its rows made only where they are in sight */
-  gboolean narrow;     /* under NARROW_BELOW: no area, unit or Δ column; the unit follows the title */
-  guint narrow_id;     /* the columns changed after the width crossed NARROW_BELOW */
+  gboolean narrow; /* too narrow for every column: no area, unit or Δ column; the unit follows the title */
+  int full_width;  /* the least width of the table with every column shown, as last measured */
+  guint narrow_id; /* the columns changed after the width crossed NARROW_BELOW */
   ItogiValueEditor editor;
   gpointer editor_data;
   int year;
@@ -320,6 +321,18 @@ itogi_resting_figure_init (ItogiRestingFigure *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+}
+
+/* A figure that can be edited says so under the pointer: a text cursor, and the field's tint of
+ * style.css («editable»). */
+static void
+mark_editable (GtkWidget *figure, gboolean editable)
+{
+  if (editable)
+    gtk_widget_add_css_class (figure, "editable");
+  else
+    gtk_widget_remove_css_class (figure, "editable");
+  gtk_widget_set_cursor_from_name (figure, editable ? "text" : NULL);
 }
 
 /* @text, in a label at least (and at most) @chars characters wide. */
@@ -754,7 +767,7 @@ show_item (GtkWidget *line, CellKind kind)
   const ItogiTableRow *row = itogi_row_item_get_row (item);
   g_autofree char *tooltip = NULL;
   g_autofree char *titled = NULL;
-  const char *shown = "";
+  const char *shown = "", *area_heading = NULL;
 
   if (kind == CELL_DETAILS)
     {
@@ -783,6 +796,19 @@ show_item (GtkWidget *line, CellKind kind)
       /* Narrow, the unit has no column of its own: it follows the title, «Экономия, руб.». */
       if (narrow_table (label) && row->indicator->unit != NULL && *row->indicator->unit != '\0')
         shown = titled = g_strdup_printf ("%s, %s", row->indicator->title, row->indicator->unit);
+      /* Nor has the area: its name heads its first row, in bold. */
+      area_heading
+          = narrow_table (label)
+                    && ((ItogiIndicatorTable *)g_object_get_data (G_OBJECT (label), "table"))->show_area
+                    && itogi_row_item_is_first_in_area (item)
+                ? row->area->short_title
+                : NULL;
+      if (area_heading != NULL)
+        {
+          char *headed = g_strdup_printf ("%s\n%s", area_heading, shown);
+          g_free (titled);
+          shown = titled = headed;
+        }
       if (row->indicator->description != NULL && *row->indicator->description != '\0')
         tooltip = g_strdup (row->indicator->description);
       break;
@@ -831,7 +857,10 @@ show_item (GtkWidget *line, CellKind kind)
         g_object_set_data (G_OBJECT (label), "item", item);
         name_figure (label, self, row, kind == CELL_CURRENT, shown);
         if (ITOGI_IS_RESTING_FIGURE (label))
-          itogi_resting_figure_show (ITOGI_RESTING_FIGURE (label), shown, chars);
+          {
+            itogi_resting_figure_show (ITOGI_RESTING_FIGURE (label), shown, chars);
+            mark_editable (label, self != NULL && self->editor != NULL && !self->locked);
+          }
         else
           {
             itogi_figure_cell_show (ITOGI_FIGURE_CELL (label), shown, draft);
@@ -862,6 +891,19 @@ show_item (GtkWidget *line, CellKind kind)
       g_assert_not_reached ();
     }
   gtk_label_set_text (GTK_LABEL (label), shown != NULL ? shown : "");
+  if (kind == CELL_TITLE)
+    {
+      g_autoptr (PangoAttrList) attrs = NULL;
+      if (area_heading != NULL)
+        {
+          PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+          bold->start_index = 0;
+          bold->end_index = strlen (area_heading);
+          attrs = pango_attr_list_new ();
+          pango_attr_list_insert (attrs, bold);
+        }
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+    }
   /* The area is named on its first row only: the empty cells below it say nothing (GTK 4.8 would
    * name an empty label after its type). */
   if (kind == CELL_AREA)
@@ -1094,15 +1136,22 @@ on_selected (ItogiIndicatorTable *self)
   g_signal_emit (self, signals[ROW_SELECTED], 0, pos == GTK_INVALID_LIST_POSITION ? -1 : (int)pos);
 }
 
+/* The least width of the header, that is of every line's shown columns. */
+static int
+header_min_width (ItogiIndicatorTable *self)
+{
+  int min = 0;
+
+  gtk_widget_measure (self->header, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
 /* The header over the rows, as wide as they are: when the window is too narrow for the table, it
  * scrolls sideways with them. */
 static int
 header_width (ItogiIndicatorTable *self, int width)
 {
-  int min = 0;
-
-  gtk_widget_measure (self->header, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  return MAX (width, min);
+  return MAX (width, header_min_width (self));
 }
 
 static void
@@ -1127,10 +1176,17 @@ itogi_indicator_table_measure (GtkWidget *widget, GtkOrientation orientation, in
   *natural = header_nat + rows_nat;
 }
 
-/* Narrower than this (a phone-sized pane, a window at 360 px), a table shows the indicator (its
- * unit after it), both years and the change in per cent: the area, the unit's own column and the
- * change in units go. */
+/* Too narrow for every column (a phone-sized pane, a window at 360 px, large text in a laptop's
+ * window), a table shows the indicator (its unit after it), both years and the change in per cent:
+ * the area, the unit's own column and the change in units go. Narrower than NARROW_BELOW it is
+ * narrow whatever it would fit: a table squeezed to its least width is hard to read. */
 #define NARROW_BELOW 560
+
+static gboolean
+too_narrow (ItogiIndicatorTable *self, int width)
+{
+  return width < MAX (NARROW_BELOW, self->full_width);
+}
 
 static void
 show_titles_again (GtkWidget *widget)
@@ -1150,7 +1206,7 @@ static gboolean
 apply_narrow (gpointer data)
 {
   ItogiIndicatorTable *self = data;
-  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_BELOW;
+  gboolean narrow = too_narrow (self, gtk_widget_get_width (GTK_WIDGET (self)));
 
   self->narrow_id = 0;
   if (narrow == self->narrow)
@@ -1170,7 +1226,7 @@ itogi_indicator_table_size_allocate (GtkWidget *widget, int width, int height, i
 {
   ItogiIndicatorTable *self = ITOGI_INDICATOR_TABLE (widget);
   GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  int header_w = header_width (self, width), header_h = 0;
+  int header_min = header_min_width (self), header_w = MAX (width, header_min), header_h = 0;
 
   gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, header_w, NULL, &header_h, NULL, NULL);
   header_h = MIN (header_h, height);
@@ -1179,8 +1235,12 @@ itogi_indicator_table_size_allocate (GtkWidget *widget, int width, int height, i
       self->header,
       &(GtkAllocation){ -(int)round (gtk_adjustment_get_value (sideways)), 0, header_w, header_h }, -1);
   gtk_widget_size_allocate (self->scroller, &(GtkAllocation){ 0, header_h, width, height - header_h }, -1);
-  /* Its columns change after this allocation, not within it. */
-  if ((width < NARROW_BELOW) != self->narrow && self->narrow_id == 0)
+  /* Every column shown, the header measures what the table needs (the text's size included);
+   * narrow, the last such measure stands: wider than it, every column comes back and is measured
+   * again. Its columns change after this allocation, not within it. */
+  if (!self->narrow)
+    self->full_width = header_min;
+  if (too_narrow (self, width) != self->narrow && self->narrow_id == 0)
     self->narrow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
 }
 
@@ -1874,6 +1934,8 @@ set_cells_editable (GtkWidget *widget, gboolean editable)
 {
   if (ITOGI_IS_FIGURE_CELL (widget))
     gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
+  else if (ITOGI_IS_RESTING_FIGURE (widget))
+    mark_editable (widget, editable);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     set_cells_editable (child, editable);

@@ -225,7 +225,15 @@ itogi_table_line_size_allocate (GtkWidget *widget, int width, int height, int ba
         continue;
       w = i == columns->expanding ? MAX (width - fixed, 0) : columns->width[i];
       if (self->cells[i] != NULL && gtk_widget_get_visible (self->cells[i]))
-        gtk_widget_size_allocate (self->cells[i], &(GtkAllocation){ x, 0, w, height }, -1);
+        {
+          int min = 0;
+
+          /* A column shown again (the table no longer narrow) has its width from the next
+           * measure: until then a cell gets at least its least width, never less. */
+          gtk_widget_measure (self->cells[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+          w = MAX (w, min);
+          gtk_widget_size_allocate (self->cells[i], &(GtkAllocation){ x, 0, w, height }, -1);
+        }
       x += w;
     }
 }

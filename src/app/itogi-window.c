@@ -787,7 +787,11 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
   GtkWidget *text = gtk_label_new (label);
 
   gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  /* Whole, on two lines if need be (large text), never cut short. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), text);
