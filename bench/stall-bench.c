@@ -425,7 +425,7 @@ main (int argc, char *argv[])
 
           during = k == 0 ? "report PDF" : "report ODT";
           t = g_get_monotonic_time ();
-          if (!itogi_report_page_export_to (report, k == 0, path))
+          if (!itogi_report_page_export_to (report, itogi_report_format_find (k == 0 ? "pdf" : "odt"), path))
             fprintf (stderr, "stall-bench: the %s could not be started\n", during);
           while (itogi_report_page_is_exporting (report))
             g_main_context_iteration (NULL, TRUE);

@@ -7,6 +7,7 @@
 #include "test-util.h"
 #include "itogi-chart-export.h"
 #include "itogi-chart-model.h"
+#include "itogi-report-formats.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -1115,14 +1116,34 @@ test_report (Fixture *f, gconstpointer data)
     g_assert_true (memcmp (contents + 30, "mimetypeapplication/vnd.oasis.opendocument.text", 47) == 0);
   }
 
-  /* Mistakes get one line and no file. */
+  /* Every format of the one table is written, named by the file's extension alone. */
+  {
+    guint n_formats;
+    const ItogiReportFormat *formats = itogi_report_formats (&n_formats);
+
+    for (guint i = 0; i < n_formats; i++)
+      {
+        g_auto (Result) r = { 0 };
+        g_autofree char *name = g_strdup_printf ("Каждый.%s", formats[i].name);
+        g_autofree char *out = g_build_filename (folder, name, NULL);
+        run (f, &r, "--database", f->db, "report", "--year", "2023", "-o", out, NULL);
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+      }
+  }
+
+  /* Mistakes get one line and no file; an unknown format is told every known one. */
   {
     g_auto (Result) r = { 0 };
     g_autofree char *bad = g_build_filename (folder, "x.doc", NULL);
+    guint n_formats;
+    const ItogiReportFormat *formats = itogi_report_formats (&n_formats);
     run (f, &r, "--database", f->db, "report", "--year", "2023", "--format", "doc", "-o", bad, NULL);
     g_assert_cmpint (r.status, ==, 2);
     assert_one_line_error (&r);
     g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+    for (guint i = 0; i < n_formats; i++)
+      g_assert_nonnull (strstr (r.err, formats[i].name));
   }
   {
     g_auto (Result) r = { 0 };

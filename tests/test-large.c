@@ -533,7 +533,7 @@ test_large_database (void)
     gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
     g_assert_true (itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME));
-    g_assert_true (itogi_report_page_export_to (report, FALSE, odt));
+    g_assert_true (itogi_report_page_export_to (report, itogi_report_format_find ("odt"), odt));
     itogi_test_collect_type (GTK_WIDGET (report), GTK_TYPE_PROGRESS_BAR, bars);
     g_assert_cmpuint (bars->len, ==, 1);
     bar = bars->pdata[0];

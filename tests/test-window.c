@@ -1977,7 +1977,8 @@ test_own_jobs_not_outside (void)
   itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME);
   report = itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME);
   wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (itogi_report_page_export_to (ITOGI_REPORT_PAGE (report), TRUE, pdf));
+  g_assert_true (
+      itogi_report_page_export_to (ITOGI_REPORT_PAGE (report), itogi_report_format_find ("pdf"), pdf));
   while (itogi_report_page_is_exporting (ITOGI_REPORT_PAGE (report)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
@@ -2717,6 +2718,35 @@ test_report_pdf (void)
   page = itogi_window_get_page (window, ITOGI_REPORT_PAGE_NAME);
   narrative = itogi_report_page_get_narrative (ITOGI_REPORT_PAGE (page));
   g_assert_nonnull (narrative);
+  /* A button for each format the one table offers on the page, in its order, its target the
+   * format's name, the first one suggested. */
+  {
+    g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+    g_autoptr (GPtrArray) exports = g_ptr_array_new ();
+    guint n_formats, offered = 0;
+    const ItogiReportFormat *formats = itogi_report_formats (&n_formats);
+
+    itogi_test_collect_type (page, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "report.export") == 0)
+        g_ptr_array_add (exports, buttons->pdata[i]);
+    for (guint i = 0; i < n_formats; i++)
+      if (formats[i].button != NULL)
+        {
+          GtkButton *button;
+          g_assert_cmpuint (offered, <, exports->len);
+          button = exports->pdata[offered];
+          g_assert_cmpstr (gtk_button_get_label (button), ==, TR (formats[i].button));
+          g_assert_cmpstr (
+              g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL),
+              ==, formats[i].name);
+          g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (button), "suggested-action"), ==,
+                           offered == 0);
+          offered++;
+        }
+    g_assert_cmpuint (offered, ==, exports->len);
+    g_assert_cmpuint (offered, >=, 2);
+  }
   /* A sentence typed into the first section just now, not saved yet: the file has it, as the
    * page shows it (the thread makes the narrative anew and takes the page's texts). */
   {
@@ -2731,10 +2761,12 @@ test_report_pdf (void)
     gtk_text_buffer_insert (buffer, &start, "Набрано только что. ", -1);
   }
   g_test_message ("numeric locale: %s", setlocale (LC_NUMERIC, NULL));
-  g_assert_true (itogi_report_page_export_to (ITOGI_REPORT_PAGE (page), TRUE, path));
+  g_assert_true (
+      itogi_report_page_export_to (ITOGI_REPORT_PAGE (page), itogi_report_format_find ("pdf"), path));
   /* Written beside the window: the page says so until it is done, and takes no second file. */
   g_assert_true (itogi_report_page_is_exporting (ITOGI_REPORT_PAGE (page)));
-  g_assert_false (itogi_report_page_export_to (ITOGI_REPORT_PAGE (page), FALSE, path));
+  g_assert_false (
+      itogi_report_page_export_to (ITOGI_REPORT_PAGE (page), itogi_report_format_find ("odt"), path));
   {
     gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
     while (itogi_report_page_is_exporting (ITOGI_REPORT_PAGE (page)) && g_get_monotonic_time () < end)

@@ -327,26 +327,38 @@ find_indicator (ItogiAreaPage *self, gint64 id)
   return NULL;
 }
 
+/* The months or quarters of an indicator in @year. */
 static void
-periods_action (GtkWidget *widget, const char *action, GVariant *param)
+edit_periods (ItogiAreaPage *self, GVariant *param, int year)
 {
-  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
   g_autoptr (ItogiIndicator) ind = find_indicator (self, g_variant_get_int64 (param));
   g_autoptr (GError) error = NULL;
   GtkWidget *editor;
 
   if (ind == NULL)
     return;
-  editor = itogi_period_editor_new (page_window (self), self->session, ind,
-                                    g_str_equal (action, "area.periods-compare") ? self->compare_year
-                                                                                 : self->year,
-                                    on_periods_saved, g_object_ref (self), g_object_unref, &error);
+  editor = itogi_period_editor_new (page_window (self), self->session, ind, year, on_periods_saved,
+                                    g_object_ref (self), g_object_unref, &error);
   if (editor == NULL)
     {
       show_toast (self, error->message);
       return;
     }
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+periods_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  edit_periods (self, param, self->year);
+}
+
+static void
+periods_compare_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  edit_periods (self, param, self->compare_year);
 }
 
 /* One change to the structure as one undoable step, labelled @label. */
@@ -457,41 +469,78 @@ apply_delete (ItogiAreaPage *self, gpointer data, GError **error)
   return itogi_store_delete_indicator (self->store, *(gint64 *)data, error);
 }
 
-static void
-indicator_step_action (GtkWidget *widget, const char *action, GVariant *param)
+typedef enum
 {
-  ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
+  STEP_UP,
+  STEP_DOWN,
+  STEP_ARCHIVE,
+  STEP_RESTORE,
+} IndicatorStep;
+
+/* One change to an indicator's place as one undoable step. */
+static void
+indicator_step (ItogiAreaPage *self, GVariant *param, IndicatorStep step)
+{
+  static gboolean (*const apply[]) (ItogiAreaPage *, gpointer, GError **)
+      = { [STEP_UP] = apply_up,
+          [STEP_DOWN] = apply_down,
+          [STEP_ARCHIVE] = apply_archive,
+          [STEP_RESTORE] = apply_restore };
   gint64 id = g_variant_get_int64 (param);
   g_autoptr (ItogiIndicator) ind = find_indicator (self, id);
   g_autoptr (GError) error = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *label = NULL;
-  gboolean ok;
 
   if (ind == NULL)
     return;
   shown = short_text (ind->title);
-
-  /* Translators: history entries; %s is the indicator's title */
-  if (g_str_equal (action, "area.indicator-up"))
-    label = g_strdup_printf (_ ("Moved indicator “%s” up"), shown);
-  else if (g_str_equal (action, "area.indicator-down"))
-    label = g_strdup_printf (_ ("Moved indicator “%s” down"), shown);
-  else if (g_str_equal (action, "area.archive-indicator"))
-    label = g_strdup_printf (_ ("Archived indicator “%s”"), shown);
-  else
-    label = g_strdup_printf (_ ("Restored indicator “%s”"), shown);
-  ok = structure_step (self, label, &error,
-                       g_str_equal (action, "area.indicator-up")        ? apply_up
-                       : g_str_equal (action, "area.indicator-down")    ? apply_down
-                       : g_str_equal (action, "area.archive-indicator") ? apply_archive
-                                                                        : apply_restore,
-                       &id);
-  if (!ok)
+  switch (step)
+    {
+    case STEP_UP:
+      /* Translators: history entries; %s is the indicator's title */
+      label = g_strdup_printf (_ ("Moved indicator “%s” up"), shown);
+      break;
+    case STEP_DOWN:
+      label = g_strdup_printf (_ ("Moved indicator “%s” down"), shown);
+      break;
+    case STEP_ARCHIVE:
+      label = g_strdup_printf (_ ("Archived indicator “%s”"), shown);
+      break;
+    case STEP_RESTORE:
+    default:
+      label = g_strdup_printf (_ ("Restored indicator “%s”"), shown);
+      break;
+    }
+  if (!structure_step (self, label, &error, apply[step], &id))
     show_toast (self, error->message);
-  else if (g_str_equal (action, "area.archive-indicator"))
+  else if (step == STEP_ARCHIVE)
     show_toast (self,
                 _ ("Indicator archived: its figures are kept, and it can be restored below the table."));
+}
+
+static void
+indicator_up_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  indicator_step (ITOGI_AREA_PAGE (widget), param, STEP_UP);
+}
+
+static void
+indicator_down_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  indicator_step (ITOGI_AREA_PAGE (widget), param, STEP_DOWN);
+}
+
+static void
+archive_indicator_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  indicator_step (ITOGI_AREA_PAGE (widget), param, STEP_ARCHIVE);
+}
+
+static void
+restore_indicator_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  indicator_step (ITOGI_AREA_PAGE (widget), param, STEP_RESTORE);
 }
 
 static void
@@ -1611,13 +1660,13 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   /* The year's sign-off; the target is the status the area's year moves to. */
   gtk_widget_class_install_action (widget_class, "area.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "area.periods", "x", periods_action);
-  gtk_widget_class_install_action (widget_class, "area.periods-compare", "x", periods_action);
+  gtk_widget_class_install_action (widget_class, "area.periods-compare", "x", periods_compare_action);
   gtk_widget_class_install_action (widget_class, "area.edit-indicator", "x", edit_indicator_action);
   gtk_widget_class_install_action (widget_class, "area.add-indicator", NULL, add_indicator_action);
-  gtk_widget_class_install_action (widget_class, "area.indicator-up", "x", indicator_step_action);
-  gtk_widget_class_install_action (widget_class, "area.indicator-down", "x", indicator_step_action);
-  gtk_widget_class_install_action (widget_class, "area.archive-indicator", "x", indicator_step_action);
-  gtk_widget_class_install_action (widget_class, "area.restore-indicator", "x", indicator_step_action);
+  gtk_widget_class_install_action (widget_class, "area.indicator-up", "x", indicator_up_action);
+  gtk_widget_class_install_action (widget_class, "area.indicator-down", "x", indicator_down_action);
+  gtk_widget_class_install_action (widget_class, "area.archive-indicator", "x", archive_indicator_action);
+  gtk_widget_class_install_action (widget_class, "area.restore-indicator", "x", restore_indicator_action);
   gtk_widget_class_install_action (widget_class, "area.delete-indicator", "x", delete_indicator_action);
 }
 

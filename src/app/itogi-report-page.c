@@ -18,10 +18,9 @@
 #include "itogi-format.h"
 #include "itogi-idle-fill.h"
 #include "itogi-prose-view.h"
-#include "itogi-report-odt.h"
+#include "itogi-report-formats.h"
 #include "itogi-a11y.h"
 #include "itogi-report-page.h"
-#include "itogi-report-pdf.h"
 #include "itogi-window.h"
 
 /* How long typing must pause before an edit is saved. */
@@ -749,7 +748,7 @@ typedef struct _ReportJob
   gboolean gone;         /* the page was taken down meanwhile */
   char *database;
   char *path;
-  gboolean pdf;
+  const ItogiReportFormat *format;
   gboolean approved_only;
   int year, compare_year;
   GPtrArray *shown; /* ItogiNarrativeSection *: what the page shows, saved or not yet */
@@ -840,8 +839,7 @@ write_report (GTask *task, gpointer source, gpointer data, GCancellable *cancell
       g_task_return_error (task, error);
       return;
     }
-  ok = job->pdf ? itogi_report_write_pdf_with (store, narrative, job->path, &progress, &error)
-                : itogi_report_write_odt_with (store, narrative, job->path, &progress, &error);
+  ok = job->format->write (store, narrative, job->path, &progress, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -909,7 +907,7 @@ on_report_written (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 gboolean
-itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *path)
+itogi_report_page_export_to (ItogiReportPage *self, const ItogiReportFormat *format, const char *path)
 {
   g_autoptr (GTask) task = NULL;
   ReportJob *job;
@@ -921,7 +919,7 @@ itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *pa
   job->page = g_object_ref (self);
   job->database = g_strdup (itogi_store_get_path (self->store));
   job->path = g_strdup (path);
-  job->pdf = pdf;
+  job->format = format;
   job->year = self->year;
   job->compare_year = self->compare_year;
   job->approved_only = self->approved_only;
@@ -976,22 +974,28 @@ itogi_report_page_cancel_export (ItogiReportPage *self)
     g_cancellable_cancel (self->job->cancellable);
 }
 
-static void
-on_export_chosen (GtkNativeDialog *chooser, int response, ItogiReportPage *self)
+/* The file chooser's answer for a format. */
+typedef struct
 {
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf"));
+  ItogiReportPage *page; /* a reference */
+  const ItogiReportFormat *format;
+} ExportChoice;
 
+static void
+on_export_chosen (GtkNativeDialog *chooser, int response, ExportChoice *choice)
+{
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path == NULL)
-        say (self, _ ("Choose a file on this computer."));
+        say (choice->page, _ ("Choose a file on this computer."));
       else
-        itogi_report_page_export_to (self, pdf, path);
+        itogi_report_page_export_to (choice->page, choice->format, path);
     }
-  g_object_unref (self);
+  g_object_unref (choice->page);
+  g_free (choice);
   g_object_unref (chooser);
 }
 
@@ -999,21 +1003,24 @@ static void
 export_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   ItogiReportPage *self = ITOGI_REPORT_PAGE (widget);
-  gboolean pdf = g_strcmp0 (action, "report.export-pdf") == 0;
+  const ItogiReportFormat *format = itogi_report_format_find (g_variant_get_string (param, NULL));
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+  ExportChoice *choice;
 
-  if (self->job != NULL)
+  if (self->job != NULL || format == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (
-      pdf ? _ ("Export the Report as PDF") : _ ("Export the Report as an Editable Document"),
-      GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  chooser = gtk_file_chooser_native_new (itogi_report_format_text (format->title),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   /* Translators: the proposed file name: «Отчет за 2023 год.pdf» (the report's own spelling) */
-  name = g_strdup_printf (_ ("Report for %d.%s"), self->year, pdf ? "pdf" : "odt");
-  g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
+  name = g_strdup_printf (_ ("Report for %d.%s"), self->year, format->name);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), g_object_ref (self));
+  choice = g_new0 (ExportChoice, 1);
+  choice->page = g_object_ref (self);
+  choice->format = format;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1058,8 +1065,8 @@ itogi_report_page_class_init (ItogiReportPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = itogi_report_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = itogi_report_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "report.export-odt", NULL, export_action);
+  /* The target is a report format's name (itogi_report_formats). */
+  gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
@@ -1077,7 +1084,7 @@ on_approved_only_toggled (ItogiReportPage *self)
 static void
 itogi_report_page_init (ItogiReportPage *self)
 {
-  GtkWidget *clamp, *header, *titles, *buttons, *pdf, *odt;
+  GtkWidget *clamp, *header, *titles, *buttons;
 
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
 
@@ -1114,14 +1121,30 @@ itogi_report_page_init (ItogiReportPage *self)
 
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_valign (buttons, GTK_ALIGN_START);
-  pdf = gtk_button_new_with_mnemonic (_ ("Export _PDF…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (pdf), "report.export-pdf");
-  gtk_widget_add_css_class (pdf, "suggested-action");
-  odt = gtk_button_new_with_mnemonic (_ ("Export _Document…"));
-  gtk_widget_set_tooltip_text (odt, _ ("An OpenDocument text that LibreOffice Writer and Word open"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (odt), "report.export-odt");
-  gtk_box_append (GTK_BOX (buttons), pdf);
-  gtk_box_append (GTK_BOX (buttons), odt);
+  /* A button for each format the table offers here, the first one suggested. */
+  {
+    guint n_formats;
+    const ItogiReportFormat *formats = itogi_report_formats (&n_formats);
+    gboolean first = TRUE;
+
+    for (guint i = 0; i < n_formats; i++)
+      {
+        GtkWidget *button;
+
+        if (formats[i].button == NULL)
+          continue;
+        button = gtk_button_new_with_mnemonic (itogi_report_format_text (formats[i].button));
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                                g_variant_new_string (formats[i].name));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "report.export");
+        if (formats[i].tooltip != NULL)
+          gtk_widget_set_tooltip_text (button, itogi_report_format_text (formats[i].tooltip));
+        if (first)
+          gtk_widget_add_css_class (button, "suggested-action");
+        first = FALSE;
+        gtk_box_append (GTK_BOX (buttons), button);
+      }
+  }
   self->approved_check = gtk_check_button_new_with_mnemonic (_ ("_Approved Areas Only"));
   gtk_widget_set_tooltip_text (
       self->approved_check,

@@ -9,6 +9,7 @@
 
 #include "itogi-narrative.h"
 #include "itogi-session.h"
+#include "itogi-report-formats.h"
 #include "itogi-store.h"
 
 G_BEGIN_DECLS
@@ -34,9 +35,10 @@ gboolean itogi_report_page_save_now (ItogiReportPage *self, GError **error);
 gboolean itogi_report_page_has_unsaved (ItogiReportPage *self);
 /* The report as shown, edits included (for export). */
 ItogiNarrative *itogi_report_page_get_narrative (ItogiReportPage *self);
-/* Write the report as shown to @path (PDF, else ODT) in a worker thread: the page shows the area
+/* Write the report as shown to @path in @format in a worker thread: the page shows the area
  * being written and a Cancel button, then says how it ended. FALSE when one is being written. */
-gboolean itogi_report_page_export_to (ItogiReportPage *self, gboolean pdf, const char *path);
+gboolean itogi_report_page_export_to (ItogiReportPage *self, const ItogiReportFormat *format,
+                                      const char *path);
 /* Whether a file is being written. */
 gboolean itogi_report_page_is_exporting (ItogiReportPage *self);
 /* What the page says went wrong (a refused save or export, a cancel), or NULL. */

@@ -1189,36 +1189,64 @@ add_area_action (GtkWidget *widget, const char *action, GVariant *param)
   gtk_window_present (GTK_WINDOW (itogi_area_dialog_new (GTK_WINDOW (self), area, save_area, self)));
 }
 
-static void
-area_action (GtkWidget *widget, const char *action, GVariant *param)
+/* The area of the page shown, copied; NULL on the Overview and the Report, where a toast asks for
+ * one. */
+static ItogiArea *
+area_to_edit (ItogiWindow *self)
 {
-  ItogiWindow *self = ITOGI_WINDOW (widget);
   const ItogiArea *area = current_area (self);
-  g_autoptr (ItogiArea) copy = NULL;
-  g_autoptr (GError) error = NULL;
-  AreaEdit what;
 
   if (area == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_ ("Choose an area in the sidebar first.")));
-      return;
+      return NULL;
     }
-  copy = itogi_area_copy (area);
-  if (g_str_equal (action, "win.edit-area"))
-    {
-      gtk_window_present (GTK_WINDOW (itogi_area_dialog_new (GTK_WINDOW (self), copy, save_area, self)));
-      return;
-    }
-  what = g_str_equal (action, "win.area-up")     ? AREA_UP
-         : g_str_equal (action, "win.area-down") ? AREA_DOWN
-                                                 : AREA_ARCHIVE;
-  if (!edit_area (self, what, copy, &error))
+  return itogi_area_copy (area);
+}
+
+static void
+edit_area_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  ItogiWindow *self = ITOGI_WINDOW (widget);
+  g_autoptr (ItogiArea) area = area_to_edit (self);
+
+  if (area != NULL)
+    gtk_window_present (GTK_WINDOW (itogi_area_dialog_new (GTK_WINDOW (self), area, save_area, self)));
+}
+
+static void
+move_or_archive_area (ItogiWindow *self, AreaEdit what)
+{
+  g_autoptr (ItogiArea) area = area_to_edit (self);
+  g_autoptr (GError) error = NULL;
+
+  if (area == NULL)
+    return;
+  if (!edit_area (self, what, area, &error))
     show_error (self, error);
   else if (what == AREA_ARCHIVE)
     adw_toast_overlay_add_toast (
         self->toast_overlay,
         adw_toast_new (_ ("Area archived: its figures are kept. Restore it from the menu.")));
+}
+
+static void
+area_up_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  move_or_archive_area (ITOGI_WINDOW (widget), AREA_UP);
+}
+
+static void
+area_down_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  move_or_archive_area (ITOGI_WINDOW (widget), AREA_DOWN);
+}
+
+static void
+archive_area_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  move_or_archive_area (ITOGI_WINDOW (widget), AREA_ARCHIVE);
 }
 
 static void
@@ -1884,10 +1912,10 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.update-undo", NULL, update_undo_action);
   gtk_widget_class_install_action (widget_class, "win.add-area", NULL, add_area_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-area", NULL, area_action);
-  gtk_widget_class_install_action (widget_class, "win.area-up", NULL, area_action);
-  gtk_widget_class_install_action (widget_class, "win.area-down", NULL, area_action);
-  gtk_widget_class_install_action (widget_class, "win.archive-area", NULL, area_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-area", NULL, edit_area_action);
+  gtk_widget_class_install_action (widget_class, "win.area-up", NULL, area_up_action);
+  gtk_widget_class_install_action (widget_class, "win.area-down", NULL, area_down_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-area", NULL, archive_area_action);
   gtk_widget_class_install_action (widget_class, "win.restore-area", "x", restore_area_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);

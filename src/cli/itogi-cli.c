@@ -19,6 +19,7 @@
 #include "itogi-xlsx-read.h"
 #include "itogi-narrative.h"
 #include "itogi-output.h"
+#include "itogi-report-formats.h"
 #include "itogi-report-odt.h"
 #include "itogi-report-pdf.h"
 #include "itogi-session.h"
@@ -788,6 +789,11 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
   int status, year = 0, compare_year = 0;
   g_autofree char *year_text = NULL, *compare_text = NULL, *format = NULL, *output = NULL;
   gboolean approved_only = FALSE;
+  const ItogiReportFormat *chosen;
+  g_autofree char *format_names = itogi_report_format_names ();
+  /* Translators: %s lists the formats: «pdf, odt, txt» */
+  g_autofree char *format_help
+      = g_strdup_printf (_ ("One of %s (default: from the file name)"), format_names);
   const GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_ ("The report year (default: the latest)"),
       N_ ("YEAR") },
@@ -795,8 +801,7 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
       N_ ("The comparison year (default: the year before)"), N_ ("YEAR") },
     { "approved-only", 0, 0, G_OPTION_ARG_NONE, &approved_only,
       N_ ("Only the areas whose report year is approved"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("pdf, odt or txt (default: from the file name)"),
-      N_ ("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, format_help, N_ ("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("The file to write; - for text on standard output"), N_ ("FILE") },
     { NULL },
@@ -809,24 +814,28 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
   if (status >= 0)
     return status;
   if (output == NULL || *output == '\0')
-    return fail (EXIT_USAGE, _ ("Name the file to write with -o FILE.pdf, FILE.odt or FILE.txt."));
-  if (format == NULL)
     {
-      g_autofree char *lower = g_ascii_strdown (output, -1);
-      /* A name that says another kind of file (report.doc) would get text it does not expect. */
-      if (g_str_has_suffix (lower, ".pdf"))
-        format = g_strdup ("pdf");
-      else if (g_str_has_suffix (lower, ".odt"))
-        format = g_strdup ("odt");
-      else if (g_str_has_suffix (lower, ".txt") || g_strcmp0 (output, "-") == 0)
-        format = g_strdup ("txt");
-      else
-        return fail (EXIT_USAGE,
-                     _ ("Name the file .pdf, .odt or .txt, or say which with --format pdf|odt|txt."));
+      /* Translators: %s lists the formats: «pdf, odt, txt» */
+      g_autofree char *msg
+          = g_strdup_printf (_ ("Name the file to write with -o FILE, ending in one of %s."), format_names);
+      return fail (EXIT_USAGE, msg);
     }
-  if (g_strcmp0 (format, "pdf") != 0 && g_strcmp0 (format, "odt") != 0 && g_strcmp0 (format, "txt") != 0)
+  /* A name that says another kind of file (report.doc) would get what it does not expect. */
+  chosen = format != NULL                 ? itogi_report_format_find (format)
+           : g_strcmp0 (output, "-") == 0 ? itogi_report_format_find ("txt")
+                                          : itogi_report_format_for_path (output);
+  if (chosen == NULL && format != NULL)
     {
-      g_autofree char *msg = g_strdup_printf (_ ("Unknown format “%s”: use pdf, odt or txt."), format);
+      /* Translators: the second %s lists the formats: «pdf, odt, txt» */
+      g_autofree char *msg
+          = g_strdup_printf (_ ("Unknown format “%s”: use one of %s."), format, format_names);
+      return fail (EXIT_USAGE, msg);
+    }
+  if (chosen == NULL)
+    {
+      /* Translators: %s lists the formats: «pdf, odt, txt» */
+      g_autofree char *msg = g_strdup_printf (
+          _ ("Name the file so that it ends in one of %s, or say which with --format."), format_names);
       return fail (EXIT_USAGE, msg);
     }
   if ((year_text != NULL && !parse_year (year_text, "--year", &year, &error))
@@ -856,21 +865,13 @@ cmd_report (const GlobalOptions *global, int argc, char **argv)
     if (pending != NULL)
       fprintf (stderr, "itogi-cli: %s\n", pending);
   }
-  if (g_strcmp0 (format, "pdf") == 0)
-    return itogi_report_write_pdf (store, narrative, output, &error) ? EXIT_SUCCESS : fail_error (error);
-  if (g_strcmp0 (format, "odt") == 0)
-    return itogi_report_write_odt (store, narrative, output, &error) ? EXIT_SUCCESS : fail_error (error);
-  {
-    g_autofree char *text = itogi_narrative_to_text (narrative);
-    if (g_strcmp0 (output, "-") == 0)
-      {
-        fputs (text, stdout);
-        return EXIT_SUCCESS;
-      }
-    if (!itogi_output_write_file (output, text, strlen (text), &error))
-      return fail_error (error);
-  }
-  return EXIT_SUCCESS;
+  if (g_strcmp0 (output, "-") == 0 && g_str_equal (chosen->name, "txt"))
+    {
+      g_autofree char *text = itogi_narrative_to_text (narrative);
+      fputs (text, stdout);
+      return EXIT_SUCCESS;
+    }
+  return chosen->write (store, narrative, output, NULL, &error) ? EXIT_SUCCESS : fail_error (error);
 }
 
 static int
