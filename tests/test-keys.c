@@ -624,7 +624,7 @@ test_tab_leaves_text (void)
   press (XK_Tab, 0);
   g_assert_false (has_keyboard (view));
   {
-    g_autofree char *text = itogi_text_dialog_get_text (dialog);
+    g_autofree char *text = itogi_text_dialog_get_text (ITOGI_TEXT_DIALOG (dialog));
     g_assert_cmpstr (text, ==, "");
   }
   /* Nothing typed: Escape closes it at once. */
@@ -688,7 +688,8 @@ open_period_editor (GtkWidget *page, const ItogiIndicator *ind, const char *titl
   editor = GTK_WIDGET (find_toplevel (title));
   g_assert_nonnull (editor);
   wait_active (GTK_WINDOW (editor));
-  g_assert_true (has_keyboard (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 1)));
+  g_assert_true (
+      has_keyboard (itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 1)));
   return editor;
 }
 
@@ -713,7 +714,7 @@ test_escape_asks (void)
   g_assert_null (find_question ());
 
   editor = open_period_editor (page, ind, title);
-  january = itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 1);
+  january = itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 1);
   type_keys ("1900");
   press (XK_Escape, 0);
   wait_question ("Discard the Typed Figures?");
@@ -755,7 +756,7 @@ test_escape_asks (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_active (GTK_WINDOW (window));
   editor = open_period_editor (page, ind, title);
-  january = itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 1);
+  january = itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 1);
   type_keys ("abc");
   press (XK_Escape, 0);
   wait_question ("Discard the Typed Figures?");
@@ -928,8 +929,8 @@ test_dialogs_ask (void)
     g_assert_null (find_toplevel ("Import from CSV"));
     g_assert_true (itogi_window_import_file (window, file, &error));
     dialog = GTK_WIDGET (find_toplevel ("Import from CSV"));
-    itogi_import_dialog_choose (dialog, ITOGI_IMPORT_COLUMN_INDICATOR, 1);
-    itogi_import_dialog_choose (dialog, ITOGI_IMPORT_COLUMN_VALUE, 3);
+    itogi_import_dialog_choose (ITOGI_IMPORT_DIALOG (dialog), ITOGI_IMPORT_COLUMN_INDICATOR, 1);
+    itogi_import_dialog_choose (ITOGI_IMPORT_DIALOG (dialog), ITOGI_IMPORT_COLUMN_VALUE, 3);
     escape_asks_then_discard (dialog, "Import from CSV", NULL, "Discard the Chosen Columns?");
     g_assert_false (itogi_window_can_undo (window));
     g_unlink (path);

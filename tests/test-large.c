@@ -668,9 +668,9 @@ test_large_database (void)
     dialog = GTK_WIDGET (itogi_test_find_toplevel (itogi_test_tr ("Import from CSV")));
     g_assert_nonnull (dialog);
     /* The check runs beside the window: the dialog is there, and says it is checking. */
-    g_assert_true (itogi_import_dialog_is_busy (dialog));
-    g_assert_false (itogi_import_dialog_can_import (dialog));
-    while (itogi_import_dialog_is_busy (dialog) && g_get_monotonic_time () < end)
+    g_assert_true (itogi_import_dialog_is_busy (ITOGI_IMPORT_DIALOG (dialog)));
+    g_assert_false (itogi_import_dialog_can_import (ITOGI_IMPORT_DIALOG (dialog)));
+    while (itogi_import_dialog_is_busy (ITOGI_IMPORT_DIALOG (dialog)) && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
     {
       /* «100 000», the digits grouped as everywhere a person reads them. */
@@ -679,24 +679,24 @@ test_large_database (void)
           = itogi_test_trf (g_dngettext (GETTEXT_PACKAGE, "The file is good: %s value will be imported.",
                                          "The file is good: %s values will be imported.", 100000),
                             count, NULL);
-      g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, good);
+      g_assert_cmpstr (itogi_import_dialog_get_summary (ITOGI_IMPORT_DIALOG (dialog)), ==, good);
     }
-    g_assert_true (itogi_import_dialog_can_import (dialog));
+    g_assert_true (itogi_import_dialog_can_import (ITOGI_IMPORT_DIALOG (dialog)));
 
     /* Stopped: nothing of it lands, and the dialog stays, saying so. */
-    g_assert_true (itogi_import_dialog_import (dialog));
-    g_assert_true (itogi_import_dialog_is_busy (dialog));
-    itogi_import_dialog_stop (dialog);
-    while (itogi_import_dialog_is_busy (dialog) && g_get_monotonic_time () < end)
+    g_assert_true (itogi_import_dialog_import (ITOGI_IMPORT_DIALOG (dialog)));
+    g_assert_true (itogi_import_dialog_is_busy (ITOGI_IMPORT_DIALOG (dialog)));
+    itogi_import_dialog_stop (ITOGI_IMPORT_DIALOG (dialog));
+    while (itogi_import_dialog_is_busy (ITOGI_IMPORT_DIALOG (dialog)) && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
-    g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==,
+    g_assert_cmpstr (itogi_import_dialog_get_summary (ITOGI_IMPORT_DIALOG (dialog)), ==,
                      itogi_test_tr ("Cancelled: nothing was saved."));
     g_assert_cmpint (itogi_store_count_values (store, first->id, NULL), ==, first_before);
     g_assert_false (itogi_window_can_undo (window));
 
     /* Whole: every row in, one step to undo. */
-    g_assert_true (itogi_import_dialog_can_import (dialog));
-    g_assert_true (itogi_import_dialog_import (dialog));
+    g_assert_true (itogi_import_dialog_can_import (ITOGI_IMPORT_DIALOG (dialog)));
+    g_assert_true (itogi_import_dialog_import (ITOGI_IMPORT_DIALOG (dialog)));
     while (itogi_test_find_toplevel (itogi_test_tr ("Import from CSV")) != NULL
            && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);

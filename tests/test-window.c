@@ -676,6 +676,12 @@ find_label_prefix (GtkWidget *root, const char *prefix)
   return NULL;
 }
 
+static void
+count_saved (guint *count)
+{
+  (*count)++;
+}
+
 /* The sign-off's area rows: those that open an area's page. */
 static GPtrArray *
 area_rows (GtkWidget *expander)
@@ -1056,14 +1062,14 @@ test_tasks (void)
   dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Edit Task")));
   g_assert_nonnull (dialog);
   {
-    g_autofree char *text = itogi_text_dialog_get_text (dialog);
+    g_autofree char *text = itogi_text_dialog_get_text (ITOGI_TEXT_DIALOG (dialog));
     g_assert_cmpstr (text, ==, "Обновить регламенты");
   }
-  itogi_text_dialog_set_text (dialog, "");
-  g_assert_false (itogi_text_dialog_save (dialog));
+  itogi_text_dialog_set_text (ITOGI_TEXT_DIALOG (dialog), "");
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   g_assert_nonnull (find_label (dialog, TR ("Write what the task is.")));
-  itogi_text_dialog_set_text (dialog, "Обновить все регламенты");
-  g_assert_true (itogi_text_dialog_save (dialog));
+  itogi_text_dialog_set_text (ITOGI_TEXT_DIALOG (dialog), "Обновить все регламенты");
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   itogi_test_spin (200);
   ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов+, Обновить все регламенты");
 
@@ -1139,8 +1145,8 @@ test_notes (void)
   g_assert_true (gtk_widget_activate_action (page, "area.edit-notes", NULL));
   dialog = GTK_WIDGET (itogi_test_find_toplevel (say ("Notes for %s", "2023" NB "г.", NULL, NULL)));
   g_assert_nonnull (dialog);
-  itogi_text_dialog_set_text (dialog, "  Иски поданы в срок.\nВсе решения исполнены.  ");
-  g_assert_true (itogi_text_dialog_save (dialog));
+  itogi_text_dialog_set_text (ITOGI_TEXT_DIALOG (dialog), "  Иски поданы в срок.\nВсе решения исполнены.  ");
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   stored = itogi_store_get_area_note (store, area->id, 2023, NULL);
@@ -1470,27 +1476,28 @@ test_period_editor (void)
   g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
   editor = GTK_WIDGET (itogi_test_find_toplevel (title));
   g_assert_nonnull (editor);
-  g_assert_cmpstr (
-      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
-      "22" G "808");
-  g_assert_cmpstr (itogi_period_editor_get_total (editor), ==, TR ("No months or quarters entered."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_YEAR, 0))),
+                   ==, "22" G "808");
+  g_assert_cmpstr (itogi_period_editor_get_total (ITOGI_PERIOD_EDITOR (editor)), ==,
+                   TR ("No months or quarters entered."));
   /* A qualifier can be chosen as well as typed: the figure takes its word, and back. */
-  itogi_period_editor_choose_qualifier (editor, ITOGI_QUALIFIER_MORE);
-  g_assert_cmpstr (
-      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
-      "более" NB "22" G "808");
-  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0), "~22808");
-  g_assert_cmpstr (
-      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
-      "~22808");
-  itogi_period_editor_choose_qualifier (editor, ITOGI_QUALIFIER_EXACT);
-  g_assert_cmpstr (
-      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))), ==,
-      "22" G "808");
+  itogi_period_editor_choose_qualifier (ITOGI_PERIOD_EDITOR (editor), ITOGI_QUALIFIER_MORE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_YEAR, 0))),
+                   ==, "более" NB "22" G "808");
+  type_field (itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_YEAR, 0), "~22808");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_YEAR, 0))),
+                   ==, "~22808");
+  itogi_period_editor_choose_qualifier (ITOGI_PERIOD_EDITOR (editor), ITOGI_QUALIFIER_EXACT);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_YEAR, 0))),
+                   ==, "22" G "808");
 
   /* Saving with nothing changed records nothing: there is nothing to undo. */
   g_assert_false (itogi_window_can_undo (window));
-  g_assert_true (itogi_period_editor_save (editor));
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (editor)));
   itogi_test_spin (200);
   g_assert_false (itogi_window_can_undo (window));
   g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
@@ -1498,40 +1505,42 @@ test_period_editor (void)
   g_assert_nonnull (editor);
 
   /* The total follows what is typed. */
-  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 1), months[0]);
-  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 2), months[1]);
-  g_assert_cmpstr (itogi_period_editor_get_total (editor), ==,
+  type_field (itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 1), months[0]);
+  type_field (itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 2), months[1]);
+  g_assert_cmpstr (itogi_period_editor_get_total (ITOGI_PERIOD_EDITOR (editor)), ==,
                    say ("The periods add up to %s (not all of them are in).", "3" G "750", NULL, NULL));
-  g_assert_null (itogi_period_editor_get_warning (editor));
+  g_assert_null (itogi_period_editor_get_warning (ITOGI_PERIOD_EDITOR (editor)));
   for (guint m = 3; m <= 12; m++)
-    type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, m), months[m - 1]);
+    type_field (itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, m),
+                months[m - 1]);
   /* 1 900 × 10 + 1 850 + 1 950 = 22 800, against 22 808 typed whole: flagged, not overwritten. */
-  g_assert_cmpstr (itogi_period_editor_get_total (editor), ==,
+  g_assert_cmpstr (itogi_period_editor_get_total (ITOGI_PERIOD_EDITOR (editor)), ==,
                    say ("The periods add up to %s.", "22" G "800", NULL, NULL));
-  g_assert_nonnull (itogi_period_editor_get_warning (editor));
-  g_assert_nonnull (strstr (itogi_period_editor_get_warning (editor), "22" G "800"));
+  g_assert_nonnull (itogi_period_editor_get_warning (ITOGI_PERIOD_EDITOR (editor)));
+  g_assert_nonnull (strstr (itogi_period_editor_get_warning (ITOGI_PERIOD_EDITOR (editor)), "22" G "800"));
 
   /* Bad input anywhere saves nothing, names the field, and keeps what was typed. */
-  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3), "abc");
-  g_assert_false (itogi_period_editor_save (editor));
+  type_field (itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 3), "abc");
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (editor)));
   g_assert_nonnull (find_label (
       editor,
       say ("%s: %s", TR ("March"),
            say ("“%s” is not a number. Type digits, for example 22 808 or 779 054,51.", "abc", NULL, NULL),
            NULL)));
-  g_assert_true (
-      gtk_widget_has_css_class (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3), "error"));
-  g_assert_cmpstr (
-      gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3))),
-      ==, "abc");
+  g_assert_true (gtk_widget_has_css_class (
+      itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 3), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 3))),
+                   ==, "abc");
   g_assert_cmpuint (stored_months (ind, 2023), ==, 0);
-  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_MONTH, 3), months[2]);
-  type_field (itogi_period_editor_get_as_of (editor), "31.02.2023");
-  g_assert_false (itogi_period_editor_save (editor));
+  type_field (itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_MONTH, 3), months[2]);
+  type_field (itogi_period_editor_get_as_of (ITOGI_PERIOD_EDITOR (editor)), "31.02.2023");
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (editor)));
   g_assert_cmpuint (stored_months (ind, 2023), ==, 0);
 
-  type_field (itogi_period_editor_get_as_of (editor), "31.12.2023");
-  type_field (itogi_period_editor_get_note (editor), "ряд услуг передан в Социальный фонд России");
+  type_field (itogi_period_editor_get_as_of (ITOGI_PERIOD_EDITOR (editor)), "31.12.2023");
+  type_field (itogi_period_editor_get_note (ITOGI_PERIOD_EDITOR (editor)),
+              "ряд услуг передан в Социальный фонд России");
   /* Another desktop enters March meanwhile: nothing is saved over it unseen; the message says what
    * it became and by whom, and saving again keeps what was typed here. */
   {
@@ -1540,7 +1549,7 @@ test_period_editor (void)
     gboolean told = FALSE;
 
     g_assert_true (itogi_store_set_value (store, ind->id, 2023, ITOGI_PERIOD_MONTH, 3, &theirs, NULL));
-    g_assert_false (itogi_period_editor_save (editor));
+    g_assert_false (itogi_dialog_save (ITOGI_DIALOG (editor)));
     g_assert_cmpuint (stored_months (ind, 2023), ==, 1);
     itogi_test_collect_type (editor, GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
@@ -1550,7 +1559,7 @@ test_period_editor (void)
               && strstr (gtk_label_get_text (labels->pdata[i]), itogi_test_user ()) != NULL;
     g_assert_true (told);
   }
-  g_assert_true (itogi_period_editor_save (editor));
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (editor)));
   itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpuint (stored_months (ind, 2023), ==, 12);
@@ -1591,11 +1600,11 @@ test_period_editor (void)
   g_assert_nonnull (find_label (
       editor, say ("%s: %s → %s", say ("%s, %s", TR ("December"), "2023" NB "г.", NULL), "—", "1" G "950")));
   g_assert_nonnull (find_label (editor, say ("%s: %s → %s", "2023" NB "г.", "22" G "808", "22" G "808")));
-  type_field (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0), "");
-  g_assert_false (itogi_period_editor_save (editor)); /* the note needs its figure */
-  type_field (itogi_period_editor_get_note (editor), "");
-  type_field (itogi_period_editor_get_as_of (editor), "");
-  g_assert_true (itogi_period_editor_save (editor));
+  type_field (itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_YEAR, 0), "");
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (editor))); /* the note needs its figure */
+  type_field (itogi_period_editor_get_note (ITOGI_PERIOD_EDITOR (editor)), "");
+  type_field (itogi_period_editor_get_as_of (ITOGI_PERIOD_EDITOR (editor)), "");
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (editor)));
   itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_true (itogi_store_get_year_value (store, ind, 2023, &year, NULL));
@@ -1622,9 +1631,9 @@ test_period_editor (void)
     g_autofree char *title_2022 = g_strdup_printf ("%s, 2022" NB "г.", ind->title);
     editor = GTK_WIDGET (itogi_test_find_toplevel (title_2022));
     g_assert_nonnull (editor);
-    g_assert_cmpstr (
-        gtk_editable_get_text (GTK_EDITABLE (itogi_period_editor_get_field (editor, ITOGI_PERIOD_YEAR, 0))),
-        ==, "23" G "142");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                         itogi_period_editor_get_field (ITOGI_PERIOD_EDITOR (editor), ITOGI_PERIOD_YEAR, 0))),
+                     ==, "23" G "142");
     gtk_window_destroy (GTK_WINDOW (editor));
   }
   close_window (window);
@@ -1638,9 +1647,9 @@ wait_import_check (GtkWidget *dialog)
 {
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  while (itogi_import_dialog_is_busy (dialog) && g_get_monotonic_time () < end)
+  while (itogi_import_dialog_is_busy (ITOGI_IMPORT_DIALOG (dialog)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (itogi_import_dialog_is_busy (dialog));
+  g_assert_false (itogi_import_dialog_is_busy (ITOGI_IMPORT_DIALOG (dialog)));
 }
 
 /* Import pressed: written beside the window, the dialog (titled @title) closes when the values
@@ -1650,7 +1659,7 @@ import_until_closed (GtkWidget *dialog, const char *title)
 {
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  g_assert_true (itogi_import_dialog_import (dialog));
+  g_assert_true (itogi_import_dialog_import (ITOGI_IMPORT_DIALOG (dialog)));
   while (itogi_test_find_toplevel (title) != NULL && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (itogi_test_find_toplevel (title));
@@ -1930,7 +1939,7 @@ test_import_marks_bad_cell (void)
   g_assert_nonnull (dialog);
   wait_import_check (dialog);
   wait_for_draw (dialog);
-  g_assert_false (itogi_import_dialog_can_import (dialog));
+  g_assert_false (itogi_import_dialog_can_import (ITOGI_IMPORT_DIALOG (dialog)));
   bad = find_label (dialog, "много");
   good = find_label (dialog, "2023");
   g_assert_nonnull (bad);
@@ -2025,25 +2034,25 @@ test_import (void)
   /* The file is checked beside the window; until then Import is not offered. */
   wait_import_check (dialog);
   /* «Что» and «Сколько» are not known headers: the file cannot be imported as it is. */
-  g_assert_false (itogi_import_dialog_can_import (dialog));
+  g_assert_false (itogi_import_dialog_can_import (ITOGI_IMPORT_DIALOG (dialog)));
   {
     g_autofree char *summary
         = itogi_test_trn ("%s problem; nothing will be imported until it is mended.",
                           "%s problems; nothing will be imported until they are mended.", 2);
-    g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, summary);
+    g_assert_cmpstr (itogi_import_dialog_get_summary (ITOGI_IMPORT_DIALOG (dialog)), ==, summary);
   }
   g_assert_nonnull (find_label (dialog, say ("The header has no column «%s».", "Показатель", NULL, NULL)));
-  g_assert_false (itogi_import_dialog_import (dialog));
+  g_assert_false (itogi_import_dialog_import (ITOGI_IMPORT_DIALOG (dialog)));
 
-  itogi_import_dialog_choose (dialog, ITOGI_IMPORT_COLUMN_INDICATOR, 1);
-  g_assert_false (itogi_import_dialog_can_import (dialog));
-  itogi_import_dialog_choose (dialog, ITOGI_IMPORT_COLUMN_VALUE, 3);
+  itogi_import_dialog_choose (ITOGI_IMPORT_DIALOG (dialog), ITOGI_IMPORT_COLUMN_INDICATOR, 1);
+  g_assert_false (itogi_import_dialog_can_import (ITOGI_IMPORT_DIALOG (dialog)));
+  itogi_import_dialog_choose (ITOGI_IMPORT_DIALOG (dialog), ITOGI_IMPORT_COLUMN_VALUE, 3);
   wait_import_check (dialog);
-  g_assert_true (itogi_import_dialog_can_import (dialog));
+  g_assert_true (itogi_import_dialog_can_import (ITOGI_IMPORT_DIALOG (dialog)));
   {
     g_autofree char *summary = itogi_test_trn ("The file is good: %s value will be imported.",
                                                "The file is good: %s values will be imported.", 2);
-    g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, summary);
+    g_assert_cmpstr (itogi_import_dialog_get_summary (ITOGI_IMPORT_DIALOG (dialog)), ==, summary);
   }
   /* Checking wrote nothing. */
   g_assert_true (itogi_store_get_year_value (store, list->pdata[0], 2025, &v, NULL));
@@ -2115,14 +2124,14 @@ test_import_workbook (void)
   dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Import from Excel")));
   g_assert_nonnull (dialog);
   wait_import_check (dialog);
-  g_assert_true (itogi_import_dialog_can_import (dialog));
+  g_assert_true (itogi_import_dialog_can_import (ITOGI_IMPORT_DIALOG (dialog)));
   {
     g_autofree char *values = itogi_test_trn ("The file is good: %s value will be imported.",
                                               "The file is good: %s values will be imported.", 1);
     g_autofree char *told
         = itogi_test_trn ("%s task would be added or updated.", "%s tasks would be added or updated.", 1);
     g_autofree char *summary = g_strconcat (values, " ", told, NULL);
-    g_assert_cmpstr (itogi_import_dialog_get_summary (dialog), ==, summary);
+    g_assert_cmpstr (itogi_import_dialog_get_summary (ITOGI_IMPORT_DIALOG (dialog)), ==, summary);
   }
   /* The tasks are shown before they are imported, with the figures. */
   g_assert_nonnull (find_label (dialog, TR ("First Tasks")));
@@ -2184,30 +2193,36 @@ test_indicators (void)
   dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("New Indicator")));
   g_assert_nonnull (dialog);
   /* No title, or only one form of three: said, nothing saved. */
-  g_assert_false (itogi_indicator_dialog_save (dialog));
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   g_assert_nonnull (find_label (dialog, TR ("Give the indicator a title.")));
-  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 0)), "Проведено встреч");
-  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 1)), "ед.");
-  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 2)), "встреча");
-  g_assert_false (itogi_indicator_dialog_save (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (ITOGI_INDICATOR_DIALOG (dialog), 0)),
+                         "Проведено встреч");
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (ITOGI_INDICATOR_DIALOG (dialog), 1)),
+                         "ед.");
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (ITOGI_INDICATOR_DIALOG (dialog), 2)),
+                         "встреча");
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   g_assert_nonnull (find_label (dialog, TR ("Give all three forms of the word, or none.")));
   list = indicators_of ("public-relations");
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 3)), "встречи");
-  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 4)), "встреч");
-  itogi_indicator_dialog_choose (dialog, "polarity", 0);
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (ITOGI_INDICATOR_DIALOG (dialog), 3)),
+                         "встречи");
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (ITOGI_INDICATOR_DIALOG (dialog), 4)),
+                         "встреч");
+  itogi_indicator_dialog_set_polarity (ITOGI_INDICATOR_DIALOG (dialog), ITOGI_POLARITY_GOOD);
   /* A sentence template that does not parse is refused where it was typed. */
-  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 5)),
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (ITOGI_INDICATOR_DIALOG (dialog), 5)),
                          "Проведено {число встреч.");
-  g_assert_false (itogi_indicator_dialog_save (dialog));
-  g_assert_true (gtk_widget_has_css_class (itogi_indicator_dialog_get_entry (dialog, 5), "error"));
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (dialog)));
+  g_assert_true (gtk_widget_has_css_class (
+      itogi_indicator_dialog_get_entry (ITOGI_INDICATOR_DIALOG (dialog), 5), "error"));
   list = indicators_of ("public-relations");
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (dialog, 5)),
+  gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (ITOGI_INDICATOR_DIALOG (dialog), 5)),
                          "В {году} {проведена|проведено|проведено} {число} {сущ} {сравнение}.");
-  g_assert_true (itogi_indicator_dialog_save (dialog));
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   list = indicators_of ("public-relations");
@@ -2227,8 +2242,8 @@ test_indicators (void)
   g_assert_true (gtk_widget_activate_action (page, "area.edit-indicator", "x", second->id));
   dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Edit Indicator")));
   g_assert_nonnull (dialog);
-  itogi_indicator_dialog_choose (dialog, "kind", ITOGI_KIND_MONEY);
-  g_assert_false (itogi_indicator_dialog_save (dialog));
+  itogi_indicator_dialog_set_kind (ITOGI_INDICATOR_DIALOG (dialog), ITOGI_KIND_MONEY);
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   g_assert_nonnull (
       find_label (dialog, TR ("The kind of figure cannot change while the indicator has figures: they would "
                               "change their meaning. Add a new indicator instead.")));
@@ -2300,6 +2315,7 @@ static void
 test_areas (void)
 {
   ItogiWindow *window = open_window ();
+  guint saved = 0;
   g_autofree char *before = tab_labels (window);
   g_autofree char *now = NULL;
   g_autoptr (ItogiArea) added = NULL;
@@ -2315,10 +2331,17 @@ test_areas (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-area", NULL));
   dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("New Area")));
   g_assert_nonnull (dialog);
-  g_assert_false (itogi_area_dialog_save (dialog));
+  g_assert_true (ITOGI_IS_AREA_DIALOG (dialog));
+  /* "saved" is said once, when it is saved; a refusal says why and is not saved. */
+  g_signal_connect_swapped (dialog, "saved", G_CALLBACK (count_saved), &saved);
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (dialog)));
+  g_assert_cmpuint (saved, ==, 0);
   g_assert_nonnull (find_label (dialog, TR ("Give the area a title.")));
-  gtk_editable_set_text (GTK_EDITABLE (itogi_area_dialog_get_entry (dialog, 0)), "Работа с молодёжью & НКО");
-  g_assert_true (itogi_area_dialog_save (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (itogi_area_dialog_get_entry (ITOGI_AREA_DIALOG (dialog), 0)),
+                         "Работа с молодёжью & НКО");
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (dialog)));
+  g_assert_cmpuint (saved, ==, 1);
+  g_assert_null (itogi_test_find_toplevel (TR ("New Area")));
   wait_for_draw (GTK_WIDGET (window));
   now = tab_labels (window);
   g_assert_true (g_str_has_suffix (now, joined (", Работа с молодёжью & НКО, ", TR ("Report"))));
@@ -2333,8 +2356,9 @@ test_areas (void)
   /* Renamed (the tab label), and moved up. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-area", NULL));
   dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Edit Area")));
-  gtk_editable_set_text (GTK_EDITABLE (itogi_area_dialog_get_entry (dialog, 1)), "Молодёжь");
-  g_assert_true (itogi_area_dialog_save (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (itogi_area_dialog_get_entry (ITOGI_AREA_DIALOG (dialog), 1)),
+                         "Молодёжь");
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.area-up", NULL));
   wait_for_draw (GTK_WIDGET (window));
   now = tab_labels (window);
@@ -2550,14 +2574,14 @@ test_full_disk (void)
   g_assert_true (gtk_widget_activate_action (page, "area.edit-notes", NULL));
   dialog = GTK_WIDGET (itogi_test_find_toplevel (say ("Notes for %s", "2023" NB "г.", NULL, NULL)));
   g_assert_nonnull (dialog);
-  itogi_text_dialog_set_text (dialog, "Написано, когда диск был заполнен.");
+  itogi_text_dialog_set_text (ITOGI_TEXT_DIALOG (dialog), "Написано, когда диск был заполнен.");
   note_before = itogi_store_get_area_note (store, legal->id, 2023, NULL);
   itogi_test_full_vfs_set_budget (0);
-  g_assert_false (itogi_text_dialog_save (dialog));
+  g_assert_false (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   itogi_test_full_vfs_set_budget (-1);
   g_assert_true (gtk_widget_get_visible (dialog));
   {
-    g_autofree char *kept = itogi_text_dialog_get_text (dialog);
+    g_autofree char *kept = itogi_text_dialog_get_text (ITOGI_TEXT_DIALOG (dialog));
     g_assert_cmpstr (kept, ==, "Написано, когда диск был заполнен.");
   }
   {
@@ -2566,7 +2590,7 @@ test_full_disk (void)
   }
   /* The figure's step was undone above: nothing is left to undo until the note's step is. */
   g_assert_false (itogi_window_can_undo (window));
-  g_assert_true (itogi_text_dialog_save (dialog));
+  g_assert_true (itogi_dialog_save (ITOGI_DIALOG (dialog)));
   {
     g_autofree char *stored = itogi_store_get_area_note (store, legal->id, 2023, NULL);
     g_assert_cmpstr (stored, ==, "Написано, когда диск был заполнен.");

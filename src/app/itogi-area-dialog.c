@@ -5,123 +5,109 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "itogi-area-dialog.h"
-#include "itogi-dialog.h"
 
-typedef struct
+struct _ItogiAreaDialog
 {
+  ItogiDialog parent_instance;
+
+  GtkWidget *title_row;
+  GtkWidget *short_title_row;
+  GtkWidget *description_row;
+
   ItogiArea *area;
   ItogiAreaSave save;
   gpointer data;
-  GtkWidget *entries[3];
-  GtkWidget *message;
-} AreaDialog;
+};
 
-static void
-area_dialog_free (AreaDialog *d)
-{
-  itogi_area_free (d->area);
-  g_free (d);
-}
-
-static AreaDialog *
-get (GtkWidget *dialog)
-{
-  return g_object_get_data (G_OBJECT (dialog), "itogi-area-dialog");
-}
+G_DEFINE_FINAL_TYPE (ItogiAreaDialog, itogi_area_dialog, ITOGI_TYPE_DIALOG)
 
 GtkWidget *
-itogi_area_dialog_get_entry (GtkWidget *dialog, guint index)
+itogi_area_dialog_get_entry (ItogiAreaDialog *self, guint index)
 {
-  return index < 3 ? get (dialog)->entries[index] : NULL;
+  GtkWidget *rows[] = { self->title_row, self->short_title_row, self->description_row };
+
+  g_return_val_if_fail (ITOGI_IS_AREA_DIALOG (self), NULL);
+  return index < G_N_ELEMENTS (rows) ? rows[index] : NULL;
 }
 
-gboolean
-itogi_area_dialog_save (GtkWidget *dialog)
+static gboolean
+itogi_area_dialog_save (ItogiDialog *dialog, GError **error)
 {
-  AreaDialog *d = get (dialog);
-  g_autoptr (ItogiArea) area = itogi_area_copy (d->area);
-  g_autoptr (GError) error = NULL;
+  ItogiAreaDialog *self = ITOGI_AREA_DIALOG (dialog);
+  g_autoptr (ItogiArea) area = itogi_area_copy (self->area);
+  GtkWidget *rows[] = { self->title_row, self->short_title_row, self->description_row };
   char **fields[] = { &area->title, &area->short_title, &area->description };
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_free (*fields[i]);
-      *fields[i] = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->entries[i]))));
-      gtk_widget_remove_css_class (d->entries[i], "error");
+      *fields[i] = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (rows[i]))));
+      gtk_widget_remove_css_class (rows[i], "error");
     }
   if (*area->title == '\0')
     {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("Give the area a title."));
-      gtk_widget_add_css_class (d->entries[0], "error");
-    }
-  else
-    {
-      /* The tab label defaults to the title. */
-      if (*area->short_title == '\0')
-        {
-          g_free (area->short_title);
-          area->short_title = g_strdup (area->title);
-        }
-      d->save (area, d->data, &error);
-    }
-  if (error != NULL)
-    {
-      itogi_dialog_say (d->message, error->message);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("Give the area a title."));
+      gtk_widget_add_css_class (self->title_row, "error");
       return FALSE;
     }
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  return TRUE;
+  /* The tab label defaults to the title. */
+  if (*area->short_title == '\0')
+    {
+      g_free (area->short_title);
+      area->short_title = g_strdup (area->title);
+    }
+  return self->save (area, self->data, error);
+}
+
+ItogiAreaDialog *
+itogi_area_dialog_new (GtkWindow *parent, const ItogiArea *area, ItogiAreaSave save, gpointer data)
+{
+  gboolean adding = area->id == 0;
+  ItogiAreaDialog *self = g_object_new (ITOGI_TYPE_AREA_DIALOG, "transient-for", parent, "title",
+                                        adding ? _ ("New Area") : _ ("Edit Area"), "action-label",
+                                        adding ? _ ("_Add") : _ ("_Save"), NULL);
+  GtkWidget *rows[] = { self->title_row, self->short_title_row, self->description_row };
+  const char *texts[] = { area->title, area->short_title, area->description };
+
+  self->area = itogi_area_copy (area);
+  self->save = save;
+  self->data = data;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), texts[i] != NULL ? texts[i] : "");
+      itogi_dialog_watch (ITOGI_DIALOG (self), rows[i]);
+    }
+  gtk_widget_grab_focus (self->title_row);
+  return self;
 }
 
 static void
-on_save (GtkWidget *dialog)
+itogi_area_dialog_finalize (GObject *object)
 {
-  itogi_area_dialog_save (dialog);
+  ItogiAreaDialog *self = ITOGI_AREA_DIALOG (object);
+
+  g_clear_pointer (&self->area, itogi_area_free);
+  G_OBJECT_CLASS (itogi_area_dialog_parent_class)->finalize (object);
 }
 
-GtkWidget *
-itogi_area_dialog_new (GtkWindow *parent, const ItogiArea *area, ItogiAreaSave save, gpointer data)
+static void
+itogi_area_dialog_class_init (ItogiAreaDialogClass *klass)
 {
-  AreaDialog *d = g_new0 (AreaDialog, 1);
-  GtkWidget *box, *ok;
-  GtkWidget *window = itogi_dialog_new (parent, area->id == 0 ? _ ("New Area") : _ ("Edit Area"), 600, 360,
-                                        area->id == 0 ? _ ("_Add") : _ ("_Save"), &box, &ok);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  const char *titles[] = { _ ("Title, as on the area’s page"), _ ("Label in the sidebar (short)"),
-                           _ ("Fuller wording (optional)") };
-  const char *texts[] = { area->title, area->short_title, area->description };
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  d->area = itogi_area_copy (area);
-  d->save = save;
-  d->data = data;
-  g_object_set_data_full (G_OBJECT (window), "itogi-area-dialog", d, (GDestroyNotify)area_dialog_free);
-  g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save), window);
+  G_OBJECT_CLASS (klass)->finalize = itogi_area_dialog_finalize;
+  ITOGI_DIALOG_CLASS (klass)->save = itogi_area_dialog_save;
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-area-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaDialog, short_title_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaDialog, description_row);
+}
 
-  d->message = itogi_dialog_message_new ();
-  gtk_widget_set_margin_top (d->message, 12);
-  gtk_widget_set_margin_start (d->message, 24);
-  gtk_widget_set_margin_end (d->message, 24);
-  gtk_box_append (GTK_BOX (box), d->message);
-
-  for (guint i = 0; i < 3; i++)
-    {
-      d->entries[i] = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->entries[i]), titles[i]);
-      gtk_editable_set_text (GTK_EDITABLE (d->entries[i]), texts[i] != NULL ? texts[i] : "");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), d->entries[i]);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  itogi_dialog_guard (window, _ ("Discard the Changes?"), _ ("The changes made here are not saved yet."),
-                      area->id == 0 ? _ ("_Add") : _ ("_Save"), itogi_area_dialog_save);
-  for (guint i = 0; i < 3; i++)
-    itogi_dialog_watch (window, d->entries[i]);
-  gtk_widget_grab_focus (d->entries[0]);
-  return window;
+static void
+itogi_area_dialog_init (ItogiAreaDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }

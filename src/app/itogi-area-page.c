@@ -333,7 +333,7 @@ edit_periods (ItogiAreaPage *self, GVariant *param, int year)
 {
   g_autoptr (ItogiIndicator) ind = find_indicator (self, g_variant_get_int64 (param));
   g_autoptr (GError) error = NULL;
-  GtkWidget *editor;
+  ItogiPeriodEditor *editor;
 
   if (ind == NULL)
     return;
@@ -916,7 +916,7 @@ edit_notes_action (GtkWidget *widget, const char *action, GVariant *param)
   g_autofree char *note = NULL;
   g_autofree char *year_text = itogi_format_year (self->year);
   g_autofree char *title = NULL;
-  GtkWidget *dialog;
+  ItogiTextDialog *dialog;
 
   if (self->area == NULL || self->year == 0)
     return;
@@ -1102,7 +1102,7 @@ on_task_reword (GtkButton *button, ItogiAreaPage *self)
 {
   ItogiTask *task = task_of (self, GTK_WIDGET (button));
   Reword *r;
-  GtkWidget *dialog;
+  ItogiTextDialog *dialog;
 
   if (task == NULL)
     return;

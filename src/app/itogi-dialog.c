@@ -1,46 +1,75 @@
-/* itogi-dialog.c: the frame shared by Itogi's editing windows
+/* itogi-dialog.c: the base of Itogi's editing windows
  *
  * Copyright 2026 The Itogi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "itogi-a11y.h"
 #include "itogi-dialog.h"
 
-/* What a dialog holds that the user may have typed: its fields and their values when it opened. */
 typedef struct
 {
+  GtkBox *box; /* the header bar, the message, then the subclass's children */
+  AdwWindowTitle *window_title;
+  GtkWidget *action_button;
+  GtkWidget *message;
+
+  /* What the user may have typed: the watched fields and their values when they were watched. */
   GPtrArray *fields;  /* GtkEditable, GtkTextView, GtkDropDown or AdwComboRow, referenced */
-  GPtrArray *initial; /* each one's text, or its choice as "%u", when watched */
+  GPtrArray *initial; /* each one's text, or its choice as "%u" */
   char *heading;
   char *body;
-  char *save_label;
-  ItogiDialogSave save;
-  GtkWidget *question; /* shown, or NULL */
-  char *answer;        /* the question's response */
-  gboolean discarding; /* the user chose to drop what was typed: closing closes */
-} Guard;
+  GtkWidget *question;   /* shown, or NULL */
+  char *answer;          /* the question's response */
+  gboolean discarding;   /* the user chose to drop what was typed: closing closes */
+  gboolean offer_action; /* the question offers the action too */
+} ItogiDialogPrivate;
 
-static void
-guard_free (Guard *g)
+enum
 {
-  g_ptr_array_unref (g->fields);
-  g_ptr_array_unref (g->initial);
-  g_free (g->heading);
-  g_free (g->body);
-  g_free (g->save_label);
-  g_free (g->answer);
-  g_free (g);
+  PROP_0,
+  PROP_ACTION_LABEL,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+static GtkBuildableIface *parent_buildable;
+
+static void itogi_dialog_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (ItogiDialog, itogi_dialog, ADW_TYPE_WINDOW,
+                         G_ADD_PRIVATE (ItogiDialog)
+                             G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, itogi_dialog_buildable_init))
+
+/* A subclass's template adds its children under the message; the base's own template (built
+ * first, before its parts are bound) sets the window's content. */
+static void
+itogi_dialog_add_child (GtkBuildable *buildable, GtkBuilder *builder, GObject *child, const char *type)
+{
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (ITOGI_DIALOG (buildable));
+
+  if (priv->box != NULL && GTK_IS_WIDGET (child) && type == NULL)
+    gtk_box_append (priv->box, GTK_WIDGET (child));
+  else
+    parent_buildable->add_child (buildable, builder, child, type);
 }
 
-static Guard *
-get_guard (GtkWidget *dialog)
+static void
+itogi_dialog_buildable_init (GtkBuildableIface *iface)
 {
-  return g_object_get_data (G_OBJECT (dialog), "itogi-dialog-guard");
+  parent_buildable = g_type_interface_peek_parent (iface);
+  iface->add_child = itogi_dialog_add_child;
 }
 
 static char *
@@ -64,17 +93,62 @@ value_of (GtkWidget *field)
 }
 
 gboolean
-itogi_dialog_has_unsaved (GtkWidget *dialog)
+itogi_dialog_has_unsaved (ItogiDialog *self)
 {
-  Guard *g = get_guard (dialog);
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
 
-  for (guint i = 0; g != NULL && i < g->fields->len; i++)
+  for (guint i = 0; i < priv->fields->len; i++)
     {
-      g_autofree char *now = value_of (g->fields->pdata[i]);
-      if (g_strcmp0 (now, g->initial->pdata[i]) != 0)
+      g_autofree char *now = value_of (priv->fields->pdata[i]);
+      if (g_strcmp0 (now, priv->initial->pdata[i]) != 0)
         return TRUE;
     }
   return FALSE;
+}
+
+void
+itogi_dialog_watch (ItogiDialog *self, GtkWidget *field)
+{
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
+
+  g_return_if_fail (ITOGI_IS_DIALOG (self));
+  g_ptr_array_add (priv->fields, g_object_ref (field));
+  g_ptr_array_add (priv->initial, value_of (field));
+}
+
+gboolean
+itogi_dialog_save (ItogiDialog *self)
+{
+  ItogiDialogClass *klass = ITOGI_DIALOG_GET_CLASS (self);
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (ITOGI_IS_DIALOG (self), FALSE);
+  itogi_dialog_say (self, NULL);
+  if (klass->save != NULL && !klass->save (self, &error))
+    {
+      /* The typing stays; the reason is said above it. */
+      if (error != NULL)
+        itogi_dialog_say (self, error->message);
+      return FALSE;
+    }
+  itogi_dialog_done (self);
+  return TRUE;
+}
+
+void
+itogi_dialog_done (ItogiDialog *self)
+{
+  g_return_if_fail (ITOGI_IS_DIALOG (self));
+  g_object_ref (self);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static void
+on_action_clicked (ItogiDialog *self)
+{
+  itogi_dialog_save (self);
 }
 
 /* What the user answered, acted on once the question is gone: it points at the dialog as its
@@ -82,148 +156,83 @@ itogi_dialog_has_unsaved (GtkWidget *dialog)
 static gboolean
 answer (gpointer data)
 {
-  GtkWidget *dialog = data;
-  Guard *g = get_guard (dialog);
+  ItogiDialog *self = data;
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
 
-  if (g == NULL || !gtk_widget_get_visible (dialog))
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
     return G_SOURCE_REMOVE;
-  if (g_strcmp0 (g->answer, "discard") == 0)
+  if (g_strcmp0 (priv->answer, "discard") == 0)
     {
-      g->discarding = TRUE;
-      gtk_window_destroy (GTK_WINDOW (dialog));
+      priv->discarding = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
     }
-  else if (g_strcmp0 (g->answer, "save") == 0)
+  else if (g_strcmp0 (priv->answer, "save") == 0)
     {
       /* Saved, it closes; refused, it stays open with the reason and the typing, and gets the
        * keyboard back to mend them. */
-      if (!g->save (dialog))
-        gtk_window_present (GTK_WINDOW (dialog));
+      if (!itogi_dialog_save (self))
+        gtk_window_present (GTK_WINDOW (self));
     }
   else
     /* Back to the typing, with the keyboard. */
-    gtk_window_present (GTK_WINDOW (dialog));
+    gtk_window_present (GTK_WINDOW (self));
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_question_response (AdwMessageDialog *question, const char *response, GtkWidget *dialog)
+on_question_response (AdwMessageDialog *question, const char *response, ItogiDialog *self)
 {
-  Guard *g = get_guard (dialog);
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
 
-  g->question = NULL;
-  g_free (g->answer);
-  g->answer = g_strdup (response);
-  g_idle_add_full (G_PRIORITY_DEFAULT, answer, g_object_ref (dialog), g_object_unref);
+  priv->question = NULL;
+  g_free (priv->answer);
+  priv->answer = g_strdup (response);
+  g_idle_add_full (G_PRIORITY_DEFAULT, answer, g_object_ref (self), g_object_unref);
 }
 
 /* Closing with typing not saved: asked first. Nothing is dropped without the user saying so. */
 static void
-ask (GtkWidget *dialog)
+ask (ItogiDialog *self)
 {
-  Guard *g = get_guard (dialog);
-  GtkWidget *question;
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
+  AdwMessageDialog *question;
 
-  if (g->question != NULL)
+  if (priv->question != NULL)
     {
-      gtk_window_present (GTK_WINDOW (g->question));
+      gtk_window_present (GTK_WINDOW (priv->question));
       return;
     }
-  question = adw_message_dialog_new (GTK_WINDOW (dialog), g->heading, g->body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question), "keep", _ ("_Keep Editing"), "discard",
-                                    _ ("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "keep");
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "keep");
-  if (g->save != NULL)
+  question = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), priv->heading, priv->body));
+  adw_message_dialog_add_responses (question, "keep", _ ("_Keep Editing"), "discard", _ ("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (question, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (question, "keep");
+  if (ITOGI_DIALOG_GET_CLASS (self)->save != NULL && priv->offer_action)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), "save", g->save_label);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "save",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "save");
+      adw_message_dialog_add_response (question, "save",
+                                       gtk_button_get_label (GTK_BUTTON (priv->action_button)));
+      adw_message_dialog_set_response_appearance (question, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (question, "save");
     }
-  g->question = question;
-  g_signal_connect_object (question, "response", G_CALLBACK (on_question_response), dialog, 0);
+  else
+    adw_message_dialog_set_default_response (question, "keep");
+  priv->question = GTK_WIDGET (question);
+  g_signal_connect_object (question, "response", G_CALLBACK (on_question_response), self, 0);
   gtk_window_present (GTK_WINDOW (question));
 }
 
 /* Escape, Cancel and the window's close button all come here. */
 static gboolean
-on_close_request (GtkWindow *window)
+itogi_dialog_close_request (GtkWindow *window)
 {
-  Guard *g = get_guard (GTK_WIDGET (window));
+  ItogiDialog *self = ITOGI_DIALOG (window);
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
 
-  if (g == NULL || g->discarding || !itogi_dialog_has_unsaved (GTK_WIDGET (window)))
-    return FALSE;
-  ask (GTK_WIDGET (window));
+  GtkWindowClass *parent = GTK_WINDOW_CLASS (itogi_dialog_parent_class);
+
+  if (priv->discarding || !itogi_dialog_has_unsaved (self))
+    return parent->close_request != NULL && parent->close_request (window);
+  ask (self);
   return TRUE;
-}
-
-static gboolean
-escape (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
-}
-
-GtkWidget *
-itogi_dialog_new (GtkWindow *parent, const char *title, int width, int height, const char *action_label,
-                  GtkWidget **content, GtkWidget **action)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  GtkEventController *keys = gtk_shortcut_controller_new ();
-
-  *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  *action = gtk_button_new_with_mnemonic (action_label);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), *action);
-  gtk_widget_add_css_class (*action, "suggested-action");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), window);
-  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), NULL);
-  gtk_box_append (GTK_BOX (*content), header);
-  adw_window_set_content (ADW_WINDOW (window), *content);
-  gtk_window_set_default_widget (GTK_WINDOW (window), *action);
-
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_callback_action_new (escape, NULL, NULL)));
-  gtk_widget_add_controller (window, keys);
-  g_object_set_data (G_OBJECT (window), "itogi-dialog-header", header);
-  itogi_a11y_mend_on_map (window);
-  return window;
-}
-
-void
-itogi_dialog_guard (GtkWidget *dialog, const char *heading, const char *body, const char *save_label,
-                    ItogiDialogSave save)
-{
-  Guard *g = g_new0 (Guard, 1);
-
-  g->fields = g_ptr_array_new_with_free_func (g_object_unref);
-  g->initial = g_ptr_array_new_with_free_func (g_free);
-  g->heading = g_strdup (heading);
-  g->body = g_strdup (body);
-  g->save_label = g_strdup (save_label);
-  g->save = save;
-  g_object_set_data_full (G_OBJECT (dialog), "itogi-dialog-guard", g, (GDestroyNotify)guard_free);
-}
-
-void
-itogi_dialog_watch (GtkWidget *dialog, GtkWidget *field)
-{
-  Guard *g = get_guard (dialog);
-
-  g_return_if_fail (g != NULL);
-  g_ptr_array_add (g->fields, g_object_ref (field));
-  g_ptr_array_add (g->initial, value_of (field));
 }
 
 gboolean
@@ -236,40 +245,157 @@ itogi_dialog_close_all (GtkWindow *parent)
     {
       g_autoptr (GtkWindow) w = g_list_model_get_item (all, i);
 
-      if (get_guard (GTK_WIDGET (w)) == NULL || gtk_window_get_transient_for (w) != parent)
+      if (!ITOGI_IS_DIALOG (w) || gtk_window_get_transient_for (w) != parent)
         continue;
-      if (itogi_dialog_has_unsaved (GTK_WIDGET (w)))
+      if (itogi_dialog_has_unsaved (ITOGI_DIALOG (w)))
         {
-          ask (GTK_WIDGET (w));
+          ask (ITOGI_DIALOG (w));
           closed = FALSE;
         }
     }
   return closed;
 }
 
+void
+itogi_dialog_set_question (ItogiDialog *self, const char *heading, const char *body, gboolean offer_action)
+{
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
+
+  priv->offer_action = offer_action;
+  g_free (priv->heading);
+  g_free (priv->body);
+  priv->heading = g_strdup (heading);
+  priv->body = g_strdup (body);
+}
+
+void
+itogi_dialog_say (ItogiDialog *self, const char *text)
+{
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
+
+  gtk_label_set_text (GTK_LABEL (priv->message), text != NULL ? text : "");
+  gtk_widget_set_visible (priv->message, text != NULL);
+}
+
+void
+itogi_dialog_set_action_label (ItogiDialog *self, const char *label)
+{
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
+
+  gtk_button_set_label (GTK_BUTTON (priv->action_button), label);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_LABEL]);
+}
+
 GtkWidget *
-itogi_dialog_message_new (void)
+itogi_dialog_get_action (ItogiDialog *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_visible (label, FALSE);
-  return label;
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
+  return priv->action_button;
 }
 
 void
-itogi_dialog_say (GtkWidget *message, const char *text)
+itogi_dialog_set_subtitle (ItogiDialog *self, const char *subtitle)
 {
-  gtk_label_set_text (GTK_LABEL (message), text);
-  gtk_widget_set_visible (message, TRUE);
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
+
+  adw_window_title_set_subtitle (priv->window_title, subtitle != NULL ? subtitle : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
-void
-itogi_dialog_set_subtitle (GtkWidget *dialog, const char *title, const char *subtitle)
+static void
+itogi_dialog_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  GtkWidget *header = g_object_get_data (G_OBJECT (dialog), "itogi-dialog-header");
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (ITOGI_DIALOG (object));
 
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
+  switch (prop_id)
+    {
+    case PROP_ACTION_LABEL:
+      g_value_set_string (value, gtk_button_get_label (GTK_BUTTON (priv->action_button)));
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, adw_window_title_get_subtitle (priv->window_title));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+itogi_dialog_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ItogiDialog *self = ITOGI_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTION_LABEL:
+      itogi_dialog_set_action_label (self, g_value_get_string (value));
+      break;
+    case PROP_SUBTITLE:
+      itogi_dialog_set_subtitle (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+itogi_dialog_finalize (GObject *object)
+{
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (ITOGI_DIALOG (object));
+
+  g_ptr_array_unref (priv->fields);
+  g_ptr_array_unref (priv->initial);
+  g_free (priv->heading);
+  g_free (priv->body);
+  g_free (priv->answer);
+  G_OBJECT_CLASS (itogi_dialog_parent_class)->finalize (object);
+}
+
+static void
+itogi_dialog_class_init (ItogiDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = itogi_dialog_get_property;
+  object_class->set_property = itogi_dialog_set_property;
+  object_class->finalize = itogi_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = itogi_dialog_close_request;
+
+  /* The action button's label, with its mnemonic: «_Save», «_Add», «_Import». */
+  properties[PROP_ACTION_LABEL]
+      = g_param_spec_string ("action-label", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Under the title in the header bar. */
+  properties[PROP_SUBTITLE]
+      = g_param_spec_string ("subtitle", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* What the dialog holds is saved; it closes next. */
+  signals[SIGNAL_SAVED]
+      = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                      G_STRUCT_OFFSET (ItogiDialogClass, saved), NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-dialog.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, ItogiDialog, box);
+  gtk_widget_class_bind_template_child_private (widget_class, ItogiDialog, window_title);
+  gtk_widget_class_bind_template_child_private (widget_class, ItogiDialog, action_button);
+  gtk_widget_class_bind_template_child_private (widget_class, ItogiDialog, message);
+  gtk_widget_class_bind_template_callback (widget_class, on_action_clicked);
+  gtk_widget_class_bind_template_callback_full (widget_class, "gtk_window_close",
+                                                G_CALLBACK (gtk_window_close));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+itogi_dialog_init (ItogiDialog *self)
+{
+  ItogiDialogPrivate *priv = itogi_dialog_get_instance_private (self);
+
+  priv->fields = g_ptr_array_new_with_free_func (g_object_unref);
+  priv->initial = g_ptr_array_new_with_free_func (g_free);
+  priv->offer_action = TRUE;
+  priv->heading = g_strdup (_ ("Discard the Changes?"));
+  priv->body = g_strdup (_ ("The changes made here are not saved yet."));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self, "title", priv->window_title, "title", G_BINDING_SYNC_CREATE);
+  itogi_a11y_mend_on_map (GTK_WIDGET (self));
 }

@@ -5,10 +5,8 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "itogi-dialog.h"
 #include "itogi-format.h"
 #include "itogi-import-dialog.h"
 #include "itogi-xlsx-read.h"
@@ -16,8 +14,18 @@
 #define PREVIEW_ROWS 5
 #define PROBLEMS_SHOWN 200
 
-typedef struct
+struct _ItogiImportDialog
 {
+  ItogiDialog parent_instance;
+
+  /* From the template. */
+  GtkWidget *summary;
+  GtkListBox *problems;
+  GtkWidget *job_box; /* the bar and Stop, while a job runs */
+  GtkWidget *job_bar;
+  GtkWidget *columns;  /* the group of the column choices */
+  GtkWidget *previews; /* the first rows (and tasks) */
+
   ItogiStore *store;
   ItogiCsvTable *table;
   ItogiCsvTable *tasks; /* a workbook's tasks (Направление, Год, Задача, Выполнено), or NULL */
@@ -25,52 +33,21 @@ typedef struct
   ItogiImportDone done;
   gpointer data;
   GtkWidget *combos[ITOGI_IMPORT_N_COLUMNS];
-  GtkWidget *summary;
-  GtkListBox *problems;
-  GtkWidget *import_button;
   GtkGrid *preview_grid; /* the first rows: a cell a problem names is marked there */
   gboolean good;
-  gboolean closing; /* the window is being destroyed: its widgets may be gone */
+  gboolean closing; /* being taken down: its widgets may still signal */
 
   /* The check, or the import, runs in a worker thread on a connection of its own; the dialog
    * shows how far it is and can stop it. A new check stops the one before. */
-  GtkWidget *window;          /* the dialog itself */
   GtkWindow *parent;          /* weak: told of an import that landed, if it is still there */
   char *database;             /* NULL: a store without a file, checked and written here */
   GCancellable *job;          /* the job running, or NULL */
   gboolean importing;         /* it is the import, not a check */
   ItogiProgressCounter steps; /* the rows so far, of how many */
   guint job_timer;
-  GtkWidget *job_box; /* the bar and Stop, while a job runs */
-  GtkWidget *job_bar;
-} ImportDialog;
+};
 
-static void
-import_dialog_free (ImportDialog *d)
-{
-  /* The widgets it reaches are held to the end, so a late signal never touches freed memory. */
-  for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
-    g_clear_object (&d->combos[c]);
-  g_clear_object (&d->summary);
-  g_clear_object (&d->problems);
-  g_clear_object (&d->import_button);
-  g_clear_object (&d->job_box);
-  g_clear_object (&d->job_bar);
-  g_clear_object (&d->job);
-  g_free (d->database);
-  if (d->parent != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (d->parent), (gpointer *)&d->parent);
-  itogi_csv_table_free (d->table);
-  if (d->tasks != NULL)
-    itogi_csv_table_free (d->tasks);
-  g_free (d);
-}
-
-static ImportDialog *
-get (GtkWidget *dialog)
-{
-  return g_object_get_data (G_OBJECT (dialog), "itogi-import-dialog");
-}
+G_DEFINE_FINAL_TYPE (ItogiImportDialog, itogi_import_dialog, ITOGI_TYPE_DIALOG)
 
 static const char *
 column_title (ItogiImportColumn c)
@@ -98,7 +75,7 @@ column_title (ItogiImportColumn c)
 }
 
 static void
-clear_problems (ImportDialog *d)
+clear_problems (ItogiImportDialog *d)
 {
   GtkWidget *child;
 
@@ -107,7 +84,7 @@ clear_problems (ImportDialog *d)
 }
 
 static void
-fill_report (ImportDialog *d, ItogiImportReport *report)
+fill_report (ItogiImportDialog *d, ItogiImportReport *report)
 {
   itogi_import_report_init (report);
   report->fixed_map = TRUE;
@@ -119,7 +96,7 @@ fill_report (ImportDialog *d, ItogiImportReport *report)
 
 /* The first rows' cells as the file has them, unmarked. */
 static void
-unmark_preview (ImportDialog *d)
+unmark_preview (ItogiImportDialog *d)
 {
   if (d->preview_grid == NULL)
     return;
@@ -136,7 +113,7 @@ unmark_preview (ImportDialog *d)
 /* A problem of a line among the first rows is marked on its cell (its row's, when it names no
  * column), which then says it in its tooltip and to a screen reader. */
 static void
-mark_preview (ImportDialog *d, const ItogiImportProblem *p)
+mark_preview (ItogiImportDialog *d, const ItogiImportProblem *p)
 {
   guint first = p->column > 0 ? p->column - 1 : 0;
   guint last = p->column > 0 ? p->column - 1 : G_MAXUINT;
@@ -168,7 +145,7 @@ mark_preview (ImportDialog *d, const ItogiImportProblem *p)
 
 /* What a check found, in the dialog: the verdict, and the problems by line and column. */
 static void
-show_check (ImportDialog *d, ItogiImportReport *report, gboolean ok, const GError *error)
+show_check (ItogiImportDialog *d, ItogiImportReport *report, gboolean ok, const GError *error)
 {
   g_autofree char *summary = NULL;
 
@@ -226,12 +203,12 @@ show_check (ImportDialog *d, ItogiImportReport *report, gboolean ok, const GErro
   gtk_widget_add_css_class (d->summary, d->good ? "success" : "error");
   gtk_widget_set_visible (GTK_WIDGET (d->problems),
                           gtk_widget_get_first_child (GTK_WIDGET (d->problems)) != NULL);
-  gtk_widget_set_sensitive (d->import_button, d->good);
+  gtk_widget_set_sensitive (itogi_dialog_get_action (ITOGI_DIALOG (d)), d->good);
 }
 
 typedef struct
 {
-  ImportDialog *d; /* lives while the task holds the dialog's window */
+  ItogiImportDialog *d; /* lives while the task holds the dialog */
   char *database;
   gboolean dry_run;
   ItogiImportReport report;
@@ -267,7 +244,7 @@ run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 static gboolean
 show_job_step (gpointer data)
 {
-  ImportDialog *d = data;
+  ItogiImportDialog *d = data;
   guint total, done;
   guint rows = d->table->rows->len > 0 ? d->table->rows->len - 1 : 0;
   g_autofree char *text = NULL;
@@ -293,7 +270,7 @@ show_job_step (gpointer data)
 }
 
 static void
-end_job (ImportDialog *d)
+end_job (ItogiImportDialog *d)
 {
   g_clear_handle_id (&d->job_timer, g_source_remove);
   g_clear_object (&d->job);
@@ -303,12 +280,22 @@ end_job (ImportDialog *d)
     gtk_widget_set_sensitive (d->combos[c], TRUE);
 }
 
+/* The import's refusal, where the verdict was: nothing was written (one transaction). */
+static void
+say_refused (ItogiImportDialog *d, const GError *error)
+{
+  gtk_label_set_text (GTK_LABEL (d->summary),
+                      error != NULL ? error->message
+                                    : _ ("The file changed its verdict: nothing was imported."));
+  gtk_widget_remove_css_class (d->summary, "success");
+  gtk_widget_add_css_class (d->summary, "error");
+}
+
 static void
 on_job_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  GtkWidget *window = GTK_WIDGET (source);
+  ItogiImportDialog *d = ITOGI_IMPORT_DIALOG (source);
   ImportJob *job = g_task_get_task_data (G_TASK (result));
-  ImportDialog *d = job->d;
   gboolean was_import = !job->dry_run;
 
   /* An import that landed just as the dialog was closed is still told to the window. */
@@ -325,23 +312,19 @@ on_job_done (GObject *source, GAsyncResult *result, gpointer data)
     }
   if (!job->ok)
     {
-      /* Nothing was written (one transaction); the dialog stays as it was, with the reason. */
-      gtk_label_set_text (GTK_LABEL (d->summary),
-                          job->error != NULL ? job->error->message
-                                             : _ ("The file changed its verdict: nothing was imported."));
-      gtk_widget_remove_css_class (d->summary, "success");
-      gtk_widget_add_css_class (d->summary, "error");
-      gtk_widget_set_sensitive (d->import_button, d->good);
+      /* The dialog stays as it was, with the reason. */
+      say_refused (d, job->error);
+      gtk_widget_set_sensitive (itogi_dialog_get_action (ITOGI_DIALOG (d)), d->good);
       return;
     }
   if (d->done != NULL)
     d->done (job->report.step, job->report.values, job->report.tasks, d->data);
-  gtk_window_destroy (GTK_WINDOW (window));
+  itogi_dialog_done (ITOGI_DIALOG (d));
 }
 
 /* Start the check (@dry_run) or the import in the worker, in place of any check running. */
 static void
-start_job (GtkWidget *window, ImportDialog *d, gboolean dry_run)
+start_job (ItogiImportDialog *d, gboolean dry_run)
 {
   g_autoptr (GTask) task = NULL;
   ImportJob *job = g_new0 (ImportJob, 1);
@@ -357,7 +340,7 @@ start_job (GtkWidget *window, ImportDialog *d, gboolean dry_run)
   d->importing = !dry_run;
   itogi_progress_counter_reset (&d->steps);
 
-  gtk_widget_set_sensitive (d->import_button, FALSE);
+  gtk_widget_set_sensitive (itogi_dialog_get_action (ITOGI_DIALOG (d)), FALSE);
   if (dry_run)
     {
       d->good = FALSE;
@@ -378,7 +361,8 @@ start_job (GtkWidget *window, ImportDialog *d, gboolean dry_run)
   if (d->job_timer == 0)
     d->job_timer = g_timeout_add (100, show_job_step, d);
 
-  task = g_task_new (window, d->job, on_job_done, NULL);
+  /* The task holds the dialog: the job's rows and counter live while it runs. */
+  task = g_task_new (d, d->job, on_job_done, NULL);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
   g_task_set_name (task, dry_run ? "itogi-import-check" : "itogi-import");
@@ -387,7 +371,7 @@ start_job (GtkWidget *window, ImportDialog *d, gboolean dry_run)
 
 /* Check the whole file with the columns as chosen, without writing anything. */
 static void
-recheck (ImportDialog *d)
+recheck (ItogiImportDialog *d)
 {
   if (d->closing)
     return;
@@ -403,88 +387,74 @@ recheck (ImportDialog *d)
       show_check (d, &report, ok, error);
       return;
     }
-  start_job (d->window, d, TRUE);
+  start_job (d, TRUE);
 }
 
-gboolean
-itogi_import_dialog_import (GtkWidget *dialog)
+/* Import pressed: written beside the window in a worker (the rows counted, and Stop undoes it
+ * whole), done later; or, for a store without a file, here at once. */
+static gboolean
+itogi_import_dialog_save (ItogiDialog *dialog, GError **error)
 {
-  ImportDialog *d = get (dialog);
+  ItogiImportDialog *d = ITOGI_IMPORT_DIALOG (dialog);
   g_auto (ItogiImportReport) report = { 0 };
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) refused = NULL;
 
   if (!d->good || d->job != NULL)
     return FALSE;
   if (d->database != NULL)
     {
-      /* Written beside the window, the rows counted, and Stop undoes it whole. */
-      start_job (dialog, d, FALSE);
-      return TRUE;
+      start_job (d, FALSE);
+      return FALSE;
     }
   fill_report (d, &report);
-  if (!itogi_import_rows_with (d->store, d->table, d->tasks, FALSE, &report, NULL, &error))
+  if (!itogi_import_rows_with (d->store, d->table, d->tasks, FALSE, &report, NULL, &refused))
     {
-      gtk_label_set_text (GTK_LABEL (d->summary),
-                          error != NULL ? error->message
-                                        : _ ("The file changed its verdict: nothing was imported."));
-      gtk_widget_remove_css_class (d->summary, "success");
-      gtk_widget_add_css_class (d->summary, "error");
+      say_refused (d, refused);
       return FALSE;
     }
   if (d->done != NULL)
     d->done (report.step, report.values, report.tasks, d->data);
-  gtk_window_destroy (GTK_WINDOW (dialog));
   return TRUE;
 }
 
 gboolean
-itogi_import_dialog_is_busy (GtkWidget *dialog)
+itogi_import_dialog_import (ItogiImportDialog *d)
 {
-  return get (dialog)->job != NULL;
-}
-
-void
-itogi_import_dialog_stop (GtkWidget *dialog)
-{
-  ImportDialog *d = get (dialog);
-
-  if (d->job != NULL)
-    g_cancellable_cancel (d->job);
-}
-
-void
-itogi_import_dialog_choose (GtkWidget *dialog, ItogiImportColumn column, guint choice)
-{
-  adw_combo_row_set_selected (ADW_COMBO_ROW (get (dialog)->combos[column]), choice);
-}
-
-const char *
-itogi_import_dialog_get_summary (GtkWidget *dialog)
-{
-  return gtk_label_get_text (GTK_LABEL (get (dialog)->summary));
+  g_return_val_if_fail (ITOGI_IS_IMPORT_DIALOG (d), FALSE);
+  if (!d->good || d->job != NULL)
+    return FALSE;
+  return itogi_dialog_save (ITOGI_DIALOG (d)) || d->job != NULL;
 }
 
 gboolean
-itogi_import_dialog_can_import (GtkWidget *dialog)
+itogi_import_dialog_is_busy (ItogiImportDialog *d)
 {
-  return get (dialog)->good;
+  return d->job != NULL;
 }
 
-/* The combo rows may still say «selected changed» while they are taken down: ignore them. */
-static void
-on_destroy (ImportDialog *d)
+void
+itogi_import_dialog_stop (ItogiImportDialog *d)
 {
-  d->closing = TRUE;
-  /* Closed while a job runs: it stops, and an import stopped writes nothing. */
   if (d->job != NULL)
     g_cancellable_cancel (d->job);
-  g_clear_handle_id (&d->job_timer, g_source_remove);
 }
 
-static void
-on_import (GtkWidget *dialog)
+void
+itogi_import_dialog_choose (ItogiImportDialog *d, ItogiImportColumn column, guint choice)
 {
-  itogi_import_dialog_import (dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (d->combos[column]), choice);
+}
+
+const char *
+itogi_import_dialog_get_summary (ItogiImportDialog *d)
+{
+  return gtk_label_get_text (GTK_LABEL (d->summary));
+}
+
+gboolean
+itogi_import_dialog_can_import (ItogiImportDialog *d)
+{
+  return d->good;
 }
 
 static GtkWidget *
@@ -502,28 +472,17 @@ cell (const char *text, gboolean heading)
   return label;
 }
 
-static GtkWidget *
-group (const char *title, const char *description)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
-  return g;
-}
-
 /* A group titled @title with the header and first rows of @table, in a card that scrolls sideways. */
 static GtkWidget *
 preview_group (const char *title, const ItogiCsvTable *table, guint n_fields, GtkGrid **grid_out)
 {
-  GtkWidget *preview = group (title, NULL);
+  GtkWidget *preview = adw_preferences_group_new ();
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *frame = gtk_scrolled_window_new ();
 
   if (grid_out != NULL)
     *grid_out = GTK_GRID (grid);
-  GtkWidget *frame = gtk_scrolled_window_new ();
-
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (preview), title);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   for (guint r = 0; r < table->rows->len && r <= PREVIEW_ROWS; r++)
@@ -543,111 +502,13 @@ preview_group (const char *title, const ItogiCsvTable *table, guint n_fields, Gt
   return preview;
 }
 
-GtkWidget *
-itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name, const char *text,
-                         gsize length, ItogiImportDone done, gpointer data, GError **error)
+/* Which column holds what: guessed from the header, changeable. */
+static void
+fill_columns (ItogiImportDialog *d, const ItogiCsvRow *header, guint n_fields)
 {
-  gboolean workbook = itogi_xlsx_looks_like ((const guint8 *)text, length);
-  ItogiCsvTable *table = NULL, *tasks = NULL;
-  const char *title = workbook ? _ ("Import from Excel") : _ ("Import from CSV");
+  g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
   g_auto (ItogiImportReport) guess = { 0 };
-  const ItogiCsvRow *header;
-  guint n_fields;
-  ImportDialog *d;
-  GtkWidget *window, *box, *content, *columns, *preview, *check, *scroller, *clamp;
-  GtkStringList *choices;
 
-  if (workbook)
-    {
-      /* The workbook's figures, a row each, from its sheets of the CSV columns or of Itogi's own
-       * layout; the dialog then checks and imports them as it does a CSV file's rows. */
-      g_autoptr (GPtrArray) sheets = itogi_xlsx_read ((const guint8 *)text, length, error);
-      g_auto (ItogiImportReport) found = { 0 };
-
-      if (sheets == NULL)
-        return NULL;
-      itogi_import_report_init (&found);
-      tasks = itogi_import_workbook_tasks (sheets, &found);
-      table = found.problems->len == 0 ? itogi_import_workbook_figures (sheets, &found, tasks != NULL) : NULL;
-      if (table == NULL)
-        {
-          if (tasks != NULL)
-            itogi_csv_table_free (tasks);
-          ItogiImportProblem *p = found.problems->pdata[0];
-          g_set_error_literal (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_EMPTY, p->message);
-          return NULL;
-        }
-    }
-  else
-    table = itogi_csv_parse (text, length, error);
-  if (table == NULL)
-    return NULL;
-  d = g_new0 (ImportDialog, 1);
-  d->workbook = workbook;
-  d->store = store;
-  /* A store that cannot be written imports nothing: its refusal comes from the store itself. */
-  d->database = itogi_store_is_read_only (store) ? NULL : g_strdup (itogi_store_get_path (store));
-  d->table = table;
-  d->tasks = tasks;
-  d->done = done;
-  d->data = data;
-  header = table->rows->pdata[0];
-  n_fields = g_strv_length (header->fields);
-
-  window = itogi_dialog_new (parent, title, 760, 720, _ ("_Import"), &box, &d->import_button);
-  d->window = window;
-  d->parent = parent;
-  if (parent != NULL)
-    g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *)&d->parent);
-  g_object_set_data_full (G_OBJECT (window), "itogi-import-dialog", d, (GDestroyNotify)import_dialog_free);
-  itogi_dialog_set_subtitle (window, title, name);
-  g_object_ref (d->import_button);
-  g_signal_connect_swapped (d->import_button, "clicked", G_CALLBACK (on_import), window);
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroy), d);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-
-  /* The verdict first: it is what the user looks for. */
-  check = group (_ ("Check"), NULL);
-  d->summary = g_object_ref (gtk_label_new (NULL));
-  gtk_label_set_wrap (GTK_LABEL (d->summary), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (d->summary), 0);
-  gtk_widget_add_css_class (d->summary, "heading");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (check), d->summary);
-  d->problems = GTK_LIST_BOX (g_object_ref (gtk_list_box_new ()));
-  gtk_list_box_set_selection_mode (d->problems, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (d->problems), "boxed-list");
-  gtk_widget_set_margin_top (GTK_WIDGET (d->problems), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->problems), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Problems"),
-                                  -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (check), GTK_WIDGET (d->problems));
-  {
-    GtkWidget *stop = gtk_button_new_with_mnemonic (_ ("_Stop"));
-
-    d->job_box = g_object_ref (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
-    gtk_widget_set_margin_top (d->job_box, 12);
-    d->job_bar = g_object_ref (gtk_progress_bar_new ());
-    gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (d->job_bar), TRUE);
-    gtk_widget_set_hexpand (d->job_bar, TRUE);
-    gtk_widget_set_valign (d->job_bar, GTK_ALIGN_CENTER);
-    gtk_widget_set_tooltip_text (stop, _ ("Stop; nothing is imported"));
-    g_signal_connect_swapped (stop, "clicked", G_CALLBACK (itogi_import_dialog_stop), window);
-    gtk_box_append (GTK_BOX (d->job_box), d->job_bar);
-    gtk_box_append (GTK_BOX (d->job_box), stop);
-    gtk_widget_set_visible (d->job_box, FALSE);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (check), d->job_box);
-  }
-  gtk_box_append (GTK_BOX (content), check);
-
-  /* Which column holds what: guessed from the header, changeable. */
-  columns = group (_ ("Columns"), _ ("Which of the file’s columns holds what. Guessed from the header row; "
-                                     "the indicator, the year and the "
-                                     "value are needed."));
-  choices = gtk_string_list_new (NULL);
   gtk_string_list_append (choices, _ ("Not in the file"));
   for (guint f = 0; f < n_fields; f++)
     {
@@ -656,47 +517,157 @@ itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name,
       gtk_string_list_append (choices, label);
     }
   itogi_import_report_init (&guess);
-  itogi_import_map_columns (table, &guess);
+  itogi_import_map_columns (d->table, &guess);
   for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
     {
-      d->combos[c] = g_object_ref (adw_combo_row_new ());
+      d->combos[c] = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->combos[c]), column_title (c));
       adw_combo_row_set_model (ADW_COMBO_ROW (d->combos[c]), G_LIST_MODEL (choices));
       adw_combo_row_set_selected (ADW_COMBO_ROW (d->combos[c]), (guint)(guess.map[c] + 1));
       g_signal_connect_swapped (d->combos[c], "notify::selected", G_CALLBACK (recheck), d);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (columns), d->combos[c]);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (d->columns), d->combos[c]);
     }
-  g_object_unref (choices);
-  gtk_box_append (GTK_BOX (content), columns);
+}
+
+/* The file's rows (a workbook's figures, a row each), or NULL with @error. */
+static ItogiCsvTable *
+read_rows (const char *text, gsize length, gboolean workbook, ItogiCsvTable **tasks, GError **error)
+{
+  g_autoptr (GPtrArray) sheets = NULL;
+  g_auto (ItogiImportReport) found = { 0 };
+  ItogiCsvTable *table;
+
+  *tasks = NULL;
+  if (!workbook)
+    return itogi_csv_parse (text, length, error);
+  /* From its sheets of the CSV columns or of Itogi's own layout; the dialog then checks and
+   * imports them as it does a CSV file's rows. */
+  sheets = itogi_xlsx_read ((const guint8 *)text, length, error);
+  if (sheets == NULL)
+    return NULL;
+  itogi_import_report_init (&found);
+  *tasks = itogi_import_workbook_tasks (sheets, &found);
+  table = found.problems->len == 0 ? itogi_import_workbook_figures (sheets, &found, *tasks != NULL) : NULL;
+  if (table == NULL)
+    {
+      ItogiImportProblem *p = found.problems->pdata[0];
+
+      g_clear_pointer (tasks, itogi_csv_table_free);
+      g_set_error_literal (error, ITOGI_CSV_ERROR, ITOGI_CSV_ERROR_EMPTY, p->message);
+    }
+  return table;
+}
+
+ItogiImportDialog *
+itogi_import_dialog_new (GtkWindow *parent, ItogiStore *store, const char *name, const char *text,
+                         gsize length, ItogiImportDone done, gpointer data, GError **error)
+{
+  gboolean workbook = itogi_xlsx_looks_like ((const guint8 *)text, length);
+  ItogiCsvTable *tasks = NULL;
+  ItogiCsvTable *table = read_rows (text, length, workbook, &tasks, error);
+  const ItogiCsvRow *header;
+  guint n_fields;
+  ItogiImportDialog *d;
+  GtkWidget *preview;
+
+  if (table == NULL)
+    return NULL;
+  d = g_object_new (ITOGI_TYPE_IMPORT_DIALOG, "transient-for", parent, "title",
+                    workbook ? _ ("Import from Excel") : _ ("Import from CSV"), "subtitle", name, NULL);
+  d->workbook = workbook;
+  d->store = store;
+  /* A store that cannot be written imports nothing: its refusal comes from the store itself. */
+  d->database = itogi_store_is_read_only (store) ? NULL : g_strdup (itogi_store_get_path (store));
+  d->table = table;
+  d->tasks = tasks;
+  d->done = done;
+  d->data = data;
+  d->parent = parent;
+  if (parent != NULL)
+    g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *)&d->parent);
+  header = table->rows->pdata[0];
+  n_fields = g_strv_length (header->fields);
+
+  fill_columns (d, header, n_fields);
   /* A workbook's figures are already in these columns, read from its own headers: nothing to
    * choose, and its column numbers would not be the sheet's. */
-  gtk_widget_set_visible (columns, !workbook);
-
+  gtk_widget_set_visible (d->columns, !workbook);
   /* The first rows, as the file has them; a workbook of tasks alone has no figures to show. */
   preview = preview_group (_ ("First Rows"), table, n_fields, workbook ? NULL : &d->preview_grid);
   gtk_widget_set_visible (preview, table->rows->len > 1);
-  gtk_box_append (GTK_BOX (content), preview);
+  gtk_box_append (GTK_BOX (d->previews), preview);
   /* And the first of its next year's tasks. */
   if (tasks != NULL && tasks->rows->len > 1)
-    gtk_box_append (GTK_BOX (content),
+    gtk_box_append (GTK_BOX (d->previews),
                     preview_group (_ ("First Tasks"), tasks,
                                    g_strv_length (((ItogiCsvRow *)tasks->rows->pdata[0])->fields), NULL));
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_box_append (GTK_BOX (box), scroller);
 
   recheck (d);
   /* Columns chosen by hand are work too: not forgotten without a question. The question offers
    * no Import: whether the file can be imported is for the dialog's own button to say. */
-  itogi_dialog_guard (window, _ ("Discard the Chosen Columns?"),
-                      _ ("Nothing has been imported yet, and the columns chosen here would be forgotten."),
-                      NULL, NULL);
+  itogi_dialog_set_question (
+      ITOGI_DIALOG (d), _ ("Discard the Chosen Columns?"),
+      _ ("Nothing has been imported yet, and the columns chosen here would be forgotten."), FALSE);
   for (int c = 0; c < ITOGI_IMPORT_N_COLUMNS; c++)
-    itogi_dialog_watch (window, d->combos[c]);
-  return window;
+    itogi_dialog_watch (ITOGI_DIALOG (d), d->combos[c]);
+  return d;
+}
+
+static void
+on_stop_clicked (ItogiImportDialog *d)
+{
+  itogi_import_dialog_stop (d);
+}
+
+static void
+itogi_import_dialog_dispose (GObject *object)
+{
+  ItogiImportDialog *d = ITOGI_IMPORT_DIALOG (object);
+
+  /* The combo rows may still say «selected changed» while they are taken down: ignored. Closed
+   * while a job runs: it stops, and an import stopped writes nothing. */
+  d->closing = TRUE;
+  if (d->job != NULL)
+    g_cancellable_cancel (d->job);
+  g_clear_handle_id (&d->job_timer, g_source_remove);
+  G_OBJECT_CLASS (itogi_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+itogi_import_dialog_finalize (GObject *object)
+{
+  ItogiImportDialog *d = ITOGI_IMPORT_DIALOG (object);
+
+  g_clear_object (&d->job);
+  g_free (d->database);
+  if (d->parent != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (d->parent), (gpointer *)&d->parent);
+  g_clear_pointer (&d->table, itogi_csv_table_free);
+  g_clear_pointer (&d->tasks, itogi_csv_table_free);
+  G_OBJECT_CLASS (itogi_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+itogi_import_dialog_class_init (ItogiImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = itogi_import_dialog_dispose;
+  object_class->finalize = itogi_import_dialog_finalize;
+  ITOGI_DIALOG_CLASS (klass)->save = itogi_import_dialog_save;
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ItogiImportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, ItogiImportDialog, problems);
+  gtk_widget_class_bind_template_child (widget_class, ItogiImportDialog, job_box);
+  gtk_widget_class_bind_template_child (widget_class, ItogiImportDialog, job_bar);
+  gtk_widget_class_bind_template_child (widget_class, ItogiImportDialog, columns);
+  gtk_widget_class_bind_template_child (widget_class, ItogiImportDialog, previews);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);
+}
+
+static void
+itogi_import_dialog_init (ItogiImportDialog *d)
+{
+  gtk_widget_init_template (GTK_WIDGET (d));
 }

@@ -1,89 +1,96 @@
-/* itogi-indicator-dialog.c: an indicator's title, unit, kind, aggregation and polarity
+/* itogi-indicator-dialog.c: an indicator's title, unit, words, kind and sentence
  *
  * Copyright 2026 The Itogi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "itogi-dialog.h"
 #include "itogi-indicator-dialog.h"
 #include "itogi-narrative.h"
 
-enum
+struct _ItogiIndicatorDialog
 {
-  ENTRY_TITLE,
-  ENTRY_UNIT,
-  ENTRY_ONE,
-  ENTRY_FEW,
-  ENTRY_MANY,
-  ENTRY_SENTENCE,
-  N_ENTRIES
-};
+  ItogiDialog parent_instance;
 
-typedef struct
-{
+  GtkWidget *title_row;
+  GtkWidget *unit_row;
+  GtkWidget *one_row;
+  GtkWidget *few_row;
+  GtkWidget *many_row;
+  GtkWidget *sentence_row;
+  GtkWidget *kind_row;
+  GtkWidget *aggregation_row;
+  GtkWidget *polarity_row;
+
   ItogiIndicator *indicator;
   ItogiIndicatorSave save;
   gpointer data;
   GDestroyNotify destroy;
-  GtkWidget *entries[N_ENTRIES];
-  GtkWidget *kind;
-  GtkWidget *aggregation;
-  GtkWidget *polarity;
-  GtkWidget *message;
-} IndicatorDialog;
+};
 
-static void
-indicator_dialog_free (IndicatorDialog *d)
+G_DEFINE_FINAL_TYPE (ItogiIndicatorDialog, itogi_indicator_dialog, ITOGI_TYPE_DIALOG)
+
+/* The growth list's rows. */
+static const ItogiPolarity polarities[] = { ITOGI_POLARITY_GOOD, ITOGI_POLARITY_BAD, ITOGI_POLARITY_NEUTRAL };
+
+GtkWidget *
+itogi_indicator_dialog_get_entry (ItogiIndicatorDialog *self, ItogiIndicatorField field)
 {
-  if (d->destroy != NULL)
-    d->destroy (d->data);
-  itogi_indicator_free (d->indicator);
-  g_free (d);
+  GtkWidget *rows[]
+      = { self->title_row, self->unit_row, self->one_row, self->few_row, self->many_row, self->sentence_row };
+
+  g_return_val_if_fail (ITOGI_IS_INDICATOR_DIALOG (self), NULL);
+  return (guint)field < G_N_ELEMENTS (rows) ? rows[field] : NULL;
 }
 
-static IndicatorDialog *
-get (GtkWidget *dialog)
+void
+itogi_indicator_dialog_set_kind (ItogiIndicatorDialog *self, ItogiKind kind)
 {
-  return g_object_get_data (G_OBJECT (dialog), "itogi-indicator-dialog");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind_row), (guint)kind);
+}
+
+void
+itogi_indicator_dialog_set_polarity (ItogiIndicatorDialog *self, ItogiPolarity polarity)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (polarities); i++)
+    if (polarities[i] == polarity)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->polarity_row), i);
 }
 
 static char *
-entry_text (IndicatorDialog *d, guint i)
+row_text (GtkWidget *row)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (d->entries[i]))));
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-gboolean
-itogi_indicator_dialog_save (GtkWidget *dialog)
+static gboolean
+itogi_indicator_dialog_save (ItogiDialog *dialog, GError **error)
 {
-  IndicatorDialog *d = get (dialog);
-  g_autoptr (ItogiIndicator) ind = itogi_indicator_copy (d->indicator);
-  g_autoptr (GError) error = NULL;
-  static const ItogiPolarity polarities[]
-      = { ITOGI_POLARITY_GOOD, ITOGI_POLARITY_BAD, ITOGI_POLARITY_NEUTRAL };
+  ItogiIndicatorDialog *self = ITOGI_INDICATOR_DIALOG (dialog);
+  g_autoptr (ItogiIndicator) ind = itogi_indicator_copy (self->indicator);
+  GtkWidget *forms[] = { self->one_row, self->few_row, self->many_row };
 
-  for (guint i = 0; i < N_ENTRIES; i++)
-    gtk_widget_remove_css_class (d->entries[i], "error");
+  for (ItogiIndicatorField f = 0; f < ITOGI_INDICATOR_N_FIELDS; f++)
+    gtk_widget_remove_css_class (itogi_indicator_dialog_get_entry (self, f), "error");
   g_free (ind->title);
-  ind->title = entry_text (d, ENTRY_TITLE);
+  ind->title = row_text (self->title_row);
   g_free (ind->unit);
-  ind->unit = entry_text (d, ENTRY_UNIT);
-  for (guint i = 0; i < 3; i++)
+  ind->unit = row_text (self->unit_row);
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
       g_free (ind->forms[i]);
-      ind->forms[i] = entry_text (d, ENTRY_ONE + i);
+      ind->forms[i] = row_text (forms[i]);
     }
   g_free (ind->sentence);
-  ind->sentence = entry_text (d, ENTRY_SENTENCE);
+  ind->sentence = row_text (self->sentence_row);
   if (*ind->sentence == '\0')
     g_clear_pointer (&ind->sentence, g_free);
-  ind->kind = (ItogiKind)adw_combo_row_get_selected (ADW_COMBO_ROW (d->kind));
-  ind->aggregation = (ItogiAggregation)adw_combo_row_get_selected (ADW_COMBO_ROW (d->aggregation));
-  ind->polarity = polarities[MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (d->polarity)), 2)];
+  ind->kind = (ItogiKind)adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind_row));
+  ind->aggregation = (ItogiAggregation)adw_combo_row_get_selected (ADW_COMBO_ROW (self->aggregation_row));
+  ind->polarity = polarities[MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->polarity_row)),
+                                  G_N_ELEMENTS (polarities) - 1)];
   if (ind->kind == ITOGI_KIND_MONEY)
     ind->scale = 2;
   else if (ind->kind == ITOGI_KIND_COUNT)
@@ -93,168 +100,97 @@ itogi_indicator_dialog_save (GtkWidget *dialog)
 
   if (*ind->title == '\0')
     {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("Give the indicator a title."));
-      gtk_widget_add_css_class (d->entries[ENTRY_TITLE], "error");
-    }
-  else if (g_utf8_strlen (ind->title, -1) > 1000)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _ ("The title is longer than 1 000 characters."));
-      gtk_widget_add_css_class (d->entries[ENTRY_TITLE], "error");
-    }
-  else if ((*ind->forms[0] != '\0' || *ind->forms[1] != '\0' || *ind->forms[2] != '\0')
-           && (*ind->forms[0] == '\0' || *ind->forms[1] == '\0' || *ind->forms[2] == '\0'))
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _ ("Give all three forms of the word, or none."));
-      for (guint i = ENTRY_ONE; i <= ENTRY_MANY; i++)
-        if (gtk_editable_get_text (GTK_EDITABLE (d->entries[i]))[0] == '\0')
-          gtk_widget_add_css_class (d->entries[i], "error");
-    }
-  else if (!itogi_narrative_check_template (ind->sentence, &error))
-    gtk_widget_add_css_class (d->entries[ENTRY_SENTENCE], "error");
-  if (error == NULL)
-    d->save (ind, d->data, &error);
-  if (error != NULL)
-    {
-      itogi_dialog_say (d->message, error->message);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _ ("Give the indicator a title."));
+      gtk_widget_add_css_class (self->title_row, "error");
       return FALSE;
     }
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  return TRUE;
+  if (g_utf8_strlen (ind->title, -1) > 1000)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _ ("The title is longer than 1 000 characters."));
+      gtk_widget_add_css_class (self->title_row, "error");
+      return FALSE;
+    }
+  if ((*ind->forms[0] != '\0' || *ind->forms[1] != '\0' || *ind->forms[2] != '\0')
+      && (*ind->forms[0] == '\0' || *ind->forms[1] == '\0' || *ind->forms[2] == '\0'))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _ ("Give all three forms of the word, or none."));
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        if (gtk_editable_get_text (GTK_EDITABLE (forms[i]))[0] == '\0')
+          gtk_widget_add_css_class (forms[i], "error");
+      return FALSE;
+    }
+  if (!itogi_narrative_check_template (ind->sentence, error))
+    {
+      gtk_widget_add_css_class (self->sentence_row, "error");
+      return FALSE;
+    }
+  return self->save (ind, self->data, error);
 }
 
-GtkWidget *
-itogi_indicator_dialog_get_entry (GtkWidget *dialog, guint index)
-{
-  return index < N_ENTRIES ? get (dialog)->entries[index] : NULL;
-}
-
-void
-itogi_indicator_dialog_choose (GtkWidget *dialog, const char *what, guint choice)
-{
-  IndicatorDialog *d = get (dialog);
-  GtkWidget *row = g_str_equal (what, "kind")          ? d->kind
-                   : g_str_equal (what, "aggregation") ? d->aggregation
-                                                       : d->polarity;
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), choice);
-}
-
-static void
-on_save (GtkWidget *dialog)
-{
-  itogi_indicator_dialog_save (dialog);
-}
-
-static GtkWidget *
-entry_row (const char *title, const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  return row;
-}
-
-static GtkWidget *
-combo_row (const char *title, const char *subtitle, const char *const *choices, guint selected)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    gtk_string_list_append (list, _ (choices[i]));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  return row;
-}
-
-GtkWidget *
+ItogiIndicatorDialog *
 itogi_indicator_dialog_new (GtkWindow *parent, const ItogiIndicator *indicator, ItogiIndicatorSave save,
                             gpointer data, GDestroyNotify destroy)
 {
-  static const char *const kinds[]
-      = { N_ ("Count"), N_ ("Money, roubles and kopecks"), N_ ("Decimal"), N_ ("Percent"), NULL };
-  static const char *const aggregations[]
-      = { N_ ("The sum of its months (a flow)"), N_ ("Its last month (a stock)"), NULL };
-  static const char *const polarities[] = { N_ ("Good"), N_ ("Bad"), N_ ("Neither"), NULL };
-  IndicatorDialog *d = g_new0 (IndicatorDialog, 1);
-  GtkWidget *box, *ok;
-  GtkWidget *window
-      = itogi_dialog_new (parent, indicator->id == 0 ? _ ("New Indicator") : _ ("Edit Indicator"), 640, 720,
-                          indicator->id == 0 ? _ ("_Add") : _ ("_Save"), &box, &ok);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *what = adw_preferences_group_new ();
-  GtkWidget *words = adw_preferences_group_new ();
-  GtkWidget *how = adw_preferences_group_new ();
-  GtkWidget *report = adw_preferences_group_new ();
-  guint polarity = indicator->polarity == ITOGI_POLARITY_GOOD  ? 0
-                   : indicator->polarity == ITOGI_POLARITY_BAD ? 1
-                                                               : 2;
+  gboolean adding = indicator->id == 0;
+  ItogiIndicatorDialog *self = g_object_new (ITOGI_TYPE_INDICATOR_DIALOG, "transient-for", parent, "title",
+                                             adding ? _ ("New Indicator") : _ ("Edit Indicator"),
+                                             "action-label", adding ? _ ("_Add") : _ ("_Save"), NULL);
+  const char *texts[] = { indicator->title,    indicator->unit,     indicator->forms[0],
+                          indicator->forms[1], indicator->forms[2], indicator->sentence };
 
-  d->indicator = itogi_indicator_copy (indicator);
-  d->save = save;
-  d->data = data;
-  d->destroy = destroy;
-  g_object_set_data_full (G_OBJECT (window), "itogi-indicator-dialog", d,
-                          (GDestroyNotify)indicator_dialog_free);
-  g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save), window);
+  self->indicator = itogi_indicator_copy (indicator);
+  self->save = save;
+  self->data = data;
+  self->destroy = destroy;
+  for (ItogiIndicatorField f = 0; f < ITOGI_INDICATOR_N_FIELDS; f++)
+    gtk_editable_set_text (GTK_EDITABLE (itogi_indicator_dialog_get_entry (self, f)),
+                           texts[f] != NULL ? texts[f] : "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind_row), (guint)indicator->kind);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->aggregation_row), (guint)indicator->aggregation);
+  itogi_indicator_dialog_set_polarity (self, indicator->polarity);
+  for (ItogiIndicatorField f = 0; f < ITOGI_INDICATOR_N_FIELDS; f++)
+    itogi_dialog_watch (ITOGI_DIALOG (self), itogi_indicator_dialog_get_entry (self, f));
+  itogi_dialog_watch (ITOGI_DIALOG (self), self->kind_row);
+  itogi_dialog_watch (ITOGI_DIALOG (self), self->aggregation_row);
+  itogi_dialog_watch (ITOGI_DIALOG (self), self->polarity_row);
+  gtk_widget_grab_focus (self->title_row);
+  return self;
+}
 
-  d->message = itogi_dialog_message_new ();
-  gtk_widget_set_margin_top (d->message, 12);
-  gtk_widget_set_margin_start (d->message, 24);
-  gtk_widget_set_margin_end (d->message, 24);
-  gtk_box_append (GTK_BOX (box), d->message);
+static void
+itogi_indicator_dialog_finalize (GObject *object)
+{
+  ItogiIndicatorDialog *self = ITOGI_INDICATOR_DIALOG (object);
 
-  d->entries[ENTRY_TITLE] = entry_row (_ ("Title"), indicator->title);
-  d->entries[ENTRY_UNIT] = entry_row (_ ("Unit, as in the table (ед., чел., руб.)"), indicator->unit);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), d->entries[ENTRY_TITLE]);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), d->entries[ENTRY_UNIT]);
+  if (self->destroy != NULL)
+    self->destroy (self->data);
+  g_clear_pointer (&self->indicator, itogi_indicator_free);
+  G_OBJECT_CLASS (itogi_indicator_dialog_parent_class)->finalize (object);
+}
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (words), _ ("The Word After a Number"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (words),
-                                         _ ("For text such as «6 553 обращения»: the three forms, or none."));
-  d->entries[ENTRY_ONE] = entry_row (_ ("After 1, 21, 31… (обращение)"), indicator->forms[0]);
-  d->entries[ENTRY_FEW] = entry_row (_ ("After 2–4, 22–24… (обращения)"), indicator->forms[1]);
-  d->entries[ENTRY_MANY] = entry_row (_ ("After 5–20, 25–30… (обращений)"), indicator->forms[2]);
-  for (guint i = ENTRY_ONE; i <= ENTRY_MANY; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (words), d->entries[i]);
+static void
+itogi_indicator_dialog_class_init (ItogiIndicatorDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (report), _ ("In the Report"));
-  adw_preferences_group_set_description (
-      ADW_PREFERENCES_GROUP (report),
-      _ ("The sentence the report states the figure in. {число} is the figure, {сравнение} the year before "
-         "in brackets, {изменение} the change, {год} «2023 года»; {поступил|поступило|поступило} picks the "
-         "form for 1, 2–4 and 5; {:} after a lead that indicators in a row share lists them under it, {и} "
-         "after a shared subject joins their sentences. Empty: a plain sentence made from the title."));
-  d->entries[ENTRY_SENTENCE] = entry_row (_ ("Sentence"), indicator->sentence);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (report), d->entries[ENTRY_SENTENCE]);
+  G_OBJECT_CLASS (klass)->finalize = itogi_indicator_dialog_finalize;
+  ITOGI_DIALOG_CLASS (klass)->save = itogi_indicator_dialog_save;
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-indicator-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, one_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, few_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, many_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, sentence_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, aggregation_row);
+  gtk_widget_class_bind_template_child (widget_class, ItogiIndicatorDialog, polarity_row);
+}
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (how), _ ("How It Counts"));
-  d->kind = combo_row (_ ("Kind of figure"), _ ("Cannot change once the indicator has figures."), kinds,
-                       (guint)indicator->kind);
-  d->aggregation = combo_row (_ ("The year is"), NULL, aggregations, (guint)indicator->aggregation);
-  d->polarity = combo_row (_ ("Growth is"), _ ("Colours the change green or red."), polarities, polarity);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), d->kind);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), d->aggregation);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), d->polarity);
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (what));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (words));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (how));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (report));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  itogi_dialog_guard (window, _ ("Discard the Changes?"), _ ("The changes made here are not saved yet."),
-                      indicator->id == 0 ? _ ("_Add") : _ ("_Save"), itogi_indicator_dialog_save);
-  for (guint i = 0; i < N_ENTRIES; i++)
-    itogi_dialog_watch (window, d->entries[i]);
-  itogi_dialog_watch (window, d->kind);
-  itogi_dialog_watch (window, d->aggregation);
-  itogi_dialog_watch (window, d->polarity);
-  gtk_widget_grab_focus (d->entries[ENTRY_TITLE]);
-  return window;
+static void
+itogi_indicator_dialog_init (ItogiIndicatorDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -5,19 +5,33 @@
  */
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "itogi-dialog.h"
 #include "itogi-format.h"
-#include "itogi-history-window.h"
 #include "itogi-period-editor.h"
 #include "itogi-period.h"
 
-typedef struct
+struct _ItogiPeriodEditor
 {
+  ItogiDialog parent_instance;
+
+  /* From the template. */
+  GtkWidget *heading;
+  GtkGrid *grid;    /* the months and quarters, made for the editor */
+  GtkWidget *total; /* what the months make, live */
+  GtkWidget *year_caption;
+  GtkWidget *year_field;
+  GtkWidget *qualifier; /* the year's qualifier, chosen rather than typed */
+  GtkWidget *as_of;
+  GtkWidget *warning; /* the year typed whole disagrees */
+  GtkWidget *note;
+  GtkWidget *history_list;
+
+  GtkWidget *months[ITOGI_MONTHS];
+  GtkWidget *quarters[ITOGI_QUARTERS];
+
   ItogiStore *store;
   ItogiSession *session;
   ItogiIndicator *indicator;
@@ -29,84 +43,26 @@ typedef struct
   ItogiValue stored_months[ITOGI_MONTHS];
   ItogiValue stored_quarters[ITOGI_QUARTERS];
   ItogiValue stored_year; /* typed whole, not derived */
-
-  GtkWidget *months[ITOGI_MONTHS];
-  GtkWidget *quarters[ITOGI_QUARTERS];
-  GtkWidget *year_field;
-  GtkWidget *qualifier; /* the year's qualifier, chosen rather than typed */
   gboolean syncing;
-  gboolean closing; /* the window is being destroyed: its widgets may be gone */
-  gboolean held;    /* the widgets below are referenced by the editor */
-  GtkWidget *note;
-  GtkWidget *as_of;
-  GtkWidget *message; /* why nothing was saved */
-  GtkWidget *total;   /* what the months make, live */
-  GtkWidget *warning; /* the year typed whole disagrees */
-} Editor;
+  gboolean closing; /* being taken down: its fields may still signal */
+};
 
-/* The widgets the editor reaches, held to its end so a late signal never touches freed memory. */
-static void
-hold_widgets (Editor *e, gboolean hold)
-{
-  GtkWidget **all[ITOGI_MONTHS + ITOGI_QUARTERS + 7];
-  guint n = 0;
+G_DEFINE_FINAL_TYPE (ItogiPeriodEditor, itogi_period_editor, ITOGI_TYPE_DIALOG)
 
-  if (hold == e->held)
-    return;
-  e->held = hold;
-  for (guint i = 0; i < ITOGI_MONTHS; i++)
-    all[n++] = &e->months[i];
-  for (guint i = 0; i < ITOGI_QUARTERS; i++)
-    all[n++] = &e->quarters[i];
-  all[n++] = &e->year_field;
-  all[n++] = &e->qualifier;
-  all[n++] = &e->note;
-  all[n++] = &e->as_of;
-  all[n++] = &e->message;
-  all[n++] = &e->total;
-  all[n++] = &e->warning;
-  for (guint i = 0; i < n; i++)
-    {
-      if (*all[i] == NULL)
-        continue;
-      if (hold)
-        g_object_ref (*all[i]);
-      else
-        g_clear_object (all[i]);
-    }
-}
-
-static void
-editor_free (Editor *e)
-{
-  hold_widgets (e, FALSE);
-  for (guint i = 0; i < ITOGI_MONTHS; i++)
-    itogi_value_clear (&e->stored_months[i]);
-  for (guint i = 0; i < ITOGI_QUARTERS; i++)
-    itogi_value_clear (&e->stored_quarters[i]);
-  itogi_value_clear (&e->stored_year);
-  itogi_indicator_free (e->indicator);
-  itogi_session_unref (e->session);
-  if (e->destroy != NULL)
-    e->destroy (e->data);
-  g_free (e);
-}
-
-static Editor *
-get (GtkWidget *editor)
-{
-  return g_object_get_data (G_OBJECT (editor), "itogi-period-editor");
-}
+/* The year's qualifiers as the list offers them, in the order of ItogiQualifier. */
+static const ItogiQualifier qualifiers[]
+    = { ITOGI_QUALIFIER_EXACT, ITOGI_QUALIFIER_MORE,  ITOGI_QUALIFIER_OVER,
+        ITOGI_QUALIFIER_ORDER, ITOGI_QUALIFIER_ABOUT, ITOGI_QUALIFIER_LESS };
 
 static char *
-shown (const Editor *e, const ItogiValue *v)
+shown (const ItogiPeriodEditor *e, const ItogiValue *v)
 {
   return v->present ? itogi_format_value (v, e->indicator->kind, e->indicator->scale) : g_strdup ("");
 }
 
 /* Parse a field; empty is a missing figure. */
 static gboolean
-parse_field (const Editor *e, GtkWidget *field, ItogiValue *out, GError **error)
+parse_field (const ItogiPeriodEditor *e, GtkWidget *field, ItogiValue *out, GError **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field))));
 
@@ -152,14 +108,15 @@ date_shown (const char *iso)
 
 /* What the months (else the quarters) make, and whether the year typed whole agrees: live. */
 static void
-update_total (Editor *e)
+update_total (ItogiPeriodEditor *e)
 {
   ItogiValue months[ITOGI_MONTHS] = { 0 }, quarters[ITOGI_QUARTERS] = { 0 };
   g_auto (ItogiValue) made = { 0 };
   g_auto (ItogiValue) typed = { 0 };
   gboolean ok = TRUE;
 
-  if (e->closing)
+  /* Not while the editor is made (its periods not there yet) or taken down. */
+  if (e->closing || e->months[0] == NULL)
     return;
   for (guint i = 0; i < ITOGI_MONTHS; i++)
     ok = parse_field (e, e->months[i], &months[i], NULL) && ok;
@@ -211,7 +168,7 @@ update_total (Editor *e)
 
 /* A qualifier chosen from the list rewrites the year's figure with its word («более 8 000»). */
 static void
-on_qualifier_chosen (Editor *e)
+on_qualifier_chosen (ItogiPeriodEditor *e)
 {
   g_auto (ItogiValue) v = { 0 };
   g_autofree char *text = NULL;
@@ -227,7 +184,7 @@ on_qualifier_chosen (Editor *e)
 
 /* And a qualifier typed shows in the list. */
 static void
-on_year_typed (Editor *e)
+on_year_typed (ItogiPeriodEditor *e)
 {
   g_auto (ItogiValue) v = { 0 };
 
@@ -253,42 +210,46 @@ same_value (const ItogiValue *a, const ItogiValue *b)
  * loaded (@old). Another desktop's change since then refuses the whole save: the message says
  * which figure became what and by whom, and @old takes it, so that saving again keeps these. */
 static gboolean
-write_period (Editor *e, ItogiPeriodType period, guint index, ItogiValue *old, const ItogiValue *now,
-              GError **error)
+write_period (ItogiPeriodEditor *e, ItogiPeriodType period, guint index, ItogiValue *old,
+              const ItogiValue *now, GError **error)
 {
   g_auto (ItogiValue) theirs = { 0 };
   g_autofree char *by = NULL, *shown_now = NULL, *where = NULL;
 
   if (same_value (old, now))
     return TRUE;
-  if (itogi_store_set_value_if (e->store, e->indicator->id, e->year, period, index, now->present ? now : NULL, old,
-                                error))
+  if (itogi_store_set_value_if (e->store, e->indicator->id, e->year, period, index, now->present ? now : NULL,
+                                old, error))
     return TRUE;
   if (!g_error_matches (*error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED)
-      || !itogi_store_get_stored_value (e->store, e->indicator->id, e->year, period, index, &theirs, &by, NULL, NULL))
+      || !itogi_store_get_stored_value (e->store, e->indicator->id, e->year, period, index, &theirs, &by,
+                                        NULL, NULL))
     return FALSE;
-  shown_now = theirs.present ? itogi_format_value (&theirs, e->indicator->kind, e->indicator->scale) : g_strdup ("—");
+  shown_now = theirs.present ? itogi_format_value (&theirs, e->indicator->kind, e->indicator->scale)
+                             : g_strdup ("—");
   where = g_strdup (period == ITOGI_PERIOD_YEAR ? _ ("Year") : itogi_period_name (period, index));
   g_clear_error (error);
   /* Translators: «Март: пока вы вводили значения, пользователь ivanova изменил его на 31. Сохраните
    * ещё раз, чтобы оставить ваше, или закройте окно, чтобы принять изменение.» */
-  g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED,
-               _ ("%s: %s changed this figure to %s while you were typing. Save again to keep yours, or close to "
-                  "take theirs."),
-               where, by != NULL ? by : _ ("someone else"), shown_now);
+  g_set_error (
+      error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_CHANGED,
+      _ ("%s: %s changed this figure to %s while you were typing. Save again to keep yours, or close to "
+         "take theirs."),
+      where, by != NULL ? by : _ ("someone else"), shown_now);
   itogi_value_clear (old);
   *old = theirs;
   theirs = (ItogiValue){ 0 };
   return FALSE;
 }
 
+/* A field's problem, said in the dialog: «Март: введите число». */
 static void
-show_problem (Editor *e, GtkWidget *field, const char *where, const char *why)
+set_problem (GError **error, GtkWidget *field, const char *where, const char *why)
 {
   /* Translators: «Март: введите число» */
   g_autofree char *text = where != NULL ? g_strdup_printf (_ ("%s: %s"), where, why) : g_strdup (why);
 
-  itogi_dialog_say (e->message, text);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, text);
   if (field != NULL)
     {
       gtk_widget_add_css_class (field, "error");
@@ -296,109 +257,117 @@ show_problem (Editor *e, GtkWidget *field, const char *where, const char *why)
     }
 }
 
-gboolean
-itogi_period_editor_save (GtkWidget *editor)
+static void
+clear_values (ItogiValue *months, ItogiValue *quarters)
 {
-  Editor *e = get (editor);
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    itogi_value_clear (&months[i]);
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    itogi_value_clear (&quarters[i]);
+}
+
+/* Every field read into @months, @quarters and @year, or FALSE with the first problem said and its
+ * field marked: a bad one saves nothing. */
+static gboolean
+read_fields (ItogiPeriodEditor *e, ItogiValue *months, ItogiValue *quarters, ItogiValue *year, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autofree char *note = NULL;
+
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    if (!parse_field (e, e->months[i], &months[i], &local))
+      {
+        set_problem (error, e->months[i], itogi_period_name (ITOGI_PERIOD_MONTH, i + 1), local->message);
+        return FALSE;
+      }
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    if (!parse_field (e, e->quarters[i], &quarters[i], &local))
+      {
+        set_problem (error, e->quarters[i], itogi_period_name (ITOGI_PERIOD_QUARTER, i + 1), local->message);
+        return FALSE;
+      }
+  if (!parse_field (e, e->year_field, year, &local))
+    {
+      set_problem (error, e->year_field, _ ("Year"), local->message);
+      return FALSE;
+    }
+  if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (e->as_of)), &year->as_of, &local))
+    {
+      set_problem (error, e->as_of, _ ("As of"), local->message);
+      return FALSE;
+    }
+  note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (e->note))));
+  if (*note != '\0')
+    year->note = g_steal_pointer (&note);
+  if (!year->present && (year->note != NULL || year->as_of != NULL))
+    {
+      set_problem (error, e->year_field, _ ("Year"),
+                   _ ("A note or a date belongs to the year’s figure: enter the figure too."));
+      return FALSE;
+    }
+  /* Each period keeps its own note and date. */
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    if (months[i].present && e->stored_months[i].present)
+      {
+        months[i].note = g_strdup (e->stored_months[i].note);
+        months[i].as_of = g_strdup (e->stored_months[i].as_of);
+      }
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    if (quarters[i].present && e->stored_quarters[i].present)
+      {
+        quarters[i].note = g_strdup (e->stored_quarters[i].note);
+        quarters[i].as_of = g_strdup (e->stored_quarters[i].as_of);
+      }
+  return TRUE;
+}
+
+/* Every period that changed, as one undoable step; nothing written when one is refused, and
+ * everything typed stays for another try. */
+static gboolean
+itogi_period_editor_save (ItogiDialog *dialog, GError **error)
+{
+  ItogiPeriodEditor *e = ITOGI_PERIOD_EDITOR (dialog);
   ItogiValue months[ITOGI_MONTHS] = { 0 }, quarters[ITOGI_QUARTERS] = { 0 };
   g_auto (ItogiValue) year = { 0 };
-  g_autoptr (GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *year_text = itogi_format_year (e->year);
-  gboolean ok = TRUE;
-  gint64 step = 0;
+  gboolean ok;
+  gint64 step;
 
-  gtk_widget_set_visible (e->message, FALSE);
   for (guint i = 0; i < ITOGI_MONTHS; i++)
     gtk_widget_remove_css_class (e->months[i], "error");
   for (guint i = 0; i < ITOGI_QUARTERS; i++)
     gtk_widget_remove_css_class (e->quarters[i], "error");
   gtk_widget_remove_css_class (e->year_field, "error");
   gtk_widget_remove_css_class (e->as_of, "error");
+  if (!read_fields (e, months, quarters, &year, error))
+    {
+      clear_values (months, quarters);
+      return FALSE;
+    }
 
-  /* Every field is checked before anything is written: a bad one saves nothing. */
+  /* Translators: a history entry: «Изменены месяцы и кварталы: Поступило обращений, 2023 г.» */
+  label = g_strdup_printf (_ ("Changed the periods of “%s”, %s"), e->indicator->title, year_text);
+  step = itogi_session_begin (e->session, label, error);
+  ok = step != 0;
   for (guint i = 0; ok && i < ITOGI_MONTHS; i++)
-    if (!parse_field (e, e->months[i], &months[i], &error))
-      {
-        show_problem (e, e->months[i], itogi_period_name (ITOGI_PERIOD_MONTH, i + 1), error->message);
-        ok = FALSE;
-      }
+    ok = write_period (e, ITOGI_PERIOD_MONTH, i + 1, &e->stored_months[i], &months[i], error);
   for (guint i = 0; ok && i < ITOGI_QUARTERS; i++)
-    if (!parse_field (e, e->quarters[i], &quarters[i], &error))
-      {
-        show_problem (e, e->quarters[i], itogi_period_name (ITOGI_PERIOD_QUARTER, i + 1), error->message);
-        ok = FALSE;
-      }
-  if (ok && !parse_field (e, e->year_field, &year, &error))
-    {
-      show_problem (e, e->year_field, _ ("Year"), error->message);
-      ok = FALSE;
-    }
-  if (ok && !parse_date (gtk_editable_get_text (GTK_EDITABLE (e->as_of)), &year.as_of, &error))
-    {
-      show_problem (e, e->as_of, _ ("As of"), error->message);
-      ok = FALSE;
-    }
+    ok = write_period (e, ITOGI_PERIOD_QUARTER, i + 1, &e->stored_quarters[i], &quarters[i], error);
   if (ok)
-    {
-      g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (e->note))));
-      if (*note != '\0')
-        year.note = g_steal_pointer (&note);
-      if (!year.present && (year.note != NULL || year.as_of != NULL))
-        {
-          show_problem (e, e->year_field, _ ("Year"),
-                        _ ("A note or a date belongs to the year’s figure: enter the figure too."));
-          ok = FALSE;
-        }
-    }
-  /* Each period keeps its own note and date. */
-  for (guint i = 0; ok && i < ITOGI_MONTHS; i++)
-    if (months[i].present && e->stored_months[i].present)
-      {
-        months[i].note = g_strdup (e->stored_months[i].note);
-        months[i].as_of = g_strdup (e->stored_months[i].as_of);
-      }
-  for (guint i = 0; ok && i < ITOGI_QUARTERS; i++)
-    if (quarters[i].present && e->stored_quarters[i].present)
-      {
-        quarters[i].note = g_strdup (e->stored_quarters[i].note);
-        quarters[i].as_of = g_strdup (e->stored_quarters[i].as_of);
-      }
-
-  if (ok)
-    {
-      /* Translators: a history entry: «Изменены месяцы и кварталы: Поступило обращений, 2023 г.» */
-      label = g_strdup_printf (_ ("Changed the periods of “%s”, %s"), e->indicator->title, year_text);
-      step = itogi_session_begin (e->session, label, &error);
-      ok = step != 0;
-      for (guint i = 0; ok && i < ITOGI_MONTHS; i++)
-        ok = write_period (e, ITOGI_PERIOD_MONTH, i + 1, &e->stored_months[i], &months[i], &error);
-      for (guint i = 0; ok && i < ITOGI_QUARTERS; i++)
-        ok = write_period (e, ITOGI_PERIOD_QUARTER, i + 1, &e->stored_quarters[i], &quarters[i], &error);
-      if (ok)
-        ok = write_period (e, ITOGI_PERIOD_YEAR, 0, &e->stored_year, &year, &error);
-      if (!ok && step != 0)
-        itogi_session_rollback (e->session);
-      else if (ok)
-        ok = itogi_session_commit (e->session, step, &error);
-      if (!ok)
-        /* Nothing was written; everything typed stays for another try. */
-        show_problem (e, NULL, NULL, error->message);
-    }
-  for (guint i = 0; i < ITOGI_MONTHS; i++)
-    itogi_value_clear (&months[i]);
-  for (guint i = 0; i < ITOGI_QUARTERS; i++)
-    itogi_value_clear (&quarters[i]);
-  if (!ok)
-    return FALSE;
-  if (e->saved != NULL)
+    ok = write_period (e, ITOGI_PERIOD_YEAR, 0, &e->stored_year, &year, error);
+  if (!ok && step != 0)
+    itogi_session_rollback (e->session);
+  else if (ok)
+    ok = itogi_session_commit (e->session, step, error);
+  clear_values (months, quarters);
+  if (ok && e->saved != NULL)
     e->saved (step, e->data);
-  gtk_window_destroy (GTK_WINDOW (editor));
-  return TRUE;
+  return ok;
 }
 
 static GtkWidget *
-period_field (Editor *e, const char *name, const ItogiValue *stored)
+period_field (ItogiPeriodEditor *e, const char *name, const ItogiValue *stored)
 {
   GtkWidget *entry = gtk_entry_new ();
   g_autofree char *text = shown (e, stored);
@@ -407,6 +376,7 @@ period_field (Editor *e, const char *name, const ItogiValue *stored)
   gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0f);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
   gtk_widget_add_css_class (entry, "numeric");
+  gtk_widget_set_hexpand (entry, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_total), e);
@@ -422,35 +392,53 @@ caption (const char *text, GtkWidget *field)
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
-  if (field != NULL)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                    -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
   return label;
 }
 
+/* Four rows, one per quarter: its three months, then the quarter itself. */
+static void
+fill_periods (ItogiPeriodEditor *e)
+{
+  for (guint q = 0; q < ITOGI_QUARTERS; q++)
+    {
+      const char *quarter = itogi_period_name (ITOGI_PERIOD_QUARTER, q + 1);
+      GtkWidget *label;
+
+      for (guint m = 0; m < 3; m++)
+        {
+          guint month = q * 3 + m;
+          const char *name = itogi_period_name (ITOGI_PERIOD_MONTH, month + 1);
+
+          e->months[month] = period_field (e, name, &e->stored_months[month]);
+          gtk_grid_attach (e->grid, caption (name, e->months[month]), m, q * 2, 1, 1);
+          gtk_grid_attach (e->grid, e->months[month], m, q * 2 + 1, 1, 1);
+        }
+      e->quarters[q] = period_field (e, quarter, &e->stored_quarters[q]);
+      gtk_widget_set_margin_start (e->quarters[q], 12);
+      label = caption (quarter, e->quarters[q]);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_grid_attach (e->grid, label, 3, q * 2, 1, 1);
+      gtk_grid_attach (e->grid, e->quarters[q], 3, q * 2 + 1, 1, 1);
+    }
+}
+
 /* The indicator's own history, newest first: what each figure was and became, who and when. */
-static GtkWidget *
-history_group (Editor *e, GError **error)
+static gboolean
+fill_history (ItogiPeriodEditor *e, GError **error)
 {
   g_autoptr (GPtrArray) changes = itogi_store_list_value_changes (e->store, e->indicator->id, 100, error);
-  GtkWidget *group, *list;
 
   if (changes == NULL)
-    return NULL;
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Changes to This Indicator"));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Changes to This Indicator"), -1);
+    return FALSE;
   if (changes->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      _ ("No changes yet: the figures are as they were loaded."));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_list_box_append (GTK_LIST_BOX (e->history_list), row);
     }
   for (guint i = 0; i < changes->len; i++)
     {
@@ -474,33 +462,32 @@ history_group (Editor *e, GError **error)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_list_box_append (GTK_LIST_BOX (e->history_list), row);
     }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  return group;
+  return TRUE;
 }
 
-/* Fields may still signal while they are taken down: ignore them. */
+/* The report's words for figures that are not exact: chosen here, or typed in the figure. */
 static void
-on_destroy (Editor *e)
+fill_qualifiers (ItogiPeriodEditor *e)
 {
-  e->closing = TRUE;
+  g_autoptr (GtkStringList) words = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (qualifiers); i++)
+    gtk_string_list_append (
+        words, qualifiers[i] == ITOGI_QUALIFIER_EXACT ? _ ("exactly") : itogi_qualifier_word (qualifiers[i]));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (e->qualifier), G_LIST_MODEL (words));
 }
 
-static void
-on_save (GtkWidget *editor)
-{
-  itogi_period_editor_save (editor);
-}
-
-GtkWidget *
+ItogiPeriodEditor *
 itogi_period_editor_new (GtkWindow *parent, ItogiSession *session, const ItogiIndicator *indicator, int year,
                          ItogiPeriodEditorSaved saved, gpointer data, GDestroyNotify destroy, GError **error)
 {
-  Editor *e = g_new0 (Editor, 1);
   g_autofree char *year_text = itogi_format_year (year);
-  g_autofree char *title = NULL;
-  GtkWidget *window, *box, *ok, *scroller, *clamp, *content, *grid, *heading;
+  /* Translators: the period editor's title: «Поступило обращений, 2023 г.» */
+  g_autofree char *title = g_strdup_printf (_ ("%s, %s"), indicator->title, year_text);
+  ItogiPeriodEditor *e
+      = g_object_new (ITOGI_TYPE_PERIOD_EDITOR, "transient-for", parent, "title", title, NULL);
   g_auto (ItogiValue) entered = { 0 };
 
   e->session = itogi_session_ref (session);
@@ -514,168 +501,51 @@ itogi_period_editor_new (GtkWindow *parent, ItogiSession *session, const ItogiIn
                                 ITOGI_MONTHS, error)
       || !itogi_store_get_periods (e->store, indicator->id, year, ITOGI_PERIOD_QUARTER, e->stored_quarters,
                                    ITOGI_QUARTERS, error)
-      || !itogi_store_get_year_value (e->store, indicator, year, &entered, error))
+      || !itogi_store_get_year_value (e->store, indicator, year, &entered, error) || !fill_history (e, error))
     {
-      editor_free (e);
+      gtk_window_destroy (GTK_WINDOW (e));
       return NULL;
     }
   if (entered.present && !entered.derived)
     itogi_value_copy (&e->stored_year, &entered);
 
-  /* Translators: the period editor's title: «Поступило обращений, 2023 г.» */
-  title = g_strdup_printf (_ ("%s, %s"), indicator->title, year_text);
-  window = itogi_dialog_new (parent, title, 760, 640, _ ("_Save"), &box, &ok);
-  g_object_set_data_full (G_OBJECT (window), "itogi-period-editor", e, (GDestroyNotify)editor_free);
-  itogi_dialog_set_subtitle (window, _ ("Months, Quarters and Note"), title);
-  g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_save), window);
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroy), e);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-
-  e->message = itogi_dialog_message_new ();
-  gtk_box_append (GTK_BOX (content), e->message);
-
-  heading = gtk_label_new (indicator->aggregation == ITOGI_AGGREGATION_SUM
-                               ? _ ("The year is the sum of its months (or of its quarters).")
-                               : _ ("The year is its last period’s figure."));
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_box_append (GTK_BOX (content), heading);
-
-  /* Four rows, one per quarter: its three months, then the quarter itself. */
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  for (guint q = 0; q < ITOGI_QUARTERS; q++)
-    {
-      for (guint m = 0; m < 3; m++)
-        {
-          guint month = q * 3 + m;
-          const char *name = itogi_period_name (ITOGI_PERIOD_MONTH, month + 1);
-          e->months[month] = period_field (e, name, &e->stored_months[month]);
-          gtk_widget_set_hexpand (e->months[month], TRUE);
-          gtk_grid_attach (GTK_GRID (grid), caption (name, e->months[month]), m, q * 2, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), e->months[month], m, q * 2 + 1, 1, 1);
-        }
-      {
-        const char *name = itogi_period_name (ITOGI_PERIOD_QUARTER, q + 1);
-        e->quarters[q] = period_field (e, name, &e->stored_quarters[q]);
-        gtk_widget_set_hexpand (e->quarters[q], TRUE);
-        gtk_widget_set_margin_start (e->quarters[q], 12);
-        gtk_grid_attach (GTK_GRID (grid), caption (name, e->quarters[q]), 3, q * 2, 1, 1);
-        gtk_widget_set_margin_start (gtk_grid_get_child_at (GTK_GRID (grid), 3, q * 2), 12);
-        gtk_grid_attach (GTK_GRID (grid), e->quarters[q], 3, q * 2 + 1, 1, 1);
-      }
-    }
-  gtk_box_append (GTK_BOX (content), grid);
-
-  e->total = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (e->total), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (e->total), 0);
-  gtk_widget_add_css_class (e->total, "heading");
-  gtk_box_append (GTK_BOX (content), e->total);
-
+  gtk_label_set_text (GTK_LABEL (e->heading),
+                      indicator->aggregation == ITOGI_AGGREGATION_SUM
+                          ? _ ("The year is the sum of its months (or of its quarters).")
+                          : _ ("The year is its last period’s figure."));
+  fill_periods (e);
   {
-    GtkWidget *year_grid = gtk_grid_new ();
-    const char *year_caption = _ ("The year typed whole (leave empty to use the periods)");
-    gtk_grid_set_row_spacing (GTK_GRID (year_grid), 6);
-    gtk_grid_set_column_spacing (GTK_GRID (year_grid), 12);
-    static const ItogiQualifier qualifiers[]
-        = { ITOGI_QUALIFIER_EXACT, ITOGI_QUALIFIER_MORE,  ITOGI_QUALIFIER_OVER,
-            ITOGI_QUALIFIER_ORDER, ITOGI_QUALIFIER_ABOUT, ITOGI_QUALIFIER_LESS };
-    g_autoptr (GtkStringList) words = gtk_string_list_new (NULL);
-    GtkWidget *year_label;
+    g_autofree char *year_shown = shown (e, &e->stored_year);
+    g_autofree char *date = date_shown (e->stored_year.as_of);
 
-    e->year_field = period_field (e, year_caption, &e->stored_year);
-    year_label = caption (year_caption, e->year_field);
-    gtk_label_set_wrap (GTK_LABEL (year_label), TRUE);
-    gtk_grid_attach (GTK_GRID (year_grid), year_label, 0, 0, 1, 1);
-    gtk_grid_attach (GTK_GRID (year_grid), e->year_field, 0, 1, 1, 1);
-    /* The report's words for figures that are not exact: chosen here, or typed in the figure. */
-    for (guint i = 0; i < G_N_ELEMENTS (qualifiers); i++)
-      gtk_string_list_append (words, qualifiers[i] == ITOGI_QUALIFIER_EXACT
-                                         ? _ ("exactly")
-                                         : itogi_qualifier_word (qualifiers[i]));
-    e->qualifier = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (words)), NULL);
+    e->syncing = TRUE;
+    gtk_editable_set_text (GTK_EDITABLE (e->year_field), year_shown);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (e->qualifier), (guint)e->stored_year.qualifier);
-    gtk_widget_set_valign (e->qualifier, GTK_ALIGN_CENTER);
-    gtk_grid_attach (GTK_GRID (year_grid), caption (_ ("How exact"), e->qualifier), 1, 0, 1, 1);
-    gtk_grid_attach (GTK_GRID (year_grid), e->qualifier, 1, 1, 1, 1);
-    g_signal_connect_swapped (e->qualifier, "notify::selected", G_CALLBACK (on_qualifier_chosen), e);
-    g_signal_connect_swapped (e->year_field, "changed", G_CALLBACK (on_year_typed), e);
-    {
-      g_autofree char *date = date_shown (e->stored_year.as_of);
-      e->as_of = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (e->as_of), date);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (e->as_of), _ ("dd.mm.yyyy"));
-      gtk_editable_set_width_chars (GTK_EDITABLE (e->as_of), 12);
-      gtk_grid_attach (GTK_GRID (year_grid), caption (_ ("As of"), e->as_of), 2, 0, 1, 1);
-      gtk_grid_attach (GTK_GRID (year_grid), e->as_of, 2, 1, 1, 1);
-    }
-    e->warning = gtk_label_new (NULL);
-    gtk_label_set_wrap (GTK_LABEL (e->warning), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (e->warning), 0);
-    gtk_widget_add_css_class (e->warning, "warning");
-    gtk_widget_set_visible (e->warning, FALSE);
-    gtk_grid_attach (GTK_GRID (year_grid), e->warning, 0, 2, 3, 1);
-
-    e->note = gtk_entry_new ();
+    e->syncing = FALSE;
+    gtk_editable_set_text (GTK_EDITABLE (e->as_of), date);
     gtk_editable_set_text (GTK_EDITABLE (e->note), e->stored_year.note != NULL ? e->stored_year.note : "");
-    gtk_entry_set_placeholder_text (GTK_ENTRY (e->note),
-                                    _ ("For example: some services went to the Social Fund"));
-    gtk_widget_set_hexpand (e->note, TRUE);
-    gtk_grid_attach (GTK_GRID (year_grid), caption (_ ("Note on the year’s figure"), e->note), 0, 3, 3, 1);
-    gtk_grid_attach (GTK_GRID (year_grid), e->note, 0, 4, 3, 1);
-    gtk_box_append (GTK_BOX (content), year_grid);
   }
-  {
-    GtkWidget *history = history_group (e, error);
-    if (history == NULL)
-      {
-        gtk_window_destroy (GTK_WINDOW (window));
-        return NULL;
-      }
-    gtk_widget_set_margin_top (history, 12);
-    gtk_box_append (GTK_BOX (content), history);
-  }
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  hold_widgets (e, TRUE);
   update_total (e);
   /* Escape, Cancel or closing the window with figures typed and not saved asks first. */
-  itogi_dialog_guard (window, _ ("Discard the Typed Figures?"),
-                      _ ("The figures typed here are not saved yet. Those already saved stay as they are."),
-                      _ ("_Save"), itogi_period_editor_save);
+  itogi_dialog_set_question (
+      ITOGI_DIALOG (e), _ ("Discard the Typed Figures?"),
+      _ ("The figures typed here are not saved yet. Those already saved stay as they are."), TRUE);
   for (guint i = 0; i < ITOGI_MONTHS; i++)
-    itogi_dialog_watch (window, e->months[i]);
+    itogi_dialog_watch (ITOGI_DIALOG (e), e->months[i]);
   for (guint i = 0; i < ITOGI_QUARTERS; i++)
-    itogi_dialog_watch (window, e->quarters[i]);
-  itogi_dialog_watch (window, e->year_field);
-  itogi_dialog_watch (window, e->qualifier);
-  itogi_dialog_watch (window, e->as_of);
-  itogi_dialog_watch (window, e->note);
+    itogi_dialog_watch (ITOGI_DIALOG (e), e->quarters[i]);
+  itogi_dialog_watch (ITOGI_DIALOG (e), e->year_field);
+  itogi_dialog_watch (ITOGI_DIALOG (e), e->qualifier);
+  itogi_dialog_watch (ITOGI_DIALOG (e), e->as_of);
+  itogi_dialog_watch (ITOGI_DIALOG (e), e->note);
   gtk_widget_grab_focus (e->months[0]);
-  return window;
+  return e;
 }
 
 GtkWidget *
-itogi_period_editor_get_field (GtkWidget *editor, ItogiPeriodType period, guint index)
+itogi_period_editor_get_field (ItogiPeriodEditor *e, ItogiPeriodType period, guint index)
 {
-  Editor *e = get (editor);
-
+  g_return_val_if_fail (ITOGI_IS_PERIOD_EDITOR (e), NULL);
   if (period == ITOGI_PERIOD_MONTH && index >= 1 && index <= ITOGI_MONTHS)
     return e->months[index - 1];
   if (period == ITOGI_PERIOD_QUARTER && index >= 1 && index <= ITOGI_QUARTERS)
@@ -684,32 +554,92 @@ itogi_period_editor_get_field (GtkWidget *editor, ItogiPeriodType period, guint 
 }
 
 GtkWidget *
-itogi_period_editor_get_note (GtkWidget *editor)
+itogi_period_editor_get_note (ItogiPeriodEditor *e)
 {
-  return get (editor)->note;
+  return e->note;
 }
 
 GtkWidget *
-itogi_period_editor_get_as_of (GtkWidget *editor)
+itogi_period_editor_get_as_of (ItogiPeriodEditor *e)
 {
-  return get (editor)->as_of;
+  return e->as_of;
 }
 
 const char *
-itogi_period_editor_get_total (GtkWidget *editor)
+itogi_period_editor_get_total (ItogiPeriodEditor *e)
 {
-  return gtk_label_get_text (GTK_LABEL (get (editor)->total));
+  return gtk_label_get_text (GTK_LABEL (e->total));
 }
 
 const char *
-itogi_period_editor_get_warning (GtkWidget *editor)
+itogi_period_editor_get_warning (ItogiPeriodEditor *e)
 {
-  Editor *e = get (editor);
   return gtk_widget_get_visible (e->warning) ? gtk_label_get_text (GTK_LABEL (e->warning)) : NULL;
 }
 
 void
-itogi_period_editor_choose_qualifier (GtkWidget *editor, ItogiQualifier qualifier)
+itogi_period_editor_choose_qualifier (ItogiPeriodEditor *e, ItogiQualifier qualifier)
 {
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (get (editor)->qualifier), (guint)qualifier);
+  for (guint i = 0; i < G_N_ELEMENTS (qualifiers); i++)
+    if (qualifiers[i] == qualifier)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (e->qualifier), i);
+}
+
+static void
+itogi_period_editor_dispose (GObject *object)
+{
+  /* Its fields may still signal while they are taken down: they are ignored. */
+  ITOGI_PERIOD_EDITOR (object)->closing = TRUE;
+  G_OBJECT_CLASS (itogi_period_editor_parent_class)->dispose (object);
+}
+
+static void
+itogi_period_editor_finalize (GObject *object)
+{
+  ItogiPeriodEditor *e = ITOGI_PERIOD_EDITOR (object);
+
+  for (guint i = 0; i < ITOGI_MONTHS; i++)
+    itogi_value_clear (&e->stored_months[i]);
+  for (guint i = 0; i < ITOGI_QUARTERS; i++)
+    itogi_value_clear (&e->stored_quarters[i]);
+  itogi_value_clear (&e->stored_year);
+  g_clear_pointer (&e->indicator, itogi_indicator_free);
+  g_clear_pointer (&e->session, itogi_session_unref);
+  if (e->destroy != NULL)
+    e->destroy (e->data);
+  G_OBJECT_CLASS (itogi_period_editor_parent_class)->finalize (object);
+}
+
+static void
+itogi_period_editor_class_init (ItogiPeriodEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = itogi_period_editor_dispose;
+  object_class->finalize = itogi_period_editor_finalize;
+  ITOGI_DIALOG_CLASS (klass)->save = itogi_period_editor_save;
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-period-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, heading);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, grid);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, total);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, year_caption);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, year_field);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, qualifier);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, as_of);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, warning);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, note);
+  gtk_widget_class_bind_template_child (widget_class, ItogiPeriodEditor, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, update_total);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_typed);
+  gtk_widget_class_bind_template_callback (widget_class, on_qualifier_chosen);
+}
+
+static void
+itogi_period_editor_init (ItogiPeriodEditor *e)
+{
+  e->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (e));
+  fill_qualifiers (e);
+  e->syncing = FALSE;
 }

@@ -29,16 +29,21 @@ on_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, const char *text, 
   gtk_text_buffer_insert (buffer, location, untabbed, -1);
 }
 
+void
+itogi_prose_view_setup (GtkTextView *view)
+{
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  /* Staff go through the window with Tab: in prose a tab character would only be a stray gap,
+   * saved and printed. */
+  gtk_text_view_set_accepts_tab (view, FALSE);
+  g_signal_connect (gtk_text_view_get_buffer (view), "insert-text", G_CALLBACK (on_insert_text), NULL);
+}
+
 GtkWidget *
 itogi_prose_view_new (void)
 {
   GtkWidget *view = gtk_text_view_new ();
 
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  /* Staff go through the window with Tab: in prose a tab character would only be a stray gap,
-   * saved and printed. */
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "insert-text",
-                    G_CALLBACK (on_insert_text), NULL);
+  itogi_prose_view_setup (GTK_TEXT_VIEW (view));
   return view;
 }

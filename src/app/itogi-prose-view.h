@@ -13,5 +13,7 @@ G_BEGIN_DECLS
  * keyboard to the next or previous field; a tab that arrives anyway (pasted, dropped, set by an
  * assistive technology) becomes one space, the same rule the store applies to the report's text. */
 GtkWidget *itogi_prose_view_new (void);
+/* The same behaviour for a text view made elsewhere (a template). */
+void itogi_prose_view_setup (GtkTextView *view);
 
 G_END_DECLS

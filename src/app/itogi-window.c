@@ -1303,7 +1303,7 @@ itogi_window_import_file (ItogiWindow *self, GFile *file, GError **error)
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_basename (file);
   gsize length;
-  GtkWidget *dialog;
+  ItogiImportDialog *dialog;
 
   g_autofree char *path = g_file_get_path (file);
 
