@@ -1740,6 +1740,19 @@ test_small_screens (void)
           g_assert_true (within_width (header_cell_of (page, TR ("Change")), GTK_WIDGET (window)));
           g_assert_nonnull (find_label (page, "Поступило обращений от юридических лиц"));
         }
+      if (sizes[i].folded)
+        {
+          /* Back at the list, Ctrl+Page Down shows the next page itself, not only chooses it. */
+          GtkWidget *next;
+          adw_leaflet_navigate (leaflets->pdata[0], ADW_NAVIGATION_DIRECTION_BACK);
+          itogi_test_spin (100);
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-area", NULL));
+          itogi_test_spin (100);
+          next = itogi_window_get_page (window, "appeals");
+          g_assert_nonnull (next);
+          g_assert_cmpstr (itogi_window_get_page_name (window), ==, "appeals");
+          g_assert_true (gtk_widget_is_ancestor (next, adw_leaflet_get_visible_child (leaflets->pdata[0])));
+        }
       close_window (window);
     }
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);

@@ -1017,8 +1017,12 @@ step_page (ItogiWindow *self, int delta)
   int index = row != NULL ? gtk_list_box_row_get_index (row) + delta : 0;
   GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->sidebar, index);
 
-  if (next != NULL)
-    gtk_list_box_select_row (self->sidebar, next);
+  if (next == NULL)
+    return;
+  gtk_list_box_select_row (self->sidebar, next);
+  /* Folded, the page asked for is shown, not only chosen behind the list. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
