@@ -9,25 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "itogi-application.h"
-#include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
-#include "itogi-dialog.h"
-#include "itogi-export-dialog.h"
-#include "itogi-history-window.h"
 #include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
 #include "itogi-a11y.h"
 #include "itogi-probe.h"
 #include "itogi-report-page.h"
-#include "itogi-restore-dialog.h"
-#include "itogi-session.h"
-#include "itogi-csv.h"
 #include "itogi-format.h"
-#include "itogi-output.h"
-#include "itogi-store-file.h"
-#include "itogi-table.h"
+#include "itogi-window-private.h"
 #include "itogi-window.h"
-#include "itogi-xlsx.h"
 
 /* Narrower than this, the sidebar and the page take the window in turn (the back button goes
  * to the areas). libadwaita 1.2 folds only when the widgets' least widths do not fit, which they
@@ -35,65 +25,10 @@
  * report year and both changes off the window's edge. */
 #define FOLD_BELOW 900
 
-struct _ItogiWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  ItogiStore *store;
-  GSettings *settings;
-  GArray *years;         /* report-year choices, newest first */
-  GArray *compare_years; /* comparison-year choices, newest first */
-  int year;
-  int compare_year;
-  gboolean updating;
-  ItogiSession *session; /* the steps done in this window, to undo and redo */
-  gboolean undo_offered; /* Undo is offered for a step (as last told by a page) */
-  char *structure;       /* the areas as the sidebar shows them, to notice a change */
-  gboolean new_year;     /* years[0] is the year after the latest, offered to start it */
-  gboolean read_only;    /* changes cannot be saved: editing actions stay off */
-  gint64 data_version;   /* the file's, when last shown: another program's commit moves it */
-  guint watch_id;        /* the timer that looks for those */
-  guint prepare_id;      /* the Report page made while the window is idle after its first frame */
-  guint fold_id;         /* the sidebar folded or unfolded after the window's width crossed FOLD_BELOW */
-  guint changes_watch;   /* on a server: the socket its notices of others' commits come on */
-  int changes_fd;
-  gboolean may_manage; /* the role may change the areas (always, on a file) */
-  gboolean offline;    /* on a server: out of reach; editing is off until it is back */
-  GtkWidget *offline_bar;
-  gboolean pinging;               /* a worker asks whether the server answers again */
-  AdwToast *outside_toast;        /* «changed by another program», while shown */
-  gboolean outside_pending;       /* another program's change is not shown yet */
-  gboolean close_despite_unsaved; /* the report text could not be saved, and the user was told */
-  guint generation;               /* moves on with every change of years or data; see refresh_page */
-  GtkWidget *job_bar;             /* a file being written beside the window: what, and Cancel */
-  GtkWidget *job_progress;
-  GCancellable *job_cancel; /* while it runs */
-  guint job_pulse;
-  ItogiProgressCounter job_steps; /* the step the worker is on, of how many */
-  char *(*job_step_text) (guint done, guint total);
-  gboolean disposed; /* taken down while a file was being written */
-
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  GtkWidget *sidebar_pane;
-  AdwHeaderBar *sidebar_header;
-  GtkListBox *sidebar;
-  GtkWidget *content_pane;
-  AdwHeaderBar *content_header;
-  AdwWindowTitle *content_title;
-  AdwWindowTitle *sidebar_title;
-  GtkWidget *back_button;
-  GtkDropDown *year_dropdown;
-  GtkDropDown *compare_dropdown;
-  GtkStack *stack;
-  GQueue visited; /* the names of the area pages in the stack, the latest visited first */
-  GMenu *archived_areas;
-};
-
 G_DEFINE_FINAL_TYPE (ItogiWindow, itogi_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_error (ItogiWindow *self, const GError *error)
+void
+_itogi_window_show_error (ItogiWindow *self, const GError *error)
 {
   g_autofree char *escaped = g_markup_escape_text (error->message, -1);
   AdwToast *toast = adw_toast_new (escaped);
@@ -153,7 +88,7 @@ refresh_page (ItogiWindow *self, GtkWidget *page)
            ? itogi_report_page_set_years (ITOGI_REPORT_PAGE (page), self->year, self->compare_year, &error)
            : itogi_area_page_set_years (ITOGI_AREA_PAGE (page), self->year, self->compare_year, &error);
   if (!ok)
-    show_error (self, error);
+    _itogi_window_show_error (self, error);
 }
 
 /* The years or the data changed: the page in sight follows now, the others when they are shown. */
@@ -313,8 +248,8 @@ on_row_activated (ItogiWindow *self, GtkListBoxRow *row)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-static void
-update_undo_actions (ItogiWindow *self)
+void
+_itogi_window_update_undo_actions (ItogiWindow *self)
 {
   GtkWidget *report
       = self->stack != NULL ? gtk_stack_get_child_by_name (self->stack, ITOGI_REPORT_PAGE_NAME) : NULL;
@@ -340,7 +275,7 @@ load_years (ItogiWindow *self)
   gboolean same;
 
   if (stored == NULL)
-    show_error (self, error);
+    _itogi_window_show_error (self, error);
   for (guint i = 0; stored != NULL && i < stored->len; i++)
     g_array_append_val (years, g_array_index (stored, int, i));
   if (years->len == 0)
@@ -436,7 +371,7 @@ rebuild_pages (ItogiWindow *self)
   g_queue_clear_full (&self->visited, g_free);
   self->updating = FALSE;
   if (!build_pages (self, &error))
-    show_error (self, error);
+    _itogi_window_show_error (self, error);
   reload_pages (self);
   if (page == NULL || !itogi_window_show_page (self, page))
     itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE);
@@ -444,8 +379,8 @@ rebuild_pages (ItogiWindow *self)
 }
 
 /* After any change: a year may have come or gone, an area may have changed. */
-static void
-data_changed (ItogiWindow *self)
+void
+_itogi_window_data_changed (ItogiWindow *self)
 {
   g_autofree char *structure = structure_of (self);
 
@@ -464,15 +399,15 @@ data_changed (ItogiWindow *self)
     reload_pages (self);
 }
 
-static void
-on_page_changed (ItogiWindow *self, gint64 step)
+void
+_itogi_window_on_page_changed (ItogiWindow *self, gint64 step)
 {
   /* A save that changed nothing leaves no step: nothing to undo, nothing to forget to redo. A
    * step the session had already (a page's edit through it) is offered all the same: Undo may
    * have been off meanwhile (the server out of reach). */
   itogi_session_record (self->session, step);
-  update_undo_actions (self);
-  data_changed (self);
+  _itogi_window_update_undo_actions (self);
+  _itogi_window_data_changed (self);
 }
 
 static void
@@ -534,7 +469,7 @@ show_live_changes (ItogiWindow *self)
     return;
   self->outside_pending = FALSE;
   self->data_version = itogi_store_data_version (self->store);
-  data_changed (self);
+  _itogi_window_data_changed (self);
 }
 
 static void watch_changes (ItogiWindow *self);
@@ -556,7 +491,7 @@ set_editing (ItogiWindow *self, gboolean on)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), editing[i], on && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-area",
                                  on && !self->read_only && self->may_manage);
-  update_undo_actions (self);
+  _itogi_window_update_undo_actions (self);
 }
 
 /* The server is out of reach: said at once, what was loaded stays in sight, editing goes off; the
@@ -712,71 +647,6 @@ watch_outside_changes (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-reload_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-
-  /* The toast's own button dismisses it. Dismissing it from here could fall within its showing
-   * animation, which libadwaita 1.2 does not survive (a freed toast is unreferenced). */
-  self->outside_pending = FALSE;
-  self->data_version = itogi_store_data_version (self->store);
-  data_changed (self);
-}
-
-static void
-undo_or_redo (ItogiWindow *self, gboolean redo)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 done
-      = redo ? itogi_session_redo (self->session, &error) : itogi_session_undo (self->session, &error);
-
-  if (done == 0)
-    {
-      /* A refused undo changed nothing; it stays on its stack for the user to see why. */
-      if (error != NULL)
-        show_error (self, error);
-      return;
-    }
-  update_undo_actions (self);
-  data_changed (self);
-}
-
-static void
-update_undo_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  update_undo_actions (ITOGI_WINDOW (widget));
-}
-
-static void
-undo_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  GtkWidget *report = gtk_stack_get_child_by_name (self->stack, ITOGI_REPORT_PAGE_NAME);
-
-  /* Report text typed a moment ago is the latest change: saved now, it is what is undone. */
-  if (report != NULL)
-    {
-      g_autoptr (GError) error = NULL;
-      if (!itogi_report_page_save_now (ITOGI_REPORT_PAGE (report), &error))
-        {
-          show_error (self, error);
-          return;
-        }
-    }
-  if (itogi_session_can_undo (self->session))
-    undo_or_redo (self, FALSE);
-  else
-    update_undo_actions (self);
-}
-
-static void
-redo_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  undo_or_redo (self, TRUE);
-}
-
 static GtkWidget *
 sidebar_row_new (const char *name, const char *label, const char *tooltip, const char *icon)
 {
@@ -867,12 +737,6 @@ itogi_window_show_page (ItogiWindow *self, const char *name)
     return FALSE;
   gtk_list_box_select_row (self->sidebar, row);
   return TRUE;
-}
-
-static void
-show_page_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  itogi_window_show_page (ITOGI_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 const char *
@@ -970,7 +834,8 @@ ensure_page (ItogiWindow *self, const char *name)
     page = itogi_area_page_new (self->session, area);
   if (gtk_widget_get_parent (page) == NULL)
     {
-      g_signal_connect_object (page, "changed", G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "changed", G_CALLBACK (_itogi_window_on_page_changed), self,
+                               G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->stack, page, name);
     }
   return page;
@@ -1010,791 +875,6 @@ itogi_window_list_tab_labels (ItogiWindow *self)
   return g_strv_builder_end (builder);
 }
 
-static void
-step_page (ItogiWindow *self, int delta)
-{
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
-  int index = row != NULL ? gtk_list_box_row_get_index (row) + delta : 0;
-  GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->sidebar, index);
-
-  if (next == NULL)
-    return;
-  gtk_list_box_select_row (self->sidebar, next);
-  /* Folded, the page asked for is shown, not only chosen behind the list. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-next_area_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  step_page (ITOGI_WINDOW (widget), 1);
-}
-
-static void
-previous_area_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  step_page (ITOGI_WINDOW (widget), -1);
-}
-
-/* Written beside the window, its step and Cancel under the header. */
-static void
-on_export_chosen (ItogiWindow *self, GFile *file, ItogiExportDialog *dialog)
-{
-  ItogiExportOptions options;
-  const ItogiTableFormat *format = itogi_export_dialog_get_choice (dialog, &options);
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr (GError) error = NULL;
-
-  if (path == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _ ("Choose a file on this computer: nothing was saved."));
-  if (error != NULL || !itogi_window_export_to (self, &options, format, path, &error))
-    show_error (self, error);
-}
-
-static void
-export_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-
-  ItogiExportDialog *dialog
-      = itogi_export_dialog_new (GTK_WINDOW (self), self->store, self->year, self->compare_year);
-
-  g_signal_connect_object (dialog, "chosen", G_CALLBACK (on_export_chosen), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-history_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  GtkWidget *history = itogi_history_window_new (GTK_WINDOW (self), self->store, &error);
-
-  if (history == NULL)
-    show_error (self, error);
-  else
-    gtk_window_present (GTK_WINDOW (history));
-}
-
-/* The area of the page shown, or NULL on the Overview. */
-static const ItogiArea *
-current_area (ItogiWindow *self)
-{
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-
-  if (page == NULL || !ITOGI_IS_AREA_PAGE (page)
-      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), ITOGI_OVERVIEW_PAGE) == 0)
-    return NULL;
-  return itogi_area_page_get_area (ITOGI_AREA_PAGE (page));
-}
-
-typedef enum
-{
-  AREA_SAVE,
-  AREA_UP,
-  AREA_DOWN,
-  AREA_ARCHIVE,
-  AREA_RESTORE,
-} AreaEdit;
-
-/* One change to the areas as one undoable step. */
-static gboolean
-edit_area (ItogiWindow *self, AreaEdit what, const ItogiArea *area, GError **error)
-{
-  g_autofree char *label = NULL;
-  GError *local = NULL;
-  gint64 step;
-  gboolean ok;
-
-  switch (what)
-    {
-    case AREA_SAVE:
-      /* Translators: history entries; %s is an area's tab label */
-      label = g_strdup_printf (area->id == 0 ? _ ("Added area “%s”") : _ ("Changed area “%s”"),
-                               area->short_title);
-      break;
-    case AREA_UP:
-      label = g_strdup_printf (_ ("Moved area “%s” up"), area->short_title);
-      break;
-    case AREA_DOWN:
-      label = g_strdup_printf (_ ("Moved area “%s” down"), area->short_title);
-      break;
-    case AREA_ARCHIVE:
-      label = g_strdup_printf (_ ("Archived area “%s”"), area->short_title);
-      break;
-    case AREA_RESTORE:
-    default:
-      label = g_strdup_printf (_ ("Restored area “%s”"), area->short_title);
-      break;
-    }
-  step = itogi_session_begin (self->session, label, error);
-  if (step == 0)
-    return FALSE;
-  switch (what)
-    {
-    case AREA_SAVE:
-      ok = area->id == 0 ? itogi_store_add_area (self->store, area, &local) != 0
-                         : itogi_store_update_area (self->store, area, &local);
-      break;
-    case AREA_UP:
-    case AREA_DOWN:
-      ok = itogi_store_move_area (self->store, area->id, what == AREA_UP ? -1 : 1, NULL, &local);
-      break;
-    case AREA_ARCHIVE:
-    case AREA_RESTORE:
-    default:
-      ok = itogi_store_set_area_archived (self->store, area->id, what == AREA_ARCHIVE, &local);
-      break;
-    }
-  if (!ok)
-    {
-      itogi_session_rollback (self->session);
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  if (!itogi_session_commit (self->session, step, error))
-    return FALSE;
-  on_page_changed (self, step);
-  if (what == AREA_SAVE && area->id == 0)
-    itogi_window_show_page (self, area->slug);
-  return TRUE;
-}
-
-static gboolean
-save_area (const ItogiArea *area, gpointer data, GError **error)
-{
-  return edit_area (data, AREA_SAVE, area, error);
-}
-
-static void
-add_area_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, TRUE, NULL);
-  g_autoptr (ItogiArea) area = itogi_area_new ();
-  guint n = areas != NULL ? areas->len + 1 : 1;
-
-  /* A slug no other area has: the CSV import and the command line can name it so. */
-  for (gboolean taken = TRUE; taken; n++)
-    {
-      g_free (area->slug);
-      area->slug = g_strdup_printf ("area-%u", n);
-      taken = FALSE;
-      for (guint i = 0; areas != NULL && i < areas->len && !taken; i++)
-        taken = g_strcmp0 (((ItogiArea *)areas->pdata[i])->slug, area->slug) == 0;
-    }
-  area->title = g_strdup ("");
-  area->short_title = g_strdup ("");
-  area->description = g_strdup ("");
-  area->icon = g_strdup ("");
-  area->position = areas != NULL ? (int)areas->len + 1 : 1;
-  gtk_window_present (GTK_WINDOW (itogi_area_dialog_new (GTK_WINDOW (self), area, save_area, self)));
-}
-
-/* The area of the page shown, copied; NULL on the Overview and the Report, where a toast asks for
- * one. */
-static ItogiArea *
-area_to_edit (ItogiWindow *self)
-{
-  const ItogiArea *area = current_area (self);
-
-  if (area == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_ ("Choose an area in the sidebar first.")));
-      return NULL;
-    }
-  return itogi_area_copy (area);
-}
-
-static void
-edit_area_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  g_autoptr (ItogiArea) area = area_to_edit (self);
-
-  if (area != NULL)
-    gtk_window_present (GTK_WINDOW (itogi_area_dialog_new (GTK_WINDOW (self), area, save_area, self)));
-}
-
-static void
-move_or_archive_area (ItogiWindow *self, AreaEdit what)
-{
-  g_autoptr (ItogiArea) area = area_to_edit (self);
-  g_autoptr (GError) error = NULL;
-
-  if (area == NULL)
-    return;
-  if (!edit_area (self, what, area, &error))
-    show_error (self, error);
-  else if (what == AREA_ARCHIVE)
-    adw_toast_overlay_add_toast (
-        self->toast_overlay,
-        adw_toast_new (_ ("Area archived: its figures are kept. Restore it from the menu.")));
-}
-
-static void
-area_up_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  move_or_archive_area (ITOGI_WINDOW (widget), AREA_UP);
-}
-
-static void
-area_down_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  move_or_archive_area (ITOGI_WINDOW (widget), AREA_DOWN);
-}
-
-static void
-archive_area_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  move_or_archive_area (ITOGI_WINDOW (widget), AREA_ARCHIVE);
-}
-
-static void
-restore_area_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, TRUE, NULL);
-  g_autoptr (GError) error = NULL;
-  gint64 id = g_variant_get_int64 (param);
-
-  for (guint i = 0; areas != NULL && i < areas->len; i++)
-    if (((ItogiArea *)areas->pdata[i])->id == id)
-      {
-        if (!edit_area (self, AREA_RESTORE, areas->pdata[i], &error))
-          show_error (self, error);
-        return;
-      }
-}
-
-static void
-on_imported (gint64 step, guint values, guint tasks, gpointer data)
-{
-  ItogiWindow *self = data;
-  g_autofree char *count = itogi_format_integer (values);
-  g_autofree char *task_count = itogi_format_integer (tasks);
-  g_autofree char *message = NULL;
-
-  /* A workbook of tasks alone says only what it did to them. */
-  if (values > 0 || tasks == 0)
-    message = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "Imported %s value.", "Imported %s values.", values), count);
-  if (tasks > 0)
-    {
-      g_autofree char *told = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%s task added or updated.", "%s tasks added or updated.", tasks),
-          task_count);
-      char *both = message != NULL ? g_strconcat (message, " ", told, NULL) : g_strdup (told);
-      g_free (message);
-      message = both;
-    }
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  /* The import wrote through a worker's connection of its own: its commit is this window's, not
-   * another program's, and is not offered for a reload. */
-  self->data_version = itogi_store_data_version (self->store);
-  if (step != 0)
-    on_page_changed (self, step);
-}
-
-/* Read the chosen file and show what it holds; nothing is written until the user says Import. */
-gboolean
-itogi_window_import_file (ItogiWindow *self, GFile *file, GError **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  gsize length;
-  ItogiImportDialog *dialog;
-
-  g_autofree char *path = g_file_get_path (file);
-
-  /* Never the open database itself: our descriptor of it, closed, would drop the connection's
-   * locks. Nor a pipe, nor a file too large to be a table. */
-  if (path != NULL && !itogi_input_check (path, ITOGI_CSV_MAX_FILE_SIZE, error))
-    return FALSE;
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return FALSE;
-  dialog = itogi_import_dialog_new (GTK_WINDOW (self), self->store, name, contents, length, on_imported, self,
-                                    error);
-  if (dialog == NULL)
-    return FALSE;
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
-}
-
-static void
-on_import_chosen (GtkNativeDialog *chooser, int response, ItogiWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GError) error = NULL;
-
-      if (!itogi_window_import_file (self, file, &error))
-        show_error (self, error);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-import_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-      _ ("Import Figures"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _ ("CSV tables and Excel workbooks"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ---- work beside the window ---- */
-
-static gboolean
-pulse_job (gpointer data)
-{
-  ItogiWindow *self = data;
-  guint total, done;
-
-  if (!itogi_progress_counter_read (&self->job_steps, &done, &total) || self->job_step_text == NULL)
-    {
-      gtk_progress_bar_pulse (GTK_PROGRESS_BAR (self->job_progress));
-      return G_SOURCE_CONTINUE;
-    }
-  /* The step it is on, as the worker tells it. */
-  {
-    g_autofree char *text = self->job_step_text (done, total);
-    gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->job_progress), (double)done / total);
-    gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->job_progress), text);
-  }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_job_cancel (ItogiWindow *self)
-{
-  if (self->job_cancel != NULL)
-    g_cancellable_cancel (self->job_cancel);
-}
-
-/* A bar under the header while a file is written in a worker thread: what is being done, moving,
- * and Cancel. The window stays live meanwhile. */
-static void
-show_job (ItogiWindow *self, const char *what)
-{
-  if (self->job_bar == NULL)
-    {
-      GtkWidget *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-
-      self->job_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      gtk_widget_set_name (self->job_bar, "job-bar");
-      gtk_widget_set_margin_start (self->job_bar, 12);
-      gtk_widget_set_margin_end (self->job_bar, 12);
-      gtk_widget_set_margin_top (self->job_bar, 6);
-      gtk_widget_set_margin_bottom (self->job_bar, 6);
-      self->job_progress = gtk_progress_bar_new ();
-      gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->job_progress), TRUE);
-      gtk_widget_set_hexpand (self->job_progress, TRUE);
-      gtk_widget_set_valign (self->job_progress, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (cancel, _ ("Stop writing the file; nothing is saved"));
-      g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_job_cancel), self);
-      gtk_box_append (GTK_BOX (self->job_bar), self->job_progress);
-      gtk_box_append (GTK_BOX (self->job_bar), cancel);
-      gtk_box_insert_child_after (GTK_BOX (self->content_pane), self->job_bar,
-                                  GTK_WIDGET (self->content_header));
-    }
-  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->job_progress), what);
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->job_progress), 0);
-  itogi_progress_counter_reset (&self->job_steps);
-  gtk_widget_set_visible (self->job_bar, TRUE);
-  self->job_pulse = g_timeout_add (100, pulse_job, self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-}
-
-static void
-end_job (ItogiWindow *self)
-{
-  g_clear_handle_id (&self->job_pulse, g_source_remove);
-  g_clear_object (&self->job_cancel);
-  if (self->job_bar != NULL)
-    gtk_widget_set_visible (self->job_bar, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup",
-                                 itogi_store_can (self->store, ITOGI_STORE_ABILITY_FILE_COPIES));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-}
-
-gboolean
-itogi_window_is_busy (ItogiWindow *self)
-{
-  g_return_val_if_fail (ITOGI_IS_WINDOW (self), FALSE);
-  return self->job_cancel != NULL;
-}
-
-void
-itogi_window_cancel_job (ItogiWindow *self)
-{
-  g_return_if_fail (ITOGI_IS_WINDOW (self));
-  on_job_cancel (self);
-}
-
-/* A kind of job the window runs in a worker thread. */
-typedef struct
-{
-  const char *what; /* the bar's text until the worker tells its first step */
-  const char *name; /* the task's */
-  GTaskThreadFunc func;
-  GAsyncReadyCallback done; /* back here, once it ended */
-  /* The bar's text at a step the worker told (through self->job_steps); NULL: the bar only moves. */
-  char *(*step_text) (guint done, guint total);
-} JobKind;
-
-/* @kind's job runs on @job (freed with @free_job), the bar saying what it does, with Cancel. FALSE,
- * @job freed and nothing started, while another runs. */
-static gboolean
-start_job (ItogiWindow *self, const JobKind *kind, gpointer job, GDestroyNotify free_job, GError **error)
-{
-  g_autoptr (GTask) task = NULL;
-
-  if (self->job_cancel != NULL)
-    {
-      free_job (job);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                           _ ("A file is being written: wait until it is done, or cancel it."));
-      return FALSE;
-    }
-  self->job_cancel = g_cancellable_new ();
-  self->job_step_text = kind->step_text;
-  show_job (self, kind->what);
-  /* The application stays until the file is whole or removed, even if the window closes. */
-  if (g_application_get_default () != NULL)
-    g_application_hold (g_application_get_default ());
-  task = g_task_new (self, self->job_cancel, kind->done, NULL);
-  /* A cancel is told in the job's own words («nothing was saved»), not GIO's generic one. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, free_job);
-  g_task_set_name (task, kind->name);
-  g_task_run_in_thread (task, kind->func);
-  return TRUE;
-}
-
-/* A job's end, in its @done: its bar goes, and what went wrong is shown. TRUE when it succeeded
- * and the window is still there to say so. */
-static gboolean
-job_succeeded (ItogiWindow *self, GAsyncResult *result)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (g_application_get_default () != NULL)
-    g_application_release (g_application_get_default ());
-  if (self->disposed)
-    return FALSE;
-  end_job (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      show_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A worker's end: TRUE, or @error (taken). */
-static void
-return_outcome (GTask *task, gboolean ok, GError *error)
-{
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* A backup's or a restore's: the database shown, and the file made from it or put in its place. */
-typedef struct
-{
-  char *database;
-  char *path;
-  ItogiRestore *restore; /* a restore's checked copy, once the worker has made it */
-} FileJob;
-
-static void
-file_job_free (FileJob *job)
-{
-  g_free (job->database);
-  g_free (job->path);
-  itogi_store_restore_abandon (job->restore);
-  g_free (job);
-}
-
-/* A connection of its own that reads only: the window goes on editing meanwhile, and the copy is
- * of the data as it was when the copy began. */
-static void
-back_up_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  FileJob *job = data;
-  GError *error = NULL;
-  g_autoptr (ItogiStore) reader = itogi_store_open_to_read (job->database, &error);
-  gboolean ok = reader != NULL && itogi_store_backup_cancellable (reader, job->path, cancellable, &error);
-
-  /* @error read only once the work is done. */
-  return_outcome (task, ok, error);
-}
-
-static void
-on_backed_up (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ItogiWindow *self = ITOGI_WINDOW (source);
-  FileJob *job = g_task_get_task_data (G_TASK (result));
-
-  if (job_succeeded (self, result))
-    {
-      g_autofree char *name = g_path_get_basename (job->path);
-      g_autofree char *display = g_filename_display_name (name);
-      /* Translators: %s is a file name */
-      g_autofree char *message = g_strdup_printf (_ ("Backup “%s” saved and checked"), display);
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-    }
-}
-
-gboolean
-itogi_window_backup_to (ItogiWindow *self, GFile *file, GError **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *folder = NULL;
-  FileJob *job;
-
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _ ("Choose a file on this computer."));
-      return FALSE;
-    }
-  /* Said at once, not after the work: a folder that is not there. */
-  folder = g_path_get_dirname (path);
-  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *name = g_filename_display_name (folder);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _ ("The folder “%s” does not exist. Nothing was saved."), name);
-      return FALSE;
-    }
-  job = g_new0 (FileJob, 1);
-  job->database = g_strdup (itogi_store_get_path (self->store));
-  job->path = g_steal_pointer (&path);
-  {
-    const JobKind kind = { _ ("Making the backup…"), "itogi-backup", back_up_in_thread, on_backed_up, NULL };
-    return start_job (self, &kind, job, (GDestroyNotify)file_job_free, error);
-  }
-}
-
-/* The slow half, while the window goes on: the backup checked, copied beside the database under a
- * temporary name, and the copy checked. The database itself is not touched. */
-static void
-restore_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ItogiWindow *self = source;
-  FileJob *job = data;
-  ItogiProgress progress = { cancellable, itogi_progress_count, &self->job_steps };
-  GError *error = NULL;
-
-  job->restore = itogi_store_restore_prepare (job->path, job->database, &progress, &error);
-  return_outcome (task, job->restore != NULL, error);
-}
-
-static void
-on_restore_prepared (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ItogiWindow *self = ITOGI_WINDOW (source);
-  FileJob *job = g_task_get_task_data (G_TASK (result));
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (job_succeeded (self, result) && ITOGI_IS_APPLICATION (app))
-    /* The quick half: the application closes this window, puts the copy in place, and opens it. */
-    itogi_application_put_restored (ITOGI_APPLICATION (app), job->path, g_steal_pointer (&job->restore),
-                                    NULL);
-}
-
-gboolean
-itogi_window_restore_from (ItogiWindow *self, const char *backup, GError **error)
-{
-  FileJob *job;
-
-  g_return_val_if_fail (ITOGI_IS_WINDOW (self), FALSE);
-  job = g_new0 (FileJob, 1);
-  job->path = g_strdup (backup);
-  job->database = g_strdup (itogi_store_get_path (self->store));
-  {
-    const JobKind kind = { _ ("Restoring the backup…"), "itogi-restore", restore_in_thread,
-                           on_restore_prepared, itogi_restore_step_text };
-    return start_job (self, &kind, job, (GDestroyNotify)file_job_free, error);
-  }
-}
-
-typedef struct
-{
-  ItogiWindow *window; /* kept alive by the task, whose source it is */
-  char *database;
-  char *path;
-  ItogiExportOptions options;
-  GStrv areas;
-  const ItogiTableFormat *format;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->database);
-  g_free (job->path);
-  g_strfreev (job->areas);
-  g_free (job);
-}
-
-/* A workbook's steps are its sheets, then packing the file. */
-static char *
-export_step_text (guint done, guint total)
-{
-  if (done < total - 1)
-    /* Translators: «Экспорт: лист 3 из 58…» */
-    return g_strdup_printf (_ ("Exporting: sheet %u of %u…"), done + 1, total - 1);
-  return g_strdup (_ ("Exporting: packing the file…"));
-}
-
-/* A connection of its own, that reads only: the window goes on editing meanwhile. */
-static void
-export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  ItogiProgress progress = { cancellable, itogi_progress_count, &job->window->job_steps };
-  GError *error = NULL;
-  g_autoptr (ItogiStore) reader = itogi_store_open_to_read (job->database, &error);
-  gboolean ok;
-
-  if (reader == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->options.areas = (const char *const *)job->areas;
-  ok = job->format->write (reader, &job->options, job->path, &progress, &error);
-  return_outcome (task, ok, error);
-}
-
-static void
-on_exported (GObject *source, GAsyncResult *result, gpointer data)
-{
-  ItogiWindow *self = ITOGI_WINDOW (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-
-  if (job_succeeded (self, result))
-    {
-      g_autoptr (GFile) file = g_file_new_for_path (job->path);
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (name);
-      g_autofree char *escaped = g_markup_escape_text (display, -1);
-      /* Translators: %s is a file name */
-      g_autofree char *title = g_strdup_printf (_ ("Saved “%s”"), escaped);
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_button_label (toast, _ ("_Open"));
-      adw_toast_set_action_name (toast, "win.open-file");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-gboolean
-itogi_window_export_to (ItogiWindow *self, const ItogiExportOptions *options, const ItogiTableFormat *format,
-                        const char *path, GError **error)
-{
-  ExportJob *job;
-
-  g_return_val_if_fail (ITOGI_IS_WINDOW (self), FALSE);
-  job = g_new0 (ExportJob, 1);
-  job->window = self;
-  job->database = g_strdup (itogi_store_get_path (self->store));
-  job->path = g_strdup (path);
-  job->options = *options;
-  job->areas = options->areas != NULL ? g_strdupv ((char **)options->areas) : NULL;
-  job->options.areas = NULL;
-  job->format = format;
-  {
-    const JobKind kind
-        = { _ ("Exporting…"), "itogi-export", export_in_thread, on_exported, export_step_text };
-    return start_job (self, &kind, job, (GDestroyNotify)export_job_free, error);
-  }
-}
-
-static void
-on_backup_chosen (GtkNativeDialog *chooser, int response, ItogiWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GError) error = NULL;
-
-      if (!itogi_window_backup_to (self, file, &error))
-        show_error (self, error);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-backup_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
-      _ ("Back Up"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  /* Translators: the proposed backup file name: «Итоги, копия 2026-11-25.db» */
-  g_autofree char *name = g_strdup_printf (_ ("Itogi backup %s.db"), date);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_restore_chosen (const char *backup, gpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!itogi_window_restore_from (ITOGI_WINDOW (data), backup, &error))
-    show_error (ITOGI_WINDOW (data), error);
-}
-
-static void
-restore_backup_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  ItogiWindow *self = ITOGI_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GtkWidget *dialog;
-
-  g_return_if_fail (ITOGI_IS_APPLICATION (app));
-  dialog = itogi_restore_dialog_new (GTK_WINDOW (self), itogi_store_get_path (self->store), on_restore_chosen,
-                                     self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-open_file_action (GtkWidget *widget, const char *action, GVariant *param)
-{
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
-}
-
 static gboolean
 itogi_window_close_request (GtkWindow *window)
 {
@@ -1814,7 +894,7 @@ itogi_window_close_request (GtkWindow *window)
       g_autoptr (GError) error = NULL;
       if (!itogi_report_page_save_now (ITOGI_REPORT_PAGE (report), &error))
         {
-          show_error (self, error);
+          _itogi_window_show_error (self, error);
           self->close_despite_unsaved = TRUE;
           return TRUE;
         }
@@ -1905,40 +985,7 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, archived_areas);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
-  gtk_widget_class_install_action (widget_class, "win.next-area", NULL, next_area_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.update-undo", NULL, update_undo_action);
-  gtk_widget_class_install_action (widget_class, "win.add-area", NULL, add_area_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-area", NULL, edit_area_action);
-  gtk_widget_class_install_action (widget_class, "win.area-up", NULL, area_up_action);
-  gtk_widget_class_install_action (widget_class, "win.area-down", NULL, area_down_action);
-  gtk_widget_class_install_action (widget_class, "win.archive-area", NULL, archive_area_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-area", "x", restore_area_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  /* Window bindings, not application accelerators: a text being typed keeps its own Ctrl+Z. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo",
-                                       NULL);
-  /* As in the spreadsheets the staff know, and as in a figure cell. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
-  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_install_action (widget_class, "win.previous-area", NULL, previous_area_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-area",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-area",
-                                       NULL);
+  _itogi_window_class_actions_init (widget_class);
 }
 
 static gboolean on_sidebar_key (GtkEventControllerKey *keys, guint keyval, guint keycode,
@@ -1961,7 +1008,7 @@ itogi_window_init (ItogiWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->compare_years = g_array_new (FALSE, FALSE, sizeof (int));
-  update_undo_actions (self);
+  _itogi_window_update_undo_actions (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -2120,7 +1167,7 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
   load_years (self);
 
   if (!build_pages (self, &error))
-    show_error (self, error);
+    _itogi_window_show_error (self, error);
   self->structure = structure_of (self);
   fill_archived_menu (self);
 
@@ -2159,7 +1206,7 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
 void
 itogi_window_show_error (ItogiWindow *self, const GError *error)
 {
-  show_error (self, error);
+  _itogi_window_show_error (self, error);
 }
 
 void
