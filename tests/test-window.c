@@ -1728,6 +1728,20 @@ test_small_screens (void)
       g_assert_true (within_width (header_cell_of (page, TR ("Change, %")), GTK_WIDGET (window)));
       g_assert_true (
           within_width (GTK_WIDGET (itogi_test_find_entry (page, "22" G "808")), GTK_WIDGET (window)));
+      /* The rows' menus too: nothing of a row past the window's edge. */
+      {
+        g_autoptr (GPtrArray) menus = g_ptr_array_new ();
+        guint shown = 0;
+        itogi_test_collect_type (itogi_area_page_get_table (ITOGI_AREA_PAGE (page)), GTK_TYPE_MENU_BUTTON,
+                                 menus);
+        for (guint k = 0; k < menus->len; k++)
+          if (gtk_widget_get_mapped (menus->pdata[k]))
+            {
+              g_assert_true (within_width (menus->pdata[k], GTK_WIDGET (window)));
+              shown++;
+            }
+        g_assert_cmpuint (shown, >, 0);
+      }
       if (sizes[i].narrow)
         {
           /* No unit column: the unit follows the title. */

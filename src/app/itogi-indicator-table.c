@@ -30,6 +30,10 @@ typedef enum
   N_CELLS
 } CellKind;
 
+/* The title column's least width, in characters: wide, and narrow (see NARROW_BELOW). */
+#define TITLE_CHARS 20
+#define NARROW_TITLE_CHARS 12
+
 struct _ItogiIndicatorTable
 {
   GtkWidget parent_instance;
@@ -568,8 +572,8 @@ setup_cell (ItogiIndicatorTable *table, GtkWidget *line, CellKind kind)
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      /* The title's column takes the width left, down to 20 characters. */
-      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 14 : 20);
+      /* The title's column takes the width left, down to TITLE_CHARS characters. */
+      gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 14 : TITLE_CHARS);
       gtk_label_set_max_width_chars (GTK_LABEL (label), kind == CELL_AREA ? 18 : 44);
       if (kind == CELL_AREA)
         gtk_widget_add_css_class (label, "heading");
@@ -811,6 +815,8 @@ show_item (GtkWidget *line, CellKind kind)
         }
       if (row->indicator->description != NULL && *row->indicator->description != '\0')
         tooltip = g_strdup (row->indicator->description);
+      /* Narrow, the title gives way first: down to 12 characters, not 20. */
+      gtk_label_set_width_chars (GTK_LABEL (label), narrow_table (label) ? NARROW_TITLE_CHARS : TITLE_CHARS);
       break;
     case CELL_UNIT:
       shown = row->indicator->unit;
@@ -1212,6 +1218,8 @@ apply_narrow (gpointer data)
   if (narrow == self->narrow)
     return G_SOURCE_REMOVE;
   self->narrow = narrow;
+  /* Measured anew: the title's least width is not the same narrow. */
+  itogi_table_columns_reset (self->columns);
   itogi_table_columns_set_visible (self->columns, CELL_AREA, self->show_area && !narrow);
   itogi_table_columns_set_visible (self->columns, CELL_UNIT, !narrow);
   itogi_table_columns_set_visible (self->columns, CELL_DELTA, !narrow);
