@@ -27,16 +27,21 @@ typedef struct
   gpointer data;
 } Connect;
 
+/* A password is overwritten before its memory is given back. */
+static void
+wipe (char *secret)
+{
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
 static void
 connect_free (Connect *c)
 {
   g_clear_object (&c->parent);
   g_free (c->uri);
-  if (c->typed != NULL)
-    {
-      memset (c->typed, 0, strlen (c->typed));
-      g_free (c->typed);
-    }
+  wipe (c->typed);
   g_free (c);
 }
 
@@ -147,40 +152,134 @@ look_up_password (Connect *c)
 
 /* ---- the two questions ---- */
 
-static GtkWidget *
-question (Connect *c, const char *heading, const char *body, GtkWidget *entry)
+struct _ItogiConnectDialog
 {
-  GtkWidget *dialog = adw_message_dialog_new (c->parent, heading, body);
+  AdwMessageDialog parent_instance;
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "connect", _ ("C_onnect"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "connect", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "connect");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  if (c->parent == NULL)
-    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (g_application_get_default ()));
-  gtk_widget_grab_focus (entry);
-  return dialog;
+  GtkEntry *entry;
+
+  gboolean password; /* asking for a password, not an address */
+  gboolean answered; /* the first response counts: the dialog's closing answers again */
+};
+
+enum
+{
+  SIGNAL_ANSWERED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ItogiConnectDialog, itogi_connect_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static void
+on_response (ItogiConnectDialog *self, const char *response)
+{
+  char *typed = NULL;
+
+  if (self->answered)
+    return;
+  self->answered = TRUE;
+  if (g_strcmp0 (response, "connect") == 0)
+    {
+      typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+      /* The entry's copy of a password is wiped: it lives on where the handler keeps it. */
+      if (self->password)
+        gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+    }
+  g_signal_emit (self, signals[SIGNAL_ANSWERED], 0, typed);
+  wipe (typed);
+}
+
+static ItogiConnectDialog *
+connect_dialog_new (GtkWindow *parent, const char *heading, const char *body)
+{
+  ItogiConnectDialog *self = g_object_new (ITOGI_TYPE_CONNECT_DIALOG, "transient-for", parent, "heading",
+                                           heading, "body", body, NULL);
+
+  if (parent == NULL)
+    gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (g_application_get_default ()));
+  return self;
+}
+
+ItogiConnectDialog *
+itogi_connect_dialog_new_address (GtkWindow *parent, const char *uri, const char *problem)
+{
+  g_autofree char *body
+      = g_strconcat (_ ("The address of the office’s shared Itogi database, as its administrator gave it, "
+                        "for example postgresql://server/itogi."),
+                     problem != NULL ? "\n\n" : NULL, problem, NULL);
+  ItogiConnectDialog *self = connect_dialog_new (parent, _ ("Connect to Server"), body);
+
+  gtk_entry_set_placeholder_text (self->entry, "postgresql://server/itogi");
+  gtk_entry_set_input_hints (self->entry, GTK_INPUT_HINT_NO_SPELLCHECK);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Server Address"), -1);
+  if (uri != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), uri);
+  /* Focused once filled: the address typed before is selected, to be typed over. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  return self;
+}
+
+ItogiConnectDialog *
+itogi_connect_dialog_new_password (GtkWindow *parent, const char *uri, gboolean refused)
+{
+  g_autofree char *user = NULL;
+  g_autofree char *place = itogi_store_server_place (uri, &user);
+  g_autofree char *who = user != NULL ? g_strdup (user) : g_strdup (g_get_user_name ());
+  /* Translators: «Сервер не принял этот пароль пользователя clerk для «server/itogi».» */
+  g_autofree char *body
+      = refused ? g_strdup_printf (_ ("The server did not accept that password of %s for “%s”. Type it "
+                                      "again."),
+                                   who, place)
+                : g_strdup_printf (_ ("The database “%s” asks for the password of %s. Itogi keeps it in "
+                                      "your keyring, so that it is asked only once."),
+                                   place, who);
+  ItogiConnectDialog *self = connect_dialog_new (parent, _ ("Password Needed"), body);
+
+  self->password = TRUE;
+  gtk_entry_set_visibility (self->entry, FALSE);
+  gtk_entry_set_input_purpose (self->entry, GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Password"),
+                                  -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  return self;
 }
 
 static void
-on_password_answered (AdwMessageDialog *dialog, const char *response, Connect *c)
+itogi_connect_dialog_class_init (ItogiConnectDialogClass *klass)
 {
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  /* Once answered, the dialog's own closing must not answer again with its close response. */
-  g_signal_handlers_disconnect_by_func (dialog, on_password_answered, c);
-  if (g_strcmp0 (response, "connect") != 0)
+  /* The text typed (Connect), or NULL (Cancel, Escape, the dialog closed): once. Passed as it is,
+   * not copied, so that no copy of a password is left in memory unwiped. */
+  signals[SIGNAL_ANSWERED]
+      = g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                      G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-connect.ui");
+  gtk_widget_class_bind_template_child (widget_class, ItogiConnectDialog, entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_response);
+}
+
+static void
+itogi_connect_dialog_init (ItogiConnectDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* ---- asking, and acting on the answers ---- */
+
+static void
+on_password_answered (ItogiConnectDialog *dialog, const char *password, Connect *c)
+{
+  if (password == NULL)
     {
       itogi_store_set_server_password (c->uri, NULL);
       finish (c, NULL, NULL);
       return;
     }
-  g_free (c->typed);
-  c->typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  /* The entry's copy is wiped: the password lives on in the store's memory alone. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wipe (c->typed);
+  c->typed = g_strdup (password);
   itogi_store_set_server_password (c->uri, c->typed);
   open_server (c);
 }
@@ -188,48 +287,24 @@ on_password_answered (AdwMessageDialog *dialog, const char *response, Connect *c
 static void
 ask_password (Connect *c)
 {
-  /* A plain entry that hides what is typed: GTK 4.8's GtkPasswordEntry warns when its dialog is
-   * destroyed under it. */
-  GtkWidget *entry = gtk_entry_new ();
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  ItogiConnectDialog *dialog = itogi_connect_dialog_new_password (c->parent, c->uri, c->refused);
 
-  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Password"), -1);
-  g_autofree char *user = NULL;
-  g_autofree char *place = itogi_store_server_place (c->uri, &user);
-  g_autofree char *who = user != NULL ? g_strdup (user) : g_strdup (g_get_user_name ());
-
-  /* Translators: «Сервер не принял этот пароль пользователя clerk для «server/itogi».» */
-  body = c->refused ? g_strdup_printf (_ ("The server did not accept that password of %s for “%s”. Type it "
-                                          "again."),
-                                       who, place)
-                    : g_strdup_printf (_ ("The database “%s” asks for the password of %s. Itogi keeps it in "
-                                          "your keyring, so that it is asked only once."),
-                                       place, who);
-  dialog = question (c, _ ("Password Needed"), body, entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_password_answered), c);
+  g_signal_connect (dialog, "answered", G_CALLBACK (on_password_answered), c);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void ask_address (Connect *c, const char *problem);
 
 static void
-on_address_answered (AdwMessageDialog *dialog, const char *response, Connect *c)
+on_address_answered (ItogiConnectDialog *dialog, const char *address, Connect *c)
 {
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *uri = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  g_signal_handlers_disconnect_by_func (dialog, on_address_answered, c);
-  if (g_strcmp0 (response, "connect") != 0)
+  if (address == NULL)
     {
       finish (c, NULL, NULL);
       return;
     }
   g_free (c->uri);
-  c->uri = g_steal_pointer (&uri);
+  c->uri = g_strstrip (g_strdup (address));
   if (!itogi_store_location_is_server (c->uri))
     {
       ask_address (c, _ ("The address begins with postgresql:// and names the server and the database."));
@@ -241,22 +316,9 @@ on_address_answered (AdwMessageDialog *dialog, const char *response, Connect *c)
 static void
 ask_address (Connect *c, const char *problem)
 {
-  GtkWidget *entry = gtk_entry_new ();
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  ItogiConnectDialog *dialog = itogi_connect_dialog_new_address (c->parent, c->uri, problem);
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "postgresql://server/itogi");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_entry_set_input_hints (GTK_ENTRY (entry), GTK_INPUT_HINT_NO_SPELLCHECK);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Server Address"),
-                                  -1);
-  if (c->uri != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), c->uri);
-  body = g_strconcat (_ ("The address of the office’s shared Itogi database, as its administrator gave it, "
-                         "for example postgresql://server/itogi."),
-                      problem != NULL ? "\n\n" : NULL, problem, NULL);
-  dialog = question (c, _ ("Connect to Server"), body, entry);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_address_answered), c);
+  g_signal_connect (dialog, "answered", G_CALLBACK (on_address_answered), c);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -20,37 +20,52 @@
 #define STEPS_SHOWN 500
 #define CHANGES_SHOWN 100
 
+struct _ItogiHistoryWindow
+{
+  AdwWindow parent_instance;
+
+  GtkScrolledWindow *content; /* the list, or the empty state */
+  GtkDropDown *area_pick;     /* «Все разделы», then each area */
+  GtkDropDown *who_pick;      /* «Все», then each person */
+  GtkStringList *area_names;
+  GtkStringList *people_names;
+
+  ItogiStore *store; /* NULL until the pickers are filled */
+  GPtrArray *areas;  /* ItogiArea, as the area dropdown lists them after its first row */
+  GPtrArray *people; /* char *, likewise */
+};
+
+/* A step's row keeps its step, and whether the step's changes were read into it. */
 typedef struct
 {
-  ItogiStore *store;
-  GtkWidget *window;
-  GtkWidget *content;     /* the list, or the empty state */
-  GtkDropDown *area_pick; /* «Все разделы», then each area */
-  GtkDropDown *who_pick;  /* «Все», then each person */
-  GPtrArray *areas;       /* ItogiArea, as the area dropdown lists them after its first row */
-  GPtrArray *people;      /* char *, likewise */
-} History;
+  ItogiHistoryWindow *window;
+  ItogiStep *step;
+  gboolean read;
+} StepRow;
+
+G_DEFINE_FINAL_TYPE (ItogiHistoryWindow, itogi_history_window, ADW_TYPE_WINDOW)
 
 static void
-history_free (History *h)
+step_row_free (gpointer data, GClosure *closure)
 {
-  g_clear_pointer (&h->areas, g_ptr_array_unref);
-  g_clear_pointer (&h->people, g_ptr_array_unref);
-  g_free (h);
+  StepRow *sr = data;
+
+  itogi_step_free (sr->step);
+  g_free (sr);
 }
 
 static gint64
-picked_area (History *h)
+picked_area (ItogiHistoryWindow *self)
 {
-  guint i = gtk_drop_down_get_selected (h->area_pick);
-  return i > 0 && i <= h->areas->len ? ((ItogiArea *)h->areas->pdata[i - 1])->id : 0;
+  guint i = gtk_drop_down_get_selected (self->area_pick);
+  return i > 0 && i <= self->areas->len ? ((ItogiArea *)self->areas->pdata[i - 1])->id : 0;
 }
 
 static const char *
-picked_person (History *h)
+picked_person (ItogiHistoryWindow *self)
 {
-  guint i = gtk_drop_down_get_selected (h->who_pick);
-  return i > 0 && i <= h->people->len ? h->people->pdata[i - 1] : NULL;
+  guint i = gtk_drop_down_get_selected (self->who_pick);
+  return i > 0 && i <= self->people->len ? self->people->pdata[i - 1] : NULL;
 }
 
 /* «2023 г.», «март 2023 г.», «I квартал 2023 г.» */
@@ -148,17 +163,18 @@ describe (const ItogiHistoryChange *c, char **title, char **detail)
 
 /* A step's changes, read when it is first unfolded. */
 static void
-on_step_expanded (AdwExpanderRow *row, GParamSpec *pspec, History *h)
+on_step_expanded (AdwExpanderRow *row, GParamSpec *pspec, StepRow *sr)
 {
+  ItogiHistoryWindow *self = sr->window;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) changes = NULL;
-  ItogiStep *step = g_object_get_data (G_OBJECT (row), "step");
-  gint64 area = picked_area (h);
+  ItogiStep *step = sr->step;
+  gint64 area = picked_area (self);
 
-  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "read") != NULL)
+  if (!adw_expander_row_get_expanded (row) || sr->read)
     return;
-  g_object_set_data (G_OBJECT (row), "read", GINT_TO_POINTER (1));
-  changes = itogi_store_list_step_details (h->store, step->id, area, CHANGES_SHOWN, &error);
+  sr->read = TRUE;
+  changes = itogi_store_list_step_details (self->store, step->id, area, CHANGES_SHOWN, &error);
   if (changes == NULL)
     {
       GtkWidget *failed = adw_action_row_new ();
@@ -212,24 +228,28 @@ empty_state (const char *title, const char *description)
 
 /* The steps for what is picked, in place of those shown. */
 static void
-fill (History *h)
+fill (ItogiHistoryWindow *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) steps
-      = itogi_store_list_steps_of (h->store, picked_area (h), picked_person (h), STEPS_SHOWN, &error);
+  g_autoptr (GPtrArray) steps = NULL;
   GtkWidget *list, *clamp;
 
+  /* The pickers are filled before there is anything to read. */
+  if (self->store == NULL)
+    return;
+  steps = itogi_store_list_steps_of (self->store, picked_area (self), picked_person (self), STEPS_SHOWN,
+                                     &error);
   if (steps == NULL)
     {
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (h->content),
+      gtk_scrolled_window_set_child (self->content,
                                      empty_state (_ ("The History Cannot Be Read"), error->message));
       return;
     }
   if (steps->len == 0)
     {
-      gboolean narrowed = picked_area (h) != 0 || picked_person (h) != NULL;
+      gboolean narrowed = picked_area (self) != 0 || picked_person (self) != NULL;
       gtk_scrolled_window_set_child (
-          GTK_SCROLLED_WINDOW (h->content),
+          self->content,
           narrowed ? empty_state (_ ("No Changes Here"),
                                   _ ("Nothing was changed in this area, or by this person."))
                    : empty_state (_ ("No Changes Yet"),
@@ -248,6 +268,7 @@ fill (History *h)
   for (guint i = 0; i < steps->len; i++)
     {
       ItogiStep *step = steps->pdata[i];
+      StepRow *sr = g_new0 (StepRow, 1);
       GtkWidget *row = adw_expander_row_new ();
       g_autofree char *when = itogi_format_local_time (step->at);
       g_autofree char *changes = g_strdup_printf (
@@ -258,8 +279,10 @@ fill (History *h)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step->label);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      g_object_set_data_full (G_OBJECT (row), "step", step, (GDestroyNotify)itogi_step_free);
-      g_signal_connect (row, "notify::expanded", G_CALLBACK (on_step_expanded), h);
+      /* The row lives inside the window: it needs no reference to it. */
+      sr->window = self;
+      sr->step = step;
+      g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_step_expanded), sr, step_row_free, 0);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
   clamp = adw_clamp_new ();
@@ -268,79 +291,66 @@ fill (History *h)
   gtk_widget_set_margin_start (clamp, 12);
   gtk_widget_set_margin_end (clamp, 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), list);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (h->content), clamp);
-}
-
-static void
-on_pick (GObject *dropdown, GParamSpec *pspec, History *h)
-{
-  fill (h);
-}
-
-static GtkDropDown *
-picker (const char *first, GPtrArray *names, const char *label)
-{
-  GtkStringList *model = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
-
-  gtk_string_list_append (model, first);
-  for (guint i = 0; i < names->len; i++)
-    gtk_string_list_append (model, names->pdata[i]);
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (model), NULL);
-  itogi_a11y_set_name (dropdown, label);
-  gtk_widget_set_tooltip_text (dropdown, label);
-  return GTK_DROP_DOWN (dropdown);
+  gtk_scrolled_window_set_child (self->content, clamp);
 }
 
 GtkWidget *
 itogi_history_window_new (GtkWindow *parent, ItogiStore *store, GError **error)
 {
-  History *h = g_new0 (History, 1);
-  g_autoptr (GPtrArray) area_names = g_ptr_array_new ();
-  GtkWidget *box, *header, *picks;
-  GtkEventController *keys;
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, TRUE, error);
+  g_autoptr (GPtrArray) people = areas != NULL ? itogi_store_list_history_people (store, error) : NULL;
+  ItogiHistoryWindow *self;
 
-  h->store = store;
-  h->areas = itogi_store_list_areas (store, TRUE, error);
-  h->people = h->areas != NULL ? itogi_store_list_history_people (store, error) : NULL;
-  if (h->areas == NULL || h->people == NULL)
-    {
-      history_free (h);
-      return NULL;
-    }
-  for (guint i = 0; i < h->areas->len; i++)
-    g_ptr_array_add (area_names, ((ItogiArea *)h->areas->pdata[i])->short_title);
+  if (areas == NULL || people == NULL)
+    return NULL;
+  self = g_object_new (ITOGI_TYPE_HISTORY_WINDOW, "transient-for", parent, NULL);
+  self->areas = g_steal_pointer (&areas);
+  self->people = g_steal_pointer (&people);
+  for (guint i = 0; i < self->areas->len; i++)
+    gtk_string_list_append (self->area_names, ((ItogiArea *)self->areas->pdata[i])->short_title);
+  for (guint i = 0; i < self->people->len; i++)
+    gtk_string_list_append (self->people_names, self->people->pdata[i]);
+  self->store = store;
+  fill (self);
+  return GTK_WIDGET (self);
+}
 
-  h->window = adw_window_new ();
-  g_object_set_data_full (G_OBJECT (h->window), "history", h, (GDestroyNotify)history_free);
-  gtk_window_set_title (GTK_WINDOW (h->window), _ ("History"));
-  gtk_window_set_transient_for (GTK_WINDOW (h->window), parent);
-  gtk_window_set_modal (GTK_WINDOW (h->window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (h->window), 720, 600);
+static void
+itogi_history_window_finalize (GObject *object)
+{
+  ItogiHistoryWindow *self = ITOGI_HISTORY_WINDOW (object);
+
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  G_OBJECT_CLASS (itogi_history_window_parent_class)->finalize (object);
+}
+
+static void
+itogi_history_window_class_init (ItogiHistoryWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = itogi_history_window_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/kaluga/Itogi/ui/itogi-history-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ItogiHistoryWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, ItogiHistoryWindow, area_pick);
+  gtk_widget_class_bind_template_child (widget_class, ItogiHistoryWindow, who_pick);
+  gtk_widget_class_bind_template_child (widget_class, ItogiHistoryWindow, area_names);
+  gtk_widget_class_bind_template_child (widget_class, ItogiHistoryWindow, people_names);
+  gtk_widget_class_bind_template_callback (widget_class, fill);
   /* Escape closes it, as every dialog. */
-  keys = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0), gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (h->window, keys);
-  itogi_a11y_mend_on_map (h->window);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  picks = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  h->area_pick = picker (_ ("All Areas"), area_names, _ ("Area"));
-  h->who_pick = picker (_ ("Everyone"), h->people, _ ("Person"));
-  gtk_box_append (GTK_BOX (picks), GTK_WIDGET (h->area_pick));
-  gtk_box_append (GTK_BOX (picks), GTK_WIDGET (h->who_pick));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), picks);
-  gtk_box_append (GTK_BOX (box), header);
-  h->content = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (h->content), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (h->content, TRUE);
-  gtk_box_append (GTK_BOX (box), h->content);
-  adw_window_set_content (ADW_WINDOW (h->window), box);
-  fill (h);
-  g_signal_connect (h->area_pick, "notify::selected", G_CALLBACK (on_pick), h);
-  g_signal_connect (h->who_pick, "notify::selected", G_CALLBACK (on_pick), h);
-  return h->window;
+static void
+itogi_history_window_init (ItogiHistoryWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* A screen reader names each picker as its tooltip does, the toggle GTK gives it too. */
+  itogi_a11y_set_name (GTK_WIDGET (self->area_pick),
+                       gtk_widget_get_tooltip_text (GTK_WIDGET (self->area_pick)));
+  itogi_a11y_set_name (GTK_WIDGET (self->who_pick),
+                       gtk_widget_get_tooltip_text (GTK_WIDGET (self->who_pick)));
+  itogi_a11y_mend_on_map (GTK_WIDGET (self));
 }

@@ -9,10 +9,14 @@
 
 G_BEGIN_DECLS
 
+#define ITOGI_TYPE_RESTORE_DIALOG (itogi_restore_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ItogiRestoreDialog, itogi_restore_dialog, ITOGI, RESTORE_DIALOG, AdwMessageDialog)
+
 typedef void (*ItogiRestoreFunc) (const char *backup, gpointer data);
 
-/* A dialog over @parent listing the backups of the database at @path, newest first and chosen;
- * @func is called with the backup to restore once the user confirms, after the dialog is gone. */
+/* A dialog over @parent listing the backups of the database at @path, newest first and chosen.
+ * Once the user has confirmed a backup, or named a backup file, and the dialog is gone, it emits
+ * "chosen" with the backup's path, then calls @func (when not NULL) with it. It restores nothing. */
 GtkWidget *itogi_restore_dialog_new (GtkWindow *parent, const char *path, ItogiRestoreFunc func,
                                      gpointer data);
 /* The backup chosen in the list, or NULL (there are none). */
