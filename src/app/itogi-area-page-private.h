@@ -66,6 +66,9 @@ struct _ItogiAreaPage
   GtkListBox *institutions_list;
   GtkWidget *chart_box;
   GtkDropDown *kind_dropdown;
+  GtkWidget *page_box;     /* the page's sections, in the clamp */
+  GtkWidget *chart_header; /* «Chart», its kind and its export, in a row while they fit */
+  gboolean compact;        /* a narrow pane: rows stacked, smaller margins */
   GtkMenuButton *export_button;
   ItogiChartView *chart_view;
   GtkWidget *chart_note; /* on an Overview of too many indicators, in the chart's place */

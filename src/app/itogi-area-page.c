@@ -401,6 +401,8 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_list);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, page_box);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_header);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_view);
 
@@ -811,4 +813,28 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
     show_progress (self);
   _itogi_area_page_show_chart (self, g_steal_pointer (&chart), too_many, chart_error);
   return TRUE;
+}
+
+void
+itogi_area_page_set_compact (ItogiAreaPage *self, gboolean compact)
+{
+  GtkOrientation rows = compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+  int margin = compact ? 8 : 24;
+
+  g_return_if_fail (ITOGI_IS_AREA_PAGE (self));
+  if (compact == self->compact)
+    return;
+  self->compact = compact;
+  /* The sign-off's text above its buttons, the chart's kind and export under its heading. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->status_box), rows);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_header), rows);
+  gtk_widget_set_margin_start (self->page_box, margin);
+  gtk_widget_set_margin_end (self->page_box, margin);
+}
+
+gboolean
+itogi_area_page_get_compact (ItogiAreaPage *self)
+{
+  g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
+  return self->compact;
 }

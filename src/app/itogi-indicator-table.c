@@ -33,6 +33,8 @@ typedef enum
 /* The title column's least width, in characters: wide, and narrow (see NARROW_BELOW). */
 #define TITLE_CHARS 20
 #define NARROW_TITLE_CHARS 12
+/* The least gap before a right-aligned figure, in pixels. */
+#define NUMBER_GAP 2
 
 struct _ItogiIndicatorTable
 {
@@ -487,7 +489,8 @@ place_cell (GtkWidget *cell, ItogiIndicatorTable *table, CellKind kind)
   gtk_widget_add_css_class (cell, "value-cell");
   gtk_widget_set_margin_top (cell, 6);
   gtk_widget_set_margin_bottom (cell, 6);
-  gtk_widget_set_margin_start (cell, 6);
+  /* Right-aligned: the start margin is only the least gap to the column before it. */
+  gtk_widget_set_margin_start (cell, NUMBER_GAP);
   gtk_widget_set_margin_end (cell, 6);
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
   cell_tooltip_init (cell);
@@ -590,6 +593,7 @@ setup_cell (ItogiIndicatorTable *table, GtkWidget *line, CellKind kind)
     case N_CELLS:
     default:
       gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+      gtk_widget_set_margin_start (label, NUMBER_GAP);
       gtk_widget_add_css_class (label, "numeric");
       break;
     }
@@ -1082,7 +1086,7 @@ header_cell (CellKind kind, const char *title)
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_justify (GTK_LABEL (label), text ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_start (label, text ? 6 : NUMBER_GAP);
   gtk_widget_set_margin_end (label, kind == CELL_PREVIOUS || kind == CELL_CURRENT ? 8 : 6);
   gtk_widget_set_margin_top (label, 8);
   gtk_widget_set_margin_bottom (label, 8);
@@ -1223,6 +1227,8 @@ apply_narrow (gpointer data)
   itogi_table_columns_set_visible (self->columns, CELL_AREA, self->show_area && !narrow);
   itogi_table_columns_set_visible (self->columns, CELL_UNIT, !narrow);
   itogi_table_columns_set_visible (self->columns, CELL_DELTA, !narrow);
+  /* Translators: the change in per cent's column title when the table is narrow: «Изм., %» */
+  set_title (self, CELL_PERCENT, narrow ? C_ ("narrow column title", "Chg., %") : _ ("Change, %"));
   if (self->view != NULL)
     show_titles_again (self->view);
   gtk_widget_queue_resize (GTK_WIDGET (self));

@@ -33,6 +33,7 @@ struct _ItogiWindow
   gint64 data_version;   /* the file's, when last shown: another program's commit moves it */
   guint watch_id;        /* the timer that looks for those */
   guint prepare_id;      /* the Report page made while the window is idle after its first frame */
+  gboolean compact;      /* the pages are compact (see COMPACT_BELOW) */
   guint fold_id;         /* the sidebar folded or unfolded after the window's width crossed FOLD_BELOW */
   guint changes_watch;   /* on a server: the socket its notices of others' commits come on */
   int changes_fd;
@@ -64,6 +65,9 @@ struct _ItogiWindow
   GtkWidget *back_button;
   GtkDropDown *year_dropdown;
   GtkDropDown *compare_dropdown;
+  GtkMenuButton *years_button; /* both years in one button, when the window is narrow */
+  GtkDropDown *compact_year_dropdown;
+  GtkDropDown *compact_compare_dropdown;
   GtkStack *stack;
   GQueue visited; /* the names of the area pages in the stack, the latest visited first */
   GMenu *archived_areas;

@@ -24,6 +24,8 @@
  * always did: at 800 px a page beside the 270 px sidebar showed the indicator and one year, the
  * report year and both changes off the window's edge. */
 #define FOLD_BELOW 900
+/* Narrower still (a phone-sized pane), a page stacks its rows of buttons. */
+#define COMPACT_BELOW 600
 
 G_DEFINE_FINAL_TYPE (ItogiWindow, itogi_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -57,6 +59,13 @@ update_title (ItogiWindow *self)
     }
   adw_window_title_set_title (self->content_title, title);
   adw_window_title_set_subtitle (self->content_title, subtitle);
+  /* The narrow window's button: «2023 к 2022». */
+  {
+    g_autofree char *year = g_strdup_printf ("%d", self->year);
+    g_autofree char *compare = g_strdup_printf ("%d", self->compare_year);
+    g_autofree char *both = g_strdup_printf (C_ ("year against year", "%s vs %s"), year, compare);
+    gtk_menu_button_set_label (self->years_button, both);
+  }
   /* The area items of the menu work on the area shown, not on the Overview. */
   {
     static const char *const area_actions[]
@@ -836,6 +845,8 @@ ensure_page (ItogiWindow *self, const char *name)
     {
       g_signal_connect_object (page, "changed", G_CALLBACK (_itogi_window_on_page_changed), self,
                                G_CONNECT_SWAPPED);
+      if (ITOGI_IS_AREA_PAGE (page))
+        itogi_area_page_set_compact (ITOGI_AREA_PAGE (page), self->compact);
       gtk_stack_add_named (self->stack, page, name);
     }
   return page;
@@ -935,13 +946,27 @@ itogi_window_finalize (GObject *object)
   G_OBJECT_CLASS (itogi_window_parent_class)->finalize (object);
 }
 
+static void
+set_pages_compact (ItogiWindow *self, gboolean compact)
+{
+  self->compact = compact;
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (ITOGI_IS_AREA_PAGE (page))
+      itogi_area_page_set_compact (ITOGI_AREA_PAGE (page), compact);
+}
+
+/* The sidebar folded or not, the pages compact or not, for the window's width. */
 static gboolean
 apply_fold (gpointer data)
 {
   ItogiWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   self->fold_id = 0;
-  adw_leaflet_set_can_unfold (self->leaflet, gtk_widget_get_width (GTK_WIDGET (self)) >= FOLD_BELOW);
+  adw_leaflet_set_can_unfold (self->leaflet, width >= FOLD_BELOW);
+  if ((width < COMPACT_BELOW) != self->compact)
+    set_pages_compact (self, width < COMPACT_BELOW);
   return G_SOURCE_REMOVE;
 }
 
@@ -952,7 +977,9 @@ itogi_window_size_allocate (GtkWidget *widget, int width, int height, int baseli
 
   GTK_WIDGET_CLASS (itogi_window_parent_class)->size_allocate (widget, width, height, baseline);
   /* Changed after this allocation, not within it. */
-  if (self->leaflet != NULL && adw_leaflet_get_can_unfold (self->leaflet) != (width >= FOLD_BELOW)
+  if (self->leaflet != NULL
+      && (adw_leaflet_get_can_unfold (self->leaflet) != (width >= FOLD_BELOW)
+          || self->compact != (width < COMPACT_BELOW))
       && self->fold_id == 0)
     self->fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_fold, self, NULL);
 }
@@ -981,6 +1008,9 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, years_button);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compact_year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compact_compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, archived_areas);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -1024,6 +1054,15 @@ itogi_window_init (ItogiWindow *self)
 
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->sidebar, "row-activated", G_CALLBACK (on_row_activated), self);
+  /* The narrow window's pair shows and changes the same choices. */
+  g_object_bind_property (self->year_dropdown, "model", self->compact_year_dropdown, "model",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->compare_dropdown, "model", self->compact_compare_dropdown, "model",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->year_dropdown, "selected", self->compact_year_dropdown, "selected",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self->compare_dropdown, "selected", self->compact_compare_dropdown, "selected",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
   g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (on_compare_selected),
                             self);
@@ -1113,7 +1152,10 @@ on_realize (ItogiWindow *self)
    * page of a narrow window was first laid out beside the sidebar, in less than its least width. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   if (width > 0)
-    adw_leaflet_set_can_unfold (self->leaflet, width >= FOLD_BELOW);
+    {
+      adw_leaflet_set_can_unfold (self->leaflet, width >= FOLD_BELOW);
+      set_pages_compact (self, width < COMPACT_BELOW);
+    }
   g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                            G_CALLBACK (on_first_paint), self, 0);
 }
