@@ -475,15 +475,7 @@ test_chart (void)
     g_object_unref (section);
     g_assert_true (gtk_widget_activate_action (page, "chart.export", "s", "png-custom"));
     wait_for_draw (GTK_WIDGET (window));
-    {
-      g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-          if (ADW_IS_MESSAGE_DIALOG (w))
-            size = ADW_MESSAGE_DIALOG (w);
-        }
-    }
+    size = ADW_MESSAGE_DIALOG (itogi_test_find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (size);
     itogi_test_collect_type (GTK_WIDGET (size), GTK_TYPE_SPIN_BUTTON, spins);
     g_assert_cmpuint (spins->len, ==, 2);
@@ -503,28 +495,32 @@ test_chart (void)
   close_window (window);
 }
 
+/* Ctrl+E's dialog, with its area check buttons and its drop-downs (report year, comparison year,
+ * format). */
+static AdwMessageDialog *
+open_export_dialog (ItogiWindow *window, GPtrArray *checks, GPtrArray *dropdowns)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  dialog = ADW_MESSAGE_DIALOG (itogi_test_find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
+  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  return dialog;
+}
+
 /* Ctrl+E's action asks for the years and areas, and refuses a year against itself. */
 static void
 test_export_dialog (void)
 {
   ItogiWindow *window = open_window ();
-  g_autoptr (GListModel) toplevels = NULL;
-  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *dialog;
   g_autoptr (GPtrArray) checks = g_ptr_array_new ();
   g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  wait_for_draw (GTK_WIDGET (window));
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        dialog = ADW_MESSAGE_DIALOG (w);
-    }
-  g_assert_nonnull (dialog);
-  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
-  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  dialog = open_export_dialog (window, checks, dropdowns);
   /* Every area, all chosen; report year, comparison year, format. */
   g_assert_cmpuint (checks->len, ==, 8);
   for (guint i = 0; i < checks->len; i++)
@@ -557,23 +553,11 @@ test_export_dialog_writes (void)
   g_test_skip ("GTK's file chooser leaks under LeakSanitizer");
 #else
   ItogiWindow *window = open_window ();
-  g_autoptr (GListModel) toplevels = NULL;
-  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *dialog;
   g_autoptr (GPtrArray) checks = g_ptr_array_new ();
   g_autoptr (GPtrArray) dropdowns = g_ptr_array_new ();
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  wait_for_draw (GTK_WIDGET (window));
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        dialog = ADW_MESSAGE_DIALOG (w);
-    }
-  g_assert_nonnull (dialog);
-  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
-  itogi_test_collect_type (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, dropdowns);
+  dialog = open_export_dialog (window, checks, dropdowns);
   for (guint i = 1; i < checks->len; i++)
     gtk_check_button_set_active (checks->pdata[i], FALSE);
   {
@@ -602,14 +586,7 @@ test_export_dialog_writes (void)
     adw_message_dialog_response (dialog, "export");
     gtk_window_destroy (GTK_WINDOW (dialog));
     wait_for_draw (GTK_WIDGET (window));
-    g_clear_object (&toplevels);
-    toplevels = g_object_ref (gtk_window_get_toplevels ());
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-        if (GTK_IS_FILE_CHOOSER (w))
-          chooser = GTK_WIDGET (w);
-      }
+    chooser = GTK_WIDGET (itogi_test_find_toplevel_of_type (GTK_TYPE_FILE_CHOOSER));
     g_assert_nonnull (chooser);
     /* It proposes the CSV's name. */
     {

@@ -93,6 +93,21 @@ itogi_test_find_toplevel (const char *title)
   return NULL;
 }
 
+GtkWindow *
+itogi_test_find_toplevel_of_type (GType type)
+{
+  g_autoptr (GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        found = GTK_WINDOW (w);
+    }
+  return found;
+}
+
 void
 itogi_test_choose_file (GtkWindow *chooser, const char *path)
 {

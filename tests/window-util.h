@@ -19,6 +19,8 @@ GtkEntry *itogi_test_find_entry (GtkWidget *root, const char *text);
 /* The shown figure cell (label at rest, or entry) under @root whose text is @text, or NULL:
  * nothing is done to it. */
 GtkWidget *itogi_test_find_figure (GtkWidget *root, const char *text);
+/* The last toplevel of @type (a class or an interface), or NULL. */
+GtkWindow *itogi_test_find_toplevel_of_type (GType type);
 /* A visible toplevel titled @title, or NULL. */
 GtkWindow *itogi_test_find_toplevel (const char *title);
 /* Name @path in an open file chooser dialog (once it has loaded its first folder) and press its

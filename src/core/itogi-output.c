@@ -550,3 +550,12 @@ itogi_output_write_file (const char *path, const void *data, gsize len, GError *
   itogi_output_write (output, data, len);
   return itogi_output_commit (output, error);
 }
+
+char *
+itogi_output_extension (const char *path)
+{
+  g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
+
+  return dot != NULL && dot[1] != '\0' ? g_ascii_strdown (dot + 1, -1) : NULL;
+}

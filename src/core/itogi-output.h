@@ -44,6 +44,8 @@ GQuark itogi_output_error_quark (void);
 
 /* What a file that is not a regular file is, for a message: «a folder», «a pipe», «a device»… */
 const char *itogi_output_kind_of (guint mode);
+/* The extension of @path's file name, in lower case and without its dot («xlsx»), or NULL. */
+char *itogi_output_extension (const char *path);
 
 /* The store calls these for every database it opens and closes: while any connection to it is
  * open, no output may be written over it, its journal files or its backups. Counted. */

@@ -75,12 +75,9 @@ itogi_table_format_find (const char *name)
 const ItogiTableFormat *
 itogi_table_format_for_path (const char *path)
 {
-  const char *dot = path != NULL ? strrchr (path, '.') : NULL;
-  g_autofree char *extension = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
+  g_autofree char *extension = itogi_output_extension (path);
 
-  return extension != NULL && strchr (extension, G_DIR_SEPARATOR) == NULL
-             ? itogi_table_format_find (extension)
-             : NULL;
+  return extension != NULL ? itogi_table_format_find (extension) : NULL;
 }
 
 const char *
