@@ -16,6 +16,7 @@
 #include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
 #include "itogi-chart-export.h"
+#include "itogi-chart-size-dialog.h"
 #include "itogi-chart-view.h"
 #include "itogi-figure-cell.h"
 #include "itogi-import-dialog.h"
@@ -475,7 +476,7 @@ test_chart (void)
     g_object_unref (section);
     g_assert_true (gtk_widget_activate_action (page, "chart.export", "s", "png-custom"));
     wait_for_draw (GTK_WIDGET (window));
-    size = ADW_MESSAGE_DIALOG (itogi_test_find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+    size = ADW_MESSAGE_DIALOG (itogi_test_find_toplevel_of_type (ITOGI_TYPE_CHART_SIZE_DIALOG));
     g_assert_nonnull (size);
     itogi_test_collect_type (GTK_WIDGET (size), GTK_TYPE_SPIN_BUTTON, spins);
     g_assert_cmpuint (spins->len, ==, 2);
@@ -1257,7 +1258,13 @@ test_report (void)
     g_autofree char *stored = itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL);
     g_assert_cmpstr (stored, ==, typed);
   }
-  itogi_report_page_regenerate (ITOGI_REPORT_PAGE (page), "legal", TRUE);
+  /* Asked again, and answered Replace. */
+  itogi_report_page_regenerate (ITOGI_REPORT_PAGE (page), "legal", FALSE);
+  {
+    GtkWindow *question = itogi_test_find_toplevel (TR ("Replace the Edited Text?"));
+    g_assert_nonnull (question);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "replace");
+  }
   itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));

@@ -356,18 +356,34 @@ restore_indicator_action (GtkWidget *widget, const char *action, GVariant *param
   indicator_step (ITOGI_AREA_PAGE (widget), param, STEP_RESTORE);
 }
 
-static void
-on_delete_response (AdwMessageDialog *dialog, const char *response, ItogiAreaPage *self)
+/* The indicator a «Delete?» question is about, while it is asked. */
+typedef struct
 {
-  gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "indicator-id");
-  const char *title = g_object_get_data (G_OBJECT (dialog), "indicator-title");
-  g_autoptr (GError) error = NULL;
+  ItogiAreaPage *page; /* a reference */
+  gint64 id;
+  char *title;
+} DeleteAsked;
 
-  g_autofree char *shown = _itogi_area_page_short_text (title);
+static void
+delete_asked_free (gpointer data, GClosure *closure)
+{
+  DeleteAsked *asked = data;
+
+  g_object_unref (asked->page);
+  g_free (asked->title);
+  g_free (asked);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog, const char *response, DeleteAsked *asked)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *shown = _itogi_area_page_short_text (asked->title);
   g_autofree char *label = g_strdup_printf (_ ("Deleted indicator “%s” with its figures"), shown);
 
-  if (g_strcmp0 (response, "delete") == 0 && !structure_step (self, label, &error, apply_delete, &id))
-    _itogi_area_page_show_toast (self, error->message);
+  if (g_strcmp0 (response, "delete") == 0
+      && !structure_step (asked->page, label, &error, apply_delete, &asked->id))
+    _itogi_area_page_show_toast (asked->page, error->message);
 }
 
 static void
@@ -411,9 +427,13 @@ delete_indicator_action (GtkWidget *widget, const char *action, GVariant *param)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "indicator-id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "indicator-title", g_strdup (ind->title), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  {
+    DeleteAsked *asked = g_new0 (DeleteAsked, 1);
+    asked->page = g_object_ref (self);
+    asked->id = id;
+    asked->title = g_strdup (ind->title);
+    g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response), asked, delete_asked_free, 0);
+  }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

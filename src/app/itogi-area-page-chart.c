@@ -9,6 +9,7 @@
 
 #include "itogi-area-page-private.h"
 #include "itogi-chart-export.h"
+#include "itogi-chart-size-dialog.h"
 
 /* The sizes and formats a chart is saved in, as the one table lists them, above «Copy Image». */
 void
@@ -179,56 +180,39 @@ choose_file (ItogiAreaPage *self, ItogiChartFormat format, double width, double 
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-on_size_response (AdwMessageDialog *dialog, const char *response, ItogiAreaPage *self)
+/* The chart's format, kept while the size is asked for. */
+typedef struct
 {
-  GtkSpinButton *width = g_object_get_data (G_OBJECT (dialog), "width");
-  GtkSpinButton *height = g_object_get_data (G_OBJECT (dialog), "height");
+  ItogiAreaPage *page; /* a reference */
+  ItogiChartFormat format;
+} SizeAsked;
 
-  ItogiChartFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+static void
+size_asked_free (gpointer data, GClosure *closure)
+{
+  SizeAsked *asked = data;
 
-  if (g_strcmp0 (response, "export") == 0)
-    choose_file (self, format, gtk_spin_button_get_value (width), gtk_spin_button_get_value (height), 0);
+  g_object_unref (asked->page);
+  g_free (asked);
 }
 
-static GtkWidget *
-size_row (const char *label, double value, GtkWidget **spin)
+static void
+on_size_chosen (ItogiChartSizeDialog *dialog, double width, double height, SizeAsked *asked)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_label_new_with_mnemonic (label);
-
-  *spin = gtk_spin_button_new_with_range (ITOGI_CHART_MIN_WIDTH, ITOGI_CHART_MAX_PIXELS, 10);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (*spin), value);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (text), *spin);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), *spin);
-  return box;
+  choose_file (asked->page, asked->format, width, height, 0);
 }
 
 static void
 ask_size (ItogiAreaPage *self, ItogiChartFormat format)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _ ("Chart Size"),
-                                              _ ("The picture’s width and height in pixels."));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *width, *height;
-
   const ItogiChartFormatInfo *info = itogi_chart_format_info (format);
+  ItogiChartSizeDialog *dialog = itogi_chart_size_dialog_new (GTK_WINDOW (window), info->width, info->height);
+  SizeAsked *asked = g_new0 (SizeAsked, 1);
 
-  gtk_box_append (GTK_BOX (box), size_row (_ ("_Width"), info->width, &width));
-  gtk_box_append (GTK_BOX (box), size_row (_ ("_Height"), info->height, &height));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "export",
-                                    _ ("_Continue"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  g_object_set_data (G_OBJECT (dialog), "width", width);
-  g_object_set_data (G_OBJECT (dialog), "height", height);
-  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_size_response), self);
+  asked->page = g_object_ref (self);
+  asked->format = format;
+  g_signal_connect_data (dialog, "chosen", G_CALLBACK (on_size_chosen), asked, size_asked_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

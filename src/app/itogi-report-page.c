@@ -685,13 +685,28 @@ find_section (ItogiReportPage *self, const char *slug)
   return NULL;
 }
 
-static void
-on_regenerate_response (AdwMessageDialog *dialog, const char *response, ItogiReportPage *self)
+/* The area a «Replace?» question is about, while it is asked. */
+typedef struct
 {
-  const char *slug = g_object_get_data (G_OBJECT (dialog), "slug");
+  ItogiReportPage *page; /* a reference */
+  char *slug;
+} ReplaceAsked;
 
+static void
+replace_asked_free (gpointer data, GClosure *closure)
+{
+  ReplaceAsked *asked = data;
+
+  g_object_unref (asked->page);
+  g_free (asked->slug);
+  g_free (asked);
+}
+
+static void
+on_regenerate_response (AdwMessageDialog *dialog, const char *response, ReplaceAsked *asked)
+{
   if (g_strcmp0 (response, "replace") == 0)
-    itogi_report_page_regenerate (self, slug, TRUE);
+    itogi_report_page_regenerate (asked->page, asked->slug, TRUE);
 }
 
 void
@@ -720,8 +735,13 @@ itogi_report_page_regenerate (ItogiReportPage *self, const char *slug, gboolean 
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_object_set_data_full (G_OBJECT (dialog), "slug", g_strdup (slug), g_free);
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_regenerate_response), self, 0);
+      {
+        ReplaceAsked *asked = g_new0 (ReplaceAsked, 1);
+        asked->page = g_object_ref (self);
+        asked->slug = g_strdup (slug);
+        g_signal_connect_data (dialog, "response", G_CALLBACK (on_regenerate_response), asked,
+                               replace_asked_free, 0);
+      }
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
