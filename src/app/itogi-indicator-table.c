@@ -52,9 +52,10 @@ struct _ItogiIndicatorTable
   ItogiTableColumns *columns; /* shared by the header and every row */
   gboolean show_area;
   gboolean long_table; /* scrolls itself, its rows made only where they are in sight */
-  gboolean narrow; /* too narrow for every column: no area, unit or Δ column; the unit follows the title */
-  int full_width;  /* the least width of the table with every column shown, as last measured */
-  guint narrow_id; /* the columns changed after the width crossed NARROW_BELOW */
+  gboolean narrow;  /* too narrow for every column: no area, unit or Δ column; the unit follows the title */
+  int full_width;   /* the least width of the table with every column shown, as last measured */
+  int narrow_width; /* the same with the narrow columns, once it has been narrow; else 0 */
+  guint narrow_id;  /* the columns changed after the width crossed NARROW_BELOW */
   ItogiValueEditor editor;
   gpointer editor_data;
   int year;
@@ -1175,7 +1176,10 @@ itogi_indicator_table_measure (GtkWidget *widget, GtkOrientation orientation, in
     {
       gtk_widget_measure (self->header, orientation, -1, &header_min, &header_nat, NULL, NULL);
       gtk_widget_measure (self->scroller, orientation, -1, &rows_min, &rows_nat, NULL, NULL);
-      *minimum = rows_min;
+      /* No narrower than its narrow columns (once known): a window is not made so narrow that
+       * the rows' last columns, their menus included, fall past its edge. Wide, it may be given
+       * less than its full width: it turns narrow then. */
+      *minimum = MAX (rows_min, self->narrow ? header_min : self->narrow_width);
       *natural = MAX (header_nat, rows_nat);
       return;
     }
@@ -1254,6 +1258,8 @@ itogi_indicator_table_size_allocate (GtkWidget *widget, int width, int height, i
    * again. Its columns change after this allocation, not within it. */
   if (!self->narrow)
     self->full_width = header_min;
+  else
+    self->narrow_width = header_min;
   if (too_narrow (self, width) != self->narrow && self->narrow_id == 0)
     self->narrow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
 }
