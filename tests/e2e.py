@@ -299,6 +299,15 @@ def row_changes(page, indicator):
     return tuple(names[-2:])
 
 
+def row_change_descriptions(page, indicator):
+    """What a screen reader says after the change cells' figures: their descriptions."""
+    row = find(page, lambda a: role_of(a) == "table row" and name_of(a) == indicator)
+    if row is None:
+        return None
+    cells = descendants(row, lambda a: role_of(a) == "label")
+    return tuple((c.description or "") for c in cells[-2:])
+
+
 def edit_with_keyboard(app, sidebar, names):
     area = "Контроль исполнения документов"
     indicator = "Поступило обращений от юридических лиц"
@@ -329,6 +338,11 @@ def edit_with_keyboard(app, sidebar, names):
     tap(stored == "22" + NNB + "900" and got == want,
         "a figure typed and saved with Enter is stored, and Δ, Δ %% follow (%s)" % ", ".join(want),
         "stored %r; window %r, itogi-cli %r" % (stored, row_changes(page, indicator), want))
+    # Each change cell says what it is and of which indicator.
+    said = row_change_descriptions(page, indicator) or ("", "")
+    tap(said[0].startswith("Изменение — %s." % indicator) and said[1].startswith("Изменение, %% — %s." % indicator),
+        "the change cells are described: «%s»" % said[1],
+        "descriptions %r" % (said,))
     # Ctrl+Z takes it back, Ctrl+Shift+Z does it again.
     key("ctrl+z")
     pump(0.5)

@@ -776,6 +776,7 @@ show_item (GtkWidget *line, CellKind kind)
   const ItogiTableRow *row = itogi_row_item_get_row (item);
   g_autofree char *tooltip = NULL;
   g_autofree char *titled = NULL;
+  g_autofree char *description = NULL;
   const char *shown = "", *area_heading = NULL;
 
   if (kind == CELL_DETAILS)
@@ -896,6 +897,12 @@ show_item (GtkWidget *line, CellKind kind)
         gtk_widget_add_css_class (label, "error");
       else if (row->assessment == ITOGI_ASSESSMENT_NONE)
         gtk_widget_add_css_class (label, "dim-label");
+      /* A screen reader reads the change's figure (GTK 4.8 names a label by its text), then what
+       * it is, of which indicator, and whether it is good (after the tooltip, below). */
+      /* Translators: a change cell's description for screen readers: «Изменение, % — Поступило
+       * обращений от юридических лиц. Рост для этого показателя — хорошо.» */
+      description = g_strdup_printf (_ ("%s — %s. %s"), kind == CELL_DELTA ? _ ("Change") : _ ("Change, %"),
+                                     row->indicator->title, describe_change (row));
       break;
     case N_CELLS:
     default:
@@ -929,6 +936,9 @@ show_item (GtkWidget *line, CellKind kind)
       gtk_label_set_width_chars (GTK_LABEL (label), kind == CELL_AREA ? MIN (chars, 18) : chars);
     }
   cell_tooltip_set (label, g_steal_pointer (&tooltip));
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
 }
 
 /* A row's widgets are handed to another row, or taken down: they no longer speak for this one. */
