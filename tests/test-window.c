@@ -474,7 +474,7 @@ test_chart (void)
         g_assert_cmpstr (target, ==, presets[i].id);
       }
     g_object_unref (section);
-    g_assert_true (gtk_widget_activate_action (page, "chart.export", "s", "png-custom"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.export", "s", "png-custom"));
     wait_for_draw (GTK_WIDGET (window));
     size = ADW_MESSAGE_DIALOG (itogi_test_find_toplevel_of_type (ITOGI_TYPE_CHART_SIZE_DIALOG));
     g_assert_nonnull (size);
@@ -488,7 +488,7 @@ test_chart (void)
   }
 
   /* Copy the chart: the clipboard then offers an image. */
-  g_assert_true (gtk_widget_activate_action (page, "chart.copy", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.copy", NULL));
   {
     GdkContentFormats *formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (page));
     g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));

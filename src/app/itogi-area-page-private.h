@@ -4,14 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * itogi-area-page.c is the widget (its template, years, loading, sign-off); -actions.c what its
- * menus, buttons and cells change; -tasks.c the year's tasks and the coming year's; -chart.c the
- * chart under the table, its kinds and its files.
+ * menus, buttons and cells change; -tasks.c the year's tasks and the coming year's; -chart.c what
+ * the chart under the table (an ItogiChartSection: its kinds, files and clipboard) shows.
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "itogi-area-page.h"
+#include "itogi-chart-section.h"
 #include "itogi-chart-view.h"
 #include "itogi-idle-fill.h"
 #include "itogi-indicator-table.h"
@@ -64,14 +65,11 @@ struct _ItogiAreaPage
   GtkWidget *institutions_box;
   GtkLabel *institutions_heading;
   GtkListBox *institutions_list;
-  GtkWidget *chart_box;
-  GtkDropDown *kind_dropdown;
-  GtkWidget *page_box;     /* the page's sections, in the clamp */
-  GtkWidget *chart_header; /* «Chart», its kind and its export, in a row while they fit */
-  gboolean compact;        /* a narrow pane: rows stacked, smaller margins */
-  GtkMenuButton *export_button;
-  ItogiChartView *chart_view;
-  GtkWidget *chart_note; /* on an Overview of too many indicators, in the chart's place */
+  ItogiChartSection *chart_section; /* the chart, its kind, its files */
+  ItogiChartView *chart_view;       /* the section's */
+  GtkWidget *page_box;              /* the page's sections, in the clamp */
+  gboolean compact;                 /* a narrow pane: rows stacked, smaller margins */
+  GtkWidget *chart_note;            /* on an Overview of too many indicators, in the chart's place */
 
   int year;
   int compare_year;
@@ -108,11 +106,7 @@ gboolean _itogi_area_page_edit_value (const ItogiTableRow *row, gboolean current
 gboolean _itogi_area_page_load_tasks (ItogiAreaPage *self, int year, GError **error);
 
 /* itogi-area-page-chart.c */
-void _itogi_area_page_class_chart_init (GtkWidgetClass *widget_class);
-ItogiChartKind _itogi_area_page_selected_kind (ItogiAreaPage *self);
 gboolean _itogi_area_page_too_many_to_chart (ItogiAreaPage *self, guint rows);
-void _itogi_area_page_fill_export_menu (GMenu *menu);
-void _itogi_area_page_fill_kinds (GtkDropDown *dropdown);
 void _itogi_area_page_on_chart_item (ItogiAreaPage *self, int item);
 void _itogi_area_page_reload_chart (ItogiAreaPage *self);
 void _itogi_area_page_show_chart (ItogiAreaPage *self, ItogiChartModel *model, gboolean too_many,

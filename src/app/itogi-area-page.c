@@ -399,19 +399,14 @@ itogi_area_page_class_init (ItogiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_box);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_heading);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, institutions_list);
-  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_box);
-  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_section);
   gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, page_box);
-  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_header);
-  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, export_button);
-  gtk_widget_class_bind_template_child (widget_class, ItogiAreaPage, chart_view);
 
   /* The data changed: the step (for undo) that changed it. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                    NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   /* The year's sign-off; the target is the status the area's year moves to. */
   _itogi_area_page_class_actions_init (widget_class);
-  _itogi_area_page_class_chart_init (widget_class);
 }
 
 static void
@@ -419,15 +414,14 @@ itogi_area_page_init (ItogiAreaPage *self)
 {
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
-  g_type_ensure (ITOGI_TYPE_CHART_VIEW);
+  g_type_ensure (ITOGI_TYPE_CHART_SECTION);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->chart_view = itogi_chart_section_get_view (self->chart_section);
   itogi_a11y_mend_tree (GTK_WIDGET (self));
   self->progress_rows = g_ptr_array_new ();
   self->progress_icons = g_ptr_array_new ();
-  _itogi_area_page_fill_kinds (self->kind_dropdown);
-  _itogi_area_page_fill_export_menu (G_MENU (gtk_menu_button_get_menu_model (self->export_button)));
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
-                            G_CALLBACK (_itogi_area_page_reload_chart), self);
+  g_signal_connect_swapped (self->chart_section, "kind-changed", G_CALLBACK (_itogi_area_page_reload_chart),
+                            self);
   g_signal_connect_swapped (self->chart_view, "item-activated", G_CALLBACK (_itogi_area_page_on_chart_item),
                             self);
   /* The year's own tasks, above the coming year's. */
@@ -457,8 +451,8 @@ itogi_area_page_init (ItogiAreaPage *self)
     gtk_widget_add_css_class (self->chart_note, "dim-label");
     gtk_widget_set_margin_top (self->chart_note, 12);
     gtk_widget_set_visible (self->chart_note, FALSE);
-    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->chart_box)), self->chart_note,
-                                self->chart_box);
+    gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->chart_section))),
+                                self->chart_note, GTK_WIDGET (self->chart_section));
   }
 }
 
@@ -752,10 +746,14 @@ itogi_area_page_set_years (ItogiAreaPage *self, int year, int compare_year, GErr
   too_many = _itogi_area_page_too_many_to_chart (self, rows->len);
   if (!too_many)
     chart = itogi_chart_model_new_for_rows (self->store, rows, self->area != NULL ? self->area->slug : NULL,
-                                            _itogi_area_page_selected_kind (self), year, compare_year,
-                                            &chart_error);
+                                            itogi_chart_section_get_kind (self->chart_section), year,
+                                            compare_year, &chart_error);
   self->year = year;
   self->compare_year = compare_year;
+  /* What the chart saves and copies: this area's, or every area's, of these years. */
+  itogi_chart_section_set_source (
+      self->chart_section, self->store, self->area != NULL ? self->area->slug : NULL,
+      self->area != NULL ? self->area->short_title : _ ("Overview"), year, compare_year);
   if (self->fill_areas != NULL)
     {
       /* Its first rows now, in place where they were; the rest after the first frame. */
@@ -827,7 +825,7 @@ itogi_area_page_set_compact (ItogiAreaPage *self, gboolean compact)
   self->compact = compact;
   /* The sign-off's text above its buttons, the chart's kind and export under its heading. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->status_box), rows);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->chart_header), rows);
+  itogi_chart_section_set_compact (self->chart_section, compact);
   gtk_widget_set_margin_start (self->page_box, margin);
   gtk_widget_set_margin_end (self->page_box, margin);
 }
