@@ -463,46 +463,23 @@ save_notes (const char *text, gpointer data, GError **error)
 
 /* ---- the year's sign-off ---- */
 
-typedef struct
-{
-  gint64 area;
-  int year;
-  ItogiAreaStatus status;
-} StatusMove;
-
-static gboolean
-apply_status (ItogiStore *store, gpointer data, GError **error)
-{
-  StatusMove *m = data;
-  return itogi_store_set_area_status (store, m->area, m->year, m->status, error);
-}
-
 static void
 set_status_action (GtkWidget *widget, const char *action, GVariant *param)
 {
   ItogiAreaPage *self = ITOGI_AREA_PAGE (widget);
   g_autoptr (GError) error = NULL;
-  StatusMove move = { 0 };
-  ItogiAreaStatus from = ITOGI_AREA_DRAFT;
-  const char *label;
+  ItogiAreaStatus from = ITOGI_AREA_DRAFT, to;
   gint64 step;
 
   if (self->area == NULL || self->year == 0
-      || !itogi_area_status_from_string (g_variant_get_string (param, NULL), &move.status))
+      || !itogi_area_status_from_string (g_variant_get_string (param, NULL), &to))
     return;
-  move.area = self->area->id;
-  move.year = self->year;
-  if (!itogi_store_get_area_status (self->store, move.area, move.year, &from, NULL, NULL, &error))
+  if (!itogi_store_get_area_status (self->store, self->area->id, self->year, &from, NULL, NULL, &error))
     {
       _itogi_area_page_show_toast (self, error->message);
       return;
     }
-  /* Translators: history entries */
-  label = move.status == ITOGI_AREA_SUBMITTED  ? _ ("Submitted for approval")
-          : move.status == ITOGI_AREA_APPROVED ? _ ("Approved")
-          : from == ITOGI_AREA_APPROVED        ? _ ("Approval withdrawn")
-                                               : _ ("Returned to draft");
-  step = itogi_session_edit (self->session, label, apply_status, &move, NULL, &error);
+  step = itogi_session_set_area_status (self->session, self->area->id, self->year, from, to, &error);
   if (step == 0)
     {
       _itogi_area_page_show_toast (self, error->message);

@@ -1100,31 +1100,6 @@ cmd_access (const GlobalOptions *global, int argc, char **argv)
   return EXIT_SUCCESS;
 }
 
-typedef struct
-{
-  gint64 area;
-  int year;
-  ItogiAreaStatus status;
-} StatusMove;
-
-static gboolean
-move_status (ItogiStore *store, gpointer data, GError **error)
-{
-  StatusMove *m = data;
-  return itogi_store_set_area_status (store, m->area, m->year, m->status, error);
-}
-
-/* The step a status move is recorded as, by what it does. */
-static const char *
-status_step_label (ItogiAreaStatus from, ItogiAreaStatus to)
-{
-  if (to == ITOGI_AREA_SUBMITTED)
-    return _ ("Submitted for approval");
-  if (to == ITOGI_AREA_APPROVED)
-    return _ ("Approved");
-  return from == ITOGI_AREA_APPROVED ? _ ("Approval withdrawn") : _ ("Returned to draft");
-}
-
 /* One area's line of «status»: «Кадры — утверждён (ivanova, 05.12.2026 10:00); показатели: 12 из 12». */
 static void
 print_progress (const ItogiAreaProgress *p, int year)
@@ -1213,9 +1188,8 @@ cmd_status (const GlobalOptions *global, int argc, char **argv)
         }
       {
         g_autoptr (ItogiSession) session = itogi_session_new (store);
-        StatusMove move = { area->id, year, to };
 
-        step = itogi_session_edit (session, status_step_label (from, to), move_status, &move, NULL, &error);
+        step = itogi_session_set_area_status (session, area->id, year, from, to, &error);
         if (step == 0)
           return fail_error (error);
       }

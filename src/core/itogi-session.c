@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "itogi-session.h"
 
 /* How often a step that lost to another desktop's is tried in all. */
@@ -178,4 +180,32 @@ itogi_session_forget (ItogiSession *session)
 {
   g_array_set_size (session->undo, 0);
   g_array_set_size (session->redo, 0);
+}
+
+typedef struct
+{
+  gint64 area;
+  int year;
+  ItogiAreaStatus status;
+} StatusMove;
+
+static gboolean
+move_status (ItogiStore *store, gpointer data, GError **error)
+{
+  StatusMove *m = data;
+  return itogi_store_set_area_status (store, m->area, m->year, m->status, error);
+}
+
+gint64
+itogi_session_set_area_status (ItogiSession *session, gint64 area, int year, ItogiAreaStatus from,
+                               ItogiAreaStatus to, GError **error)
+{
+  StatusMove move = { area, year, to };
+  /* Translators: history entries */
+  const char *label = to == ITOGI_AREA_SUBMITTED    ? _ ("Submitted for approval")
+                      : to == ITOGI_AREA_APPROVED   ? _ ("Approved")
+                      : from == ITOGI_AREA_APPROVED ? _ ("Approval withdrawn")
+                                                    : _ ("Returned to draft");
+
+  return itogi_session_edit (session, label, move_status, &move, NULL, error);
 }

@@ -56,4 +56,10 @@ gint64 itogi_session_redo (ItogiSession *session, GError **error);
 /* Forget every step (the database under the session was replaced). */
 void itogi_session_forget (ItogiSession *session);
 
+/* The year's sign-off of @area moved from @from (as read just before) to @to, as one step named
+ * for the move («Submitted for approval», «Approval withdrawn»…). The window and itogi-cli both
+ * move it here. Returns the step, 0 with @error. */
+gint64 itogi_session_set_area_status (ItogiSession *session, gint64 area, int year, ItogiAreaStatus from,
+                                      ItogiAreaStatus to, GError **error);
+
 G_END_DECLS
