@@ -829,10 +829,3 @@ itogi_area_page_set_compact (ItogiAreaPage *self, gboolean compact)
   gtk_widget_set_margin_start (self->page_box, margin);
   gtk_widget_set_margin_end (self->page_box, margin);
 }
-
-gboolean
-itogi_area_page_get_compact (ItogiAreaPage *self)
-{
-  g_return_val_if_fail (ITOGI_IS_AREA_PAGE (self), FALSE);
-  return self->compact;
-}

@@ -39,6 +39,5 @@ GtkWidget *itogi_area_page_get_chart (ItogiAreaPage *self);
 
 /* A narrow pane (a phone-sized window): the rows of buttons stacked, the margins smaller. */
 void itogi_area_page_set_compact (ItogiAreaPage *self, gboolean compact);
-gboolean itogi_area_page_get_compact (ItogiAreaPage *self);
 
 G_END_DECLS

@@ -47,20 +47,6 @@ itogi_chart_size_dialog_new (GtkWindow *parent, double width, double height)
   return self;
 }
 
-GtkSpinButton *
-itogi_chart_size_dialog_get_width (ItogiChartSizeDialog *self)
-{
-  g_return_val_if_fail (ITOGI_IS_CHART_SIZE_DIALOG (self), NULL);
-  return self->width;
-}
-
-GtkSpinButton *
-itogi_chart_size_dialog_get_height (ItogiChartSizeDialog *self)
-{
-  g_return_val_if_fail (ITOGI_IS_CHART_SIZE_DIALOG (self), NULL);
-  return self->height;
-}
-
 static void
 itogi_chart_size_dialog_class_init (ItogiChartSizeDialogClass *klass)
 {

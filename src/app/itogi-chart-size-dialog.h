@@ -16,8 +16,5 @@ G_DECLARE_FINAL_TYPE (ItogiChartSizeDialog, itogi_chart_size_dialog, ITOGI, CHAR
 /* Asks for a width and a height in pixels (within the sizes a chart can be drawn at), starting
  * from @width × @height; Continue emits "chosen" (double width, double height). */
 ItogiChartSizeDialog *itogi_chart_size_dialog_new (GtkWindow *parent, double width, double height);
-/* The two fields, as the user sees them. */
-GtkSpinButton *itogi_chart_size_dialog_get_width (ItogiChartSizeDialog *self);
-GtkSpinButton *itogi_chart_size_dialog_get_height (ItogiChartSizeDialog *self);
 
 G_END_DECLS
