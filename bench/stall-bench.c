@@ -275,7 +275,7 @@ main (int argc, char *argv[])
   widget = GTK_WIDGET (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   itogi_window_set_years (window, 2023, 2022);
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   gtk_window_present (GTK_WINDOW (window));
   t = g_get_monotonic_time ();
   while (!gtk_widget_get_mapped (widget))
@@ -297,7 +297,7 @@ main (int argc, char *argv[])
         rss_early = rss_mb ();
       if (i == areas->len + 1)
         rss_areas = rss_mb ();
-      const char *name = i == 0                ? ITOGI_OVERVIEW_PAGE
+      const char *name = i == 0                ? ITOGI_OVERVIEW_PAGE_NAME
                          : i == areas->len + 1 ? ITOGI_REPORT_PAGE_NAME
                                                : ((ItogiArea *)areas->pdata[i - 1])->slug;
       during = name;
@@ -312,7 +312,7 @@ main (int argc, char *argv[])
                      painted_at);
           settle (100);
           t = g_get_monotonic_time ();
-          itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+          itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
         }
       record (&pages, name, to_next_frame (widget, t));
       settle (50);
@@ -323,7 +323,7 @@ main (int argc, char *argv[])
   /* The report year, five times, on the Overview and on the last area's page. */
   for (guint p = 0; p < 2 && wants ("years"); p++)
     {
-      const char *page = p == 0 ? ITOGI_OVERVIEW_PAGE : ((ItogiArea *)areas->pdata[areas->len - 1])->slug;
+      const char *page = p == 0 ? ITOGI_OVERVIEW_PAGE_NAME : ((ItogiArea *)areas->pdata[areas->len - 1])->slug;
       itogi_window_show_page (window, page);
       to_next_frame (widget, g_get_monotonic_time ());
       for (int y = 2022; y >= 2018; y--)
@@ -357,11 +357,11 @@ main (int argc, char *argv[])
       guint dropped = 0;
       double worst = 0;
 
-      itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+      itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
       to_next_frame (widget, g_get_monotonic_time ());
       settle (3000); /* every row in */
       scroller = first_scroller (
-          itogi_area_page_get_table (ITOGI_AREA_PAGE (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE))));
+          itogi_page_get_table (ITOGI_PAGE (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME))));
       scroll.adjustment = gtk_scrolled_window_get_vadjustment (scroller);
       during = "scrolling the Overview";
       frame_layouts = g_array_new (FALSE, FALSE, sizeof (double));

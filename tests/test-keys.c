@@ -229,14 +229,14 @@ static GtkWidget *
 cell_at (GtkWidget *page, guint row, gboolean current)
 {
   return itogi_indicator_table_get_cell (
-      ITOGI_INDICATOR_TABLE (itogi_area_page_get_table (ITOGI_AREA_PAGE (page))), row, current);
+      ITOGI_INDICATOR_TABLE (itogi_page_get_table (ITOGI_PAGE (page))), row, current);
 }
 
 static guint
 n_rows (GtkWidget *page)
 {
   return g_list_model_get_n_items (itogi_indicator_table_get_model (
-      ITOGI_INDICATOR_TABLE (itogi_area_page_get_table (ITOGI_AREA_PAGE (page)))));
+      ITOGI_INDICATOR_TABLE (itogi_page_get_table (ITOGI_PAGE (page)))));
 }
 
 static const char *
@@ -684,7 +684,7 @@ open_period_editor (GtkWidget *page, const ItogiIndicator *ind, const char *titl
 {
   GtkWidget *editor;
 
-  g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.periods", "x", ind->id));
   editor = GTK_WIDGET (find_toplevel (title));
   g_assert_nonnull (editor);
   wait_active (GTK_WINDOW (editor));
@@ -851,7 +851,7 @@ test_dialogs_ask (void)
 
     gtk_window_present (GTK_WINDOW (window));
     wait_active (GTK_WINDOW (window));
-    g_assert_true (gtk_widget_activate_action (page, "area.edit-indicator", "x", ind->id));
+    g_assert_true (gtk_widget_activate_action (page, "indicator.edit", "x", ind->id));
     dialog = GTK_WIDGET (find_toplevel ("Edit Indicator"));
     g_assert_nonnull (dialog);
     escape_asks_then_discard (dialog, "Edit Indicator", "abc", "Discard the Changes?");
@@ -888,7 +888,7 @@ test_dialogs_ask (void)
     g_autoptr (GPtrArray) tasks = NULL;
 
     g_assert_no_error (error);
-    g_assert_true (itogi_area_page_set_years (ITOGI_AREA_PAGE (page), 2023, 2022, &error));
+    g_assert_true (itogi_page_set_years (ITOGI_PAGE (page), 2023, 2022, &error));
     itogi_test_spin (200);
     itogi_test_collect_type (page, GTK_TYPE_BUTTON, buttons);
     for (guint i = 0; i < buttons->len; i++)
@@ -1066,7 +1066,7 @@ test_wheel_over_table (void)
 {
   ItogiWindow *window = open_window ();
   GtkWidget *page = show_area (window, "documents");
-  GtkWidget *table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+  GtkWidget *table = itogi_page_get_table (ITOGI_PAGE (page));
   GtkWidget *scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (table), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   Display *x = gdk_x11_display_get_xdisplay (gdk_display_get_default ());

@@ -55,7 +55,7 @@ shows_figures (gpointer table)
 static GtkWidget *
 table_of (ItogiWindow *window, const char *page)
 {
-  return itogi_area_page_get_table (ITOGI_AREA_PAGE (itogi_window_get_page (window, page)));
+  return itogi_page_get_table (ITOGI_PAGE (itogi_window_get_page (window, page)));
 }
 
 /* The figure the store gives for the first row's report year, as the table shows it. */
@@ -157,12 +157,12 @@ test_large_database (void)
   window = itogi_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   itogi_window_set_years (window, 2023, 2022);
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   gtk_window_present (GTK_WINDOW (window));
 
   /* The Overview: every indicator of every area in its model, the first area's first figure on
    * screen, as the store gives it. */
-  table = table_of (window, ITOGI_OVERVIEW_PAGE);
+  table = table_of (window, ITOGI_OVERVIEW_PAGE_NAME);
   g_assert_true (spin_until (shows_figures, table, 60));
   /* The first frame made widgets for the rows it shows, not for the 200 GTK keeps: the rest come
    * after it, a few at a time. */
@@ -172,7 +172,7 @@ test_large_database (void)
   /* Its other areas are read after the first frame, area by area: then every indicator of every
    * area is there, in the order and with the figures of the whole table. */
   {
-    ItogiAreaPage *overview = ITOGI_AREA_PAGE (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE));
+    ItogiPage *overview = ITOGI_PAGE (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME));
     g_autoptr (GPtrArray) whole = itogi_table_build (store, NULL, 2023, 2022, &error);
     gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
@@ -190,13 +190,13 @@ test_large_database (void)
       g_assert_true (itogi_window_show_page (window, "documents"));
       while (g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, FALSE);
-      g_assert_true (itogi_area_page_is_filling (overview));
+      g_assert_true (itogi_page_is_filling (overview));
       g_assert_cmpuint (itogi_indicator_table_get_n_rows (ITOGI_INDICATOR_TABLE (table)), ==, read);
-      g_assert_true (itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE));
+      g_assert_true (itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME));
     }
-    while (itogi_area_page_is_filling (overview) && g_get_monotonic_time () < end)
+    while (itogi_page_is_filling (overview) && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
-    g_assert_false (itogi_area_page_is_filling (overview));
+    g_assert_false (itogi_page_is_filling (overview));
     g_assert_cmpuint (whole->len, ==, AREAS * INDICATORS + 18);
     g_assert_cmpuint (itogi_indicator_table_get_n_rows (ITOGI_INDICATOR_TABLE (table)), ==, whole->len);
     for (guint i = 0; i < whole->len; i++)
@@ -310,7 +310,7 @@ test_large_database (void)
   g_assert_true (spin_until (shows_figures, table, 30));
 
   /* Only the pages shown were made. */
-  itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
+  itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_PAGE, pages);
   g_assert_cmpuint (pages->len, ==, 2);
 
   /* Another area's page is made when it is shown, for the window's years. */
@@ -325,7 +325,7 @@ test_large_database (void)
     g_assert_nonnull (itogi_test_find_figure (table, first));
   }
   g_ptr_array_set_size (pages, 0);
-  itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
+  itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_PAGE, pages);
   g_assert_cmpuint (pages->len, ==, 3);
   /* An area's table too shows another year in the widgets it has. */
   {
@@ -370,7 +370,7 @@ test_large_database (void)
     g_assert_nonnull (typed);
     gtk_editable_set_text (GTK_EDITABLE (typed), "двадцать");
     g_signal_emit_by_name (typed, "activate");
-    g_assert_true (itogi_area_page_has_unsaved (first));
+    g_assert_true (itogi_page_has_unsaved (ITOGI_PAGE (first)));
 
     for (int a = 2; a <= 20; a++)
       {
@@ -383,7 +383,7 @@ test_large_database (void)
         g_assert_true (itogi_window_show_page (window, slug));
         page = ITOGI_AREA_PAGE (itogi_window_get_page (window, slug));
         g_assert_cmpstr (itogi_area_page_get_area (page)->slug, ==, slug);
-        table = itogi_area_page_get_table (page);
+        table = itogi_page_get_table (ITOGI_PAGE (page));
         g_assert_true (spin_until (shows_figures, table, 30));
         model = itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (table));
         g_assert_cmpuint (g_list_model_get_n_items (model), ==, built->len);
@@ -401,7 +401,7 @@ test_large_database (void)
           g_assert_nonnull (itogi_test_find_figure (table, shown_first));
         }
         g_ptr_array_set_size (pages, 0);
-        itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_AREA_PAGE, pages);
+        itogi_test_collect_type (GTK_WIDGET (window), ITOGI_TYPE_PAGE, pages);
         g_assert_cmpuint (pages->len, <=, 9);
       }
     g_test_message ("%u area pages after visiting 23 areas", pages->len);
@@ -411,7 +411,7 @@ test_large_database (void)
     /* Typed back as it was: nothing to save, nothing left unsaved. */
     gtk_editable_set_text (GTK_EDITABLE (typed), was);
     g_signal_emit_by_name (typed, "activate");
-    g_assert_false (itogi_area_page_has_unsaved (first));
+    g_assert_false (itogi_page_has_unsaved (ITOGI_PAGE (first)));
   }
 
   /* The Report of 58 areas: its first sections with the page, the others after its first frame

@@ -15,6 +15,7 @@
 #include "itogi-application.h"
 #include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
+#include "itogi-overview-page.h"
 #include "itogi-chart-export.h"
 #include "itogi-chart-size-dialog.h"
 #include "itogi-chart-view.h"
@@ -164,9 +165,9 @@ test_tabs (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (tabs[i + 1], ==, expected[i]);
   g_assert_cmpstr (tabs[1 + G_N_ELEMENTS (expected)], ==, TR ("Report"));
-  g_assert_cmpstr (itogi_window_get_page_name (window), ==, ITOGI_OVERVIEW_PAGE);
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, ITOGI_OVERVIEW_PAGE_NAME);
   /* The Overview holds every area's figures. */
-  g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE), "22" G "808"));
+  g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME), "22" G "808"));
   /* Nothing has been changed yet: the History window says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.history", NULL));
   g_assert_nonnull (itogi_test_find_toplevel (TR ("History")));
@@ -373,8 +374,8 @@ test_chart (void)
   itogi_window_show_page (window, "documents");
   wait_for_draw (GTK_WIDGET (window));
   page = itogi_window_get_page (window, "documents");
-  table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
-  chart = ITOGI_CHART_VIEW (itogi_area_page_get_chart (ITOGI_AREA_PAGE (page)));
+  table = itogi_page_get_table (ITOGI_PAGE (page));
+  chart = ITOGI_CHART_VIEW (itogi_page_get_chart (ITOGI_PAGE (page)));
   g_assert_nonnull (itogi_chart_view_get_model (chart));
   g_assert_cmpuint (itogi_chart_view_get_model (chart)->items->len, ==, 7);
 
@@ -772,14 +773,14 @@ test_signoff (void)
   }
 
   /* The Overview sums it up. */
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   wait_for_draw (GTK_WIDGET (window));
-  g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE),
+  g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME),
                                 say ("Sign-off of %s", year, NULL, NULL)));
   /* Folded, it holds no area rows (made anew on every year and edit, 58 of them were most of a year's
    * change on a large database); unfolded, a row per area, which a new year updates in place. */
   {
-    GtkWidget *overview = itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE);
+    GtkWidget *overview = itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME);
     g_autoptr (GPtrArray) expanders = g_ptr_array_new ();
     g_autoptr (GPtrArray) before = NULL;
     g_autoptr (GPtrArray) after = NULL;
@@ -869,6 +870,59 @@ test_edit_and_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (stored_2023 ("documents", 0), ==, 22900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("documents", 0), ==, 22808);
+  close_window (window);
+}
+
+/* The Overview is a page of its own: it offers what its rows are (an indicator's figures, its
+ * dialog, undoable like anywhere) and nothing that needs one area (notes, the sign-off's moves, a
+ * new indicator), and an area's page shows the figure typed there. */
+static GPtrArray *indicators_of (const char *slug);
+
+static void
+test_overview_page (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (GPtrArray) documents = indicators_of ("documents");
+  ItogiIndicator *first = documents->pdata[0];
+  GtkWidget *overview, *area, *dialog;
+  GtkEntry *cell;
+
+  itogi_window_set_years (window, 2023, 2022);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
+  wait_for_draw (GTK_WIDGET (window));
+  overview = itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME);
+  g_assert_true (ITOGI_IS_OVERVIEW_PAGE (overview));
+  g_assert_false (ITOGI_IS_AREA_PAGE (overview));
+  g_assert_nonnull (
+      find_label (overview, TR ("Every area’s indicators with their change from the comparison year.")));
+
+  /* What needs one area is not there to be activated (it was, and did nothing). */
+  g_assert_false (gtk_widget_activate_action (overview, "area.edit-notes", NULL));
+  g_assert_false (gtk_widget_activate_action (overview, "area.add-indicator", NULL));
+  g_assert_false (gtk_widget_activate_action (overview, "area.set-status", "s", "submitted"));
+  g_assert_null (itogi_test_find_toplevel (TR ("New Indicator")));
+
+  /* A row's menu item opens its indicator, as on the area's page. */
+  g_assert_true (gtk_widget_activate_action (overview, "indicator.edit", "x", first->id));
+  dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Edit Indicator")));
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A figure typed on the Overview: saved, undoable, and shown on the area's page. */
+  cell = itogi_test_find_entry (overview, "22" G "808");
+  g_assert_nonnull (cell);
+  type_into (cell, "22 901");
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (stored_2023 ("documents", 0), ==, 22901);
+  g_assert_true (itogi_window_can_undo (window));
+  itogi_window_show_page (window, "documents");
+  wait_for_draw (GTK_WIDGET (window));
+  area = itogi_window_get_page (window, "documents");
+  g_assert_true (ITOGI_IS_AREA_PAGE (area));
+  g_assert_nonnull (itogi_test_find_entry (area, "22" G "901"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (stored_2023 ("documents", 0), ==, 22808);
@@ -1054,10 +1108,10 @@ test_tasks (void)
   ASSERT_LEGAL_TASKS ("Провести экспертизу <проектов> & актов+, Обновить все регламенты");
 
   /* The Overview lists every area's tasks, with the area. */
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (
-      find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE), "Обновить все регламенты"));
+      find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME), "Обновить все регламенты"));
   itogi_window_show_page (window, "legal");
   wait_for_draw (GTK_WIDGET (window));
 
@@ -1342,7 +1396,7 @@ test_report (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_for_draw (GTK_WIDGET (window));
   g_assert_null (itogi_store_get_report_text (store, legal->id, 2023, 2022, NULL));
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   close_window (window);
 }
 
@@ -1393,7 +1447,7 @@ test_figures_fit (void)
       {
         /* And the whole table shows at 1280 × 800: no row lies below the table's own edge, cut off
          * behind an inner scrollbar. */
-        GtkWidget *table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+        GtkWidget *table = itogi_page_get_table (ITOGI_PAGE (page));
         GtkWidget *scroller = gtk_widget_get_first_child (table);
         g_autoptr (GPtrArray) labels = g_ptr_array_new ();
         double lowest = 0;
@@ -1459,7 +1513,7 @@ test_period_editor (void)
   itogi_window_show_page (window, "documents");
   wait_for_draw (GTK_WIDGET (window));
   page = itogi_window_get_page (window, "documents");
-  g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.periods", "x", ind->id));
   editor = GTK_WIDGET (itogi_test_find_toplevel (title));
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
@@ -1486,7 +1540,7 @@ test_period_editor (void)
   g_assert_true (itogi_dialog_save (ITOGI_DIALOG (editor)));
   itogi_test_spin (200);
   g_assert_false (itogi_window_can_undo (window));
-  g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.periods", "x", ind->id));
   editor = GTK_WIDGET (itogi_test_find_toplevel (title));
   g_assert_nonnull (editor);
 
@@ -1577,7 +1631,7 @@ test_period_editor (void)
   g_assert_nonnull (strstr (itogi_indicator_table_cell_tooltip (cell), "22" G "800"));
 
   /* Emptying the year leaves it to its months. */
-  g_assert_true (gtk_widget_activate_action (page, "area.periods", "x", ind->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.periods", "x", ind->id));
   editor = GTK_WIDGET (itogi_test_find_toplevel (title));
   wait_for_draw (editor);
   /* The indicator's own history lists what each figure was and became. */
@@ -1612,7 +1666,7 @@ test_period_editor (void)
   g_assert_null (year.as_of);
 
   /* The comparison year's months are a menu item away too. */
-  g_assert_true (gtk_widget_activate_action (page, "area.periods-compare", "x", ind->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.periods-compare", "x", ind->id));
   {
     g_autofree char *title_2022 = g_strdup_printf ("%s, 2022" NB "г.", ind->title);
     editor = GTK_WIDGET (itogi_test_find_toplevel (title_2022));
@@ -1655,7 +1709,7 @@ import_until_closed (GtkWidget *dialog, const char *title)
 static GtkWidget *
 header_cell_of (GtkWidget *page, const char *title)
 {
-  GtkWidget *table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+  GtkWidget *table = itogi_page_get_table (ITOGI_PAGE (page));
 
   return find_label (table, title);
 }
@@ -1721,8 +1775,7 @@ test_small_screens (void)
       {
         g_autoptr (GPtrArray) menus = g_ptr_array_new ();
         guint shown = 0;
-        itogi_test_collect_type (itogi_area_page_get_table (ITOGI_AREA_PAGE (page)), GTK_TYPE_MENU_BUTTON,
-                                 menus);
+        itogi_test_collect_type (itogi_page_get_table (ITOGI_PAGE (page)), GTK_TYPE_MENU_BUTTON, menus);
         for (guint k = 0; k < menus->len; k++)
           if (gtk_widget_get_mapped (menus->pdata[k]))
             {
@@ -1784,7 +1837,7 @@ test_large_text (void)
   GtkSettings *settings = gtk_settings_get_default ();
   int dpi = 0;
   ItogiWindow *window;
-  static const char *const pages[] = { ITOGI_OVERVIEW_PAGE, "documents", "financial-control" };
+  static const char *const pages[] = { ITOGI_OVERVIEW_PAGE_NAME, "documents", "financial-control" };
 
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, "gtk-enable-animations", FALSE, NULL);
@@ -1808,8 +1861,7 @@ test_large_text (void)
                                    GTK_WIDGET (window)));
       {
         g_autoptr (GPtrArray) menus = g_ptr_array_new ();
-        itogi_test_collect_type (itogi_area_page_get_table (ITOGI_AREA_PAGE (page)), GTK_TYPE_MENU_BUTTON,
-                                 menus);
+        itogi_test_collect_type (itogi_page_get_table (ITOGI_PAGE (page)), GTK_TYPE_MENU_BUTTON, menus);
         g_assert_cmpuint (menus->len, >, 0);
         for (guint i = 0; i < menus->len; i++)
           if (gtk_widget_get_mapped (menus->pdata[i]))
@@ -1818,7 +1870,7 @@ test_large_text (void)
       cut = ellipsized_label (GTK_WIDGET (window));
       if (cut != NULL)
         g_error ("«%s» is cut short", gtk_label_get_text (GTK_LABEL (cut)));
-      if (g_str_equal (pages[p], ITOGI_OVERVIEW_PAGE))
+      if (g_str_equal (pages[p], ITOGI_OVERVIEW_PAGE_NAME))
         {
           /* With no area column, each area's name heads its first row. */
           GtkWidget *area = find_label (page, TR ("Area"));
@@ -1879,11 +1931,11 @@ test_readable_states (void)
 
   g_test_message ("high contrast: %s", adw_style_manager_get_high_contrast (style) ? "yes" : "no");
   itogi_window_set_years (window, 2023, 2022);
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
     {
-      GtkWidget *page = itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE);
-      GtkWidget *table = itogi_area_page_get_table (ITOGI_AREA_PAGE (page));
+      GtkWidget *page = itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME);
+      GtkWidget *table = itogi_page_get_table (ITOGI_PAGE (page));
       g_autoptr (GPtrArray) labels = g_ptr_array_new ();
       guint good = 0, bad = 0, figures = 0;
       GdkRGBA window_bg, card_bg, view_bg;
@@ -2259,7 +2311,7 @@ test_indicators (void)
   /* A kind cannot change under figures. */
   page = itogi_window_get_page (window, "documents");
   itogi_window_show_page (window, "documents");
-  g_assert_true (gtk_widget_activate_action (page, "area.edit-indicator", "x", second->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.edit", "x", second->id));
   dialog = GTK_WIDGET (itogi_test_find_toplevel (TR ("Edit Indicator")));
   g_assert_nonnull (dialog);
   itogi_indicator_dialog_set_kind (ITOGI_INDICATOR_DIALOG (dialog), ITOGI_KIND_MONEY);
@@ -2270,7 +2322,7 @@ test_indicators (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Moved up: first in the table now. */
-  g_assert_true (gtk_widget_activate_action (page, "area.indicator-up", "x", second->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.up", "x", second->id));
   itogi_test_spin (200);
   list = indicators_of ("documents");
   g_assert_cmpint (((ItogiIndicator *)list->pdata[0])->id, ==, second->id);
@@ -2281,12 +2333,12 @@ test_indicators (void)
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Archived: out of the table, figures kept; restored from the Archived menu's action. */
-  g_assert_true (gtk_widget_activate_action (page, "area.archive-indicator", "x", second->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.archive", "x", second->id));
   itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_null (find_label (page, second_title));
   g_assert_nonnull (find_label (page, TR ("Archived")));
-  g_assert_true (gtk_widget_activate_action (page, "area.restore-indicator", "x", second->id));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.restore", "x", second->id));
   itogi_test_spin (200);
   wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (find_label (page, second_title));
@@ -2294,7 +2346,7 @@ test_indicators (void)
   /* Deleted with its figures only after the question; Undo brings both back. */
   page = itogi_window_get_page (window, "public-relations");
   itogi_window_show_page (window, "public-relations");
-  g_assert_true (gtk_widget_activate_action (page, "area.delete-indicator", "x", added));
+  g_assert_true (gtk_widget_activate_action (page, "indicator.delete", "x", added));
   {
     GListModel *all = gtk_window_get_toplevels ();
     dialog = NULL;
@@ -2342,7 +2394,7 @@ test_areas (void)
   GtkWidget *dialog;
 
   /* On the Overview there is no area to archive: nothing happens. */
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-area", NULL);
   now = tab_labels (window);
   g_assert_cmpstr (now, ==, before);
@@ -2392,7 +2444,7 @@ test_areas (void)
   now = tab_labels (window);
   g_assert_cmpstr (now, ==, before);
   g_clear_pointer (&now, g_free);
-  g_assert_cmpstr (itogi_window_get_page_name (window), ==, ITOGI_OVERVIEW_PAGE);
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, ITOGI_OVERVIEW_PAGE_NAME);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-area", "x", added->id));
   wait_for_draw (GTK_WIDGET (window));
   now = tab_labels (window);
@@ -2850,7 +2902,7 @@ test_remembers_page (void)
   g_assert_cmpstr (itogi_window_get_page_name (window), ==, "legal");
   g_assert_false (itogi_window_show_page (window, "no-such-page"));
   g_assert_cmpstr (itogi_window_get_page_name (window), ==, "legal");
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   close_window (window);
 }
 
@@ -2867,9 +2919,9 @@ test_russian (void)
   g_assert_cmpstr (tabs[0], ==, "Обзор");
   for (guint t = 0; tabs[t] != NULL; t++)
     {
-      const char *names[] = { ITOGI_OVERVIEW_PAGE,   "documents",         "appeals",
-                              "public-relations",    "financial-control", "legal",
-                              "admin-barriers",      "personnel",         "institutions",
+      const char *names[] = { ITOGI_OVERVIEW_PAGE_NAME, "documents",         "appeals",
+                              "public-relations",       "financial-control", "legal",
+                              "admin-barriers",         "personnel",         "institutions",
                               ITOGI_REPORT_PAGE_NAME };
       g_autoptr (GPtrArray) labels = g_ptr_array_new ();
 
@@ -2898,9 +2950,9 @@ test_russian (void)
             }
         }
     }
-  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE);
+  itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
   wait_for_draw (GTK_WIDGET (window));
-  g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE), "Направление"));
+  g_assert_nonnull (find_label (itogi_window_get_page (window, ITOGI_OVERVIEW_PAGE_NAME), "Направление"));
   close_window (window);
 }
 
@@ -2947,6 +2999,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/look/large-text", test_large_text);
   g_test_add_func ("/app/window/look/readable-states", test_readable_states);
   g_test_add_func ("/app/window/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/app/window/overview-page", test_overview_page);
   g_test_add_func ("/app/window/history", test_history);
   g_test_add_func ("/app/window/figures-fit", test_figures_fit);
   g_test_add_func ("/app/window/tasks", test_tasks);

@@ -52,7 +52,7 @@ edit_task (ItogiAreaPage *self, TaskEdit what, const ItogiTask *task, const char
       if (what == TASK_REWORD && g_strcmp0 (trimmed, task->text) == 0)
         return TRUE;
     }
-  shown = _itogi_area_page_short_text (what == TASK_ADD ? text : task->text);
+  shown = _itogi_page_short_text (what == TASK_ADD ? text : task->text);
   switch (what)
     {
     case TASK_ADD:
@@ -104,7 +104,7 @@ edit_task (ItogiAreaPage *self, TaskEdit what, const ItogiTask *task, const char
     default:
       g_assert_not_reached ();
     }
-  return _itogi_area_page_finish_step (self, step, ok, error);
+  return _itogi_page_finish_step (ITOGI_PAGE (self), step, ok, error);
 }
 
 static void
@@ -115,10 +115,10 @@ task_edit_or_toast (ItogiAreaPage *self, TaskEdit what, const ItogiTask *task, c
 
   if (!edit_task (self, what, task, text, done, &error))
     {
-      _itogi_area_page_show_toast (self,
-                                   error != NULL ? error->message : _ ("The change could not be saved."));
+      _itogi_page_show_toast (ITOGI_PAGE (self),
+                              error != NULL ? error->message : _ ("The change could not be saved."));
       /* Show what the database holds, not what the failed click left. */
-      itogi_area_page_set_years (self, self->year, self->compare_year, NULL);
+      itogi_page_set_years (ITOGI_PAGE (self), self->year, self->compare_year, NULL);
     }
 }
 
@@ -190,7 +190,7 @@ on_task_reword (GtkButton *button, ItogiAreaPage *self)
   r->task = g_new0 (ItogiTask, 1);
   *r->task = *task;
   r->task->text = g_strdup (task->text);
-  dialog = itogi_text_dialog_new (_itogi_area_page_page_window (self), _ ("Edit Task"), task->text, FALSE,
+  dialog = itogi_text_dialog_new (_itogi_page_window (ITOGI_PAGE (self)), _ ("Edit Task"), task->text, FALSE,
                                   _ ("_Save"), save_reword, r, (GDestroyNotify)reword_free);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -205,8 +205,8 @@ on_task_add (AdwEntryRow *entry, ItogiAreaPage *self)
     {
       /* What was typed stays in the field, marked, with the reason. */
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      _itogi_area_page_show_toast (self,
-                                   error != NULL ? error->message : _ ("The change could not be saved."));
+      _itogi_page_show_toast (ITOGI_PAGE (self),
+                              error != NULL ? error->message : _ ("The change could not be saved."));
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
@@ -273,42 +273,6 @@ task_row (ItogiAreaPage *self, const ItogiTask *task, guint index, gboolean firs
   return row;
 }
 
-static GtkWidget *
-overview_task_row (const ItogiTask *task, const char *area_title)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), task->text);
-  g_autofree char *subtitle = task->done ? g_strconcat (area_title, " · ", _ ("done"), NULL) : NULL;
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : area_title);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  if (task->done)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("object-select-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Done"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-    }
-  return row;
-}
-
-static GtkWidget *
-placeholder_row (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
 gboolean
 _itogi_area_page_load_tasks (ItogiAreaPage *self, int year, GError **error)
 {
@@ -335,35 +299,11 @@ _itogi_area_page_load_tasks (ItogiAreaPage *self, int year, GError **error)
     }
   self->task_entry = NULL;
   gtk_label_set_text (self->tasks_heading, heading);
-  _itogi_area_page_clear_list (self->tasks_list);
+  _itogi_page_clear_list (self->tasks_list);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
 
   gtk_widget_set_visible (self->year_tasks_heading, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->year_tasks_list), FALSE);
-  if (self->area == NULL)
-    {
-      g_autoptr (GPtrArray) areas = itogi_store_list_areas (self->store, FALSE, error);
-      guint shown = 0;
-
-      if (areas == NULL)
-        return FALSE;
-      for (guint a = 0; a < areas->len; a++)
-        {
-          ItogiArea *area = areas->pdata[a];
-          g_autoptr (GPtrArray) tasks = itogi_store_list_tasks (self->store, area->id, year + 1, error);
-
-          if (tasks == NULL)
-            return FALSE;
-          for (guint i = 0; i < tasks->len; i++, shown++)
-            gtk_list_box_append (self->tasks_list, overview_task_row (tasks->pdata[i], area->short_title));
-        }
-      if (shown == 0)
-        gtk_list_box_append (
-            self->tasks_list,
-            placeholder_row (_ ("No tasks yet. Each area’s tasks are added on its own page.")));
-      return TRUE;
-    }
-
   {
     /* The tasks set for this year a year ago come first: the coming year's tasks become the
      * year's own when it comes, to be ticked off. */
@@ -383,7 +323,7 @@ _itogi_area_page_load_tasks (ItogiAreaPage *self, int year, GError **error)
       g_ptr_array_add (self->tasks, g_steal_pointer (&own->pdata[i]));
     for (guint i = 0; i < coming->len; i++)
       g_ptr_array_add (self->tasks, g_steal_pointer (&coming->pdata[i]));
-    _itogi_area_page_clear_list (self->year_tasks_list);
+    _itogi_page_clear_list (self->year_tasks_list);
     gtk_label_set_text (GTK_LABEL (self->year_tasks_heading), own_heading);
     gtk_widget_set_visible (self->year_tasks_heading, n_own > 0);
     gtk_widget_set_visible (GTK_WIDGET (self->year_tasks_list), n_own > 0);

@@ -231,11 +231,11 @@ row_menu (GtkMenuButton *button, gpointer user_data)
     const char *label;
     const char *action;
   } items[] = {
-    { 0, N_ ("_Edit Indicator…"), "area.edit-indicator" },
-    { 1, N_ ("Move _Up"), "area.indicator-up" },
-    { 1, N_ ("Move _Down"), "area.indicator-down" },
-    { 2, N_ ("_Archive"), "area.archive-indicator" },
-    { 2, N_ ("_Delete with Its Figures…"), "area.delete-indicator" },
+    { 0, N_ ("_Edit Indicator…"), "indicator.edit" },
+    { 1, N_ ("Move _Up"), "indicator.up" },
+    { 1, N_ ("Move _Down"), "indicator.down" },
+    { 2, N_ ("_Archive"), "indicator.archive" },
+    { 2, N_ ("_Delete with Its Figures…"), "indicator.delete" },
   };
 
   if (item == NULL)
@@ -251,7 +251,7 @@ row_menu (GtkMenuButton *button, gpointer user_data)
       /* Translators: a menu item: «Месяцы, кварталы и примечание за 2023 г.…» */
       g_autofree char *entry = g_strdup_printf (_ ("_Months, Quarters and Note for %s…"), year_text);
       g_autoptr (GMenuItem) mi = g_menu_item_new (entry, NULL);
-      g_menu_item_set_action_and_target_value (mi, y == 0 ? "area.periods" : "area.periods-compare", id);
+      g_menu_item_set_action_and_target_value (mi, y == 0 ? "indicator.periods" : "indicator.periods-compare", id);
       g_menu_append_item (menu, mi);
     }
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)

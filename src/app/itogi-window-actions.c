@@ -165,8 +165,7 @@ current_area (ItogiWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
-  if (page == NULL || !ITOGI_IS_AREA_PAGE (page)
-      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), ITOGI_OVERVIEW_PAGE) == 0)
+  if (page == NULL || !ITOGI_IS_AREA_PAGE (page))
     return NULL;
   return itogi_area_page_get_area (ITOGI_AREA_PAGE (page));
 }

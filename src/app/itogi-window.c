@@ -12,6 +12,7 @@
 #include "itogi-area-page.h"
 #include "itogi-import-dialog.h"
 #include "itogi-indicator-table.h"
+#include "itogi-overview-page.h"
 #include "itogi-a11y.h"
 #include "itogi-probe.h"
 #include "itogi-report-page.h"
@@ -42,7 +43,6 @@ _itogi_window_show_error (ItogiWindow *self, const GError *error)
 static void
 update_title (ItogiWindow *self)
 {
-  const char *name = gtk_stack_get_visible_child_name (self->stack);
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
   g_autofree char *year_text = itogi_format_year (self->year);
   g_autofree char *compare_text = itogi_format_year (self->compare_year);
@@ -52,11 +52,8 @@ update_title (ItogiWindow *self)
 
   if (page != NULL && ITOGI_IS_REPORT_PAGE (page))
     title = _ ("Report");
-  else if (page != NULL && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0)
-    {
-      const ItogiArea *area = itogi_area_page_get_area (ITOGI_AREA_PAGE (page));
-      title = area->short_title;
-    }
+  else if (page != NULL && ITOGI_IS_AREA_PAGE (page))
+    title = itogi_area_page_get_area (ITOGI_AREA_PAGE (page))->short_title;
   adw_window_title_set_title (self->content_title, title);
   adw_window_title_set_subtitle (self->content_title, subtitle);
   /* The narrow window's button: «2023 к 2022». */
@@ -70,8 +67,7 @@ update_title (ItogiWindow *self)
   {
     static const char *const area_actions[]
         = { "win.edit-area", "win.area-up", "win.area-down", "win.archive-area" };
-    gboolean on_area = page != NULL && ITOGI_IS_AREA_PAGE (page) && g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) != 0
-                       && self->may_manage;
+    gboolean on_area = page != NULL && ITOGI_IS_AREA_PAGE (page) && self->may_manage;
     for (guint i = 0; i < G_N_ELEMENTS (area_actions); i++)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), area_actions[i], on_area);
   }
@@ -95,7 +91,7 @@ refresh_page (ItogiWindow *self, GtkWidget *page)
   g_object_set_data (G_OBJECT (page), PAGE_GENERATION, GUINT_TO_POINTER (self->generation));
   ok = ITOGI_IS_REPORT_PAGE (page)
            ? itogi_report_page_set_years (ITOGI_REPORT_PAGE (page), self->year, self->compare_year, &error)
-           : itogi_area_page_set_years (ITOGI_AREA_PAGE (page), self->year, self->compare_year, &error);
+           : itogi_page_set_years (ITOGI_PAGE (page), self->year, self->compare_year, &error);
   if (!ok)
     _itogi_window_show_error (self, error);
 }
@@ -383,7 +379,7 @@ rebuild_pages (ItogiWindow *self)
     _itogi_window_show_error (self, error);
   reload_pages (self);
   if (page == NULL || !itogi_window_show_page (self, page))
-    itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE);
+    itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE_NAME);
   fill_archived_menu (self);
 }
 
@@ -462,7 +458,7 @@ typing_unsaved (ItogiWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->stack);
 
-  if (page != NULL && ITOGI_IS_AREA_PAGE (page) && itogi_area_page_has_unsaved (ITOGI_AREA_PAGE (page)))
+  if (page != NULL && ITOGI_IS_PAGE (page) && itogi_page_has_unsaved (ITOGI_PAGE (page)))
     return TRUE;
   return page != NULL && ITOGI_IS_REPORT_PAGE (page)
          && itogi_report_page_has_unsaved (ITOGI_REPORT_PAGE (page));
@@ -493,8 +489,8 @@ set_editing (ItogiWindow *self, gboolean on)
        page = gtk_widget_get_next_sibling (page))
     {
       GtkWidget *child = gtk_stack_page_get_child (gtk_stack_get_page (self->stack, page));
-      if (ITOGI_IS_AREA_PAGE (child))
-        itogi_area_page_set_editable (ITOGI_AREA_PAGE (child), on);
+      if (ITOGI_IS_PAGE (child))
+        itogi_page_set_editable (ITOGI_PAGE (child), on);
     }
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), editing[i], on && !self->read_only);
@@ -550,8 +546,8 @@ go_online (ItogiWindow *self)
        page = gtk_widget_get_next_sibling (page))
     {
       GtkWidget *child = gtk_stack_page_get_child (gtk_stack_get_page (self->stack, page));
-      if (ITOGI_IS_AREA_PAGE (child))
-        itogi_area_page_save_drafts (ITOGI_AREA_PAGE (child));
+      if (ITOGI_IS_PAGE (child))
+        itogi_page_save_drafts (ITOGI_PAGE (child));
     }
   self->outside_pending = TRUE;
   show_live_changes (self);
@@ -692,7 +688,7 @@ build_pages (ItogiWindow *self, GError **error)
 
   if (areas == NULL)
     return FALSE;
-  gtk_list_box_append (self->sidebar, sidebar_row_new (ITOGI_OVERVIEW_PAGE, _ ("Overview"),
+  gtk_list_box_append (self->sidebar, sidebar_row_new (ITOGI_OVERVIEW_PAGE_NAME, _ ("Overview"),
                                                        _ ("Every area at a glance"), "view-grid-symbolic"));
   for (guint i = 0; i < areas->len; i++)
     {
@@ -771,7 +767,7 @@ may_reuse (ItogiWindow *self, GtkWidget *page)
     return FALSE;
   if (focus != NULL && gtk_widget_is_ancestor (focus, page))
     return FALSE;
-  return !itogi_area_page_has_unsaved (ITOGI_AREA_PAGE (page));
+  return !itogi_page_has_unsaved (ITOGI_PAGE (page));
 }
 
 /* The area page least recently visited that may show another area, once KEPT_AREA_PAGES are
@@ -802,7 +798,7 @@ note_visit (ItogiWindow *self, const char *name)
 {
   GList *link;
 
-  if (g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) == 0 || g_strcmp0 (name, ITOGI_REPORT_PAGE_NAME) == 0)
+  if (g_strcmp0 (name, ITOGI_OVERVIEW_PAGE_NAME) == 0 || g_strcmp0 (name, ITOGI_REPORT_PAGE_NAME) == 0)
     return;
   link = g_queue_find_custom (&self->visited, name, (GCompareFunc)g_strcmp0);
   if (link != NULL)
@@ -828,8 +824,8 @@ ensure_page (ItogiWindow *self, const char *name)
     return NULL;
   const ItogiArea *area = g_object_get_data (G_OBJECT (row), "area");
 
-  if (g_strcmp0 (name, ITOGI_OVERVIEW_PAGE) == 0)
-    page = itogi_area_page_new (self->session, NULL);
+  if (g_strcmp0 (name, ITOGI_OVERVIEW_PAGE_NAME) == 0)
+    page = itogi_overview_page_new (self->session);
   else if (g_strcmp0 (name, ITOGI_REPORT_PAGE_NAME) == 0)
     page = itogi_report_page_new (self->session);
   else if ((page = spare_page (self)) != NULL)
@@ -845,8 +841,8 @@ ensure_page (ItogiWindow *self, const char *name)
     {
       g_signal_connect_object (page, "changed", G_CALLBACK (_itogi_window_on_page_changed), self,
                                G_CONNECT_SWAPPED);
-      if (ITOGI_IS_AREA_PAGE (page))
-        itogi_area_page_set_compact (ITOGI_AREA_PAGE (page), self->compact);
+      if (ITOGI_IS_PAGE (page))
+        itogi_page_set_compact (ITOGI_PAGE (page), self->compact);
       gtk_stack_add_named (self->stack, page, name);
     }
   return page;
@@ -952,8 +948,8 @@ set_pages_compact (ItogiWindow *self, gboolean compact)
   self->compact = compact;
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); page != NULL;
        page = gtk_widget_get_next_sibling (page))
-    if (ITOGI_IS_AREA_PAGE (page))
-      itogi_area_page_set_compact (ITOGI_AREA_PAGE (page), compact);
+    if (ITOGI_IS_PAGE (page))
+      itogi_page_set_compact (ITOGI_PAGE (page), compact);
 }
 
 /* The sidebar folded or not, the pages compact or not, for the window's width. */
@@ -1166,9 +1162,9 @@ shows_figures (GtkWindow *window)
 {
   GtkWidget *page = gtk_stack_get_visible_child (ITOGI_WINDOW (window)->stack);
 
-  return page != NULL && ITOGI_IS_AREA_PAGE (page)
+  return page != NULL && ITOGI_IS_PAGE (page)
          && itogi_indicator_table_shows_figures (
-             ITOGI_INDICATOR_TABLE (itogi_area_page_get_table (ITOGI_AREA_PAGE (page))));
+             ITOGI_INDICATOR_TABLE (itogi_page_get_table (ITOGI_PAGE (page))));
 }
 
 /* Which database is open, under the app's name: the file's name (its folder in the tooltip), or
@@ -1219,7 +1215,7 @@ itogi_window_new (GtkApplication *application, ItogiStore *store)
 
   page = g_settings_get_string (self->settings, "page");
   if (!itogi_window_show_page (self, page))
-    itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE);
+    itogi_window_show_page (self, ITOGI_OVERVIEW_PAGE_NAME);
 
   /* Restoring replaces the store, which only the application can do; copies beside the database
    * are a file's (a server's backups are its administrator's). */

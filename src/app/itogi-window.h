@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define ITOGI_TYPE_WINDOW (itogi_window_get_type ())
 G_DECLARE_FINAL_TYPE (ItogiWindow, itogi_window, ITOGI, WINDOW, AdwApplicationWindow)
 
-#define ITOGI_OVERVIEW_PAGE "overview"
+#define ITOGI_OVERVIEW_PAGE_NAME "overview"
 
 /* @store must outlive the window; @application may be NULL (tests). */
 ItogiWindow *itogi_window_new (GtkApplication *application, ItogiStore *store);
