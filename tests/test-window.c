@@ -1786,6 +1786,21 @@ test_small_screens (void)
       }
       if (sizes[i].narrow)
         {
+          /* Neither the header (its title gives way) nor the notes' row (its heading wraps)
+           * keeps the window wider than a phone's 360 px. */
+          g_autoptr (GPtrArray) bars = g_ptr_array_new ();
+          GtkWidget *notes = find_button (page, TR ("_Edit Notes…"));
+          int least = 0;
+          itogi_test_collect_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, bars);
+          for (guint k = 0; k < bars->len; k++)
+            {
+              gtk_widget_measure (bars->pdata[k], GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
+              g_assert_cmpint (least, <=, 360);
+            }
+          g_assert_nonnull (notes);
+          gtk_widget_measure (gtk_widget_get_parent (notes), GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL,
+                              NULL);
+          g_assert_cmpint (least, <=, 360 - 2 * 8);
           /* No unit column: the unit follows the title. */
           g_assert_null (header_cell_of (page, unit));
           g_assert_nonnull (find_label (page, "Поступило обращений от юридических лиц, ед."));
@@ -2999,8 +3014,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/look/large-text", test_large_text);
   g_test_add_func ("/app/window/look/readable-states", test_readable_states);
   g_test_add_func ("/app/window/edit-and-undo", test_edit_and_undo);
-  g_test_add_func ("/app/window/overview-page", test_overview_page);
   g_test_add_func ("/app/window/history", test_history);
+  g_test_add_func ("/app/window/overview-page", test_overview_page);
   g_test_add_func ("/app/window/figures-fit", test_figures_fit);
   g_test_add_func ("/app/window/tasks", test_tasks);
   g_test_add_func ("/app/window/notes", test_notes);
