@@ -16,6 +16,7 @@
 #include "itogi-area-dialog.h"
 #include "itogi-area-page.h"
 #include "itogi-overview-page.h"
+#include "itogi-table-line.h"
 #include "itogi-chart-export.h"
 #include "itogi-chart-size-dialog.h"
 #include "itogi-chart-view.h"
@@ -1782,7 +1783,32 @@ test_small_screens (void)
               g_assert_true (within_width (menus->pdata[k], GTK_WIDGET (window)));
               shown++;
             }
-        g_assert_cmpuint (shown, >, 0);
+        if (!sizes[i].narrow)
+          g_assert_cmpuint (shown, >, 0);
+        else
+          {
+            /* A phone's pane has no room for the ⋮ column: the row's menu opens where the row
+             * is (a right click, a long press, Menu or Shift+F10). */
+            GtkWidget *cell = GTK_WIDGET (itogi_test_find_entry (page, "22" G "808"));
+            GtkWidget *line = gtk_widget_get_ancestor (cell, ITOGI_TYPE_TABLE_LINE);
+            g_autoptr (GPtrArray) popovers = g_ptr_array_new ();
+
+            g_assert_cmpuint (shown, ==, 0);
+            gtk_widget_grab_focus (cell);
+            g_assert_true (gtk_widget_activate_action (line, "row.menu", NULL));
+            itogi_test_spin (200);
+            itogi_test_collect_type (line, GTK_TYPE_POPOVER_MENU, popovers);
+            g_assert_cmpuint (popovers->len, ==, 1);
+            g_assert_true (gtk_widget_get_visible (popovers->pdata[0]));
+            g_assert_cmpint (g_menu_model_get_n_items (
+                                 gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popovers->pdata[0]))),
+                             >, 0);
+            gtk_popover_popdown (GTK_POPOVER (popovers->pdata[0]));
+            itogi_test_spin (200);
+            g_ptr_array_set_size (popovers, 0);
+            itogi_test_collect_type (line, GTK_TYPE_POPOVER_MENU, popovers);
+            g_assert_cmpuint (popovers->len, ==, 0);
+          }
       }
       if (sizes[i].narrow)
         {
@@ -1798,8 +1824,8 @@ test_small_screens (void)
               g_assert_cmpint (least, <=, 360);
             }
           g_assert_nonnull (notes);
-          gtk_widget_measure (gtk_widget_get_parent (notes), GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL,
-                              NULL);
+          gtk_widget_measure (gtk_widget_get_parent (notes), GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL,
+                              NULL, NULL);
           g_assert_cmpint (least, <=, 360 - 2 * 8);
           /* No unit column: the unit follows the title. */
           g_assert_null (header_cell_of (page, unit));
@@ -1810,6 +1836,33 @@ test_small_screens (void)
           g_assert_true (within_width (header_cell_of (page, unit), GTK_WIDGET (window)));
           g_assert_true (within_width (header_cell_of (page, TR ("Change")), GTK_WIDGET (window)));
           g_assert_nonnull (find_label (page, "Поступило обращений от юридических лиц"));
+        }
+      if (sizes[i].narrow)
+        {
+          /* Every area's page fits 360 px: its title, both years and the change in per cent. */
+          g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, NULL);
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+          for (guint a = 0; a < areas->len; a++)
+            {
+              const char *slug = ((ItogiArea *)areas->pdata[a])->slug;
+              GtkWidget *other;
+
+              itogi_window_show_page (window, slug);
+              itogi_test_spin (300);
+              wait_for_draw (GTK_WIDGET (window));
+              other = itogi_window_get_page (window, slug);
+              g_test_message ("%s at %d px", slug, gtk_widget_get_width (GTK_WIDGET (window)));
+              g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+              if (!gtk_widget_get_visible (itogi_page_get_table (ITOGI_PAGE (other))))
+                continue;
+              g_assert_true (within_width (header_cell_of (other, "2022" NB "г."), GTK_WIDGET (window)));
+              g_assert_true (within_width (header_cell_of (other, "2023" NB "г."), GTK_WIDGET (window)));
+              g_assert_true (
+                  within_width (header_cell_of (other, TR_CONTEXT ("narrow column title", "Chg., %")),
+                                GTK_WIDGET (window)));
+            }
+          itogi_window_show_page (window, "documents");
+          itogi_test_spin (200);
         }
       if (sizes[i].folded)
         {

@@ -33,6 +33,8 @@ typedef enum
 /* The title column's least width, in characters: wide, and narrow (see NARROW_BELOW). */
 #define TITLE_CHARS 20
 #define NARROW_TITLE_CHARS 12
+/* Narrower still (a phone's 360 px): the row menus' column goes too, and the title gives way to 8. */
+#define TIGHT_TITLE_CHARS 8
 /* The least gap before a right-aligned figure, in pixels. */
 #define NUMBER_GAP 2
 
@@ -55,6 +57,10 @@ struct _ItogiIndicatorTable
   gboolean narrow;  /* too narrow for every column: no area, unit or Δ column; the unit follows the title */
   int full_width;   /* the least width of the table with every column shown, as last measured */
   int narrow_width; /* the same with the narrow columns, once it has been narrow; else 0 */
+  int tight_width;  /* the same without the row menus' column, once it has been tight; else 0 */
+  gboolean menu;    /* each row has a menu: the ⋮ column while there is room, and on a right click,
+                     * a long press, Menu or Shift+F10 */
+  gboolean tight;   /* narrow and narrower than narrow_width: no ⋮ column, the title down to 9 */
   guint narrow_id;  /* the columns changed after the width crossed NARROW_BELOW */
   ItogiValueEditor editor;
   gpointer editor_data;
@@ -214,14 +220,11 @@ name_figure (GtkWidget *cell, ItogiIndicatorTable *table, const ItogiTableRow *r
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-/* What can be done with this row's indicator: actions of the page, aimed at its id. Made as the
- * row's menu button opens. */
-static void
-row_menu (GtkMenuButton *button, gpointer user_data)
+/* What can be done with the indicator of @item: actions of the page, aimed at its id. */
+static GMenuModel *
+row_menu_model (ItogiIndicatorTable *table, ItogiRowItem *item)
 {
-  ItogiRowItem *item = g_object_get_data (G_OBJECT (button), "item");
-  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (button), "table");
-  g_autoptr (GMenu) menu = g_menu_new ();
+  GMenu *menu = g_menu_new ();
   g_autoptr (GMenu) order = g_menu_new ();
   g_autoptr (GMenu) keep = g_menu_new ();
   GVariant *id;
@@ -238,11 +241,6 @@ row_menu (GtkMenuButton *button, gpointer user_data)
     { 2, N_ ("_Delete with Its Figures…"), "indicator.delete" },
   };
 
-  if (item == NULL)
-    {
-      gtk_menu_button_set_menu_model (button, NULL);
-      return;
-    }
   id = g_variant_ref_sink (g_variant_new_int64 (itogi_row_item_get_row (item)->indicator->id));
   /* Months and quarters of either year of the table. */
   for (guint y = 0; table != NULL && y < 2; y++)
@@ -251,7 +249,8 @@ row_menu (GtkMenuButton *button, gpointer user_data)
       /* Translators: a menu item: «Месяцы, кварталы и примечание за 2023 г.…» */
       g_autofree char *entry = g_strdup_printf (_ ("_Months, Quarters and Note for %s…"), year_text);
       g_autoptr (GMenuItem) mi = g_menu_item_new (entry, NULL);
-      g_menu_item_set_action_and_target_value (mi, y == 0 ? "indicator.periods" : "indicator.periods-compare", id);
+      g_menu_item_set_action_and_target_value (mi, y == 0 ? "indicator.periods" : "indicator.periods-compare",
+                                               id);
       g_menu_append_item (menu, mi);
     }
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
@@ -263,7 +262,18 @@ row_menu (GtkMenuButton *button, gpointer user_data)
   g_variant_unref (id);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (keep));
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  return G_MENU_MODEL (menu);
+}
+
+/* The row's menu button opens: its menu is made now. */
+static void
+row_menu (GtkMenuButton *button, gpointer user_data)
+{
+  ItogiRowItem *item = g_object_get_data (G_OBJECT (button), "item");
+  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (button), "table");
+  g_autoptr (GMenuModel) menu = item != NULL ? row_menu_model (table, item) : NULL;
+
+  gtk_menu_button_set_menu_model (button, menu);
 }
 
 /* A cell knows its line and kind, to show its line's item again when the item changes. */
@@ -323,6 +333,7 @@ itogi_resting_figure_init (ItogiRestingFigure *self)
 {
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 1.0f);
+  gtk_label_set_justify (GTK_LABEL (self->label), GTK_JUSTIFY_RIGHT);
   gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
   /* The figure is read in the cell's name («…, 2023 г.: 22 808»), not a second time. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -342,10 +353,11 @@ mark_editable (GtkWidget *figure, gboolean editable)
   gtk_widget_set_cursor_from_name (figure, editable ? "text" : NULL);
 }
 
-/* @text, in a label at least (and at most) @chars characters wide. */
+/* @text, in a label at least (and at most) @chars characters wide (a line each, when it has two). */
 static void
 itogi_resting_figure_show (ItogiRestingFigure *self, const char *text, int chars)
 {
+  gtk_label_set_single_line_mode (GTK_LABEL (self->label), text == NULL || strchr (text, '\n') == NULL);
   gtk_label_set_text (GTK_LABEL (self->label), text != NULL ? text : "");
   gtk_label_set_width_chars (GTK_LABEL (self->label), chars);
   gtk_label_set_max_width_chars (GTK_LABEL (self->label), chars);
@@ -602,6 +614,105 @@ setup_cell (ItogiIndicatorTable *table, GtkWidget *line, CellKind kind)
   remember_cell (line, label, kind);
 }
 
+/* ---- a row's menu where the row is: a right click, a long press, Menu or Shift+F10 ---- */
+
+static gboolean
+take_down_menu (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed: taken down once the item chosen, if any, has been activated. */
+static void
+on_row_menu_closed (GtkPopover *popover)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, take_down_menu, g_object_ref (popover), g_object_unref);
+}
+
+/* The menu of @line's indicator (the same as its ⋮ button's), pointing at @at in the line. */
+static void
+popup_row_menu (GtkWidget *line, const GdkRectangle *at)
+{
+  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (line), "table");
+  ItogiRowItem *item = line_item (line);
+  g_autoptr (GMenuModel) model = NULL;
+  GtkWidget *popover;
+
+  if (item == NULL || table == NULL || !table->menu)
+    return;
+  model = row_menu_model (table, item);
+  popover = gtk_popover_menu_new_from_model (model);
+  gtk_widget_set_parent (popover, line);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), at);
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_row_menu_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+on_row_pressed (GtkGesture *gesture, int n_press, double x, double y, gpointer data)
+{
+  GtkWidget *line = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_row_menu (line, &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+}
+
+static void
+on_row_held (GtkGestureLongPress *gesture, double x, double y, gpointer data)
+{
+  on_row_pressed (GTK_GESTURE (gesture), 1, x, y, data);
+}
+
+/* From the keyboard: under the cell that has it, or under the title. */
+static void
+on_row_menu_action (GSimpleAction *action, GVariant *param, GtkWidget *line)
+{
+  GtkRoot *root = gtk_widget_get_root (line);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *under = focus != NULL && gtk_widget_is_ancestor (focus, line)
+                         ? focus
+                         : itogi_table_line_get_cell (ITOGI_TABLE_LINE (line), CELL_TITLE);
+  graphene_rect_t bounds;
+  GdkRectangle at = { 0, 0, 1, 1 };
+
+  if (under != NULL && gtk_widget_compute_bounds (under, line, &bounds))
+    at = (GdkRectangle){ (int)bounds.origin.x, (int)bounds.origin.y, (int)bounds.size.width,
+                         (int)bounds.size.height };
+  popup_row_menu (line, &at);
+}
+
+static void
+add_row_menu_triggers (GtkWidget *line)
+{
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr (GSimpleAction) action = g_simple_action_new ("menu", NULL);
+  GtkGesture *press = gtk_gesture_click_new ();
+  GtkGesture *hold = gtk_gesture_long_press_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (on_row_menu_action), line, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (line, "row", G_ACTION_GROUP (group));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (press), GDK_BUTTON_SECONDARY);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_row_pressed), NULL);
+  gtk_widget_add_controller (line, GTK_EVENT_CONTROLLER (press));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (hold), TRUE);
+  g_signal_connect (hold, "pressed", G_CALLBACK (on_row_held), NULL);
+  gtk_widget_add_controller (line, GTK_EVENT_CONTROLLER (hold));
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                     gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                        gtk_named_action_new ("row.menu")));
+  gtk_widget_add_controller (line, keys);
+}
+
 /* A row: a line of every column's cell, each showing the row's item once bound. */
 static void
 setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, ItogiIndicatorTable *self)
@@ -609,8 +720,10 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, ItogiIndic
   GtkWidget *line = itogi_table_line_new (self->columns);
 
   g_object_set_data (G_OBJECT (line), "list-item", list_item);
+  g_object_set_data (G_OBJECT (line), "table", self);
   for (CellKind kind = self->show_area ? CELL_AREA : CELL_TITLE; kind < N_CELLS; kind++)
     setup_cell (self, line, kind);
+  add_row_menu_triggers (line);
   gtk_list_item_set_child (list_item, line);
 }
 
@@ -767,6 +880,15 @@ narrow_table (GtkWidget *cell)
   return table != NULL && table->narrow;
 }
 
+/* Whether the table of @cell is narrower than its narrow columns with the row menus. */
+static gboolean
+tight_table (GtkWidget *cell)
+{
+  ItogiIndicatorTable *table = g_object_get_data (G_OBJECT (cell), "table");
+
+  return table != NULL && table->tight;
+}
+
 static void
 show_item (GtkWidget *line, CellKind kind)
 {
@@ -821,8 +943,10 @@ show_item (GtkWidget *line, CellKind kind)
         }
       if (row->indicator->description != NULL && *row->indicator->description != '\0')
         tooltip = g_strdup (row->indicator->description);
-      /* Narrow, the title gives way first: down to 12 characters, not 20. */
-      gtk_label_set_width_chars (GTK_LABEL (label), narrow_table (label) ? NARROW_TITLE_CHARS : TITLE_CHARS);
+      /* Narrow, the title gives way first: down to 12 characters, not 20 (8 in a phone's pane). */
+      gtk_label_set_width_chars (GTK_LABEL (label), tight_table (label)    ? TIGHT_TITLE_CHARS
+                                                    : narrow_table (label) ? NARROW_TITLE_CHARS
+                                                                           : TITLE_CHARS);
       break;
     case CELL_UNIT:
       shown = row->indicator->unit;
@@ -837,6 +961,8 @@ show_item (GtkWidget *line, CellKind kind)
         const char *problem = draft != NULL ? g_hash_table_lookup (self->problems, key) : NULL;
         /* Wide enough for the whole figure, «119 585 521,99» or «свыше 6 000», never clipped. */
         int chars;
+        const char *word, *widest_line = NULL;
+        g_autofree char *stacked = NULL;
 
         /* Typing not saved yet is shown in an entry, to be mended there (which shows the item
          * itself, made). */
@@ -846,7 +972,20 @@ show_item (GtkWidget *line, CellKind kind)
             return;
           }
         shown = kind == CELL_CURRENT ? text->current : text->previous;
-        chars = column_chars (self, kind, shown, 8);
+        /* In a phone's pane a figure's qualifier goes above its number («более» over «8 000»),
+         * in full: the column is as wide as the number. */
+        if (self != NULL && self->tight && ITOGI_IS_RESTING_FIGURE (label)
+            && (word = itogi_qualifier_word (value->qualifier)) != NULL && g_str_has_prefix (shown, word)
+            && g_str_has_prefix (shown + strlen (word), ITOGI_NBSP))
+          {
+            const char *number = shown + strlen (word) + strlen (ITOGI_NBSP);
+
+            stacked = g_strconcat (word, "\n", number, NULL);
+            widest_line = g_utf8_strlen (word, -1) > g_utf8_strlen (number, -1) ? word : number;
+          }
+        /* At least 8 characters (5 in a phone's pane), so that short figures line up. */
+        chars = column_chars (self, kind, stacked != NULL ? widest_line : shown,
+                              self != NULL && self->tight ? 5 : 8);
         tooltip = describe_value (value);
         /* A year summed from its months is shown apart from one entered whole. */
         if (value->derived)
@@ -870,7 +1009,8 @@ show_item (GtkWidget *line, CellKind kind)
         name_figure (label, self, row, kind == CELL_CURRENT, shown);
         if (ITOGI_IS_RESTING_FIGURE (label))
           {
-            itogi_resting_figure_show (ITOGI_RESTING_FIGURE (label), shown, chars);
+            itogi_resting_figure_show (ITOGI_RESTING_FIGURE (label), stacked != NULL ? stacked : shown,
+                                       chars);
             mark_editable (label, self != NULL && self->editor != NULL && !self->locked);
           }
         else
@@ -1186,10 +1326,15 @@ itogi_indicator_table_measure (GtkWidget *widget, GtkOrientation orientation, in
     {
       gtk_widget_measure (self->header, orientation, -1, &header_min, &header_nat, NULL, NULL);
       gtk_widget_measure (self->scroller, orientation, -1, &rows_min, &rows_nat, NULL, NULL);
-      /* No narrower than its narrow columns (once known): a window is not made so narrow that
-       * the rows' last columns, their menus included, fall past its edge. Wide, it may be given
-       * less than its full width: it turns narrow then. */
-      *minimum = MAX (rows_min, self->narrow ? header_min : self->narrow_width);
+      /* No narrower than its narrow columns without the row menus (once known): a window is
+       * not made so narrow that the rows' last columns fall past its edge. Wide, it may be given
+       * less than its full width: it turns narrow then; narrow, less than with its menus: they
+       * go then (each row's menu still opens on a right click, a long press or the Menu key). */
+      int least = self->narrow && (self->tight || !self->menu) ? header_min
+                  : self->menu                                 ? self->tight_width
+                                                               : self->narrow_width;
+
+      *minimum = MAX (rows_min, least);
       *natural = MAX (header_nat, rows_nat);
       return;
     }
@@ -1226,13 +1371,75 @@ show_titles_again (GtkWidget *widget)
     show_titles_again (child);
 }
 
+/* The titles and the figures at rest shown again: the columns' widths are measured anew. (A
+ * figure being edited keeps what is typed in it.) */
+static void
+show_cells_again (GtkWidget *widget)
+{
+  if (ITOGI_IS_TABLE_LINE (widget) && line_item (widget) != NULL)
+    {
+      for (CellKind kind = CELL_TITLE; kind < CELL_DETAILS; kind++)
+        {
+          GtkWidget *cell = itogi_table_line_get_cell (ITOGI_TABLE_LINE (widget), kind);
+          if (cell != NULL && (kind == CELL_TITLE || !ITOGI_IS_FIGURE_CELL (cell)))
+            show_item (widget, kind);
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_cells_again (child);
+}
+
+/* Narrow, and narrower than the narrow columns with the row menus (as last measured). */
+static gboolean
+too_tight (ItogiIndicatorTable *self, int width)
+{
+  return self->menu && too_narrow (self, width) && self->narrow_width > 0 && width < self->narrow_width;
+}
+
 static gboolean
 apply_narrow (gpointer data)
 {
   ItogiIndicatorTable *self = data;
-  gboolean narrow = too_narrow (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean narrow = too_narrow (self, width);
+  gboolean tight = narrow && too_tight (self, width);
 
   self->narrow_id = 0;
+  if (tight != self->tight)
+    {
+      self->tight = tight;
+      itogi_table_columns_set_visible (self->columns, CELL_DETAILS, self->menu && !tight);
+      /* The columns' titles smaller, as a caption («Показатель» in the heading's type was the
+       * title column's least width). Attributes, not a style class: the columns are measured
+       * again below, before a new style would apply. */
+      {
+        PangoAttrList *small = NULL;
+
+        if (tight)
+          {
+            small = pango_attr_list_new ();
+            pango_attr_list_insert (small, pango_attr_scale_new (PANGO_SCALE_SMALL));
+          }
+        for (CellKind kind = 0; kind < N_CELLS; kind++)
+          {
+            GtkWidget *title = itogi_table_line_get_cell (ITOGI_TABLE_LINE (self->header), kind);
+            if (title == NULL)
+              continue;
+            gtk_label_set_attributes (GTK_LABEL (title), small);
+            if (kind == CELL_TITLE)
+              gtk_widget_set_margin_end (title, tight ? 2 : 6);
+          }
+        g_clear_pointer (&small, pango_attr_list_unref);
+      }
+      /* The titles' and the figures' least widths change with it. */
+      memset (self->widest, 0, sizeof self->widest);
+      itogi_table_columns_reset (self->columns);
+      if (self->view != NULL)
+        show_cells_again (self->view);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
   if (narrow == self->narrow)
     return G_SOURCE_REMOVE;
   self->narrow = narrow;
@@ -1268,9 +1475,12 @@ itogi_indicator_table_size_allocate (GtkWidget *widget, int width, int height, i
    * again. Its columns change after this allocation, not within it. */
   if (!self->narrow)
     self->full_width = header_min;
-  else
+  else if (!self->tight)
     self->narrow_width = header_min;
-  if (too_narrow (self, width) != self->narrow && self->narrow_id == 0)
+  else
+    self->tight_width = header_min;
+  if ((too_narrow (self, width) != self->narrow || too_tight (self, width) != self->tight)
+      && self->narrow_id == 0)
     self->narrow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_narrow, self, NULL);
 }
 
@@ -2018,5 +2228,6 @@ void
 itogi_indicator_table_set_menu (ItogiIndicatorTable *self, gboolean menu)
 {
   g_return_if_fail (ITOGI_IS_INDICATOR_TABLE (self));
-  itogi_table_columns_set_visible (self->columns, CELL_DETAILS, menu);
+  self->menu = menu;
+  itogi_table_columns_set_visible (self->columns, CELL_DETAILS, menu && !self->tight);
 }

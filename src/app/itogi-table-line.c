@@ -236,6 +236,11 @@ itogi_table_line_size_allocate (GtkWidget *widget, int width, int height, int ba
         }
       x += w;
     }
+  /* A menu opened on the line is placed with it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
 }
 
 static GtkSizeRequestMode
@@ -253,6 +258,9 @@ itogi_table_line_dispose (GObject *object)
     {
       for (guint i = 0; i < self->columns->n; i++)
         g_clear_pointer (&self->cells[i], gtk_widget_unparent);
+      /* And whatever else it holds (a row's menu, open as the line goes). */
+      for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+        gtk_widget_unparent (child);
       g_ptr_array_remove_fast (self->columns->lines, self);
       g_clear_pointer (&self->columns, itogi_table_columns_unref);
     }
