@@ -898,6 +898,7 @@ show_item (GtkWidget *line, CellKind kind)
   const ItogiTableRow *row = itogi_row_item_get_row (item);
   g_autofree char *tooltip = NULL;
   g_autofree char *titled = NULL;
+  g_autofree char *bare = NULL;
   g_autofree char *description = NULL;
   const char *shown = "", *area_heading = NULL;
 
@@ -1030,6 +1031,10 @@ show_item (GtkWidget *line, CellKind kind)
     case CELL_DELTA:
     case CELL_PERCENT:
       shown = kind == CELL_DELTA ? text->delta : text->percent;
+      /* In a phone's pane the column's title says «%»: its cells do not repeat it. */
+      if (kind == CELL_PERCENT && tight_table (label) && shown != NULL
+          && g_str_has_suffix (shown, ITOGI_NBSP "%"))
+        shown = bare = g_strndup (shown, strlen (shown) - strlen (ITOGI_NBSP "%"));
       tooltip = g_strdup (describe_change (row));
       if (row->assessment == ITOGI_ASSESSMENT_GOOD)
         gtk_widget_add_css_class (label, "success");
@@ -1242,6 +1247,9 @@ header_cell (CellKind kind, const char *title)
   gtk_widget_set_margin_top (label, 8);
   gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_add_css_class (label, "heading");
+  /* The indicators' column is read by its title even when it shows none (in a phone's pane). */
+  if (kind == CELL_TITLE)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   /* The row menus' column shows no title; it is read as what it holds. */
   if (kind == CELL_DETAILS)
     gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1371,8 +1379,8 @@ show_titles_again (GtkWidget *widget)
     show_titles_again (child);
 }
 
-/* The titles and the figures at rest shown again: the columns' widths are measured anew. (A
- * figure being edited keeps what is typed in it.) */
+/* The titles, the figures at rest and the changes in per cent shown again: the columns' widths
+ * are measured anew. (A figure being edited keeps what is typed in it.) */
 static void
 show_cells_again (GtkWidget *widget)
 {
@@ -1428,8 +1436,10 @@ apply_narrow (gpointer data)
             if (title == NULL)
               continue;
             gtk_label_set_attributes (GTK_LABEL (title), small);
+            /* The indicators' column needs no title there (a screen reader still reads it):
+             * «Показатель» would be its least width. */
             if (kind == CELL_TITLE)
-              gtk_widget_set_margin_end (title, tight ? 2 : 6);
+              gtk_label_set_text (GTK_LABEL (title), tight ? "" : _ ("Indicator"));
           }
         g_clear_pointer (&small, pango_attr_list_unref);
       }
