@@ -228,15 +228,15 @@ show_area (ItogiWindow *window, const char *slug)
 static GtkWidget *
 cell_at (GtkWidget *page, guint row, gboolean current)
 {
-  return itogi_indicator_table_get_cell (
-      ITOGI_INDICATOR_TABLE (itogi_page_get_table (ITOGI_PAGE (page))), row, current);
+  return itogi_indicator_table_get_cell (ITOGI_INDICATOR_TABLE (itogi_page_get_table (ITOGI_PAGE (page))),
+                                         row, current);
 }
 
 static guint
 n_rows (GtkWidget *page)
 {
-  return g_list_model_get_n_items (itogi_indicator_table_get_model (
-      ITOGI_INDICATOR_TABLE (itogi_page_get_table (ITOGI_PAGE (page)))));
+  return g_list_model_get_n_items (
+      itogi_indicator_table_get_model (ITOGI_INDICATOR_TABLE (itogi_page_get_table (ITOGI_PAGE (page)))));
 }
 
 static const char *
@@ -386,6 +386,62 @@ test_arrows_move (void)
   g_assert_true (has_keyboard (cell_at (page, 0, FALSE)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  settle ();
+  {
+    g_autofree char *after = documents_figures ();
+    g_assert_cmpstr (after, ==, before);
+  }
+  close_window (window);
+}
+
+/* The row's menu from the keyboard: Menu or Shift+F10 in a figure (being edited, as every figure
+ * with the keyboard is) opens its indicator's menu under it, not the text's; Escape closes it and
+ * nothing is changed. */
+static GtkWidget *
+open_row_menu (GtkWidget *page)
+{
+  g_autoptr (GPtrArray) popovers = g_ptr_array_new ();
+  GtkWidget *table = itogi_page_get_table (ITOGI_PAGE (page));
+
+  itogi_test_collect_type (table, GTK_TYPE_POPOVER_MENU, popovers);
+  for (guint i = 0; i < popovers->len; i++)
+    if (gtk_widget_get_visible (popovers->pdata[i]))
+      return popovers->pdata[i];
+  return NULL;
+}
+
+static void
+test_row_menu_keys (void)
+{
+  ItogiWindow *window = open_window ();
+  GtkWidget *page = show_area (window, "documents");
+  g_autofree char *before = documents_figures ();
+  static const struct
+  {
+    guint keysym;
+    GdkModifierType mods;
+  } keys[] = { { XK_Menu, 0 }, { XK_F10, GDK_SHIFT_MASK } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      GtkWidget *menu;
+
+      focus_cell (cell_at (page, 1, TRUE));
+      press (keys[k].keysym, keys[k].mods);
+      WAIT_UNTIL (open_row_menu (page) != NULL);
+      menu = open_row_menu (page);
+      g_assert_nonnull (menu);
+      /* The indicator's, not the text's: its first item is the months of the report year. */
+      {
+        GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+        g_autofree char *label = NULL;
+        g_assert_true (g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_ACTION, "s", &label));
+        g_assert_cmpstr (label, ==, "indicator.periods");
+      }
+      press (XK_Escape, 0);
+      WAIT_UNTIL (open_row_menu (page) == NULL);
+      g_assert_null (open_row_menu (page));
+    }
   settle ();
   {
     g_autofree char *after = documents_figures ();
@@ -1133,6 +1189,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/app/keys/enter-moves-down", test_enter_moves_down);
   g_test_add_func ("/app/keys/arrows-move", test_arrows_move);
+  g_test_add_func ("/app/keys/row-menu", test_row_menu_keys);
   g_test_add_func ("/app/keys/undo-in-cell", test_undo_in_cell);
   g_test_add_func ("/app/keys/fast-typing", test_fast_typing);
   g_test_add_func ("/app/keys/refused-typing-kept", test_refused_typing_kept);

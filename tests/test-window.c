@@ -1795,7 +1795,7 @@ test_small_screens (void)
 
             g_assert_cmpuint (shown, ==, 0);
             gtk_widget_grab_focus (cell);
-            g_assert_true (gtk_widget_activate_action (line, "row.menu", NULL));
+            g_assert_true (gtk_widget_activate_action (cell, "table.row-menu", NULL));
             itogi_test_spin (200);
             itogi_test_collect_type (line, GTK_TYPE_POPOVER_MENU, popovers);
             g_assert_cmpuint (popovers->len, ==, 1);

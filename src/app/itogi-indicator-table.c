@@ -654,63 +654,98 @@ popup_row_menu (GtkWidget *line, const GdkRectangle *at)
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
-static void
-on_row_pressed (GtkGesture *gesture, int n_press, double x, double y, gpointer data)
+/* The row line under @x, @y of the table, and where in it; NULL over the header or no row. */
+static GtkWidget *
+line_at (ItogiIndicatorTable *self, double x, double y, double *line_x, double *line_y)
 {
-  GtkWidget *line = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *line = picked != NULL ? gtk_widget_get_ancestor (picked, ITOGI_TYPE_TABLE_LINE) : NULL;
 
+  if (line == NULL || line_item (line) == NULL
+      || !gtk_widget_translate_coordinates (GTK_WIDGET (self), line, x, y, line_x, line_y))
+    return NULL;
+  return line;
+}
+
+/* A right click or a long press on a row: its menu, where it was pressed. */
+static void
+on_row_pressed (GtkGesture *gesture, double x, double y, ItogiIndicatorTable *self)
+{
+  double lx = 0, ly = 0;
+  GtkWidget *line = line_at (self, x, y, &lx, &ly);
+
+  if (line == NULL)
+    return;
   gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_row_menu (line, &(GdkRectangle){ (int)x, (int)y, 1, 1 });
+  popup_row_menu (line, &(GdkRectangle){ (int)lx, (int)ly, 1, 1 });
 }
 
 static void
-on_row_held (GtkGestureLongPress *gesture, double x, double y, gpointer data)
+on_row_clicked (GtkGestureClick *gesture, int n_press, double x, double y, ItogiIndicatorTable *self)
 {
-  on_row_pressed (GTK_GESTURE (gesture), 1, x, y, data);
+  on_row_pressed (GTK_GESTURE (gesture), x, y, self);
 }
 
-/* From the keyboard: under the cell that has it, or under the title. */
 static void
-on_row_menu_action (GSimpleAction *action, GVariant *param, GtkWidget *line)
+on_row_held (GtkGestureLongPress *gesture, double x, double y, ItogiIndicatorTable *self)
 {
-  GtkRoot *root = gtk_widget_get_root (line);
+  on_row_pressed (GTK_GESTURE (gesture), x, y, self);
+}
+
+/* The menu of the row that has the keyboard, under the cell that has it; FALSE when no row has it. */
+static gboolean
+popup_focused_row_menu (GtkWidget *table)
+{
+  GtkRoot *root = gtk_widget_get_root (table);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *under = focus != NULL && gtk_widget_is_ancestor (focus, line)
-                         ? focus
-                         : itogi_table_line_get_cell (ITOGI_TABLE_LINE (line), CELL_TITLE);
+  GtkWidget *line = focus != NULL ? gtk_widget_get_ancestor (focus, ITOGI_TYPE_TABLE_LINE) : NULL;
   graphene_rect_t bounds;
   GdkRectangle at = { 0, 0, 1, 1 };
 
-  if (under != NULL && gtk_widget_compute_bounds (under, line, &bounds))
+  if (line == NULL || !gtk_widget_is_ancestor (line, table) || line_item (line) == NULL)
+    return FALSE;
+  if (gtk_widget_compute_bounds (focus, line, &bounds))
     at = (GdkRectangle){ (int)bounds.origin.x, (int)bounds.origin.y, (int)bounds.size.width,
                          (int)bounds.size.height };
   popup_row_menu (line, &at);
+  return TRUE;
 }
 
 static void
-add_row_menu_triggers (GtkWidget *line)
+row_menu_action (GtkWidget *widget, const char *action, GVariant *param)
 {
-  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr (GSimpleAction) action = g_simple_action_new ("menu", NULL);
-  GtkGesture *press = gtk_gesture_click_new ();
-  GtkGesture *hold = gtk_gesture_long_press_new ();
-  GtkEventController *keys = gtk_shortcut_controller_new ();
+  popup_focused_row_menu (widget);
+}
 
-  g_signal_connect_object (action, "activate", G_CALLBACK (on_row_menu_action), line, 0);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-  gtk_widget_insert_action_group (line, "row", G_ACTION_GROUP (group));
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (press), GDK_BUTTON_SECONDARY);
-  g_signal_connect (press, "pressed", G_CALLBACK (on_row_pressed), NULL);
-  gtk_widget_add_controller (line, GTK_EVENT_CONTROLLER (press));
+static gboolean
+on_row_menu_key (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  return popup_focused_row_menu (widget);
+}
+
+static void
+add_row_menu_gestures (ItogiIndicatorTable *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *hold = gtk_gesture_long_press_new ();
+  GtkEventController *keys;
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_row_clicked), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (hold), TRUE);
-  g_signal_connect (hold, "pressed", G_CALLBACK (on_row_held), NULL);
-  gtk_widget_add_controller (line, GTK_EVENT_CONTROLLER (hold));
+  g_signal_connect (hold, "pressed", G_CALLBACK (on_row_held), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (hold));
+  /* Menu and Shift+F10 in a row give the row's menu, before a figure being edited would give its
+   * text's (which a right click in it still opens). */
+  keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (
       GTK_SHORTCUT_CONTROLLER (keys),
       gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
                                                      gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
-                        gtk_named_action_new ("row.menu")));
-  gtk_widget_add_controller (line, keys);
+                        gtk_callback_action_new (on_row_menu_key, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 /* A row: a line of every column's cell, each showing the row's item once bound. */
@@ -723,7 +758,6 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, ItogiIndic
   g_object_set_data (G_OBJECT (line), "table", self);
   for (CellKind kind = self->show_area ? CELL_AREA : CELL_TITLE; kind < N_CELLS; kind++)
     setup_cell (self, line, kind);
-  add_row_menu_triggers (line);
   gtk_list_item_set_child (list_item, line);
 }
 
@@ -1517,6 +1551,8 @@ itogi_indicator_table_class_init (ItogiIndicatorTableClass *klass)
                                   G_TYPE_NONE, 0);
   signals[ROW_SELECTED] = g_signal_new ("row-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                         NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /* The menu of the row that has the keyboard (Menu, Shift+F10: add_row_menu_gestures). */
+  gtk_widget_class_install_action (widget_class, "table.row-menu", NULL, row_menu_action);
 }
 
 /* The wheel over a short table scrolls the page. The table's own scroller would take it (it
@@ -1556,6 +1592,7 @@ itogi_indicator_table_init (ItogiIndicatorTable *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
+  add_row_menu_gestures (self);
   self->factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (self->factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (self->factory, "bind", G_CALLBACK (bind_row), self);
