@@ -45,7 +45,6 @@ struct _ItogiOverviewPage
   GtkLabel *tasks_heading;
   GtkListBox *tasks_list;
   GtkWidget *page_box;
-  gboolean compact;
 
   /* The areas are read in order: those its first frame shows at once, the others after it, a
    * few milliseconds' worth at a time. */

@@ -48,10 +48,7 @@ void _itogi_page_setup (ItogiPage *self, GtkBox *table_box, ItogiChartSection *c
                         gboolean overview, GtkWidget *chart_note, guint chart_max);
 /* From the subclass's constructor. */
 void _itogi_page_set_session (ItogiPage *self, ItogiSession *session);
-ItogiSession *_itogi_page_get_session (ItogiPage *self);
-ItogiStore *_itogi_page_get_store (ItogiPage *self);
 ItogiIndicatorTable *_itogi_page_get_indicator_table (ItogiPage *self);
-ItogiChartSection *_itogi_page_get_chart_section (ItogiPage *self);
 
 /* The rows of @year against @compare_year into the table (taking @rows), and the chart of them
  * (@slug the area's, NULL for every area; @title what its files are called). @complete FALSE: more

@@ -65,28 +65,10 @@ _itogi_page_set_session (ItogiPage *self, ItogiSession *session)
   priv->store = itogi_session_get_store (session);
 }
 
-ItogiSession *
-_itogi_page_get_session (ItogiPage *self)
-{
-  return _itogi_page_priv (self)->session;
-}
-
-ItogiStore *
-_itogi_page_get_store (ItogiPage *self)
-{
-  return _itogi_page_priv (self)->store;
-}
-
 ItogiIndicatorTable *
 _itogi_page_get_indicator_table (ItogiPage *self)
 {
   return _itogi_page_priv (self)->table;
-}
-
-ItogiChartSection *
-_itogi_page_get_chart_section (ItogiPage *self)
-{
-  return _itogi_page_priv (self)->chart_section;
 }
 
 /* ---- "changed", toasts, steps ---- */
