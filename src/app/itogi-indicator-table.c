@@ -1399,20 +1399,6 @@ too_narrow (ItogiIndicatorTable *self, int width)
   return width < MAX (NARROW_BELOW, self->full_width);
 }
 
-static void
-show_titles_again (GtkWidget *widget)
-{
-  if (ITOGI_IS_TABLE_LINE (widget) && line_item (widget) != NULL
-      && itogi_table_line_get_cell (ITOGI_TABLE_LINE (widget), CELL_TITLE) != NULL)
-    {
-      show_item (widget, CELL_TITLE);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    show_titles_again (child);
-}
-
 /* The titles, the figures at rest and the changes in per cent shown again: the columns' widths
  * are measured anew. (A figure being edited keeps what is typed in it.) */
 static void
@@ -1470,11 +1456,10 @@ apply_narrow (gpointer data)
             if (title == NULL)
               continue;
             gtk_label_set_attributes (GTK_LABEL (title), small);
-            /* The indicators' column needs no title there (a screen reader still reads it):
-             * «Показатель» would be its least width. */
-            if (kind == CELL_TITLE)
-              gtk_label_set_text (GTK_LABEL (title), tight ? "" : _ ("Indicator"));
           }
+        /* The indicators' column needs no title there (a screen reader still reads it):
+         * «Показатель» would be its least width. */
+        set_title (self, CELL_TITLE, tight ? "" : _ ("Indicator"));
         g_clear_pointer (&small, pango_attr_list_unref);
       }
       /* The titles' and the figures' least widths change with it. */
@@ -1495,7 +1480,7 @@ apply_narrow (gpointer data)
   /* Translators: the change in per cent's column title when the table is narrow: «Изм., %» */
   set_title (self, CELL_PERCENT, narrow ? C_ ("narrow column title", "Chg., %") : _ ("Change, %"));
   if (self->view != NULL)
-    show_titles_again (self->view);
+    show_cells_again (self->view);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
