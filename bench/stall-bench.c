@@ -315,6 +315,8 @@ main (int argc, char *argv[])
           itogi_window_show_page (window, ITOGI_OVERVIEW_PAGE_NAME);
         }
       record (&pages, name, to_next_frame (widget, t));
+      if (g_getenv ("STALL_BENCH_VERBOSE") != NULL)
+        fprintf (stderr, "  (monotonic µs: from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")\n", t, painted_at);
       settle (50);
     }
   settle (1000);
