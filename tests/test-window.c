@@ -32,6 +32,7 @@
 #include "itogi-store.h"
 #include "itogi-text-dialog.h"
 #include "itogi-window.h"
+#include "itogi-wrap.h"
 #include "full-vfs.h"
 #include "window-util.h"
 #include "test-util.h"
@@ -1725,6 +1726,58 @@ within_width (GtkWidget *widget, GtkWidget *window)
          && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window) + 0.5;
 }
 
+/* Every label of the window with long text that wraps onto as many lines as it takes has a width
+ * of its own under which it does not go (width-chars): without one GTK 4.8 finds its narrowest
+ * width by laying its whole text out at width 0, a letter a line, and Pango 1.50 shapes each line
+ * again, at every measure of its page (the institutions' notes took 40 ms of each switch to their
+ * page). Every page is visited, the Report included. */
+static void
+test_wrapping_labels (void)
+{
+  ItogiWindow *window = itogi_window_new (NULL, store);
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint checked = 0, wide = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  itogi_window_set_years (window, 2023, 2022);
+  g_ptr_array_add (names, g_strdup (ITOGI_OVERVIEW_PAGE_NAME));
+  for (guint i = 0; i < areas->len; i++)
+    g_ptr_array_add (names, g_strdup (((ItogiArea *)areas->pdata[i])->slug));
+  g_ptr_array_add (names, g_strdup (ITOGI_REPORT_PAGE_NAME));
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+      itogi_window_show_page (window, names->pdata[i]);
+      itogi_test_spin (300);
+      wait_for_draw (GTK_WIDGET (window));
+      itogi_test_collect_type (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+      for (guint k = 0; k < labels->len; k++)
+        {
+          GtkLabel *label = labels->pdata[k];
+
+          if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || !gtk_label_get_wrap (label)
+              || gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE
+              || g_utf8_strlen (gtk_label_get_text (label), -1) < ITOGI_WRAP_LONG_CHARS)
+            continue;
+          checked++;
+          if (g_utf8_strlen (gtk_label_get_text (label), -1) > 100)
+            wide++;
+          if (gtk_label_get_width_chars (label) <= 0)
+            g_test_message ("on %s, a wrapping label with no width: «%s»", (char *)names->pdata[i],
+                            gtk_label_get_text (label));
+          g_assert_cmpint (gtk_label_get_width_chars (label), >, 0);
+        }
+    }
+  /* The check saw the long texts it is about: the institutions' notes, the report's texts. */
+  g_test_message ("%u long wrapping labels checked, %u of them over 100 characters", checked, wide);
+  g_assert_cmpuint (wide, >=, 3);
+  itogi_test_close_window (GTK_WINDOW (window));
+}
+
 /* At 800 × 600 the sidebar folds away (the back button brings it), and a page shows the indicator,
  * both years and both changes whole; in a 360 px pane it shows the indicator with its unit after
  * it, both years and the change in per cent; at 1280 × 800 the sidebar stays and nothing is cut. */
@@ -3078,6 +3131,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/own-jobs-not-outside", test_own_jobs_not_outside);
   g_test_add_func ("/app/window/import-marks-bad-cell", test_import_marks_bad_cell);
   g_test_add_func ("/app/window/small-screens", test_small_screens);
+  g_test_add_func ("/app/window/wrapping-labels", test_wrapping_labels);
   g_test_add_func ("/app/window/import-workbook", test_import_workbook);
   g_test_add_func ("/app/window/indicators", test_indicators);
   g_test_add_func ("/app/window/areas", test_areas);

@@ -10,6 +10,7 @@
 #include "itogi-area-page-private.h"
 #include "itogi-format.h"
 #include "itogi-text-dialog.h"
+#include "itogi-wrap.h"
 
 /* ---- tasks for the coming year ---- */
 
@@ -248,6 +249,7 @@ task_row (ItogiAreaPage *self, const ItogiTask *task, guint index, gboolean firs
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), task->text);
     }
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  itogi_wrap_tree (row);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), task->done);

@@ -11,6 +11,7 @@
 #include "itogi-a11y.h"
 #include "itogi-area-page-private.h"
 #include "itogi-format.h"
+#include "itogi-wrap.h"
 
 G_DEFINE_FINAL_TYPE (ItogiAreaPage, itogi_area_page, ITOGI_TYPE_PAGE)
 
@@ -149,12 +150,13 @@ itogi_area_page_init (ItogiAreaPage *self)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (ITOGI_TYPE_CHART_SECTION);
   gtk_widget_init_template (GTK_WIDGET (self));
+  itogi_wrap_tree (GTK_WIDGET (self));
   _itogi_page_setup (ITOGI_PAGE (self), self->table_box, self->chart_section, FALSE, NULL, 0);
   itogi_a11y_mend_tree (GTK_WIDGET (self));
   /* The year's own tasks, above the coming year's. */
   self->year_tasks_heading = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->year_tasks_heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->year_tasks_heading), TRUE);
+  itogi_wrap_label (GTK_LABEL (self->year_tasks_heading));
   gtk_widget_add_css_class (self->year_tasks_heading, "heading");
   self->year_tasks_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->year_tasks_list, GTK_SELECTION_NONE);
@@ -276,6 +278,7 @@ load_institutions (ItogiAreaPage *self, int year, GError **error)
           inst->note != NULL ? inst->note : _ ("The report says nothing of this institution for the year."));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      itogi_wrap_tree (row);
       gtk_list_box_append (self->institutions_list, row);
     }
   gtk_widget_set_visible (self->institutions_box, institutions->len > 0);

@@ -9,6 +9,7 @@
 
 #include "itogi-a11y.h"
 #include "itogi-dialog.h"
+#include "itogi-wrap.h"
 
 typedef struct
 {
@@ -396,6 +397,7 @@ itogi_dialog_init (ItogiDialog *self)
   priv->heading = g_strdup (_ ("Discard the Changes?"));
   priv->body = g_strdup (_ ("The changes made here are not saved yet."));
   gtk_widget_init_template (GTK_WIDGET (self));
+  itogi_wrap_tree (GTK_WIDGET (self));
   g_object_bind_property (self, "title", priv->window_title, "title", G_BINDING_SYNC_CREATE);
   itogi_a11y_mend_on_map (GTK_WIDGET (self));
 }

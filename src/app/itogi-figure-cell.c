@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "itogi-figure-cell.h"
+#include "itogi-wrap.h"
 
 struct _ItogiFigureCell
 {
@@ -331,7 +332,7 @@ itogi_figure_cell_show_problem (ItogiFigureCell *self, const char *message)
       gtk_popover_set_autohide (GTK_POPOVER (self->problem), FALSE);
       gtk_popover_set_position (GTK_POPOVER (self->problem), GTK_POS_BOTTOM);
       text = gtk_label_new (NULL);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      itogi_wrap_label (GTK_LABEL (text));
       gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
       gtk_widget_add_css_class (text, "error");
       gtk_popover_set_child (GTK_POPOVER (self->problem), text);
@@ -364,7 +365,7 @@ itogi_figure_cell_show_conflict (ItogiFigureCell *self, const char *message)
   gtk_popover_set_position (GTK_POPOVER (self->problem), GTK_POS_BOTTOM);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   text = gtk_label_new (message);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  itogi_wrap_label (GTK_LABEL (text));
   gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

@@ -16,6 +16,7 @@
 #include "itogi-a11y.h"
 #include "itogi-history-window.h"
 #include "itogi-period.h"
+#include "itogi-wrap.h"
 
 #define STEPS_SHOWN 500
 #define CHANGES_SHOWN 100
@@ -198,6 +199,7 @@ on_step_expanded (AdwExpanderRow *row, GParamSpec *pspec, StepRow *sr)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (change), subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (change), 0);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (change), 0);
+      itogi_wrap_tree (change);
       adw_expander_row_add_row (row, change);
     }
   if (step->changes > changes->len)

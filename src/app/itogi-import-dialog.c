@@ -10,6 +10,7 @@
 #include "itogi-format.h"
 #include "itogi-import-dialog.h"
 #include "itogi-xlsx-read.h"
+#include "itogi-wrap.h"
 
 #define PREVIEW_ROWS 5
 #define PROBLEMS_SHOWN 200
@@ -170,6 +171,7 @@ show_check (ItogiImportDialog *d, ItogiImportReport *report, gboolean ok, const 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->message);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          itogi_wrap_tree (row);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
           gtk_list_box_append (d->problems, row);
         }
@@ -670,4 +672,5 @@ static void
 itogi_import_dialog_init (ItogiImportDialog *d)
 {
   gtk_widget_init_template (GTK_WIDGET (d));
+  itogi_wrap_tree (GTK_WIDGET (d));
 }

@@ -19,6 +19,7 @@
 #include "itogi-idle-fill.h"
 #include "itogi-overview-page.h"
 #include "itogi-page-private.h"
+#include "itogi-wrap.h"
 
 /* The Overview charts this many rows at most (more, and it says so instead). */
 #define OVERVIEW_CHART_MAX 60
@@ -223,6 +224,7 @@ show_progress (ItogiOverviewPage *self)
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->progress_expander), self->progress_expanded);
       g_signal_connect (self->progress_expander, "notify::expanded", G_CALLBACK (on_progress_expanded), self);
       gtk_list_box_append (self->progress_list, self->progress_expander);
+      itogi_wrap_tree (self->progress_expander);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_expander), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->progress_expander), subtitle);
@@ -279,6 +281,7 @@ overview_task_row (const ItogiTask *task, const char *area_title)
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : area_title);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  itogi_wrap_tree (row);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   if (task->done)
     {
@@ -294,7 +297,7 @@ placeholder_row (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  itogi_wrap_label (GTK_LABEL (label));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_bottom (label, 12);
@@ -425,6 +428,7 @@ itogi_overview_page_init (ItogiOverviewPage *self)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (ITOGI_TYPE_CHART_SECTION);
   gtk_widget_init_template (GTK_WIDGET (self));
+  itogi_wrap_tree (GTK_WIDGET (self));
   gtk_label_set_text (GTK_LABEL (self->chart_note), note);
   _itogi_page_setup (ITOGI_PAGE (self), self->table_box, self->chart_section, TRUE, self->chart_note,
                      OVERVIEW_CHART_MAX);

@@ -12,6 +12,7 @@
 #include "itogi-format.h"
 #include "itogi-period-editor.h"
 #include "itogi-period.h"
+#include "itogi-wrap.h"
 
 struct _ItogiPeriodEditor
 {
@@ -461,6 +462,7 @@ fill_history (ItogiPeriodEditor *e, GError **error)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      itogi_wrap_tree (row);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_append (GTK_LIST_BOX (e->history_list), row);
     }
@@ -640,6 +642,7 @@ itogi_period_editor_init (ItogiPeriodEditor *e)
 {
   e->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (e));
+  itogi_wrap_tree (GTK_WIDGET (e));
   fill_qualifiers (e);
   e->syncing = FALSE;
 }

@@ -22,6 +22,7 @@
 #include "itogi-a11y.h"
 #include "itogi-report-page.h"
 #include "itogi-window.h"
+#include "itogi-wrap.h"
 
 /* How long typing must pause before an edit is saved. */
 #define SAVE_DELAY_MS 700
@@ -236,7 +237,7 @@ fill_tasks (ItogiReportPage *self)
     GtkWidget *label = gtk_label_new (heading);
     gtk_widget_add_css_class (label, "title-2");
     gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    itogi_wrap_label (GTK_LABEL (label));
     gtk_box_append (GTK_BOX (self->tasks_box), label);
   }
   for (guint i = 0; i < self->narrative->sections->len; i++)
@@ -247,7 +248,7 @@ fill_tasks (ItogiReportPage *self)
 
       gtk_widget_add_css_class (label, "heading");
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      itogi_wrap_label (GTK_LABEL (label));
       gtk_box_append (GTK_BOX (area), label);
       if (ns->tasks == NULL || ns->tasks->len == 0)
         {
@@ -260,7 +261,7 @@ fill_tasks (ItogiReportPage *self)
         {
           g_autofree char *line = g_strdup_printf ("%u. %s", t + 1, (const char *)ns->tasks->pdata[t]);
           label = gtk_label_new (line);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          itogi_wrap_label (GTK_LABEL (label));
           gtk_label_set_xalign (GTK_LABEL (label), 0);
           gtk_box_append (GTK_BOX (area), label);
         }
@@ -346,7 +347,7 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
   s->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   heading = gtk_label_new (ns->heading);
   gtk_widget_add_css_class (heading, "title-2");
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  itogi_wrap_label (GTK_LABEL (heading));
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_box_append (GTK_BOX (s->box), heading);
 
@@ -1129,11 +1130,11 @@ itogi_report_page_init (ItogiReportPage *self)
   gtk_widget_set_hexpand (titles, TRUE);
   self->title_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->title_label, "title-2");
-  gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
+  itogi_wrap_label (GTK_LABEL (self->title_label));
   gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
   self->subtitle_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->subtitle_label, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (self->subtitle_label), TRUE);
+  itogi_wrap_label (GTK_LABEL (self->subtitle_label));
   gtk_label_set_xalign (GTK_LABEL (self->subtitle_label), 0);
   gtk_box_append (GTK_BOX (titles), self->title_label);
   gtk_box_append (GTK_BOX (titles), self->subtitle_label);
@@ -1194,27 +1195,27 @@ itogi_report_page_init (ItogiReportPage *self)
 
   self->message = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->message, "error");
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
+  itogi_wrap_label (GTK_LABEL (self->message));
   gtk_label_set_xalign (GTK_LABEL (self->message), 0);
   gtk_widget_set_visible (self->message, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->message);
 
   self->missing = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->missing, "warning");
-  gtk_label_set_wrap (GTK_LABEL (self->missing), TRUE);
+  itogi_wrap_label (GTK_LABEL (self->missing));
   gtk_label_set_xalign (GTK_LABEL (self->missing), 0);
   gtk_widget_set_visible (self->missing, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->missing);
 
   self->approval = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->approval, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (self->approval), TRUE);
+  itogi_wrap_label (GTK_LABEL (self->approval));
   gtk_label_set_xalign (GTK_LABEL (self->approval), 0);
   gtk_widget_set_visible (self->approval, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->approval);
 
   self->introduction = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->introduction), TRUE);
+  itogi_wrap_label (GTK_LABEL (self->introduction));
   gtk_label_set_xalign (GTK_LABEL (self->introduction), 0);
   gtk_widget_set_visible (self->introduction, FALSE);
   gtk_box_append (GTK_BOX (self->content), self->introduction);

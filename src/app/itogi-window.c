@@ -19,6 +19,7 @@
 #include "itogi-format.h"
 #include "itogi-window-private.h"
 #include "itogi-window.h"
+#include "itogi-wrap.h"
 
 /* Narrower than this, the sidebar and the page take the window in turn (the back button goes
  * to the areas). libadwaita 1.2 folds only when the widgets' least widths do not fit, which they
@@ -520,7 +521,7 @@ go_offline (ItogiWindow *self)
       place);
   self->offline_bar = gtk_info_bar_new ();
   label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  itogi_wrap_label (GTK_LABEL (label));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_info_bar_set_message_type (GTK_INFO_BAR (self->offline_bar), GTK_MESSAGE_WARNING);
@@ -663,7 +664,7 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
 
   gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
   /* Whole, on two lines if need be (large text), never cut short. */
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  itogi_wrap_label (GTK_LABEL (text));
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD);
   gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
   gtk_widget_set_hexpand (text, TRUE);
@@ -1074,7 +1075,7 @@ show_read_only (ItogiWindow *self)
   GtkWidget *label = gtk_label_new (_ ("This database is open read-only: its figures can be looked at, "
                                        "charted and exported, but changes cannot be saved."));
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  itogi_wrap_label (GTK_LABEL (label));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), GTK_MESSAGE_WARNING);
   gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
