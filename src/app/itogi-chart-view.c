@@ -22,6 +22,7 @@ struct _ItogiChartView
   int laid_out_height;
   gboolean skipped;          /* out of sight at its last snapshot: drawn when scrolled to */
   gboolean held;             /* drawn nothing until let go (itogi_chart_view_set_held) */
+  guint drawings;            /* snapshots that drew it */
   GtkAdjustment *watched[2]; /* its scroller's adjustments, while watched */
 };
 
@@ -156,6 +157,7 @@ itogi_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   render (self, cr, width, height);
   cairo_destroy (cr);
+  self->drawings++;
 }
 
 static void
@@ -438,6 +440,13 @@ int
 itogi_chart_view_get_selected (ItogiChartView *self)
 {
   return self->selected;
+}
+
+guint
+itogi_chart_view_get_drawings (ItogiChartView *self)
+{
+  g_return_val_if_fail (ITOGI_IS_CHART_VIEW (self), 0);
+  return self->drawings;
 }
 
 const ItogiChartLayout *

@@ -23,7 +23,9 @@ const ItogiChartModel *itogi_chart_view_get_model (ItogiChartView *self);
 void itogi_chart_view_set_held (ItogiChartView *self, gboolean held);
 void itogi_chart_view_set_selected (ItogiChartView *self, int item);
 int itogi_chart_view_get_selected (ItogiChartView *self);
-/* What the last drawing put where (NULL before the first one). */
+/* How many of its snapshots drew it (not held, and in sight). */
+guint itogi_chart_view_get_drawings (ItogiChartView *self);
+/* What its drawing puts where, laid out for its size if need be. */
 const ItogiChartLayout *itogi_chart_view_get_layout (ItogiChartView *self);
 /* The tooltip text for the item at (x, y), or NULL. */
 char *itogi_chart_view_describe_at (ItogiChartView *self, double x, double y);

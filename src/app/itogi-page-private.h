@@ -31,6 +31,10 @@ typedef struct
   int year;                   /* the years shown (0 before the first reading) */
   int compare_year;
   gboolean syncing; /* a selection is being mirrored from table to chart or back */
+  /* Not yet painted since it was last shown: its chart waits for the frame after the first one. */
+  gboolean unpainted;
+  gulong painted_id; /* on the frame clock, while waiting for the first frame */
+  GdkFrameClock *painted_clock;
   /* A figure another desktop changed while it was being typed here: what it became, which the
    * next save of that cell («Keep Mine») writes over knowingly. */
   gint64 theirs_indicator;

@@ -20,6 +20,8 @@ enum
 
 static guint signals[N_SIGNALS];
 
+static void stop_waiting_for_paint (ItogiPage *self);
+
 ItogiPagePrivate *
 _itogi_page_priv (ItogiPage *self)
 {
@@ -31,6 +33,7 @@ itogi_page_finalize (GObject *object)
 {
   ItogiPagePrivate *priv = _itogi_page_priv (ITOGI_PAGE (object));
 
+  stop_waiting_for_paint (ITOGI_PAGE (object));
   g_clear_pointer (&priv->session, itogi_session_unref);
   g_clear_pointer (&priv->slug, g_free);
   itogi_value_clear (&priv->theirs);
@@ -240,7 +243,57 @@ on_table_row (ItogiPage *self, int position)
 static void
 on_table_filled (ItogiPage *self)
 {
-  itogi_chart_view_set_held (_itogi_page_priv (self)->chart_view, FALSE);
+  ItogiPagePrivate *priv = _itogi_page_priv (self);
+
+  itogi_chart_view_set_held (priv->chart_view, priv->unpainted);
+}
+
+static void
+stop_waiting_for_paint (ItogiPage *self)
+{
+  ItogiPagePrivate *priv = _itogi_page_priv (self);
+
+  if (priv->painted_id != 0)
+    g_signal_handler_disconnect (priv->painted_clock, priv->painted_id);
+  priv->painted_id = 0;
+  g_clear_object (&priv->painted_clock);
+}
+
+/* The page's first frame is painted: its chart is drawn in the next one, unless its rows are still
+ * coming. */
+static void
+on_first_paint (ItogiPage *self)
+{
+  ItogiPagePrivate *priv = _itogi_page_priv (self);
+
+  stop_waiting_for_paint (self);
+  priv->unpainted = FALSE;
+  if (!itogi_indicator_table_is_filling (priv->table))
+    itogi_chart_view_set_held (priv->chart_view, FALSE);
+}
+
+/* A page switched to shows its table in its first frame, and its chart in the frame after: drawn
+ * at once, the chart (its fonts found and its text laid out) was a third of that first frame. */
+static void
+on_map (ItogiPage *self)
+{
+  ItogiPagePrivate *priv = _itogi_page_priv (self);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!priv->unpainted || priv->painted_id != 0 || clock == NULL)
+    return;
+  itogi_chart_view_set_held (priv->chart_view, TRUE);
+  priv->painted_clock = g_object_ref (clock);
+  priv->painted_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_first_paint), self);
+}
+
+static void
+on_unmap (ItogiPage *self)
+{
+  ItogiPagePrivate *priv = _itogi_page_priv (self);
+
+  stop_waiting_for_paint (self);
+  priv->unpainted = TRUE;
 }
 
 void
@@ -253,6 +306,9 @@ _itogi_page_setup (ItogiPage *self, GtkBox *table_box, ItogiChartSection *chart_
   gtk_box_append (table_box, GTK_WIDGET (priv->table));
   g_signal_connect_swapped (priv->table, "row-selected", G_CALLBACK (on_table_row), self);
   g_signal_connect_swapped (priv->table, "filled", G_CALLBACK (on_table_filled), self);
+  priv->unpainted = TRUE;
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   itogi_indicator_table_set_editor (priv->table, _itogi_page_edit_value, self);
   itogi_indicator_table_set_menu (priv->table, TRUE);
 
@@ -291,8 +347,10 @@ _itogi_page_show_rows (ItogiPage *self, GPtrArray *rows, gboolean complete, cons
     /* Its first rows now, in place where they were; the rest after the first frame. */
     itogi_indicator_table_put_rows (priv->table, 0, rows, FALSE, year, compare_year);
   /* The chart under a table whose rows are still coming waits for them: drawn now, it would be
-   * drawn where it does not stay, in the first frame, which it would make slower. */
-  itogi_chart_view_set_held (priv->chart_view, itogi_indicator_table_is_filling (priv->table));
+   * drawn where it does not stay, in the first frame, which it would make slower. On a page not
+   * painted since it was shown, it waits for the frame after the first. */
+  itogi_chart_view_set_held (priv->chart_view,
+                             itogi_indicator_table_is_filling (priv->table) || priv->unpainted);
   gtk_widget_set_visible (GTK_WIDGET (priv->table), has_rows);
   show_chart (self, g_steal_pointer (&chart), too_many, chart_error);
 }
