@@ -310,6 +310,14 @@ test_year_dropdowns (void)
   g_assert_nonnull (find_label (page, "23" G "142"));
   g_assert_null (find_label (page, "22" G "808"));
 
+  /* A comparison year chosen in its list: 2022 against 2023, the later year. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (compare)), ==, 2);
+  gtk_drop_down_set_selected (compare, 0);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (itogi_window_get_year (window), ==, 2022);
+  g_assert_cmpint (itogi_window_get_compare_year (window), ==, 2023);
+  g_assert_cmpuint (gtk_drop_down_get_selected (compare), ==, 0);
+
   /* Starting 2024: its figures are still to come, 2023's stand beside them. */
   gtk_drop_down_set_selected (year, 0);
   wait_for_draw (GTK_WIDGET (window));
@@ -1941,6 +1949,31 @@ test_small_screens (void)
           g_assert_nonnull (next);
           g_assert_cmpstr (itogi_window_get_page_name (window), ==, "appeals");
           g_assert_true (gtk_widget_is_ancestor (next, adw_leaflet_get_visible_child (leaflets->pdata[0])));
+        }
+      if (sizes[i].narrow)
+        {
+          /* Both years in one button: it opens both choices (made when first opened), each
+           * changing the window's years as the wide window's do. */
+          GtkWidget *years = find_widget_by_tooltip (GTK_WIDGET (window), TR ("Report and comparison years"));
+          g_autoptr (GPtrArray) choices = g_ptr_array_new ();
+
+          g_assert_nonnull (years);
+          g_assert_true (gtk_widget_get_mapped (years));
+          gtk_menu_button_popup (GTK_MENU_BUTTON (years));
+          itogi_test_spin (200);
+          itogi_test_collect_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (years))),
+                                   GTK_TYPE_DROP_DOWN, choices);
+          g_assert_cmpuint (choices->len, ==, 2);
+          g_assert_cmpuint (gtk_drop_down_get_selected (choices->pdata[0]), ==, 1);
+          gtk_drop_down_set_selected (choices->pdata[0], 2);
+          itogi_test_spin (200);
+          g_assert_cmpint (itogi_window_get_year (window), ==, 2022);
+          g_assert_cmpint (itogi_window_get_compare_year (window), ==, 2021);
+          gtk_drop_down_set_selected (choices->pdata[1], 0);
+          itogi_test_spin (200);
+          g_assert_cmpint (itogi_window_get_compare_year (window), !=, 2021);
+          gtk_menu_button_popdown (GTK_MENU_BUTTON (years));
+          itogi_window_set_years (window, 2023, 2022);
         }
       close_window (window);
     }

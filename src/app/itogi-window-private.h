@@ -32,10 +32,12 @@ struct _ItogiWindow
   gboolean read_only;    /* changes cannot be saved: editing actions stay off */
   gint64 data_version;   /* the file's, when last shown: another program's commit moves it */
   guint watch_id;        /* the timer that looks for those */
-  guint prepare_id;      /* the Report page made while the window is idle after its first frame */
-  gboolean compact;      /* the pages are compact (see COMPACT_BELOW) */
-  guint fold_id;         /* the sidebar folded or unfolded after the window's width crossed FOLD_BELOW */
-  guint changes_watch;   /* on a server: the socket its notices of others' commits come on */
+  guint compare_id;      /* the comparison year chosen in its drop-down, set once it is idle */
+  int chosen_compare;
+  guint prepare_id;    /* the Report page made while the window is idle after its first frame */
+  gboolean compact;    /* the pages are compact (see COMPACT_BELOW) */
+  guint fold_id;       /* the sidebar folded or unfolded after the window's width crossed FOLD_BELOW */
+  guint changes_watch; /* on a server: the socket its notices of others' commits come on */
   int changes_fd;
   gboolean may_manage; /* the role may change the areas (always, on a file) */
   gboolean offline;    /* on a server: out of reach; editing is off until it is back */
@@ -66,8 +68,11 @@ struct _ItogiWindow
   GtkDropDown *year_dropdown;
   GtkDropDown *compare_dropdown;
   GtkMenuButton *years_button; /* both years in one button, when the window is narrow */
+  /* Its choices, made when it is first opened (NULL until then), showing what the wide window's
+   * drop-downs show; set from them while syncing_compact. */
   GtkDropDown *compact_year_dropdown;
   GtkDropDown *compact_compare_dropdown;
+  gboolean syncing_compact;
   GtkStack *stack;
   GQueue visited; /* the names of the area pages in the stack, the latest visited first */
   GMenu *archived_areas;

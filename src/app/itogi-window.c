@@ -154,6 +154,8 @@ fill_compare_years (ItogiWindow *self)
   g_array_sort (self->compare_years, compare_desc);
 }
 
+static void sync_compact (ItogiWindow *self);
+
 static void
 sync_dropdowns (ItogiWindow *self)
 {
@@ -167,6 +169,7 @@ sync_dropdowns (ItogiWindow *self)
   gtk_drop_down_set_selected (self->compare_dropdown,
                               index_of_year (self->compare_years, self->compare_year));
   self->updating = FALSE;
+  sync_compact (self);
 }
 
 void
@@ -202,26 +205,44 @@ itogi_window_get_compare_year (ItogiWindow *self)
   return self->compare_year;
 }
 
+/* A report year chosen in its drop-down (its list stays: set at once). */
 static void
 on_year_selected (ItogiWindow *self)
 {
   guint pos = gtk_drop_down_get_selected (self->year_dropdown);
 
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION
+      || g_array_index (self->years, int, pos) == self->year)
     return;
   /* A new report year is compared with the year before it, until the user says otherwise. */
   itogi_window_set_years (self, g_array_index (self->years, int, pos),
                           g_array_index (self->years, int, pos) - 1);
 }
 
+static gboolean
+apply_compare (gpointer data)
+{
+  ItogiWindow *self = data;
+
+  self->compare_id = 0;
+  itogi_window_set_years (self, self->year, self->chosen_compare);
+  return G_SOURCE_REMOVE;
+}
+
+/* A comparison year chosen is set once the drop-down is done telling of it: setting it gives the
+ * drop-down a new list of years, and the list it was telling from, freed under it, went on
+ * telling (the window froze, choosing again and again). */
 static void
 on_compare_selected (ItogiWindow *self)
 {
   guint pos = gtk_drop_down_get_selected (self->compare_dropdown);
 
-  if (self->updating || pos == GTK_INVALID_LIST_POSITION)
+  if (self->updating || pos == GTK_INVALID_LIST_POSITION
+      || g_array_index (self->compare_years, int, pos) == self->compare_year)
     return;
-  itogi_window_set_years (self, self->year, g_array_index (self->compare_years, int, pos));
+  self->chosen_compare = g_array_index (self->compare_years, int, pos);
+  if (self->compare_id == 0)
+    self->compare_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_compare, self, NULL);
 }
 
 static void
@@ -921,6 +942,7 @@ itogi_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
   g_clear_handle_id (&self->prepare_id, g_source_remove);
+  g_clear_handle_id (&self->compare_id, g_source_remove);
   g_clear_handle_id (&self->fold_id, g_source_remove);
   g_clear_handle_id (&self->changes_watch, g_source_remove);
   g_clear_handle_id (&self->job_pulse, g_source_remove);
@@ -1006,8 +1028,6 @@ itogi_window_class_init (ItogiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, years_button);
-  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compact_year_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ItogiWindow, compact_compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ItogiWindow, archived_areas);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -1017,6 +1037,78 @@ itogi_window_class_init (ItogiWindowClass *klass)
 
 static gboolean on_sidebar_key (GtkEventControllerKey *keys, guint keyval, guint keycode,
                                 GdkModifierType state, ItogiWindow *self);
+
+/* The narrow window's pair of choices shows the wide window's: the same lists and choices. */
+static void
+sync_compact (ItogiWindow *self)
+{
+  if (self->compact_year_dropdown == NULL)
+    return;
+  self->syncing_compact = TRUE;
+  gtk_drop_down_set_model (self->compact_year_dropdown, gtk_drop_down_get_model (self->year_dropdown));
+  gtk_drop_down_set_selected (self->compact_year_dropdown, gtk_drop_down_get_selected (self->year_dropdown));
+  gtk_drop_down_set_model (self->compact_compare_dropdown, gtk_drop_down_get_model (self->compare_dropdown));
+  gtk_drop_down_set_selected (self->compact_compare_dropdown,
+                              gtk_drop_down_get_selected (self->compare_dropdown));
+  self->syncing_compact = FALSE;
+}
+
+/* A choice made in the narrow window's pair is made in the wide window's drop-down, which does the
+ * rest; then the pair shows what came of it (a new report year brings a new list to compare with).
+ * Bound to the wide ones both ways instead, a new list reset the narrow one's choice, which chose
+ * again in the wide one, without end. */
+static void
+on_compact_selected (GtkDropDown *choice, GParamSpec *pspec, ItogiWindow *self)
+{
+  GtkDropDown *wide = choice == self->compact_year_dropdown ? self->year_dropdown : self->compare_dropdown;
+  guint pos = gtk_drop_down_get_selected (choice);
+
+  if (self->syncing_compact || self->updating || pos == GTK_INVALID_LIST_POSITION)
+    return;
+  if (pos != gtk_drop_down_get_selected (wide))
+    gtk_drop_down_set_selected (wide, pos);
+  sync_compact (self);
+}
+
+/* One of the narrow window's pair of choices, @text beside it. */
+static GtkDropDown *
+compact_choice (ItogiWindow *self, GtkGrid *grid, int row, const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *choice = gtk_drop_down_new (NULL, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, choice, 1, row, 1, 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  itogi_a11y_set_name (choice, text);
+  g_signal_connect (choice, "notify::selected", G_CALLBACK (on_compact_selected), self);
+  return GTK_DROP_DOWN (choice);
+}
+
+/* The narrow window's button of both years opens both choices, made when first opened (a
+ * drop-down is 3 ms of the window's start, and most windows are never narrow), and shown as the
+ * wide window's each time. */
+static void
+make_years_popover (GtkMenuButton *button, gpointer data)
+{
+  ItogiWindow *self = data;
+  GtkWidget *popover, *grid;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    {
+      popover = gtk_popover_new ();
+      grid = gtk_grid_new ();
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+      self->compact_year_dropdown = compact_choice (self, GTK_GRID (grid), 0, _ ("Report year"));
+      self->compact_compare_dropdown = compact_choice (self, GTK_GRID (grid), 1, _ ("Comparison year"));
+      gtk_popover_set_child (GTK_POPOVER (popover), grid);
+      gtk_menu_button_set_popover (button, popover);
+    }
+  sync_compact (self);
+}
 
 static void
 itogi_window_init (ItogiWindow *self)
@@ -1051,15 +1143,7 @@ itogi_window_init (ItogiWindow *self)
 
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->sidebar, "row-activated", G_CALLBACK (on_row_activated), self);
-  /* The narrow window's pair shows and changes the same choices. */
-  g_object_bind_property (self->year_dropdown, "model", self->compact_year_dropdown, "model",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->compare_dropdown, "model", self->compact_compare_dropdown, "model",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->year_dropdown, "selected", self->compact_year_dropdown, "selected",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_object_bind_property (self->compare_dropdown, "selected", self->compact_compare_dropdown, "selected",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_menu_button_set_create_popup_func (self->years_button, make_years_popover, self, NULL);
   g_signal_connect_swapped (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected), self);
   g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (on_compare_selected),
                             self);
