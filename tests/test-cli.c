@@ -43,6 +43,8 @@ result_clear (Result *r)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static gboolean russian;
+/* When set, the CLI is run with this LD_LIBRARY_PATH (test_no_client_library). */
+static const char *library_path;
 
 static void
 run (Fixture *f, Result *r, ...)
@@ -65,6 +67,8 @@ run (Fixture *f, Result *r, ...)
 
   /* The default database goes to the fixture's folder, never the user's. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  if (library_path != NULL)
+    g_subprocess_launcher_setenv (launcher, "LD_LIBRARY_PATH", library_path, TRUE);
   if (russian)
     {
       g_subprocess_launcher_setenv (launcher, "LC_ALL", "ru_RU.UTF-8", TRUE);
@@ -1011,6 +1015,46 @@ test_server_unreachable (Fixture *f, gconstpointer data)
     }
 }
 
+/* A desktop without PostgreSQL's client library (here a broken libpq.so.5 found before the
+ * system's): a database file works as ever, since libpq is only opened for a server; a server's
+ * address gets one plain line saying what is missing and what to install. */
+static void
+test_no_client_library (Fixture *f, gconstpointer data)
+{
+  g_autofree char *lib = g_build_filename (f->dir, "lib", NULL);
+  g_autofree char *broken = g_build_filename (lib, "libpq.so.5", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "файл.db", NULL);
+  g_autofree char *uri = g_strdup_printf ("postgresql://clerk@/itogi?host=%s", f->dir);
+  g_autofree char *want = NULL;
+  g_auto (Result) init = { 0 };
+  g_auto (Result) table = { 0 };
+  g_auto (Result) server = { 0 };
+  const char *said;
+
+  g_assert_cmpint (g_mkdir (lib, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (broken, "not a library\n", -1, NULL));
+  library_path = lib;
+  run (f, &init, "--database", file, "init", NULL);
+  run (f, &table, "--database", file, "table", "--year", "2023", "--area", "documents", NULL);
+  run (f, &server, "--database", uri, "table", "--year", "2023", NULL);
+  library_path = NULL;
+
+  g_assert_cmpint (init.status, ==, 0);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "22" G "808"));
+  g_test_message ("%s", server.err);
+  assert_one_line_error (&server);
+  /* The message up to the loader's own words, then the file it could not use. */
+  want
+      = itogi_test_trf ("The PostgreSQL client library could not be loaded, so no server can be reached: %s. "
+                        "Install the libpq5 package.",
+                        "\x01", NULL);
+  *strchr (want, '\x01') = '\0';
+  said = server.err + strlen ("itogi-cli: ");
+  g_assert_true (g_str_has_prefix (said, want));
+  g_assert_nonnull (strstr (said, broken));
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 /* A test of what only a database file has: skipped, and said so, when the tests run on a server. */
 static void
@@ -1197,5 +1241,6 @@ main (int argc, char *argv[])
   ADD ("/cli/access", test_access);
   ADD ("/cli/status", test_status);
   ADD ("/cli/server-unreachable", test_server_unreachable);
+  ADD ("/cli/no-client-library", test_no_client_library);
   return g_test_run ();
 }

@@ -510,9 +510,10 @@ test_signoff_rights (void)
   /* The history of an area the clerk may not see is not theirs to read either, through psql. */
   {
     gint64 documents_ind = area_indicator (store, "documents");
-    g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM history WHERE tbl = 'indicator_values'"
-                                              " AND (coalesce (new, old) ->> 'indicator_id')::bigint = %" G_GINT64_FORMAT,
-                                              documents_ind);
+    g_autofree char *count
+        = g_strdup_printf ("SELECT count(*) FROM history WHERE tbl = 'indicator_values'"
+                           " AND (coalesce (new, old) ->> 'indicator_id')::bigint = %" G_GINT64_FORMAT,
+                           documents_ind);
     g_autofree char *seen_by_owner = NULL, *seen_by_clerk = NULL;
 
     g_assert_true (itogi_store_begin_step (store, "Правка", &error) > 0);
@@ -582,6 +583,41 @@ test_upgrade_from_format_4 (void)
   g_assert_cmpint (status, ==, ITOGI_AREA_SUBMITTED);
 }
 
+/* libpq is opened when a server is first used, not with the program: a database file is read
+ * without it; the first server address checked or opened brings it in, and works. This test runs
+ * first, before anything of this process has touched a server. */
+static void
+test_libpq_on_first_use (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("itogi-libpq-XXXXXX", &error);
+  g_autofree char *file = g_build_filename (dir, "itogi.db", NULL);
+  g_autofree char *uri = itogi_test_database (NULL);
+  g_autoptr (ItogiStore) store = NULL;
+  g_autoptr (GPtrArray) areas = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (itogi_test_library_mapped ("libpq.so"));
+  store = itogi_seed_create (file, &error);
+  g_assert_no_error (error);
+  areas = itogi_store_list_areas (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (areas->len, ==, 8);
+  g_clear_pointer (&store, itogi_store_free);
+  g_assert_false (itogi_test_library_mapped ("libpq.so"));
+
+  g_assert_true (itogi_store_server_answers (uri));
+  g_assert_true (itogi_test_library_mapped ("libpq.so"));
+  store = itogi_seed_create (uri, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&areas, g_ptr_array_unref);
+  areas = itogi_store_list_areas (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (areas->len, ==, 8);
+  g_clear_pointer (&store, itogi_store_free);
+  itogi_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -592,6 +628,7 @@ main (int argc, char *argv[])
           "Bail out! test-server runs on the server of tests/pg-run.sh (ITOGI_TEST_DATABASE=postgresql)\n");
       return 1;
     }
+  g_test_add_func ("/server/libpq-on-first-use", test_libpq_on_first_use);
   g_test_add_func ("/server/crash-during-edits", test_crash_during_edits);
   g_test_add_func ("/server/signoff-rights", test_signoff_rights);
   g_test_add_func ("/server/upgrade-from-format-4", test_upgrade_from_format_4);

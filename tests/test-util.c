@@ -258,6 +258,26 @@ itogi_test_file_only (void)
 }
 
 gboolean
+itogi_test_library_mapped (const char *name)
+{
+  g_autofree char *maps = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *file = strrchr (lines[i], '/');
+
+      if (file != NULL && g_str_has_prefix (file + 1, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 itogi_test_skipped_on_server (void)
 {
   g_auto (GStrv) paths = NULL;

@@ -88,4 +88,8 @@ gboolean itogi_test_file_only (void);
  * (.ci/test). TRUE when skipped. */
 gboolean itogi_test_skipped_on_server (void);
 
+/* Whether this process has mapped a shared library whose file name begins with @name («libpq.so»),
+ * as /proc/self/maps says: what a program loaded, whoever loaded it. */
+gboolean itogi_test_library_mapped (const char *name);
+
 G_END_DECLS

@@ -1745,6 +1745,30 @@ within_width (GtkWidget *widget, GtkWidget *window)
          && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window) + 0.5;
 }
 
+/* The window on a database file, every page visited, has not loaded what only a shared server
+ * needs: PostgreSQL's client library and the keyring's (they cost every start ~20 ms when linked
+ * in; itogi-library.h). */
+static void
+test_loads_no_server_library (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (GPtrArray) areas = itogi_store_list_areas (store, FALSE, NULL);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      itogi_window_show_page (window, ((ItogiArea *)areas->pdata[i])->slug);
+      wait_for_draw (GTK_WIDGET (window));
+    }
+  itogi_window_show_page (window, ITOGI_REPORT_PAGE_NAME);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (itogi_window_get_page_name (window), ==, ITOGI_REPORT_PAGE_NAME);
+  g_assert_false (itogi_test_library_mapped ("libpq.so"));
+  g_assert_false (itogi_test_library_mapped ("libsecret-1.so"));
+  /* What the check looks for is there to be found: GTK's own library is mapped. */
+  g_assert_true (itogi_test_library_mapped ("libgtk-4.so"));
+  close_window (window);
+}
+
 /* Every label of the window with long text that wraps onto as many lines as it takes has a width
  * of its own under which it does not go (width-chars): without one GTK 4.8 finds its narrowest
  * width by laying its whole text out at width 0, a letter a line, and Pango 1.50 shapes each line
@@ -1917,7 +1941,8 @@ test_small_screens (void)
           g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
           for (guint a = 0; a <= areas->len; a++)
             {
-              const char *slug = a < areas->len ? ((ItogiArea *)areas->pdata[a])->slug : ITOGI_OVERVIEW_PAGE_NAME;
+              const char *slug
+                  = a < areas->len ? ((ItogiArea *)areas->pdata[a])->slug : ITOGI_OVERVIEW_PAGE_NAME;
               GtkWidget *other;
 
               itogi_window_show_page (window, slug);
@@ -3176,6 +3201,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/import-marks-bad-cell", test_import_marks_bad_cell);
   g_test_add_func ("/app/window/small-screens", test_small_screens);
   g_test_add_func ("/app/window/wrapping-labels", test_wrapping_labels);
+  g_test_add_func ("/app/window/loads-no-server-library", test_loads_no_server_library);
   g_test_add_func ("/app/window/import-workbook", test_import_workbook);
   g_test_add_func ("/app/window/indicators", test_indicators);
   g_test_add_func ("/app/window/areas", test_areas);

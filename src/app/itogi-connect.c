@@ -16,6 +16,44 @@
 #include <string.h>
 
 #include "itogi-connect.h"
+#include "itogi-library.h"
+
+/* ---- the keyring, opened when a server is first connected to (itogi-library.h) ---- */
+
+#define LIBSECRET_SONAME "libsecret-1.so.0"
+#define LIBSECRET_FUNCTIONS(F)                                                                               \
+  F (secret_password_free)                                                                                   \
+  F (secret_password_lookup)                                                                                 \
+  F (secret_password_lookup_finish)                                                                          \
+  F (secret_password_store)                                                                                  \
+  F (secret_password_store_finish)
+
+static struct
+{
+  LIBSECRET_FUNCTIONS (ITOGI_LIBRARY_MEMBER)
+} libsecret;
+
+/* Whether the keyring's functions are there; without libsecret, a password is asked each time. */
+static gboolean
+keyring_loaded (void)
+{
+#define LIBSECRET_SYMBOL(name) ITOGI_LIBRARY_SYMBOL (libsecret, name)
+  static const ItogiLibrarySymbol symbols[] = { LIBSECRET_FUNCTIONS (LIBSECRET_SYMBOL) };
+#undef LIBSECRET_SYMBOL
+  static gboolean loaded;
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autofree char *failure = itogi_library_open (LIBSECRET_SONAME, symbols, G_N_ELEMENTS (symbols));
+
+      if (failure != NULL)
+        g_debug ("No keyring: %s", failure);
+      loaded = failure == NULL;
+      g_once_init_leave (&done, 1);
+    }
+  return loaded;
+}
 
 typedef struct
 {
@@ -87,7 +125,7 @@ on_stored (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GError) error = NULL;
 
   /* No keyring (no session, or it is locked and stays so): the password is asked next time. */
-  if (!secret_password_store_finish (result, &error))
+  if (!libsecret.secret_password_store_finish (result, &error))
     g_debug ("The password was not kept in the keyring: %s", error->message);
 }
 
@@ -100,12 +138,12 @@ on_opened (GObject *source, GAsyncResult *result, gpointer data)
 
   if (store != NULL)
     {
-      if (c->typed != NULL)
+      if (c->typed != NULL && keyring_loaded ())
         {
           /* Translators: the label of the password in the keyring; %s is the server's address */
           g_autofree char *label = g_strdup_printf (_ ("Itogi database %s"), itogi_store_get_path (store));
-          secret_password_store (server_schema (), SECRET_COLLECTION_DEFAULT, label, c->typed, NULL,
-                                 on_stored, NULL, "uri", c->uri, NULL);
+          libsecret.secret_password_store (server_schema (), SECRET_COLLECTION_DEFAULT, label, c->typed, NULL,
+                                           on_stored, NULL, "uri", c->uri, NULL);
         }
       finish (c, store, NULL);
       return;
@@ -134,12 +172,12 @@ on_looked_up (GObject *source, GAsyncResult *result, gpointer data)
 {
   Connect *c = data;
   g_autoptr (GError) error = NULL;
-  char *password = secret_password_lookup_finish (result, &error);
+  char *password = libsecret.secret_password_lookup_finish (result, &error);
 
   if (password != NULL)
     {
       itogi_store_set_server_password (c->uri, password);
-      secret_password_free (password);
+      libsecret.secret_password_free (password);
     }
   open_server (c);
 }
@@ -147,7 +185,12 @@ on_looked_up (GObject *source, GAsyncResult *result, gpointer data)
 static void
 look_up_password (Connect *c)
 {
-  secret_password_lookup (server_schema (), NULL, on_looked_up, c, "uri", c->uri, NULL);
+  if (!keyring_loaded ())
+    {
+      open_server (c);
+      return;
+    }
+  libsecret.secret_password_lookup (server_schema (), NULL, on_looked_up, c, "uri", c->uri, NULL);
 }
 
 /* ---- the two questions ---- */

@@ -12,10 +12,10 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "itogi-libpq.h"
 #include "itogi-schema-resources.h"
 #include "itogi-store-private.h"
 
@@ -51,13 +51,13 @@ connection_lost (ItogiStore *store, GError **error)
 static gboolean
 result_error (ItogiStore *store, PGresult *result, GError **error)
 {
-  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-  g_autofree char *detail
-      = first_line (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (store->pg));
+  const char *state = result != NULL ? itogi_libpq.PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  g_autofree char *detail = first_line (result != NULL ? itogi_libpq.PQresultErrorMessage (result)
+                                                       : itogi_libpq.PQerrorMessage (store->pg));
 
   store->may_retry = g_strcmp0 (state, "40001") == 0 || g_strcmp0 (state, "40P01") == 0;
   /* No SQLSTATE: libpq's own failure, which is the connection's (the server went away). */
-  if (state == NULL || PQstatus (store->pg) == CONNECTION_BAD || g_str_has_prefix (state, "08")
+  if (state == NULL || itogi_libpq.PQstatus (store->pg) == CONNECTION_BAD || g_str_has_prefix (state, "08")
       || g_str_has_prefix (state, "57P"))
     return connection_lost (store, error);
   if (g_strcmp0 (state, "IT001") == 0)
@@ -94,15 +94,15 @@ static gboolean set_up_session (ItogiStore *store, GError **error);
 static gboolean
 reconnect_if_lost (ItogiStore *store, GError **error)
 {
-  if (PQstatus (store->pg) == CONNECTION_OK && !store->lost)
+  if (itogi_libpq.PQstatus (store->pg) == CONNECTION_OK && !store->lost)
     return TRUE;
   if (store->in_transaction)
     return connection_lost (store, error);
-  PQreset (store->pg);
-  store->lost = PQstatus (store->pg) != CONNECTION_OK;
-  if (PQstatus (store->pg) != CONNECTION_OK)
+  itogi_libpq.PQreset (store->pg);
+  store->lost = itogi_libpq.PQstatus (store->pg) != CONNECTION_OK;
+  if (itogi_libpq.PQstatus (store->pg) != CONNECTION_OK)
     {
-      g_autofree char *reason = first_line (PQerrorMessage (store->pg));
+      g_autofree char *reason = first_line (itogi_libpq.PQerrorMessage (store->pg));
       g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
                    _ ("The server of “%s” cannot be reached: %s. Nothing was saved; try again."), store->path,
                    reason);
@@ -217,35 +217,35 @@ pg_step (ItogiStmt *stmt, GError **error)
       store->may_retry = FALSE;
       if (!reconnect_if_lost (store, error))
         return ITOGI_STMT_FAILED;
-      self->result = PQexecParams (store->pg, self->sql, self->n_params, self->types,
-                                   (const char *const *)self->values, NULL, NULL, 0);
-      status = PQresultStatus (self->result);
+      self->result = itogi_libpq.PQexecParams (store->pg, self->sql, self->n_params, self->types,
+                                               (const char *const *)self->values, NULL, NULL, 0);
+      status = itogi_libpq.PQresultStatus (self->result);
       if (status == PGRES_COMMAND_OK)
         {
-          self->changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
+          self->changes = g_ascii_strtoll (itogi_libpq.PQcmdTuples (self->result), NULL, 10);
           return ITOGI_STMT_DONE;
         }
       if (status != PGRES_TUPLES_OK)
         {
           result_error (store, self->result, error);
-          g_clear_pointer (&self->result, PQclear);
+          g_clear_pointer (&self->result, itogi_libpq.PQclear);
           return ITOGI_STMT_FAILED;
         }
-      self->changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
+      self->changes = g_ascii_strtoll (itogi_libpq.PQcmdTuples (self->result), NULL, 10);
       self->row = 0;
     }
-  else if (PQresultStatus (self->result) == PGRES_TUPLES_OK)
+  else if (itogi_libpq.PQresultStatus (self->result) == PGRES_TUPLES_OK)
     self->row++;
   else
     return ITOGI_STMT_DONE;
-  return self->row < PQntuples (self->result) ? ITOGI_STMT_ROW : ITOGI_STMT_DONE;
+  return self->row < itogi_libpq.PQntuples (self->result) ? ITOGI_STMT_ROW : ITOGI_STMT_DONE;
 }
 
 static gboolean
 pg_is_null (ItogiStmt *stmt, int column)
 {
   PgStmt *self = (PgStmt *)stmt;
-  return PQgetisnull (self->result, self->row, column);
+  return itogi_libpq.PQgetisnull (self->result, self->row, column);
 }
 
 static const char *
@@ -253,9 +253,9 @@ pg_column_text (ItogiStmt *stmt, int column)
 {
   PgStmt *self = (PgStmt *)stmt;
 
-  if (self->result == NULL || PQgetisnull (self->result, self->row, column))
+  if (self->result == NULL || itogi_libpq.PQgetisnull (self->result, self->row, column))
     return NULL;
-  return PQgetvalue (self->result, self->row, column);
+  return itogi_libpq.PQgetvalue (self->result, self->row, column);
 }
 
 static gint64
@@ -283,7 +283,7 @@ pg_reset (ItogiStmt *stmt)
 {
   PgStmt *self = (PgStmt *)stmt;
 
-  g_clear_pointer (&self->result, PQclear);
+  g_clear_pointer (&self->result, itogi_libpq.PQclear);
   self->row = -1;
   self->changes = 0;
 }
@@ -293,7 +293,7 @@ pg_free (ItogiStmt *stmt)
 {
   PgStmt *self = (PgStmt *)stmt;
 
-  g_clear_pointer (&self->result, PQclear);
+  g_clear_pointer (&self->result, itogi_libpq.PQclear);
   for (int i = 0; i < self->n_params; i++)
     g_free (self->values[i]);
   g_free (self->values);
@@ -314,13 +314,13 @@ pg_exec (ItogiStore *store, const char *sql, GError **error)
   if (!reconnect_if_lost (store, error))
     return FALSE;
   itogi_store_sql_sent (sql);
-  result = PQexec (store->pg, sql);
-  status = PQresultStatus (result);
+  result = itogi_libpq.PQexec (store->pg, sql);
+  status = itogi_libpq.PQresultStatus (result);
   ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 
   if (!ok)
     result_error (store, result, error);
-  PQclear (result);
+  itogi_libpq.PQclear (result);
   return ok;
 }
 
@@ -341,27 +341,27 @@ pg_begin_reading (ItogiStore *store, GError **error)
 static gboolean
 pg_commit (ItogiStore *store, GError **error)
 {
-  PGresult *result = PQexec (store->pg, "COMMIT");
-  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  PGresult *result = itogi_libpq.PQexec (store->pg, "COMMIT");
+  gboolean ok = itogi_libpq.PQresultStatus (result) == PGRES_COMMAND_OK;
 
   /* Lost while the server was committing, the change may be there or not: only reading it back
    * can say, and the user is not told that nothing was saved. */
-  if (!ok && PQstatus (store->pg) == CONNECTION_BAD)
+  if (!ok && itogi_libpq.PQstatus (store->pg) == CONNECTION_BAD)
     g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_FAILED,
                  _ ("The connection to the server of “%s” was lost while saving: the change may not have "
                     "been saved. Look at the figure again once the server is back."),
                  store->path);
   else if (!ok)
     result_error (store, result, error);
-  PQclear (result);
+  itogi_libpq.PQclear (result);
   return ok;
 }
 
 static void
 pg_rollback (ItogiStore *store)
 {
-  if (PQtransactionStatus (store->pg) != PQTRANS_IDLE)
-    PQclear (PQexec (store->pg, "ROLLBACK"));
+  if (itogi_libpq.PQtransactionStatus (store->pg) != PQTRANS_IDLE)
+    itogi_libpq.PQclear (itogi_libpq.PQexec (store->pg, "ROLLBACK"));
 }
 
 /* The step's number lives as long as the transaction, on this connection alone. */
@@ -389,7 +389,7 @@ pg_data_version (ItogiStore *store)
 static gboolean
 pg_is_connected (ItogiStore *store)
 {
-  return PQstatus (store->pg) == CONNECTION_OK && !store->lost;
+  return itogi_libpq.PQstatus (store->pg) == CONNECTION_OK && !store->lost;
 }
 
 gboolean
@@ -400,14 +400,17 @@ itogi_store_server_answers (const char *location)
 
   if (!itogi_store_location_is_server (location))
     return TRUE;
+  if (!itogi_libpq_load (NULL))
+    return FALSE;
   /* The URI is expanded as libpq reads dbname; a refusal of the password still answers. */
-  return PQpingParams (keywords, values, 1) == PQPING_OK;
+  return itogi_libpq.PQpingParams (keywords, values, 1) == PQPING_OK;
 }
 
 static int
 pg_changes_fd (ItogiStore *store)
 {
-  return PQstatus (store->pg) == CONNECTION_OK && !store->lost ? PQsocket (store->pg) : -1;
+  return itogi_libpq.PQstatus (store->pg) == CONNECTION_OK && !store->lost ? itogi_libpq.PQsocket (store->pg)
+                                                                           : -1;
 }
 
 /* The notices of itogi_changes (the schema's 005.sql) that came from other connections; our own
@@ -418,18 +421,18 @@ pg_take_changes (ItogiStore *store)
   gboolean others = FALSE;
   PGnotify *notice;
 
-  if (PQstatus (store->pg) != CONNECTION_OK || store->lost)
+  if (itogi_libpq.PQstatus (store->pg) != CONNECTION_OK || store->lost)
     return FALSE;
-  if (!PQconsumeInput (store->pg))
+  if (!itogi_libpq.PQconsumeInput (store->pg))
     {
       /* The server went away: made anew before the next statement (reconnect_if_lost). */
       store->lost = TRUE;
       return FALSE;
     }
-  while ((notice = PQnotifies (store->pg)) != NULL)
+  while ((notice = itogi_libpq.PQnotifies (store->pg)) != NULL)
     {
-      others |= notice->be_pid != PQbackendPID (store->pg);
-      PQfreemem (notice);
+      others |= notice->be_pid != itogi_libpq.PQbackendPID (store->pg);
+      itogi_libpq.PQfreemem (notice);
     }
   return others;
 }
@@ -443,7 +446,7 @@ pg_is_read_only (ItogiStore *store)
 static void
 pg_close (ItogiStore *store)
 {
-  g_clear_pointer (&store->pg, PQfinish);
+  g_clear_pointer (&store->pg, itogi_libpq.PQfinish);
 }
 
 /* ---- SQL spelled PostgreSQL's way ---- */
@@ -555,21 +558,21 @@ set_up_session (ItogiStore *store, GError **error)
   PGresult *result;
   gboolean ok;
 
-  PQsetNoticeProcessor (store->pg, ignore_notice, NULL);
-  PQsetClientEncoding (store->pg, "UTF8");
+  itogi_libpq.PQsetNoticeProcessor (store->pg, ignore_notice, NULL);
+  itogi_libpq.PQsetClientEncoding (store->pg, "UTF8");
   /* Dates and numbers come back as the store reads them, whatever the server's defaults; a
    * store opened to read cannot write, on every connection it makes. */
-  result
-      = PQexec (store->pg, store->read_only ? "SET datestyle = 'ISO'; SET default_transaction_read_only = on"
-                                            : "SET datestyle = 'ISO'");
-  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  result = itogi_libpq.PQexec (
+      store->pg, store->read_only ? "SET datestyle = 'ISO'; SET default_transaction_read_only = on"
+                                  : "SET datestyle = 'ISO'");
+  ok = itogi_libpq.PQresultStatus (result) == PGRES_COMMAND_OK;
   if (!ok)
     result_error (store, result, error);
-  PQclear (result);
+  itogi_libpq.PQclear (result);
   /* Told of every commit elsewhere (a database made before data format 5 sends none until its
    * owner opens it; the window then finds changes by looking). */
   if (ok && !store->read_only)
-    PQclear (PQexec (store->pg, "LISTEN itogi_changes"));
+    itogi_libpq.PQclear (itogi_libpq.PQexec (store->pg, "LISTEN itogi_changes"));
   return ok;
 }
 
@@ -613,23 +616,26 @@ connect_uri (const char *uri)
       = { "connect_timeout", "application_name", "dbname", password != NULL ? "password" : NULL, NULL };
   const char *values[] = { "10", "Itogi", uri, password, NULL };
 
-  return PQconnectdbParams (keys, values, 1);
+  return itogi_libpq.PQconnectdbParams (keys, values, 1);
 }
 
 static ItogiStore *
 connect_server (const char *uri, GError **error)
 {
   g_autoptr (ItogiStore) store = NULL;
-  PGconn *conn = connect_uri (uri);
+  PGconn *conn;
   gint64 ignored = 0;
 
-  if (PQstatus (conn) != CONNECTION_OK)
+  if (!itogi_libpq_load (error))
+    return NULL;
+  conn = connect_uri (uri);
+  if (itogi_libpq.PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *reason = first_line (PQerrorMessage (conn));
+      g_autofree char *reason = first_line (itogi_libpq.PQerrorMessage (conn));
 
       /* No password given, or one given and refused: the app asks for it (again). */
-      if (PQconnectionNeedsPassword (conn)
-          || (PQconnectionUsedPassword (conn) && strstr (reason, "password") != NULL))
+      if (itogi_libpq.PQconnectionNeedsPassword (conn)
+          || (itogi_libpq.PQconnectionUsedPassword (conn) && strstr (reason, "password") != NULL))
         g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_PASSWORD,
                      _ ("The server asks for a password that was not given or was wrong: %s"), reason);
       else if (strstr (reason, "does not support SSL") != NULL)
@@ -649,7 +655,7 @@ connect_server (const char *uri, GError **error)
           g_set_error (error, ITOGI_STORE_ERROR, ITOGI_STORE_ERROR_NOT_FOUND,
                        _ ("Cannot connect to the database “%s” on its server: %s"), place, reason);
         }
-      PQfinish (conn);
+      itogi_libpq.PQfinish (conn);
       return NULL;
     }
   {
@@ -657,7 +663,7 @@ connect_server (const char *uri, GError **error)
     store = itogi_store_new (&itogi_store_postgres_engine, name);
   }
   store->pg = conn;
-  store->who = g_strdup (PQuser (conn));
+  store->who = g_strdup (itogi_libpq.PQuser (conn));
   if (!set_up_session (store, error) || !itogi_store_query_int (store, "SELECT 1", &ignored, error))
     return NULL;
   return g_steal_pointer (&store);
