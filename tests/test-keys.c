@@ -1157,6 +1157,66 @@ test_wheel_over_table (void)
   close_window (window);
 }
 
+/* The shortcuts windows open now, however many. */
+static GPtrArray *
+shortcuts_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        g_ptr_array_add (found, window);
+    }
+  return found;
+}
+
+/* Ctrl+? shows the keyboard shortcuts in front of the window, in the user's language; Escape
+ * closes them. They are made when asked for, not with the window, and asked for twice there is
+ * still one. */
+static void
+test_shortcuts_window (void)
+{
+  ItogiWindow *window = open_window ();
+  g_autoptr (GPtrArray) before = shortcuts_windows ();
+  g_autoptr (GPtrArray) shown = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  GtkWindow *shortcuts;
+  gboolean export_listed = FALSE;
+
+  g_assert_cmpuint (before->len, ==, 0);
+  press (XK_question, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  itogi_test_spin (200);
+  shown = shortcuts_windows ();
+  g_assert_cmpuint (shown->len, ==, 1);
+  shortcuts = shown->pdata[0];
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  itogi_test_collect_type (GTK_WIDGET (shortcuts), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    export_listed
+        |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), itogi_test_tr ("Export to Excel")) == 0;
+  g_assert_true (export_listed);
+
+  /* Asked for again (the menu's item) while shown: the same window, no second. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  again = shortcuts_windows ();
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_true (again->pdata[0] == (gpointer)shortcuts);
+
+  wait_active (shortcuts);
+  press (XK_Escape, 0);
+  itogi_test_spin (200);
+  after = shortcuts_windows ();
+  g_assert_cmpuint (after->len, ==, 0);
+  close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1198,6 +1258,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/keys/escape-asks", test_escape_asks);
   g_test_add_func ("/app/keys/dialogs-ask", test_dialogs_ask);
   g_test_add_func ("/app/keys/wheel-over-table", test_wheel_over_table);
+  g_test_add_func ("/app/keys/shortcuts-window", test_shortcuts_window);
   rc = g_test_run ();
 
   itogi_store_free (store);

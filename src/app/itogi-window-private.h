@@ -28,6 +28,7 @@ struct _ItogiWindow
   ItogiSession *session; /* the steps done in this window, to undo and redo */
   gboolean undo_offered; /* Undo is offered for a step (as last told by a page) */
   char *structure;       /* the areas as the sidebar shows them, to notice a change */
+  GtkWindow *shortcuts;  /* the keyboard shortcuts while shown (weak) */
   gboolean new_year;     /* years[0] is the year after the latest, offered to start it */
   gboolean read_only;    /* changes cannot be saved: editing actions stay off */
   gint64 data_version;   /* the file's, when last shown: another program's commit moves it */

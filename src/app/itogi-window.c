@@ -947,6 +947,11 @@ itogi_window_dispose (GObject *object)
   g_clear_handle_id (&self->changes_watch, g_source_remove);
   g_clear_handle_id (&self->job_pulse, g_source_remove);
   g_clear_object (&self->job_cancel);
+  if (self->shortcuts != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->shortcuts), (gpointer *)&self->shortcuts);
+      gtk_window_destroy (g_steal_pointer (&self->shortcuts));
+    }
   self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), ITOGI_TYPE_WINDOW);
   g_clear_object (&self->settings);
