@@ -1202,6 +1202,26 @@ test_shortcuts_window (void)
     export_listed
         |= g_strcmp0 (gtk_label_get_text (labels->pdata[i]), itogi_test_tr ("Export to Excel")) == 0;
   g_assert_true (export_listed);
+  /* Every shortcut listed shows its keys (one given only by its action's name showed none). */
+  {
+    g_autoptr (GPtrArray) listed = g_ptr_array_new ();
+
+    itogi_test_collect_type (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT, listed);
+    g_assert_cmpuint (listed->len, >=, 10);
+    for (guint i = 0; i < listed->len; i++)
+      {
+        g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+        g_autofree char *title = NULL;
+        const char *accelerator = NULL;
+
+        g_object_get (listed->pdata[i], "title", &title, NULL);
+        itogi_test_collect_type (listed->pdata[i], GTK_TYPE_SHORTCUT_LABEL, keys);
+        if (keys->len > 0)
+          accelerator = gtk_shortcut_label_get_accelerator (keys->pdata[0]);
+        g_test_message ("%s: %s", title, accelerator);
+        g_assert_true (accelerator != NULL && *accelerator != '\0');
+      }
+  }
 
   /* Asked for again (the menu's item) while shown: the same window, no second. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -1214,6 +1234,41 @@ test_shortcuts_window (void)
   itogi_test_spin (200);
   after = shortcuts_windows ();
   g_assert_cmpuint (after->len, ==, 0);
+  close_window (window);
+}
+
+/* F10 opens the main menu (made when first opened) with its items, in the tests' language; Escape
+ * closes it, and F10 opens it again. */
+static void
+test_main_menu (void)
+{
+  ItogiWindow *window = open_window ();
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (GPtrArray) menus = g_ptr_array_new ();
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+      GtkWidget *menu = NULL;
+      gboolean export_listed = FALSE;
+
+      press (XK_F10, 0);
+      itogi_test_spin (200);
+      itogi_test_collect_type (GTK_WIDGET (window), GTK_TYPE_POPOVER_MENU, menus);
+      for (guint i = 0; i < menus->len; i++)
+        if (gtk_widget_get_mapped (menus->pdata[i]))
+          menu = menus->pdata[i];
+      g_assert_nonnull (menu);
+      itogi_test_collect_type (menu, GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          g_autofree char *shown = g_strdup (gtk_label_get_label (labels->pdata[i]));
+          export_listed |= g_strcmp0 (shown, itogi_test_tr ("_Export to Excel…")) == 0;
+        }
+      g_assert_true (export_listed);
+      press (XK_Escape, 0);
+      itogi_test_spin (200);
+      g_assert_false (gtk_widget_get_mapped (menu));
+    }
   close_window (window);
 }
 
@@ -1259,6 +1314,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/keys/dialogs-ask", test_dialogs_ask);
   g_test_add_func ("/app/keys/wheel-over-table", test_wheel_over_table);
   g_test_add_func ("/app/keys/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/app/keys/main-menu", test_main_menu);
   rc = g_test_run ();
 
   itogi_store_free (store);

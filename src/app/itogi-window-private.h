@@ -76,6 +76,8 @@ struct _ItogiWindow
   gboolean syncing_compact;
   GtkStack *stack;
   GQueue visited; /* the names of the area pages in the stack, the latest visited first */
+  GMenu *primary_menu;
+  GtkMenuButton *menu_button;
   GMenu *archived_areas;
 };
 
