@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -1745,6 +1746,42 @@ within_width (GtkWidget *widget, GtkWidget *window)
          && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (window) + 0.5;
 }
 
+/* The application's window gets the app's icon for the window manager (on X11, _NET_WM_ICON) once
+ * its first frame is shown, and so do the windows opened after it. */
+static void
+test_icon (void)
+{
+  g_autoptr (GApplication) app = G_APPLICATION (itogi_application_new ());
+  g_autoptr (GError) error = NULL;
+  ItogiWindow *window;
+  GdkSurface *surface;
+  Display *x = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  Atom icon = XInternAtom (x, "_NET_WM_ICON", False), type = None;
+  int format = 0;
+  unsigned long items = 0, left = 0;
+  unsigned char *data = NULL;
+
+  g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+  window = itogi_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  itogi_test_spin (300);
+  g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APP_ID);
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+  g_assert_cmpint (XGetWindowProperty (x, gdk_x11_surface_get_xid (surface), icon, 0, 2, False,
+                                       AnyPropertyType, &type, &format, &items, &left, &data),
+                   ==, Success);
+  /* Width and height first: a real picture. */
+  g_assert_cmpuint (items, ==, 2);
+  g_assert_cmpuint (((unsigned long *)data)[0], >=, 16);
+  g_assert_cmpuint (((unsigned long *)data)[1], >=, 16);
+  XFree (data);
+  close_window (window);
+}
+
 /* The window on a database file, every page visited, has not loaded what only a shared server
  * needs: PostgreSQL's client library and the keyring's (they cost every start ~20 ms when linked
  * in; itogi-library.h). */
@@ -3202,6 +3239,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/small-screens", test_small_screens);
   g_test_add_func ("/app/window/wrapping-labels", test_wrapping_labels);
   g_test_add_func ("/app/window/loads-no-server-library", test_loads_no_server_library);
+  g_test_add_func ("/app/window/icon", test_icon);
   g_test_add_func ("/app/window/import-workbook", test_import_workbook);
   g_test_add_func ("/app/window/indicators", test_indicators);
   g_test_add_func ("/app/window/areas", test_areas);

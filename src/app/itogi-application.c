@@ -901,7 +901,6 @@ itogi_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   /* The window's own keys are its class's bindings (itogi-window.c), set there once. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_window_set_default_icon_name (APP_ID);
 }
 
 static void
