@@ -33,6 +33,7 @@
 #include "itogi-store.h"
 #include "itogi-text-dialog.h"
 #include "itogi-window.h"
+#include "itogi-tooltip.h"
 #include "itogi-wrap.h"
 #include "full-vfs.h"
 #include "window-util.h"
@@ -118,7 +119,7 @@ find_label (GtkWidget *root, const char *text)
 static GtkWidget *
 find_widget_by_tooltip (GtkWidget *root, const char *tooltip)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+  if (g_strcmp0 (itogi_tooltip_get (root), tooltip) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -473,8 +474,8 @@ test_chart (void)
       }
   }
 
-  /* The export menu lists the table's sizes and formats; the custom size asks, starting from
-   * its format's own size. */
+  /* The export menu, once opened (it is made then), lists the table's sizes and formats; the
+   * custom size asks, starting from its format's own size. */
   {
     GtkMenuButton *export = GTK_MENU_BUTTON (
         find_widget_by_tooltip (page, TR ("Save the chart as a picture for the report, in print colours")));
@@ -485,7 +486,11 @@ test_chart (void)
     g_autoptr (GPtrArray) spins = g_ptr_array_new ();
 
     g_assert_nonnull (export);
+    gtk_menu_button_popup (export);
+    wait_for_draw (GTK_WIDGET (window));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (export))));
     menu = gtk_menu_button_get_menu_model (export);
+    g_assert_nonnull (menu);
     section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
     g_assert_cmpint (g_menu_model_get_n_items (section), ==, n_presets);
     for (guint i = 0; i < n_presets; i++)
@@ -497,6 +502,7 @@ test_chart (void)
         g_assert_cmpstr (target, ==, presets[i].id);
       }
     g_object_unref (section);
+    gtk_menu_button_popdown (export);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.export", "s", "png-custom"));
     wait_for_draw (GTK_WIDGET (window));
     size = ADW_MESSAGE_DIALOG (itogi_test_find_toplevel_of_type (ITOGI_TYPE_CHART_SIZE_DIALOG));
@@ -1040,8 +1046,8 @@ nth_with_tooltip (GtkWidget *root, GType type, const char *tooltip, guint n)
 
   itogi_test_collect_type (root, type, all);
   for (guint i = 0; i < all->len; i++)
-    if (gtk_widget_get_mapped (all->pdata[i])
-        && g_strcmp0 (gtk_widget_get_tooltip_text (all->pdata[i]), tooltip) == 0 && n-- == 0)
+    if (gtk_widget_get_mapped (all->pdata[i]) && g_strcmp0 (itogi_tooltip_get (all->pdata[i]), tooltip) == 0
+        && n-- == 0)
       return all->pdata[i];
   return NULL;
 }
@@ -1782,6 +1788,56 @@ test_icon (void)
   close_window (window);
 }
 
+/* The X requests made while a window is made (before it is shown) for @with. */
+static unsigned long
+requests_to_make (ItogiStore *with)
+{
+  Display *x = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  unsigned long before;
+  ItogiWindow *window;
+
+  XSync (x, False);
+  before = NextRequest (x);
+  window = itogi_window_new (NULL, with);
+  before = NextRequest (x) - before;
+  gtk_window_destroy (GTK_WINDOW (window));
+  itogi_test_spin (50);
+  return before;
+}
+
+/* Making the window asks the X server no more for 28 areas than for 8: a sidebar row's tooltip
+ * (its area's full title) asked where the pointer was, a round trip each, when given with
+ * gtk_widget_set_tooltip_text () (itogi-tooltip.h). */
+static void
+test_made_without_x (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "twenty-eight-areas.db", NULL);
+  g_autoptr (ItogiStore) many = itogi_seed_create (path, &error);
+  unsigned long eight, twenty_eight;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 20; i++)
+    {
+      g_autoptr (ItogiArea) area = itogi_area_new ();
+
+      area->slug = g_strdup_printf ("extra-%d", i);
+      area->title = g_strdup_printf ("Дополнительное направление деятельности номер %d", i);
+      area->short_title = g_strdup_printf ("Направление %d", i);
+      area->description = g_strdup ("");
+      area->icon = g_strdup ("");
+      area->position = 100 + i;
+      g_assert_cmpint (itogi_store_add_area (many, area, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  /* Once first, so that what GTK asks once in a process is not counted. */
+  requests_to_make (store);
+  eight = requests_to_make (store);
+  twenty_eight = requests_to_make (many);
+  g_test_message ("X requests while the window was made: %lu for 8 areas, %lu for 28", eight, twenty_eight);
+  g_assert_cmpuint (twenty_eight, ==, eight);
+}
+
 /* The window on a database file, every page visited, has not loaded what only a shared server
  * needs: PostgreSQL's client library and the keyring's (they cost every start ~20 ms when linked
  * in; itogi-library.h). */
@@ -2246,8 +2302,8 @@ test_import_marks_bad_cell (void)
   g_assert_nonnull (good);
   g_assert_true (gtk_widget_has_css_class (bad, "error"));
   g_assert_false (gtk_widget_has_css_class (good, "error"));
-  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (bad), "много\n"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (good), ==, "2023");
+  g_assert_true (g_str_has_prefix (itogi_tooltip_get (bad), "много\n"));
+  g_assert_cmpstr (itogi_tooltip_get (good), ==, "2023");
   gtk_window_destroy (GTK_WINDOW (dialog));
   close_window (window);
   g_unlink (path);
@@ -3240,6 +3296,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/wrapping-labels", test_wrapping_labels);
   g_test_add_func ("/app/window/loads-no-server-library", test_loads_no_server_library);
   g_test_add_func ("/app/window/icon", test_icon);
+  g_test_add_func ("/app/window/made-without-x", test_made_without_x);
   g_test_add_func ("/app/window/import-workbook", test_import_workbook);
   g_test_add_func ("/app/window/indicators", test_indicators);
   g_test_add_func ("/app/window/areas", test_areas);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "itogi-a11y.h"
+#include "itogi-tooltip.h"
 
 #include <string.h>
 
@@ -83,7 +84,7 @@ static void
 mend_menu_button (GtkMenuButton *button)
 {
   const char *label = gtk_menu_button_get_label (button);
-  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+  const char *tooltip = itogi_tooltip_get (GTK_WIDGET (button));
 
   if (label != NULL && *label != '\0')
     {
@@ -110,7 +111,7 @@ itogi_a11y_mend_tree (GtkWidget *root)
   if (GTK_IS_DROP_DOWN (root))
     {
       /* Its own name is set where it is made; its toggle button's, from its tooltip. */
-      const char *tooltip = gtk_widget_get_tooltip_text (root);
+      const char *tooltip = itogi_tooltip_get (root);
       GtkWidget *inner = inner_toggle (root);
 
       if (tooltip != NULL && *tooltip != '\0' && inner != NULL)

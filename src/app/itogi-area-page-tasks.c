@@ -11,6 +11,7 @@
 #include "itogi-format.h"
 #include "itogi-text-dialog.h"
 #include "itogi-wrap.h"
+#include "itogi-tooltip.h"
 
 /* ---- tasks for the coming year ---- */
 
@@ -219,7 +220,7 @@ task_button (ItogiAreaPage *self, const char *icon, const char *tooltip, guint i
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  itogi_tooltip_set (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -254,7 +255,7 @@ task_row (ItogiAreaPage *self, const ItogiTask *task, guint index, gboolean firs
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), task->done);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, _ ("Done"));
+  itogi_tooltip_set (check, _ ("Done"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Done"), -1);
   g_object_set_data (G_OBJECT (check), "task-index", GUINT_TO_POINTER (index));
   g_signal_connect (check, "toggled", G_CALLBACK (on_task_toggled), self);

@@ -15,6 +15,7 @@
 
 #include "itogi-figure-cell.h"
 #include "itogi-wrap.h"
+#include "itogi-tooltip.h"
 
 struct _ItogiFigureCell
 {
@@ -372,9 +373,9 @@ itogi_figure_cell_show_conflict (ItogiFigureCell *self, const char *message)
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   /* Enter keeps mine, Escape takes theirs: the buttons say so for the mouse. */
   theirs = gtk_button_new_with_mnemonic (_ ("_Take Theirs"));
-  gtk_widget_set_tooltip_text (theirs, _ ("Escape"));
+  itogi_tooltip_set (theirs, _ ("Escape"));
   keep = gtk_button_new_with_mnemonic (_ ("_Keep Mine"));
-  gtk_widget_set_tooltip_text (keep, _ ("Enter"));
+  itogi_tooltip_set (keep, _ ("Enter"));
   gtk_widget_add_css_class (keep, "suggested-action");
   g_signal_connect_swapped (theirs, "clicked", G_CALLBACK (take_theirs), self);
   g_signal_connect_swapped (keep, "clicked", G_CALLBACK (on_keep_mine), self);

@@ -11,6 +11,7 @@
 #include "itogi-import-dialog.h"
 #include "itogi-xlsx-read.h"
 #include "itogi-wrap.h"
+#include "itogi-tooltip.h"
 
 #define PREVIEW_ROWS 5
 #define PROBLEMS_SHOWN 200
@@ -106,7 +107,7 @@ unmark_preview (ItogiImportDialog *d)
     if (gtk_widget_has_css_class (cell, "error"))
       {
         gtk_widget_remove_css_class (cell, "error");
-        gtk_widget_set_tooltip_text (cell, gtk_label_get_text (GTK_LABEL (cell)));
+        itogi_tooltip_set (cell, gtk_label_get_text (GTK_LABEL (cell)));
         gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "", -1);
       }
 }
@@ -138,7 +139,7 @@ mark_preview (ItogiImportDialog *d, const ItogiImportProblem *p)
         break;
       tip = g_strdup_printf ("%s\n%s", gtk_label_get_text (GTK_LABEL (cell)), p->message);
       gtk_widget_add_css_class (cell, "error");
-      gtk_widget_set_tooltip_text (cell, tip);
+      itogi_tooltip_set (cell, tip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, p->message,
                                       -1);
     }
@@ -468,7 +469,7 @@ cell (const char *text, gboolean heading)
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_widget_set_tooltip_text (label, text);
+  itogi_tooltip_set (label, text);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   return label;

@@ -23,6 +23,7 @@
 #include "itogi-report-page.h"
 #include "itogi-window.h"
 #include "itogi-wrap.h"
+#include "itogi-tooltip.h"
 
 /* How long typing must pause before an edit is saved. */
 #define SAVE_DELAY_MS 700
@@ -378,8 +379,7 @@ section_new (ItogiReportPage *self, const ItogiNarrativeSection *ns)
   gtk_label_set_xalign (GTK_LABEL (s->status), 0);
   gtk_box_append (GTK_BOX (row), s->status);
   s->regenerate = gtk_button_new_with_mnemonic (_ ("_Write from the Data Again…"));
-  gtk_widget_set_tooltip_text (s->regenerate,
-                               _ ("Replace this area's text with the one made from the figures"));
+  itogi_tooltip_set (s->regenerate, _ ("Replace this area's text with the one made from the figures"));
   g_signal_connect (s->regenerate, "clicked", G_CALLBACK (on_regenerate_clicked), s);
   gtk_box_append (GTK_BOX (row), s->regenerate);
   gtk_box_append (GTK_BOX (s->box), row);
@@ -1159,7 +1159,7 @@ itogi_report_page_init (ItogiReportPage *self)
                                                 g_variant_new_string (formats[i].name));
         gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "report.export");
         if (formats[i].tooltip != NULL)
-          gtk_widget_set_tooltip_text (button, itogi_report_format_text (formats[i].tooltip));
+          itogi_tooltip_set (button, itogi_report_format_text (formats[i].tooltip));
         if (first)
           gtk_widget_add_css_class (button, "suggested-action");
         first = FALSE;
@@ -1167,9 +1167,8 @@ itogi_report_page_init (ItogiReportPage *self)
       }
   }
   self->approved_check = gtk_check_button_new_with_mnemonic (_ ("_Approved Areas Only"));
-  gtk_widget_set_tooltip_text (
-      self->approved_check,
-      _ ("The report, on screen and in its files, of the areas whose year is approved"));
+  itogi_tooltip_set (self->approved_check,
+                     _ ("The report, on screen and in its files, of the areas whose year is approved"));
   g_signal_connect_swapped (self->approved_check, "toggled", G_CALLBACK (on_approved_only_toggled), self);
   gtk_box_append (GTK_BOX (buttons), self->approved_check);
   gtk_box_append (GTK_BOX (header), buttons);
@@ -1185,7 +1184,7 @@ itogi_report_page_init (ItogiReportPage *self)
     gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->export_bar), TRUE);
     gtk_widget_set_hexpand (self->export_bar, TRUE);
     gtk_widget_set_valign (self->export_bar, GTK_ALIGN_CENTER);
-    gtk_widget_set_tooltip_text (cancel, _ ("Stop writing the file; nothing is saved"));
+    itogi_tooltip_set (cancel, _ ("Stop writing the file; nothing is saved"));
     g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (itogi_report_page_cancel_export), self);
     gtk_box_append (GTK_BOX (self->export_box), self->export_bar);
     gtk_box_append (GTK_BOX (self->export_box), cancel);

@@ -11,6 +11,7 @@
 #include "itogi-restore-dialog.h"
 #include "itogi-window-private.h"
 #include "itogi-window.h"
+#include "itogi-tooltip.h"
 
 /* ---- work beside the window ---- */
 
@@ -60,7 +61,7 @@ show_job (ItogiWindow *self, const char *what)
       gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->job_progress), TRUE);
       gtk_widget_set_hexpand (self->job_progress, TRUE);
       gtk_widget_set_valign (self->job_progress, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (cancel, _ ("Stop writing the file; nothing is saved"));
+      itogi_tooltip_set (cancel, _ ("Stop writing the file; nothing is saved"));
       g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_job_cancel), self);
       gtk_box_append (GTK_BOX (self->job_bar), self->job_progress);
       gtk_box_append (GTK_BOX (self->job_bar), cancel);

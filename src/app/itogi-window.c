@@ -20,6 +20,7 @@
 #include "itogi-window-private.h"
 #include "itogi-window.h"
 #include "itogi-wrap.h"
+#include "itogi-tooltip.h"
 
 /* Narrower than this, the sidebar and the page take the window in turn (the back button goes
  * to the areas). libadwaita 1.2 folds only when the widgets' least widths do not fit, which they
@@ -696,7 +697,7 @@ sidebar_row_new (const char *name, const char *label, const char *tooltip, const
   /* Read out by its label; the tooltip only says more when the whole title is longer. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (tooltip != NULL && g_strcmp0 (tooltip, label) != 0)
-    gtk_widget_set_tooltip_text (row, tooltip);
+    itogi_tooltip_set (row, tooltip);
   g_object_set_data_full (G_OBJECT (row), "page-name", g_strdup (name), g_free);
   g_object_set_data (G_OBJECT (row), "tab-label", (gpointer)gtk_label_get_text (GTK_LABEL (text)));
   return row;
@@ -730,7 +731,7 @@ build_pages (ItogiWindow *self, GError **error)
           gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           _ ("read only"), -1);
           gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), lock);
-          gtk_widget_set_tooltip_text (row, tooltip);
+          itogi_tooltip_set (row, tooltip);
         }
 
       g_object_set_data_full (G_OBJECT (row), "area", itogi_area_copy (area),
@@ -1143,6 +1144,12 @@ itogi_window_init (ItogiWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->sidebar), keys);
   }
 
+  /* Given here, not in the template: itogi-tooltip.h says why. */
+  itogi_tooltip_set (GTK_WIDGET (self->menu_button), _ ("Main Menu"));
+  itogi_tooltip_set (GTK_WIDGET (self->back_button), _ ("Back to the Areas"));
+  itogi_tooltip_set (GTK_WIDGET (self->year_dropdown), _ ("Report year"));
+  itogi_tooltip_set (GTK_WIDGET (self->compare_dropdown), _ ("Comparison year"));
+  itogi_tooltip_set (GTK_WIDGET (self->years_button), _ ("Report and comparison years"));
   self->settings = g_settings_new (APP_ID);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->compare_years = g_array_new (FALSE, FALSE, sizeof (int));
@@ -1326,7 +1333,7 @@ show_database_name (ItogiWindow *self)
   else
     subtitle = g_filename_display_basename (path);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), path);
+  itogi_tooltip_set (GTK_WIDGET (self->sidebar_title), path);
 }
 
 ItogiWindow *
