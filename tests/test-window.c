@@ -818,6 +818,21 @@ test_signoff (void)
     itogi_test_collect_type (overview, ADW_TYPE_EXPANDER_ROW, expanders);
     g_assert_cmpuint (expanders->len, ==, 1);
     g_assert_false (adw_expander_row_get_expanded (expanders->pdata[0]));
+    /* Painted, it says how many indicators lack a figure (the page's first frame says the statuses
+     * only: the gaps are a look at every indicator's figures). */
+    {
+      g_autoptr (GPtrArray) progress = itogi_store_year_progress (store, 2023, NULL);
+      g_autofree char *gaps = NULL;
+      guint missing = 0;
+
+      for (guint i = 0; i < progress->len; i++)
+        missing += ((ItogiAreaProgress *)progress->pdata[i])->missing->len;
+      gaps = missing == 0
+                 ? g_strdup (TR ("every indicator has a figure"))
+                 : itogi_test_trn ("no figure for %u indicator", "no figure for %u indicators", missing);
+      g_test_message ("sign-off: %s", adw_expander_row_get_subtitle (expanders->pdata[0]));
+      g_assert_true (g_str_has_suffix (adw_expander_row_get_subtitle (expanders->pdata[0]), gaps));
+    }
     before = area_rows (expanders->pdata[0]);
     g_assert_cmpuint (before->len, ==, 0);
     adw_expander_row_set_expanded (expanders->pdata[0], TRUE);

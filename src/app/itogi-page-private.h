@@ -53,6 +53,9 @@ void _itogi_page_setup (ItogiPage *self, GtkBox *table_box, ItogiChartSection *c
 /* From the subclass's constructor. */
 void _itogi_page_set_session (ItogiPage *self, ItogiSession *session);
 ItogiIndicatorTable *_itogi_page_get_indicator_table (ItogiPage *self);
+/* Whether the page's first frame since it was shown is still to be painted (and ::painted to be
+ * called): what that frame can do without waits for it. */
+gboolean _itogi_page_is_unpainted (ItogiPage *self);
 
 /* The rows of @year against @compare_year into the table (taking @rows), and the chart of them
  * (@slug the area's, NULL for every area; @title what its files are called). @complete FALSE: more

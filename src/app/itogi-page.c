@@ -270,6 +270,14 @@ on_first_paint (ItogiPage *self)
   priv->unpainted = FALSE;
   if (!itogi_indicator_table_is_filling (priv->table))
     itogi_chart_view_set_held (priv->chart_view, FALSE);
+  if (ITOGI_PAGE_GET_CLASS (self)->painted != NULL)
+    ITOGI_PAGE_GET_CLASS (self)->painted (self);
+}
+
+gboolean
+_itogi_page_is_unpainted (ItogiPage *self)
+{
+  return _itogi_page_priv (self)->unpainted;
 }
 
 /* A page switched to shows its table in its first frame, and its chart in the frame after: drawn

@@ -35,6 +35,9 @@ struct _ItogiPageClass
   void (*set_editable) (ItogiPage *self, gboolean editable);
   /* A narrow pane: rows of buttons stacked, smaller margins (the chart section is done already). */
   void (*set_compact) (ItogiPage *self, gboolean compact);
+  /* The page's first frame since it was shown is painted: what was kept out of it may come now
+   * (default: nothing; the chart is done already). */
+  void (*painted) (ItogiPage *self);
 };
 
 /* Reload everything for @year against @compare_year; FALSE with @error when the store fails. */

@@ -221,8 +221,8 @@ find_progress (GPtrArray *list, gint64 area_id)
   return NULL;
 }
 
-GPtrArray *
-itogi_store_year_progress (ItogiStore *store, int year, GError **error)
+static GPtrArray *
+read_progress (ItogiStore *store, int year, gboolean figures, GError **error)
 {
   g_autoptr (GPtrArray) areas = NULL;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_area_progress_free);
@@ -242,7 +242,8 @@ itogi_store_year_progress (ItogiStore *store, int year, GError **error)
       ItogiAreaProgress *p = g_new0 (ItogiAreaProgress, 1);
 
       p->area = itogi_area_copy (areas->pdata[i]);
-      p->missing = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_indicator_free);
+      if (figures)
+        p->missing = g_ptr_array_new_with_free_func ((GDestroyNotify)itogi_indicator_free);
       g_ptr_array_add (list, p);
     }
   if (ok)
@@ -266,15 +267,15 @@ itogi_store_year_progress (ItogiStore *store, int year, GError **error)
   g_clear_pointer (&stmt, itogi_stmt_free);
   /* Each indicator in use, and whether the year has a figure of it (its own, or months' or
    * quarters' to make it). */
-  if (ok)
+  if (ok && figures)
     stmt = itogi_stmt_new (
         store,
         "SELECT i.id, i.area_id, i.title, EXISTS (SELECT 1 FROM indicator_values v"
         "                                          WHERE v.indicator_id = i.id AND v.year = ?)"
         "  FROM indicators i WHERE i.archived = 0 ORDER BY i.area_id, i.position, i.id",
         error);
-  ok = ok && stmt != NULL;
-  if (ok)
+  ok = ok && (!figures || stmt != NULL);
+  if (ok && figures)
     {
       itogi_stmt_bind_int (stmt, 1, year);
       while ((rc = itogi_stmt_step (stmt, error)) == ITOGI_STMT_ROW)
@@ -298,4 +299,16 @@ itogi_store_year_progress (ItogiStore *store, int year, GError **error)
   if (own)
     itogi_store_rollback (store);
   return ok ? g_steal_pointer (&list) : NULL;
+}
+
+GPtrArray *
+itogi_store_year_progress (ItogiStore *store, int year, GError **error)
+{
+  return read_progress (store, year, TRUE, error);
+}
+
+GPtrArray *
+itogi_store_year_statuses (ItogiStore *store, int year, GError **error)
+{
+  return read_progress (store, year, FALSE, error);
 }

@@ -369,8 +369,9 @@ typedef struct
   ItogiArea *area;
   ItogiAreaStatus status;
   char *changed_by, *changed_at; /* of the status; NULL for a draft never submitted */
-  guint indicators;              /* in use (not archived) */
-  GPtrArray *missing;            /* of ItogiIndicator (id, area_id, title): no figure for the year */
+  guint indicators;              /* in use (not archived); 0 when the figures were not read */
+  GPtrArray *missing;            /* of ItogiIndicator (id, area_id, title): no figure for the year;
+                                  * NULL when the figures were not read */
 } ItogiAreaProgress;
 
 void itogi_area_progress_free (ItogiAreaProgress *progress);
@@ -378,6 +379,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiAreaProgress, itogi_area_progress_free)
 /* Every area in use the role may see, in order, with its status for @year and the indicators
  * that still lack a figure for it; one snapshot of the database. */
 GPtrArray *itogi_store_year_progress (ItogiStore *store, int year, GError **error);
+/* The same without what the figures say (indicators 0, missing NULL): the statuses alone, which
+ * need no look at each indicator's figures (on 2 000 indicators, ~12 ms of pages read cold). */
+GPtrArray *itogi_store_year_statuses (ItogiStore *store, int year, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ItogiStore, itogi_store_free)
 
