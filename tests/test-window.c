@@ -1671,7 +1671,7 @@ test_period_editor (void)
   cell = GTK_WIDGET (itogi_test_find_entry (page, "22" G "808"));
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "warning"));
-  g_assert_nonnull (strstr (itogi_indicator_table_cell_tooltip (cell), "22" G "800"));
+  g_assert_nonnull (strstr (itogi_tooltip_get (cell), "22" G "800"));
 
   /* Emptying the year leaves it to its months. */
   g_assert_true (gtk_widget_activate_action (page, "indicator.periods", "x", ind->id));

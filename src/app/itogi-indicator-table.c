@@ -16,6 +16,7 @@
 #include "itogi-indicator-table.h"
 #include "itogi-row-item.h"
 #include "itogi-table-line.h"
+#include "itogi-tooltip.h"
 
 typedef enum
 {
@@ -156,40 +157,13 @@ static void fill_all (ItogiIndicatorTable *self);
 static void stop_filling (ItogiIndicatorTable *self);
 static void stop_waiting (ItogiIndicatorTable *self);
 
-/* A cell's tooltip is asked for when the pointer rests on it. gtk_widget_set_tooltip_text () at
- * every bind would ask the X server where the pointer is, once per cell: seconds for a long table. */
-#define CELL_TOOLTIP "itogi-tooltip"
-
-static gboolean
-on_cell_query_tooltip (GtkWidget *cell, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
-{
-  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-cell_tooltip_init (GtkWidget *cell)
-{
-  gtk_widget_set_has_tooltip (cell, TRUE);
-  g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
-}
-
-const char *
-itogi_indicator_table_cell_tooltip (GtkWidget *cell)
-{
-  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
-  return g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
-}
-
 /* The tooltip is also what a screen reader says of the cell, as set_tooltip_text () would. */
 static void
 cell_tooltip_set (GtkWidget *cell, char *text)
 {
-  g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP, text, g_free);
+  /* Shown when the pointer rests (itogi-tooltip.h): gtk_widget_set_tooltip_text () at every bind
+   * would ask the X server where the pointer is, once per cell: seconds for a long table. */
+  itogi_tooltip_set_hover (cell, text);
   /* Set, never reset: GTK 4.8 does not tell a screen reader of a reset, and a recycled row would
    * be read with the description of the row it showed before. */
   if (ITOGI_IS_FIGURE_CELL (cell))
@@ -197,6 +171,7 @@ cell_tooltip_set (GtkWidget *cell, char *text)
   else
     gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     text != NULL ? text : "", -1);
+  g_free (text);
 }
 
 /* What a screen reader calls a figure cell: its indicator and year, and, at rest, its figure —
@@ -506,7 +481,6 @@ place_cell (GtkWidget *cell, ItogiIndicatorTable *table, CellKind kind)
   gtk_widget_set_margin_start (cell, NUMBER_GAP);
   gtk_widget_set_margin_end (cell, 6);
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
-  cell_tooltip_init (cell);
 }
 
 static GtkWidget *
@@ -564,10 +538,8 @@ setup_cell (ItogiIndicatorTable *table, GtkWidget *line, CellKind kind)
       g_object_set_data (G_OBJECT (button), "cell-kind", GINT_TO_POINTER (kind));
       gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      /* Asked for as the pointer rests (cell_tooltip_init): set_tooltip_text () asks X where the
-       * pointer is, a round trip per row made. */
-      g_object_set_data_full (G_OBJECT (button), CELL_TOOLTIP, g_strdup (tip), g_free);
-      cell_tooltip_init (button);
+      /* itogi-tooltip.h: set_tooltip_text () asks X where the pointer is, a round trip a row. */
+      itogi_tooltip_set_hover (button, tip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
       gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), row_menu, NULL, NULL);
       remember_cell (line, button, kind);
@@ -610,7 +582,6 @@ setup_cell (ItogiIndicatorTable *table, GtkWidget *line, CellKind kind)
       gtk_widget_add_css_class (label, "numeric");
       break;
     }
-  cell_tooltip_init (label);
   remember_cell (line, label, kind);
 }
 

@@ -18,8 +18,6 @@ G_DECLARE_FINAL_TYPE (ItogiIndicatorTable, itogi_indicator_table, ITOGI, INDICAT
  * typed and shows the message). @current is TRUE for the report year's column. */
 typedef gboolean (*ItogiValueEditor) (const ItogiTableRow *row, gboolean current, const char *text,
                                       gpointer data, GError **error);
-/* The tooltip a cell of the table shows when the pointer rests on it, NULL when none. */
-const char *itogi_indicator_table_cell_tooltip (GtkWidget *cell);
 /* TRUE when a row of figures is on screen (mapped), not only in the model. */
 gboolean itogi_indicator_table_shows_figures (ItogiIndicatorTable *self);
 void itogi_indicator_table_set_editor (ItogiIndicatorTable *self, ItogiValueEditor editor, gpointer data);

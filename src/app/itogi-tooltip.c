@@ -21,7 +21,7 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
 }
 
 void
-itogi_tooltip_set (GtkWidget *widget, const char *text)
+itogi_tooltip_set_hover (GtkWidget *widget, const char *text)
 {
   gboolean has = text != NULL && *text != '\0';
 
@@ -30,6 +30,15 @@ itogi_tooltip_set (GtkWidget *widget, const char *text)
     g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   g_object_set_data_full (G_OBJECT (widget), TOOLTIP_TEXT, g_strdup (has ? text : ""), g_free);
   gtk_widget_set_has_tooltip (widget, has);
+}
+
+void
+itogi_tooltip_set (GtkWidget *widget, const char *text)
+{
+  gboolean has = text != NULL && *text != '\0';
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  itogi_tooltip_set_hover (widget, text);
   /* What gtk_widget_set_tooltip_text () tells a screen reader. */
   if (has)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);

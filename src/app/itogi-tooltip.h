@@ -8,7 +8,7 @@
  * even for a widget in no window yet. The sidebar of 58 areas spent 6 of its 11 ms making its
  * rows on it (perf). A tooltip given here is the same text, shown when the pointer rests on the
  * widget, and the same description for a screen reader; only a tooltip already on the screen is
- * not changed in place. (The indicator table's cells keep their own, itogi-indicator-table.c.)
+ * not changed in place.
  */
 #pragma once
 
@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 /* Gives @widget the tooltip @text (plain text); NULL or "" takes it away. */
 void itogi_tooltip_set (GtkWidget *widget, const char *text);
+/* The same, shown on hover only: what a screen reader says of @widget is left to its caller (the
+ * indicator table's cells, whose description a recycled row must never lose). */
+void itogi_tooltip_set_hover (GtkWidget *widget, const char *text);
 /* The text given by itogi_tooltip_set (), else GTK's own tooltip text, else NULL. */
 const char *itogi_tooltip_get (GtkWidget *widget);
 
