@@ -1801,6 +1801,16 @@ test_icon (void)
   g_assert_cmpuint (((unsigned long *)data)[1], >=, 16);
   XFree (data);
   close_window (window);
+
+  /* A window the application shows by itself (as when a database will not open, with no main
+   * window) has the icon as it is made. */
+  {
+    GtkWidget *alone = adw_message_dialog_new (NULL, "Итоги", NULL);
+
+    gtk_window_set_application (GTK_WINDOW (alone), GTK_APPLICATION (app));
+    g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (alone)), ==, APP_ID);
+    gtk_window_destroy (GTK_WINDOW (alone));
+  }
 }
 
 /* The X requests made while a window is made (before it is shown) for @with. */

@@ -914,6 +914,17 @@ itogi_application_finalize (GObject *object)
   G_OBJECT_CLASS (itogi_application_parent_class)->finalize (object);
 }
 
+/* The app's icon for a window the application shows by itself (a database that will not open, a
+ * server to connect to), often with no main window before it. A main window sets its own, and the
+ * default for the windows after it, once its first frame is shown (itogi-window.c, set_icon). */
+static void
+itogi_application_window_added (GtkApplication *app, GtkWindow *window)
+{
+  GTK_APPLICATION_CLASS (itogi_application_parent_class)->window_added (app, window);
+  if (!ITOGI_IS_WINDOW (window) && gtk_window_get_icon_name (window) == NULL)
+    gtk_window_set_icon_name (window, APP_ID);
+}
+
 static void
 itogi_application_class_init (ItogiApplicationClass *klass)
 {
@@ -923,6 +934,7 @@ itogi_application_class_init (ItogiApplicationClass *klass)
   app_class->activate = itogi_application_activate;
   app_class->startup = itogi_application_startup;
   app_class->handle_local_options = itogi_application_handle_local_options;
+  GTK_APPLICATION_CLASS (klass)->window_added = itogi_application_window_added;
 }
 
 static void

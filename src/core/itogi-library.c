@@ -19,7 +19,8 @@ itogi_library_open (const char *soname, const ItogiLibrarySymbol *symbols, guint
   for (guint i = 0; i < n_symbols; i++)
     if (!g_module_symbol (module, symbols[i].name, symbols[i].function) || *symbols[i].function == NULL)
       {
-        char *reason = g_strdup_printf ("%s: %s", soname, g_module_error ());
+        const char *why = g_module_error ();
+        char *reason = g_strdup_printf ("%s: %s", soname, why != NULL ? why : symbols[i].name);
 
         for (guint k = 0; k < n_symbols; k++)
           *symbols[k].function = NULL;

@@ -7,7 +7,7 @@
  * every library a program is linked with is loaded and relocated before its first window, and
  * makes every library loaded after it (the GL driver's) slower to relocate. Such a library's
  * header is compiled against; the library is opened and its functions looked up the first time
- * they are needed (itogi-libpq.h, the app's itogi-libsecret.h).
+ * they are needed (itogi-libpq.h; the keyring's in the app's itogi-connect.c).
  */
 #pragma once
 
